@@ -1,0 +1,1 @@
+//! kaynak: a citation and bibliography manager for multilingual references.
