@@ -1,1 +1,29 @@
-//! kaynak: a citation and bibliography manager for multilingual references.
+//! kaynak ("source" in Turkish): a citation and bibliography manager for
+//! references that mix scripts and languages.
+//!
+//! Data flows one way:
+//!
+//! ```text
+//! sources/*.toml ─► store (load, spans) ─► model (typed, multilingual) ─► checks / exporters / CSL engine ─► output
+//! ```
+//!
+//! Only `cli` prints. Everything else returns data, and problems are
+//! [`diag::Diagnostic`]s.
+//!
+//! ```
+//! let dir = tempfile::tempdir().unwrap();
+//! std::fs::write(dir.path().join("niyazov.toml"), r#"
+//! type = "article-journal"
+//! language = "ru"
+//! title = { original = "Развитие связей", translit = "Razvitiye svyazey" }
+//! "#).unwrap();
+//! let loaded = kaynak::store::load(dir.path()).unwrap();
+//! assert!(loaded.diagnostics.is_empty());
+//! let entry = loaded.library.get("niyazov").unwrap();
+//! assert_eq!(entry.text("title").unwrap().translit.as_deref(), Some("Razvitiye svyazey"));
+//! ```
+
+pub mod cli;
+pub mod diag;
+pub mod model;
+pub mod store;

@@ -1,0 +1,63 @@
+//! `kaynak list`: one aligned line per record.
+
+use super::report::load_exit;
+use super::{Cli, Exit, Ui};
+use crate::model::Entry;
+use std::io::Write;
+
+#[derive(Debug, clap::Args)]
+pub struct ListArgs {}
+
+const TITLE_WIDTH: usize = 60;
+
+pub fn run(cli: &Cli, _args: &ListArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
+    let loaded = ui.load(&cli.library)?;
+    let rows: Vec<[String; 5]> = loaded.library.entries.iter().map(row).collect();
+    let header = ["KEY", "TYPE", "LANG", "YEAR", "TITLE"].map(String::from);
+    let mut widths = [0usize; 4];
+    for r in rows.iter().chain(std::iter::once(&header)) {
+        for (w, cell) in widths.iter_mut().zip(r.iter()) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let mut out = ui.out();
+    for r in std::iter::once(&header).chain(rows.iter()) {
+        let mut line = String::new();
+        for (cell, width) in r.iter().zip(widths) {
+            line.push_str(cell);
+            line.extend(std::iter::repeat_n(' ', width + 2 - cell.chars().count()));
+        }
+        line.push_str(&r[4]);
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(load_exit(&loaded))
+}
+
+fn row(entry: &Entry) -> [String; 5] {
+    let year = entry
+        .year()
+        .map(|y| y.to_string())
+        .unwrap_or_else(|| "-".into());
+    let title = entry
+        .text("title-short")
+        .or_else(|| entry.text("title"))
+        .map(|t| shorten(&t.original))
+        .unwrap_or_else(|| "-".into());
+    [
+        entry.key.clone(),
+        entry.item_type.value.name().to_string(),
+        entry.language().unwrap_or("-").to_string(),
+        year,
+        title,
+    ]
+}
+
+/// Cuts a title to the table's width at a character boundary.
+fn shorten(title: &str) -> String {
+    if title.chars().count() <= TITLE_WIDTH {
+        return title.to_string();
+    }
+    let mut cut: String = title.chars().take(TITLE_WIDTH - 1).collect();
+    cut.push('…');
+    cut
+}

@@ -1,0 +1,83 @@
+//! The command line: argument parsing (clap) and one file per subcommand. This
+//! is the only part of kaynak that prints.
+
+mod list;
+mod report;
+mod show;
+
+pub use report::{DiagnosticFormat, Ui};
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// How a run ended, as the process exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// 0: success.
+    Success,
+    /// 1: the command ran and found problems (check-like commands, load errors).
+    Findings,
+    /// 2: usage or I/O failure: kaynak could not do its job.
+    Failure,
+}
+
+impl Exit {
+    pub fn code(self) -> u8 {
+        match self {
+            Exit::Success => 0,
+            Exit::Findings => 1,
+            Exit::Failure => 2,
+        }
+    }
+}
+
+/// kaynak keeps references as TOML records, one per file, and formats, checks
+/// and exports them — with care for texts in several scripts and languages.
+#[derive(Debug, Parser)]
+#[command(name = "kaynak", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    /// The library directory: one `.toml` record per reference.
+    #[arg(
+        long,
+        global = true,
+        env = "KAYNAK_LIBRARY",
+        default_value = "sources",
+        value_name = "DIR"
+    )]
+    pub library: PathBuf,
+
+    /// When to color output.
+    #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
+    pub color: ColorWhen,
+
+    /// Print only errors and requested output; no warnings, notes or summaries.
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the records of the library: key, type, language, year and title.
+    List(list::ListArgs),
+    /// Show one record with every form of its texts (original, transliteration, translations).
+    Show(show::ShowArgs),
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<Exit> {
+    let mut ui = Ui::new(cli.color, cli.quiet);
+    match &cli.command {
+        Command::List(args) => list::run(&cli, args, &mut ui),
+        Command::Show(args) => show::run(&cli, args, &mut ui),
+    }
+}

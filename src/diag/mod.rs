@@ -1,0 +1,192 @@
+//! Diagnostics as data: a code, a severity, a message, where it happened and how to fix it.
+//!
+//! This module owns the [`Diagnostic`] type, byte spans and their translation to
+//! line:column, and the renderers (human, concise, JSON lines). It never prints: the
+//! renderers write into any `io::Write` the CLI hands them.
+
+mod concise;
+pub mod human;
+mod json;
+mod lines;
+
+pub use concise::render_concise;
+pub use human::render_human;
+pub use json::render_json;
+pub use lines::LineIndex;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// How bad a finding is. Ordered: `Info < Warning < Error`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    /// Parses `error`, `warning` or `info`.
+    pub fn from_name(name: &str) -> Option<Severity> {
+        match name {
+            "error" => Some(Severity::Error),
+            "warning" => Some(Severity::Warning),
+            "info" => Some(Severity::Info),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A half-open byte range into a source file's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+
+    /// Converts an optional range (as TOML parsers report them) to a span.
+    pub fn from_range(range: Option<std::ops::Range<usize>>) -> Option<Span> {
+        range.map(|r| Span::new(r.start, r.end))
+    }
+}
+
+/// Where a diagnostic points: a file, and where known a span with its 1-based
+/// line and column (columns count characters, not bytes).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    pub file: PathBuf,
+    pub span: Option<Span>,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Location {
+    /// A location for a whole file, shown as line 1, column 1.
+    pub fn file(path: &Path) -> Location {
+        Location {
+            file: path.to_path_buf(),
+            span: None,
+            line: 1,
+            column: 1,
+        }
+    }
+
+    /// A location for a span inside `text`, the contents of `path`.
+    pub fn at(path: &Path, text: &str, span: Span) -> Location {
+        let (line, column) = LineIndex::new(text).line_col(text, span.start);
+        Location {
+            file: path.to_path_buf(),
+            span: Some(span),
+            line,
+            column,
+        }
+    }
+}
+
+/// One finding: what is wrong, where, and how to fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// A stable identifier such as `unknown-field` or `missing-url`.
+    pub code: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub location: Option<Location>,
+    /// A one-line hint that says how to fix the problem.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(code: &'static str, severity: Severity, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            code,
+            severity,
+            message: message.into(),
+            location: None,
+            help: None,
+        }
+    }
+
+    pub fn error(code: &'static str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(code, Severity::Error, message)
+    }
+
+    pub fn warning(code: &'static str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(code, Severity::Warning, message)
+    }
+
+    pub fn info(code: &'static str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(code, Severity::Info, message)
+    }
+
+    pub fn with_location(mut self, location: Location) -> Diagnostic {
+        self.location = Some(location);
+        self
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// `file:line:col` or `file`, or `<none>` for diagnostics without a place.
+    pub fn position(&self) -> String {
+        match &self.location {
+            Some(loc) => format!("{}:{}:{}", loc.file.display(), loc.line, loc.column),
+            None => String::from("kaynak"),
+        }
+    }
+}
+
+/// Counts of diagnostics by severity, for summary lines and exit codes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+impl Tally {
+    pub fn of<'a>(diagnostics: impl IntoIterator<Item = &'a Diagnostic>) -> Tally {
+        let mut tally = Tally::default();
+        for d in diagnostics {
+            match d.severity {
+                Severity::Error => tally.errors += 1,
+                Severity::Warning => tally.warnings += 1,
+                Severity::Info => tally.infos += 1,
+            }
+        }
+        tally
+    }
+}
+
+/// Sorts diagnostics by file, then position, then code, so output is deterministic.
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        let key = |d: &Diagnostic| {
+            d.location
+                .as_ref()
+                .map(|l| (l.file.clone(), l.line, l.column))
+        };
+        key(a).cmp(&key(b)).then_with(|| a.code.cmp(b.code))
+    });
+}

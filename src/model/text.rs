@@ -1,0 +1,69 @@
+//! Multilingual text: the form as published, a hand-given transliteration, and
+//! translations keyed by BCP 47 tag.
+
+use std::collections::BTreeMap;
+
+/// A text value of a record. A plain TOML string fills only `original`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct MultiText {
+    /// The text as published, in its own script.
+    pub original: String,
+    /// A transliteration given by hand; when absent, one is derived by a scheme.
+    pub translit: Option<String>,
+    /// Translations, from BCP 47 tag (`en`, `tr`) to text.
+    pub translations: BTreeMap<String, String>,
+}
+
+impl MultiText {
+    /// A text with only its original form.
+    pub fn plain(text: impl Into<String>) -> MultiText {
+        MultiText {
+            original: text.into(),
+            ..MultiText::default()
+        }
+    }
+
+    /// True when only the original form is set.
+    pub fn is_plain(&self) -> bool {
+        self.translit.is_none() && self.translations.is_empty()
+    }
+
+    /// The translation into `tag`, also accepting a region-less match
+    /// (`en` for `en-US`, `en-GB` for `en`).
+    pub fn translation(&self, tag: &str) -> Option<&str> {
+        if let Some(t) = self.translations.get(tag) {
+            return Some(t);
+        }
+        let primary = tag.split('-').next().unwrap_or(tag);
+        self.translations
+            .iter()
+            .find(|(k, _)| k.split('-').next() == Some(primary))
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The Latin-script form: the hand-given transliteration, else the original.
+    pub fn latin_or_original(&self) -> &str {
+        self.translit.as_deref().unwrap_or(&self.original)
+    }
+}
+
+impl From<&str> for MultiText {
+    fn from(text: &str) -> MultiText {
+        MultiText::plain(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn translation_falls_back_to_primary_language() {
+        let mut text = MultiText::plain("Başlık");
+        text.translations.insert("en-GB".into(), "Title".into());
+        assert_eq!(text.translation("en-GB"), Some("Title"));
+        assert_eq!(text.translation("en"), Some("Title"));
+        assert_eq!(text.translation("en-US"), Some("Title"));
+        assert_eq!(text.translation("ru"), None);
+    }
+}

@@ -1,0 +1,86 @@
+//! A parsing context for one file: its path and text, and the diagnostics found
+//! so far. Gives every diagnostic its file:line:col.
+
+use crate::diag::{Diagnostic, LineIndex, Location, Span};
+use std::path::Path;
+use toml_edit::{Item, Key, Value};
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+pub struct FileContext<'a> {
+    pub path: &'a Path,
+    pub text: &'a str,
+    lines: LineIndex,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> FileContext<'a> {
+    pub fn new(path: &'a Path, text: &'a str) -> FileContext<'a> {
+        FileContext {
+            path,
+            text,
+            lines: LineIndex::new(text),
+            diagnostics: Vec::new(),
+        }
+    }
+
+    pub fn location(&self, span: Span) -> Location {
+        let (line, column) = self.lines.line_col(self.text, span.start);
+        Location {
+            file: self.path.to_path_buf(),
+            span: Some(span),
+            line,
+            column,
+        }
+    }
+
+    /// Records `diagnostic` at `span`.
+    pub fn report(&mut self, span: Span, diagnostic: Diagnostic) {
+        let location = self.location(span);
+        self.diagnostics.push(diagnostic.with_location(location));
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == crate::diag::Severity::Error)
+    }
+}
+
+/// The span of a parsed item, or an empty span at the start when unknown.
+pub fn item_span(item: &Item) -> Span {
+    Span::from_range(item.span()).unwrap_or_default()
+}
+
+pub fn value_span(value: &Value) -> Span {
+    Span::from_range(value.span()).unwrap_or_default()
+}
+
+pub fn key_span(key: &Key) -> Span {
+    Span::from_range(key.span()).unwrap_or_default()
+}
+
+/// A short English description of a TOML value's type, for messages.
+pub fn type_name(item: &Item) -> &'static str {
+    match item {
+        Item::None => "nothing",
+        Item::Table(_) => "a table",
+        Item::ArrayOfTables(_) => "an array of tables",
+        Item::Value(value) => match value {
+            Value::String(_) => "a string",
+            Value::Integer(_) => "an integer",
+            Value::Float(_) => "a float",
+            Value::Boolean(_) => "a boolean",
+            Value::Datetime(_) => "a date",
+            Value::Array(_) => "an array",
+            Value::InlineTable(_) => "a table",
+        },
+    }
+}
+
+/// Text in Unicode NFC, without copying when it already is.
+pub fn nfc(text: &str) -> String {
+    match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => text.to_string(),
+        _ => text.nfc().collect(),
+    }
+}

@@ -1,0 +1,238 @@
+//! The library on disk: a directory of TOML records, one reference per file,
+//! plus an optional `kaynak.toml`. Loading keeps every file's text so that
+//! diagnostics can show snippets; one bad file never stops the others.
+//! Writing goes through [`write`], which is atomic and never clobbers silently.
+
+mod context;
+mod key;
+mod record;
+mod settings;
+mod values;
+pub mod write;
+
+pub use context::FileContext;
+pub use key::{fold as fold_key, key_problem};
+pub use record::parse_record;
+pub use settings::{parse_settings, Settings, SortScript, SETTINGS_FILE};
+
+use crate::diag::{Diagnostic, Location, Span};
+use crate::model::Entry;
+use std::collections::{BTreeMap, HashMap};
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// Records larger than this are refused: a reference is a few kilobytes, and a
+/// huge file is a mistake (a PDF or a database renamed), not a record.
+pub const MAX_RECORD_BYTES: u64 = 1024 * 1024;
+
+/// A loaded library.
+#[derive(Debug, Default)]
+pub struct Library {
+    pub dir: PathBuf,
+    pub settings: Settings,
+    /// Records that loaded without errors, in key order.
+    pub entries: Vec<Entry>,
+    /// The text of every file read, for snippets and source-level checks.
+    pub sources: HashMap<PathBuf, String>,
+    /// How many record files were found (loaded or not).
+    pub files_found: usize,
+}
+
+impl Library {
+    /// The entry with this key, exactly.
+    pub fn get(&self, key: &str) -> Option<&Entry> {
+        self.entries
+            .binary_search_by(|e| e.key.as_str().cmp(key))
+            .ok()
+            .and_then(|i| self.entries.get(i))
+    }
+}
+
+/// A library and what was found wrong while loading it.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub library: Library,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Why a library could not be read at all.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("library directory {0} does not exist")]
+    Missing(PathBuf),
+    #[error("{0} is not a directory")]
+    NotADirectory(PathBuf),
+    #[error("cannot read library directory {path}: {source}")]
+    Io { path: PathBuf, source: io::Error },
+}
+
+/// Loads every `*.toml` record of `dir` (not recursing) and `kaynak.toml`.
+pub fn load(dir: &Path) -> Result<Loaded, LoadError> {
+    let files = record_files(dir)?;
+    let mut loaded = Loaded::default();
+    loaded.library.dir = dir.to_path_buf();
+    let settings_path = dir.join(SETTINGS_FILE);
+    if settings_path.exists() {
+        load_settings(&mut loaded, &settings_path);
+    }
+    let mut seen: BTreeMap<String, PathBuf> = BTreeMap::new();
+    for path in files {
+        loaded.library.files_found += 1;
+        load_one(&mut loaded, &path, &mut seen);
+    }
+    loaded.library.entries.sort_by(|a, b| a.key.cmp(&b.key));
+    Ok(loaded)
+}
+
+fn record_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
+    let meta = fs::metadata(dir).map_err(|e| match e.kind() {
+        io::ErrorKind::NotFound => LoadError::Missing(dir.to_path_buf()),
+        _ => LoadError::Io {
+            path: dir.to_path_buf(),
+            source: e,
+        },
+    })?;
+    if !meta.is_dir() {
+        return Err(LoadError::NotADirectory(dir.to_path_buf()));
+    }
+    let io_err = |e| LoadError::Io {
+        path: dir.to_path_buf(),
+        source: e,
+    };
+    let mut files = Vec::new();
+    for item in fs::read_dir(dir).map_err(io_err)? {
+        let path = item.map_err(io_err)?.path();
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        if name.starts_with('.') || !name.ends_with(".toml") || name == SETTINGS_FILE {
+            continue;
+        }
+        // A directory named `x.toml` is not a record; a symlink is followed
+        // when read, and a loop there is reported as that file's error.
+        if path.symlink_metadata().map(|m| m.is_dir()).unwrap_or(false) {
+            continue;
+        }
+        files.push(path);
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// Reads a file's text: size-limited, UTF-8 only. Errors are diagnostics.
+pub fn read_source(path: &Path) -> Result<String, Diagnostic> {
+    let unreadable = |e: io::Error| {
+        Diagnostic::error("unreadable-file", format!("cannot read the file: {e}"))
+            .with_location(Location::file(path))
+            .with_help(
+                "check that it exists and is a readable file (a symbolic link loop cannot be read)",
+            )
+    };
+    let meta = fs::metadata(path).map_err(unreadable)?;
+    if meta.len() > MAX_RECORD_BYTES {
+        return Err(Diagnostic::error(
+            "file-too-large",
+            format!(
+                "the file is {} bytes; a record may be at most {} bytes",
+                meta.len(),
+                MAX_RECORD_BYTES
+            ),
+        )
+        .with_location(Location::file(path))
+        .with_help("a record holds one reference; move attachments elsewhere"));
+    }
+    let bytes = fs::read(path).map_err(unreadable)?;
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
+        Diagnostic::error(
+            "not-utf8",
+            format!("the file is not UTF-8 (invalid byte at offset {valid})"),
+        )
+        .with_location(Location::at(path, &prefix, Span::new(valid, valid)))
+        .with_help("save the file as UTF-8")
+    })
+}
+
+fn load_settings(loaded: &mut Loaded, path: &Path) {
+    let text = match read_source(path) {
+        Ok(text) => text,
+        Err(d) => return loaded.diagnostics.push(d),
+    };
+    let mut cx = FileContext::new(path, &text);
+    if let Some(doc) = parse_toml(&mut cx) {
+        loaded.library.settings = parse_settings(&mut cx, doc.as_table());
+    }
+    loaded.diagnostics.append(&mut cx.diagnostics);
+    loaded.library.sources.insert(path.to_path_buf(), text);
+}
+
+/// Parses TOML, reporting a syntax error at its place.
+pub fn parse_toml(cx: &mut FileContext) -> Option<toml_edit::Document<String>> {
+    match toml_edit::Document::parse(cx.text.to_string()) {
+        Ok(doc) => Some(doc),
+        Err(e) => {
+            let span = Span::from_range(e.span()).unwrap_or_default();
+            let message = e.message().trim().to_string();
+            cx.report(
+                span,
+                Diagnostic::error("invalid-toml", format!("invalid TOML: {message}"))
+                    .with_help("fix the syntax; strings need double quotes, tables [brackets]"),
+            );
+            None
+        }
+    }
+}
+
+fn load_one(loaded: &mut Loaded, path: &Path, seen: &mut BTreeMap<String, PathBuf>) {
+    let key = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("")
+        .to_string();
+    if let Some(problem) = key_problem(&key) {
+        loaded.diagnostics.push(
+            Diagnostic::error("invalid-key", problem)
+                .with_location(Location::file(path))
+                .with_help("rename the file: its name (without .toml) is the citation key"),
+        );
+        return;
+    }
+    if let Some(first) = seen.get(&fold_key(&key)) {
+        loaded.diagnostics.push(
+            Diagnostic::error(
+                "duplicate-key",
+                format!(
+                    "the key `{key}` differs only in letter case from {}",
+                    first.display()
+                ),
+            )
+            .with_location(Location::file(path))
+            .with_help("rename one of the two files; keys must differ in more than case"),
+        );
+        return;
+    }
+    seen.insert(fold_key(&key), path.to_path_buf());
+    match read_source(path) {
+        Ok(text) => parse_file(loaded, path, &key, text),
+        Err(d) => loaded.diagnostics.push(d),
+    }
+}
+
+fn parse_file(loaded: &mut Loaded, path: &Path, key: &str, text: String) {
+    let mut cx = FileContext::new(path, &text);
+    if text.trim().is_empty() {
+        cx.report(
+            Span::new(0, 0),
+            Diagnostic::error("empty-record", "the record is empty")
+                .with_help("write at least type = \"…\" and title = \"…\", or delete the file"),
+        );
+    } else if let Some(doc) = parse_toml(&mut cx) {
+        if let Some(entry) = parse_record(&mut cx, key, doc.as_table()) {
+            loaded.library.entries.push(entry);
+        }
+    }
+    loaded.diagnostics.append(&mut cx.diagnostics);
+    loaded.library.sources.insert(path.to_path_buf(), text);
+}

@@ -1,0 +1,232 @@
+//! One TOML record → one [`Entry`], with every problem reported at its place.
+
+use super::context::{item_span, key_span, nfc, type_name, value_span, FileContext};
+use super::values::{parse_date, parse_names, parse_text};
+use crate::diag::{Diagnostic, Span};
+use crate::model::variable::{self, all_record_keys, suggest};
+use crate::model::{Allow, Entry, Field, ItemType, VariableKind};
+use std::collections::BTreeMap;
+use toml_edit::{Item, TableLike};
+
+/// Parses the TOML of one record. Returns the entry unless the record has
+/// errors; all diagnostics go to `cx`.
+pub fn parse_record(cx: &mut FileContext, key: &str, root: &toml_edit::Table) -> Option<Entry> {
+    let mut entry = Entry::new(key, ItemType::Document);
+    entry.path = cx.path.to_path_buf();
+    let mut has_type = false;
+    for (name, item) in root.iter() {
+        let kspan = root
+            .get_key_value(name)
+            .map(|(k, _)| key_span(k))
+            .unwrap_or_else(|| item_span(item));
+        match name {
+            "type" => has_type |= parse_type(cx, &mut entry, item, kspan),
+            "language" => {
+                if let Some(tag) = plain_string(cx, name, item) {
+                    entry.language = Some(Field::new(tag, item_span(item), kspan));
+                }
+            }
+            "check" => entry.allow = parse_check(cx, item),
+            _ => parse_variable(cx, &mut entry, name, item, kspan),
+        }
+    }
+    if !has_type && !cx.has_errors() {
+        cx.report(
+            Span::new(0, 0),
+            Diagnostic::error("missing-type", "the record has no `type`").with_help(
+                "add a CSL item type, e.g. type = \"article-journal\" or type = \"webpage\"",
+            ),
+        );
+    }
+    (!cx.has_errors()).then_some(entry)
+}
+
+fn parse_type(cx: &mut FileContext, entry: &mut Entry, item: &Item, kspan: Span) -> bool {
+    let Some(name) = plain_string(cx, "type", item) else {
+        return false;
+    };
+    match ItemType::from_name(&name) {
+        Some(t) => {
+            entry.item_type = Field::new(t, item_span(item), kspan);
+            true
+        }
+        None => {
+            let names = ItemType::ALL.iter().map(|t| t.name());
+            let help = match suggest(&name, names) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => "see `kaynak list --help` for the CSL item types".to_string(),
+            };
+            cx.report(
+                item_span(item),
+                Diagnostic::error("unknown-type", format!("`{name}` is not a CSL item type"))
+                    .with_help(help),
+            );
+            false
+        }
+    }
+}
+
+fn parse_variable(cx: &mut FileContext, entry: &mut Entry, name: &str, item: &Item, kspan: Span) {
+    let Some(var) = variable::lookup(name) else {
+        let help = match suggest(name, all_record_keys()) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => "fields are CSL 1.0.2 variable names; put other information in `note`".into(),
+        };
+        cx.report(
+            kspan,
+            Diagnostic::error("unknown-field", format!("`{name}` is not a CSL variable"))
+                .with_help(help),
+        );
+        return;
+    };
+    if !var.in_records {
+        cx.report(
+            kspan,
+            Diagnostic::error(
+                "processor-variable",
+                format!("`{name}` is set by the citation processor, not by a record"),
+            )
+            .with_help("remove it; give locators in the citation, e.g. [@key, p. 5]"),
+        );
+        return;
+    }
+    let span = item_span(item);
+    match var.kind {
+        VariableKind::Text | VariableKind::Number => {
+            let number = var.kind == VariableKind::Number;
+            if let Some(text) = parse_text(cx, name, item, number) {
+                entry.texts.insert(var.name, Field::new(text, span, kspan));
+            }
+        }
+        VariableKind::Date => {
+            if let Some(date) = parse_date(cx, name, item) {
+                entry.dates.insert(var.name, Field::new(date, span, kspan));
+            }
+        }
+        VariableKind::Names => {
+            if let Some(names) = parse_names(cx, name, item) {
+                entry.names.insert(var.name, Field::new(names, span, kspan));
+            }
+        }
+    }
+}
+
+/// A string value, NFC-normalised, or a `wrong-type` diagnostic.
+pub fn plain_string(cx: &mut FileContext, name: &str, item: &Item) -> Option<String> {
+    match item.as_str() {
+        Some(s) => Some(nfc(s)),
+        None => {
+            cx.report(
+                item_span(item),
+                Diagnostic::error(
+                    "wrong-type",
+                    format!("`{name}` must be a string, not {}", type_name(item)),
+                ),
+            );
+            None
+        }
+    }
+}
+
+/// `[check] allow = [{ rule = "…", reason = "…" }]`.
+fn parse_check(cx: &mut FileContext, item: &Item) -> Vec<Allow> {
+    let Some(table) = item.as_table_like() else {
+        cx.report(
+            item_span(item),
+            Diagnostic::error("wrong-type", "`check` must be a table").with_help(
+                "write [check] allow = [{ rule = \"missing-url\", reason = \"print only\" }]",
+            ),
+        );
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (name, value) in table.iter() {
+        if name != "allow" {
+            unknown_key(cx, table, name, &["allow"], "the [check] table");
+            continue;
+        }
+        let Some(array) = value.as_array() else {
+            cx.report(
+                item_span(value),
+                Diagnostic::error(
+                    "wrong-type",
+                    "`allow` must be an array of { rule, reason } tables",
+                ),
+            );
+            continue;
+        };
+        for element in array.iter() {
+            if let Some(allow) = parse_allow(cx, element) {
+                out.push(allow);
+            }
+        }
+    }
+    out
+}
+
+fn parse_allow(cx: &mut FileContext, value: &toml_edit::Value) -> Option<Allow> {
+    let span = value_span(value);
+    let Some(table) = value.as_inline_table() else {
+        cx.report(
+            span,
+            Diagnostic::error(
+                "wrong-type",
+                "each `allow` entry must be { rule = \"…\", reason = \"…\" }",
+            ),
+        );
+        return None;
+    };
+    let mut fields: BTreeMap<&str, String> = BTreeMap::new();
+    for (name, item) in table.iter() {
+        if name == "rule" || name == "reason" {
+            if let Some(s) = item.as_str() {
+                fields.insert(name, nfc(s));
+            } else {
+                cx.report(
+                    value_span(item),
+                    Diagnostic::error("wrong-type", format!("`{name}` must be a string")),
+                );
+            }
+        } else {
+            unknown_key(cx, table, name, &["rule", "reason"], "an `allow` entry");
+        }
+    }
+    let Some(rule) = fields.remove("rule") else {
+        cx.report(
+            span,
+            Diagnostic::error("missing-field", "an `allow` entry needs `rule`"),
+        );
+        return None;
+    };
+    Some(Allow {
+        rule,
+        reason: fields.remove("reason"),
+        span,
+    })
+}
+
+/// Reports `name` as unknown inside a sub-table whose known keys are `known`.
+pub fn unknown_key(
+    cx: &mut FileContext,
+    table: &dyn TableLike,
+    name: &str,
+    known: &[&str],
+    what: &str,
+) {
+    let span = table
+        .get_key_value(name)
+        .map(|(k, _)| key_span(k))
+        .unwrap_or_default();
+    let help = match suggest(name, known.iter().copied()) {
+        Some(s) => format!("did you mean `{s}`?"),
+        None => format!("known keys: {}", known.join(", ")),
+    };
+    cx.report(
+        span,
+        Diagnostic::error(
+            "unknown-field",
+            format!("`{name}` is not allowed in {what}"),
+        )
+        .with_help(help),
+    );
+}

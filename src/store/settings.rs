@@ -1,0 +1,154 @@
+//! `kaynak.toml`: settings for a whole library (a reserved file name, not a record).
+//!
+//! ```toml
+//! style = "chicago-notes"      # default style for bib/cite/render
+//! locale = "en-US"             # default locale
+//! translit = "ala-lc"          # default transliteration scheme
+//! as-of = 2026-11-28           # the date that date checks measure against
+//! styles = ["my-styles"]       # more directories to find styles in
+//! sort-script = "translit"     # sort non-Latin text on its transliteration or original
+//! ```
+
+use super::context::{item_span, key_span, type_name, FileContext};
+use crate::diag::Diagnostic;
+use crate::model::{variable::suggest, Date, Endpoint};
+use std::path::PathBuf;
+use toml_edit::{Item, Value};
+
+/// The reserved file name of the settings file.
+pub const SETTINGS_FILE: &str = "kaynak.toml";
+
+/// Sorting of non-Latin text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortScript {
+    /// Sort on the transliteration (so Cyrillic entries fall among Latin ones).
+    #[default]
+    Translit,
+    /// Sort on the original script (Latin first, then Cyrillic).
+    Original,
+}
+
+/// Library-wide settings. Every field is optional; commands fall back to their
+/// own defaults.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Settings {
+    pub style: Option<String>,
+    pub locale: Option<String>,
+    pub translit: Option<String>,
+    pub as_of: Option<crate::model::DatePart>,
+    /// Directories (relative to the library directory) with more styles.
+    pub styles: Vec<PathBuf>,
+    pub sort_script: SortScript,
+}
+
+const KEYS: &[&str] = &[
+    "style",
+    "locale",
+    "translit",
+    "as-of",
+    "styles",
+    "sort-script",
+];
+
+/// Reads settings from the text of a `kaynak.toml`; problems go to `cx`.
+pub fn parse_settings(cx: &mut FileContext, root: &toml_edit::Table) -> Settings {
+    let mut settings = Settings::default();
+    for (name, item) in root.iter() {
+        let span = item_span(item);
+        let kspan = root
+            .get_key_value(name)
+            .map(|(k, _)| key_span(k))
+            .unwrap_or(span);
+        match name {
+            "style" => settings.style = string(cx, name, item),
+            "locale" => settings.locale = string(cx, name, item),
+            "translit" => settings.translit = string(cx, name, item),
+            "sort-script" => match string(cx, name, item).as_deref() {
+                Some("translit") => settings.sort_script = SortScript::Translit,
+                Some("original") => settings.sort_script = SortScript::Original,
+                Some(other) => cx.report(
+                    span,
+                    Diagnostic::error("invalid-setting", format!("unknown sort-script `{other}`"))
+                        .with_help("use \"translit\" or \"original\""),
+                ),
+                None => {}
+            },
+            "as-of" => settings.as_of = as_of(cx, item),
+            "styles" => settings.styles = paths(cx, item),
+            other => {
+                let mut d = Diagnostic::error(
+                    "unknown-setting",
+                    format!("`{other}` is not a kaynak.toml setting"),
+                );
+                d = match suggest(other, KEYS.iter().copied()) {
+                    Some(s) => d.with_help(format!("did you mean `{s}`?")),
+                    None => d.with_help(format!("known settings: {}", KEYS.join(", "))),
+                };
+                cx.report(kspan, d);
+            }
+        }
+    }
+    settings
+}
+
+fn string(cx: &mut FileContext, name: &str, item: &Item) -> Option<String> {
+    match item.as_str() {
+        Some(s) => Some(s.to_string()),
+        None => {
+            cx.report(
+                item_span(item),
+                Diagnostic::error(
+                    "wrong-type",
+                    format!("`{name}` must be a string, not {}", type_name(item)),
+                ),
+            );
+            None
+        }
+    }
+}
+
+fn as_of(cx: &mut FileContext, item: &Item) -> Option<crate::model::DatePart> {
+    let parsed = match item {
+        Item::Value(Value::Datetime(dt)) => dt
+            .value()
+            .date
+            .map(|d| crate::model::DatePart::ymd(i32::from(d.year), d.month, d.day)),
+        Item::Value(Value::String(s)) => match Date::parse(s.value()) {
+            Ok(Date {
+                start: Endpoint::Known(p),
+                end: None,
+            }) if p.day.is_some() => Some(p),
+            _ => None,
+        },
+        _ => None,
+    };
+    if parsed.is_none() {
+        cx.report(
+            item_span(item),
+            Diagnostic::error("invalid-setting", "`as-of` must be a complete date")
+                .with_help("write it as a TOML date, e.g. as-of = 2026-11-28"),
+        );
+    }
+    parsed
+}
+
+fn paths(cx: &mut FileContext, item: &Item) -> Vec<PathBuf> {
+    let Some(array) = item.as_array() else {
+        cx.report(
+            item_span(item),
+            Diagnostic::error("wrong-type", "`styles` must be an array of directory names"),
+        );
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for value in array.iter() {
+        match value.as_str() {
+            Some(s) => out.push(PathBuf::from(s)),
+            None => cx.report(
+                super::context::value_span(value),
+                Diagnostic::error("wrong-type", "each entry of `styles` must be a string"),
+            ),
+        }
+    }
+    out
+}

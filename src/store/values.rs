@@ -1,0 +1,274 @@
+//! Field values: multilingual text, names and dates, from TOML items.
+
+use super::context::{item_span, nfc, type_name, value_span, FileContext};
+use super::record::unknown_key;
+use crate::diag::{Diagnostic, Span};
+use crate::model::{Date, DatePart, MultiText, Name, NAME_PARTS};
+use std::collections::BTreeMap;
+use toml_edit::{Item, TableLike, Value};
+
+const TEXT_KEYS: &[&str] = &["original", "translit", "translation"];
+
+/// A text field: a string, or `{ original, translit, translation = { tag = … } }`.
+/// Number variables also take a TOML integer.
+pub fn parse_text(
+    cx: &mut FileContext,
+    name: &str,
+    item: &Item,
+    number: bool,
+) -> Option<MultiText> {
+    if let Some(s) = item.as_str() {
+        return Some(MultiText::plain(nfc(s)));
+    }
+    if number {
+        if let Some(n) = item.as_integer() {
+            return Some(MultiText::plain(n.to_string()));
+        }
+    }
+    if let Some(table) = item.as_table_like() {
+        return parse_text_table(cx, name, table, item_span(item));
+    }
+    let expected = if number {
+        "a string, an integer"
+    } else {
+        "a string"
+    };
+    cx.report(
+        item_span(item),
+        Diagnostic::error(
+            "wrong-type",
+            format!(
+                "`{name}` must be {expected} or an original/translit/translation table, not {}",
+                type_name(item)
+            ),
+        )
+        .with_help(format!(
+            "write {name} = \"…\" or {name} = {{ original = \"…\", translit = \"…\" }}"
+        )),
+    );
+    None
+}
+
+fn parse_text_table(
+    cx: &mut FileContext,
+    name: &str,
+    table: &dyn TableLike,
+    span: Span,
+) -> Option<MultiText> {
+    let mut text = MultiText::default();
+    let mut has_original = false;
+    for (key, item) in table.iter() {
+        match key {
+            "original" | "translit" => {
+                let Some(s) = string_value(cx, &format!("{name}.{key}"), item) else {
+                    continue;
+                };
+                if key == "original" {
+                    text.original = s;
+                    has_original = true;
+                } else {
+                    text.translit = Some(s);
+                }
+            }
+            "translation" => text.translations = parse_translations(cx, name, item),
+            other => unknown_key(cx, table, other, TEXT_KEYS, &format!("the `{name}` table")),
+        }
+    }
+    if !has_original {
+        cx.report(
+            span,
+            Diagnostic::error(
+                "missing-original",
+                format!("`{name}` has no `original` text"),
+            )
+            .with_help("add original = \"…\" with the text as published"),
+        );
+        return None;
+    }
+    Some(text)
+}
+
+fn parse_translations(cx: &mut FileContext, name: &str, item: &Item) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    let Some(table) = item.as_table_like() else {
+        cx.report(
+            item_span(item),
+            Diagnostic::error(
+                "wrong-type",
+                format!("`{name}.translation` must be a table of language tags"),
+            )
+            .with_help("write translation = { en = \"…\" }"),
+        );
+        return out;
+    };
+    for (tag, value) in table.iter() {
+        if let Some(s) = string_value(cx, &format!("{name}.translation.{tag}"), value) {
+            out.insert(tag.to_string(), s);
+        }
+    }
+    out
+}
+
+fn string_value(cx: &mut FileContext, name: &str, item: &Item) -> Option<String> {
+    match item.as_str() {
+        Some(s) => Some(nfc(s)),
+        None => {
+            cx.report(
+                item_span(item),
+                Diagnostic::error(
+                    "wrong-type",
+                    format!("`{name}` must be a string, not {}", type_name(item)),
+                ),
+            );
+            None
+        }
+    }
+}
+
+/// A date: a TOML date (`2021-03-31`) or an EDTF string (`"2021"`, `"1994/2010"`, `"2021~"`).
+pub fn parse_date(cx: &mut FileContext, name: &str, item: &Item) -> Option<Date> {
+    let span = item_span(item);
+    match item {
+        Item::Value(Value::Datetime(dt)) => {
+            let dt = dt.value();
+            match (dt.date, dt.time) {
+                (Some(d), None) => Some(Date::single(DatePart::ymd(
+                    i32::from(d.year),
+                    d.month,
+                    d.day,
+                ))),
+                _ => {
+                    cx.report(
+                        span,
+                        Diagnostic::error(
+                            "invalid-date",
+                            format!("`{name}` has a time of day; a date is expected"),
+                        )
+                        .with_help("write the date alone, e.g. 2021-03-31"),
+                    );
+                    None
+                }
+            }
+        }
+        Item::Value(Value::String(s)) => match Date::parse(s.value()) {
+            Ok(date) => Some(date),
+            Err(e) => {
+                let help = match e.suggestion {
+                    Some(iso) => format!("write it in ISO 8601 form: {name} = {iso}"),
+                    None => "write YYYY, YYYY-MM or YYYY-MM-DD; a range as \"1994/2010\"; circa as \"2021~\"".into(),
+                };
+                cx.report(
+                    span,
+                    Diagnostic::error("invalid-date", format!("`{name}`: {}", e.message))
+                        .with_help(help),
+                );
+                None
+            }
+        },
+        _ => {
+            cx.report(
+                span,
+                Diagnostic::error(
+                    "wrong-type",
+                    format!(
+                        "`{name}` must be a date or a string, not {}",
+                        type_name(item)
+                    ),
+                )
+                .with_help(format!("write {name} = 2021-03-31 or {name} = \"2021\"")),
+            );
+            None
+        }
+    }
+}
+
+/// A name list: `author = [{ family = "…", given = "…" }]` or `[[author]]` tables.
+pub fn parse_names(cx: &mut FileContext, name: &str, item: &Item) -> Option<Vec<Name>> {
+    let mut names = Vec::new();
+    match item {
+        Item::ArrayOfTables(tables) => {
+            for table in tables.iter() {
+                let span = Span::from_range(table.span()).unwrap_or_default();
+                names.extend(parse_name(cx, name, table, span));
+            }
+        }
+        Item::Value(Value::Array(array)) => {
+            for value in array.iter() {
+                match value.as_inline_table() {
+                    Some(table) => names.extend(parse_name(cx, name, table, value_span(value))),
+                    None => {
+                        not_a_name_list(cx, name, value_span(value), "an entry that is not a table")
+                    }
+                }
+            }
+        }
+        _ => not_a_name_list(cx, name, item_span(item), type_name(item)),
+    }
+    Some(names)
+}
+
+fn not_a_name_list(cx: &mut FileContext, name: &str, span: Span, found: &str) {
+    cx.report(
+        span,
+        Diagnostic::error("wrong-type", format!("`{name}` must be an array of name tables, found {found}"))
+            .with_help(format!(
+                "write {name} = [{{ family = \"…\", given = \"…\" }}] or, for an organisation, {name} = [{{ literal = \"…\" }}]"
+            )),
+    );
+}
+
+fn parse_name(cx: &mut FileContext, list: &str, table: &dyn TableLike, span: Span) -> Option<Name> {
+    let mut name = Name {
+        span,
+        ..Name::default()
+    };
+    for (key, item) in table.iter() {
+        let label = format!("{list}.{key}");
+        match key {
+            "comma-suffix" | "static-ordering" => {
+                let Some(flag) = item.as_bool() else {
+                    cx.report(
+                        item_span(item),
+                        Diagnostic::error("wrong-type", format!("`{label}` must be true or false")),
+                    );
+                    continue;
+                };
+                if key == "comma-suffix" {
+                    name.comma_suffix = flag;
+                } else {
+                    name.static_ordering = flag;
+                }
+            }
+            "family"
+            | "given"
+            | "dropping-particle"
+            | "non-dropping-particle"
+            | "suffix"
+            | "literal" => {
+                let text = parse_text(cx, &label, item, false);
+                let slot = match key {
+                    "family" => &mut name.family,
+                    "given" => &mut name.given,
+                    "dropping-particle" => &mut name.dropping_particle,
+                    "non-dropping-particle" => &mut name.non_dropping_particle,
+                    "suffix" => &mut name.suffix,
+                    _ => &mut name.literal,
+                };
+                *slot = text;
+            }
+            other => unknown_key(cx, table, other, NAME_PARTS, &format!("a name of `{list}`")),
+        }
+    }
+    if name.family.is_none() && name.literal.is_none() && name.given.is_none() {
+        cx.report(
+            span,
+            Diagnostic::error(
+                "empty-name",
+                format!("a name in `{list}` has neither `family` nor `literal`"),
+            )
+            .with_help("give family (and given) for a person, literal for an organisation"),
+        );
+        return None;
+    }
+    Some(name)
+}

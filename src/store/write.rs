@@ -1,0 +1,79 @@
+//! Safe writes: nothing is lost. A file is written to a temporary file beside
+//! it, flushed to disk, then renamed over (or linked into) place, so a reader or
+//! a crash sees either the old contents or the new, never half a file.
+
+use std::fs::{self, File};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+static COUNTER: AtomicU64 = AtomicU64::new(0);
+
+fn temp_path(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let unique = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let temp = format!(".{name}.{}.{unique}.tmp", std::process::id());
+    path.with_file_name(temp)
+}
+
+fn write_temp(path: &Path, contents: &[u8]) -> io::Result<PathBuf> {
+    let temp = temp_path(path);
+    let result = (|| {
+        let mut file = File::create_new(&temp)?;
+        file.write_all(contents)?;
+        file.sync_all()
+    })();
+    match result {
+        Ok(()) => Ok(temp),
+        Err(e) => {
+            let _ = fs::remove_file(&temp);
+            Err(e)
+        }
+    }
+}
+
+/// Replaces (or creates) `path` with `contents` atomically.
+pub fn replace(path: &Path, contents: &[u8]) -> io::Result<()> {
+    let temp = write_temp(path, contents)?;
+    fs::rename(&temp, path).inspect_err(|_| {
+        let _ = fs::remove_file(&temp);
+    })
+}
+
+/// Creates `path` with `contents` atomically, failing with
+/// `io::ErrorKind::AlreadyExists` if it exists: an existing record is never
+/// overwritten by accident, even by a concurrent writer.
+pub fn create_new(path: &Path, contents: &[u8]) -> io::Result<()> {
+    let temp = write_temp(path, contents)?;
+    let linked = fs::hard_link(&temp, path);
+    let _ = fs::remove_file(&temp);
+    match linked {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(e),
+        // File systems without hard links: check, then rename.
+        Err(_) if !path.exists() => replace(path, contents),
+        Err(e) => Err(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn creates_once_and_replaces_atomically() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.toml");
+        create_new(&path, b"one").unwrap();
+        let err = create_new(&path, b"two").unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(fs::read(&path).unwrap(), b"one");
+        replace(&path, b"three").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"three");
+        let leftovers = fs::read_dir(dir.path()).unwrap().count();
+        assert_eq!(leftovers, 1, "no temporary files remain");
+    }
+}
