@@ -111,7 +111,7 @@ fn record_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
         }
         // A directory named `x.toml` is not a record; a symlink is followed
         // when read, and a loop there is reported as that file's error.
-        if path.symlink_metadata().map(|m| m.is_dir()).unwrap_or(false) {
+        if fs::metadata(&path).map(|m| m.is_dir()).unwrap_or(false) {
             continue;
         }
         files.push(path);
