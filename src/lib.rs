@@ -29,5 +29,6 @@
 
 pub mod cli;
 pub mod diag;
+pub mod document;
 pub mod model;
 pub mod store;
