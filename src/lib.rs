@@ -1,1 +1,2 @@
 //! kaynak: a citation and bibliography manager for multilingual references.
+pub mod text;
