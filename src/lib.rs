@@ -32,3 +32,4 @@ pub mod diag;
 pub mod document;
 pub mod model;
 pub mod store;
+pub mod text;
