@@ -4,6 +4,7 @@
 mod list;
 mod report;
 mod show;
+mod translit;
 
 pub use report::{DiagnosticFormat, Ui};
 
@@ -71,6 +72,8 @@ pub enum Command {
     List(list::ListArgs),
     /// Show one record with every form of its texts (original, transliteration, translations).
     Show(show::ShowArgs),
+    /// Romanise Cyrillic text under a standard scheme (ALA-LC, BGN/PCGN, ISO 9 …).
+    Translit(translit::TranslitArgs),
 }
 
 /// Runs a parsed command line.
@@ -79,5 +82,6 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
     match &cli.command {
         Command::List(args) => list::run(&cli, args, &mut ui),
         Command::Show(args) => show::run(&cli, args, &mut ui),
+        Command::Translit(args) => translit::run(&cli, args, &mut ui),
     }
 }

@@ -155,6 +155,18 @@ pub fn read_source(path: &Path) -> Result<String, Diagnostic> {
     })
 }
 
+/// Reads only `kaynak.toml` of `dir` (for commands that need no records).
+/// A missing file gives default settings.
+pub fn read_settings(dir: &Path) -> Loaded {
+    let mut loaded = Loaded::default();
+    loaded.library.dir = dir.to_path_buf();
+    let path = dir.join(SETTINGS_FILE);
+    if path.exists() {
+        load_settings(&mut loaded, &path);
+    }
+    loaded
+}
+
 fn load_settings(loaded: &mut Loaded, path: &Path) {
     let text = match read_source(path) {
         Ok(text) => text,

@@ -12,6 +12,7 @@
 use super::context::{item_span, key_span, type_name, FileContext};
 use crate::diag::Diagnostic;
 use crate::model::{variable::suggest, Date, Endpoint};
+use crate::text::translit::Scheme;
 use std::path::PathBuf;
 use toml_edit::{Item, Value};
 
@@ -34,7 +35,7 @@ pub enum SortScript {
 pub struct Settings {
     pub style: Option<String>,
     pub locale: Option<String>,
-    pub translit: Option<String>,
+    pub translit: Option<Scheme>,
     pub as_of: Option<crate::model::DatePart>,
     /// Directories (relative to the library directory) with more styles.
     pub styles: Vec<PathBuf>,
@@ -62,7 +63,7 @@ pub fn parse_settings(cx: &mut FileContext, root: &toml_edit::Table) -> Settings
         match name {
             "style" => settings.style = string(cx, name, item),
             "locale" => settings.locale = string(cx, name, item),
-            "translit" => settings.translit = string(cx, name, item),
+            "translit" => settings.translit = scheme(cx, item),
             "sort-script" => match string(cx, name, item).as_deref() {
                 Some("translit") => settings.sort_script = SortScript::Translit,
                 Some("original") => settings.sort_script = SortScript::Original,
@@ -105,6 +106,27 @@ fn string(cx: &mut FileContext, name: &str, item: &Item) -> Option<String> {
             None
         }
     }
+}
+
+fn scheme(cx: &mut FileContext, item: &Item) -> Option<Scheme> {
+    let name = string(cx, "translit", item)?;
+    let scheme = Scheme::from_name(&name);
+    if scheme.is_none() {
+        let names = Scheme::ALL.iter().map(|s| s.name());
+        let help = match suggest(&name, names) {
+            Some(s) => format!("did you mean `{s}`? (`kaynak translit --list` names them all)"),
+            None => "`kaynak translit --list` names every scheme".to_string(),
+        };
+        cx.report(
+            item_span(item),
+            Diagnostic::error(
+                "invalid-setting",
+                format!("unknown transliteration scheme `{name}`"),
+            )
+            .with_help(help),
+        );
+    }
+    scheme
 }
 
 fn as_of(cx: &mut FileContext, item: &Item) -> Option<crate::model::DatePart> {
