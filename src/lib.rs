@@ -1,1 +1,3 @@
 //! kaynak: a citation and bibliography manager for multilingual references.
+
+pub mod csl;
