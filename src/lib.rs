@@ -28,6 +28,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod cli;
+pub mod csl;
 pub mod diag;
 pub mod document;
 pub mod model;
