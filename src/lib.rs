@@ -31,6 +31,7 @@ pub mod cli;
 pub mod csl;
 pub mod diag;
 pub mod document;
+pub mod format;
 pub mod model;
 pub mod store;
 pub mod text;

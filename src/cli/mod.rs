@@ -1,6 +1,9 @@
 //! The command line: argument parsing (clap) and one file per subcommand. This
 //! is the only part of kaynak that prints.
 
+mod bib;
+mod cite;
+mod formatting;
 mod list;
 mod report;
 mod show;
@@ -72,6 +75,10 @@ pub enum Command {
     List(list::ListArgs),
     /// Show one record with every form of its texts (original, transliteration, translations).
     Show(show::ShowArgs),
+    /// Format the bibliography of the library (or of the keys given) in a CSL style.
+    Bib(bib::BibArgs),
+    /// Format citations in document order (notes for note styles), in a CSL style.
+    Cite(cite::CiteArgs),
     /// Romanise Cyrillic text under a standard scheme (ALA-LC, BGN/PCGN, ISO 9 …).
     Translit(translit::TranslitArgs),
 }
@@ -82,6 +89,8 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
     match &cli.command {
         Command::List(args) => list::run(&cli, args, &mut ui),
         Command::Show(args) => show::run(&cli, args, &mut ui),
+        Command::Bib(args) => bib::run(&cli, args, &mut ui),
+        Command::Cite(args) => cite::run(&cli, args, &mut ui),
         Command::Translit(args) => translit::run(&cli, args, &mut ui),
     }
 }

@@ -76,13 +76,24 @@ fn parse_item(part: &str, offset: usize) -> Result<CiteItem, SyntaxError> {
     let (locator, suffix) = split_locator(rest);
     Ok(CiteItem {
         key,
-        prefix: part[..prefix_end].trim().to_string(),
+        prefix: prefix_text(&part[..prefix_end]),
         suffix,
         locator,
         suppress_author: suppress,
         author_in_text: false,
         key_offset: offset + at,
     })
+}
+
+/// The words before a key, with one space kept before the key (`see `), as
+/// CSL prints a prefix verbatim.
+fn prefix_text(raw: &str) -> String {
+    let words = raw.trim();
+    if words.is_empty() {
+        String::new()
+    } else {
+        format!("{words} ")
+    }
 }
 
 /// The position of the `@` that starts a key: at the start or after a space,
@@ -216,7 +227,7 @@ mod tests {
     #[test]
     fn prefix_key_locator_suffix() {
         let item = one("see @doe99, pp. 33-35 and passim");
-        assert_eq!(item.prefix, "see");
+        assert_eq!(item.prefix, "see ");
         assert_eq!(item.key, "doe99");
         assert_eq!(loc(&item), Some(("page", "33-35")));
         assert_eq!(item.suffix, " and passim");
