@@ -51,7 +51,9 @@ pub fn find_citations(doc: &str) -> Vec<Citation> {
 /// Handles `[` at `i`; returns where to continue when it consumed something.
 fn bracket(doc: &str, i: usize, skip: &[Span], found: &mut Vec<Citation>) -> Option<usize> {
     let bytes = doc.as_bytes();
-    if bytes.get(i + 1) == Some(&b'^') {
+    // `[^1]` is a footnote reference; `^[…]` an inline note, whose inside is
+    // scanned like any text.
+    if bytes.get(i + 1) == Some(&b'^') || i > 0 && bytes[i - 1] == b'^' {
         return None;
     }
     let close = matching_bracket(doc, i, skip)?;

@@ -2,6 +2,8 @@
 //! manuscripts. Produces data (citations with spans); the CSL engine renders
 //! them and the CLI writes the document back.
 
+pub mod assemble;
+pub mod latex;
 mod locator;
 mod markdown;
 mod syntax;
