@@ -9,7 +9,16 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 /// The styles kaynak ships, by name, built into the binary.
-pub const BUNDLED_STYLES: &[(&str, &str)] = &[];
+pub const BUNDLED_STYLES: &[(&str, &str)] = &[
+    ("chicago-notes", include_str!("../../styles/chicago-notes.csl")),
+    ("chicago-author-date", include_str!("../../styles/chicago-author-date.csl")),
+    ("apa", include_str!("../../styles/apa.csl")),
+    ("mla", include_str!("../../styles/mla.csl")),
+    ("ieee", include_str!("../../styles/ieee.csl")),
+    ("harvard", include_str!("../../styles/harvard.csl")),
+    ("gost-r-7.0.100-2018", include_str!("../../styles/gost-r-7.0.100-2018.csl")),
+    ("isnad", include_str!("../../styles/isnad.csl")),
+];
 
 /// A loaded style and the non-fatal problems found in it.
 pub struct LoadedStyle {
