@@ -3,7 +3,7 @@
 use super::formatting::{engine, report_warnings, FormatArgs};
 use super::report::load_exit;
 use super::{Cli, Exit, Ui};
-use crate::csl::{self, Cite, Cluster};
+use crate::csl::{self, Cite, Cluster, Format};
 use anyhow::bail;
 use std::io::Write;
 
@@ -52,7 +52,7 @@ pub fn run(cli: &Cli, args: &BibArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
         writeln!(
             out,
             "{}",
-            csl::render_bibliography(bibliography, args.format.format)
+            csl::render_bibliography(bibliography, args.format.format.unwrap_or(Format::Text))
         )?;
     }
     Ok(load_exit(&loaded))

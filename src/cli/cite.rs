@@ -4,7 +4,7 @@
 use super::formatting::{engine, report_warnings, FormatArgs};
 use super::report::load_exit;
 use super::{Cli, Exit, Ui};
-use crate::csl;
+use crate::csl::{self, Format};
 use crate::document::parse_cli_cluster;
 use crate::format::cluster_from;
 use anyhow::{anyhow, bail};
@@ -44,7 +44,7 @@ pub fn run(cli: &Cli, args: &CiteArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
     let rendered = engine.processor.process(&refs, &clusters);
     report_warnings(ui, &rendered.warnings)?;
     let mut out = ui.out();
-    let format = args.format.format;
+    let format = args.format.format.unwrap_or(Format::Text);
     for (n, citation) in rendered.citations.iter().enumerate() {
         let text = csl::render(citation, format);
         if engine.is_note_style {

@@ -21,9 +21,10 @@ pub struct FormatArgs {
     /// `locale` in kaynak.toml, else en-US.
     #[arg(long)]
     pub locale: Option<String>,
-    /// The output format: text, html, markdown, latex or rtf.
-    #[arg(long, short, default_value = "text", value_parser = parse_format)]
-    pub format: Format,
+    /// The output format: text, html, markdown, latex or rtf (default: text;
+    /// markdown for `render`).
+    #[arg(long, short, value_parser = parse_format)]
+    pub format: Option<Format>,
     /// More directories to find styles in.
     #[arg(long = "styles", value_name = "DIR")]
     pub style_dirs: Vec<PathBuf>,

@@ -5,6 +5,7 @@ mod bib;
 mod cite;
 mod formatting;
 mod list;
+mod render;
 mod report;
 mod show;
 mod translit;
@@ -79,6 +80,9 @@ pub enum Command {
     Bib(bib::BibArgs),
     /// Format citations in document order (notes for note styles), in a CSL style.
     Cite(cite::CiteArgs),
+    /// Format the citations of a Markdown manuscript: footnotes (note styles) or
+    /// in-text citations, and the bibliography.
+    Render(render::RenderArgs),
     /// Romanise Cyrillic text under a standard scheme (ALA-LC, BGN/PCGN, ISO 9 …).
     Translit(translit::TranslitArgs),
 }
@@ -91,6 +95,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::Show(args) => show::run(&cli, args, &mut ui),
         Command::Bib(args) => bib::run(&cli, args, &mut ui),
         Command::Cite(args) => cite::run(&cli, args, &mut ui),
+        Command::Render(args) => render::run(&cli, args, &mut ui),
         Command::Translit(args) => translit::run(&cli, args, &mut ui),
     }
 }
