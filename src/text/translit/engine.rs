@@ -61,8 +61,19 @@ struct Context {
     index: usize,
 }
 
-const VOWELS: &str = "аеёиоуыэюя";
-const CONSONANTS: &str = "бвгджзклмнпрстфхцчшщ";
+fn is_vowel(c: Option<char>) -> bool {
+    matches!(
+        c,
+        Some('а' | 'е' | 'ё' | 'и' | 'о' | 'у' | 'ы' | 'э' | 'ю' | 'я')
+    )
+}
+
+fn is_consonant(c: Option<char>) -> bool {
+    matches!(
+        c,
+        Some('б'..='д' | 'ж' | 'з' | 'к'..='н' | 'п'..='т' | 'ф'..='щ')
+    )
+}
 
 /// Romanises `text` (already NFC) into `out`.
 pub(super) fn run(text: &str, profile: &Profile, out: &mut String) {
@@ -104,10 +115,26 @@ fn char_at(text: &str, pos: usize) -> Option<(char, usize)> {
 /// (so that a decomposed letter is not split).
 #[inline]
 fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric() || c == '_';
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphanumeric() || c == '_',
+        // Cyrillic letters and their combining marks; ҂ (U+0482) is a sign.
+        0x400..=0x52F => c != '\u{482}',
+        // Latin-1 letters and Latin Extended-A/B, but not × and ÷.
+        0xC0..=0x24F => c != '×' && c != '÷',
+        0x300..=0x36F => true,
+        _ => c.is_alphanumeric(),
     }
-    c.is_alphanumeric() || ('\u{300}'..='\u{36F}').contains(&c)
+}
+
+/// Whether `c` is a capital and whether it is a small letter; fast for Cyrillic.
+#[inline]
+fn letter_case(c: char) -> (bool, bool) {
+    match c as u32 {
+        0x41..=0x5A | 0x400..=0x42F => (true, false),
+        0x61..=0x7A | 0x430..=0x45F => (false, true),
+        0..=0x7F => (false, false),
+        _ => (c.is_uppercase(), c.is_lowercase()),
+    }
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -134,8 +161,7 @@ fn skip_word(text: &str, mut pos: usize, apostrophes: bool) -> usize {
             continue;
         }
         let inside = apostrophes && is_apostrophe(c) && pos > start;
-        let letter_follows = char_at(text, pos + len).is_some_and(|(n, _)| n.is_alphabetic());
-        if inside && letter_follows {
+        if inside && char_at(text, pos + len).is_some_and(|(n, _)| n.is_alphabetic()) {
             pos += len;
             continue;
         }
@@ -148,12 +174,11 @@ fn skip_word(text: &str, mut pos: usize, apostrophes: bool) -> usize {
 fn is_all_caps(text: &str) -> bool {
     let mut capitals = 0usize;
     for c in text.chars() {
-        if c.is_lowercase() {
+        let (upper, lower) = letter_case(c);
+        if lower {
             return false;
         }
-        if c.is_uppercase() {
-            capitals += 1;
-        }
+        capitals += usize::from(upper);
     }
     capitals >= 2
 }
@@ -179,11 +204,9 @@ fn lower_cyrillic(c: char) -> (char, bool) {
 fn word_is_caps(word: &str, field_caps: bool) -> bool {
     let (mut upper, mut lower) = (0usize, 0usize);
     for c in word.chars() {
-        if c.is_uppercase() {
-            upper += 1;
-        } else if c.is_lowercase() {
-            lower += 1;
-        }
+        let (is_upper, is_lower) = letter_case(c);
+        upper += usize::from(is_upper);
+        lower += usize::from(is_lower);
     }
     if upper + lower >= 2 {
         lower == 0
@@ -265,7 +288,7 @@ fn contextual(rules: Rules, letter: char, at: Context) -> Option<&'static str> {
         Rules::AlaLc => (letter == 'ъ' && at.next.is_none() && at.index > 0).then_some(""),
         Rules::BgnPcgn { dots } => bgn_pcgn(letter, at, dots),
         Rules::GostB => {
-            let soft = at.next.is_some_and(|n| "еиый".contains(n));
+            let soft = matches!(at.next, Some('е' | 'и' | 'ы' | 'й'));
             (letter == 'ц' && soft).then_some("c")
         }
         Rules::Ukrainian => ukrainian(letter, at),
@@ -276,12 +299,9 @@ fn contextual(rules: Rules, letter: char, at: Context) -> Option<&'static str> {
     }
 }
 
-fn is_in(c: Option<char>, set: &str) -> bool {
-    c.is_some_and(|c| set.contains(c))
-}
-
 fn bgn_pcgn(letter: char, at: Context, dots: bool) -> Option<&'static str> {
-    let iotated = at.prev.is_none() || is_in(at.prev, VOWELS) || is_in(at.prev, "йъь");
+    let iotated =
+        at.prev.is_none() || is_vowel(at.prev) || matches!(at.prev, Some('й' | 'ъ' | 'ь'));
     match letter {
         'е' if iotated => return Some("ye"),
         'ё' if iotated => return Some("yë"),
@@ -291,9 +311,9 @@ fn bgn_pcgn(letter: char, at: Context, dots: bool) -> Option<&'static str> {
         return None;
     }
     match letter {
-        'ы' if is_in(at.prev, VOWELS) => Some("·y"),
-        'э' if is_in(at.prev, CONSONANTS) => Some("·e"),
-        'й' | 'ы' if is_in(at.next, "ауыэ") => Some("y·"),
+        'ы' if is_vowel(at.prev) => Some("·y"),
+        'э' if is_consonant(at.prev) => Some("·e"),
+        'й' | 'ы' if matches!(at.next, Some('а' | 'у' | 'ы' | 'э')) => Some("y·"),
         'т' if at.next == Some('с') => Some("t·"),
         'ш' if at.next == Some('ч') => Some("sh·"),
         _ => None,
