@@ -90,7 +90,7 @@ fn build_text() -> String {
     let mut rng = Lcg(2026);
     let mut text = String::with_capacity(TARGET_BYTES + 64);
     while text.len() < TARGET_BYTES {
-        let words = if rng.next() % 2 == 0 {
+        let words = if rng.next() & 1 == 0 {
             RUSSIAN
         } else {
             ENGLISH
