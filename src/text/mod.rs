@@ -35,10 +35,40 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 /// Every function of this module normalises its input with this first, so that
 /// decomposed text (macOS file names, PDF copy-and-paste) behaves like composed text.
 pub fn nfc(text: &str) -> Cow<'_, str> {
+    if is_plainly_nfc(text) {
+        return Cow::Borrowed(text);
+    }
     match is_nfc_quick(text.chars()) {
         IsNormalized::Yes => Cow::Borrowed(text),
         _ => Cow::Owned(text.nfc().collect()),
     }
+}
+
+/// A fast sufficient test: text made only of characters that are NFC in any context
+/// (Latin below the combining marks, Cyrillic, general punctuation) is NFC.
+///
+/// It works on UTF-8 bytes: lead bytes below 0xCC cover U+0000 … U+02FF, 0xD0 … 0xD3
+/// cover Cyrillic U+0400 … U+04FF, and 0xE2 0x80/0x81 covers U+2000 … U+207F, of
+/// which only U+2000 and U+2001 (E2 80 80/81) are not NFC. Continuation bytes are
+/// below 0xC0, so they pass the first test.
+fn is_plainly_nfc(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0xCC || (0xD0..=0xD3).contains(&b) {
+            i += 1;
+            continue;
+        }
+        let second = bytes.get(i + 1).copied().unwrap_or(0);
+        let third = bytes.get(i + 2).copied().unwrap_or(0);
+        let punctuation = b == 0xE2 && (second == 0x81 || (second == 0x80 && third >= 0x82));
+        if !punctuation {
+            return false;
+        }
+        i += 3;
+    }
+    true
 }
 
 /// The primary language subtag of a BCP 47 tag, lower-cased (`"tr-TR"` → `"tr"`).
@@ -70,6 +100,9 @@ mod tests {
     fn nfc_composes_decomposed_turkish() {
         assert_eq!(nfc("s\u{327}"), "ş");
         assert!(matches!(nfc("plain"), Cow::Borrowed(_)));
+        assert!(matches!(nfc("Щука – ş ə"), Cow::Borrowed(_)));
+        assert_eq!(nfc("\u{2000}"), "\u{2002}");
+        assert_eq!(nfc("\u{415}\u{308}"), "Ё");
     }
 
     #[test]

@@ -61,8 +61,19 @@ struct Context {
     index: usize,
 }
 
-const VOWELS: &str = "аеёиоуыэюя";
-const CONSONANTS: &str = "бвгджзклмнпрстфхцчшщ";
+fn is_vowel(c: Option<char>) -> bool {
+    matches!(
+        c,
+        Some('а' | 'е' | 'ё' | 'и' | 'о' | 'у' | 'ы' | 'э' | 'ю' | 'я')
+    )
+}
+
+fn is_consonant(c: Option<char>) -> bool {
+    matches!(
+        c,
+        Some('б'..='д' | 'ж' | 'з' | 'к'..='н' | 'п'..='т' | 'ф'..='щ')
+    )
+}
 
 /// Romanises `text` (already NFC) into `out`.
 pub(super) fn run(text: &str, profile: &Profile, out: &mut String) {
@@ -71,22 +82,30 @@ pub(super) fn run(text: &str, profile: &Profile, out: &mut String) {
     let mut pos = 0;
     while pos < text.len() {
         let gap_end = skip_non_word(text, pos);
-        out.push_str(&text[pos..gap_end]);
-        let word_end = skip_word(text, gap_end, apostrophes);
-        let word = &text[gap_end..word_end];
-        if word.bytes().any(is_cyrillic_lead) {
-            romanise_word(word, profile, field_caps, out);
+        push_small(out, &text[pos..gap_end]);
+        let word = scan_word(text, gap_end, apostrophes);
+        let slice = &text[gap_end..word.end];
+        if word.cyrillic {
+            let caps = if word.upper + word.lower >= 2 {
+                word.lower == 0
+            } else {
+                field_caps
+            };
+            romanise_word(slice, profile, caps, out);
         } else {
-            out.push_str(word);
+            out.push_str(slice);
         }
-        pos = word_end;
+        pos = word.end;
     }
 }
 
-/// A UTF-8 lead byte of U+0400 … U+052F (Cyrillic and Cyrillic Supplement).
+/// Appends a short string; one byte is pushed directly, sparing a `memcpy` call.
 #[inline]
-fn is_cyrillic_lead(byte: u8) -> bool {
-    (0xD0..=0xD4).contains(&byte)
+fn push_small(out: &mut String, s: &str) {
+    match s.as_bytes() {
+        [byte] => out.push(char::from(*byte)),
+        _ => out.push_str(s),
+    }
 }
 
 /// The character at byte `pos` (a char boundary) and its length in bytes.
@@ -104,10 +123,26 @@ fn char_at(text: &str, pos: usize) -> Option<(char, usize)> {
 /// (so that a decomposed letter is not split).
 #[inline]
 fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric() || c == '_';
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphanumeric() || c == '_',
+        // Cyrillic letters and their combining marks; ҂ (U+0482) is a sign.
+        0x400..=0x52F => c != '\u{482}',
+        // Latin-1 letters and Latin Extended-A/B, but not × and ÷.
+        0xC0..=0x24F => c != '×' && c != '÷',
+        0x300..=0x36F => true,
+        _ => c.is_alphanumeric(),
     }
-    c.is_alphanumeric() || ('\u{300}'..='\u{36F}').contains(&c)
+}
+
+/// Whether `c` is a capital and whether it is a small letter; fast for Cyrillic.
+#[inline]
+fn letter_case(c: char) -> (bool, bool) {
+    match c as u32 {
+        0x41..=0x5A | 0x400..=0x42F => (true, false),
+        0x61..=0x7A | 0x430..=0x45F => (false, true),
+        0..=0x7F => (false, false),
+        _ => (c.is_uppercase(), c.is_lowercase()),
+    }
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -124,36 +159,53 @@ fn skip_non_word(text: &str, mut pos: usize) -> usize {
     pos
 }
 
-/// The end of the word starting at `pos`. With `apostrophes`, an apostrophe between
-/// two letters belongs to the word (Ukrainian Знам’янка is one word).
-fn skip_word(text: &str, mut pos: usize, apostrophes: bool) -> usize {
+/// A word found by [`scan_word`]: where it ends, its capitals and small letters, and
+/// whether it holds a Cyrillic character.
+struct Word {
+    end: usize,
+    upper: usize,
+    lower: usize,
+    cyrillic: bool,
+}
+
+/// Scans the word starting at `pos`. With `apostrophes`, an apostrophe between two
+/// letters belongs to the word (Ukrainian Знам’янка is one word).
+fn scan_word(text: &str, mut pos: usize, apostrophes: bool) -> Word {
     let start = pos;
+    let (mut upper, mut lower, mut cyrillic) = (0, 0, false);
     while let Some((c, len)) = char_at(text, pos) {
         if is_word_char(c) {
+            let (is_upper, is_lower) = letter_case(c);
+            upper += usize::from(is_upper);
+            lower += usize::from(is_lower);
+            cyrillic |= ('\u{400}'..='\u{52F}').contains(&c);
             pos += len;
             continue;
         }
         let inside = apostrophes && is_apostrophe(c) && pos > start;
-        let letter_follows = char_at(text, pos + len).is_some_and(|(n, _)| n.is_alphabetic());
-        if inside && letter_follows {
+        if inside && char_at(text, pos + len).is_some_and(|(n, _)| n.is_alphabetic()) {
             pos += len;
             continue;
         }
         break;
     }
-    pos
+    Word {
+        end: pos,
+        upper,
+        lower,
+        cyrillic,
+    }
 }
 
 /// True when the text has at least two cased letters and none is lower case.
 fn is_all_caps(text: &str) -> bool {
     let mut capitals = 0usize;
     for c in text.chars() {
-        if c.is_lowercase() {
+        let (upper, lower) = letter_case(c);
+        if lower {
             return false;
         }
-        if c.is_uppercase() {
-            capitals += 1;
-        }
+        capitals += usize::from(upper);
     }
     capitals >= 2
 }
@@ -175,25 +227,8 @@ fn lower_cyrillic(c: char) -> (char, bool) {
     (char::from_u32(shifted).unwrap_or(c), true)
 }
 
-/// The case a word's capitals are written in.
-fn word_is_caps(word: &str, field_caps: bool) -> bool {
-    let (mut upper, mut lower) = (0usize, 0usize);
-    for c in word.chars() {
-        if c.is_uppercase() {
-            upper += 1;
-        } else if c.is_lowercase() {
-            lower += 1;
-        }
-    }
-    if upper + lower >= 2 {
-        lower == 0
-    } else {
-        field_caps
-    }
-}
-
-fn romanise_word(word: &str, profile: &Profile, field_caps: bool, out: &mut String) {
-    let caps = word_is_caps(word, field_caps);
+/// Romanises one word; `caps` says whether its capitals are written all in capitals.
+fn romanise_word(word: &str, profile: &Profile, caps: bool, out: &mut String) {
     if profile.rules == Rules::Bulgarian && is_bulgaria(word) {
         // The Act names one exception: България is written Bulgaria.
         let first = word.chars().next().is_some_and(char::is_uppercase);
@@ -204,20 +239,22 @@ fn romanise_word(word: &str, profile: &Profile, field_caps: bool, out: &mut Stri
         });
         return;
     }
-    let mut chars = word.chars().peekable();
+    let mut chars = word.chars();
+    let mut current = chars.next().map(|c| (c, lower_cyrillic(c)));
     let mut prev = None;
     let mut index = 0;
-    while let Some(c) = chars.next() {
-        let (letter, capital) = lower_cyrillic(c);
-        let next = chars.peek().map(|&n| lower_cyrillic(n).0);
+    while let Some((c, (letter, capital))) = current {
+        let following = chars.next().map(|n| (n, lower_cyrillic(n)));
+        let next = following.map(|(_, (lower, _))| lower);
         let context = Context { prev, next, index };
         match value(profile, letter, context) {
             Some(latin) if capital => push_capital(latin, caps, profile.turkic_capitals, out),
-            Some(latin) => out.push_str(latin),
+            Some(latin) => push_small(out, latin),
             None => out.push(c),
         }
         prev = Some(letter);
         index += 1;
+        current = following;
     }
 }
 
@@ -265,7 +302,7 @@ fn contextual(rules: Rules, letter: char, at: Context) -> Option<&'static str> {
         Rules::AlaLc => (letter == 'ъ' && at.next.is_none() && at.index > 0).then_some(""),
         Rules::BgnPcgn { dots } => bgn_pcgn(letter, at, dots),
         Rules::GostB => {
-            let soft = at.next.is_some_and(|n| "еиый".contains(n));
+            let soft = matches!(at.next, Some('е' | 'и' | 'ы' | 'й'));
             (letter == 'ц' && soft).then_some("c")
         }
         Rules::Ukrainian => ukrainian(letter, at),
@@ -276,12 +313,9 @@ fn contextual(rules: Rules, letter: char, at: Context) -> Option<&'static str> {
     }
 }
 
-fn is_in(c: Option<char>, set: &str) -> bool {
-    c.is_some_and(|c| set.contains(c))
-}
-
 fn bgn_pcgn(letter: char, at: Context, dots: bool) -> Option<&'static str> {
-    let iotated = at.prev.is_none() || is_in(at.prev, VOWELS) || is_in(at.prev, "йъь");
+    let iotated =
+        at.prev.is_none() || is_vowel(at.prev) || matches!(at.prev, Some('й' | 'ъ' | 'ь'));
     match letter {
         'е' if iotated => return Some("ye"),
         'ё' if iotated => return Some("yë"),
@@ -291,9 +325,9 @@ fn bgn_pcgn(letter: char, at: Context, dots: bool) -> Option<&'static str> {
         return None;
     }
     match letter {
-        'ы' if is_in(at.prev, VOWELS) => Some("·y"),
-        'э' if is_in(at.prev, CONSONANTS) => Some("·e"),
-        'й' | 'ы' if is_in(at.next, "ауыэ") => Some("y·"),
+        'ы' if is_vowel(at.prev) => Some("·y"),
+        'э' if is_consonant(at.prev) => Some("·e"),
+        'й' | 'ы' if matches!(at.next, Some('а' | 'у' | 'ы' | 'э')) => Some("y·"),
         'т' if at.next == Some('с') => Some("t·"),
         'ш' if at.next == Some('ч') => Some("sh·"),
         _ => None,

@@ -224,13 +224,10 @@ pub fn transliterate_into(text: &str, scheme: Scheme, out: &mut String) {
     let text = super::nfc(text);
     let start = out.len();
     engine::run(&text, scheme.profile(), out);
-    // Passed-through combining marks may now follow a Latin letter they compose with.
-    let tail = &out[start..];
-    if tail
-        .chars()
-        .any(|c| ('\u{300}'..='\u{36F}').contains(&c) && c != '\u{361}')
-    {
-        let composed = super::nfc(tail).into_owned();
+    // A combining mark of the input (U+0300 … U+036F: UTF-8 lead byte 0xCC or 0xCD)
+    // may now follow a Latin letter it composes with.
+    if text.bytes().any(|b| b == 0xCC || b == 0xCD) {
+        let composed = super::nfc(&out[start..]).into_owned();
         out.truncate(start);
         out.push_str(&composed);
     }
