@@ -23,6 +23,7 @@
 //! assert_eq!(entry.text("title").unwrap().translit.as_deref(), Some("Razvitiye svyazey"));
 //! ```
 
+pub mod check;
 pub mod cli;
 pub mod diag;
 pub mod model;

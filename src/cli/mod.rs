@@ -1,6 +1,7 @@
 //! The command line: argument parsing (clap) and one file per subcommand. This
 //! is the only part of kaynak that prints.
 
+mod check;
 mod list;
 mod report;
 mod show;
@@ -71,6 +72,8 @@ pub enum Command {
     List(list::ListArgs),
     /// Show one record with every form of its texts (original, transliteration, translations).
     Show(show::ShowArgs),
+    /// Check the records: completeness, access dates, dates, identifiers, duplicates, language and script, names.
+    Check(check::CheckArgs),
 }
 
 /// Runs a parsed command line.
@@ -79,5 +82,6 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
     match &cli.command {
         Command::List(args) => list::run(&cli, args, &mut ui),
         Command::Show(args) => show::run(&cli, args, &mut ui),
+        Command::Check(args) => check::run(&cli, args, &mut ui),
     }
 }

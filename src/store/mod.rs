@@ -13,7 +13,7 @@ pub mod write;
 pub use context::FileContext;
 pub use key::{fold as fold_key, key_problem};
 pub use record::parse_record;
-pub use settings::{parse_settings, Settings, SortScript, SETTINGS_FILE};
+pub use settings::{parse_settings, CheckSettings, Settings, SortScript, SETTINGS_FILE};
 
 use crate::diag::{Diagnostic, Location, Span};
 use crate::model::Entry;
