@@ -53,6 +53,15 @@ fn describe(field: &str) -> &'static str {
         "number" => "the report, patent, standard or law number",
         "page" => "the page range, e.g. page = \"101–120\"",
         "title" => "the title as published",
+        "volume" => "the volume number, e.g. volume = 12",
+        "issue" => "the issue number, e.g. issue = 3",
+        "ISBN" => "the ISBN from the copyright page",
+        "accessed" => "the day you last read it online, e.g. accessed = 2026-11-28",
+        "genre" => "the kind of work, e.g. genre = \"PhD dissertation\"",
+        "authority" => "the issuing body (court, legislature, standards body)",
+        "event-title" => "the conference or event",
+        "version" => "the version, e.g. version = \"1.2\"",
+        "number-of-pages" => "the number of pages, e.g. number-of-pages = 320",
         _ => "see the CSL 1.0.2 variables",
     }
 }
@@ -79,6 +88,8 @@ pub fn check(cx: &mut RecordCx) {
         .chain(profile.extra_recommended(item_type))
         .copied()
         .filter(|f| !has(entry, f))
+        // A wanted access date is reported once, by the access rules.
+        .filter(|f| *f != "accessed" || !profile.wants_accessed(entry))
         .collect();
     if !missing.is_empty() {
         let list = missing.join(", ");
