@@ -83,6 +83,14 @@ mod tests {
             assert!(!LOAD_CODES.contains(&rule.id), "{} is a load code", rule.id);
         }
         assert!(find("missing-url").is_some());
+        let readme = include_str!("../../README.md");
+        for rule in all() {
+            assert!(
+                readme.contains(&format!("| `{}` |", rule.id)),
+                "README lacks {}",
+                rule.id
+            );
+        }
         assert!(find("no-such-rule").is_none());
     }
 }
