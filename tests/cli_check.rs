@@ -336,7 +336,7 @@ fn fix_normalises_to_nfc_and_leaves_broken_toml_alone() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains(
-            "kitap.toml:1:1: normalised the text to Unicode NFC",
+            "kitap.toml:5:24: normalised the text to Unicode NFC",
         ))
         .stdout(predicate::str::contains("error[invalid-toml]"))
         .stdout(predicate::str::contains("not-nfc").not());
@@ -363,4 +363,69 @@ fn quiet_shows_only_errors_and_no_summary() {
             .and(predicate::str::contains("missing-recommended").not())
             .and(predicate::str::contains("checked").not()),
     );
+}
+
+#[test]
+fn fix_dry_run_on_the_broken_fixture_touches_only_the_fixable_records() {
+    let work = tempfile::tempdir().expect("temp dir");
+    let lib = work.path().join("broken");
+    fs::create_dir(&lib).expect("mkdir");
+    for item in fs::read_dir(root().join("tests/fixtures/broken")).expect("fixture") {
+        let path = item.expect("entry").path();
+        fs::copy(&path, lib.join(path.file_name().expect("name"))).expect("copy");
+    }
+    let output = kaynak()
+        .current_dir(work.path())
+        .args([
+            "--library",
+            "broken",
+            "check",
+            "--fix",
+            "--dry-run",
+            "--format",
+            "concise",
+            "--today",
+            TODAY,
+        ])
+        .output()
+        .expect("run");
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let fixes: Vec<&str> = stdout
+        .lines()
+        .filter(|l| l.starts_with("would fix"))
+        .collect();
+    assert_eq!(
+        fixes,
+        vec![
+            "would fix broken/doi-as-url.toml:9:7: DOI: \"https://doi.org/10.1000/182\" → \"10.1000/182\"",
+            "would fix broken/dotted-date.toml:7:12: accessed: \"31.03.2021\" → 2021-03-31",
+            "would fix broken/not-nfc.toml:2:11: normalised the text to Unicode NFC",
+            "would fix broken/page-range-hyphen.toml:9:8: page: \"101-120\" → \"101–120\"",
+            "would fix 4 problems in 4 files",
+        ]
+    );
+    golden(
+        "broken-fix.diff",
+        &stdout[..stdout
+            .find("broken/accessed-before-issued")
+            .unwrap_or(stdout.len())],
+    );
+}
+
+#[test]
+fn bad_check_settings_are_reported() {
+    let dir = library(&[("kitap", CLEAN)]);
+    fs::write(
+        dir.path().join("kaynak.toml"),
+        "[check]\nmax-access-age-days = -1\n",
+    )
+    .expect("write");
+    check_in(dir.path())
+        .args(["--format", "concise"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "kaynak.toml:2:23: error[invalid-setting]",
+        ));
 }

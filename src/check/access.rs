@@ -4,9 +4,9 @@
 //! the link is still worth trusting. Many records sharing one access date is
 //! noted (often a batch import), never an error.
 
-use super::calendar::{day_number, earliest, latest};
+use super::calendar::{day_number, earliest, latest, Day};
 use super::{has_link, Options, RecordCx, Rule, SHARED_ACCESS_MIN};
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::{Diagnostic, Severity, Span};
 use crate::model::requirements::requirements;
 use crate::model::{Date, Entry};
 use crate::store::Library;
@@ -96,7 +96,6 @@ pub fn check(cx: &mut RecordCx) {
         return;
     };
     let span = field.span;
-    let accessed = &field.value;
     if profile.drops_accessed(entry) {
         cx.report(
             &ACCESSED_NOT_PRINTED,
@@ -113,6 +112,12 @@ pub fn check(cx: &mut RecordCx) {
             "add the URL you read it at, or remove `accessed`".into(),
         );
     }
+    check_date(cx, &field.value, span);
+}
+
+/// The access date itself: a day, not in the future, not before publication,
+/// not too old.
+fn check_date(cx: &mut RecordCx, accessed: &Date, span: Span) {
     let (Some(first), Some(last)) = (accessed.first(), accessed.last()) else {
         return;
     };
@@ -135,7 +140,7 @@ pub fn check(cx: &mut RecordCx) {
         );
         return;
     }
-    if let Some(issued) = entry.date("issued").and_then(Date::first) {
+    if let Some(issued) = cx.entry.date("issued").and_then(Date::first) {
         if latest(last) < earliest(issued) {
             cx.report(
                 &ACCESSED_BEFORE_ISSUED,
@@ -145,6 +150,14 @@ pub fn check(cx: &mut RecordCx) {
             );
         }
     }
+    stale(cx, accessed, span, today_day);
+}
+
+fn stale(cx: &mut RecordCx, accessed: &Date, span: Span, today_day: Day) {
+    let Some(last) = accessed.last() else {
+        return;
+    };
+    let today = cx.options.today;
     let age = day_number(today_day) - day_number(latest(last));
     if age > cx.options.max_access_age_days {
         let years = age / 365;

@@ -82,10 +82,13 @@ pub fn plan_file(path: &Path, text: &str) -> Option<FileFix> {
     if is_nfc_quick(after.chars()) != IsNormalized::Yes {
         let normal: String = after.nfc().collect();
         if normal != after {
+            let (line, column) = super::text::nfc_in_source(path, &after)
+                .and_then(|d| d.location)
+                .map_or((1, 1), |l| (l.line, l.column));
             after = normal;
             fixes.push(Fix {
-                line: 1,
-                column: 1,
+                line,
+                column,
                 description: "normalised the text to Unicode NFC".into(),
             });
         }

@@ -261,53 +261,51 @@ pub fn doi_problem(doi: &str) -> Option<String> {
 
 /// Why an ISBN (or a `;`/`,`-separated list) is wrong, if it is.
 pub fn isbn_problem(value: &str) -> Option<String> {
-    value.split([';', ',']).find_map(|one| {
-        let chars: Vec<char> = one
-            .chars()
-            .filter(|c| !matches!(c, '-' | ' ' | '\u{2010}'))
-            .collect();
-        let digits: Option<Vec<u32>> = chars
-            .iter()
-            .enumerate()
-            .map(|(i, c)| match c {
-                'X' | 'x' if i == 9 && chars.len() == 10 => Some(10),
-                c => c.to_digit(10),
-            })
-            .collect();
-        let Some(digits) = digits else {
-            return Some(format!(
-                "`{}` contains characters other than digits, hyphens and a final X",
-                one.trim()
-            ));
-        };
-        let valid = match digits.len() {
-            10 => {
-                digits
-                    .iter()
-                    .zip((1..=10).rev())
-                    .map(|(d, w)| d * w)
-                    .sum::<u32>()
-                    % 11
-                    == 0
-            }
-            13 => {
-                digits
-                    .iter()
-                    .enumerate()
-                    .map(|(i, d)| if i % 2 == 0 { *d } else { d * 3 })
-                    .sum::<u32>()
-                    % 10
-                    == 0
-            }
-            n => {
-                return Some(format!(
-                    "`{}` has {n} digits; an ISBN has 10 or 13",
-                    one.trim()
-                ))
-            }
-        };
-        (!valid).then(|| format!("`{}` has a wrong check digit", one.trim()))
-    })
+    value
+        .split([';', ','])
+        .find_map(|one| one_isbn_problem(one.trim()))
+}
+
+fn one_isbn_problem(one: &str) -> Option<String> {
+    let chars: Vec<char> = one
+        .chars()
+        .filter(|c| !matches!(c, '-' | ' ' | '\u{2010}'))
+        .collect();
+    let digits: Option<Vec<u32>> = chars
+        .iter()
+        .enumerate()
+        .map(|(i, c)| match c {
+            'X' | 'x' if i == 9 && chars.len() == 10 => Some(10),
+            c => c.to_digit(10),
+        })
+        .collect();
+    let Some(digits) = digits else {
+        return Some(format!(
+            "`{one}` contains characters other than digits, hyphens and a final X"
+        ));
+    };
+    let valid = match digits.len() {
+        // ISBN-10: weights 10…1, the sum divisible by 11.
+        10 => {
+            digits
+                .iter()
+                .zip((1..=10).rev())
+                .map(|(d, w)| d * w)
+                .sum::<u32>()
+                % 11
+                == 0
+        }
+        // ISBN-13: weights 1, 3, 1, 3 …, the sum divisible by 10.
+        13 => {
+            let weighted = digits
+                .iter()
+                .enumerate()
+                .map(|(i, d)| if i % 2 == 0 { *d } else { d * 3 });
+            weighted.sum::<u32>() % 10 == 0
+        }
+        n => return Some(format!("`{one}` has {n} digits; an ISBN has 10 or 13")),
+    };
+    (!valid).then(|| format!("`{one}` has a wrong check digit"))
 }
 
 /// Why an ISSN (or a list) is wrong, if it is.

@@ -108,7 +108,11 @@ pub fn check(cx: &mut RecordCx) {
             );
         }
     }
-    for (name, field) in &entry.names {
+    check_names(cx);
+}
+
+fn check_names(cx: &mut RecordCx) {
+    for (name, field) in &cx.entry.names {
         for person in &field.value {
             if let Some(problem) = person
                 .parts()

@@ -102,7 +102,8 @@ fn record_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
     };
     let mut files = Vec::new();
     for item in fs::read_dir(dir).map_err(io_err)? {
-        let path = item.map_err(io_err)?.path();
+        let entry = item.map_err(io_err)?;
+        let path = entry.path();
         let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
             continue;
         };
@@ -111,7 +112,9 @@ fn record_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
         }
         // A directory named `x.toml` is not a record; a symlink is followed
         // when read, and a loop there is reported as that file's error.
-        if path.symlink_metadata().map(|m| m.is_dir()).unwrap_or(false) {
+        // The entry's type comes with the directory listing (no extra system
+        // call per file, which counts at 100,000 records).
+        if entry.file_type().map(|t| t.is_dir()).unwrap_or(false) {
             continue;
         }
         files.push(path);
@@ -132,7 +135,9 @@ pub fn read_source(path: &Path) -> Result<String, Diagnostic> {
                 "check that it exists and is a readable file (a symbolic link loop cannot be read)",
             )
     };
-    let meta = fs::metadata(path).map_err(unreadable)?;
+    // One open, then the size from the open file: no second path lookup.
+    let mut file = fs::File::open(path).map_err(unreadable)?;
+    let meta = file.metadata().map_err(unreadable)?;
     if meta.len() > MAX_RECORD_BYTES {
         return Err(Diagnostic::error(
             "file-too-large",
@@ -145,7 +150,8 @@ pub fn read_source(path: &Path) -> Result<String, Diagnostic> {
         .with_location(Location::file(path))
         .with_help("a record holds one reference; move attachments elsewhere"));
     }
-    let bytes = fs::read(path).map_err(unreadable)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0) + 1);
+    io::Read::read_to_end(&mut file, &mut bytes).map_err(unreadable)?;
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
