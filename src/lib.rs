@@ -27,6 +27,7 @@
 // a help line); boxing each would only add noise.
 #![allow(clippy::result_large_err)]
 
+pub mod check;
 pub mod cli;
 pub mod csl;
 pub mod diag;

@@ -2,6 +2,7 @@
 //! is the only part of kaynak that prints.
 
 mod bib;
+mod check;
 mod cite;
 mod formatting;
 mod list;
@@ -85,6 +86,8 @@ pub enum Command {
     Render(render::RenderArgs),
     /// Romanise Cyrillic text under a standard scheme (ALA-LC, BGN/PCGN, ISO 9 …).
     Translit(translit::TranslitArgs),
+    /// Check the records: completeness, access dates, dates, identifiers, duplicates, language and script, names.
+    Check(check::CheckArgs),
 }
 
 /// Runs a parsed command line.
@@ -97,5 +100,6 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::Cite(args) => cite::run(&cli, args, &mut ui),
         Command::Render(args) => render::run(&cli, args, &mut ui),
         Command::Translit(args) => translit::run(&cli, args, &mut ui),
+        Command::Check(args) => check::run(&cli, args, &mut ui),
     }
 }
