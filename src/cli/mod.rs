@@ -1,7 +1,12 @@
 //! The command line: argument parsing (clap) and one file per subcommand. This
 //! is the only part of kaynak that prints.
 
+mod completions;
+mod fmt;
 mod list;
+mod man;
+mod new;
+pub mod progress;
 mod report;
 mod show;
 
@@ -71,6 +76,14 @@ pub enum Command {
     List(list::ListArgs),
     /// Show one record with every form of its texts (original, transliteration, translations).
     Show(show::ShowArgs),
+    /// Write a new record skeleton with the fields its type requires and recommends.
+    New(new::NewArgs),
+    /// Rewrite records into canonical form (field order, dates, quoting, NFC), keeping comments.
+    Fmt(fmt::FmtArgs),
+    /// Print a shell completion script (bash, zsh, fish …).
+    Completions(completions::CompletionsArgs),
+    /// Print the manual page (roff), or write one page per subcommand into a directory.
+    Man(man::ManArgs),
 }
 
 /// Runs a parsed command line.
@@ -79,5 +92,9 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
     match &cli.command {
         Command::List(args) => list::run(&cli, args, &mut ui),
         Command::Show(args) => show::run(&cli, args, &mut ui),
+        Command::New(args) => new::run(&cli, args, &mut ui),
+        Command::Fmt(args) => fmt::run(&cli, args, &mut ui),
+        Command::Completions(args) => completions::run(&cli, args, &mut ui),
+        Command::Man(args) => man::run(&cli, args, &mut ui),
     }
 }

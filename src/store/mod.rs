@@ -10,6 +10,7 @@ mod record;
 mod settings;
 pub mod skeleton;
 mod string_repr;
+pub mod suggest_key;
 mod values;
 pub mod write;
 

@@ -35,9 +35,30 @@ fn write_temp(path: &Path, contents: &[u8]) -> io::Result<PathBuf> {
     }
 }
 
+/// A test hook: with `KAYNAK_TEST_PAUSE_BEFORE_RENAME=MILLISECONDS` set, a
+/// writer sleeps between writing the temporary file and renaming it, so a test
+/// can kill the process at the worst moment and check that nothing is lost.
+pub const PAUSE_BEFORE_RENAME: &str = "KAYNAK_TEST_PAUSE_BEFORE_RENAME";
+
+fn pause_before_rename() {
+    let pause = std::env::var(PAUSE_BEFORE_RENAME)
+        .ok()
+        .and_then(|ms| ms.parse::<u64>().ok());
+    if let Some(ms) = pause {
+        std::thread::sleep(std::time::Duration::from_millis(ms));
+    }
+}
+
+/// True for the temporary files [`replace`] and [`create_new`] write beside a
+/// record (`.NAME.PID.N.tmp`): left behind only when a writer was killed.
+pub fn is_temp_file(name: &str) -> bool {
+    name.starts_with('.') && name.ends_with(".tmp")
+}
+
 /// Replaces (or creates) `path` with `contents` atomically.
 pub fn replace(path: &Path, contents: &[u8]) -> io::Result<()> {
     let temp = write_temp(path, contents)?;
+    pause_before_rename();
     fs::rename(&temp, path).inspect_err(|_| {
         let _ = fs::remove_file(&temp);
     })
