@@ -128,6 +128,8 @@ pub fn record_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
 }
 
 /// Reads a file's text: size-limited, UTF-8 only. Errors are diagnostics.
+// A diagnostic is the error here by design: callers collect it with the others.
+#[allow(clippy::result_large_err)]
 pub fn read_source(path: &Path) -> Result<String, Diagnostic> {
     let unreadable = |e: io::Error| {
         Diagnostic::error("unreadable-file", format!("cannot read the file: {e}"))

@@ -46,14 +46,12 @@ pub fn skeleton(
     let given = group_fields(fields)?;
     let language = given.get("language").and_then(|v| v.first()).cloned();
     let style = Style::new(language.as_deref(), settings);
-    let mut out = format!(
-        "# A new record: {}. Fill in the lines that are commented out\n\
-         # (remove the `#`) and delete those that do not apply; `kaynak check`\n\
-         # lists what is still missing.\n\
-         type = {}\n",
-        describe_type(item_type),
-        string_repr(item_type.name())
-    );
+    let mut out = wrap_comment(&format!(
+        "A new record: {}. Fill in the lines that are commented out (remove the `#`) \
+         and delete those that do not apply; `kaynak check` lists what is still missing.",
+        describe_type(item_type)
+    ));
+    out.push_str(&format!("type = {}\n", string_repr(item_type.name())));
     out.push_str("\n# The language of the texts, a BCP 47 tag: tr, ru, en …\n");
     match &language {
         Some(tag) => out.push_str(&format!("language = {}\n", string_repr(tag))),
@@ -378,7 +376,7 @@ fn describe_by_kind(name: &str) -> String {
             format!("{name}: one table per name, {{ family, given }} or {{ literal }}")
         }
         Some(VariableKind::Number) => format!("{name}: a number or text"),
-        _ => format!("{name}"),
+        _ => name.to_string(),
     }
 }
 
