@@ -136,8 +136,9 @@ pub fn canonicalize(doc: &mut DocumentMut) {
 
 /// Normalises the values of one top-level field (or of a header table).
 fn tidy_item(name: &str, item: &mut Item, top_level: bool) {
+    let place = if top_level { Place::Root } else { Place::Table };
     match item {
-        Item::Value(value) => tidy_value(name, value, top_level),
+        Item::Value(value) => tidy_value(name, value, place),
         Item::Table(table) => tidy_table(table),
         Item::ArrayOfTables(tables) => tidy_tables(tables),
         Item::None => {}
@@ -179,12 +180,23 @@ fn raw(part: Option<&toml_edit::RawString>) -> String {
     part.and_then(|r| r.as_str()).unwrap_or("").to_string()
 }
 
+/// Where a value stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Place {
+    /// A top-level field: dates are written as TOML dates here.
+    Root,
+    /// A `key = value` line inside a `[header]` table.
+    Table,
+    /// Inside an inline table or an array: no line breaks may be added.
+    Inline,
+}
+
 /// Normalises one value: dates, strings, and the tables and arrays inside.
-fn tidy_value(name: &str, value: &mut Value, top_level: bool) {
+fn tidy_value(name: &str, value: &mut Value, place: Place) {
     let replacement = match value {
         Value::String(s) => {
             let text = super::context::nfc(s.value());
-            let date = if top_level && is_date_variable(name) {
+            let date = if place == Place::Root && is_date_variable(name) {
                 toml_date(&text)
             } else {
                 None
@@ -199,7 +211,7 @@ fn tidy_value(name: &str, value: &mut Value, top_level: bool) {
             None
         }
         Value::Array(array) => {
-            tidy_array(name, array);
+            tidy_array(name, array, place != Place::Inline);
             None
         }
         _ => None,
@@ -250,7 +262,7 @@ fn canonical_string(text: &str, current: Option<&str>) -> Option<Value> {
 fn tidy_inline_table(name: &str, table: &mut InlineTable) {
     for (key, value) in table.iter_mut() {
         let inner = key.get().to_string();
-        tidy_value(&inner, value, false);
+        tidy_value(&inner, value, Place::Inline);
     }
     if name == "translation" {
         table.sort_values();
@@ -264,31 +276,46 @@ fn tidy_inline_table(name: &str, table: &mut InlineTable) {
     }
 }
 
-/// Arrays of tables (name lists, `allow`) get one table per line.
-fn tidy_array(name: &str, array: &mut Array) {
+/// Arrays of tables (name lists, `allow`) on a line of their own get one
+/// table per line; a comment after an element stays on that element's line.
+fn tidy_array(name: &str, array: &mut Array, own_line: bool) {
     for value in array.iter_mut() {
-        tidy_value(name, value, false);
+        tidy_value(name, value, Place::Inline);
     }
     let all_tables = !array.is_empty() && array.iter().all(Value::is_inline_table);
     let commented_inside = array.iter().any(|v| {
         let suffix = raw(v.decor().suffix());
         suffix.contains('#') || suffix.contains('\n')
     });
-    if !all_tables || commented_inside {
+    if !own_line || !all_tables || commented_inside {
         return;
     }
     for value in array.iter_mut() {
         let prefix = raw(value.decor().prefix());
-        let block = tidy_comment_block(&prefix, BlankLines::Drop);
-        let indented: String = block.lines().map(|l| format!("\n  {l}")).collect();
-        value.decor_mut().set_prefix(format!("{indented}\n  "));
+        value
+            .decor_mut()
+            .set_prefix(format!("{}  ", array_gap(&prefix)));
         value.decor_mut().set_suffix("");
     }
     let trailing = array.trailing().as_str().unwrap_or("").to_string();
-    let block = tidy_comment_block(&trailing, BlankLines::Drop);
-    let indented: String = block.lines().map(|l| format!("\n  {l}")).collect();
-    array.set_trailing(format!("{indented}\n"));
+    array.set_trailing(array_gap(&trailing));
     array.set_trailing_comma(true);
+}
+
+/// The whitespace and comments between two elements of a one-per-line array:
+/// a comment on the previous element's line stays there, comment lines above
+/// an element are indented with it, and the gap ends with a line break.
+fn array_gap(raw: &str) -> String {
+    let (same_line, rest) = match raw.split_once('\n') {
+        Some((first, rest)) => (first, format!("{rest}\n")),
+        None => (raw, String::new()),
+    };
+    let mut out = trailing_comment(same_line);
+    out.push('\n');
+    for line in tidy_comment_block(&rest, BlankLines::Drop).lines() {
+        out.push_str(&format!("  {line}\n"));
+    }
+    out
 }
 
 /// Keys inside text, name and `allow` tables, in the order people write them.
@@ -425,10 +452,25 @@ fn reorder_root(root: &mut Table) {
             root.insert_formatted(&key, item);
         }
     }
+    let (top, attached) = split_header(&header);
+    if let Some(mut key) = first_value.as_ref().and_then(|n| root.key_mut(n)) {
+        key.leaf_decor_mut().set_prefix(attached);
+    }
     let new_first = ordered.iter().find(|n| root.get(n).is_some_and(is_line));
     if let Some(mut key) = new_first.and_then(|n| root.key_mut(n)) {
         let own = raw(key.leaf_decor().prefix());
-        key.leaf_decor_mut().set_prefix(format!("{header}{own}"));
+        key.leaf_decor_mut().set_prefix(format!("{top}{own}"));
+    }
+}
+
+/// Splits the comments above the first line of a file into the file's header
+/// (up to the last blank line, or all of it when there is none) and the
+/// comment that belongs to the line itself.
+fn split_header(prefix: &str) -> (String, String) {
+    let block = tidy_comment_block(prefix, BlankLines::DropLeading);
+    match block.rfind("\n\n") {
+        Some(at) => (block[..at + 2].to_string(), block[at + 2..].to_string()),
+        None => (block, String::new()),
     }
 }
 

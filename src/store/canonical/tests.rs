@@ -182,3 +182,57 @@ fn ranks_follow_the_documented_groups() {
         assert!(field_rank(pair[0]) < field_rank(pair[1]), "{pair:?}");
     }
 }
+
+#[test]
+fn odd_but_valid_layouts_format_stably() {
+    let cases = [
+        // Dotted keys.
+        "title.original = \"Т\"\ntitle.translit = \"T\"\ntype = \"book\"\n",
+        // Header tables with a sub-table.
+        "type = \"book\"\n[title.translation]\nen = \"E\"\n[title]\noriginal = \"Т\"\n",
+        // Windows line endings.
+        "# c\r\ntitle = \"T\"\r\ntype = \"book\"\r\n",
+        // Multi-line text, quotes and backslashes.
+        "type = \"book\"\nnote = '''\nline \"one\"\nline two\\'''\ntitle = \"a \\\"b\\\"\"\n",
+        // An inline [check] table first.
+        "check = { allow = [{ rule = \"missing-url\" }] }\ntype = \"webpage\"\ntitle = \"x\"\n",
+        // Comments inside a name list.
+        "type = \"book\"\nauthor = [\n  # first\n  { family = \"A\" },\n  # second\n  { family = \"B\" }, # trailing\n]\n",
+    ];
+    for text in cases {
+        let out = fmt_stable(text);
+        for comment in ["# c", "# first", "# second", "# trailing"] {
+            assert_eq!(text.contains(comment), out.contains(comment), "{out}");
+        }
+    }
+}
+
+#[test]
+fn multi_line_and_quoted_strings_take_their_canonical_form() {
+    let text = "type = \"book\"\ntitle = \"a \\\"b\\\"\"\nnote = '''\nline one\nline two'''\n";
+    let out = fmt_stable(text);
+    assert!(out.contains("title = 'a \"b\"'\n"), "{out}");
+    assert!(
+        out.contains("note = \"\"\"\nline one\nline two\"\"\"\n"),
+        "{out}"
+    );
+}
+
+#[test]
+fn file_header_stays_on_top_and_a_field_comment_travels() {
+    let text = "# File header.\n\n# When I read it.\naccessed = 2021-03-31\ntype = \"webpage\"\ntitle = \"T\"\n";
+    let out = fmt_stable(text);
+    assert_eq!(
+        out,
+        "# File header.\n\ntype = \"webpage\"\ntitle = \"T\"\n# When I read it.\naccessed = 2021-03-31\n"
+    );
+}
+
+#[test]
+fn comments_in_name_lists_stay_on_their_lines() {
+    let text = "type = \"book\"\nauthor = [ # who\n  # first\n  { family = \"A\" }, # about A\n  { family = \"B\" }, # about B\n]\n";
+    assert_eq!(fmt_stable(text), text);
+    let inline =
+        "type = \"webpage\"\ntitle = \"x\"\ncheck = { allow = [{ rule = \"missing-url\" }] }\n";
+    assert_eq!(fmt_stable(inline), inline);
+}
