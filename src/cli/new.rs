@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, clap::Args)]
 pub struct NewArgs {
     /// The CSL item type: article-journal, book, chapter, webpage …
-    #[arg(long = "type", short = 't', value_name = "TYPE", value_parser = item_types())]
+    #[arg(long = "type", short = 't', value_name = "TYPE", value_parser = item_types(), hide_possible_values = true)]
     pub item_type: String,
 
     /// The citation key, which names the file (default: suggested from the
@@ -70,15 +70,7 @@ pub fn run(cli: &Cli, args: &NewArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
         ui.out().write_all(text.as_bytes())?;
         return Ok(Exit::Success);
     }
-    let path = match &args.key {
-        Some(key) => create_named(library, key, &text)?,
-        None => {
-            let Some(base) = suggest_key(&entry) else {
-                bail!("cannot suggest a key without an author or a title: give KEY, or --field title=…");
-            };
-            create_suggested(library, &base, &text)?
-        }
-    };
+    let path = create(library, args.key.as_deref(), &entry, &text)?;
     writeln!(ui.out(), "{}", path.display())?;
     if !ui.quiet {
         writeln!(
@@ -88,6 +80,24 @@ pub fn run(cli: &Cli, args: &NewArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
         )?;
     }
     Ok(Exit::Success)
+}
+
+/// Writes the record under `key`, or under a key suggested from `entry`.
+fn create(
+    library: &Path,
+    key: Option<&str>,
+    entry: &crate::model::Entry,
+    text: &str,
+) -> anyhow::Result<PathBuf> {
+    match key {
+        Some(key) => create_named(library, key, text),
+        None => {
+            let Some(base) = suggest_key(entry) else {
+                bail!("cannot suggest a key without an author or a title: give KEY, or --field title=…");
+            };
+            create_suggested(library, &base, text)
+        }
+    }
 }
 
 /// The library's settings (`kaynak.toml`), or defaults; problems are shown.

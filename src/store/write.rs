@@ -56,8 +56,12 @@ pub fn is_temp_file(name: &str) -> bool {
 }
 
 /// Replaces (or creates) `path` with `contents` atomically.
+/// An existing file keeps its permissions (a read-only record stays read-only).
 pub fn replace(path: &Path, contents: &[u8]) -> io::Result<()> {
     let temp = write_temp(path, contents)?;
+    if let Ok(meta) = fs::metadata(path) {
+        let _ = fs::set_permissions(&temp, meta.permissions());
+    }
     pause_before_rename();
     fs::rename(&temp, path).inspect_err(|_| {
         let _ = fs::remove_file(&temp);
@@ -96,5 +100,18 @@ mod tests {
         assert_eq!(fs::read(&path).unwrap(), b"three");
         let leftovers = fs::read_dir(dir.path()).unwrap().count();
         assert_eq!(leftovers, 1, "no temporary files remain");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn replace_keeps_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.toml");
+        fs::write(&path, b"one").unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+        replace(&path, b"two").unwrap();
+        let mode = fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o640);
     }
 }
