@@ -27,3 +27,4 @@ pub mod cli;
 pub mod diag;
 pub mod model;
 pub mod store;
+pub mod text;

@@ -73,10 +73,10 @@ fn new_writes_a_skeleton_under_a_suggested_key() {
         .success()
         .stdout(format!(
             "{}\n",
-            dir.path().join("niyazov2010razvitie.toml").display()
+            dir.path().join("niyazov2010razvitiye.toml").display()
         ))
         .stderr(predicate::str::contains("created"));
-    let text = read(dir.path(), "niyazov2010razvitie.toml");
+    let text = read(dir.path(), "niyazov2010razvitiye.toml");
     assert!(text.contains("type = \"article-journal\"\n"), "{text}");
     assert!(text.contains("# container-title = \"\"\n"), "{text}");
     assert!(
@@ -88,7 +88,7 @@ fn new_writes_a_skeleton_under_a_suggested_key() {
         .arg("list")
         .assert()
         .success()
-        .stdout(predicate::str::contains("niyazov2010razvitie"));
+        .stdout(predicate::str::contains("niyazov2010razvitiye"));
     kaynak(dir.path())
         .args(["fmt", "--check"])
         .assert()
@@ -113,13 +113,13 @@ fn new_never_overwrites() {
         .code(2)
         .stderr(predicate::str::contains("never overwrites"));
     // A suggested key that is taken gets a letter.
-    let dir = library(&[("history.toml", old)]);
+    let dir = library(&[("anonhistory.toml", old)]);
     kaynak(dir.path())
         .args(["new", "-t", "webpage", "-f", "title=The History"])
         .assert()
         .success()
-        .stdout(predicate::str::ends_with("historya.toml\n"));
-    assert_eq!(read(dir.path(), "history.toml"), old);
+        .stdout(predicate::str::ends_with("anonhistorya.toml\n"));
+    assert_eq!(read(dir.path(), "anonhistory.toml"), old);
 }
 
 #[test]
