@@ -370,7 +370,8 @@ fn killed_between_temp_file_and_rename_leaves_the_old_record() {
         .args(["fmt", "--check"])
         .assert()
         .code(1)
-        .stdout(format!("{}\n", dir.path().join("frontier.toml").display()));
+        .stdout(format!("{}\n", dir.path().join("frontier.toml").display()))
+        .stderr(predicate::str::contains("warning[leftover-temp-file]"));
 }
 
 #[test]

@@ -39,9 +39,12 @@ struct Outcome {
 
 pub fn run(cli: &Cli, args: &FmtArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
     let files = select(&cli.library, &args.keys)?;
+    let mut outcome = Outcome {
+        diagnostics: leftover_temp_files(&cli.library),
+        ..Outcome::default()
+    };
     let label = if args.check { "checking" } else { "formatting" };
     let mut bar = Progress::new(label, files.len(), ui.quiet);
-    let mut outcome = Outcome::default();
     for path in &files {
         format_file(path, args.check, &mut outcome);
         bar.inc();
@@ -124,6 +127,33 @@ fn format_file(path: &Path, check: bool, outcome: &mut Outcome) {
         }
     }
     outcome.sources.insert(path.to_path_buf(), text);
+}
+
+/// Warnings for temporary files that a killed writer left beside the records.
+fn leftover_temp_files(library: &Path) -> Vec<Diagnostic> {
+    let Ok(items) = std::fs::read_dir(library) else {
+        return Vec::new();
+    };
+    let mut found: Vec<PathBuf> = items
+        .filter_map(|item| item.ok().map(|i| i.path()))
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(write::is_temp_file)
+        })
+        .collect();
+    found.sort();
+    found
+        .into_iter()
+        .map(|path| {
+            Diagnostic::warning(
+                "leftover-temp-file",
+                "a temporary file left by an interrupted write; no record was changed by it",
+            )
+            .with_location(Location::file(&path))
+            .with_help("delete it, unless kaynak is writing to this library right now")
+        })
+        .collect()
 }
 
 /// The files to format: every record, or those named by key or path.

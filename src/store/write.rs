@@ -52,7 +52,7 @@ fn pause_before_rename() {
 /// True for the temporary files [`replace`] and [`create_new`] write beside a
 /// record (`.NAME.PID.N.tmp`): left behind only when a writer was killed.
 pub fn is_temp_file(name: &str) -> bool {
-    name.starts_with('.') && name.ends_with(".tmp")
+    name.starts_with('.') && name.ends_with(".tmp") && name.contains(".toml.")
 }
 
 /// Replaces (or creates) `path` with `contents` atomically.
