@@ -447,3 +447,29 @@ fn man_page_from_the_clap_definitions() {
     }
     assert!(read(out.path(), "kaynak-fmt.1").contains("\\-\\-check"));
 }
+
+/// On a terminal the bar shows (under `script`, which gives the command a pty).
+#[test]
+fn fmt_shows_a_progress_bar_on_a_terminal() {
+    let script = Path::new("/usr/bin/script");
+    if !script.exists() {
+        eprintln!("skipped: no /usr/bin/script to provide a terminal");
+        return;
+    }
+    let dir = many(200, MESSY);
+    let command = format!(
+        "'{}' --library '{}' fmt",
+        env!("CARGO_BIN_EXE_kaynak"),
+        dir.path().display()
+    );
+    let output = std::process::Command::new(script)
+        .args(["-qec", &command, "/dev/null"])
+        .env("KAYNAK_TEST_PAUSE_BEFORE_RENAME", "3")
+        .env_remove("KAYNAK_LIBRARY")
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let shown = String::from_utf8_lossy(&output.stdout);
+    assert!(shown.contains("formatting ["), "{shown}");
+    assert!(shown.contains("formatted 200 of 200 records"), "{shown}");
+}
