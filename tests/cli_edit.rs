@@ -473,3 +473,30 @@ fn fmt_shows_a_progress_bar_on_a_terminal() {
     assert!(shown.contains("formatting ["), "{shown}");
     assert!(shown.contains("formatted 200 of 200 records"), "{shown}");
 }
+
+/// Each bundled record, scrambled (its `type` line moved last, its accessed
+/// date quoted), comes back from `kaynak fmt` exactly as it was.
+#[test]
+fn fmt_restores_scrambled_bundled_records() {
+    let sources = Path::new(env!("CARGO_MANIFEST_DIR")).join("sources");
+    let dir = tempfile::tempdir().unwrap();
+    let mut originals = Vec::new();
+    for entry in fs::read_dir(&sources).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let text = fs::read_to_string(&path).unwrap();
+        let type_line = text.lines().find(|l| l.starts_with("type = ")).unwrap();
+        let scrambled = format!(
+            "{}{type_line}\n",
+            text.replacen(&format!("{type_line}\n"), "", 1)
+        )
+        .replace("accessed = 2021-03-31", "accessed = \"2021-03-31\"");
+        assert_ne!(scrambled, text);
+        fs::write(dir.path().join(&name), scrambled).unwrap();
+        originals.push((name, text));
+    }
+    kaynak(dir.path()).arg("fmt").assert().success();
+    for (name, text) in originals {
+        assert_eq!(read(dir.path(), &name), text, "{name}");
+    }
+}
