@@ -4,8 +4,13 @@
 mod bib;
 mod check;
 mod cite;
+mod completions;
+mod fmt;
 mod formatting;
 mod list;
+mod man;
+mod new;
+pub mod progress;
 mod render;
 mod report;
 mod show;
@@ -88,6 +93,14 @@ pub enum Command {
     Translit(translit::TranslitArgs),
     /// Check the records: completeness, access dates, dates, identifiers, duplicates, language and script, names.
     Check(check::CheckArgs),
+    /// Write a new record skeleton with the fields its type requires and recommends.
+    New(new::NewArgs),
+    /// Rewrite records into canonical form (field order, dates, quoting, NFC), keeping comments.
+    Fmt(fmt::FmtArgs),
+    /// Print a shell completion script (bash, zsh, fish …).
+    Completions(completions::CompletionsArgs),
+    /// Print the manual page (roff), or write one page per subcommand into a directory.
+    Man(man::ManArgs),
 }
 
 /// Runs a parsed command line.
@@ -101,5 +114,9 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::Render(args) => render::run(&cli, args, &mut ui),
         Command::Translit(args) => translit::run(&cli, args, &mut ui),
         Command::Check(args) => check::run(&cli, args, &mut ui),
+        Command::New(args) => new::run(&cli, args, &mut ui),
+        Command::Fmt(args) => fmt::run(&cli, args, &mut ui),
+        Command::Completions(args) => completions::run(&cli, args, &mut ui),
+        Command::Man(args) => man::run(&cli, args, &mut ui),
     }
 }

@@ -3,10 +3,14 @@
 //! diagnostics can show snippets; one bad file never stops the others.
 //! Writing goes through [`write`], which is atomic and never clobbers silently.
 
+pub mod canonical;
 mod context;
 mod key;
 mod record;
 mod settings;
+pub mod skeleton;
+mod string_repr;
+pub mod suggest_key;
 mod values;
 pub mod write;
 
@@ -14,6 +18,7 @@ pub use context::FileContext;
 pub use key::{fold as fold_key, key_problem};
 pub use record::parse_record;
 pub use settings::{parse_settings, CheckSettings, Settings, SortScript, SETTINGS_FILE};
+pub use string_repr::string_repr;
 
 use crate::diag::{Diagnostic, Location, Span};
 use crate::model::Entry;
@@ -85,7 +90,9 @@ pub fn load(dir: &Path) -> Result<Loaded, LoadError> {
     Ok(loaded)
 }
 
-fn record_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
+/// The record files of `dir` (`*.toml` but `kaynak.toml` and hidden files),
+/// sorted by path.
+pub fn record_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
     let meta = fs::metadata(dir).map_err(|e| match e.kind() {
         io::ErrorKind::NotFound => LoadError::Missing(dir.to_path_buf()),
         _ => LoadError::Io {
