@@ -6,6 +6,7 @@
 mod context;
 mod key;
 mod record;
+pub mod serialize;
 mod settings;
 mod values;
 pub mod write;
@@ -13,6 +14,7 @@ pub mod write;
 pub use context::FileContext;
 pub use key::{fold as fold_key, key_problem};
 pub use record::parse_record;
+pub use serialize::to_toml;
 pub use settings::{parse_settings, Settings, SortScript, SETTINGS_FILE};
 
 use crate::diag::{Diagnostic, Location, Span};
