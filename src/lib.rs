@@ -25,5 +25,6 @@
 
 pub mod cli;
 pub mod diag;
+pub mod interchange;
 pub mod model;
 pub mod store;

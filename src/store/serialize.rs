@@ -36,7 +36,11 @@ const FIRST_NAMES: &[&str] = &["author", "editor", "translator"];
 /// The canonical TOML text of `entry` (ending with a newline).
 pub fn to_toml(entry: &Entry) -> String {
     let mut out = String::new();
-    line(&mut out, "type", &basic_string(entry.item_type.value.name()));
+    line(
+        &mut out,
+        "type",
+        &basic_string(entry.item_type.value.name()),
+    );
     if let Some(language) = entry.language() {
         line(&mut out, "language", &basic_string(language));
     }
@@ -58,7 +62,10 @@ pub fn to_toml(entry: &Entry) -> String {
         .iter()
         .copied()
         .filter(|n| !IDENTIFIERS.contains(n) && !TRAILING.contains(n));
-    for name in ordered(middle.collect(), &["container-title", "container-title-short"]) {
+    for name in ordered(
+        middle.collect(),
+        &["container-title", "container-title-short"],
+    ) {
         write_text(&mut out, entry, name);
     }
     let dates: Vec<&str> = entry.dates.keys().copied().collect();
@@ -265,7 +272,9 @@ mod tests {
         let mut title = MultiText::plain("Развитие \"связей\"\\ \u{202E}\0");
         title.translit = Some("Razvitiye".into());
         title.translations.insert("en".into(), "Development".into());
-        title.translations.insert("pt-BR".into(), "Desenvolvimento".into());
+        title
+            .translations
+            .insert("pt-BR".into(), "Desenvolvimento".into());
         entry.set_text("title", title);
         entry.set_text("issue", MultiText::plain("1"));
         entry.set_text("page", MultiText::plain("010"));
