@@ -1,6 +1,8 @@
 //! The command line: argument parsing (clap) and one file per subcommand. This
 //! is the only part of kaynak that prints.
 
+mod export;
+mod import;
 mod list;
 mod report;
 mod show;
@@ -71,6 +73,10 @@ pub enum Command {
     List(list::ListArgs),
     /// Show one record with every form of its texts (original, transliteration, translations).
     Show(show::ShowArgs),
+    /// Export records to BibTeX, BibLaTeX, CSL-JSON, RIS or Hayagriva YAML.
+    Export(export::ExportArgs),
+    /// Import a BibTeX, BibLaTeX, CSL-JSON or RIS file as one record per entry.
+    Import(import::ImportArgs),
 }
 
 /// Runs a parsed command line.
@@ -79,5 +85,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
     match &cli.command {
         Command::List(args) => list::run(&cli, args, &mut ui),
         Command::Show(args) => show::run(&cli, args, &mut ui),
+        Command::Export(args) => export::run(&cli, args, &mut ui),
+        Command::Import(args) => import::run(&cli, args, &mut ui),
     }
 }
