@@ -28,3 +28,4 @@ pub mod diag;
 pub mod interchange;
 pub mod model;
 pub mod store;
+pub mod text;

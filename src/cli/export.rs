@@ -3,7 +3,8 @@
 
 use super::report::load_exit;
 use super::{Cli, DiagnosticFormat, Exit, Ui};
-use crate::interchange::{self, romanize, ExportOptions, Format, TextForm};
+use crate::interchange::{self, ExportOptions, Format, TextForm};
+use crate::text::translit::Scheme;
 use crate::model::variable::suggest;
 use crate::model::Entry;
 use crate::store::write;
@@ -53,19 +54,18 @@ fn parse_form(text: &str) -> Result<TextForm, String> {
 }
 
 pub fn run(cli: &Cli, args: &ExportArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
-    if let Some(scheme) = &args.translit {
-        if !romanize::SCHEMES.contains(&scheme.as_str()) {
-            bail!(
-                "unknown transliteration scheme `{scheme}`: known schemes are {}",
-                romanize::SCHEMES.join(", ")
-            );
-        }
-    }
+    let scheme = match &args.translit {
+        Some(name) => Some(name.parse::<Scheme>()?),
+        None => None,
+    };
     let loaded = ui.load(&cli.library)?;
+    // A scheme named in kaynak.toml applies when the command names none.
+    let configured = loaded.library.settings.translit.as_deref();
+    let scheme = scheme.or_else(|| configured.and_then(Scheme::from_name));
     let entries = select(&loaded.library.entries, &args.keys, cli)?;
     let options = ExportOptions {
         form: args.form.clone(),
-        scheme: args.translit.clone(),
+        scheme,
         multiscript: args.multiscript,
     };
     let exported = interchange::export(&entries, args.to, &options);

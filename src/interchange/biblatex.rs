@@ -27,6 +27,7 @@ use super::bib::{
 use super::latex::{encode, Target};
 use super::{babel_name, export_warning, name_in_form, pick, ExportOptions, Exported, TextForm};
 use crate::model::{Date, Endpoint, Entry, MultiText, Name};
+use crate::text::translit::Scheme;
 use std::collections::BTreeSet;
 
 pub fn export(entries: &[&Entry], options: &ExportOptions, out: &mut Exported) {
@@ -43,6 +44,7 @@ pub fn export(entries: &[&Entry], options: &ExportOptions, out: &mut Exported) {
 struct Writer<'a> {
     entry: &'a Entry,
     options: &'a ExportOptions,
+    scheme: Scheme,
     bib: BibEntry,
     written: BTreeSet<&'static str>,
     dropped: Vec<char>,
@@ -54,6 +56,7 @@ impl<'a> Writer<'a> {
         Writer {
             entry,
             options,
+            scheme: options.scheme_for(entry),
             bib: BibEntry {
                 kind: kind.to_string(),
                 key: entry.key.clone(),
@@ -125,7 +128,7 @@ impl<'a> Writer<'a> {
         let value = if is_verbatim(field) {
             verbatim(&text.original)
         } else {
-            self.encode(&pick(text, &self.options.form))
+            self.encode(&pick(text, &self.options.form, self.scheme))
         };
         self.bib.push(field, value);
         self.written.insert(variable);
@@ -177,7 +180,10 @@ impl<'a> Writer<'a> {
             return;
         };
         let form = self.options.form.clone();
-        let main: Vec<Name> = names.iter().map(|n| name_in_form(n, &form)).collect();
+        let main: Vec<Name> = names
+            .iter()
+            .map(|n| name_in_form(n, &form, self.scheme))
+            .collect();
         let value = name_list(&main, &mut |s| self.encode(s));
         self.bib.push(field, value);
         self.written.insert(variable);

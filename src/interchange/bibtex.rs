@@ -22,6 +22,7 @@ use super::latex::{encode, protect_capitals, Target};
 use super::{babel_name, export_warning, import_key, latin, name_in_form, pick};
 use super::{ExportOptions, Exported};
 use crate::model::{Date, Endpoint, Entry, MultiText, Name};
+use crate::text::translit::Scheme;
 use std::collections::BTreeSet;
 
 const MONTHS: [&str; 12] = [
@@ -50,6 +51,7 @@ pub fn export(entries: &[&Entry], options: &ExportOptions, out: &mut Exported) {
 struct Writer<'a> {
     entry: &'a Entry,
     options: &'a ExportOptions,
+    scheme: Scheme,
     bib: BibEntry,
     written: BTreeSet<&'static str>,
     dropped: Vec<char>,
@@ -66,6 +68,7 @@ impl<'a> Writer<'a> {
         Writer {
             entry,
             options,
+            scheme: options.scheme_for(entry),
             bib: BibEntry {
                 kind: kind.to_string(),
                 key,
@@ -153,13 +156,13 @@ impl<'a> Writer<'a> {
 
     /// The chosen form, in Latin letters when it is Cyrillic.
     fn ascii_form(&self, text: &MultiText) -> String {
-        let chosen = pick(text, &self.options.form);
+        let chosen = pick(text, &self.options.form, self.scheme);
         if !has_cyrillic(&chosen) {
             chosen
         } else if chosen == text.original {
-            latin(text)
+            latin(text, self.scheme)
         } else {
-            latin(&MultiText::plain(chosen))
+            latin(&MultiText::plain(chosen), self.scheme)
         }
     }
 
@@ -171,11 +174,11 @@ impl<'a> Writer<'a> {
         let ascii: Vec<Name> = names
             .iter()
             .map(|n| {
-                let mut chosen = name_in_form(n, &form);
+                let mut chosen = name_in_form(n, &form, self.scheme);
                 for (part, source) in parts_mut(&mut chosen).into_iter().zip(parts(n)) {
                     if let (Some(p), Some(s)) = (part, source) {
                         if has_cyrillic(&p.original) {
-                            p.original = latin(s);
+                            p.original = latin(s, self.scheme);
                         }
                     }
                 }

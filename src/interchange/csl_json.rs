@@ -17,19 +17,23 @@
 
 use super::{append_note, name_in_form, pick, ExportOptions, Exported, Imported, Source, TextForm};
 use crate::diag::{Diagnostic, Location, Span};
+use crate::text::translit::Scheme;
 use crate::model::{
     variable, Date, DatePart, Endpoint, Entry, ItemType, MultiText, Name, VariableKind,
 };
 use serde_json::{json, Map, Value};
 
 pub fn export(entries: &[&Entry], options: &ExportOptions, out: &mut Exported) {
-    let items: Vec<Value> = entries.iter().map(|e| item(e, &options.form)).collect();
+    let items: Vec<Value> = entries
+        .iter()
+        .map(|e| item(e, &options.form, options.scheme_for(e)))
+        .collect();
     let text = serde_json::to_string_pretty(&Value::Array(items)).unwrap_or_default();
     out.text = escape_invisible(&text);
     out.text.push('\n');
 }
 
-fn item(entry: &Entry, form: &TextForm) -> Value {
+fn item(entry: &Entry, form: &TextForm, scheme: Scheme) -> Value {
     let mut map = Map::new();
     let mut custom = Map::new();
     map.insert("id".into(), json!(entry.key));
@@ -39,7 +43,7 @@ fn item(entry: &Entry, form: &TextForm) -> Value {
     }
     let mut texts = Map::new();
     for (name, field) in &entry.texts {
-        map.insert((*name).into(), json!(pick(&field.value, form)));
+        map.insert((*name).into(), json!(pick(&field.value, form, scheme)));
         if !field.value.is_plain() || *form != TextForm::Original {
             texts.insert((*name).into(), multi_text(&field.value));
         }
@@ -49,7 +53,7 @@ fn item(entry: &Entry, form: &TextForm) -> Value {
         let list: Vec<Value> = field
             .value
             .iter()
-            .map(|n| csl_name(&name_in_form(n, form)))
+            .map(|n| csl_name(&name_in_form(n, form, scheme)))
             .collect();
         map.insert((*variable).into(), Value::Array(list));
         let plain = field

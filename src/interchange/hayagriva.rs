@@ -9,12 +9,13 @@
 
 use super::{export_warning, name_in_form, pick, ExportOptions, Exported, TextForm};
 use crate::model::{Date, Entry, ItemType, Name};
+use crate::text::translit::Scheme;
 use std::fmt::Write as _;
 
 pub fn export(entries: &[&Entry], options: &ExportOptions, out: &mut Exported) {
     for entry in entries {
         let mut yaml = Yaml::default();
-        write_entry(entry, &options.form, &mut yaml);
+        write_entry(entry, &options.form, options.scheme_for(entry), &mut yaml);
         out.text.push_str(&yaml.text);
         if let Some(date) = entry.date("issued") {
             if date.end.is_some() || date.parts().any(|p| p.approximate || p.uncertain) {
@@ -74,17 +75,17 @@ fn types(item_type: ItemType) -> (&'static str, &'static str) {
     }
 }
 
-fn write_entry(entry: &Entry, form: &TextForm, yaml: &mut Yaml) {
+fn write_entry(entry: &Entry, form: &TextForm, scheme: Scheme, yaml: &mut Yaml) {
     let (kind, parent_kind) = types(entry.item_type.value);
     let _ = writeln!(yaml.text, "{}:", quote(&entry.key));
     yaml.field(2, "type", kind);
-    let text = |name: &str| entry.text(name).map(|t| pick(t, form));
+    let text = |name: &str| entry.text(name).map(|t| pick(t, form, scheme));
     if let Some(title) = text("title") {
         yaml.field(2, "title", &title);
     }
     for (variable, key) in [("author", "author"), ("editor", "editor")] {
         if let Some(names) = entry.names(variable) {
-            write_names(yaml, 2, key, names, form);
+            write_names(yaml, 2, key, names, form, scheme);
         }
     }
     if let Some(date) = entry.date("issued") {
@@ -107,11 +108,11 @@ fn write_entry(entry: &Entry, form: &TextForm, yaml: &mut Yaml) {
     }
     write_url(entry, yaml);
     write_serials(entry, yaml);
-    write_parent(entry, form, parent_kind, yaml);
+    write_parent(entry, (form, scheme), parent_kind, yaml);
 }
 
-fn write_parent(entry: &Entry, form: &TextForm, kind: &str, yaml: &mut Yaml) {
-    let text = |name: &str| entry.text(name).map(|t| pick(t, form));
+fn write_parent(entry: &Entry, form: (&TextForm, Scheme), kind: &str, yaml: &mut Yaml) {
+    let text = |name: &str| entry.text(name).map(|t| pick(t, form.0, form.1));
     let fields: Vec<(&str, String)> = [
         ("title", text("container-title")),
         ("publisher", text("publisher")),
@@ -133,10 +134,17 @@ fn write_parent(entry: &Entry, form: &TextForm, kind: &str, yaml: &mut Yaml) {
     }
 }
 
-fn write_names(yaml: &mut Yaml, indent: usize, key: &str, names: &[Name], form: &TextForm) {
+fn write_names(
+    yaml: &mut Yaml,
+    indent: usize,
+    key: &str,
+    names: &[Name],
+    form: &TextForm,
+    scheme: Scheme,
+) {
     yaml.open(indent, key);
     for name in names {
-        let name = name_in_form(name, form);
+        let name = name_in_form(name, form, scheme);
         let parts = [
             ("name", name.literal.as_ref().or(name.family.as_ref())),
             ("given-name", name.given.as_ref()),

@@ -248,8 +248,11 @@ pub fn decode_cyrillic(text: &str) -> String {
             Some(letter) => {
                 out.push(letter);
                 rest = &tail[word_len..];
-                rest = rest.strip_prefix("{}").unwrap_or(rest);
-                rest = rest.strip_prefix(' ').unwrap_or(rest);
+                // As in TeX: `{}` or one space ends the command word.
+                rest = rest
+                    .strip_prefix("{}")
+                    .or_else(|| rest.strip_prefix(' '))
+                    .unwrap_or(rest);
             }
             None => {
                 out.push('\\');

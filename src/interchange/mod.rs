@@ -15,11 +15,12 @@ mod csl_json;
 mod hayagriva;
 pub mod latex;
 mod ris;
-pub mod romanize;
 
 use crate::diag::{Diagnostic, Location, Span};
 use crate::model::{Entry, MultiText, Name};
 use crate::store::{fold_key, SETTINGS_FILE};
+use crate::text::keys::{ascii_slug, KEY_SCHEME};
+use crate::text::translit::{has_cyrillic, scheme_for_language, transliterate, Scheme};
 use std::collections::BTreeSet;
 use std::fmt;
 use std::path::Path;
@@ -127,11 +128,26 @@ impl std::str::FromStr for TextForm {
 pub struct ExportOptions {
     /// The text form of the main fields.
     pub form: TextForm,
-    /// The transliteration scheme for texts without a hand-given one.
-    pub scheme: Option<String>,
+    /// The transliteration scheme for texts without a hand-given one; when
+    /// absent, the language's national scheme (Ukrainian, Bulgarian) or
+    /// BGN/PCGN without sign marks, whose letters are all ASCII.
+    pub scheme: Option<Scheme>,
     /// BibLaTeX only: also write biblatex-ms multiscript fields
     /// (`title_romanised`, `title_translated_english`).
     pub multiscript: bool,
+}
+
+impl ExportOptions {
+    /// The scheme that romanises `entry`'s texts when they have no hand-given form.
+    pub fn scheme_for(&self, entry: &Entry) -> Scheme {
+        let language = entry.language().unwrap_or("");
+        let russian = matches!(language.split('-').next(), Some("ru" | "rus" | ""));
+        match self.scheme {
+            Some(scheme) => scheme_for_language(language, Some(scheme)).unwrap_or(scheme),
+            None if russian => KEY_SCHEME,
+            None => scheme_for_language(language, None).unwrap_or(KEY_SCHEME),
+        }
+    }
 }
 
 /// An export: the file's text and what could not be written faithfully.
@@ -244,36 +260,24 @@ fn finish(imported: &mut Imported, source: &Source) {
     }
 }
 
-/// A citation key safe as a file name on every system: ASCII letters and
-/// digits, `-`, `_`, `.` and `:` inside; never empty, never a path, never
+/// A citation key safe as a file name on every system and never a path.
+/// A key of ASCII letters, digits, `_`, `-` and inner `.` is kept as it is
+/// (so `\cite{…}` in existing documents still works); any other is made an
+/// ASCII slug (`../x` → `x`, `Ayşe:2020` → `ayse-2020`). Never empty, never
 /// hidden, never the settings file's name.
 pub fn import_key(raw: &str) -> String {
-    let latin = romanize::romanize(raw).unwrap_or_else(|| raw.to_string());
-    let mut key = String::with_capacity(latin.len());
-    for c in latin.nfd() {
-        match c {
-            'ı' => key.push('i'),
-            'ß' => key.push_str("ss"),
-            'ə' | 'Ə' => key.push(if c == 'ə' { 'a' } else { 'A' }),
-            c if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':') => key.push(c),
-            '.' => key.push('.'),
-            c if unicode_normalization::char::is_combining_mark(c) => {}
-            _ => key.push('-'),
-        }
-    }
-    let mut cleaned = String::with_capacity(key.len());
-    for c in key.chars() {
-        let repeated = matches!(c, '-' | '.') && cleaned.ends_with(['-', '.']);
-        if !repeated {
-            cleaned.push(c);
-        }
-    }
-    let trimmed = cleaned.trim_matches(|c| matches!(c, '-' | '.' | ':'));
-    let key = if trimmed.is_empty() { "entry" } else { trimmed };
+    let safe = raw
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
+        && !raw.starts_with(['.', '-'])
+        && !raw.ends_with('.')
+        && !raw.contains("..");
+    let key = if safe { raw.to_string() } else { ascii_slug(raw) };
+    let key = if key.is_empty() { "entry".to_string() } else { key };
     if format!("{key}.toml").eq_ignore_ascii_case(SETTINGS_FILE) {
         format!("{key}-1")
     } else {
-        key.to_string()
+        key
     }
 }
 
@@ -322,10 +326,10 @@ fn nfc(text: &str) -> String {
 }
 
 /// The form of `text` that `form` asks for.
-pub(crate) fn pick(text: &MultiText, form: &TextForm) -> String {
+pub(crate) fn pick(text: &MultiText, form: &TextForm, scheme: Scheme) -> String {
     match form {
         TextForm::Original => text.original.clone(),
-        TextForm::Translit => latin(text),
+        TextForm::Translit => latin(text, scheme),
         TextForm::Translation(tag) => text
             .translation(tag)
             .map(str::to_string)
@@ -335,16 +339,20 @@ pub(crate) fn pick(text: &MultiText, form: &TextForm) -> String {
 
 /// The Latin-script form: the hand-given transliteration, else a scheme's,
 /// else the original.
-pub(crate) fn latin(text: &MultiText) -> String {
-    text.translit
-        .clone()
-        .or_else(|| romanize::romanize(&text.original))
-        .unwrap_or_else(|| text.original.clone())
+pub(crate) fn latin(text: &MultiText, scheme: Scheme) -> String {
+    match &text.translit {
+        Some(translit) => translit.clone(),
+        None if has_cyrillic(&text.original) => transliterate(&text.original, scheme),
+        None => text.original.clone(),
+    }
 }
 
 /// A name with every part in the form `form`.
-pub(crate) fn name_in_form(name: &Name, form: &TextForm) -> Name {
-    let map = |part: &Option<MultiText>| part.as_ref().map(|t| MultiText::plain(pick(t, form)));
+pub(crate) fn name_in_form(name: &Name, form: &TextForm, scheme: Scheme) -> Name {
+    let map = |part: &Option<MultiText>| {
+        part.as_ref()
+            .map(|t| MultiText::plain(pick(t, form, scheme)))
+    };
     Name {
         family: map(&name.family),
         given: map(&name.given),
@@ -447,8 +455,10 @@ mod tests {
     fn keys_are_ascii_and_never_paths() {
         assert_eq!(import_key("../x"), "x");
         assert_eq!(import_key("/etc/passwd"), "etc-passwd");
-        assert_eq!(import_key("Ayşe Dışişleri:2021"), "Ayse-Disisleri:2021");
-        assert_eq!(import_key("Ниязов2010"), "Niyazov2010");
+        assert_eq!(import_key("Ayşe Dışişleri:2021"), "ayse-disisleri-2021");
+        assert_eq!(import_key("Ниязов2010"), "niyazov2010");
+        assert_eq!(import_key("niyazovRazvitie2010"), "niyazovRazvitie2010");
+        assert_eq!(import_key("a_b-c.d"), "a_b-c.d");
         assert_eq!(import_key(".hidden"), "hidden");
         assert_eq!(import_key(""), "entry");
         assert_eq!(import_key("..\\..\\x"), "x");

@@ -10,6 +10,7 @@ use super::{append_note, export_warning, language_tag, name_in_form, pick};
 use super::{ExportOptions, Exported, Imported, Source, TextForm};
 use crate::diag::{Diagnostic, Span};
 use crate::model::{Date, DatePart, Endpoint, Entry, ItemType, MultiText, Name};
+use crate::text::translit::Scheme;
 
 /// CSL item types and RIS reference types; the first RIS type of a CSL type
 /// is the one written.
@@ -81,7 +82,7 @@ const NAME_TAGS: &[(&str, &str)] = &[
 pub fn export(entries: &[&Entry], options: &ExportOptions, out: &mut Exported) {
     for entry in entries {
         let mut lines = Lines::default();
-        write_entry(entry, &options.form, &mut lines);
+        write_entry(entry, &options.form, options.scheme_for(entry), &mut lines);
         out.text.push_str(&lines.text);
         out.text.push('\n');
         if !lines.dropped.is_empty() {
@@ -121,7 +122,7 @@ impl Lines {
     }
 }
 
-fn write_entry(entry: &Entry, form: &TextForm, lines: &mut Lines) {
+fn write_entry(entry: &Entry, form: &TextForm, scheme: Scheme, lines: &mut Lines) {
     let item_type = entry.item_type.value;
     let ris_type = TYPES
         .iter()
@@ -131,12 +132,12 @@ fn write_entry(entry: &Entry, form: &TextForm, lines: &mut Lines) {
     lines.push("ID", &entry.key);
     for (variable, tag) in NAME_TAGS {
         for name in entry.names(variable).unwrap_or_default() {
-            lines.push(tag, &display(&name_in_form(name, form)));
+            lines.push(tag, &display(&name_in_form(name, form, scheme)));
         }
     }
     for (variable, tag) in TEXT_TAGS {
         if let Some(text) = entry.text(variable) {
-            lines.push(tag, &pick(text, form));
+            lines.push(tag, &pick(text, form, scheme));
         }
     }
     write_pages(entry, lines);
@@ -146,7 +147,7 @@ fn write_entry(entry: &Entry, form: &TextForm, lines: &mut Lines) {
         }
     }
     if let Some(keywords) = entry.text("keyword") {
-        for keyword in pick(keywords, form).split([',', ';']) {
+        for keyword in pick(keywords, form, scheme).split([',', ';']) {
             lines.push("KW", keyword);
         }
     }
@@ -451,22 +452,17 @@ fn finish_record(mut record: Record, index: usize) -> Entry {
     record.entry
 }
 
-/// `family` + year of the first author, else `ris-N`.
+/// A key from the first author, the year and the title (`niyazov2010razvitie`),
+/// made by the `text` module's key maker; `ris-N` when nothing is known.
 fn made_key(entry: &Entry, index: usize) -> String {
     let family = entry
         .names("author")
         .and_then(|n| n.first())
         .and_then(|n| n.family.as_ref().or(n.literal.as_ref()))
-        .map(|t| {
-            t.original
-                .split_whitespace()
-                .next()
-                .unwrap_or("")
-                .to_lowercase()
-        });
-    match (family, entry.year()) {
-        (Some(f), Some(y)) if !f.is_empty() => format!("{f}{y}"),
-        (Some(f), None) if !f.is_empty() => f,
-        _ => format!("ris-{}", index + 1),
+        .map(|t| t.original.as_str());
+    let title = entry.text("title").map(|t| t.original.as_str());
+    if family.is_none() && title.is_none() {
+        return format!("ris-{}", index + 1);
     }
+    crate::text::keys::make_key(family, entry.year(), title)
 }
