@@ -112,13 +112,23 @@ fn bibtex_export_is_ascii_with_latex_letters() {
     let bib = export(&entries, Format::Bibtex, &ExportOptions::default());
     assert!(bib.is_ascii(), "{bib}");
     assert!(bib.contains("D{\\i}{\\c{s}}i{\\c{s}}leri"), "{bib}");
-    assert!(bib.contains("Razvitiye Azerbaydzhano-Pakistanskikh"), "{bib}");
-    assert!(bib.contains("{Pakistan:}"), "English capitals are protected");
+    assert!(
+        bib.contains("Razvitiye Azerbaydzhano-Pakistanskikh"),
+        "{bib}"
+    );
+    assert!(
+        bib.contains("{Pakistan:}"),
+        "English capitals are protected"
+    );
     assert!(bib.contains("urldate"));
     // The original Cyrillic comes back from the ASCII file.
     let back = import(&bib, Format::Bibtex, &ImportOptions::default());
     let niyazov = back.iter().find(|e| e.key == "niyazov").unwrap();
-    assert!(niyazov.text("title").unwrap().original.starts_with("Развитие"));
+    assert!(niyazov
+        .text("title")
+        .unwrap()
+        .original
+        .starts_with("Развитие"));
 }
 
 #[test]
@@ -152,7 +162,10 @@ fn hostile() -> Entry {
     entry.language = Some(Field::detached("en".into()));
     let title = "Close } \\input{x} 100% @comment{ {unbalanced \0 \u{202E}evil\u{200F} and -- \"q\" $x$ #_&~^";
     entry.set_text("title", MultiText::plain(title));
-    entry.set_text("container-title", MultiText::plain("J}\n@misc{injected,\nTY  - JOUR"));
+    entry.set_text(
+        "container-title",
+        MultiText::plain("J}\n@misc{injected,\nTY  - JOUR"),
+    );
     entry.set_text("URL", MultiText::plain("https://example.org/a}b\\c%20d"));
     entry.set_names(
         "author",
@@ -177,8 +190,17 @@ fn visible(text: &str) -> String {
 fn hostile_values_stay_inside_their_field_in_every_format() {
     let entry = hostile();
     let title = entry.text("title").unwrap().original.clone();
-    for format in [Format::Biblatex, Format::Bibtex, Format::CslJson, Format::Ris] {
-        let text = export(std::slice::from_ref(&entry), format, &ExportOptions::default());
+    for format in [
+        Format::Biblatex,
+        Format::Bibtex,
+        Format::CslJson,
+        Format::Ris,
+    ] {
+        let text = export(
+            std::slice::from_ref(&entry),
+            format,
+            &ExportOptions::default(),
+        );
         let back = import(&text, format, &ImportOptions::default());
         assert_eq!(back.len(), 1, "{format} made one entry:\n{text}");
         let got = &back[0].text("title").unwrap().original;
@@ -186,17 +208,27 @@ fn hostile_values_stay_inside_their_field_in_every_format() {
             Format::CslJson => title.clone(),
             Format::Ris => visible(&title),
             // TeX collapses runs of spaces, and so does the .bib reader.
-            _ => visible(&title).split_whitespace().collect::<Vec<_>>().join(" "),
+            _ => visible(&title)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
         };
         assert_eq!(got, &want, "{format}:\n{text}");
-        assert!(!text.contains('\0') && !text.contains('\u{202E}'), "{format}");
+        assert!(
+            !text.contains('\0') && !text.contains('\u{202E}'),
+            "{format}"
+        );
     }
 }
 
 #[test]
 fn hostile_values_stay_inside_their_field_in_hayagriva() {
     let entry = hostile();
-    let text = export(&[entry.clone()], Format::Hayagriva, &ExportOptions::default());
+    let text = export(
+        &[entry.clone()],
+        Format::Hayagriva,
+        &ExportOptions::default(),
+    );
     let yaml: serde_yaml::Value = serde_yaml::from_str(&text).expect("valid YAML");
     let map = yaml.as_mapping().expect("a map of entries");
     assert_eq!(map.len(), 1, "{text}");
@@ -205,7 +237,10 @@ fn hostile_values_stay_inside_their_field_in_hayagriva() {
         record["title"].as_str(),
         Some(entry.text("title").unwrap().original.as_str())
     );
-    assert_eq!(record["parent"]["title"].as_str(), Some("J}\n@misc{injected,\nTY  - JOUR"));
+    assert_eq!(
+        record["parent"]["title"].as_str(),
+        Some("J}\n@misc{injected,\nTY  - JOUR")
+    );
     assert!(!text.contains('\u{202E}'));
 }
 
@@ -223,7 +258,10 @@ fn import_fixture(name: &str, format: Format) -> Vec<Entry> {
 }
 
 fn title(entries: &[Entry], key: &str) -> String {
-    let entry = entries.iter().find(|e| e.key == key).unwrap_or_else(|| panic!("{key}"));
+    let entry = entries
+        .iter()
+        .find(|e| e.key == key)
+        .unwrap_or_else(|| panic!("{key}"));
     entry.text("title").unwrap().original.clone()
 }
 
@@ -231,19 +269,34 @@ fn title(entries: &[Entry], key: &str) -> String {
 fn imports_zotero_bibtex_with_escapes_and_strings() {
     let entries = import_fixture("zotero.bib", Format::Bibtex);
     assert_eq!(entries.len(), 3);
-    assert_eq!(title(&entries, "ozturk_turk_2019"), "Türk Dış Politikasında Kafkasya");
+    assert_eq!(
+        title(&entries, "ozturk_turk_2019"),
+        "Türk Dış Politikasında Kafkasya"
+    );
     let book = &entries[1];
     assert_eq!(book.text("publisher-place").unwrap().original, "İstanbul");
-    assert_eq!(book.text("publisher").unwrap().original, "İletişim Yayınları");
+    assert_eq!(
+        book.text("publisher").unwrap().original,
+        "İletişim Yayınları"
+    );
     let authors = book.names("author").unwrap();
     assert_eq!(authors[0].given.as_ref().unwrap().original, "Ayşe");
-    assert_eq!(authors[1].literal.as_ref().unwrap().original, "Ministry of Defence");
+    assert_eq!(
+        authors[1].literal.as_ref().unwrap().original,
+        "Ministry of Defence"
+    );
     let article = &entries[0];
-    assert_eq!(article.text("container-title").unwrap().original, "ANKASAM Bulletin");
+    assert_eq!(
+        article.text("container-title").unwrap().original,
+        "ANKASAM Bulletin"
+    );
     assert_eq!(article.date("issued").unwrap().to_string(), "2021-03");
     assert!(title(&entries, "alizada_azerbaijan-pakistan_2021").contains("50% More & Beyond"));
     let note = &article.text("note").unwrap().original;
-    assert!(note.starts_with("file: Full Text:"), "unknown fields go to note: {note}");
+    assert!(
+        note.starts_with("file: Full Text:"),
+        "unknown fields go to note: {note}"
+    );
     assert_eq!(
         entries[2].text("container-title").unwrap().original,
         "Vestnik Volgogradskogo gosudarstvennogo universiteta. Seriya 4"
@@ -257,13 +310,19 @@ fn imports_better_bibtex_biblatex() {
     assert_eq!(niyazov.language(), Some("ru"));
     assert_eq!(niyazov.date("accessed").unwrap().to_string(), "2021-03-31");
     assert_eq!(niyazov.text("issue").unwrap().original, "1");
-    assert_eq!(niyazov.text("DOI").unwrap().original, "10.15688/jvolsu4.2010.1.15");
+    assert_eq!(
+        niyazov.text("DOI").unwrap().original,
+        "10.15688/jvolsu4.2010.1.15"
+    );
     assert!(niyazov.key.is_ascii());
     let bayramov = &entries[1];
     assert_eq!(bayramov.item_type.value, ItemType::Webpage);
     assert_eq!(bayramov.language(), Some("tr"));
     assert_eq!(bayramov.date("accessed").unwrap().to_string(), "2021-03-31");
-    assert_eq!(bayramov.text("container-title").unwrap().original, "Ses Haber Ajansı");
+    assert_eq!(
+        bayramov.text("container-title").unwrap().original,
+        "Ses Haber Ajansı"
+    );
 }
 
 #[test]
@@ -289,11 +348,19 @@ fn imports_a_library_catalogue_ris() {
     assert_eq!(book.item_type.value, ItemType::Book);
     assert_eq!(book.text("ISBN").unwrap().original, "9789952453221");
     assert_eq!(book.names("author").unwrap().len(), 2);
-    assert!(book.text("note").unwrap().original.contains("DB: Milli Kitabxana"));
+    assert!(book
+        .text("note")
+        .unwrap()
+        .original
+        .contains("DB: Milli Kitabxana"));
     let article = &entries[1];
     assert_eq!(article.text("page").unwrap().original, "106-110");
     assert_eq!(article.text("ISSN").unwrap().original, "1998-9938");
-    assert!(article.text("abstract").unwrap().original.contains("voenno-tehnicheskogo"));
+    assert!(article
+        .text("abstract")
+        .unwrap()
+        .original
+        .contains("voenno-tehnicheskogo"));
 }
 
 #[test]
@@ -314,7 +381,10 @@ fn malformed_input_points_at_line_and_column() {
 
 fn kaynak(library: &Path) -> Command {
     let mut cmd = Command::cargo_bin("kaynak").expect("binary");
-    cmd.arg("--library").arg(library).arg("--color").arg("never");
+    cmd.arg("--library")
+        .arg(library)
+        .arg("--color")
+        .arg("never");
     cmd
 }
 
@@ -326,13 +396,21 @@ fn cli_import_never_overwrites_without_force() {
     kaynak(&library).arg("import").arg(&file).assert().success();
     let record = library.join("ozturk_turk_2019.toml");
     let first = std::fs::read_to_string(&record).unwrap();
-    assert!(first.contains("title = \"Türk Dış Politikasında Kafkasya\""), "{first}");
+    assert!(
+        first.contains("title = \"Türk Dış Politikasında Kafkasya\""),
+        "{first}"
+    );
     std::fs::write(&record, "# mine\n").unwrap();
     let clash = kaynak(&library).arg("import").arg(&file).assert().code(1);
     let stderr = String::from_utf8_lossy(&clash.get_output().stderr).to_string();
     assert_eq!(stderr.matches("record-exists").count(), 3, "{stderr}");
     assert_eq!(std::fs::read_to_string(&record).unwrap(), "# mine\n");
-    kaynak(&library).arg("import").arg(&file).arg("--force").assert().success();
+    kaynak(&library)
+        .arg("import")
+        .arg(&file)
+        .arg("--force")
+        .assert()
+        .success();
     assert_eq!(std::fs::read_to_string(&record).unwrap(), first);
     let loaded = store::load(&library).unwrap();
     assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
@@ -400,7 +478,8 @@ fn cli_export_writes_a_file_and_selects_keys() {
         .arg(&out)
         .assert()
         .success();
-    let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
     assert_eq!(json.as_array().map(Vec::len), Some(1));
     kaynak(&root().join("sources"))
         .args(["export", "--to", "ris", "nosuchkey"])

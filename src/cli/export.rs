@@ -4,10 +4,10 @@
 use super::report::load_exit;
 use super::{Cli, DiagnosticFormat, Exit, Ui};
 use crate::interchange::{self, ExportOptions, Format, TextForm};
-use crate::text::translit::Scheme;
 use crate::model::variable::suggest;
 use crate::model::Entry;
 use crate::store::write;
+use crate::text::translit::Scheme;
 use anyhow::{bail, Context};
 use std::collections::HashMap;
 use std::io::Write;

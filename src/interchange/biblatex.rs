@@ -9,6 +9,7 @@
 //! | title transliteration          | `usera` (when the main form is not it)         |
 //! | title translation (English first) | `titleaddon = {[…]}`, printed after the title |
 //! | `language`                     | `langid` (babel name: `turkish`, `russian` …)  |
+//! | capitals in English titles     | braced (`{Pakistan}`), so sentence-casing keeps them |
 //! | `issued`, `accessed`           | `date`, `urldate` in ISO 8601 / EDTF           |
 //!
 //! With `--multiscript` every text that has other forms also gets
@@ -24,7 +25,7 @@ use super::bib::{
     container_field, entry_type, name_list, number_is_issue, publisher_field, BibEntry, Dialect,
     DATE_FIELDS, NAME_FIELDS, TEXT_FIELDS,
 };
-use super::latex::{encode, Target};
+use super::latex::{encode, protect_capitals, Target};
 use super::{babel_name, export_warning, name_in_form, pick, ExportOptions, Exported, TextForm};
 use crate::model::{Date, Endpoint, Entry, MultiText, Name};
 use crate::text::translit::Scheme;
@@ -128,13 +129,29 @@ impl<'a> Writer<'a> {
         let value = if is_verbatim(field) {
             verbatim(&text.original)
         } else {
-            self.encode(&pick(text, &self.options.form, self.scheme))
+            let encoded = self.encode(&pick(text, &self.options.form, self.scheme));
+            if self.protects_case(variable) {
+                protect_capitals(&encoded)
+            } else {
+                encoded
+            }
         };
         self.bib.push(field, value);
         self.written.insert(variable);
         if self.options.multiscript {
             self.multiscript_text(field, text);
         }
+    }
+
+    /// English titles get their capitals braced: biblatex styles and pandoc
+    /// sentence-case English titles, which would lower-case proper nouns.
+    fn protects_case(&self, variable: &str) -> bool {
+        let english = self.entry.language().is_none_or(|l| l.starts_with("en"));
+        let in_english = match &self.options.form {
+            TextForm::Translation(tag) => tag.starts_with("en"),
+            _ => english,
+        };
+        in_english && matches!(variable, "title" | "title-short")
     }
 
     fn multiscript_text(&mut self, field: &str, text: &MultiText) {

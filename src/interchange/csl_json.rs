@@ -17,10 +17,10 @@
 
 use super::{append_note, name_in_form, pick, ExportOptions, Exported, Imported, Source, TextForm};
 use crate::diag::{Diagnostic, Location, Span};
-use crate::text::translit::Scheme;
 use crate::model::{
     variable, Date, DatePart, Endpoint, Entry, ItemType, MultiText, Name, VariableKind,
 };
+use crate::text::translit::Scheme;
 use serde_json::{json, Map, Value};
 
 pub fn export(entries: &[&Entry], options: &ExportOptions, out: &mut Exported) {

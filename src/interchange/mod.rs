@@ -272,8 +272,16 @@ pub fn import_key(raw: &str) -> String {
         && !raw.starts_with(['.', '-'])
         && !raw.ends_with('.')
         && !raw.contains("..");
-    let key = if safe { raw.to_string() } else { ascii_slug(raw) };
-    let key = if key.is_empty() { "entry".to_string() } else { key };
+    let key = if safe {
+        raw.to_string()
+    } else {
+        ascii_slug(raw)
+    };
+    let key = if key.is_empty() {
+        "entry".to_string()
+    } else {
+        key
+    };
     if format!("{key}.toml").eq_ignore_ascii_case(SETTINGS_FILE) {
         format!("{key}-1")
     } else {
