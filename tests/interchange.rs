@@ -225,7 +225,7 @@ fn hostile_values_stay_inside_their_field_in_every_format() {
 fn hostile_values_stay_inside_their_field_in_hayagriva() {
     let entry = hostile();
     let text = export(
-        &[entry.clone()],
+        std::slice::from_ref(&entry),
         Format::Hayagriva,
         &ExportOptions::default(),
     );

@@ -42,16 +42,15 @@ pub fn render_human(
             .with_code(d.code)
             .with_message(&d.message);
         let mut notes = Vec::new();
-        match &d.location {
-            Some(loc) => match (loc.span, sources.text(&loc.file)) {
+        if let Some(loc) = &d.location {
+            match (loc.span, sources.text(&loc.file)) {
                 (Some(span), Some(text)) if span.end <= text.len() => {
                     let id = files.add(loc.file.display().to_string(), text);
                     let end = span.end.max(span.start);
                     report = report.with_labels(vec![Label::primary(id, span.start..end)]);
                 }
                 _ => notes.push(format!("--> {}", d.position())),
-            },
-            None => {}
+            }
         }
         if let Some(help) = &d.help {
             notes.push(format!("help: {help}"));

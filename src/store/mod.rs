@@ -123,6 +123,9 @@ fn record_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
 }
 
 /// Reads a file's text: size-limited, UTF-8 only. Errors are diagnostics.
+// The error is a whole diagnostic by design (it is reported as it is), and it
+// is the rare path: boxing it would buy nothing.
+#[allow(clippy::result_large_err)]
 pub fn read_source(path: &Path) -> Result<String, Diagnostic> {
     let unreadable = |e: io::Error| {
         Diagnostic::error("unreadable-file", format!("cannot read the file: {e}"))
