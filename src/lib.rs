@@ -33,6 +33,7 @@ pub mod csl;
 pub mod diag;
 pub mod document;
 pub mod format;
+pub mod interchange;
 pub mod model;
 pub mod store;
 pub mod text;

@@ -5,8 +5,10 @@ mod bib;
 mod check;
 mod cite;
 mod completions;
+mod export;
 mod fmt;
 mod formatting;
+mod import;
 mod list;
 mod man;
 mod new;
@@ -101,6 +103,10 @@ pub enum Command {
     Completions(completions::CompletionsArgs),
     /// Print the manual page (roff), or write one page per subcommand into a directory.
     Man(man::ManArgs),
+    /// Export records to BibTeX, BibLaTeX, CSL-JSON, RIS or Hayagriva YAML.
+    Export(export::ExportArgs),
+    /// Import a BibTeX, BibLaTeX, CSL-JSON or RIS file as one record per entry.
+    Import(import::ImportArgs),
 }
 
 /// Runs a parsed command line.
@@ -118,5 +124,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::Fmt(args) => fmt::run(&cli, args, &mut ui),
         Command::Completions(args) => completions::run(&cli, args, &mut ui),
         Command::Man(args) => man::run(&cli, args, &mut ui),
+        Command::Export(args) => export::run(&cli, args, &mut ui),
+        Command::Import(args) => import::run(&cli, args, &mut ui),
     }
 }

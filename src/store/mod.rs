@@ -7,6 +7,7 @@ pub mod canonical;
 mod context;
 mod key;
 mod record;
+pub mod serialize;
 mod settings;
 pub mod skeleton;
 mod string_repr;
@@ -17,6 +18,7 @@ pub mod write;
 pub use context::FileContext;
 pub use key::{fold as fold_key, key_problem};
 pub use record::parse_record;
+pub use serialize::to_toml;
 pub use settings::{parse_settings, CheckSettings, Settings, SortScript, SETTINGS_FILE};
 pub use string_repr::string_repr;
 

@@ -1,0 +1,239 @@
+//! Hayagriva YAML, Typst's bibliography format (export only).
+//!
+//! Each record is a map under its key: `type`, `title`, `author` (as
+//! `{ name, given-name, prefix, suffix }` maps, so commas in names cannot
+//! split them), `date`, `language`, the numbers, `url` with its access date,
+//! `serial-number` for identifiers, and a `parent` for the container
+//! (journal, book, site). Every string is double-quoted with YAML escapes,
+//! so no value can start a new key or document.
+
+use super::{export_warning, name_in_form, pick, ExportOptions, Exported, TextForm};
+use crate::model::{Date, Entry, ItemType, Name};
+use crate::text::translit::Scheme;
+use std::fmt::Write as _;
+
+pub fn export(entries: &[&Entry], options: &ExportOptions, out: &mut Exported) {
+    for entry in entries {
+        let mut yaml = Yaml::default();
+        write_entry(entry, &options.form, options.scheme_for(entry), &mut yaml);
+        out.text.push_str(&yaml.text);
+        if let Some(date) = entry.date("issued") {
+            if date.end.is_some() || date.parts().any(|p| p.approximate || p.uncertain) {
+                out.warnings.push(export_warning(
+                    entry,
+                    format!(
+                        "Hayagriva has no ranges or qualifiers: `date` is the first day of {date}"
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+#[derive(Default)]
+struct Yaml {
+    text: String,
+}
+
+impl Yaml {
+    fn field(&mut self, indent: usize, key: &str, value: &str) {
+        let _ = writeln!(self.text, "{:indent$}{key}: {}", "", quote(value));
+    }
+
+    fn open(&mut self, indent: usize, key: &str) {
+        let _ = writeln!(self.text, "{:indent$}{key}:", "");
+    }
+}
+
+/// Hayagriva's entry type for the record, and for its container (`parent`).
+fn types(item_type: ItemType) -> (&'static str, &'static str) {
+    use ItemType::*;
+    match item_type {
+        ArticleJournal | ArticleMagazine | Article | Review | ReviewBook => {
+            ("article", "periodical")
+        }
+        ArticleNewspaper => ("article", "newspaper"),
+        Book | Classic => ("book", "book"),
+        Chapter => ("chapter", "anthology"),
+        PaperConference => ("article", "proceedings"),
+        Report => ("report", "book"),
+        Thesis => ("thesis", "book"),
+        Webpage => ("web", "web"),
+        Post | PostWeblog => ("post", "blog"),
+        Dataset | Software => ("repository", "repository"),
+        Legislation | Bill | Regulation => ("legislation", "book"),
+        LegalCase => ("case", "book"),
+        Patent => ("patent", "book"),
+        Manuscript => ("manuscript", "book"),
+        MotionPicture | Broadcast => ("video", "video"),
+        Song => ("audio", "audio"),
+        Performance => ("performance", "book"),
+        Periodical => ("periodical", "periodical"),
+        EntryDictionary | EntryEncyclopedia | Entry => ("entry", "reference"),
+        Graphic | Figure | Map => ("artwork", "book"),
+        _ => ("misc", "book"),
+    }
+}
+
+fn write_entry(entry: &Entry, form: &TextForm, scheme: Scheme, yaml: &mut Yaml) {
+    let (kind, parent_kind) = types(entry.item_type.value);
+    let _ = writeln!(yaml.text, "{}:", quote(&entry.key));
+    yaml.field(2, "type", kind);
+    let text = |name: &str| entry.text(name).map(|t| pick(t, form, scheme));
+    if let Some(title) = text("title") {
+        yaml.field(2, "title", &title);
+    }
+    for (variable, key) in [("author", "author"), ("editor", "editor")] {
+        if let Some(names) = entry.names(variable) {
+            write_names(yaml, 2, key, names, form, scheme);
+        }
+    }
+    if let Some(date) = entry.date("issued") {
+        yaml.field(2, "date", &hayagriva_date(date));
+    }
+    if let Some(language) = entry.language() {
+        yaml.field(2, "language", language);
+    }
+    let numbers = [
+        ("edition", "edition"),
+        ("number-of-pages", "page-total"),
+        ("genre", "genre"),
+        ("note", "note"),
+        ("abstract", "abstract"),
+    ];
+    for (variable, key) in numbers {
+        if let Some(value) = text(variable) {
+            yaml.field(2, key, &value);
+        }
+    }
+    write_url(entry, yaml);
+    write_serials(entry, yaml);
+    write_parent(entry, (form, scheme), parent_kind, yaml);
+}
+
+fn write_parent(entry: &Entry, form: (&TextForm, Scheme), kind: &str, yaml: &mut Yaml) {
+    let text = |name: &str| entry.text(name).map(|t| pick(t, form.0, form.1));
+    let fields: Vec<(&str, String)> = [
+        ("title", text("container-title")),
+        ("publisher", text("publisher")),
+        ("location", text("publisher-place")),
+        ("volume", text("volume")),
+        ("issue", text("issue")),
+        ("page-range", text("page")),
+    ]
+    .into_iter()
+    .filter_map(|(k, v)| Some((k, v?)))
+    .collect();
+    if fields.is_empty() {
+        return;
+    }
+    yaml.open(2, "parent");
+    yaml.field(4, "type", kind);
+    for (key, value) in fields {
+        yaml.field(4, key, &value);
+    }
+}
+
+fn write_names(
+    yaml: &mut Yaml,
+    indent: usize,
+    key: &str,
+    names: &[Name],
+    form: &TextForm,
+    scheme: Scheme,
+) {
+    yaml.open(indent, key);
+    for name in names {
+        let name = name_in_form(name, form, scheme);
+        let parts = [
+            ("name", name.literal.as_ref().or(name.family.as_ref())),
+            ("given-name", name.given.as_ref()),
+            (
+                "prefix",
+                name.non_dropping_particle
+                    .as_ref()
+                    .or(name.dropping_particle.as_ref()),
+            ),
+            ("suffix", name.suffix.as_ref()),
+        ];
+        let written: Vec<String> = parts
+            .iter()
+            .filter_map(|(k, v)| Some(format!("{k}: {}", quote(&v.as_ref()?.original))))
+            .collect();
+        let _ = writeln!(yaml.text, "{:indent$}  - {{ {} }}", "", written.join(", "));
+    }
+}
+
+fn write_url(entry: &Entry, yaml: &mut Yaml) {
+    let Some(url) = entry.text("URL") else {
+        return;
+    };
+    yaml.open(2, "url");
+    yaml.field(4, "value", &url.original);
+    if let Some(accessed) = entry.date("accessed") {
+        yaml.field(4, "date", &hayagriva_date(accessed));
+    }
+}
+
+fn write_serials(entry: &Entry, yaml: &mut Yaml) {
+    let serials: Vec<(&str, &str)> = [
+        ("doi", "DOI"),
+        ("isbn", "ISBN"),
+        ("issn", "ISSN"),
+        ("pmid", "PMID"),
+        ("pmcid", "PMCID"),
+    ]
+    .into_iter()
+    .filter_map(|(k, v)| Some((k, entry.text(v)?.original.as_str())))
+    .collect();
+    if serials.is_empty() {
+        return;
+    }
+    yaml.open(2, "serial-number");
+    for (key, value) in serials {
+        yaml.field(4, key, value);
+    }
+}
+
+/// The first known day of the date, as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+fn hayagriva_date(date: &Date) -> String {
+    let Some(part) = date.first() else {
+        return String::new();
+    };
+    let mut out = if part.year < 0 {
+        format!("-{:04}", -part.year)
+    } else {
+        format!("{:04}", part.year)
+    };
+    if let Some(month) = part.month {
+        let _ = write!(out, "-{month:02}");
+        if let Some(day) = part.day {
+            let _ = write!(out, "-{day:02}");
+        }
+    }
+    out
+}
+
+/// A YAML double-quoted scalar. Control characters, invisible direction
+/// controls and characters YAML forbids raw are `\uXXXX` escapes.
+pub fn quote(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control()
+                || crate::store::serialize::is_invisible_format(c)
+                || matches!(c, '\u{FFFE}' | '\u{FFFF}' | '\u{2028}' | '\u{2029}') =>
+            {
+                let _ = write!(out, "\\u{:04X}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}

@@ -1,0 +1,496 @@
+//! Interchange with other reference tools: export the model to BibTeX,
+//! BibLaTeX, CSL-JSON, RIS and Hayagriva YAML, and import BibTeX/BibLaTeX,
+//! CSL-JSON and RIS into the model. One file per format; this module holds
+//! what they share: the format list, the text form to write, options, keys
+//! for imported records and the final clean-up of imported entries.
+//!
+//! Nothing here prints or writes files: exporters return text and warnings,
+//! importers return entries and diagnostics, and `cli` decides what to do.
+
+mod bib;
+mod bib_import;
+mod biblatex;
+mod bibtex;
+mod csl_json;
+mod hayagriva;
+pub mod latex;
+mod ris;
+
+use crate::diag::{Diagnostic, Location, Span};
+use crate::model::{Entry, MultiText, Name};
+use crate::store::{fold_key, SETTINGS_FILE};
+use crate::text::keys::{ascii_slug, KEY_SCHEME};
+use crate::text::translit::{has_cyrillic, scheme_for_language, transliterate, Scheme};
+use std::collections::BTreeSet;
+use std::fmt;
+use std::path::Path;
+use unicode_normalization::UnicodeNormalization;
+
+/// A file format kaynak exchanges references in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    Bibtex,
+    Biblatex,
+    CslJson,
+    Ris,
+    Hayagriva,
+}
+
+impl Format {
+    pub const ALL: &'static [Format] = &[
+        Format::Bibtex,
+        Format::Biblatex,
+        Format::CslJson,
+        Format::Ris,
+        Format::Hayagriva,
+    ];
+
+    /// The name used on the command line (`--to csl-json`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Bibtex => "bibtex",
+            Format::Biblatex => "biblatex",
+            Format::CslJson => "csl-json",
+            Format::Ris => "ris",
+            Format::Hayagriva => "hayagriva",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Format> {
+        Format::ALL.iter().copied().find(|f| f.name() == name)
+    }
+
+    /// Whether kaynak can read this format.
+    pub fn can_import(self) -> bool {
+        self != Format::Hayagriva
+    }
+
+    /// The format a file to import is probably in, from its extension, else
+    /// from its first non-blank character.
+    pub fn guess(path: &Path, text: &str) -> Option<Format> {
+        let extension = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        match extension.as_deref() {
+            Some("bib" | "bibtex" | "biblatex") => return Some(Format::Biblatex),
+            Some("json") => return Some(Format::CslJson),
+            Some("ris") => return Some(Format::Ris),
+            _ => {}
+        }
+        let start = text.trim_start_matches('\u{FEFF}').trim_start();
+        match start.chars().next()? {
+            '@' | '%' => Some(Format::Biblatex),
+            '[' | '{' => Some(Format::CslJson),
+            _ if start.starts_with("TY  -") => Some(Format::Ris),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Which form of a multilingual text an export writes in the main fields.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum TextForm {
+    /// The text as published, in its own script.
+    #[default]
+    Original,
+    /// The hand-given transliteration, else one made by the scheme, else the original.
+    Translit,
+    /// The translation into this BCP 47 tag, else the original.
+    Translation(String),
+}
+
+impl std::str::FromStr for TextForm {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<TextForm, String> {
+        match text {
+            "original" => Ok(TextForm::Original),
+            "translit" => Ok(TextForm::Translit),
+            _ => match text.strip_prefix("translation:") {
+                Some(tag) if !tag.is_empty() => Ok(TextForm::Translation(tag.to_string())),
+                _ => Err(format!(
+                    "`{text}` is not a text form: use original, translit or translation:TAG"
+                )),
+            },
+        }
+    }
+}
+
+/// How to export.
+#[derive(Debug, Clone, Default)]
+pub struct ExportOptions {
+    /// The text form of the main fields.
+    pub form: TextForm,
+    /// The transliteration scheme for texts without a hand-given one; when
+    /// absent, the language's national scheme (Ukrainian, Bulgarian) or
+    /// BGN/PCGN without sign marks, whose letters are all ASCII.
+    pub scheme: Option<Scheme>,
+    /// BibLaTeX only: also write biblatex-ms multiscript fields
+    /// (`title_romanised`, `title_translated_english`).
+    pub multiscript: bool,
+}
+
+impl ExportOptions {
+    /// The scheme that romanises `entry`'s texts when they have no hand-given form.
+    pub fn scheme_for(&self, entry: &Entry) -> Scheme {
+        let language = entry.language().unwrap_or("");
+        let russian = matches!(language.split('-').next(), Some("ru" | "rus" | ""));
+        match self.scheme {
+            Some(scheme) => scheme_for_language(language, Some(scheme)).unwrap_or(scheme),
+            None if russian => KEY_SCHEME,
+            None => scheme_for_language(language, None).unwrap_or(KEY_SCHEME),
+        }
+    }
+}
+
+/// An export: the file's text and what could not be written faithfully.
+#[derive(Debug, Default)]
+pub struct Exported {
+    pub text: String,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Writes `entries` (in the order given) in `format`.
+pub fn export(entries: &[&Entry], format: Format, options: &ExportOptions) -> Exported {
+    let mut out = Exported::default();
+    match format {
+        Format::Bibtex => bibtex::export(entries, options, &mut out),
+        Format::Biblatex => biblatex::export(entries, options, &mut out),
+        Format::CslJson => csl_json::export(entries, options, &mut out),
+        Format::Ris => ris::export(entries, options, &mut out),
+        Format::Hayagriva => hayagriva::export(entries, options, &mut out),
+    }
+    out
+}
+
+/// How to import.
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// A `.bib` field that holds the transliteration of the title.
+    pub translit_field: Option<String>,
+}
+
+/// An import: the entries read and what was found. When any diagnostic is an
+/// error the input was malformed and nothing should be written.
+#[derive(Debug, Default)]
+pub struct Imported {
+    pub entries: Vec<Entry>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Imported {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == crate::diag::Severity::Error)
+    }
+}
+
+/// Reads `text` (the contents of `path`) in `format`.
+pub fn import(path: &Path, text: &str, format: Format, options: &ImportOptions) -> Imported {
+    let source = Source { path, text };
+    let mut imported = match format {
+        Format::Bibtex | Format::Biblatex => bib_import::import(&source, options),
+        Format::CslJson => csl_json::import(&source),
+        Format::Ris => ris::import(&source),
+        Format::Hayagriva => Imported {
+            entries: Vec::new(),
+            diagnostics: vec![Diagnostic::error(
+                "unsupported-import",
+                "kaynak cannot import Hayagriva YAML",
+            )],
+        },
+    };
+    if imported.has_errors() {
+        imported.entries.clear();
+    } else {
+        finish(&mut imported, &source);
+    }
+    imported
+}
+
+/// The file being imported, for diagnostics at a place.
+pub(crate) struct Source<'a> {
+    pub path: &'a Path,
+    pub text: &'a str,
+}
+
+impl Source<'_> {
+    /// A location for a byte span of the input.
+    pub fn at(&self, span: Span) -> Location {
+        let start = span.start.min(self.text.len());
+        let start = (0..=start)
+            .rev()
+            .find(|i| self.text.is_char_boundary(*i))
+            .unwrap_or(0);
+        Location::at(self.path, self.text, Span::new(start, span.end.max(start)))
+    }
+}
+
+/// NFC text, unique ASCII-safe keys and the record paths left empty.
+fn finish(imported: &mut Imported, source: &Source) {
+    let mut taken = BTreeSet::new();
+    for entry in &mut imported.entries {
+        normalize_entry(entry);
+        let wanted = import_key(&entry.key);
+        let mut key = wanted.clone();
+        let mut n = 2;
+        while !taken.insert(fold_key(&key)) {
+            key = format!("{wanted}-{n}");
+            n += 1;
+        }
+        if key != entry.key {
+            imported.diagnostics.push(
+                Diagnostic::info(
+                    "key-changed",
+                    format!("the key `{}` is imported as `{key}`", entry.key),
+                )
+                .with_location(Location::file(source.path))
+                .with_help("keys are file names: ASCII letters, digits, `-`, `_`, `.`, `:`"),
+            );
+        }
+        entry.key = key;
+    }
+}
+
+/// A citation key safe as a file name on every system and never a path.
+/// A key of ASCII letters, digits, `_`, `-` and inner `.` is kept as it is
+/// (so `\cite{…}` in existing documents still works); any other is made an
+/// ASCII slug (`../x` → `x`, `Ayşe:2020` → `ayse-2020`). Never empty, never
+/// hidden, never the settings file's name.
+pub fn import_key(raw: &str) -> String {
+    let safe = raw
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
+        && !raw.starts_with(['.', '-'])
+        && !raw.ends_with('.')
+        && !raw.contains("..");
+    let key = if safe {
+        raw.to_string()
+    } else {
+        ascii_slug(raw)
+    };
+    let key = if key.is_empty() {
+        "entry".to_string()
+    } else {
+        key
+    };
+    if format!("{key}.toml").eq_ignore_ascii_case(SETTINGS_FILE) {
+        format!("{key}-1")
+    } else {
+        key
+    }
+}
+
+fn normalize_entry(entry: &mut Entry) {
+    for field in entry.texts.values_mut() {
+        normalize_text(&mut field.value);
+    }
+    for field in entry.names.values_mut() {
+        for name in &mut field.value {
+            normalize_name(name);
+        }
+    }
+    if let Some(language) = &mut entry.language {
+        language.value = nfc(&language.value);
+    }
+}
+
+fn normalize_name(name: &mut Name) {
+    for part in [
+        &mut name.family,
+        &mut name.given,
+        &mut name.dropping_particle,
+        &mut name.non_dropping_particle,
+        &mut name.suffix,
+        &mut name.literal,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        normalize_text(part);
+    }
+}
+
+fn normalize_text(text: &mut MultiText) {
+    text.original = nfc(&text.original);
+    if let Some(t) = &mut text.translit {
+        *t = nfc(t);
+    }
+    for t in text.translations.values_mut() {
+        *t = nfc(t);
+    }
+}
+
+fn nfc(text: &str) -> String {
+    text.nfc().collect()
+}
+
+/// The form of `text` that `form` asks for.
+pub(crate) fn pick(text: &MultiText, form: &TextForm, scheme: Scheme) -> String {
+    match form {
+        TextForm::Original => text.original.clone(),
+        TextForm::Translit => latin(text, scheme),
+        TextForm::Translation(tag) => text
+            .translation(tag)
+            .map(str::to_string)
+            .unwrap_or_else(|| text.original.clone()),
+    }
+}
+
+/// The Latin-script form: the hand-given transliteration, else a scheme's,
+/// else the original.
+pub(crate) fn latin(text: &MultiText, scheme: Scheme) -> String {
+    match &text.translit {
+        Some(translit) => translit.clone(),
+        None if has_cyrillic(&text.original) => transliterate(&text.original, scheme),
+        None => text.original.clone(),
+    }
+}
+
+/// A name with every part in the form `form`.
+pub(crate) fn name_in_form(name: &Name, form: &TextForm, scheme: Scheme) -> Name {
+    let map = |part: &Option<MultiText>| {
+        part.as_ref()
+            .map(|t| MultiText::plain(pick(t, form, scheme)))
+    };
+    Name {
+        family: map(&name.family),
+        given: map(&name.given),
+        dropping_particle: map(&name.dropping_particle),
+        non_dropping_particle: map(&name.non_dropping_particle),
+        suffix: map(&name.suffix),
+        literal: map(&name.literal),
+        ..name.clone()
+    }
+}
+
+/// A warning about one entry of an export.
+pub(crate) fn export_warning(entry: &Entry, message: String) -> Diagnostic {
+    Diagnostic::warning("export-lossy", format!("{}: {message}", entry.key))
+        .with_location(Location::file(&entry.path))
+}
+
+/// Adds `label: value` as a line of the entry's `note`, so nothing that could
+/// not be mapped is dropped.
+pub(crate) fn append_note(entry: &mut Entry, label: &str, value: &str) {
+    let line = format!("{label}: {value}");
+    let note = match entry.text("note") {
+        Some(existing) if !existing.original.is_empty() => {
+            format!("{}\n{line}", existing.original)
+        }
+        _ => line,
+    };
+    let mut text = entry.text("note").cloned().unwrap_or_default();
+    text.original = note;
+    entry.set_text("note", text);
+}
+
+/// BCP 47 tags and babel/polyglossia language names, both ways.
+const LANGUAGES: &[(&str, &str)] = &[
+    ("en", "english"),
+    ("tr", "turkish"),
+    ("ru", "russian"),
+    ("uk", "ukrainian"),
+    ("az", "azerbaijani"),
+    ("de", "ngerman"),
+    ("fr", "french"),
+    ("es", "spanish"),
+    ("it", "italian"),
+    ("pt", "portuguese"),
+    ("pl", "polish"),
+    ("kk", "kazakh"),
+    ("ar", "arabic"),
+    ("fa", "persian"),
+    ("el", "greek"),
+    ("bg", "bulgarian"),
+    ("sr", "serbian"),
+    ("nl", "dutch"),
+    ("sv", "swedish"),
+    ("ja", "japanese"),
+    ("zh", "chinese"),
+    ("en-US", "american"),
+    ("en-GB", "british"),
+];
+
+/// The babel name for a BCP 47 tag (`tr` → `turkish`), if known.
+pub(crate) fn babel_name(tag: &str) -> Option<&'static str> {
+    LANGUAGES
+        .iter()
+        .find(|(t, _)| t.eq_ignore_ascii_case(tag))
+        .or_else(|| {
+            let primary = tag.split('-').next().unwrap_or(tag);
+            LANGUAGES
+                .iter()
+                .find(|(t, _)| t.eq_ignore_ascii_case(primary))
+        })
+        .map(|(_, name)| *name)
+}
+
+/// The BCP 47 tag for a babel name or an English language name (`Turkish`,
+/// `german`), or the text itself when it already looks like a tag.
+pub(crate) fn language_tag(name: &str) -> Option<String> {
+    let lower = name.trim().to_ascii_lowercase();
+    let alias = match lower.as_str() {
+        "german" | "deutsch" => "de",
+        "usenglish" | "american english" => "en-US",
+        "ukenglish" | "british english" => "en-GB",
+        _ => "",
+    };
+    if !alias.is_empty() {
+        return Some(alias.to_string());
+    }
+    if let Some((tag, _)) = LANGUAGES.iter().find(|(_, n)| *n == lower) {
+        return Some(tag.to_string());
+    }
+    let looks_like_tag = (2..=3).contains(&lower.split('-').next().map_or(0, str::len))
+        && lower.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    looks_like_tag.then(|| name.trim().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_ascii_and_never_paths() {
+        assert_eq!(import_key("../x"), "x");
+        assert_eq!(import_key("/etc/passwd"), "etc-passwd");
+        assert_eq!(import_key("Ayşe Dışişleri:2021"), "ayse-disisleri-2021");
+        assert_eq!(import_key("Ниязов2010"), "niyazov2010");
+        assert_eq!(import_key("niyazovRazvitie2010"), "niyazovRazvitie2010");
+        assert_eq!(import_key("a_b-c.d"), "a_b-c.d");
+        assert_eq!(import_key(".hidden"), "hidden");
+        assert_eq!(import_key(""), "entry");
+        assert_eq!(import_key("..\\..\\x"), "x");
+        assert_eq!(import_key("kaynak"), "kaynak-1");
+        assert_eq!(import_key("a b\0c"), "a-b-c");
+    }
+
+    #[test]
+    fn text_forms_parse() {
+        assert_eq!("translit".parse(), Ok(TextForm::Translit));
+        assert_eq!(
+            "translation:en".parse(),
+            Ok(TextForm::Translation("en".into()))
+        );
+        assert!("translation:".parse::<TextForm>().is_err());
+    }
+
+    #[test]
+    fn languages_map_both_ways() {
+        assert_eq!(babel_name("tr"), Some("turkish"));
+        assert_eq!(babel_name("ru-RU"), Some("russian"));
+        assert_eq!(language_tag("Turkish").as_deref(), Some("tr"));
+        assert_eq!(language_tag("ngerman").as_deref(), Some("de"));
+        assert_eq!(language_tag("pt-BR").as_deref(), Some("pt-BR"));
+        assert_eq!(language_tag("Klingon language"), None);
+    }
+}
