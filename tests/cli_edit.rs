@@ -147,6 +147,11 @@ fn new_validates_fields_like_a_loaded_record() {
         .code(2)
         .stderr(predicate::str::contains("NAME=VALUE"));
     kaynak(dir.path())
+        .args(["new", "-t", "book", "b", "-f", "title="])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("has no value"));
+    kaynak(dir.path())
         .args(["new", "-t", "journal-article", "b"])
         .assert()
         .code(2)

@@ -39,9 +39,12 @@ fn item_types() -> PossibleValuesParser {
 
 fn parse_field(arg: &str) -> Result<(String, String), String> {
     match arg.split_once('=') {
-        Some((name, value)) if !name.trim().is_empty() => {
+        Some((name, value)) if !name.trim().is_empty() && !value.trim().is_empty() => {
             Ok((name.trim().to_string(), value.to_string()))
         }
+        Some((name, _)) if !name.trim().is_empty() => Err(format!(
+            "`{arg}` has no value: leave the field out, and the record keeps a commented line for it"
+        )),
         _ => Err(format!("`{arg}` is not NAME=VALUE (e.g. title=\"…\")")),
     }
 }
