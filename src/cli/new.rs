@@ -5,7 +5,7 @@
 use super::{Cli, DiagnosticFormat, Exit, Ui};
 use crate::diag::{self, Tally};
 use crate::model::ItemType;
-use crate::store::{self, skeleton::skeleton, suggest_key::suggest_key, write, FileContext};
+use crate::store::{self, skeleton::skeleton, suggest_key::suggest_key, write};
 use anyhow::{bail, Context};
 use clap::builder::PossibleValuesParser;
 use std::collections::{BTreeSet, HashMap};
@@ -105,24 +105,13 @@ fn create(
 
 /// The library's settings (`kaynak.toml`), or defaults; problems are shown.
 fn read_settings(library: &Path, ui: &Ui) -> anyhow::Result<store::Settings> {
-    let path = library.join(store::SETTINGS_FILE);
-    if !path.exists() {
-        return Ok(store::Settings::default());
-    }
-    let text = match store::read_source(&path) {
-        Ok(text) => text,
-        Err(d) => {
-            ui.diagnostics(&[d], DiagnosticFormat::Human, &HashMap::new())?;
-            return Ok(store::Settings::default());
-        }
-    };
-    let mut cx = FileContext::new(&path, &text);
-    let settings = store::parse_toml(&mut cx)
-        .map(|doc| store::parse_settings(&mut cx, doc.as_table()))
-        .unwrap_or_default();
-    let sources = HashMap::from([(path.clone(), text.clone())]);
-    ui.diagnostics(&cx.diagnostics, DiagnosticFormat::Human, &sources)?;
-    Ok(settings)
+    let loaded = store::read_settings(library);
+    ui.diagnostics(
+        &loaded.diagnostics,
+        DiagnosticFormat::Human,
+        &loaded.library.sources,
+    )?;
+    Ok(loaded.library.settings)
 }
 
 /// Loads the skeleton as a record; on errors shows them against its text.

@@ -29,7 +29,7 @@ fn every_type_gives_a_loadable_canonical_skeleton() {
 #[test]
 fn given_fields_are_filled_in_and_lists_repeat() {
     let settings = Settings {
-        translit: Some("ala-lc".into()),
+        translit: Some(crate::text::translit::Scheme::AlaLc),
         ..Settings::default()
     };
     let given = fields(&[

@@ -82,22 +82,30 @@ pub(super) fn run(text: &str, profile: &Profile, out: &mut String) {
     let mut pos = 0;
     while pos < text.len() {
         let gap_end = skip_non_word(text, pos);
-        out.push_str(&text[pos..gap_end]);
-        let word_end = skip_word(text, gap_end, apostrophes);
-        let word = &text[gap_end..word_end];
-        if word.bytes().any(is_cyrillic_lead) {
-            romanise_word(word, profile, field_caps, out);
+        push_small(out, &text[pos..gap_end]);
+        let word = scan_word(text, gap_end, apostrophes);
+        let slice = &text[gap_end..word.end];
+        if word.cyrillic {
+            let caps = if word.upper + word.lower >= 2 {
+                word.lower == 0
+            } else {
+                field_caps
+            };
+            romanise_word(slice, profile, caps, out);
         } else {
-            out.push_str(word);
+            out.push_str(slice);
         }
-        pos = word_end;
+        pos = word.end;
     }
 }
 
-/// A UTF-8 lead byte of U+0400 … U+052F (Cyrillic and Cyrillic Supplement).
+/// Appends a short string; one byte is pushed directly, sparing a `memcpy` call.
 #[inline]
-fn is_cyrillic_lead(byte: u8) -> bool {
-    (0xD0..=0xD4).contains(&byte)
+fn push_small(out: &mut String, s: &str) {
+    match s.as_bytes() {
+        [byte] => out.push(char::from(*byte)),
+        _ => out.push_str(s),
+    }
 }
 
 /// The character at byte `pos` (a char boundary) and its length in bytes.
@@ -151,12 +159,26 @@ fn skip_non_word(text: &str, mut pos: usize) -> usize {
     pos
 }
 
-/// The end of the word starting at `pos`. With `apostrophes`, an apostrophe between
-/// two letters belongs to the word (Ukrainian Знам’янка is one word).
-fn skip_word(text: &str, mut pos: usize, apostrophes: bool) -> usize {
+/// A word found by [`scan_word`]: where it ends, its capitals and small letters, and
+/// whether it holds a Cyrillic character.
+struct Word {
+    end: usize,
+    upper: usize,
+    lower: usize,
+    cyrillic: bool,
+}
+
+/// Scans the word starting at `pos`. With `apostrophes`, an apostrophe between two
+/// letters belongs to the word (Ukrainian Знам’янка is one word).
+fn scan_word(text: &str, mut pos: usize, apostrophes: bool) -> Word {
     let start = pos;
+    let (mut upper, mut lower, mut cyrillic) = (0, 0, false);
     while let Some((c, len)) = char_at(text, pos) {
         if is_word_char(c) {
+            let (is_upper, is_lower) = letter_case(c);
+            upper += usize::from(is_upper);
+            lower += usize::from(is_lower);
+            cyrillic |= ('\u{400}'..='\u{52F}').contains(&c);
             pos += len;
             continue;
         }
@@ -167,7 +189,12 @@ fn skip_word(text: &str, mut pos: usize, apostrophes: bool) -> usize {
         }
         break;
     }
-    pos
+    Word {
+        end: pos,
+        upper,
+        lower,
+        cyrillic,
+    }
 }
 
 /// True when the text has at least two cased letters and none is lower case.
@@ -200,23 +227,8 @@ fn lower_cyrillic(c: char) -> (char, bool) {
     (char::from_u32(shifted).unwrap_or(c), true)
 }
 
-/// The case a word's capitals are written in.
-fn word_is_caps(word: &str, field_caps: bool) -> bool {
-    let (mut upper, mut lower) = (0usize, 0usize);
-    for c in word.chars() {
-        let (is_upper, is_lower) = letter_case(c);
-        upper += usize::from(is_upper);
-        lower += usize::from(is_lower);
-    }
-    if upper + lower >= 2 {
-        lower == 0
-    } else {
-        field_caps
-    }
-}
-
-fn romanise_word(word: &str, profile: &Profile, field_caps: bool, out: &mut String) {
-    let caps = word_is_caps(word, field_caps);
+/// Romanises one word; `caps` says whether its capitals are written all in capitals.
+fn romanise_word(word: &str, profile: &Profile, caps: bool, out: &mut String) {
     if profile.rules == Rules::Bulgarian && is_bulgaria(word) {
         // The Act names one exception: България is written Bulgaria.
         let first = word.chars().next().is_some_and(char::is_uppercase);
@@ -227,20 +239,22 @@ fn romanise_word(word: &str, profile: &Profile, field_caps: bool, out: &mut Stri
         });
         return;
     }
-    let mut chars = word.chars().peekable();
+    let mut chars = word.chars();
+    let mut current = chars.next().map(|c| (c, lower_cyrillic(c)));
     let mut prev = None;
     let mut index = 0;
-    while let Some(c) = chars.next() {
-        let (letter, capital) = lower_cyrillic(c);
-        let next = chars.peek().map(|&n| lower_cyrillic(n).0);
+    while let Some((c, (letter, capital))) = current {
+        let following = chars.next().map(|n| (n, lower_cyrillic(n)));
+        let next = following.map(|(_, (lower, _))| lower);
         let context = Context { prev, next, index };
         match value(profile, letter, context) {
             Some(latin) if capital => push_capital(latin, caps, profile.turkic_capitals, out),
-            Some(latin) => out.push_str(latin),
+            Some(latin) => push_small(out, latin),
             None => out.push(c),
         }
         prev = Some(letter);
         index += 1;
+        current = following;
     }
 }
 

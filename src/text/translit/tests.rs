@@ -322,3 +322,47 @@ fn cyrillic_detection() {
     assert!(has_cyrillic("Әлијев"));
     assert!(!has_cyrillic("İstanbul ə"));
 }
+
+#[test]
+fn russian_schemes_leave_no_cyrillic_letter() {
+    let alphabet = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя";
+    let capitals = alphabet.to_uppercase();
+    for scheme in Scheme::ALL.into_iter().filter(|s| s.language() == "ru") {
+        for text in [alphabet, capitals.as_str()] {
+            let out = t(scheme, text);
+            assert!(!has_cyrillic(&out), "{scheme}: {out}");
+        }
+    }
+}
+
+#[test]
+fn ukrainian_alphabet_leaves_no_cyrillic_letter() {
+    let alphabet = "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя";
+    for text in [alphabet.to_string(), alphabet.to_uppercase()] {
+        let out = t(Scheme::Ukrainian2010, &text);
+        assert!(!has_cyrillic(&out), "{out}");
+    }
+}
+
+/// Arbitrary code points (controls, combining marks, surrogate neighbours, Cyrillic
+/// supplements, apostrophes) must never panic, and the output must be NFC.
+#[test]
+fn arbitrary_input_never_panics_and_comes_out_nfc() {
+    use unicode_normalization::is_nfc;
+    let pool: Vec<char> = "аЁъЬй'’ʼ-. \u{301}\u{308}\u{306}\u{361}\u{482}\u{483}ӀӏҐґЄїІѣѲ\u{0}\u{FEFF}İıəƏ9_Ꙁ\u{1C80}ᲀ"
+        .chars()
+        .chain(['\u{D7FF}', '\u{E000}', '\u{10FFFF}', '\u{2000}'])
+        .collect();
+    let mut state: u64 = 7;
+    for _ in 0..2000 {
+        let mut text = String::new();
+        for _ in 0..12 {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1);
+            text.push(pool[(state >> 33) as usize % pool.len()]);
+        }
+        for scheme in Scheme::ALL {
+            let out = t(scheme, &text);
+            assert!(is_nfc(&out), "{scheme}: {text:?} → {out:?}");
+        }
+    }
+}
