@@ -179,7 +179,7 @@ fn new_dry_run_prints_and_uses_library_settings() {
         .stdout(predicate::str::contains(
             "# title = { original = \"\", translit = \"\", translation = { tr = \"\" } }",
         ))
-        .stdout(predicate::str::contains("ala-lc"))
+        .stdout(predicate::str::contains("derive it under ala-lc"))
         .stdout(predicate::str::contains("language = \"ru\"\n"));
     assert_eq!(names_in(dir.path()), vec!["kaynak.toml"]);
     kaynak(&dir.path().join("missing"))
@@ -281,6 +281,14 @@ fn fmt_selects_records_by_key_or_path() {
         .arg(&path)
         .assert()
         .code(1);
+    let settings = dir.path().join("kaynak.toml");
+    fs::write(&settings, "locale = \"en-US\"\n").unwrap();
+    kaynak(dir.path())
+        .args(["fmt", "--check", "a"])
+        .arg(&settings)
+        .assert()
+        .success()
+        .stderr("1 record already formatted\n");
     kaynak(dir.path())
         .args(["fmt", "c"])
         .assert()
