@@ -120,6 +120,18 @@ fn new_never_overwrites() {
         .success()
         .stdout(predicate::str::ends_with("anonhistorya.toml\n"));
     assert_eq!(read(dir.path(), "anonhistory.toml"), old);
+    kaynak(dir.path())
+        .args([
+            "new",
+            "-t",
+            "webpage",
+            "-f",
+            "title=The History",
+            "--dry-run",
+        ])
+        .assert()
+        .success()
+        .stderr("would be written as anonhistoryb.toml\n");
 }
 
 #[test]

@@ -60,6 +60,9 @@ pub fn run(cli: &Cli, args: &NewArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
             library.display()
         );
     }
+    if let Some(problem) = args.key.as_deref().and_then(store::key_problem) {
+        bail!("{problem}");
+    }
     let settings = read_settings(library, ui)?;
     let text = skeleton(item_type, &args.fields, &settings)?;
     let draft = match &args.key {
@@ -71,6 +74,11 @@ pub fn run(cli: &Cli, args: &NewArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
     };
     if args.dry_run {
         ui.out().write_all(text.as_bytes())?;
+        if let (None, Some(base), false) = (&args.key, suggest_key(&entry), ui.quiet) {
+            let key = free_keys(&taken_keys(library)?, &base).next();
+            let key = key.unwrap_or(base);
+            writeln!(io::stderr().lock(), "would be written as {key}.toml")?;
+        }
         return Ok(Exit::Success);
     }
     let path = create(library, args.key.as_deref(), &entry, &text)?;
@@ -156,13 +164,7 @@ fn create_named(library: &Path, key: &str, text: &str) -> anyhow::Result<PathBuf
 /// Writes under `base`, or `base` + `a`, `b` … when that key is taken.
 fn create_suggested(library: &Path, base: &str, text: &str) -> anyhow::Result<PathBuf> {
     let taken = taken_keys(library)?;
-    let candidates = std::iter::once(String::new())
-        .chain(('a'..='z').map(String::from))
-        .map(|suffix| format!("{base}{suffix}"));
-    for key in candidates {
-        if taken.contains_key(&store::fold_key(&key)) {
-            continue;
-        }
+    for key in free_keys(&taken, base) {
         let path = library.join(format!("{key}.toml"));
         match write::create_new(&path, text.as_bytes()) {
             Ok(()) => return Ok(path),
@@ -171,6 +173,17 @@ fn create_suggested(library: &Path, base: &str, text: &str) -> anyhow::Result<Pa
         }
     }
     bail!("the keys {base}, {base}a … {base}z are all taken: give KEY")
+}
+
+/// `base`, then `base` + `a` … `z`, without those already taken.
+fn free_keys<'a>(
+    taken: &'a HashMap<String, String>,
+    base: &'a str,
+) -> impl Iterator<Item = String> + 'a {
+    std::iter::once(String::new())
+        .chain(('a'..='z').map(String::from))
+        .map(move |suffix| format!("{base}{suffix}"))
+        .filter(|key| !taken.contains_key(&store::fold_key(key)))
 }
 
 /// Existing keys, case-folded (keys that differ only in case clash).
