@@ -510,7 +510,7 @@ fn fmt_restores_scrambled_bundled_records() {
         let path = entry.unwrap().path();
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         if name == "kaynak.toml" {
-            continue;
+            continue; // the library's settings, not a record
         }
         let text = fs::read_to_string(&path).unwrap();
         let type_line = text.lines().find(|l| l.starts_with("type = ")).unwrap();
