@@ -120,6 +120,18 @@ fn new_never_overwrites() {
         .success()
         .stdout(predicate::str::ends_with("anonhistorya.toml\n"));
     assert_eq!(read(dir.path(), "anonhistory.toml"), old);
+    kaynak(dir.path())
+        .args([
+            "new",
+            "-t",
+            "webpage",
+            "-f",
+            "title=The History",
+            "--dry-run",
+        ])
+        .assert()
+        .success()
+        .stderr("would be written as anonhistoryb.toml\n");
 }
 
 #[test]
@@ -146,6 +158,11 @@ fn new_validates_fields_like_a_loaded_record() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("NAME=VALUE"));
+    kaynak(dir.path())
+        .args(["new", "-t", "book", "b", "-f", "title="])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("has no value"));
     kaynak(dir.path())
         .args(["new", "-t", "journal-article", "b"])
         .assert()
@@ -174,7 +191,7 @@ fn new_dry_run_prints_and_uses_library_settings() {
         .stdout(predicate::str::contains(
             "# title = { original = \"\", translit = \"\", translation = { tr = \"\" } }",
         ))
-        .stdout(predicate::str::contains("ala-lc"))
+        .stdout(predicate::str::contains("derive it under ala-lc"))
         .stdout(predicate::str::contains("language = \"ru\"\n"));
     assert_eq!(names_in(dir.path()), vec!["kaynak.toml"]);
     kaynak(&dir.path().join("missing"))
@@ -276,6 +293,14 @@ fn fmt_selects_records_by_key_or_path() {
         .arg(&path)
         .assert()
         .code(1);
+    let settings = dir.path().join("kaynak.toml");
+    fs::write(&settings, "locale = \"en-US\"\n").unwrap();
+    kaynak(dir.path())
+        .args(["fmt", "--check", "a"])
+        .arg(&settings)
+        .assert()
+        .success()
+        .stderr("1 record already formatted\n");
     kaynak(dir.path())
         .args(["fmt", "c"])
         .assert()

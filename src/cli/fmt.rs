@@ -175,6 +175,10 @@ fn select(library: &Path, keys: &[String]) -> anyhow::Result<Vec<PathBuf>> {
                 hint(library, key)
             );
         }
+        // The settings file is not a record (a hook may pass every `.toml` file).
+        if path.file_name().is_some_and(|n| n == store::SETTINGS_FILE) {
+            continue;
+        }
         files.push(path);
     }
     Ok(files)

@@ -5,7 +5,7 @@
 use super::{Cli, DiagnosticFormat, Exit, Ui};
 use crate::diag::{self, Tally};
 use crate::model::ItemType;
-use crate::store::{self, skeleton::skeleton, suggest_key::suggest_key, write, FileContext};
+use crate::store::{self, skeleton::skeleton, suggest_key::suggest_key, write};
 use anyhow::{bail, Context};
 use clap::builder::PossibleValuesParser;
 use std::collections::{BTreeSet, HashMap};
@@ -39,9 +39,12 @@ fn item_types() -> PossibleValuesParser {
 
 fn parse_field(arg: &str) -> Result<(String, String), String> {
     match arg.split_once('=') {
-        Some((name, value)) if !name.trim().is_empty() => {
+        Some((name, value)) if !name.trim().is_empty() && !value.trim().is_empty() => {
             Ok((name.trim().to_string(), value.to_string()))
         }
+        Some((name, _)) if !name.trim().is_empty() => Err(format!(
+            "`{arg}` has no value: leave the field out, and the record keeps a commented line for it"
+        )),
         _ => Err(format!("`{arg}` is not NAME=VALUE (e.g. title=\"…\")")),
     }
 }
@@ -57,6 +60,9 @@ pub fn run(cli: &Cli, args: &NewArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
             library.display()
         );
     }
+    if let Some(problem) = args.key.as_deref().and_then(store::key_problem) {
+        bail!("{problem}");
+    }
     let settings = read_settings(library, ui)?;
     let text = skeleton(item_type, &args.fields, &settings)?;
     let draft = match &args.key {
@@ -68,6 +74,11 @@ pub fn run(cli: &Cli, args: &NewArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
     };
     if args.dry_run {
         ui.out().write_all(text.as_bytes())?;
+        if let (None, Some(base), false) = (&args.key, suggest_key(&entry), ui.quiet) {
+            let key = free_keys(&taken_keys(library)?, &base).next();
+            let key = key.unwrap_or(base);
+            writeln!(io::stderr().lock(), "would be written as {key}.toml")?;
+        }
         return Ok(Exit::Success);
     }
     let path = create(library, args.key.as_deref(), &entry, &text)?;
@@ -102,24 +113,13 @@ fn create(
 
 /// The library's settings (`kaynak.toml`), or defaults; problems are shown.
 fn read_settings(library: &Path, ui: &Ui) -> anyhow::Result<store::Settings> {
-    let path = library.join(store::SETTINGS_FILE);
-    if !path.exists() {
-        return Ok(store::Settings::default());
-    }
-    let text = match store::read_source(&path) {
-        Ok(text) => text,
-        Err(d) => {
-            ui.diagnostics(&[d], DiagnosticFormat::Human, &HashMap::new())?;
-            return Ok(store::Settings::default());
-        }
-    };
-    let mut cx = FileContext::new(&path, &text);
-    let settings = store::parse_toml(&mut cx)
-        .map(|doc| store::parse_settings(&mut cx, doc.as_table()))
-        .unwrap_or_default();
-    let sources = HashMap::from([(path.clone(), text.clone())]);
-    ui.diagnostics(&cx.diagnostics, DiagnosticFormat::Human, &sources)?;
-    Ok(settings)
+    let loaded = store::read_settings(library);
+    ui.diagnostics(
+        &loaded.diagnostics,
+        DiagnosticFormat::Human,
+        &loaded.library.sources,
+    )?;
+    Ok(loaded.library.settings)
 }
 
 /// Loads the skeleton as a record; on errors shows them against its text.
@@ -164,13 +164,7 @@ fn create_named(library: &Path, key: &str, text: &str) -> anyhow::Result<PathBuf
 /// Writes under `base`, or `base` + `a`, `b` … when that key is taken.
 fn create_suggested(library: &Path, base: &str, text: &str) -> anyhow::Result<PathBuf> {
     let taken = taken_keys(library)?;
-    let candidates = std::iter::once(String::new())
-        .chain(('a'..='z').map(String::from))
-        .map(|suffix| format!("{base}{suffix}"));
-    for key in candidates {
-        if taken.contains_key(&store::fold_key(&key)) {
-            continue;
-        }
+    for key in free_keys(&taken, base) {
         let path = library.join(format!("{key}.toml"));
         match write::create_new(&path, text.as_bytes()) {
             Ok(()) => return Ok(path),
@@ -179,6 +173,17 @@ fn create_suggested(library: &Path, base: &str, text: &str) -> anyhow::Result<Pa
         }
     }
     bail!("the keys {base}, {base}a … {base}z are all taken: give KEY")
+}
+
+/// `base`, then `base` + `a` … `z`, without those already taken.
+fn free_keys<'a>(
+    taken: &'a HashMap<String, String>,
+    base: &'a str,
+) -> impl Iterator<Item = String> + 'a {
+    std::iter::once(String::new())
+        .chain(('a'..='z').map(String::from))
+        .map(move |suffix| format!("{base}{suffix}"))
+        .filter(|key| !taken.contains_key(&store::fold_key(key)))
 }
 
 /// Existing keys, case-folded (keys that differ only in case clash).

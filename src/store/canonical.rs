@@ -36,8 +36,18 @@ pub fn format_record(path: &Path, text: &str) -> Result<String, Vec<Diagnostic>>
     let mut doc: DocumentMut = text
         .parse()
         .map_err(|_| vec![internal(path, "the record parsed once but not twice")])?;
+    let comments_before = comments::comments(&doc);
     canonicalize(&mut doc);
     let formatted = finish(&doc.to_string());
+    let kept_comments = formatted
+        .parse::<DocumentMut>()
+        .is_ok_and(|after| comments::comments(&after) == comments_before);
+    if !kept_comments {
+        return Err(vec![internal(
+            path,
+            "formatting would lose or change a comment; the record was left as it is",
+        )]);
+    }
     let after = load(path, &formatted).map_err(|_| {
         vec![internal(
             path,
@@ -588,5 +598,6 @@ fn trailing_comment(raw: &str) -> String {
     }
 }
 
+mod comments;
 #[cfg(test)]
 mod tests;

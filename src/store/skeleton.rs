@@ -12,6 +12,7 @@ use super::Settings;
 use crate::model::requirements::requirements;
 use crate::model::variable::lookup;
 use crate::model::{Date, Endpoint, ItemType, VariableKind};
+use crate::text::translit::{scheme_for_language, Scheme};
 use std::collections::BTreeMap;
 
 /// Why no skeleton can be written for the given fields.
@@ -227,8 +228,9 @@ struct Style {
     non_latin: bool,
     /// The record's language differs from `target`.
     foreign: bool,
-    /// The library's transliteration scheme, if set.
-    scheme: Option<String>,
+    /// The scheme that derives transliterations for the record's language
+    /// (the library's, where it fits the language), if there is one.
+    scheme: Option<Scheme>,
 }
 
 impl Style {
@@ -245,7 +247,7 @@ impl Style {
             target,
             non_latin,
             foreign,
-            scheme: settings.translit.map(|s| s.name().to_string()),
+            scheme: language.and_then(|l| scheme_for_language(l, settings.translit)),
         }
     }
 }
@@ -352,13 +354,11 @@ fn describe_field(name: &str, style: &Style) -> String {
 fn describe_title(style: &Style) -> String {
     let mut text = String::from("the title as published, in its own script");
     if style.non_latin {
-        let scheme = match &style.scheme {
-            Some(s) => format!("the library's scheme, {s}"),
-            None => "the language's default scheme".to_string(),
+        let derived = match style.scheme {
+            Some(scheme) => format!("leave it out to derive it under {scheme}"),
+            None => "kaynak derives none for this language".to_string(),
         };
-        text.push_str(&format!(
-            "; translit is its Latin form (leave it out to derive it under {scheme})"
-        ));
+        text.push_str(&format!("; translit is its Latin form ({derived})"));
     }
     if style.foreign {
         text.push_str(&format!(

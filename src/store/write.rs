@@ -56,8 +56,16 @@ pub fn is_temp_file(name: &str) -> bool {
 }
 
 /// Replaces (or creates) `path` with `contents` atomically.
-/// An existing file keeps its permissions (a read-only record stays read-only).
+/// An existing file keeps its permissions (a read-only record stays read-only),
+/// and a symbolic link stays a link: the file it points to is replaced.
 pub fn replace(path: &Path, contents: &[u8]) -> io::Result<()> {
+    let target;
+    let path = if path.is_symlink() {
+        target = fs::canonicalize(path)?;
+        target.as_path()
+    } else {
+        path
+    };
     let temp = write_temp(path, contents)?;
     if let Ok(meta) = fs::metadata(path) {
         let _ = fs::set_permissions(&temp, meta.permissions());
@@ -113,5 +121,18 @@ mod tests {
         replace(&path, b"two").unwrap();
         let mode = fs::metadata(&path).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o640);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn replace_writes_through_symbolic_links() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.toml");
+        let link = dir.path().join("link.toml");
+        fs::write(&real, b"one").unwrap();
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        replace(&link, b"two").unwrap();
+        assert!(link.is_symlink());
+        assert_eq!(fs::read(&real).unwrap(), b"two");
     }
 }

@@ -236,3 +236,29 @@ fn comments_in_name_lists_stay_on_their_lines() {
         "type = \"webpage\"\ntitle = \"x\"\ncheck = { allow = [{ rule = \"missing-url\" }] }\n";
     assert_eq!(fmt_stable(inline), inline);
 }
+
+#[test]
+fn comments_before_every_kind_of_table_survive() {
+    let text = "\
+type = \"book\"
+issued = \"2001\"
+# before the authors
+[[author]] # first author
+family = \"B\"
+# second
+[[author]]
+family = \"C\"
+# before the title
+[title] # the title
+original = \"T\" # as printed
+# before its translation
+[title.translation]
+en = \"E\"
+# at the end
+";
+    let out = fmt_stable(text);
+    for line in text.lines().filter(|l| l.contains('#')) {
+        let comment = &line[line.find('#').unwrap()..];
+        assert!(out.contains(comment), "lost {comment}:\n{out}");
+    }
+}
