@@ -91,7 +91,11 @@ fn render_document(
             if !c.in_note || notes == 0 {
                 notes += 1;
             }
-            cluster_from(&c.items, Some(notes))
+            let mut cluster = cluster_from(&c.items, Some(notes));
+            if engine.is_note_style && !c.in_note {
+                capitalize_prefix(&mut cluster);
+            }
+            cluster
         })
         .collect();
     let refs = engine.refs();
@@ -136,6 +140,17 @@ fn render_document(
         Format::Latex => latex_body(&pieces),
         _ => markdown(&pieces),
     })
+}
+
+/// A footnote starts a sentence: `see` becomes `See`.
+fn capitalize_prefix(cluster: &mut csl::Cluster) {
+    let Some(prefix) = cluster.cites.first_mut().and_then(|c| c.prefix.as_mut()) else {
+        return;
+    };
+    let mut chars = prefix.chars();
+    if let Some(first) = chars.next().filter(|c| c.is_lowercase()) {
+        *prefix = first.to_uppercase().chain(chars).collect();
+    }
 }
 
 /// The first heading of the manuscript, for the HTML title.

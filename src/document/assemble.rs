@@ -28,6 +28,11 @@ pub struct Pieces<'a> {
     pub heading: &'a str,
 }
 
+/// Enough CSS for a readable page: hanging indents in the bibliography.
+const STYLE: &str =
+    "body{max-width:46em;margin:2em auto;padding:0 1em;font-family:serif;line-height:1.5}\
+.csl-entry{padding-left:2em;text-indent:-2em;margin-bottom:.4em}.footnotes{font-size:.92em}";
+
 const MARKERS: &[&str] = &[
     "::: refs\n:::",
     "::: {#refs}\n:::",
@@ -86,25 +91,45 @@ pub fn html_page(p: &Pieces, title: &str) -> String {
         page.push_str("\n</ol>\n</section>\n");
     }
     format!(
-        "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n</head>\n<body>\n{page}</body>\n</html>\n",
+        "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n{page}</body>\n</html>\n",
         escape_html(title)
     )
 }
 
-/// Replaces every citation span with `make(note number, text, in_note)`.
+/// Replaces every citation span with `make(note number, text, in_note)`. A
+/// citation that becomes a footnote reference takes the place of the space
+/// before it, and moves after a following punctuation mark (`text.¹`), as notes
+/// are placed in print.
 fn replace_citations(p: &Pieces, mut make: impl FnMut(usize, &str, bool) -> String) -> String {
     let mut out = String::with_capacity(p.doc.len());
     let mut last = 0;
     let mut note = 0;
     for (citation, text) in p.citations.iter().zip(p.texts) {
-        out.push_str(&p.doc[last..citation.span.start]);
+        out.push_str(&p.doc[last.min(citation.span.start)..citation.span.start]);
+        last = citation.span.end;
         if !citation.in_note {
             note += 1;
         }
-        out.push_str(&make(note, text, citation.in_note));
-        last = citation.span.end;
+        let reference = make(note, text, citation.in_note);
+        if p.mode == NoteMode::Footnotes && !citation.in_note {
+            let kept = out.trim_end_matches([' ', '\t', '\n']).len();
+            let lost_newline = out[kept..].contains('\n');
+            out.truncate(kept);
+            let punctuation: String = p.doc[last..]
+                .chars()
+                .take_while(|c| ".,;:!?".contains(*c))
+                .collect();
+            out.push_str(&punctuation);
+            last += punctuation.len();
+            out.push_str(&reference);
+            if lost_newline && !p.doc[last..].starts_with([' ', '\n']) {
+                out.push('\n');
+            }
+        } else {
+            out.push_str(&reference);
+        }
     }
-    out.push_str(&p.doc[last..]);
+    out.push_str(&p.doc[last.min(p.doc.len())..]);
     out
 }
 
@@ -156,7 +181,7 @@ mod tests {
         let out = markdown(&pieces(doc, &citations, &texts, NoteMode::Footnotes));
         assert_eq!(
             out,
-            "One [^cite-1]. Two.^[In a note B..]\n\n# Bibliography\n\nA. Book.\n\n[^cite-1]: A, 1.\n"
+            "One.[^cite-1] Two.^[In a note B..]\n\n# Bibliography\n\nA. Book.\n\n[^cite-1]: A, 1.\n"
         );
     }
 
