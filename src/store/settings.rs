@@ -180,24 +180,26 @@ fn check_settings(cx: &mut FileContext, item: &Item) -> CheckSettings {
                     .with_help("e.g. max-access-age-days = 1095 (three years)"),
                 ),
             },
-            other => {
-                let kspan = table.get_key_value(other).map(|(k, _)| key_span(k));
-                let help = match suggest(other, CHECK_KEYS.iter().copied()) {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None => format!("known settings: {}", CHECK_KEYS.join(", ")),
-                };
-                cx.report(
-                    kspan.unwrap_or_default(),
-                    Diagnostic::error(
-                        "unknown-setting",
-                        format!("`check.{other}` is not a kaynak.toml setting"),
-                    )
-                    .with_help(help),
-                );
-            }
+            other => unknown_check_key(cx, table, other),
         }
     }
     out
+}
+
+fn unknown_check_key(cx: &mut FileContext, table: &dyn toml_edit::TableLike, name: &str) {
+    let kspan = table.get_key_value(name).map(|(k, _)| key_span(k));
+    let help = match suggest(name, CHECK_KEYS.iter().copied()) {
+        Some(s) => format!("did you mean `{s}`?"),
+        None => format!("known settings: {}", CHECK_KEYS.join(", ")),
+    };
+    cx.report(
+        kspan.unwrap_or_default(),
+        Diagnostic::error(
+            "unknown-setting",
+            format!("`check.{name}` is not a kaynak.toml setting"),
+        )
+        .with_help(help),
+    );
 }
 
 fn paths(cx: &mut FileContext, item: &Item) -> Vec<PathBuf> {
