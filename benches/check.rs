@@ -34,6 +34,15 @@ fn main() {
     report("load (store::load)", count, load_time, base_time, load_peak);
     let (check_time, check_peak) = measure(|| load_and_check(dir.path()));
     report("load + check", count, check_time, base_time, check_peak);
+    let loaded = kaynak::store::load(dir.path()).expect("load");
+    let (rules_time, rules_peak) = measure(|| check_only(&loaded));
+    report(
+        "check alone (loaded)",
+        count,
+        rules_time,
+        base_time,
+        rules_peak,
+    );
 }
 
 fn baseline(dir: &Path) -> usize {
@@ -65,6 +74,13 @@ fn load_and_check(dir: &Path) -> usize {
         println!("  findings by rule: {by_code:?}");
     }
     report.diagnostics.len()
+}
+
+fn check_only(loaded: &kaynak::store::Loaded) -> usize {
+    let today = kaynak::model::DatePart::ymd(2026, 11, 28);
+    kaynak::check::check(loaded, &kaynak::check::Options::new(today))
+        .diagnostics
+        .len()
 }
 
 /// Runs `phase` three times (the machine may be shared: the fastest run is

@@ -429,3 +429,20 @@ fn bad_check_settings_are_reported() {
             "kaynak.toml:2:23: error[invalid-setting]",
         ));
 }
+
+#[test]
+fn fix_with_json_keeps_stdout_json() {
+    let dir = library(&[("makale", FIXABLE)]);
+    let output = check_in(dir.path())
+        .args(["--fix", "--format", "json"])
+        .output()
+        .expect("run");
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&output.stdout), "");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("fixed 3 problems in 1 file"), "{stderr}");
+    assert!(
+        stderr.ends_with("checked 1 record: 0 errors, 0 warnings, 0 infos\n"),
+        "{stderr}"
+    );
+}

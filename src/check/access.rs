@@ -161,12 +161,16 @@ fn stale(cx: &mut RecordCx, accessed: &Date, span: Span, today_day: Day) {
     let age = day_number(today_day) - day_number(latest(last));
     if age > cx.options.max_access_age_days {
         let years = age / 365;
+        let help = if has_link(cx.entry) {
+            "open the link again; if it still works, update `accessed`, else cite an archived copy"
+        } else {
+            "find the source online again, add its URL and update `accessed`"
+        };
         cx.report(
             &STALE_ACCESS,
             span,
             format!("accessed {accessed}, {age} days ({years}+ years) before {today}"),
-            "open the link again; if it still works, update `accessed`, else cite an archived copy"
-                .into(),
+            help.into(),
         );
     }
 }

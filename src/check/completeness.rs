@@ -119,7 +119,10 @@ fn report_required(cx: &mut RecordCx, group: &[&str], profile: Option<&str>) {
     cx.report_missing(
         &MISSING_REQUIRED,
         format!("no {}: {by}", names.join(" or ")),
-        format!("add {}: {}", group[0], describe(group[0])),
+        {
+            let first = group.first().copied().unwrap_or("title");
+            format!("add {first}: {}", describe(first))
+        },
     );
 }
 

@@ -7,6 +7,7 @@ use crate::diag::{Diagnostic, Severity, Span};
 use crate::model::Entry;
 use crate::store::Library;
 use std::collections::HashMap;
+use std::fmt::Write as _;
 
 pub static DUPLICATE_DOI: Rule = Rule {
     id: "duplicate-doi",
@@ -52,7 +53,12 @@ pub fn url_key(url: &str) -> String {
 
 /// A title for comparison: lower case, letters and digits only, single spaces.
 pub fn title_key(title: &str) -> String {
-    let mut out = String::with_capacity(title.len());
+    let mut out = String::with_capacity(title.len() + 6);
+    push_title_key(&mut out, title);
+    out
+}
+
+fn push_title_key(out: &mut String, title: &str) {
     for word in title
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -60,9 +66,12 @@ pub fn title_key(title: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(word.chars().flat_map(char::to_lowercase));
+        if word.is_ascii() {
+            out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            out.extend(word.chars().flat_map(char::to_lowercase));
+        }
     }
-    out
 }
 
 type Keyer = fn(&Entry) -> Option<(String, Span)>;
@@ -79,9 +88,17 @@ fn by_url(entry: &Entry) -> Option<(String, Span)> {
 
 fn by_title(entry: &Entry) -> Option<(String, Span)> {
     let f = entry.texts.get("title")?;
-    let key = title_key(&f.value.original);
-    let year = entry.year().map(|y| y.to_string()).unwrap_or_default();
-    (!key.is_empty()).then(|| (format!("{key}\u{0}{year}"), f.span))
+    let title = &f.value.original;
+    let mut key = String::with_capacity(title.len() + 6);
+    push_title_key(&mut key, title);
+    if key.is_empty() {
+        return None;
+    }
+    key.push('\u{0}');
+    if let Some(year) = entry.year() {
+        let _ = write!(key, "{year}");
+    }
+    Some((key, f.span))
 }
 
 /// Reports each record whose DOI, URL or title+year an earlier record has.

@@ -54,22 +54,35 @@ pub fn plan(library: &Library, options: &Options) -> Vec<FileFix> {
 /// the file is not valid TOML (its error is reported, and it is left alone).
 pub fn plan_file(path: &Path, text: &str) -> Option<FileFix> {
     let doc = toml_edit::Document::parse(text.to_string()).ok()?;
-    let mut edits: Vec<Edit> = doc
+    let edits: Vec<Edit> = doc
         .as_table()
         .iter()
         .filter_map(|(name, item)| value_edit(name, item))
         .collect();
+    let (mut after, mut fixes) = apply_edits(text, edits);
+    if let Some(fix) = normalise(path, &mut after) {
+        fixes.push(fix);
+    }
+    (!fixes.is_empty()).then(|| FileFix {
+        path: path.to_path_buf(),
+        before: text.to_string(),
+        after,
+        fixes,
+    })
+}
+
+/// Applies non-overlapping edits, last first so earlier spans stay valid;
+/// returns the new text and the fixes in file order.
+fn apply_edits(text: &str, mut edits: Vec<Edit>) -> (String, Vec<Fix>) {
     edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
     let lines = LineIndex::new(text);
     let mut after = text.to_string();
     let mut fixes = Vec::new();
     for edit in &edits {
-        let Some(range) = after
-            .get(edit.span.start..edit.span.end)
-            .map(|_| edit.span.start..edit.span.end)
-        else {
+        let range = edit.span.start..edit.span.end;
+        if after.get(range.clone()).is_none() {
             continue;
-        };
+        }
         after.replace_range(range, &edit.replacement);
         let (line, column) = lines.line_col(text, edit.span.start);
         fixes.push(Fix {
@@ -79,25 +92,26 @@ pub fn plan_file(path: &Path, text: &str) -> Option<FileFix> {
         });
     }
     fixes.reverse();
-    if is_nfc_quick(after.chars()) != IsNormalized::Yes {
-        let normal: String = after.nfc().collect();
-        if normal != after {
-            let (line, column) = super::text::nfc_in_source(path, &after)
-                .and_then(|d| d.location)
-                .map_or((1, 1), |l| (l.line, l.column));
-            after = normal;
-            fixes.push(Fix {
-                line,
-                column,
-                description: "normalised the text to Unicode NFC".into(),
-            });
-        }
+    (after, fixes)
+}
+
+/// Normalises `text` to NFC in place; the fix points at the first letter that changed.
+fn normalise(path: &Path, text: &mut String) -> Option<Fix> {
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        return None;
     }
-    (!fixes.is_empty()).then(|| FileFix {
-        path: path.to_path_buf(),
-        before: text.to_string(),
-        after,
-        fixes,
+    let normal: String = text.nfc().collect();
+    if normal == *text {
+        return None;
+    }
+    let (line, column) = super::text::nfc_in_source(path, text)
+        .and_then(|d| d.location)
+        .map_or((1, 1), |l| (l.line, l.column));
+    *text = normal;
+    Some(Fix {
+        line,
+        column,
+        description: "normalised the text to Unicode NFC".into(),
     })
 }
 

@@ -28,7 +28,7 @@ pub use registry::Rule;
 
 use crate::diag::{Diagnostic, Location, Span};
 use crate::model::{DatePart, Entry};
-use crate::store::Loaded;
+use crate::store::{Library, Loaded};
 use std::collections::HashSet;
 use std::path::Path;
 
@@ -65,8 +65,10 @@ impl Options {
     }
 
     fn selects_file(&self, path: &Path) -> bool {
-        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-        self.keys.is_none() || self.selects(stem)
+        let Some(keys) = &self.keys else {
+            return true;
+        };
+        keys.contains(path.file_stem().and_then(|s| s.to_str()).unwrap_or(""))
     }
 }
 
@@ -90,24 +92,7 @@ pub fn check(loaded: &Loaded, options: &Options) -> Report {
         })
         .cloned()
         .collect();
-    let mut per_entry: Vec<Vec<Diagnostic>> = vec![Vec::new(); library.entries.len()];
-    for (index, entry) in library.entries.iter().enumerate() {
-        if !options.selects(&entry.key) {
-            continue;
-        }
-        let text = library.sources.get(&entry.path).map_or("", String::as_str);
-        let mut cx = RecordCx::new(entry, text, options);
-        run_record_rules(&mut cx);
-        per_entry[index] = cx.found;
-    }
-    duplicates::check(library, options, &mut per_entry);
-    access::shared_dates(library, options, &mut per_entry);
-    for (entry, found) in library.entries.iter().zip(per_entry) {
-        if options.selects(&entry.key) {
-            let text = library.sources.get(&entry.path).map_or("", String::as_str);
-            diagnostics.extend(allow::apply(entry, text, found));
-        }
-    }
+    diagnostics.extend(entry_findings(library, options));
     for (path, source) in &library.sources {
         if options.selects_file(path) && !is_settings(path) {
             diagnostics.extend(text::nfc_in_source(path, source));
@@ -122,6 +107,33 @@ pub fn check(loaded: &Loaded, options: &Options) -> Report {
         diagnostics,
         records_checked,
     }
+}
+
+/// The findings of the record and library rules for the selected entries,
+/// after each record's `allow` list.
+fn entry_findings(library: &Library, options: &Options) -> Vec<Diagnostic> {
+    let mut per_entry: Vec<Vec<Diagnostic>> = vec![Vec::new(); library.entries.len()];
+    let texts: Vec<&str> = library
+        .entries
+        .iter()
+        .map(|e| library.sources.get(&e.path).map_or("", String::as_str))
+        .collect();
+    for (index, (entry, text)) in library.entries.iter().zip(&texts).enumerate() {
+        if options.selects(&entry.key) {
+            let mut cx = RecordCx::new(entry, text, options);
+            run_record_rules(&mut cx);
+            per_entry[index] = cx.found;
+        }
+    }
+    duplicates::check(library, options, &mut per_entry);
+    access::shared_dates(library, options, &mut per_entry);
+    let mut out = Vec::new();
+    for ((entry, text), found) in library.entries.iter().zip(texts).zip(per_entry) {
+        if options.selects(&entry.key) {
+            out.extend(allow::apply(entry, text, found));
+        }
+    }
+    out
 }
 
 fn is_settings(path: &Path) -> bool {

@@ -138,25 +138,7 @@ pub fn check(cx: &mut RecordCx) {
     let mut first_bare = None;
     for (list, field) in &entry.names {
         for name in &field.value {
-            if name.parts().any(|p| p.original.trim().is_empty()) {
-                cx.report(
-                    &EMPTY_NAME_PART,
-                    name.span,
-                    format!("a name in `{list}` has an empty part"),
-                    "fill the part in or remove it".into(),
-                );
-            }
-            if is_organisation(name) {
-                cx.report(
-                    &ORGANISATION_AS_PERSON,
-                    name.span,
-                    format!(
-                        "`{}` in `{list}` looks like an organisation",
-                        name.display_original()
-                    ),
-                    format!("write {list} = [{{ literal = \"…\" }}] for an organisation"),
-                );
-            }
+            check_name(cx, list, name);
             let styles = name
                 .given
                 .as_ref()
@@ -176,6 +158,29 @@ pub fn check(cx: &mut RecordCx) {
                 "`{shown}` in `{list}` has initials without periods, other names have them with"
             ),
             "write initials one way throughout, e.g. \"N. S.\"".into(),
+        );
+    }
+}
+
+/// The rules that look at one name alone.
+fn check_name(cx: &mut RecordCx, list: &str, name: &Name) {
+    if name.parts().any(|p| p.original.trim().is_empty()) {
+        cx.report(
+            &EMPTY_NAME_PART,
+            name.span,
+            format!("a name in `{list}` has an empty part"),
+            "fill the part in or remove it".into(),
+        );
+    }
+    if is_organisation(name) {
+        cx.report(
+            &ORGANISATION_AS_PERSON,
+            name.span,
+            format!(
+                "`{}` in `{list}` looks like an organisation",
+                name.display_original()
+            ),
+            format!("write {list} = [{{ literal = \"…\" }}] for an organisation"),
         );
     }
 }

@@ -157,6 +157,12 @@ fn whitespace_problem(text: &str) -> Option<&'static str> {
 }
 
 fn doubled_punctuation(text: &str) -> Option<String> {
+    // The marks are ASCII: most titles are passed over without decoding.
+    let doubled =
+        |w: &[u8]| w[0] == w[1] && matches!(w[0], b',' | b';' | b':' | b'.' | b'!' | b'?');
+    if !text.as_bytes().windows(2).any(doubled) {
+        return None;
+    }
     let chars: Vec<char> = text.chars().collect();
     for (i, pair) in chars.windows(2).enumerate() {
         let (a, b) = (pair[0], pair[1]);
@@ -175,6 +181,9 @@ fn doubled_punctuation(text: &str) -> Option<String> {
 /// A straight double quote anywhere, or a straight single quote used as a
 /// quotation mark (at a word's edge, not an apostrophe inside a word).
 fn straight_quote(text: &str) -> Option<char> {
+    if !text.bytes().any(|b| b == b'"' || b == b'\'') {
+        return None;
+    }
     let chars: Vec<char> = text.chars().collect();
     for (i, &c) in chars.iter().enumerate() {
         if c == '"' {

@@ -146,7 +146,12 @@ fn apply_fixes(
     ui: &Ui,
 ) -> anyhow::Result<()> {
     let plans = fix::plan(&loaded.library, options);
-    let mut out = ui.out();
+    // With --format json, stdout holds JSON lines only; the fixes go to stderr.
+    let mut out: Box<dyn Write> = if args.format == DiagnosticFormat::Json {
+        Box::new(io::stderr().lock())
+    } else {
+        Box::new(ui.out())
+    };
     let verb = if args.dry_run { "would fix" } else { "fixed" };
     for plan in &plans {
         if args.dry_run {

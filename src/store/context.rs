@@ -8,7 +8,8 @@ use toml_edit::{Item, Key, Value};
 pub struct FileContext<'a> {
     pub path: &'a Path,
     pub text: &'a str,
-    lines: LineIndex,
+    /// Built on the first diagnostic: most files have none.
+    lines: std::cell::OnceCell<LineIndex>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -17,13 +18,14 @@ impl<'a> FileContext<'a> {
         FileContext {
             path,
             text,
-            lines: LineIndex::new(text),
+            lines: std::cell::OnceCell::new(),
             diagnostics: Vec::new(),
         }
     }
 
     pub fn location(&self, span: Span) -> Location {
-        let (line, column) = self.lines.line_col(self.text, span.start);
+        let lines = self.lines.get_or_init(|| LineIndex::new(self.text));
+        let (line, column) = lines.line_col(self.text, span.start);
         Location {
             file: self.path.to_path_buf(),
             span: Some(span),

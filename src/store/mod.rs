@@ -24,7 +24,7 @@ pub use string_repr::string_repr;
 
 use crate::diag::{Diagnostic, Location, Span};
 use crate::model::Entry;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -83,7 +83,8 @@ pub fn load(dir: &Path) -> Result<Loaded, LoadError> {
     if settings_path.exists() {
         load_settings(&mut loaded, &settings_path);
     }
-    let mut seen: BTreeMap<String, PathBuf> = BTreeMap::new();
+    // Folded key → file: a hash map, as a library may hold 100,000 records.
+    let mut seen: HashMap<String, PathBuf> = HashMap::with_capacity(files.len());
     for path in files {
         loaded.library.files_found += 1;
         load_one(&mut loaded, &path, &mut seen);
@@ -221,7 +222,7 @@ pub fn parse_toml(cx: &mut FileContext) -> Option<toml_edit::Document<String>> {
     }
 }
 
-fn load_one(loaded: &mut Loaded, path: &Path, seen: &mut BTreeMap<String, PathBuf>) {
+fn load_one(loaded: &mut Loaded, path: &Path, seen: &mut HashMap<String, PathBuf>) {
     let key = path
         .file_stem()
         .and_then(|s| s.to_str())
@@ -235,7 +236,8 @@ fn load_one(loaded: &mut Loaded, path: &Path, seen: &mut BTreeMap<String, PathBu
         );
         return;
     }
-    if let Some(first) = seen.get(&fold_key(&key)) {
+    let folded = fold_key(&key);
+    if let Some(first) = seen.get(&folded) {
         loaded.diagnostics.push(
             Diagnostic::error(
                 "duplicate-key",
@@ -249,7 +251,7 @@ fn load_one(loaded: &mut Loaded, path: &Path, seen: &mut BTreeMap<String, PathBu
         );
         return;
     }
-    seen.insert(fold_key(&key), path.to_path_buf());
+    seen.insert(folded, path.to_path_buf());
     match read_source(path) {
         Ok(text) => parse_file(loaded, path, &key, text),
         Err(d) => loaded.diagnostics.push(d),

@@ -202,24 +202,26 @@ fn check_settings(cx: &mut FileContext, item: &Item) -> CheckSettings {
                     .with_help("e.g. max-access-age-days = 1095 (three years)"),
                 ),
             },
-            other => {
-                let kspan = table.get_key_value(other).map(|(k, _)| key_span(k));
-                let help = match suggest(other, CHECK_KEYS.iter().copied()) {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None => format!("known settings: {}", CHECK_KEYS.join(", ")),
-                };
-                cx.report(
-                    kspan.unwrap_or_default(),
-                    Diagnostic::error(
-                        "unknown-setting",
-                        format!("`check.{other}` is not a kaynak.toml setting"),
-                    )
-                    .with_help(help),
-                );
-            }
+            other => unknown_check_key(cx, table, other),
         }
     }
     out
+}
+
+fn unknown_check_key(cx: &mut FileContext, table: &dyn toml_edit::TableLike, name: &str) {
+    let kspan = table.get_key_value(name).map(|(k, _)| key_span(k));
+    let help = match suggest(name, CHECK_KEYS.iter().copied()) {
+        Some(s) => format!("did you mean `{s}`?"),
+        None => format!("known settings: {}", CHECK_KEYS.join(", ")),
+    };
+    cx.report(
+        kspan.unwrap_or_default(),
+        Diagnostic::error(
+            "unknown-setting",
+            format!("`check.{name}` is not a kaynak.toml setting"),
+        )
+        .with_help(help),
+    );
 }
 
 fn paths(cx: &mut FileContext, item: &Item) -> Vec<PathBuf> {
@@ -241,4 +243,34 @@ fn paths(cx: &mut FileContext, item: &Item) -> Vec<PathBuf> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn settings(text: &str) -> (Settings, Vec<String>) {
+        let mut cx = FileContext::new(Path::new("kaynak.toml"), text);
+        let doc = toml_edit::Document::parse(text.to_string()).expect("toml");
+        let settings = parse_settings(&mut cx, doc.as_table());
+        let codes = cx.diagnostics.iter().map(|d| d.code.to_string()).collect();
+        (settings, codes)
+    }
+
+    #[test]
+    fn reads_the_check_table() {
+        let (s, codes) = settings("[check]\nprofile = \"gost\"\nmax-access-age-days = 365\n");
+        assert!(codes.is_empty(), "{codes:?}");
+        assert_eq!(s.check.profile.map(|p| p.value).as_deref(), Some("gost"));
+        assert_eq!(s.check.max_access_age_days, Some(365));
+    }
+
+    #[test]
+    fn reports_bad_check_settings() {
+        let (_, codes) = settings("[check]\nprofle = \"gost\"\nmax-access-age-days = \"long\"\n");
+        assert_eq!(codes, vec!["unknown-setting", "invalid-setting"]);
+        let (_, codes) = settings("check = 5\n");
+        assert_eq!(codes, vec!["wrong-type"]);
+    }
 }
