@@ -19,7 +19,9 @@ pub(super) enum Rules {
     /// BGN/PCGN: ye/yë at the start of a word and after vowels, й, ъ and ь;
     /// with `dots`, the optional middle-dot separators as well.
     BgnPcgn { dots: bool },
-    /// GOST 7.79 B: ц → c before е, и, ы, й.
+    /// GOST 7.79 B: ц → c before е, и, ы, й, otherwise cz. The standard words the
+    /// condition in Latin letters (i, e, y, j), which leaves ц before ю/я (yu, ya)
+    /// open; like iuliia's `gost_779_alt`, we look at the Cyrillic letter and write cz.
     GostB,
     /// Ukrainian 2010: word-initial є ї й ю я, зг → zgh, apostrophes dropped.
     Ukrainian,
@@ -75,28 +77,29 @@ fn is_consonant(c: Option<char>) -> bool {
     )
 }
 
-/// Romanises `text` (already NFC) into `out`.
+/// Romanises `text` (already NFC) into `out`. Text between Cyrillic words is copied
+/// in one slice per stretch, however many words it holds.
 pub(super) fn run(text: &str, profile: &Profile, out: &mut String) {
     let field_caps = is_all_caps(text);
     let apostrophes = profile.rules == Rules::Ukrainian;
     let mut pos = 0;
+    let mut copied = 0;
     while pos < text.len() {
-        let gap_end = skip_non_word(text, pos);
-        push_small(out, &text[pos..gap_end]);
-        let word = scan_word(text, gap_end, apostrophes);
-        let slice = &text[gap_end..word.end];
+        let start = skip_non_word(text, pos);
+        let word = scan_word(text, start, apostrophes);
         if word.cyrillic {
+            out.push_str(&text[copied..start]);
             let caps = if word.upper + word.lower >= 2 {
                 word.lower == 0
             } else {
                 field_caps
             };
-            romanise_word(slice, profile, caps, out);
-        } else {
-            out.push_str(slice);
+            romanise_word(&text[start..word.end], profile, caps, out);
+            copied = word.end;
         }
         pos = word.end;
     }
+    out.push_str(&text[copied..]);
 }
 
 /// Appends a short string; one byte is pushed directly, sparing a `memcpy` call.
@@ -108,40 +111,78 @@ fn push_small(out: &mut String, s: &str) {
     }
 }
 
-/// The character at byte `pos` (a char boundary) and its length in bytes.
+/// The character at byte `pos` (a char boundary) and its length in bytes; one- and
+/// two-byte characters (ASCII, Latin, Cyrillic) are decoded inline.
 #[inline]
 fn char_at(text: &str, pos: usize) -> Option<(char, usize)> {
-    let byte = *text.as_bytes().get(pos)?;
-    if byte < 0x80 {
-        return Some((byte as char, 1));
+    let bytes = text.as_bytes();
+    let lead = *bytes.get(pos)?;
+    if lead < 0x80 {
+        return Some((char::from(lead), 1));
+    }
+    if lead < 0xE0 {
+        let tail = *bytes.get(pos + 1)?;
+        let code = (u32::from(lead & 0x1F) << 6) | u32::from(tail & 0x3F);
+        return char::from_u32(code).map(|c| (c, 2));
     }
     let c = text.get(pos..)?.chars().next()?;
     Some((c, c.len_utf8()))
 }
 
-/// Word characters as in a regex `\w`: letters, digits, `_`, and combining marks
-/// (so that a decomposed letter is not split).
+/// Class bits of a character: part of a word, a capital, a small letter, Cyrillic.
+const WORD: u8 = 1;
+const UPPER: u8 = 2;
+const LOWER: u8 = 4;
+const CYRILLIC: u8 = 8;
+
+/// The classes of the ASCII characters, looked up rather than computed.
+static ASCII_CLASS: [u8; 128] = ascii_classes();
+
+const fn ascii_classes() -> [u8; 128] {
+    let mut table = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        table[i] = if b.is_ascii_uppercase() {
+            WORD | UPPER
+        } else if b.is_ascii_lowercase() {
+            WORD | LOWER
+        } else if b.is_ascii_digit() || b == b'_' {
+            WORD
+        } else {
+            0
+        };
+        i += 1;
+    }
+    table
+}
+
+/// The class bits of `c`. Word characters are those of a regex `\w` (letters, digits,
+/// `_`) plus combining marks, so that a decomposed letter is not split.
 #[inline]
-fn is_word_char(c: char) -> bool {
+fn classify(c: char) -> u8 {
     match c as u32 {
-        0..=0x7F => c.is_ascii_alphanumeric() || c == '_',
-        // Cyrillic letters and their combining marks; ҂ (U+0482) is a sign.
-        0x400..=0x52F => c != '\u{482}',
-        // Latin-1 letters and Latin Extended-A/B, but not × and ÷.
-        0xC0..=0x24F => c != '×' && c != '÷',
-        0x300..=0x36F => true,
-        _ => c.is_alphanumeric(),
+        code @ 0..=0x7F => ASCII_CLASS[code as usize],
+        0x400..=0x42F => WORD | UPPER | CYRILLIC,
+        0x430..=0x45F => WORD | LOWER | CYRILLIC,
+        // ҂ (U+0482) is a sign, not a letter.
+        0x482 => CYRILLIC,
+        0x460..=0x52F => WORD | CYRILLIC | case_bits(c),
+        0x300..=0x36F => WORD,
+        // General punctuation (dashes, quotes, spaces) has no letters.
+        0x2000..=0x206F => 0,
+        _ if c.is_alphanumeric() => WORD | case_bits(c),
+        _ => 0,
     }
 }
 
-/// Whether `c` is a capital and whether it is a small letter; fast for Cyrillic.
-#[inline]
-fn letter_case(c: char) -> (bool, bool) {
-    match c as u32 {
-        0x41..=0x5A | 0x400..=0x42F => (true, false),
-        0x61..=0x7A | 0x430..=0x45F => (false, true),
-        0..=0x7F => (false, false),
-        _ => (c.is_uppercase(), c.is_lowercase()),
+fn case_bits(c: char) -> u8 {
+    if c.is_uppercase() {
+        UPPER
+    } else if c.is_lowercase() {
+        LOWER
+    } else {
+        0
     }
 }
 
@@ -151,7 +192,7 @@ fn is_apostrophe(c: char) -> bool {
 
 fn skip_non_word(text: &str, mut pos: usize) -> usize {
     while let Some((c, len)) = char_at(text, pos) {
-        if is_word_char(c) {
+        if classify(c) & WORD != 0 {
             break;
         }
         pos += len;
@@ -174,11 +215,11 @@ fn scan_word(text: &str, mut pos: usize, apostrophes: bool) -> Word {
     let start = pos;
     let (mut upper, mut lower, mut cyrillic) = (0, 0, false);
     while let Some((c, len)) = char_at(text, pos) {
-        if is_word_char(c) {
-            let (is_upper, is_lower) = letter_case(c);
-            upper += usize::from(is_upper);
-            lower += usize::from(is_lower);
-            cyrillic |= ('\u{400}'..='\u{52F}').contains(&c);
+        let class = classify(c);
+        if class & WORD != 0 {
+            upper += usize::from(class & UPPER != 0);
+            lower += usize::from(class & LOWER != 0);
+            cyrillic |= class & CYRILLIC != 0;
             pos += len;
             continue;
         }
@@ -201,11 +242,11 @@ fn scan_word(text: &str, mut pos: usize, apostrophes: bool) -> Word {
 fn is_all_caps(text: &str) -> bool {
     let mut capitals = 0usize;
     for c in text.chars() {
-        let (upper, lower) = letter_case(c);
-        if lower {
+        let class = classify(c);
+        if class & LOWER != 0 {
             return false;
         }
-        capitals += usize::from(upper);
+        capitals += usize::from(class & UPPER != 0);
     }
     capitals >= 2
 }

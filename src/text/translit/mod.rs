@@ -221,6 +221,11 @@ pub fn transliterate(text: &str, scheme: Scheme) -> String {
 /// Like [`transliterate`], but appends to `out` so that a caller romanising many
 /// strings can reuse one buffer.
 pub fn transliterate_into(text: &str, scheme: Scheme, out: &mut String) {
+    if super::is_plainly_nfc(text) {
+        // No combining marks either: the output needs no normalisation.
+        engine::run(text, scheme.profile(), out);
+        return;
+    }
     let text = super::nfc(text);
     let start = out.len();
     engine::run(&text, scheme.profile(), out);
