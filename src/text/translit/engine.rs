@@ -77,29 +77,70 @@ fn is_consonant(c: Option<char>) -> bool {
     )
 }
 
-/// Romanises `text` (already NFC) into `out`. Text between Cyrillic words is copied
-/// in one slice per stretch, however many words it holds.
+/// Romanises `text` (already NFC) into `out`. It jumps from one Cyrillic character to
+/// the next with a byte search, so text without Cyrillic costs little more than a
+/// copy, and copies the stretch between Cyrillic words as one slice.
 pub(super) fn run(text: &str, profile: &Profile, out: &mut String) {
     let field_caps = is_all_caps(text);
     let apostrophes = profile.rules == Rules::Ukrainian;
+    let bytes = text.as_bytes();
     let mut pos = 0;
     let mut copied = 0;
-    while pos < text.len() {
-        let start = skip_non_word(text, pos);
+    while let Some(offset) = bytes
+        .get(pos..)
+        .and_then(|rest| rest.iter().position(|&b| is_cyrillic_lead(b)))
+    {
+        let start = word_start(text, pos + offset, pos, apostrophes);
         let word = scan_word(text, start, apostrophes);
-        if word.cyrillic {
-            out.push_str(&text[copied..start]);
-            let caps = if word.upper + word.lower >= 2 {
-                word.lower == 0
-            } else {
-                field_caps
-            };
-            romanise_word(&text[start..word.end], profile, caps, out);
-            copied = word.end;
-        }
-        pos = word.end;
+        out.push_str(&text[copied..start]);
+        let caps = if word.upper + word.lower >= 2 {
+            word.lower == 0
+        } else {
+            field_caps
+        };
+        romanise_word(&text[start..word.end], profile, caps, out);
+        copied = word.end;
+        // A word always holds at least the Cyrillic character found.
+        pos = word.end.max(pos + offset + 1);
     }
     out.push_str(&text[copied..]);
+}
+
+/// A UTF-8 lead byte of U+0400 … U+052F (Cyrillic and Cyrillic Supplement).
+#[inline]
+fn is_cyrillic_lead(byte: u8) -> bool {
+    (0xD0..=0xD4).contains(&byte)
+}
+
+/// The start of the word holding the character at `at`, not before `floor` (a word
+/// boundary): steps back over word characters (and inner Ukrainian apostrophes).
+fn word_start(text: &str, at: usize, floor: usize, apostrophes: bool) -> usize {
+    let mut start = at;
+    while start > floor {
+        let Some(prev) = text.get(floor..start).and_then(|t| t.chars().next_back()) else {
+            break;
+        };
+        if classify(prev) & WORD == 0 && !(apostrophes && is_inner_apostrophe(text, start, floor)) {
+            break;
+        }
+        start -= prev.len_utf8();
+    }
+    start
+}
+
+/// Whether the character ending at byte `end` is an apostrophe with a word character
+/// before it and a letter after it (Ukrainian Знам’янка).
+fn is_inner_apostrophe(text: &str, end: usize, floor: usize) -> bool {
+    let Some(apostrophe) = text.get(floor..end).and_then(|t| t.chars().next_back()) else {
+        return false;
+    };
+    let before = text
+        .get(floor..end - apostrophe.len_utf8())
+        .and_then(|t| t.chars().next_back());
+    let after = text.get(end..).and_then(|t| t.chars().next());
+    is_apostrophe(apostrophe)
+        && before.is_some_and(|b| classify(b) & WORD != 0)
+        && after.is_some_and(char::is_alphabetic)
 }
 
 /// Appends a short string; one byte is pushed directly, sparing a `memcpy` call.
@@ -190,36 +231,24 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ')
 }
 
-fn skip_non_word(text: &str, mut pos: usize) -> usize {
-    while let Some((c, len)) = char_at(text, pos) {
-        if classify(c) & WORD != 0 {
-            break;
-        }
-        pos += len;
-    }
-    pos
-}
-
-/// A word found by [`scan_word`]: where it ends, its capitals and small letters, and
-/// whether it holds a Cyrillic character.
+/// A word found by [`scan_word`]: where it ends, and its counts of capitals and small
+/// letters.
 struct Word {
     end: usize,
     upper: usize,
     lower: usize,
-    cyrillic: bool,
 }
 
 /// Scans the word starting at `pos`. With `apostrophes`, an apostrophe between two
 /// letters belongs to the word (Ukrainian Знам’янка is one word).
 fn scan_word(text: &str, mut pos: usize, apostrophes: bool) -> Word {
     let start = pos;
-    let (mut upper, mut lower, mut cyrillic) = (0, 0, false);
+    let (mut upper, mut lower) = (0, 0);
     while let Some((c, len)) = char_at(text, pos) {
         let class = classify(c);
         if class & WORD != 0 {
             upper += usize::from(class & UPPER != 0);
             lower += usize::from(class & LOWER != 0);
-            cyrillic |= class & CYRILLIC != 0;
             pos += len;
             continue;
         }
@@ -234,7 +263,6 @@ fn scan_word(text: &str, mut pos: usize, apostrophes: bool) -> Word {
         end: pos,
         upper,
         lower,
-        cyrillic,
     }
 }
 

@@ -57,6 +57,23 @@ fn capitals_follow_the_word() {
 }
 
 #[test]
+fn words_mixing_scripts_and_digits() {
+    let s = Scheme::BgnPcgn;
+    assert_eq!(
+        t(s, "5Щука Щука5 ЮЛИЯ2000 xЮ"),
+        "5Shchuka Shchuka5 YULIYA2000 xYu"
+    );
+    assert_eq!(t(s, "Ab-Щука,Щука.Ёж"), "Ab-Shchuka,Shchuka.Yëzh");
+    assert_eq!(
+        t(Scheme::Ukrainian2010, "l’Україна p'ять П’ятниця"),
+        "lUkraina piat Piatnytsia"
+    );
+    assert_eq!(t(Scheme::Ukrainian2010, "’Як’ '"), "’Yak’ '");
+    assert_eq!(t(s, "Щ"), "Shch");
+    assert_eq!(t(s, "ЩЩ"), "SHCHSHCH");
+}
+
+#[test]
 fn initials_follow_the_field() {
     assert_eq!(t(Scheme::BgnPcgn, "Ю.Е. Яковлев"), "Yu.Ye. Yakovlev");
     assert_eq!(t(Scheme::BgnPcgn, "Ю.Е. ЯКОВЛЕВ"), "YU.YE. YAKOVLEV");
