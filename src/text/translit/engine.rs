@@ -8,6 +8,7 @@
 //! follows the whole field. It never allocates per letter.
 
 use super::tables::Table;
+use super::SignMarks;
 
 /// Which context rules a scheme applies on top of its table.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -30,27 +31,32 @@ pub(super) enum Rules {
 }
 
 /// Everything the engine needs to know about one scheme.
-pub(super) struct Profile {
+#[derive(Clone, Copy)]
+pub(super) struct Profile<'a> {
     pub table: &'static Table,
     pub rules: Rules,
     /// Capitals follow Turkic rules (i → İ), for Azerbaijani output.
     pub turkic_capitals: bool,
+    /// Values for ь and ъ that replace the table's.
+    pub signs: Option<SignMarks<'a>>,
 }
 
-impl Profile {
-    pub const fn new(table: &'static Table, rules: Rules) -> Profile {
+impl Profile<'static> {
+    pub const fn new(table: &'static Table, rules: Rules) -> Self {
         Profile {
             table,
             rules,
             turkic_capitals: false,
+            signs: None,
         }
     }
 
-    pub const fn turkic(table: &'static Table) -> Profile {
+    pub const fn turkic(table: &'static Table) -> Self {
         Profile {
             table,
             rules: Rules::Plain,
             turkic_capitals: true,
+            signs: None,
         }
     }
 }
@@ -80,7 +86,7 @@ fn is_consonant(c: Option<char>) -> bool {
 /// Romanises `text` (already NFC) into `out`. It jumps from one Cyrillic character to
 /// the next with a byte search, so text without Cyrillic costs little more than a
 /// copy, and copies the stretch between Cyrillic words as one slice.
-pub(super) fn run(text: &str, profile: &Profile, out: &mut String) {
+pub(super) fn run(text: &str, profile: &Profile<'_>, out: &mut String) {
     let field_caps = is_all_caps(text);
     let apostrophes = profile.rules == Rules::Ukrainian;
     let bytes = text.as_bytes();
@@ -297,7 +303,7 @@ fn lower_cyrillic(c: char) -> (char, bool) {
 }
 
 /// Romanises one word; `caps` says whether its capitals are written all in capitals.
-fn romanise_word(word: &str, profile: &Profile, caps: bool, out: &mut String) {
+fn romanise_word(word: &str, profile: &Profile<'_>, caps: bool, out: &mut String) {
     if profile.rules == Rules::Bulgarian && is_bulgaria(word) {
         // The Act names one exception: България is written Bulgaria.
         let first = word.chars().next().is_some_and(char::is_uppercase);
@@ -354,7 +360,7 @@ fn push_capital(latin: &str, caps: bool, turkic: bool, out: &mut String) {
 /// The Latin value of a lower-case letter in its context, or `None` when the scheme
 /// leaves the character as it is.
 #[inline]
-fn value(profile: &Profile, letter: char, at: Context) -> Option<&'static str> {
+fn value<'a>(profile: &Profile<'a>, letter: char, at: Context) -> Option<&'a str> {
     let ukrainian_apostrophe = profile.rules == Rules::Ukrainian && letter == '\'';
     if letter.is_ascii() && !ukrainian_apostrophe {
         return None;
@@ -362,7 +368,11 @@ fn value(profile: &Profile, letter: char, at: Context) -> Option<&'static str> {
     if let Some(special) = contextual(profile.rules, letter, at) {
         return Some(special);
     }
-    profile.table.get(letter)
+    match (profile.signs, letter) {
+        (Some(signs), 'ь') => Some(signs.soft),
+        (Some(signs), 'ъ') => Some(signs.hard),
+        _ => profile.table.get(letter),
+    }
 }
 
 fn contextual(rules: Rules, letter: char, at: Context) -> Option<&'static str> {

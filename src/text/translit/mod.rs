@@ -14,6 +14,8 @@
 //!   implements `FromStr` and `Display` (the name).
 //! * [`transliterate`]`(text, scheme) -> String` and [`transliterate_into`] (appends to
 //!   a buffer you reuse). Input is NFC-normalised first; output is NFC.
+//! * [`transliterate_with`]`(text, scheme, SignMarks)`: the same with the glyphs of ь
+//!   and ъ chosen by the caller (a `kaynak.toml` setting), e.g. [`SignMarks::PRIMES`].
 //! * [`scheme_for_language`]`(tag, configured) -> Option<Scheme>`: the scheme for a
 //!   BCP 47 tag, or `None` when text in that language needs no romanisation or kaynak
 //!   has no table for it.
@@ -168,9 +170,9 @@ impl Scheme {
         Some(alias)
     }
 
-    fn profile(self) -> &'static Profile {
+    fn profile(self) -> &'static Profile<'static> {
         use tables::*;
-        static PROFILES: [Profile; 12] = [
+        static PROFILES: [Profile<'static>; 12] = [
             Profile::new(&ALA_LC, Rules::AlaLc),
             Profile::new(&ALA_LC_PLAIN, Rules::AlaLc),
             Profile::new(&BGN_PCGN, Rules::BgnPcgn { dots: false }),
@@ -218,17 +220,65 @@ pub fn transliterate(text: &str, scheme: Scheme) -> String {
     out
 }
 
+/// The written forms of the soft sign ь and the hard sign ъ, to override a scheme's
+/// own. BGN/PCGN sources differ on the glyphs (’ ” in iuliia, ʹ ʺ or ʼ elsewhere), and
+/// some publishers drop them; the choice belongs at the mapping level, so that genuine
+/// apostrophes elsewhere in the text survive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct SignMarks<'a> {
+    /// The value of ь.
+    pub soft: &'a str,
+    /// The value of ъ.
+    pub hard: &'a str,
+}
+
+impl SignMarks<'static> {
+    /// Both signs left out (what `bgn-pcgn-nosigns` does).
+    pub const OMITTED: SignMarks<'static> = SignMarks { soft: "", hard: "" };
+    /// Modifier letter prime and double prime, ʹ ʺ (U+02B9, U+02BA).
+    pub const PRIMES: SignMarks<'static> = SignMarks {
+        soft: "ʹ",
+        hard: "ʺ",
+    };
+    /// Right single and double quotation marks, ’ ” (U+2019, U+201D).
+    pub const QUOTES: SignMarks<'static> = SignMarks {
+        soft: "’",
+        hard: "”",
+    };
+    /// ASCII apostrophe and quotation mark, ' and ".
+    pub const ASCII: SignMarks<'static> = SignMarks {
+        soft: "'",
+        hard: "\"",
+    };
+}
+
+/// Like [`transliterate`], with ь and ъ written as `signs` instead of the scheme's own
+/// values (context rules still see the signs: Юрьев → Yur’yev → Yuryev).
+pub fn transliterate_with(text: &str, scheme: Scheme, signs: SignMarks<'_>) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 4);
+    let profile = Profile {
+        signs: Some(signs),
+        ..*scheme.profile()
+    };
+    transliterate_profile(text, &profile, &mut out);
+    out
+}
+
 /// Like [`transliterate`], but appends to `out` so that a caller romanising many
 /// strings can reuse one buffer.
 pub fn transliterate_into(text: &str, scheme: Scheme, out: &mut String) {
+    transliterate_profile(text, scheme.profile(), out);
+}
+
+fn transliterate_profile(text: &str, profile: &Profile<'_>, out: &mut String) {
     if super::is_plainly_nfc(text) {
         // No combining marks either: the output needs no normalisation.
-        engine::run(text, scheme.profile(), out);
+        engine::run(text, profile, out);
         return;
     }
     let text = super::nfc(text);
     let start = out.len();
-    engine::run(&text, scheme.profile(), out);
+    engine::run(&text, profile, out);
     // A combining mark of the input (U+0300 … U+036F: UTF-8 lead byte 0xCC or 0xCD)
     // may now follow a Latin letter it composes with.
     if text.bytes().any(|b| b == 0xCC || b == 0xCD) {

@@ -383,3 +383,36 @@ fn arbitrary_input_never_panics_and_comes_out_nfc() {
         }
     }
 }
+
+#[test]
+fn sign_marks_are_configurable() {
+    let text = "Юрьев объезд Ильхам";
+    assert_eq!(
+        transliterate_with(text, Scheme::BgnPcgn, SignMarks::OMITTED),
+        t(Scheme::BgnPcgnNoSigns, text)
+    );
+    assert_eq!(
+        transliterate_with(text, Scheme::BgnPcgn, SignMarks::PRIMES),
+        "Yurʹyev obʺyezd Ilʹkham"
+    );
+    assert_eq!(
+        transliterate_with(text, Scheme::AlaLcPlain, SignMarks::OMITTED),
+        "Iur'ev ob\"ezd Il'kham".replace(['\'', '"'], "")
+    );
+    let custom = SignMarks {
+        soft: "ʼ",
+        hard: "ʼʼ",
+    };
+    assert_eq!(
+        transliterate_with("ОБЪЕЗД", Scheme::BgnPcgn, custom),
+        "OBʼʼYEZD"
+    );
+    assert_eq!(
+        transliterate_with(text, Scheme::BgnPcgn, SignMarks::QUOTES),
+        t(Scheme::BgnPcgn, text)
+    );
+    assert_eq!(
+        transliterate_with("объезд", Scheme::AlaLc, SignMarks::ASCII),
+        "ob\"ezd"
+    );
+}
