@@ -139,6 +139,15 @@ impl Scheme {
         }
     }
 
+    /// Whether the scheme's table covers the letters of `language` (a primary
+    /// subtag). ISO 9 has every Slavic Cyrillic letter; the others one language each.
+    pub fn covers(self, language: &str) -> bool {
+        match self {
+            Scheme::Iso9 => matches!(language, "ru" | "uk" | "be" | "bg" | "mk" | "sr"),
+            _ => self.language() == language,
+        }
+    }
+
     /// Parses a stable name or a common alias, ignoring case, spaces and `_`/`/`.
     pub fn from_name(name: &str) -> Option<Scheme> {
         let wanted: String = name
@@ -304,9 +313,9 @@ const OTHER_CYRILLIC_LANGUAGES: &[&str] = &[
 /// Chooses the scheme for text in the language `tag` (BCP 47: `ru`, `uk-UA`,
 /// `az-Cyrl` …), given the scheme configured for the library or command, if any.
 ///
-/// * Russian: the configured scheme when it is a Russian one, else [`DEFAULT_RUSSIAN_SCHEME`].
-/// * Ukrainian, Bulgarian: their national systems (a configured scheme for the same
-///   language would win, should one be added).
+/// * Russian: the configured scheme when it covers Russian, else [`DEFAULT_RUSSIAN_SCHEME`].
+/// * Ukrainian, Bulgarian: the configured scheme when it covers the language (ISO 9
+///   does), else their national systems.
 /// * Azerbaijani: `az-cyrl` when the tag says `Cyrl`; plain `az` is Latin, so `None`.
 /// * Other Cyrillic languages (be, kk, mn, sr …) and an empty or `und` tag: the configured
 ///   scheme (best effort; letters outside its table pass through), else `None`.
@@ -318,7 +327,7 @@ pub fn scheme_for_language(tag: &str, configured: Option<Scheme>) -> Option<Sche
         return None;
     }
     let own = |lang: &str, fallback: Scheme| match configured {
-        Some(scheme) if scheme.language() == lang => Some(scheme),
+        Some(scheme) if scheme.covers(lang) => Some(scheme),
         _ => Some(fallback),
     };
     match language.as_str() {

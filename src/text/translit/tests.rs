@@ -319,6 +319,18 @@ fn scheme_choice_by_language() {
         Some(Scheme::AlaLc)
     );
     assert_eq!(scheme_for_language("uk", bgn), Some(Scheme::Ukrainian2010));
+    assert_eq!(
+        scheme_for_language("uk", Some(Scheme::Iso9)),
+        Some(Scheme::Iso9)
+    );
+    assert_eq!(
+        scheme_for_language("bg", Some(Scheme::Iso9)),
+        Some(Scheme::Iso9)
+    );
+    assert_eq!(
+        scheme_for_language("ru", Some(Scheme::Iso9)),
+        Some(Scheme::Iso9)
+    );
     assert_eq!(scheme_for_language("bg", None), Some(Scheme::Bulgarian2009));
     assert_eq!(
         scheme_for_language("az-Cyrl", None),
