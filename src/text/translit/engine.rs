@@ -1,11 +1,13 @@
-//! The one-pass transliteration engine shared by every scheme.
+//! The transliteration engine shared by every scheme.
 //!
-//! It walks the text once, copying everything that is not a word with Cyrillic in it
-//! as a slice, and romanises Cyrillic words letter by letter with one letter of context
-//! on each side. It owns the case rules of SCHEMES.md §2: a word whose cased letters
-//! (at least two) are all capitals is written all in capitals (ЩУКА → SHCHUKA);
-//! otherwise a capital gives a capitalised value (Щука → Shchuka); a one-letter word
-//! follows the whole field. It never allocates per letter.
+//! It jumps from one Cyrillic character to the next with a byte search, steps back to
+//! the start of that word, scans the word once (its end and its capitals), and
+//! romanises it letter by letter with one letter of context on each side; everything
+//! between Cyrillic words is copied as one slice. It owns the case rules of
+//! SCHEMES.md §2: a word whose cased letters (at least two) are all capitals is
+//! written all in capitals (ЩУКА → SHCHUKA); otherwise a capital gives a capitalised
+//! value (Щука → Shchuka); a one-letter word follows the whole field. It never
+//! allocates per letter.
 
 use super::tables::Table;
 use super::SignMarks;
