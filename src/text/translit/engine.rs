@@ -100,7 +100,7 @@ pub(super) fn run(text: &str, profile: &Profile<'_>, out: &mut String) {
     {
         let start = word_start(text, pos + offset, pos, apostrophes);
         let word = scan_word(text, start, apostrophes);
-        out.push_str(&text[copied..start]);
+        push_small(out, &text[copied..start]);
         let caps = if word.upper + word.lower >= 2 {
             word.lower == 0
         } else {
