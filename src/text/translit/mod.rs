@@ -11,7 +11,9 @@
 //!   [`Scheme::name`] gives the stable name used in `kaynak.toml` and on the command
 //!   line, [`Scheme::description`] a one-line description (for `translit --list`),
 //!   [`Scheme::from_name`] parses a name or alias (case-insensitive). `Scheme` also
-//!   implements `FromStr` and `Display` (the name).
+//!   implements `FromStr` (error [`UnknownScheme`], whose message lists the known
+//!   names) and `Display` (the name). [`Scheme::language`] and [`Scheme::covers`] say
+//!   which languages a table is for.
 //! * [`transliterate`]`(text, scheme) -> String` and [`transliterate_into`] (appends to
 //!   a buffer you reuse). Input is NFC-normalised first; output is NFC.
 //! * [`transliterate_with`]`(text, scheme, SignMarks)`: the same with the glyphs of ь
@@ -19,6 +21,7 @@
 //! * [`scheme_for_language`]`(tag, configured) -> Option<Scheme>`: the scheme for a
 //!   BCP 47 tag, or `None` when text in that language needs no romanisation or kaynak
 //!   has no table for it.
+//!   Without a configured scheme Russian gets [`DEFAULT_RUSSIAN_SCHEME`] (ALA-LC).
 //! * [`has_cyrillic`]`(text) -> bool`.
 //!
 //! ```
