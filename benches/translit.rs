@@ -7,8 +7,14 @@ use kaynak::text::translit::{transliterate_into, Scheme};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-const TARGET_BYTES: usize = 10 * 1024 * 1024;
-const ROUNDS: usize = 5;
+/// Size and rounds; `TRANSLIT_BENCH_MB` and `TRANSLIT_BENCH_ROUNDS` override them
+/// (handy under a profiler).
+fn setting(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
 
 const RUSSIAN: &[&str] = &[
     "Военная",
@@ -86,10 +92,10 @@ impl Lcg {
     }
 }
 
-fn build_text() -> String {
+fn build_text(target_bytes: usize) -> String {
     let mut rng = Lcg(2026);
-    let mut text = String::with_capacity(TARGET_BYTES + 64);
-    while text.len() < TARGET_BYTES {
+    let mut text = String::with_capacity(target_bytes + 64);
+    while text.len() < target_bytes {
         let words = if rng.next() & 1 == 0 {
             RUSSIAN
         } else {
@@ -109,8 +115,8 @@ fn build_text() -> String {
     text
 }
 
-fn best_of(mut run: impl FnMut()) -> Duration {
-    (0..ROUNDS)
+fn best_of(rounds: usize, mut run: impl FnMut()) -> Duration {
+    (0..rounds.max(1))
         .map(|_| {
             let start = Instant::now();
             run();
@@ -125,7 +131,8 @@ fn mb_per_s(bytes: usize, time: Duration) -> f64 {
 }
 
 fn main() {
-    let text = build_text();
+    let text = build_text(setting("TRANSLIT_BENCH_MB", 10) * 1024 * 1024);
+    let rounds = setting("TRANSLIT_BENCH_ROUNDS", 5);
     let bytes = text.len();
     let cyrillic = text
         .chars()
@@ -136,7 +143,7 @@ fn main() {
         text.chars().count()
     );
 
-    let copy = best_of(|| {
+    let copy = best_of(rounds, || {
         let mut buffer = Vec::with_capacity(bytes);
         buffer.extend_from_slice(black_box(text.as_bytes()));
         black_box(buffer);
@@ -154,7 +161,7 @@ fn main() {
         Scheme::Gost779B,
     ] {
         let mut out = String::with_capacity(bytes * 2);
-        let time = best_of(|| {
+        let time = best_of(rounds, || {
             out.clear();
             transliterate_into(black_box(&text), scheme, &mut out);
             black_box(&out);

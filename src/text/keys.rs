@@ -10,7 +10,8 @@
 //!
 //! * [`ascii_slug`]`(text) -> String`: lower-case words joined by `-`.
 //! * [`ascii_slug_with`]`(text, scheme)`: the same with a chosen romanisation scheme.
-//! * [`make_key`]`(family, year, title) -> String`: `aliyev2010military`.
+//! * [`make_key`]`(family, year, title) -> String`: `aliyev2010military`;
+//!   [`make_key_with`] takes the romanisation scheme too.
 //! * [`KEY_SCHEME`]: the scheme keys use by default.
 //!
 //! ```
@@ -94,8 +95,19 @@ fn push_ascii(fragment: &str, slug: &mut String, pending_separator: &mut bool) {
 /// separators, the year, and the first significant title word (`aliyev2010military`).
 /// Missing parts are left out; with no family name the key starts with `anon`.
 pub fn make_key(family: Option<&str>, year: Option<i32>, title: Option<&str>) -> String {
+    make_key_with(family, year, title, KEY_SCHEME)
+}
+
+/// [`make_key`] with Cyrillic romanised by `scheme` (say `uk-2010` for a Ukrainian
+/// record, from [`scheme_for_language`](super::translit::scheme_for_language)).
+pub fn make_key_with(
+    family: Option<&str>,
+    year: Option<i32>,
+    title: Option<&str>,
+    scheme: Scheme,
+) -> String {
     let mut key: String = family
-        .map(ascii_slug)
+        .map(|name| ascii_slug_with(name, scheme))
         .unwrap_or_default()
         .chars()
         .filter(|&c| c != '-')
@@ -106,14 +118,14 @@ pub fn make_key(family: Option<&str>, year: Option<i32>, title: Option<&str>) ->
     if let Some(year) = year {
         key.push_str(&year.to_string());
     }
-    if let Some(word) = title.and_then(first_title_word) {
+    if let Some(word) = title.and_then(|t| first_title_word(t, scheme)) {
         key.push_str(&word);
     }
     key
 }
 
-fn first_title_word(title: &str) -> Option<String> {
-    let slug = ascii_slug(title);
+fn first_title_word(title: &str, scheme: Scheme) -> Option<String> {
+    let slug = ascii_slug_with(title, scheme);
     let mut words = slug.split('-').filter(|w| !w.is_empty());
     let first = words.next()?;
     let chosen = if SKIPPED_TITLE_WORDS.contains(&first) {
@@ -181,6 +193,12 @@ mod tests {
             "vanderbergmonde"
         );
         assert_eq!(make_key(None, Some(1994), None), "anon1994");
+        let uk = Scheme::Ukrainian2010;
+        assert_eq!(
+            make_key_with(Some("Шевченко"), Some(1840), Some("Кобзар"), uk),
+            "shevchenko1840kobzar"
+        );
+        assert_eq!(make_key_with(Some("Київ"), None, Some("Її"), uk), "kyivyii");
         assert_eq!(make_key(Some("«»"), None, Some("!!")), "anon");
         assert_eq!(
             make_key(Some("Şahin"), Some(-50), Some("the")),

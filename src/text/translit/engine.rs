@@ -1,13 +1,16 @@
-//! The one-pass transliteration engine shared by every scheme.
+//! The transliteration engine shared by every scheme.
 //!
-//! It walks the text once, copying everything that is not a word with Cyrillic in it
-//! as a slice, and romanises Cyrillic words letter by letter with one letter of context
-//! on each side. It owns the case rules of SCHEMES.md §2: a word whose cased letters
-//! (at least two) are all capitals is written all in capitals (ЩУКА → SHCHUKA);
-//! otherwise a capital gives a capitalised value (Щука → Shchuka); a one-letter word
-//! follows the whole field. It never allocates per letter.
+//! It jumps from one Cyrillic character to the next with a byte search, steps back to
+//! the start of that word, scans the word once (its end and its capitals), and
+//! romanises it letter by letter with one letter of context on each side; everything
+//! between Cyrillic words is copied as one slice. It owns the case rules of
+//! SCHEMES.md §2: a word whose cased letters (at least two) are all capitals is
+//! written all in capitals (ЩУКА → SHCHUKA); otherwise a capital gives a capitalised
+//! value (Щука → Shchuka); a one-letter word follows the whole field. It never
+//! allocates per letter.
 
 use super::tables::Table;
+use super::SignMarks;
 
 /// Which context rules a scheme applies on top of its table.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -19,7 +22,9 @@ pub(super) enum Rules {
     /// BGN/PCGN: ye/yë at the start of a word and after vowels, й, ъ and ь;
     /// with `dots`, the optional middle-dot separators as well.
     BgnPcgn { dots: bool },
-    /// GOST 7.79 B: ц → c before е, и, ы, й.
+    /// GOST 7.79 B: ц → c before е, и, ы, й, otherwise cz. The standard words the
+    /// condition in Latin letters (i, e, y, j), which leaves ц before ю/я (yu, ya)
+    /// open; like iuliia's `gost_779_alt`, we look at the Cyrillic letter and write cz.
     GostB,
     /// Ukrainian 2010: word-initial є ї й ю я, зг → zgh, apostrophes dropped.
     Ukrainian,
@@ -28,27 +33,32 @@ pub(super) enum Rules {
 }
 
 /// Everything the engine needs to know about one scheme.
-pub(super) struct Profile {
+#[derive(Clone, Copy)]
+pub(super) struct Profile<'a> {
     pub table: &'static Table,
     pub rules: Rules,
     /// Capitals follow Turkic rules (i → İ), for Azerbaijani output.
     pub turkic_capitals: bool,
+    /// Values for ь and ъ that replace the table's.
+    pub signs: Option<SignMarks<'a>>,
 }
 
-impl Profile {
-    pub const fn new(table: &'static Table, rules: Rules) -> Profile {
+impl Profile<'static> {
+    pub const fn new(table: &'static Table, rules: Rules) -> Self {
         Profile {
             table,
             rules,
             turkic_capitals: false,
+            signs: None,
         }
     }
 
-    pub const fn turkic(table: &'static Table) -> Profile {
+    pub const fn turkic(table: &'static Table) -> Self {
         Profile {
             table,
             rules: Rules::Plain,
             turkic_capitals: true,
+            signs: None,
         }
     }
 }
@@ -75,28 +85,70 @@ fn is_consonant(c: Option<char>) -> bool {
     )
 }
 
-/// Romanises `text` (already NFC) into `out`.
-pub(super) fn run(text: &str, profile: &Profile, out: &mut String) {
+/// Romanises `text` (already NFC) into `out`. It jumps from one Cyrillic character to
+/// the next with a byte search, so text without Cyrillic costs little more than a
+/// copy, and copies the stretch between Cyrillic words as one slice.
+pub(super) fn run(text: &str, profile: &Profile<'_>, out: &mut String) {
     let field_caps = is_all_caps(text);
     let apostrophes = profile.rules == Rules::Ukrainian;
+    let bytes = text.as_bytes();
     let mut pos = 0;
-    while pos < text.len() {
-        let gap_end = skip_non_word(text, pos);
-        push_small(out, &text[pos..gap_end]);
-        let word = scan_word(text, gap_end, apostrophes);
-        let slice = &text[gap_end..word.end];
-        if word.cyrillic {
-            let caps = if word.upper + word.lower >= 2 {
-                word.lower == 0
-            } else {
-                field_caps
-            };
-            romanise_word(slice, profile, caps, out);
+    let mut copied = 0;
+    while let Some(offset) = bytes
+        .get(pos..)
+        .and_then(|rest| rest.iter().position(|&b| is_cyrillic_lead(b)))
+    {
+        let start = word_start(text, pos + offset, pos, apostrophes);
+        let word = scan_word(text, start, apostrophes);
+        push_small(out, &text[copied..start]);
+        let caps = if word.upper + word.lower >= 2 {
+            word.lower == 0
         } else {
-            out.push_str(slice);
-        }
-        pos = word.end;
+            field_caps
+        };
+        romanise_word(&text[start..word.end], profile, caps, out);
+        copied = word.end;
+        // A word always holds at least the Cyrillic character found.
+        pos = word.end.max(pos + offset + 1);
     }
+    out.push_str(&text[copied..]);
+}
+
+/// A UTF-8 lead byte of U+0400 … U+052F (Cyrillic and Cyrillic Supplement).
+#[inline]
+fn is_cyrillic_lead(byte: u8) -> bool {
+    (0xD0..=0xD4).contains(&byte)
+}
+
+/// The start of the word holding the character at `at`, not before `floor` (a word
+/// boundary): steps back over word characters (and inner Ukrainian apostrophes).
+fn word_start(text: &str, at: usize, floor: usize, apostrophes: bool) -> usize {
+    let mut start = at;
+    while start > floor {
+        let Some(prev) = text.get(floor..start).and_then(|t| t.chars().next_back()) else {
+            break;
+        };
+        if classify(prev) & WORD == 0 && !(apostrophes && is_inner_apostrophe(text, start, floor)) {
+            break;
+        }
+        start -= prev.len_utf8();
+    }
+    start
+}
+
+/// Whether the character ending at byte `end` is an apostrophe with a word character
+/// before it and a letter after it (Ukrainian Знам’янка).
+fn is_inner_apostrophe(text: &str, end: usize, floor: usize) -> bool {
+    let Some(apostrophe) = text.get(floor..end).and_then(|t| t.chars().next_back()) else {
+        return false;
+    };
+    let before = text
+        .get(floor..end - apostrophe.len_utf8())
+        .and_then(|t| t.chars().next_back());
+    let after = text.get(end..).and_then(|t| t.chars().next());
+    is_apostrophe(apostrophe)
+        && before.is_some_and(|b| classify(b) & WORD != 0)
+        && after.is_some_and(char::is_alphabetic)
 }
 
 /// Appends a short string; one byte is pushed directly, sparing a `memcpy` call.
@@ -108,40 +160,78 @@ fn push_small(out: &mut String, s: &str) {
     }
 }
 
-/// The character at byte `pos` (a char boundary) and its length in bytes.
+/// The character at byte `pos` (a char boundary) and its length in bytes; one- and
+/// two-byte characters (ASCII, Latin, Cyrillic) are decoded inline.
 #[inline]
 fn char_at(text: &str, pos: usize) -> Option<(char, usize)> {
-    let byte = *text.as_bytes().get(pos)?;
-    if byte < 0x80 {
-        return Some((byte as char, 1));
+    let bytes = text.as_bytes();
+    let lead = *bytes.get(pos)?;
+    if lead < 0x80 {
+        return Some((char::from(lead), 1));
+    }
+    if lead < 0xE0 {
+        let tail = *bytes.get(pos + 1)?;
+        let code = (u32::from(lead & 0x1F) << 6) | u32::from(tail & 0x3F);
+        return char::from_u32(code).map(|c| (c, 2));
     }
     let c = text.get(pos..)?.chars().next()?;
     Some((c, c.len_utf8()))
 }
 
-/// Word characters as in a regex `\w`: letters, digits, `_`, and combining marks
-/// (so that a decomposed letter is not split).
+/// Class bits of a character: part of a word, a capital, a small letter, Cyrillic.
+const WORD: u8 = 1;
+const UPPER: u8 = 2;
+const LOWER: u8 = 4;
+const CYRILLIC: u8 = 8;
+
+/// The classes of the ASCII characters, looked up rather than computed.
+static ASCII_CLASS: [u8; 128] = ascii_classes();
+
+const fn ascii_classes() -> [u8; 128] {
+    let mut table = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        table[i] = if b.is_ascii_uppercase() {
+            WORD | UPPER
+        } else if b.is_ascii_lowercase() {
+            WORD | LOWER
+        } else if b.is_ascii_digit() || b == b'_' {
+            WORD
+        } else {
+            0
+        };
+        i += 1;
+    }
+    table
+}
+
+/// The class bits of `c`. Word characters are those of a regex `\w` (letters, digits,
+/// `_`) plus combining marks, so that a decomposed letter is not split.
 #[inline]
-fn is_word_char(c: char) -> bool {
+fn classify(c: char) -> u8 {
     match c as u32 {
-        0..=0x7F => c.is_ascii_alphanumeric() || c == '_',
-        // Cyrillic letters and their combining marks; ҂ (U+0482) is a sign.
-        0x400..=0x52F => c != '\u{482}',
-        // Latin-1 letters and Latin Extended-A/B, but not × and ÷.
-        0xC0..=0x24F => c != '×' && c != '÷',
-        0x300..=0x36F => true,
-        _ => c.is_alphanumeric(),
+        code @ 0..=0x7F => ASCII_CLASS[code as usize],
+        0x400..=0x42F => WORD | UPPER | CYRILLIC,
+        0x430..=0x45F => WORD | LOWER | CYRILLIC,
+        // ҂ (U+0482) is a sign, not a letter.
+        0x482 => CYRILLIC,
+        0x460..=0x52F => WORD | CYRILLIC | case_bits(c),
+        0x300..=0x36F => WORD,
+        // General punctuation (dashes, quotes, spaces) has no letters.
+        0x2000..=0x206F => 0,
+        _ if c.is_alphanumeric() => WORD | case_bits(c),
+        _ => 0,
     }
 }
 
-/// Whether `c` is a capital and whether it is a small letter; fast for Cyrillic.
-#[inline]
-fn letter_case(c: char) -> (bool, bool) {
-    match c as u32 {
-        0x41..=0x5A | 0x400..=0x42F => (true, false),
-        0x61..=0x7A | 0x430..=0x45F => (false, true),
-        0..=0x7F => (false, false),
-        _ => (c.is_uppercase(), c.is_lowercase()),
+fn case_bits(c: char) -> u8 {
+    if c.is_uppercase() {
+        UPPER
+    } else if c.is_lowercase() {
+        LOWER
+    } else {
+        0
     }
 }
 
@@ -149,36 +239,24 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ')
 }
 
-fn skip_non_word(text: &str, mut pos: usize) -> usize {
-    while let Some((c, len)) = char_at(text, pos) {
-        if is_word_char(c) {
-            break;
-        }
-        pos += len;
-    }
-    pos
-}
-
-/// A word found by [`scan_word`]: where it ends, its capitals and small letters, and
-/// whether it holds a Cyrillic character.
+/// A word found by [`scan_word`]: where it ends, and its counts of capitals and small
+/// letters.
 struct Word {
     end: usize,
     upper: usize,
     lower: usize,
-    cyrillic: bool,
 }
 
 /// Scans the word starting at `pos`. With `apostrophes`, an apostrophe between two
 /// letters belongs to the word (Ukrainian Знам’янка is one word).
 fn scan_word(text: &str, mut pos: usize, apostrophes: bool) -> Word {
     let start = pos;
-    let (mut upper, mut lower, mut cyrillic) = (0, 0, false);
+    let (mut upper, mut lower) = (0, 0);
     while let Some((c, len)) = char_at(text, pos) {
-        if is_word_char(c) {
-            let (is_upper, is_lower) = letter_case(c);
-            upper += usize::from(is_upper);
-            lower += usize::from(is_lower);
-            cyrillic |= ('\u{400}'..='\u{52F}').contains(&c);
+        let class = classify(c);
+        if class & WORD != 0 {
+            upper += usize::from(class & UPPER != 0);
+            lower += usize::from(class & LOWER != 0);
             pos += len;
             continue;
         }
@@ -193,7 +271,6 @@ fn scan_word(text: &str, mut pos: usize, apostrophes: bool) -> Word {
         end: pos,
         upper,
         lower,
-        cyrillic,
     }
 }
 
@@ -201,11 +278,11 @@ fn scan_word(text: &str, mut pos: usize, apostrophes: bool) -> Word {
 fn is_all_caps(text: &str) -> bool {
     let mut capitals = 0usize;
     for c in text.chars() {
-        let (upper, lower) = letter_case(c);
-        if lower {
+        let class = classify(c);
+        if class & LOWER != 0 {
             return false;
         }
-        capitals += usize::from(upper);
+        capitals += usize::from(class & UPPER != 0);
     }
     capitals >= 2
 }
@@ -228,7 +305,7 @@ fn lower_cyrillic(c: char) -> (char, bool) {
 }
 
 /// Romanises one word; `caps` says whether its capitals are written all in capitals.
-fn romanise_word(word: &str, profile: &Profile, caps: bool, out: &mut String) {
+fn romanise_word(word: &str, profile: &Profile<'_>, caps: bool, out: &mut String) {
     if profile.rules == Rules::Bulgarian && is_bulgaria(word) {
         // The Act names one exception: България is written Bulgaria.
         let first = word.chars().next().is_some_and(char::is_uppercase);
@@ -285,7 +362,7 @@ fn push_capital(latin: &str, caps: bool, turkic: bool, out: &mut String) {
 /// The Latin value of a lower-case letter in its context, or `None` when the scheme
 /// leaves the character as it is.
 #[inline]
-fn value(profile: &Profile, letter: char, at: Context) -> Option<&'static str> {
+fn value<'a>(profile: &Profile<'a>, letter: char, at: Context) -> Option<&'a str> {
     let ukrainian_apostrophe = profile.rules == Rules::Ukrainian && letter == '\'';
     if letter.is_ascii() && !ukrainian_apostrophe {
         return None;
@@ -293,7 +370,11 @@ fn value(profile: &Profile, letter: char, at: Context) -> Option<&'static str> {
     if let Some(special) = contextual(profile.rules, letter, at) {
         return Some(special);
     }
-    profile.table.get(letter)
+    match (profile.signs, letter) {
+        (Some(signs), 'ь') => Some(signs.soft),
+        (Some(signs), 'ъ') => Some(signs.hard),
+        _ => profile.table.get(letter),
+    }
 }
 
 fn contextual(rules: Rules, letter: char, at: Context) -> Option<&'static str> {

@@ -11,12 +11,17 @@
 //!   [`Scheme::name`] gives the stable name used in `kaynak.toml` and on the command
 //!   line, [`Scheme::description`] a one-line description (for `translit --list`),
 //!   [`Scheme::from_name`] parses a name or alias (case-insensitive). `Scheme` also
-//!   implements `FromStr` and `Display` (the name).
+//!   implements `FromStr` (error [`UnknownScheme`], whose message lists the known
+//!   names) and `Display` (the name). [`Scheme::language`] and [`Scheme::covers`] say
+//!   which languages a table is for.
 //! * [`transliterate`]`(text, scheme) -> String` and [`transliterate_into`] (appends to
 //!   a buffer you reuse). Input is NFC-normalised first; output is NFC.
+//! * [`transliterate_with`]`(text, scheme, SignMarks)`: the same with the glyphs of ь
+//!   and ъ chosen by the caller (a `kaynak.toml` setting), e.g. [`SignMarks::PRIMES`].
 //! * [`scheme_for_language`]`(tag, configured) -> Option<Scheme>`: the scheme for a
 //!   BCP 47 tag, or `None` when text in that language needs no romanisation or kaynak
 //!   has no table for it.
+//!   Without a configured scheme Russian gets [`DEFAULT_RUSSIAN_SCHEME`] (ALA-LC).
 //! * [`has_cyrillic`]`(text) -> bool`.
 //!
 //! ```
@@ -137,6 +142,15 @@ impl Scheme {
         }
     }
 
+    /// Whether the scheme's table covers the letters of `language` (a primary
+    /// subtag). ISO 9 has every Slavic Cyrillic letter; the others one language each.
+    pub fn covers(self, language: &str) -> bool {
+        match self {
+            Scheme::Iso9 => matches!(language, "ru" | "uk" | "be" | "bg" | "mk" | "sr"),
+            _ => self.language() == language,
+        }
+    }
+
     /// Parses a stable name or a common alias, ignoring case, spaces and `_`/`/`.
     pub fn from_name(name: &str) -> Option<Scheme> {
         let wanted: String = name
@@ -168,9 +182,9 @@ impl Scheme {
         Some(alias)
     }
 
-    fn profile(self) -> &'static Profile {
+    fn profile(self) -> &'static Profile<'static> {
         use tables::*;
-        static PROFILES: [Profile; 12] = [
+        static PROFILES: [Profile<'static>; 12] = [
             Profile::new(&ALA_LC, Rules::AlaLc),
             Profile::new(&ALA_LC_PLAIN, Rules::AlaLc),
             Profile::new(&BGN_PCGN, Rules::BgnPcgn { dots: false }),
@@ -218,12 +232,65 @@ pub fn transliterate(text: &str, scheme: Scheme) -> String {
     out
 }
 
+/// The written forms of the soft sign ь and the hard sign ъ, to override a scheme's
+/// own. BGN/PCGN sources differ on the glyphs (’ ” in iuliia, ʹ ʺ or ʼ elsewhere), and
+/// some publishers drop them; the choice belongs at the mapping level, so that genuine
+/// apostrophes elsewhere in the text survive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct SignMarks<'a> {
+    /// The value of ь.
+    pub soft: &'a str,
+    /// The value of ъ.
+    pub hard: &'a str,
+}
+
+impl SignMarks<'static> {
+    /// Both signs left out (what `bgn-pcgn-nosigns` does).
+    pub const OMITTED: SignMarks<'static> = SignMarks { soft: "", hard: "" };
+    /// Modifier letter prime and double prime, ʹ ʺ (U+02B9, U+02BA).
+    pub const PRIMES: SignMarks<'static> = SignMarks {
+        soft: "ʹ",
+        hard: "ʺ",
+    };
+    /// Right single and double quotation marks, ’ ” (U+2019, U+201D).
+    pub const QUOTES: SignMarks<'static> = SignMarks {
+        soft: "’",
+        hard: "”",
+    };
+    /// ASCII apostrophe and quotation mark, ' and ".
+    pub const ASCII: SignMarks<'static> = SignMarks {
+        soft: "'",
+        hard: "\"",
+    };
+}
+
+/// Like [`transliterate`], with ь and ъ written as `signs` instead of the scheme's own
+/// values (context rules still see the signs: Юрьев → Yur’yev → Yuryev).
+pub fn transliterate_with(text: &str, scheme: Scheme, signs: SignMarks<'_>) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 4);
+    let profile = Profile {
+        signs: Some(signs),
+        ..*scheme.profile()
+    };
+    transliterate_profile(text, &profile, &mut out);
+    out
+}
+
 /// Like [`transliterate`], but appends to `out` so that a caller romanising many
 /// strings can reuse one buffer.
 pub fn transliterate_into(text: &str, scheme: Scheme, out: &mut String) {
+    transliterate_profile(text, scheme.profile(), out);
+}
+
+fn transliterate_profile(text: &str, profile: &Profile<'_>, out: &mut String) {
+    if super::is_plainly_nfc(text) {
+        // No combining marks either: the output needs no normalisation.
+        engine::run(text, profile, out);
+        return;
+    }
     let text = super::nfc(text);
     let start = out.len();
-    engine::run(&text, scheme.profile(), out);
+    engine::run(&text, profile, out);
     // A combining mark of the input (U+0300 … U+036F: UTF-8 lead byte 0xCC or 0xCD)
     // may now follow a Latin letter it composes with.
     if text.bytes().any(|b| b == 0xCC || b == 0xCD) {
@@ -249,9 +316,9 @@ const OTHER_CYRILLIC_LANGUAGES: &[&str] = &[
 /// Chooses the scheme for text in the language `tag` (BCP 47: `ru`, `uk-UA`,
 /// `az-Cyrl` …), given the scheme configured for the library or command, if any.
 ///
-/// * Russian: the configured scheme when it is a Russian one, else [`DEFAULT_RUSSIAN_SCHEME`].
-/// * Ukrainian, Bulgarian: their national systems (a configured scheme for the same
-///   language would win, should one be added).
+/// * Russian: the configured scheme when it covers Russian, else [`DEFAULT_RUSSIAN_SCHEME`].
+/// * Ukrainian, Bulgarian: the configured scheme when it covers the language (ISO 9
+///   does), else their national systems.
 /// * Azerbaijani: `az-cyrl` when the tag says `Cyrl`; plain `az` is Latin, so `None`.
 /// * Other Cyrillic languages (be, kk, mn, sr …) and an empty or `und` tag: the configured
 ///   scheme (best effort; letters outside its table pass through), else `None`.
@@ -263,7 +330,7 @@ pub fn scheme_for_language(tag: &str, configured: Option<Scheme>) -> Option<Sche
         return None;
     }
     let own = |lang: &str, fallback: Scheme| match configured {
-        Some(scheme) if scheme.language() == lang => Some(scheme),
+        Some(scheme) if scheme.covers(lang) => Some(scheme),
         _ => Some(fallback),
     };
     match language.as_str() {

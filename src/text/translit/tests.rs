@@ -57,6 +57,23 @@ fn capitals_follow_the_word() {
 }
 
 #[test]
+fn words_mixing_scripts_and_digits() {
+    let s = Scheme::BgnPcgn;
+    assert_eq!(
+        t(s, "5Щука Щука5 ЮЛИЯ2000 xЮ"),
+        "5Shchuka Shchuka5 YULIYA2000 xYu"
+    );
+    assert_eq!(t(s, "Ab-Щука,Щука.Ёж"), "Ab-Shchuka,Shchuka.Yëzh");
+    assert_eq!(
+        t(Scheme::Ukrainian2010, "l’Україна p'ять П’ятниця"),
+        "lUkraina piat Piatnytsia"
+    );
+    assert_eq!(t(Scheme::Ukrainian2010, "’Як’ '"), "’Yak’ '");
+    assert_eq!(t(s, "Щ"), "Shch");
+    assert_eq!(t(s, "ЩЩ"), "SHCHSHCH");
+}
+
+#[test]
 fn initials_follow_the_field() {
     assert_eq!(t(Scheme::BgnPcgn, "Ю.Е. Яковлев"), "Yu.Ye. Yakovlev");
     assert_eq!(t(Scheme::BgnPcgn, "Ю.Е. ЯКОВЛЕВ"), "YU.YE. YAKOVLEV");
@@ -302,6 +319,18 @@ fn scheme_choice_by_language() {
         Some(Scheme::AlaLc)
     );
     assert_eq!(scheme_for_language("uk", bgn), Some(Scheme::Ukrainian2010));
+    assert_eq!(
+        scheme_for_language("uk", Some(Scheme::Iso9)),
+        Some(Scheme::Iso9)
+    );
+    assert_eq!(
+        scheme_for_language("bg", Some(Scheme::Iso9)),
+        Some(Scheme::Iso9)
+    );
+    assert_eq!(
+        scheme_for_language("ru", Some(Scheme::Iso9)),
+        Some(Scheme::Iso9)
+    );
     assert_eq!(scheme_for_language("bg", None), Some(Scheme::Bulgarian2009));
     assert_eq!(
         scheme_for_language("az-Cyrl", None),
@@ -364,5 +393,98 @@ fn arbitrary_input_never_panics_and_comes_out_nfc() {
             let out = t(scheme, &text);
             assert!(is_nfc(&out), "{scheme}: {text:?} → {out:?}");
         }
+    }
+}
+
+#[test]
+fn sign_marks_are_configurable() {
+    let text = "Юрьев объезд Ильхам";
+    assert_eq!(
+        transliterate_with(text, Scheme::BgnPcgn, SignMarks::OMITTED),
+        t(Scheme::BgnPcgnNoSigns, text)
+    );
+    assert_eq!(
+        transliterate_with(text, Scheme::BgnPcgn, SignMarks::PRIMES),
+        "Yurʹyev obʺyezd Ilʹkham"
+    );
+    assert_eq!(
+        transliterate_with(text, Scheme::AlaLcPlain, SignMarks::OMITTED),
+        "Iur'ev ob\"ezd Il'kham".replace(['\'', '"'], "")
+    );
+    let custom = SignMarks {
+        soft: "ʼ",
+        hard: "ʼʼ",
+    };
+    assert_eq!(
+        transliterate_with("ОБЪЕЗД", Scheme::BgnPcgn, custom),
+        "OBʼʼYEZD"
+    );
+    assert_eq!(
+        transliterate_with(text, Scheme::BgnPcgn, SignMarks::QUOTES),
+        t(Scheme::BgnPcgn, text)
+    );
+    assert_eq!(
+        transliterate_with("объезд", Scheme::AlaLc, SignMarks::ASCII),
+        "ob\"ezd"
+    );
+}
+
+/// The lower-case Russian alphabet, one letter per word, in SCHEMES.md §3 order.
+const ALPHABET: &str = "а б в г д е ё ж з и й к л м н о п р с т у ф х ц ч ш щ ъ ы ь э ю я";
+
+/// Each Russian scheme's values for [`ALPHABET`], written out from the table of
+/// SCHEMES.md §3 (one-letter words stand at the start of a word: BGN/PCGN ye, yë).
+const ALPHABET_VALUES: [(Scheme, &str); 9] = [
+    (Scheme::AlaLc, "a b v g d e ë zh z i ĭ k l m n o p r s t u f kh t\u{361}s ch sh shch ʺ y ʹ ė i\u{361}u i\u{361}a"),
+    (Scheme::AlaLcPlain, "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch \" y ' e iu ia"),
+    (Scheme::BgnPcgn, "a b v g d ye yë zh z i y k l m n o p r s t u f kh ts ch sh shch ” y ’ e yu ya"),
+    (Scheme::BgnPcgnDotted, "a b v g d ye yë zh z i y k l m n o p r s t u f kh ts ch sh shch ” y ’ e yu ya"),
+    (Scheme::BgnPcgnNoSigns, "a b v g d ye yë zh z i y k l m n o p r s t u f kh ts ch sh shch  y  e yu ya"),
+    (Scheme::Iso9, "a b v g d e ë ž z i j k l m n o p r s t u f h c č š ŝ ʺ y ʹ è û â"),
+    (Scheme::Gost779B, "a b v g d e yo zh z i j k l m n o p r s t u f x cz ch sh shh `` y` ` e` yu ya"),
+    (Scheme::Scientific, "a b v g d e ë ž z i j k l m n o p r s t u f x c č š šč ʺ y ʹ è ju ja"),
+    (Scheme::Icao, "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch ie y  e iu ia"),
+];
+
+/// Upper-cases the first letter of every space-separated word.
+fn title_words(text: &str) -> String {
+    let words: Vec<String> = text
+        .split(' ')
+        .map(|word| {
+            let mut chars = word.chars();
+            let mut out = String::new();
+            for c in chars.by_ref() {
+                if c.is_alphabetic() {
+                    out.extend(c.to_uppercase());
+                    break;
+                }
+                out.push(c);
+            }
+            out.extend(chars);
+            out
+        })
+        .collect();
+    words.join(" ")
+}
+
+#[test]
+fn alphabet_tables_match_schemes_md() {
+    assert_eq!(
+        Scheme::ALL.iter().filter(|s| s.language() == "ru").count(),
+        ALPHABET_VALUES.len()
+    );
+    for (scheme, values) in ALPHABET_VALUES {
+        assert_eq!(t(scheme, ALPHABET), values, "{scheme} small letters");
+        // An all-capitals field writes one-letter words all in capitals …
+        let capitals = ALPHABET.to_uppercase();
+        assert_eq!(
+            t(scheme, &capitals),
+            values.to_uppercase(),
+            "{scheme} capitals"
+        );
+        // … and a mixed field in title case.
+        let mixed = format!("{capitals} и");
+        let want = format!("{} i", title_words(values));
+        assert_eq!(t(scheme, &mixed), want, "{scheme} title case");
     }
 }
