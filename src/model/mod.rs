@@ -3,6 +3,7 @@
 //! CSL engine read only this model.
 
 mod date;
+mod field_map;
 mod item_type;
 mod name;
 pub mod requirements;
@@ -10,13 +11,13 @@ mod text;
 pub mod variable;
 
 pub use date::{days_in_month, Date, DateError, DatePart, Endpoint};
+pub use field_map::FieldMap;
 pub use item_type::ItemType;
 pub use name::{Name, NAME_PARTS};
 pub use text::{LatinSource, MultiText};
 pub use variable::{Variable, VariableKind, VARIABLES};
 
 use crate::diag::Span;
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 /// A value together with where it was written: the value's span and the span of
@@ -63,11 +64,11 @@ pub struct Entry {
     /// A BCP 47 tag for the language of the record's texts.
     pub language: Option<Field<String>>,
     /// Standard and number variables, by CSL name.
-    pub texts: BTreeMap<&'static str, Field<MultiText>>,
+    pub texts: FieldMap<Field<MultiText>>,
     /// Name variables, by CSL name.
-    pub names: BTreeMap<&'static str, Field<Vec<Name>>>,
+    pub names: FieldMap<Field<Vec<Name>>>,
     /// Date variables, by CSL name.
-    pub dates: BTreeMap<&'static str, Field<Date>>,
+    pub dates: FieldMap<Field<Date>>,
     /// Rules this record silences (`[check] allow = […]`).
     pub allow: Vec<Allow>,
 }
@@ -80,9 +81,9 @@ impl Entry {
             path: PathBuf::new(),
             item_type: Field::detached(item_type),
             language: None,
-            texts: BTreeMap::new(),
-            names: BTreeMap::new(),
-            dates: BTreeMap::new(),
+            texts: FieldMap::new(),
+            names: FieldMap::new(),
+            dates: FieldMap::new(),
             allow: Vec::new(),
         }
     }
