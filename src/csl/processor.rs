@@ -208,7 +208,6 @@ impl<'p, 'i> Run<'p, 'i> {
             section,
             cite,
         );
-        eval::names::set_and_term(&ctx);
         let parts = eval::render_elements(&ctx, &section.layout.elements);
         let tracker = ctx.tracker.into_inner();
         self.warnings.extend(tracker.warnings);

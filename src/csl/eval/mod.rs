@@ -55,6 +55,7 @@ pub struct Tracker {
     /// The first rendered names output (the "author" for collapsing).
     pub first_names: Option<String>,
     pub names_seen: usize,
+    pub year_suffix_done: bool,
 }
 
 /// Everything an element needs to render.
@@ -259,6 +260,21 @@ pub fn quote(ctx: &Context, children: Vec<Inline>) -> Inline {
 }
 
 impl Context<'_> {
+    /// The implicit year-suffix, once per cite, when the style has no
+    /// explicit `year-suffix` variable.
+    pub fn implicit_year_suffix(&self) -> Option<String> {
+        if self.style.explicit_year_suffix || self.sorting {
+            return None;
+        }
+        let suffix = self.cite.year_suffix?;
+        let mut tracker = self.tracker.borrow_mut();
+        if tracker.year_suffix_done {
+            return None;
+        }
+        tracker.year_suffix_done = true;
+        Some(text::year_suffix_letters(suffix))
+    }
+
     pub fn sort_names(&self) -> Option<(Option<usize>, Option<usize>)> {
         self.sort_names.filter(|(a, b)| a.is_some() || b.is_some())
     }
