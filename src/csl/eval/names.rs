@@ -592,13 +592,9 @@ pub fn initialize_given(given: &str, with: &str, initialize: bool, hyphen: bool)
     for word in given.split_whitespace() {
         let pieces: Vec<&str> = word.split('-').filter(|p| !p.is_empty()).collect();
         for (piece_index, piece) in pieces.iter().enumerate() {
-            if piece_index > 0 {
-                if hyphen {
-                    trim_end_spaces(&mut out);
-                    out.push('-');
-                } else if with.is_empty() {
-                    // nothing between initials
-                }
+            if piece_index > 0 && hyphen {
+                trim_end_spaces(&mut out);
+                out.push('-');
             }
             push_piece(&mut out, piece, with, initialize, piece_index > 0 && hyphen);
         }
@@ -633,24 +629,9 @@ fn push_piece(out: &mut String, piece: &str, with: &str, initialize: bool, after
         }
         let is_initial =
             had_period || single || token.chars().all(char::is_uppercase) && !initialize;
-        if initialize && !had_period && !single && !token.chars().all(char::is_uppercase) {
-            push_initial(
-                out,
-                &token.chars().take(1).collect::<String>(),
-                with,
-                after_hyphen,
-            );
-        } else if initialize
-            && !had_period
-            && token.chars().all(char::is_uppercase)
-            && token.chars().count() > 1
-        {
-            push_initial(
-                out,
-                &token.chars().take(1).collect::<String>(),
-                with,
-                after_hyphen,
-            );
+        if initialize && !had_period && !single {
+            let first: String = token.chars().take(1).collect();
+            push_initial(out, &first, with, after_hyphen);
         } else if is_initial {
             push_initial(out, token, with, after_hyphen);
         } else {
