@@ -215,6 +215,24 @@ impl<'p, 'i> Run<'p, 'i> {
     }
 }
 
+impl Run<'_, '_> {
+    /// Parse cite affix text (which may hold markup) for item `index`.
+    pub fn rich_text(&self, index: usize, text: &str) -> Vec<Inline> {
+        let Some(section) = self.processor.style.citation.as_ref() else {
+            return vec![Inline::Text(text.to_string())];
+        };
+        let cite = CiteState::default();
+        let ctx = Context::new(
+            &self.processor.style,
+            &self.processor.locale,
+            self.items[index],
+            section,
+            &cite,
+        );
+        eval::case::parse_rich_text(&ctx, text)
+    }
+}
+
 fn macro_uses_number(style: &Style, index: usize) -> bool {
     fn walk(elements: &[Element]) -> bool {
         elements.iter().any(|e| match e {

@@ -127,9 +127,14 @@ impl<'a> Context<'a> {
 
     /// Whether the item's language allows English-only transformations.
     pub fn is_english(&self) -> bool {
-        match self.item.language() {
+        let lang = self
+            .item
+            .language()
+            .filter(|l| !l.is_empty())
+            .or(self.style.default_locale.as_deref());
+        match lang {
             None => true,
-            Some(lang) => lang.is_empty() || lang.to_ascii_lowercase().starts_with("en"),
+            Some(lang) => lang.to_ascii_lowercase().starts_with("en"),
         }
     }
 }
