@@ -74,6 +74,8 @@ pub(crate) struct Run<'p, 'i> {
     /// Item index → disambiguation state.
     pub disambiguation: Vec<CiteState>,
     pub warnings: Vec<Warning>,
+    /// Item id → index.
+    pub index: HashMap<String, usize>,
 }
 
 impl Processor {
@@ -142,6 +144,7 @@ impl<'p, 'i> Run<'p, 'i> {
             bib_order: order,
             disambiguation: vec![CiteState::default(); items.len()],
             warnings: Vec::new(),
+            index: index.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
         };
         run.sort_bibliography();
         crate::csl::eval::disambiguate::disambiguate(&mut run, clusters);
@@ -149,7 +152,7 @@ impl<'p, 'i> Run<'p, 'i> {
     }
 
     pub fn index_of(&self, id: &str) -> Option<usize> {
-        self.items.iter().position(|item| item.id() == id)
+        self.index.get(id).copied()
     }
 
     fn sort_bibliography(&mut self) {

@@ -140,11 +140,17 @@ impl<'a> Context<'a> {
 }
 
 /// Render a list of elements, concatenated.
+/// The branch outputs of a `cs:choose` count as separate elements for the
+/// enclosing delimiter, so they are spliced in.
 pub fn render_elements(ctx: &Context, elements: &[Element]) -> Vec<Inline> {
-    elements
-        .iter()
-        .filter_map(|element| render_element(ctx, element))
-        .collect()
+    let mut out = Vec::with_capacity(elements.len());
+    for element in elements {
+        match element {
+            Element::Choose(choose) => out.extend(choose::render_choose_parts(ctx, choose)),
+            other => out.extend(render_element(ctx, other)),
+        }
+    }
+    out
 }
 
 pub fn render_element(ctx: &Context, element: &Element) -> Option<Inline> {
