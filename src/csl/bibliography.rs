@@ -11,7 +11,12 @@ pub fn render(run: &mut Run, section: &Section) -> Bibliography {
     let mut entries = Vec::with_capacity(run.items.len());
     let mut previous_author: Option<String> = None;
     for index in run.bib_order.clone() {
-        let state = run.state_for(index, &CiteState::default());
+        let state = CiteState {
+            citation_number: Some(run.numbers[index]),
+            year_suffix: run.disambiguation[index].year_suffix,
+            disambiguate: run.disambiguation[index].disambiguate,
+            ..CiteState::default()
+        };
         let (mut parts, author) = run.render_item(index, section, &state);
         if let Some(substitute) = &options.subsequent_author_substitute {
             if author.is_some() && author == previous_author {

@@ -214,7 +214,10 @@ fn read_date(object: &Map<String, Value>) -> Date {
                 for (slot, part) in out.iter_mut().zip(parts.iter()) {
                     *slot = scalar_text(part).trim().parse().unwrap_or(0);
                 }
-                if out[0] != 0 || !parts.is_empty() && out.iter().any(|p| *p != 0) {
+                if (13..=16).contains(&(out[1] - 8)) {
+                    out[1] -= 8;
+                }
+                if out[0] != 0 || !date.parts.is_empty() && !parts.is_empty() {
                     date.parts.push(out);
                 }
             }

@@ -36,7 +36,7 @@
 //!   renders a whole bibliography in a format.
 
 mod bibliography;
-mod citation;
+pub(crate) mod citation;
 pub mod diagnostic;
 pub mod eval;
 pub mod item;

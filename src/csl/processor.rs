@@ -74,6 +74,8 @@ pub(crate) struct Run<'p, 'i> {
     /// Item index → disambiguation state.
     pub disambiguation: Vec<CiteState>,
     pub warnings: Vec<Warning>,
+    /// Item id → index.
+    pub index: HashMap<String, usize>,
 }
 
 impl Processor {
@@ -142,6 +144,7 @@ impl<'p, 'i> Run<'p, 'i> {
             bib_order: order,
             disambiguation: vec![CiteState::default(); items.len()],
             warnings: Vec::new(),
+            index: index.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
         };
         run.sort_bibliography();
         crate::csl::eval::disambiguate::disambiguate(&mut run, clusters);
@@ -149,7 +152,7 @@ impl<'p, 'i> Run<'p, 'i> {
     }
 
     pub fn index_of(&self, id: &str) -> Option<usize> {
-        self.items.iter().position(|item| item.id() == id)
+        self.index.get(id).copied()
     }
 
     fn sort_bibliography(&mut self) {
@@ -208,11 +211,28 @@ impl<'p, 'i> Run<'p, 'i> {
             section,
             cite,
         );
-        eval::names::set_and_term(&ctx);
         let parts = eval::render_elements(&ctx, &section.layout.elements);
         let tracker = ctx.tracker.into_inner();
         self.warnings.extend(tracker.warnings);
         (parts, tracker.first_names)
+    }
+}
+
+impl Run<'_, '_> {
+    /// Parse cite affix text (which may hold markup) for item `index`.
+    pub fn rich_text(&self, index: usize, text: &str) -> Vec<Inline> {
+        let Some(section) = self.processor.style.citation.as_ref() else {
+            return vec![Inline::Text(text.to_string())];
+        };
+        let cite = CiteState::default();
+        let ctx = Context::new(
+            &self.processor.style,
+            &self.processor.locale,
+            self.items[index],
+            section,
+            &cite,
+        );
+        eval::case::parse_rich_text(&ctx, text)
     }
 }
 

@@ -13,8 +13,9 @@ const STOP_WORDS: &[&str] = &[
 
 struct CaseState {
     at_start: bool,
-    word_start: bool,
     after_colon: bool,
+    word_index: usize,
+    last_word: usize,
 }
 
 /// Apply a text-case to nodes, skipping `NoCase` parts.
@@ -22,18 +23,28 @@ pub fn apply_case(nodes: &mut [Inline], case: TextCase, english: bool) {
     if matches!(case, TextCase::Title | TextCase::Sentence) && !english {
         return;
     }
-    let all_upper = {
-        let text: String = nodes.iter().map(Inline::plain_text).collect();
-        text.chars().any(char::is_alphabetic) && !text.chars().any(char::is_lowercase)
-    };
+    let text: String = nodes.iter().map(Inline::plain_text).collect();
+    let all_upper = text.chars().any(char::is_alphabetic) && !text.chars().any(char::is_lowercase);
+    let words = count_words(&text);
     let mut state = CaseState {
         at_start: true,
-        word_start: true,
         after_colon: false,
+        word_index: 0,
+        last_word: words.saturating_sub(1),
     };
     for node in nodes.iter_mut() {
         case_node(node, case, all_upper, &mut state);
     }
+}
+
+fn is_word_break(c: char) -> bool {
+    c.is_whitespace() || c == '—' || c == '–' || c == '/'
+}
+
+fn count_words(text: &str) -> usize {
+    text.split(is_word_break)
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
 }
 
 fn case_node(node: &mut Inline, case: TextCase, all_upper: bool, state: &mut CaseState) {
@@ -41,10 +52,11 @@ fn case_node(node: &mut Inline, case: TextCase, all_upper: bool, state: &mut Cas
         Inline::Text(text) => *text = case_text(text, case, all_upper, state),
         Inline::NoCase(children) => {
             let text: String = children.iter().map(Inline::plain_text).collect();
-            if text.chars().any(|c| !c.is_whitespace()) {
+            if text.chars().any(char::is_alphanumeric) {
                 state.at_start = false;
+                state.after_colon = false;
             }
-            state.word_start = text.ends_with(char::is_whitespace);
+            state.word_index += count_words(&text);
         }
         Inline::Formatted(_, children) | Inline::Display(_, children) => {
             for child in children {
@@ -74,74 +86,96 @@ fn case_text(text: &str, case: TextCase, all_upper: bool, state: &mut CaseState)
             }
             out
         }
-        TextCase::CapitalizeAll => {
-            by_words(text, state, |word, _, _| capitalize_first_letter(word))
-        }
-        TextCase::Sentence => by_words(text, state, |word, first, _| {
-            let word = if all_upper {
-                word.to_lowercase()
-            } else {
+        TextCase::CapitalizeAll => by_words(text, state, |word, _| capitalize_first_letter(word)),
+        TextCase::Sentence => by_words(text, state, |word, position| {
+            let keep = !all_upper
+                && word.chars().filter(|c| c.is_alphabetic()).count() > 1
+                && !word.chars().any(char::is_lowercase);
+            let word = if keep {
                 word.to_string()
+            } else {
+                word.to_lowercase()
             };
-            if first {
+            if position.first {
                 capitalize_first_letter(&word)
             } else {
                 word
             }
         }),
-        TextCase::Title => by_words(text, state, |word, first, after_colon| {
-            title_word(word, first || after_colon, all_upper)
+        TextCase::Title => by_words(text, state, |word, position| {
+            title_word(
+                word,
+                position.first || position.after_colon || position.last,
+            )
         }),
     }
 }
 
-fn title_word(word: &str, force: bool, all_upper: bool) -> String {
-    let word = if all_upper {
-        word.to_lowercase()
-    } else {
-        word.to_string()
-    };
-    let lower = word.to_lowercase();
-    if !force && STOP_WORDS.contains(&lower.as_str()) {
-        return word;
-    }
+struct WordPosition {
+    first: bool,
+    after_colon: bool,
+    last: bool,
+}
+
+fn title_word(word: &str, force: bool) -> String {
     if word.chars().skip(1).any(char::is_uppercase) {
-        return word;
+        return word.to_string();
     }
-    // hyphenated compounds capitalise each part
-    word.split('-')
-        .map(capitalize_first_letter)
+    let parts: Vec<&str> = word.split('-').collect();
+    parts
+        .iter()
+        .enumerate()
+        .map(|(i, part)| {
+            let lower = part.to_lowercase();
+            let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
+            let is_stop = STOP_WORDS.contains(&bare);
+            let starts_non_letter = part
+                .chars()
+                .next()
+                .map(|c| !c.is_alphabetic())
+                .unwrap_or(false);
+            let keep = is_stop && !(force && (i == 0 || i + 1 == parts.len()))
+                || i > 0 && (bare.chars().count() == 1 || starts_non_letter);
+            if keep {
+                part.to_string()
+            } else {
+                capitalize_first_letter(part)
+            }
+        })
         .collect::<Vec<_>>()
         .join("-")
 }
 
-fn by_words(text: &str, state: &mut CaseState, f: impl Fn(&str, bool, bool) -> String) -> String {
+fn by_words(text: &str, state: &mut CaseState, f: impl Fn(&str, WordPosition) -> String) -> String {
     let mut out = String::with_capacity(text.len());
     let mut word = String::new();
     let flush = |word: &mut String, out: &mut String, state: &mut CaseState| {
         if word.is_empty() {
             return;
         }
-        let first = state.at_start;
-        out.push_str(&f(word, first, state.after_colon));
+        let position = WordPosition {
+            first: state.at_start,
+            after_colon: state.after_colon,
+            last: state.word_index == state.last_word,
+        };
+        out.push_str(&f(word, position));
         if word.chars().any(char::is_alphanumeric) {
             state.at_start = false;
             state.after_colon = false;
         }
+        if word.ends_with([':', '?', '!']) {
+            state.after_colon = true;
+        }
+        if word.chars().any(char::is_alphanumeric) {
+            state.word_index += 1;
+        }
         word.clear();
     };
     for c in text.chars() {
-        if c.is_whitespace() || c == '/' || c == '—' {
+        if is_word_break(c) {
             flush(&mut word, &mut out, state);
             out.push(c);
-            state.word_start = true;
         } else {
-            if (c == ':' || c == '?' || c == '!') && !word.is_empty() {
-                word.push(c);
-                flush(&mut word, &mut out, state);
-                state.after_colon = true;
-                continue;
-            }
             word.push(c);
         }
     }
@@ -238,6 +272,7 @@ const TAGS: &[(&str, &str)] = &[
     ("<sup>", "</sup>"),
     ("<sub>", "</sub>"),
     ("<span class=\"nocase\">", "</span>"),
+    ("<span class=\"nodecor\">", "</span>"),
     ("<span style=\"font-variant:small-caps;\">", "</span>"),
     ("<span style=\"font-variant: small-caps;\">", "</span>"),
 ];
@@ -248,7 +283,7 @@ impl RichParser<'_, '_, '_> {
         let mut text = String::new();
         while !self.rest.is_empty() {
             if let Some(end) = until {
-                if self.rest.starts_with(end) && (end != "\"" || text_ends_ok(&text, self.rest)) {
+                if self.rest.starts_with(end) && closes_quote(end, self.rest) {
                     self.rest = &self.rest[end.len()..];
                     flush(&mut text, &mut nodes);
                     return nodes;
@@ -263,16 +298,17 @@ impl RichParser<'_, '_, '_> {
                     continue;
                 }
             }
-            if self.rest.starts_with('"')
-                && until != Some("\"")
-                && opens_quote(&text)
-                && self.rest[1..].contains('"')
-            {
-                flush(&mut text, &mut nodes);
-                self.rest = &self.rest[1..];
-                let children = self.nodes(Some("\""));
-                nodes.push(quote(self.ctx, children));
-                continue;
+            if let Some(mark) = ["\"", "'"].into_iter().find(|m| self.rest.starts_with(m)) {
+                if until != Some(mark)
+                    && opens_quote(&text, nodes.is_empty())
+                    && has_closing(mark, &self.rest[1..])
+                {
+                    flush(&mut text, &mut nodes);
+                    self.rest = &self.rest[1..];
+                    let children = self.nodes(Some(mark));
+                    nodes.push(quote(self.ctx, children));
+                    continue;
+                }
             }
             let mut chars = self.rest.chars();
             if let Some(c) = chars.next() {
@@ -285,12 +321,22 @@ impl RichParser<'_, '_, '_> {
     }
 }
 
-fn text_ends_ok(_text: &str, _rest: &str) -> bool {
-    true
+/// A closing mark must not be followed by a letter (that is an apostrophe).
+fn closes_quote(mark: &str, rest: &str) -> bool {
+    let after = rest[mark.len()..].chars().next();
+    mark != "'" || !after.map(char::is_alphanumeric).unwrap_or(false)
 }
 
-fn opens_quote(before: &str) -> bool {
-    before.is_empty() || before.ends_with(|c: char| c.is_whitespace() || "([{—–-/".contains(c))
+fn has_closing(mark: &str, rest: &str) -> bool {
+    rest.match_indices(mark)
+        .any(|(i, _)| closes_quote(mark, &rest[i..]))
+}
+
+fn opens_quote(before: &str, at_start: bool) -> bool {
+    if before.is_empty() {
+        return at_start;
+    }
+    before.ends_with(|c: char| c.is_whitespace() || "([{—–-/".contains(c))
 }
 
 fn flush(text: &mut String, nodes: &mut Vec<Inline>) {
@@ -307,7 +353,17 @@ fn tag_node(open: &str, children: Vec<Inline>) -> Inline {
         "<sup>" => formatting.vertical_align = Some(VerticalAlign::Sup),
         "<sub>" => formatting.vertical_align = Some(VerticalAlign::Sub),
         "<span class=\"nocase\">" => return Inline::NoCase(children),
+        "<span class=\"nodecor\">" => {
+            formatting.font_style = Some(FontStyle::Normal);
+            formatting.font_weight = Some(FontWeight::Normal);
+            formatting.font_variant = Some(FontVariant::Normal);
+        }
         _ => formatting.font_variant = Some(FontVariant::SmallCaps),
     }
-    Inline::Formatted(formatting, children)
+    let node = Inline::Formatted(formatting, children);
+    if matches!(open, "<i>" | "<b>") {
+        node
+    } else {
+        Inline::NoCase(vec![node])
+    }
 }

@@ -5,12 +5,17 @@ use crate::csl::output::Inline;
 use crate::csl::style::model::*;
 
 pub fn render_choose(ctx: &Context, choose: &Choose) -> Option<Inline> {
+    as_node(render_choose_parts(ctx, choose))
+}
+
+/// The outputs of the chosen branch, one per element.
+pub fn render_choose_parts(ctx: &Context, choose: &Choose) -> Vec<Inline> {
     for branch in &choose.branches {
         if condition_holds(ctx, &branch.condition) {
-            return as_node(render_elements(ctx, &branch.children));
+            return render_elements(ctx, &branch.children);
         }
     }
-    as_node(render_elements(ctx, &choose.otherwise))
+    render_elements(ctx, &choose.otherwise)
 }
 
 fn as_node(parts: Vec<Inline>) -> Option<Inline> {

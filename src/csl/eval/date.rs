@@ -220,7 +220,12 @@ fn render_parts(
 
 fn part_text(ctx: &Context, date: &Date, values: &[i32; 3], part: &DatePart) -> Option<String> {
     match part.name {
-        DatePartName::Year => year_text(ctx, values[0], part.form),
+        DatePartName::Year => {
+            year_text(ctx, values[0], part.form).map(|year| match ctx.implicit_year_suffix() {
+                Some(suffix) => format!("{year}{suffix}"),
+                None => year,
+            })
+        }
         DatePartName::Month => month_text(ctx, date, values[1], part.form),
         DatePartName::Day => day_text(ctx, values, part.form),
     }

@@ -115,19 +115,6 @@ fn ambiguous_groups(run: &mut Run, section: &Section, members: &[usize]) -> Vec<
         .collect()
 }
 
-/// Members whose key is unique within the group.
-fn unique_members(run: &mut Run, section: &Section, group: &[usize]) -> Vec<usize> {
-    let keys: Vec<(usize, String)> = group.iter().map(|&i| (i, key(run, section, i))).collect();
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for (_, k) in &keys {
-        *counts.entry(k.as_str()).or_default() += 1;
-    }
-    keys.iter()
-        .filter(|(_, k)| counts.get(k.as_str()).copied().unwrap_or(0) == 1)
-        .map(|(i, _)| *i)
-        .collect()
-}
-
 fn name_count(run: &Run, index: usize) -> usize {
     [
         "author",
@@ -143,6 +130,20 @@ fn name_count(run: &Run, index: usize) -> usize {
     .unwrap_or(0)
 }
 
+/// How many other members share each member's key.
+fn clash_counts(run: &mut Run, section: &Section, group: &[usize]) -> HashMap<usize, usize> {
+    let keys: Vec<(usize, String)> = group.iter().map(|&i| (i, key(run, section, i))).collect();
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for (_, k) in &keys {
+        *counts.entry(k.as_str()).or_default() += 1;
+    }
+    keys.iter()
+        .map(|(i, k)| (*i, counts.get(k.as_str()).copied().unwrap_or(1) - 1))
+        .collect()
+}
+
+/// Add names until each member clashes with as few others as possible;
+/// each member keeps the smallest count that reaches its minimum.
 fn add_names(run: &mut Run, section: &Section, group: &[usize]) {
     let max = group
         .iter()
@@ -150,58 +151,81 @@ fn add_names(run: &mut Run, section: &Section, group: &[usize]) {
         .max()
         .unwrap_or(0)
         .min(MAX_NAMES);
-    let mut open: Vec<usize> = group.to_vec();
+    let mut best: HashMap<usize, (usize, Option<usize>)> = clash_counts(run, section, group)
+        .into_iter()
+        .map(|(i, c)| (i, (c, None)))
+        .collect();
     for extra in 1..=max {
-        for &i in &open {
+        for &i in group {
             run.disambiguation[i].extra_names = Some(extra);
         }
-        let unique = unique_members(run, section, group);
-        open.retain(|i| !unique.contains(i));
-        if open.is_empty() {
-            return;
+        for (i, clashes) in clash_counts(run, section, group) {
+            if let Some(entry) = best.get_mut(&i) {
+                if clashes < entry.0 {
+                    *entry = (clashes, Some(extra));
+                }
+            }
+        }
+        if best.values().all(|(c, _)| *c == 0) {
+            break;
         }
     }
-    for &i in &open {
-        run.disambiguation[i].extra_names = None;
+    for &i in group {
+        run.disambiguation[i].extra_names = best.get(&i).and_then(|(_, e)| *e);
     }
 }
 
+/// Expand given names one name position at a time across the members
+/// that still clash, keeping an expansion only when it lowers the clashes.
 fn add_givenname(run: &mut Run, section: &Section, group: &[usize], rule: GivennameRule) {
-    let mut open: Vec<usize> = group.to_vec();
-    let levels: &[u8] = match rule {
-        GivennameRule::AllNamesWithInitials | GivennameRule::PrimaryNameWithInitials => &[1],
-        _ => &[1, 2],
+    let max_level: u8 = match rule {
+        GivennameRule::AllNamesWithInitials | GivennameRule::PrimaryNameWithInitials => 1,
+        _ => 2,
     };
-    let saved: Vec<Vec<u8>> = open
+    let primary = matches!(
+        rule,
+        GivennameRule::PrimaryName | GivennameRule::PrimaryNameWithInitials
+    );
+    let clashes = clash_counts(run, section, group);
+    let open: Vec<usize> = group
         .iter()
-        .map(|&i| run.disambiguation[i].givenname_levels.clone())
+        .copied()
+        .filter(|i| clashes.get(i).copied().unwrap_or(0) > 0)
         .collect();
-    for &level in levels {
-        for &i in &open {
-            let count = name_count(run, i).max(1);
-            let slots = if matches!(
-                rule,
-                GivennameRule::PrimaryName | GivennameRule::PrimaryNameWithInitials
-            ) {
-                1
-            } else {
-                count
-            };
-            let current = &mut run.disambiguation[i].givenname_levels;
-            current.resize(count, 0);
-            for slot in current.iter_mut().take(slots) {
-                *slot = (*slot).max(level);
+    let mut total: usize = clashes.values().sum();
+    let slots = if primary {
+        1
+    } else {
+        open.iter()
+            .map(|&i| name_count(run, i))
+            .max()
+            .unwrap_or(1)
+            .max(1)
+    };
+    for slot in 0..slots {
+        for level in 1..=max_level {
+            if total == 0 {
+                return;
             }
-        }
-        let unique = unique_members(run, section, group);
-        open.retain(|i| !unique.contains(i));
-        if open.is_empty() {
-            return;
-        }
-    }
-    for (i, levels) in group.iter().zip(saved) {
-        if open.contains(i) {
-            run.disambiguation[*i].givenname_levels = levels;
+            let saved: Vec<Vec<u8>> = open
+                .iter()
+                .map(|&i| run.disambiguation[i].givenname_levels.clone())
+                .collect();
+            for &i in &open {
+                let levels = &mut run.disambiguation[i].givenname_levels;
+                if levels.len() <= slot {
+                    levels.resize(slot + 1, 0);
+                }
+                levels[slot] = levels[slot].max(level);
+            }
+            let now: usize = clash_counts(run, section, group).values().sum();
+            if now < total {
+                total = now;
+            } else {
+                for (&i, levels) in open.iter().zip(saved) {
+                    run.disambiguation[i].givenname_levels = levels;
+                }
+            }
         }
     }
 }
@@ -217,42 +241,74 @@ fn global_names(run: &mut Run, rule: GivennameRule) {
         rule,
         GivennameRule::AllNamesWithInitials | GivennameRule::PrimaryNameWithInitials
     );
-    let mut by_family: HashMap<String, Vec<Name>> = HashMap::new();
-    for item in &run.items {
-        if let Some(names) = item.names("author").or_else(|| item.names("editor")) {
-            for name in names.iter() {
-                let family = name.family.clone().unwrap_or_default();
-                let list = by_family.entry(family).or_default();
-                if !list.contains(name) {
-                    list.push(name.clone());
-                }
+    let mut by_family: HashMap<String, Vec<(String, String)>> = HashMap::new();
+    let lists: Vec<Vec<Name>> = run
+        .items
+        .iter()
+        .map(|item| {
+            item.names("author")
+                .or_else(|| item.names("editor"))
+                .map(|n| n.into_owned())
+                .unwrap_or_default()
+        })
+        .collect();
+    for names in &lists {
+        for (slot, name) in names.iter().enumerate() {
+            if primary && slot > 0 {
+                break;
+            }
+            let person = (initials(name), full_given(name));
+            let list = by_family.entry(family_key(name)).or_default();
+            if !list.contains(&person) {
+                list.push(person);
             }
         }
     }
-    for index in 0..run.items.len() {
-        let Some(names) = run.items[index]
-            .names("author")
-            .or_else(|| run.items[index].names("editor"))
-        else {
-            continue;
-        };
+    for (index, names) in lists.iter().enumerate() {
         let mut levels = vec![0u8; names.len()];
         for (slot, name) in names.iter().enumerate() {
             if primary && slot > 0 {
                 break;
             }
-            let family = name.family.clone().unwrap_or_default();
-            let others = by_family.get(&family).map(|l| l.len()).unwrap_or(0);
-            if others < 2 {
+            let Some(people) = by_family.get(&family_key(name)) else {
+                continue;
+            };
+            let me = (initials(name), full_given(name));
+            let others: Vec<&(String, String)> = people.iter().filter(|p| **p != me).collect();
+            if others.is_empty() {
                 continue;
             }
-            let initial = |n: &Name| n.given.as_deref().and_then(|g| g.chars().next());
-            let clash = by_family
-                .get(&family)
-                .map(|l| l.iter().any(|o| o != name && initial(o) == initial(name)))
-                .unwrap_or(false);
-            levels[slot] = if clash && !initials_only { 2 } else { 1 };
+            let same_initials = others.iter().any(|o| o.0 == me.0);
+            levels[slot] = match (same_initials, initials_only) {
+                (false, _) => 1,
+                (true, false) => 2,
+                (true, true) => 0,
+            };
         }
         run.disambiguation[index].givenname_levels = levels;
     }
+}
+
+fn family_key(name: &Name) -> String {
+    format!(
+        "{} {}",
+        name.non_dropping_particle.as_deref().unwrap_or(""),
+        name.family
+            .as_deref()
+            .or(name.literal.as_deref())
+            .unwrap_or("")
+    )
+}
+
+fn full_given(name: &Name) -> String {
+    name.given.as_deref().unwrap_or("").replace(['.', ' '], "")
+}
+
+fn initials(name: &Name) -> String {
+    name.given
+        .as_deref()
+        .unwrap_or("")
+        .split(|c: char| c.is_whitespace() || c == '.' || c == '-')
+        .filter_map(|w| w.chars().next())
+        .collect()
 }

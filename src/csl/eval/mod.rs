@@ -55,6 +55,7 @@ pub struct Tracker {
     /// The first rendered names output (the "author" for collapsing).
     pub first_names: Option<String>,
     pub names_seen: usize,
+    pub year_suffix_done: bool,
 }
 
 /// Everything an element needs to render.
@@ -126,19 +127,30 @@ impl<'a> Context<'a> {
 
     /// Whether the item's language allows English-only transformations.
     pub fn is_english(&self) -> bool {
-        match self.item.language() {
+        let lang = self
+            .item
+            .language()
+            .filter(|l| !l.is_empty())
+            .or(self.style.default_locale.as_deref());
+        match lang {
             None => true,
-            Some(lang) => lang.is_empty() || lang.to_ascii_lowercase().starts_with("en"),
+            Some(lang) => lang.to_ascii_lowercase().starts_with("en"),
         }
     }
 }
 
 /// Render a list of elements, concatenated.
+/// The branch outputs of a `cs:choose` count as separate elements for the
+/// enclosing delimiter, so they are spliced in.
 pub fn render_elements(ctx: &Context, elements: &[Element]) -> Vec<Inline> {
-    elements
-        .iter()
-        .filter_map(|element| render_element(ctx, element))
-        .collect()
+    let mut out = Vec::with_capacity(elements.len());
+    for element in elements {
+        match element {
+            Element::Choose(choose) => out.extend(choose::render_choose_parts(ctx, choose)),
+            other => out.extend(render_element(ctx, other)),
+        }
+    }
+    out
 }
 
 pub fn render_element(ctx: &Context, element: &Element) -> Option<Inline> {
@@ -259,6 +271,21 @@ pub fn quote(ctx: &Context, children: Vec<Inline>) -> Inline {
 }
 
 impl Context<'_> {
+    /// The implicit year-suffix, once per cite, when the style has no
+    /// explicit `year-suffix` variable.
+    pub fn implicit_year_suffix(&self) -> Option<String> {
+        if self.style.explicit_year_suffix || self.sorting {
+            return None;
+        }
+        let suffix = self.cite.year_suffix?;
+        let mut tracker = self.tracker.borrow_mut();
+        if tracker.year_suffix_done {
+            return None;
+        }
+        tracker.year_suffix_done = true;
+        Some(text::year_suffix_letters(suffix))
+    }
+
     pub fn sort_names(&self) -> Option<(Option<usize>, Option<usize>)> {
         self.sort_names.filter(|(a, b)| a.is_some() || b.is_some())
     }

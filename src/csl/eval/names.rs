@@ -42,6 +42,17 @@ fn render_names_inner(ctx: &Context, names: &Names) -> Option<Inline> {
     };
     let resolved = resolve(ctx, names, parent);
     let lists = collect_lists(ctx, &names.variables);
+    if resolved.options.form == Some(NameForm::Count) {
+        let total: usize = lists
+            .iter()
+            .map(|(_, list)| shown_count(ctx, &resolved.options, list))
+            .sum();
+        ctx.note_variable(total > 0);
+        if total == 0 {
+            return substitute(ctx, names);
+        }
+        return Some(Inline::Text(total.to_string()));
+    }
     let rendered: Vec<Inline> = lists
         .iter()
         .filter_map(|(role, list)| render_list(ctx, &resolved, role, list))
@@ -166,6 +177,20 @@ fn et_al_limits(ctx: &Context, options: &NameOptions) -> (Option<usize>, usize, 
     )
 }
 
+fn shown_count(ctx: &Context, options: &NameOptions, list: &[Name]) -> usize {
+    let (min, use_first, _) = et_al_limits(ctx, options);
+    let mut shown = list.len();
+    if let Some(min) = min {
+        if list.len() >= min && use_first < list.len() {
+            shown = use_first;
+        }
+    }
+    if let Some(extra) = ctx.cite.extra_names {
+        shown = (shown + extra).min(list.len()).max(shown);
+    }
+    shown
+}
+
 fn render_list(ctx: &Context, resolved: &Resolved, role: &str, list: &[Name]) -> Option<Inline> {
     if list.is_empty() {
         return None;
@@ -198,14 +223,20 @@ fn render_list(ctx: &Context, resolved: &Resolved, role: &str, list: &[Name]) ->
         .collect();
     let inverted_last = is_inverted(ctx, options, shown - 1);
     let mut content = if truncated && use_last && list.len() >= shown + 2 {
-        let mut content = join_names(parts, options, false, inverted_last);
+        let mut content = join_names(&and_term(ctx), parts, options, false, inverted_last);
         content.push(Inline::Text(format!("{}… ", delimiter(options))));
         if let Some(last) = list.last() {
             content.push(render_name(ctx, resolved, last, list.len() - 1));
         }
         content
     } else if truncated {
-        let mut content = join_names(std::mem::take(&mut parts), options, false, inverted_last);
+        let mut content = join_names(
+            &and_term(ctx),
+            std::mem::take(&mut parts),
+            options,
+            false,
+            inverted_last,
+        );
         if let Some(et_al) = et_al_node(ctx, resolved) {
             let use_delim = match options
                 .delimiter_precedes_et_al
@@ -226,6 +257,7 @@ fn render_list(ctx: &Context, resolved: &Resolved, role: &str, list: &[Name]) ->
         content
     } else {
         join_names(
+            &and_term(ctx),
             parts,
             options,
             true,
@@ -235,7 +267,7 @@ fn render_list(ctx: &Context, resolved: &Resolved, role: &str, list: &[Name]) ->
     if let Some(name_el) = resolved.name {
         content = wrap(ctx, content, &name_el.rendering).into_iter().collect();
     }
-    add_label(ctx, resolved, role, shown, content)
+    add_label(ctx, resolved, role, list.len(), content)
 }
 
 fn add_label(
@@ -282,6 +314,7 @@ fn delimiter(options: &NameOptions) -> String {
 }
 
 fn join_names(
+    and_text: &str,
     parts: Vec<Inline>,
     options: &NameOptions,
     with_and: bool,
@@ -289,6 +322,7 @@ fn join_names(
 ) -> Vec<Inline> {
     let count = parts.len();
     let delim = delimiter(options);
+    let and_text = and_text.to_string();
     let and = if with_and {
         options.and.flatten()
     } else {
@@ -310,15 +344,15 @@ fn join_names(
                         DelimiterPrecedes::Never => false,
                     };
                     let word = match and {
-                        NameAnd::Text => "and",
-                        NameAnd::Symbol => "&",
+                        NameAnd::Text => and_text.clone(),
+                        NameAnd::Symbol => "&".to_string(),
                     };
                     let sep = if use_delim {
                         delim.clone()
                     } else {
                         " ".to_string()
                     };
-                    out.push(Inline::Text(format!("{sep}{}", and_term(word))));
+                    out.push(Inline::Text(format!("{sep}{word}")));
                     out.push(Inline::Text(" ".to_string()));
                 }
                 _ => out.push(Inline::Text(delim.clone())),
@@ -327,34 +361,6 @@ fn join_names(
         out.push(part);
     }
     out
-}
-
-thread_local! {
-    static AND_TERM: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
-}
-
-fn and_term(word: &str) -> String {
-    if word == "&" {
-        return "&".to_string();
-    }
-    AND_TERM.with(|t| {
-        let t = t.borrow();
-        if t.is_empty() {
-            "and".to_string()
-        } else {
-            t.clone()
-        }
-    })
-}
-
-/// Make the locale's "and" term available to name joining.
-pub fn set_and_term(ctx: &Context) {
-    let term = ctx
-        .locale
-        .term_text("and", TermForm::Long, false)
-        .unwrap_or("and")
-        .to_string();
-    AND_TERM.with(|t| *t.borrow_mut() = term);
 }
 
 fn is_inverted(ctx: &Context, options: &NameOptions, index: usize) -> bool {
@@ -382,51 +388,19 @@ pub fn is_romanesque(text: &str) -> bool {
 fn render_name(ctx: &Context, resolved: &Resolved, name: &Name, index: usize) -> Inline {
     let options = &resolved.options;
     if let Some(literal) = &name.literal {
-        return styled_part(ctx, resolved.name.and_then(|n| n.family.as_ref()), literal);
+        return part_node(ctx, family_style(resolved), &[literal], None);
     }
-    let family = name.family.as_deref().unwrap_or("");
     let level = ctx.cite.givenname_levels.get(index).copied().unwrap_or(0);
-    let mut form = options.form.unwrap_or(NameForm::Long);
-    let mut initialize = options.initialize_with.is_some() && options.initialize.unwrap_or(true);
-    if level >= 1 && form == NameForm::Short {
-        form = NameForm::Long;
-    } else if level >= 1 && initialize {
-        initialize = false;
-    }
-    if level >= 2 {
-        initialize = false;
-    }
-    let given = name.given.as_deref().map(|g| {
-        match (
-            &options.initialize_with,
-            initialize || options.initialize_with.is_some() && level == 0,
-        ) {
-            (Some(with), true) => initialize_given(
-                g,
-                with,
-                initialize,
-                ctx.style.options.initialize_with_hyphen,
-            ),
-            _ => g.to_string(),
-        }
+    let base_form = options.form.unwrap_or(NameForm::Long);
+    let with = options.initialize_with.as_deref();
+    let hyphen = ctx.style.options.initialize_with_hyphen;
+    let given = name.given.as_deref().map(|g| match (level, with) {
+        (0, Some(with)) => initialize_given(g, with, options.initialize.unwrap_or(true), hyphen),
+        (1, Some(with)) if base_form == NameForm::Short => initialize_given(g, with, true, hyphen),
+        _ => g.to_string(),
     });
-    let given = if level >= 1
-        && form == NameForm::Long
-        && options.form == Some(NameForm::Short)
-        && options.initialize_with.is_some()
-        && level == 1
-    {
-        name.given.as_deref().map(|g| {
-            initialize_given(
-                g,
-                options.initialize_with.as_deref().unwrap_or(""),
-                true,
-                ctx.style.options.initialize_with_hyphen,
-            )
-        })
-    } else {
-        given
-    };
+    let form = if level > 0 { NameForm::Long } else { base_form };
+    let family = name.family.as_deref().unwrap_or("");
     let romanesque = is_romanesque(&format!("{family}{}", name.given.as_deref().unwrap_or("")));
     let parts = NameParts {
         name,
@@ -452,38 +426,62 @@ struct NameParts<'a> {
     family: &'a str,
 }
 
-fn join_words(words: &[&str]) -> String {
-    let mut out = String::new();
-    for word in words.iter().filter(|w| !w.is_empty()) {
-        if !out.is_empty() && !out.ends_with('\'') && !out.ends_with('’') && !out.ends_with('-') {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
+fn family_style<'r>(resolved: &'r Resolved) -> Option<&'r NamePartStyle> {
+    resolved.name.and_then(|n| n.family.as_ref())
 }
 
-fn styled_part(ctx: &Context, style: Option<&NamePartStyle>, text: &str) -> Inline {
-    match style {
-        Some(style) => {
-            let mut content = vec![Inline::Text(text.to_string())];
-            if let Some(case) = style.rendering.text_case {
-                case::apply_case(&mut content, case, ctx.is_english());
+fn given_style<'r>(resolved: &'r Resolved) -> Option<&'r NamePartStyle> {
+    resolved.name.and_then(|n| n.given.as_ref())
+}
+
+fn needs_space(before: &str) -> bool {
+    !before.is_empty() && !before.ends_with(['\'', '’', '-'])
+}
+
+/// Name pieces formatted one by one, joined by spaces, with the part's
+/// affixes around all of them and an optional unformatted tail.
+fn part_node(
+    ctx: &Context,
+    style: Option<&NamePartStyle>,
+    pieces: &[&str],
+    tail: Option<String>,
+) -> Inline {
+    let mut out = Vec::new();
+    let mut previous = String::new();
+    for piece in pieces.iter().filter(|p| !p.is_empty()) {
+        let piece = piece.replace('\'', "’");
+        if needs_space(&previous) {
+            out.push(Inline::Text(" ".to_string()));
+        }
+        let node = match style {
+            Some(style) => {
+                let mut content = vec![Inline::Text(piece.clone())];
+                if let Some(case) = style.rendering.text_case {
+                    case::apply_case(&mut content, case, ctx.is_english());
+                }
+                if style.rendering.formatting.is_empty() {
+                    Inline::seq(content)
+                } else {
+                    Inline::Formatted(style.rendering.formatting, content)
+                }
             }
-            let mut rendering = style.rendering.clone();
-            rendering.text_case = None;
-            wrap(ctx, content, &rendering).unwrap_or(Inline::Text(String::new()))
-        }
-        None => Inline::Text(text.to_string()),
+            None => Inline::Text(piece.clone()),
+        };
+        out.push(node);
+        previous = piece;
     }
-}
-
-fn family_node(ctx: &Context, resolved: &Resolved, text: &str) -> Inline {
-    styled_part(ctx, resolved.name.and_then(|n| n.family.as_ref()), text)
-}
-
-fn given_node(ctx: &Context, resolved: &Resolved, text: &str) -> Inline {
-    styled_part(ctx, resolved.name.and_then(|n| n.given.as_ref()), text)
+    if let Some(tail) = tail {
+        out.push(Inline::Text(tail));
+    }
+    let affixes = style.map(|s| Rendering {
+        prefix: s.rendering.prefix.clone(),
+        suffix: s.rendering.suffix.clone(),
+        ..Rendering::default()
+    });
+    match affixes {
+        Some(rendering) => wrap(ctx, out, &rendering).unwrap_or(Inline::Text(String::new())),
+        None => Inline::seq(out),
+    }
 }
 
 fn demote(ctx: &Context) -> bool {
@@ -498,13 +496,23 @@ fn demote(ctx: &Context) -> bool {
 fn short_form(ctx: &Context, resolved: &Resolved, parts: &NameParts) -> Vec<Inline> {
     let ndp = parts.name.non_dropping_particle.as_deref().unwrap_or("");
     if parts.family.is_empty() {
-        return vec![given_node(ctx, resolved, parts.given.unwrap_or(""))];
+        return vec![part_node(
+            ctx,
+            given_style(resolved),
+            &[parts.name.given.as_deref().unwrap_or("")],
+            None,
+        )];
     }
-    vec![family_node(
+    vec![part_node(
         ctx,
-        resolved,
-        &join_words(&[ndp, parts.family]),
+        family_style(resolved),
+        &[ndp, parts.family],
+        None,
     )]
+}
+
+fn suffix_text(name: &Name, separator: &str) -> Option<String> {
+    name.suffix.as_deref().map(|s| format!("{separator}{s}"))
 }
 
 fn display_form(ctx: &Context, resolved: &Resolved, parts: &NameParts) -> Vec<Inline> {
@@ -512,20 +520,21 @@ fn display_form(ctx: &Context, resolved: &Resolved, parts: &NameParts) -> Vec<In
     let dp = name.dropping_particle.as_deref().unwrap_or("");
     let ndp = name.non_dropping_particle.as_deref().unwrap_or("");
     let mut out = Vec::new();
-    let given = join_words(&[parts.given.unwrap_or(""), dp]);
-    if !given.is_empty() {
-        out.push(given_node(ctx, resolved, &given));
+    let given = parts.given.unwrap_or("");
+    if !given.is_empty() || !dp.is_empty() {
+        out.push(part_node(ctx, given_style(resolved), &[given, dp], None));
     }
-    let family = join_words(&[ndp, parts.family]);
-    if !family.is_empty() {
-        if !out.is_empty() {
+    let separator = if name.comma_suffix { ", " } else { " " };
+    if !parts.family.is_empty() {
+        if !out.is_empty() && (dp.is_empty() || needs_space(dp)) {
             out.push(Inline::Text(" ".to_string()));
         }
-        out.push(family_node(ctx, resolved, &family));
-    }
-    if let Some(suffix) = name.suffix.as_deref() {
-        let sep = if name.comma_suffix { ", " } else { " " };
-        out.push(Inline::Text(format!("{sep}{suffix}")));
+        out.push(part_node(
+            ctx,
+            family_style(resolved),
+            &[ndp, parts.family],
+            suffix_text(name, separator),
+        ));
     }
     out
 }
@@ -539,85 +548,130 @@ fn inverted_form(ctx: &Context, resolved: &Resolved, parts: &NameParts) -> Vec<I
         .unwrap_or_else(|| ", ".to_string());
     let dp = name.dropping_particle.as_deref().unwrap_or("");
     let ndp = name.non_dropping_particle.as_deref().unwrap_or("");
-    let (family, given) = if demote(ctx) {
-        (
-            parts.family.to_string(),
-            join_words(&[parts.given.unwrap_or(""), dp, ndp]),
-        )
+    let given = parts.given.unwrap_or("");
+    let (family_pieces, given_pieces): (Vec<&str>, Vec<&str>) = if demote(ctx) {
+        (vec![parts.family], vec![given, dp, ndp])
     } else {
-        (
-            join_words(&[ndp, parts.family]),
-            join_words(&[parts.given.unwrap_or(""), dp]),
-        )
+        (vec![ndp, parts.family], vec![given, dp])
     };
     let mut out = Vec::new();
-    if !family.is_empty() {
-        out.push(family_node(ctx, resolved, &family));
+    if family_pieces.iter().any(|p| !p.is_empty()) {
+        out.push(part_node(ctx, family_style(resolved), &family_pieces, None));
     }
-    if !given.is_empty() {
+    if given_pieces.iter().any(|p| !p.is_empty()) {
         if !out.is_empty() {
             out.push(Inline::Text(sep.clone()));
         }
-        out.push(given_node(ctx, resolved, &given));
+        out.push(part_node(ctx, given_style(resolved), &given_pieces, None));
     }
-    if let Some(suffix) = name.suffix.as_deref() {
-        out.push(Inline::Text(format!("{sep}{suffix}")));
+    if let Some(suffix) = suffix_text(name, &sep) {
+        out.push(Inline::Text(suffix));
     }
     out
 }
 
 fn oriental(ctx: &Context, resolved: &Resolved, parts: &NameParts, form: NameForm) -> Vec<Inline> {
-    let mut out = vec![family_node(ctx, resolved, parts.family)];
+    let mut out = vec![part_node(
+        ctx,
+        family_style(resolved),
+        &[parts.family],
+        None,
+    )];
     if form != NameForm::Short {
         if let Some(given) = parts.name.given.as_deref() {
-            out.push(given_node(ctx, resolved, given));
+            out.push(part_node(ctx, given_style(resolved), &[given], None));
         }
     }
     out
 }
 
 /// Turn given names into initials: "John Paul" → "J. P.", "Jean-Paul" → "J.-P.".
+/// With `initialize` false only existing initials are normalised.
 pub fn initialize_given(given: &str, with: &str, initialize: bool, hyphen: bool) -> String {
     let mut out = String::new();
-    for (word_index, word) in given.split_whitespace().enumerate() {
+    for word in given.split_whitespace() {
         let pieces: Vec<&str> = word.split('-').filter(|p| !p.is_empty()).collect();
         for (piece_index, piece) in pieces.iter().enumerate() {
-            let is_initial = piece.trim_end_matches('.').chars().count() == 1
-                || piece.chars().all(|c| c.is_uppercase() || c == '.')
-                    && piece.chars().count() <= 3
-                    && piece.contains('.');
-            if piece_index > 0 {
-                if hyphen {
-                    while out.ends_with(' ') {
-                        out.pop();
-                    }
-                    out.push('-');
-                }
-            } else if word_index > 0 && !out.is_empty() && !out.ends_with(' ') {
-                out.push(' ');
+            if piece_index > 0 && hyphen {
+                trim_end_spaces(&mut out);
+                out.push('-');
             }
-            if initialize || is_initial {
-                let letters: String = if is_initial && piece.contains('.') {
-                    piece
-                        .split('.')
-                        .filter(|s| !s.is_empty())
-                        .map(|s| s.chars().next().map(|c| c.to_string()).unwrap_or_default())
-                        .collect::<Vec<_>>()
-                        .join(with.trim_end())
-                } else {
-                    piece
-                        .chars()
-                        .next()
-                        .map(|c| c.to_uppercase().collect())
-                        .unwrap_or_default()
-                };
-                out.push_str(&letters);
-                out.push_str(with);
-            } else {
-                out.push_str(piece);
-                out.push(' ');
-            }
+            push_piece(&mut out, piece, with, initialize, piece_index > 0 && hyphen);
         }
     }
     out.trim_end().to_string()
+}
+
+fn trim_end_spaces(out: &mut String) {
+    while out.ends_with(' ') {
+        out.pop();
+    }
+}
+
+/// One hyphen-free word, which may hold several period-separated initials.
+fn push_piece(out: &mut String, piece: &str, with: &str, initialize: bool, after_hyphen: bool) {
+    let tokens: Vec<(&str, bool)> = split_periods(piece);
+    for (token, had_period) in tokens {
+        let first_upper = token
+            .chars()
+            .next()
+            .map(char::is_uppercase)
+            .unwrap_or(false);
+        let single = token.chars().count() == 1;
+        if !first_upper {
+            // a particle such as "de": kept whole
+            if !out.is_empty() && !out.ends_with(' ') {
+                out.push(' ');
+            }
+            out.push_str(token);
+            out.push(' ');
+            continue;
+        }
+        let is_initial =
+            had_period || single || token.chars().all(char::is_uppercase) && !initialize;
+        if initialize && !had_period && !single {
+            let first: String = token.chars().take(1).collect();
+            push_initial(out, &first, with, after_hyphen);
+        } else if is_initial {
+            push_initial(out, token, with, after_hyphen);
+        } else {
+            if !out.is_empty() && !out.ends_with(' ') && !out.ends_with('-') {
+                out.push(' ');
+            }
+            out.push_str(token);
+            out.push(' ');
+        }
+    }
+}
+
+fn push_initial(out: &mut String, letters: &str, with: &str, _after_hyphen: bool) {
+    out.push_str(letters);
+    out.push_str(with);
+}
+
+fn split_periods(piece: &str) -> Vec<(&str, bool)> {
+    let mut tokens = Vec::new();
+    let mut rest = piece;
+    while !rest.is_empty() {
+        match rest.find('.') {
+            Some(pos) => {
+                if pos > 0 {
+                    tokens.push((&rest[..pos], true));
+                }
+                rest = &rest[pos + 1..];
+            }
+            None => {
+                tokens.push((rest, false));
+                break;
+            }
+        }
+    }
+    tokens
+}
+
+fn and_term(ctx: &Context) -> String {
+    ctx.locale
+        .term_text("and", TermForm::Long, false)
+        .unwrap_or("and")
+        .to_string()
 }

@@ -9,7 +9,15 @@ pub fn render_text(ctx: &Context, text: &Text) -> Option<Inline> {
         TextSource::Variable { name, form } => {
             let value = variable_text(ctx, name, *form);
             ctx.note_variable(value.is_some());
-            let value = value?;
+            let mut value = value?;
+            if ctx.in_substitute.get() {
+                ctx.tracker.borrow_mut().suppressed.insert(name.clone());
+            }
+            if name == "citation-label" {
+                if let Some(suffix) = ctx.implicit_year_suffix() {
+                    value.push_str(&suffix);
+                }
+            }
             let content = if name == "page" || name == "locator" && is_page_locator(ctx) {
                 vec![Inline::Text(page_range(ctx, &value))]
             } else if matches!(

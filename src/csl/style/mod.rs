@@ -25,6 +25,9 @@ pub struct Style {
     pub parent: Option<String>,
     pub title: Option<String>,
     pub id: Option<String>,
+    /// Whether any element renders `year-suffix` itself; if not, the
+    /// suffix follows the first rendered year.
+    pub explicit_year_suffix: bool,
     /// Non-fatal diagnostics (unknown attributes or values).
     pub warnings: Vec<Diagnostic>,
 }

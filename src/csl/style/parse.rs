@@ -45,6 +45,7 @@ pub fn parse_style(text: &str) -> Result<Style, Vec<Diagnostic>> {
         style.macros.push(Macro { name, elements });
     }
     check_macro_cycles(&style, &mut reader, root);
+    style.explicit_year_suffix = uses_variable(&style, "year-suffix");
     let (errors, warnings): (Vec<_>, Vec<_>) = reader
         .diagnostics
         .into_iter()
@@ -688,4 +689,33 @@ fn collect_calls(elements: &[Element], calls: &mut Vec<usize>) {
             _ => {}
         }
     }
+}
+
+/// Whether any text element of the style renders `variable`.
+fn uses_variable(style: &Style, variable: &str) -> bool {
+    fn walk(elements: &[Element], variable: &str) -> bool {
+        elements.iter().any(|element| match element {
+            Element::Text(Text {
+                source: TextSource::Variable { name, .. },
+                ..
+            }) => name == variable,
+            Element::Group(group) => walk(&group.children, variable),
+            Element::Choose(choose) => {
+                choose.branches.iter().any(|b| walk(&b.children, variable))
+                    || walk(&choose.otherwise, variable)
+            }
+            Element::Names(names) => names
+                .substitute
+                .as_ref()
+                .map(|s| walk(s, variable))
+                .unwrap_or(false),
+            _ => false,
+        })
+    }
+    style.macros.iter().any(|m| walk(&m.elements, variable))
+        || [&style.citation, &style.bibliography].iter().any(|s| {
+            s.as_ref()
+                .map(|s| walk(&s.layout.elements, variable))
+                .unwrap_or(false)
+        })
 }
