@@ -39,6 +39,7 @@ mod bibliography;
 pub(crate) mod citation;
 pub mod diagnostic;
 pub mod eval;
+pub mod ext;
 pub mod item;
 pub mod json;
 pub mod locale;
@@ -72,6 +73,9 @@ pub fn processor_with_locale(
         .or_else(|| style.default_locale.clone())
         .unwrap_or_else(|| "en-US".to_string());
     let chain = LocaleChain::build(&lang, &style.locales, &mut |tag| load(tag));
+    let mut style = style;
+    // kaynak multilingual extension: locale chains for k:item-locales.
+    ext::build_item_chains(&mut style, load);
     Processor::new(style, chain)
 }
 

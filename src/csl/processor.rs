@@ -246,6 +246,8 @@ fn macro_uses_number(style: &Style, index: usize) -> bool {
             Element::Choose(c) => {
                 c.branches.iter().any(|b| walk(&b.children)) || walk(&c.otherwise)
             }
+            // kaynak multilingual extension
+            Element::Ext(ext) => walk(std::slice::from_ref(&ext.element)),
             _ => false,
         })
     }

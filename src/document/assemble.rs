@@ -28,7 +28,11 @@ pub struct Pieces<'a> {
     pub heading: &'a str,
 }
 
-const MARKERS: &[&str] = &["::: refs\n:::", "::: {#refs}\n:::", "<div id=\"refs\"></div>"];
+const MARKERS: &[&str] = &[
+    "::: refs\n:::",
+    "::: {#refs}\n:::",
+    "<div id=\"refs\"></div>",
+];
 
 /// The manuscript as Markdown with `[^cite-N]` footnotes.
 pub fn markdown(p: &Pieces) -> String {
@@ -67,7 +71,13 @@ pub fn html_page(p: &Pieces, title: &str) -> String {
     const SLOT: &str = "<div id=\"refs\"></div>";
     let with_slot = place_bibliography(&body, SLOT, &format!("# {}\n\n", p.heading));
     let mut converted = String::new();
-    html::push_html(&mut converted, Parser::new_ext(&with_slot, Options::ENABLE_FOOTNOTES | Options::ENABLE_TABLES));
+    html::push_html(
+        &mut converted,
+        Parser::new_ext(
+            &with_slot,
+            Options::ENABLE_FOOTNOTES | Options::ENABLE_TABLES,
+        ),
+    );
     let bib = format!("<div id=\"refs\">\n{}\n</div>", p.bibliography.trim_end());
     let mut page = converted.replacen(SLOT, &bib, 1);
     if !notes.is_empty() {
@@ -112,7 +122,9 @@ fn place_bibliography(body: &str, bib: &str, heading: &str) -> String {
 }
 
 fn escape_html(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 #[cfg(test)]
@@ -120,7 +132,12 @@ mod tests {
     use super::*;
     use crate::document::find_citations;
 
-    fn pieces<'a>(doc: &'a str, citations: &'a [Citation], texts: &'a [String], mode: NoteMode) -> Pieces<'a> {
+    fn pieces<'a>(
+        doc: &'a str,
+        citations: &'a [Citation],
+        texts: &'a [String],
+        mode: NoteMode,
+    ) -> Pieces<'a> {
         Pieces {
             doc,
             citations,
@@ -157,9 +174,18 @@ mod tests {
         let doc = "# Title\n\nOne [@a].\n";
         let citations = find_citations(doc);
         let texts = vec!["<i>A</i>, 1.".to_string()];
-        let out = html_page(&pieces(doc, &citations, &texts, NoteMode::Footnotes), "T <1>");
-        assert!(out.contains("<sup id=\"cite-ref-1\"><a href=\"#cite-note-1\""), "{out}");
-        assert!(out.contains("<li id=\"cite-note-1\"><p><i>A</i>, 1. <a href=\"#cite-ref-1\""), "{out}");
+        let out = html_page(
+            &pieces(doc, &citations, &texts, NoteMode::Footnotes),
+            "T <1>",
+        );
+        assert!(
+            out.contains("<sup id=\"cite-ref-1\"><a href=\"#cite-note-1\""),
+            "{out}"
+        );
+        assert!(
+            out.contains("<li id=\"cite-note-1\"><p><i>A</i>, 1. <a href=\"#cite-ref-1\""),
+            "{out}"
+        );
         assert!(out.contains("<title>T &lt;1&gt;</title>"));
         assert!(out.contains("<div id=\"refs\">\nA. Book.\n</div>"), "{out}");
     }

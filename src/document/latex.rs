@@ -53,7 +53,9 @@ pub fn convert(markdown: &str, citation: &dyn Fn(usize) -> String) -> String {
             Event::SoftBreak => out.push('\n'),
             Event::HardBreak => out.push_str("\\\\\n"),
             Event::Rule => out.push_str("\n\\bigskip\\hrule\\bigskip\n"),
-            Event::Html(html) | Event::InlineHtml(html) => out.push_str(&format!("% {}\n", html.trim())),
+            Event::Html(html) | Event::InlineHtml(html) => {
+                out.push_str(&format!("% {}\n", html.trim()))
+            }
             _ => {}
         }
     }
@@ -81,7 +83,9 @@ fn open(tag: &Tag) -> String {
         Tag::Paragraph => String::new(),
         Tag::Heading { level, .. } => format!("\\{}*{{", section(*level)),
         Tag::BlockQuote(_) => "\\begin{quote}\n".into(),
-        Tag::CodeBlock(CodeBlockKind::Fenced(_) | CodeBlockKind::Indented) => "\\begin{verbatim}\n".into(),
+        Tag::CodeBlock(CodeBlockKind::Fenced(_) | CodeBlockKind::Indented) => {
+            "\\begin{verbatim}\n".into()
+        }
         Tag::List(Some(_)) => "\\begin{enumerate}\n".into(),
         Tag::List(None) => "\\begin{itemize}\n".into(),
         Tag::Item => "\\item ".into(),
@@ -122,11 +126,23 @@ mod tests {
 
     #[test]
     fn converts_and_escapes() {
-        let md = format!("# Intro\n\nSome *text* 50% {} done.\n\n```\n\\raw{{}}\n```\n", placeholder(1));
+        let md = format!(
+            "# Intro\n\nSome *text* 50% {} done.\n\n```\n\\raw{{}}\n```\n",
+            placeholder(1)
+        );
         let out = convert(&md, &|n| format!("\\footnote{{note {n}}}"));
         assert!(out.starts_with("\\section*{Intro}\n\n"), "{out}");
-        assert!(out.contains("Some \\emph{text} 50\\% \\footnote{note 1} done."), "{out}");
-        assert!(out.contains("\\begin{verbatim}\n\\raw{}\n\\end{verbatim}"), "{out}");
-        assert_eq!(escape("a_b & {c} \\d"), "a\\_b \\& \\{c\\} \\textbackslash{}d");
+        assert!(
+            out.contains("Some \\emph{text} 50\\% \\footnote{note 1} done."),
+            "{out}"
+        );
+        assert!(
+            out.contains("\\begin{verbatim}\n\\raw{}\n\\end{verbatim}"),
+            "{out}"
+        );
+        assert_eq!(
+            escape("a_b & {c} \\d"),
+            "a\\_b \\& \\{c\\} \\textbackslash{}d"
+        );
     }
 }

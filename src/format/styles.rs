@@ -10,13 +10,22 @@ use std::path::{Path, PathBuf};
 
 /// The styles kaynak ships, by name, built into the binary.
 pub const BUNDLED_STYLES: &[(&str, &str)] = &[
-    ("chicago-notes", include_str!("../../styles/chicago-notes.csl")),
-    ("chicago-author-date", include_str!("../../styles/chicago-author-date.csl")),
+    (
+        "chicago-notes",
+        include_str!("../../styles/chicago-notes.csl"),
+    ),
+    (
+        "chicago-author-date",
+        include_str!("../../styles/chicago-author-date.csl"),
+    ),
     ("apa", include_str!("../../styles/apa.csl")),
     ("mla", include_str!("../../styles/mla.csl")),
     ("ieee", include_str!("../../styles/ieee.csl")),
     ("harvard", include_str!("../../styles/harvard.csl")),
-    ("gost-r-7.0.100-2018", include_str!("../../styles/gost-r-7.0.100-2018.csl")),
+    (
+        "gost-r-7.0.100-2018",
+        include_str!("../../styles/gost-r-7.0.100-2018.csl"),
+    ),
     ("isnad", include_str!("../../styles/isnad.csl")),
 ];
 

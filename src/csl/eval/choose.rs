@@ -47,6 +47,8 @@ fn condition_holds(ctx: &Context, condition: &Condition) -> bool {
     tests.extend(condition.position.iter().map(|p| position_matches(ctx, *p)));
     tests.extend(condition.types.iter().map(|t| ctx.item.item_type() == t));
     tests.extend(condition.variables.iter().map(|v| has_variable(ctx, v)));
+    // kaynak multilingual extension: k:language.
+    tests.extend(crate::csl::ext::language_test(ctx, &condition.ext_language));
     match condition.match_mode.unwrap_or(Match::All) {
         Match::All => tests.iter().all(|t| *t),
         Match::Any => tests.iter().any(|t| *t),

@@ -70,6 +70,8 @@ fn uses_disambiguate_condition(style: &crate::csl::style::Style) -> bool {
                     || walk(&c.otherwise)
             }
             Element::Group(g) => walk(&g.children),
+            // kaynak multilingual extension
+            Element::Ext(ext) => walk(std::slice::from_ref(&ext.element)),
             _ => false,
         })
     }

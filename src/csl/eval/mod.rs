@@ -73,6 +73,8 @@ pub struct Context<'a> {
     pub substitute_names: RefCell<Option<Names>>,
     /// names-min / names-use-first of the sort key being computed.
     pub sort_names: Option<(Option<usize>, Option<usize>)>,
+    /// kaynak multilingual extension: the lexical frames settings come from.
+    pub ext_frames: RefCell<Vec<crate::csl::ext::Frame>>,
 }
 
 impl<'a> Context<'a> {
@@ -85,7 +87,8 @@ impl<'a> Context<'a> {
     ) -> Self {
         Context {
             style,
-            locale,
+            // kaynak multilingual extension: the item's locale (k:item-locales).
+            locale: crate::csl::ext::item_locale(style, section, item).unwrap_or(locale),
             item,
             section,
             cite,
@@ -95,6 +98,7 @@ impl<'a> Context<'a> {
             in_substitute: Cell::new(false),
             substitute_names: RefCell::new(None),
             sort_names: None,
+            ext_frames: RefCell::new(Vec::new()),
         }
     }
 
@@ -162,6 +166,8 @@ pub fn render_element(ctx: &Context, element: &Element) -> Option<Inline> {
         Element::Names(n) => names::render_names(ctx, n),
         Element::Group(g) => render_group(ctx, g),
         Element::Choose(c) => choose::render_choose(ctx, c),
+        // kaynak multilingual extension
+        Element::Ext(e) => crate::csl::ext::render_element_ext(ctx, e),
     }
 }
 

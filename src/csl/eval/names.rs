@@ -120,7 +120,13 @@ fn collect_lists(ctx: &Context, variables: &[String]) -> Vec<(String, Vec<Name>)
     let mut lists: Vec<(String, Vec<Name>)> = variables
         .iter()
         .filter(|v| !ctx.is_suppressed(v))
-        .filter_map(|v| ctx.item.names(v).map(|n| (v.clone(), n.into_owned())))
+        .filter_map(|v| {
+            // kaynak multilingual extension: names in their main form.
+            if let Some(names) = crate::csl::ext::names_for(ctx, v) {
+                return names.map(|n| (v.clone(), n));
+            }
+            ctx.item.names(v).map(|n| (v.clone(), n.into_owned()))
+        })
         .collect();
     let editor = lists.iter().position(|(v, _)| v == "editor");
     let translator = lists.iter().position(|(v, _)| v == "translator");

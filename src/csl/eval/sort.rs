@@ -27,7 +27,10 @@ pub fn sort_keys(
             let mut ctx = Context::new(style, locale, item, section, cite);
             ctx.sorting = true;
             ctx.sort_names = Some((key.names_min, key.names_use_first));
-            key_value(&ctx, key)
+            // kaynak multilingual extension: k:forms, k:script-order on the key.
+            let ext = key.ext.as_deref();
+            let value = crate::csl::ext::in_key(&ctx, ext, || key_value(&ctx, key));
+            crate::csl::ext::script_rank(ext, value)
         })
         .collect()
 }
@@ -36,10 +39,11 @@ fn key_value(ctx: &Context, key: &SortKey) -> KeyValue {
     match &key.source {
         SortKeySource::Macro(index) => {
             let m = ctx.style.macros.get(*index)?;
-            let text: String = render_elements(ctx, &m.elements)
-                .iter()
-                .map(Inline::plain_text)
-                .collect();
+            let text: String =
+                crate::csl::ext::in_macro(ctx, *index, || render_elements(ctx, &m.elements))
+                    .iter()
+                    .map(Inline::plain_text)
+                    .collect();
             non_empty(collation_text(&pad_numbers(&text)))
         }
         SortKeySource::Variable(name) => variable_key(ctx, name),
@@ -67,7 +71,11 @@ fn variable_key(ctx: &Context, name: &str) -> KeyValue {
     if let Some(d) = ctx.item.date(name) {
         return non_empty(date::sort_key(&d));
     }
-    let value = super::text::variable_text(ctx, name, TermForm::Long)?;
+    // kaynak multilingual extension: the main form of a text variable.
+    let value = match crate::csl::ext::sort_text(ctx, name) {
+        Some(value) => value?,
+        None => super::text::variable_text(ctx, name, TermForm::Long)?,
+    };
     if number::is_numeric(&value) || name == "citation-number" {
         return Some(pad_numbers(&value));
     }

@@ -7,6 +7,10 @@ use crate::csl::style::model::*;
 pub fn render_text(ctx: &Context, text: &Text) -> Option<Inline> {
     match &text.source {
         TextSource::Variable { name, form } => {
+            // kaynak multilingual extension: forms and attachments.
+            if let Some(out) = crate::csl::ext::text_variable(ctx, text, name, *form) {
+                return out;
+            }
             let value = variable_text(ctx, name, *form);
             ctx.note_variable(value.is_some());
             let mut value = value?;
@@ -37,7 +41,9 @@ pub fn render_text(ctx: &Context, text: &Text) -> Option<Inline> {
         }
         TextSource::Macro(index) => {
             let m = ctx.style.macros.get(*index)?;
-            let parts = render_elements(ctx, &m.elements);
+            // kaynak multilingual extension: settings are lexical.
+            let parts =
+                crate::csl::ext::in_macro(ctx, *index, || render_elements(ctx, &m.elements));
             if parts.is_empty() {
                 return None;
             }

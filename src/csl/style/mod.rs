@@ -30,6 +30,8 @@ pub struct Style {
     pub explicit_year_suffix: bool,
     /// Non-fatal diagnostics (unknown attributes or values).
     pub warnings: Vec<Diagnostic>,
+    /// kaynak multilingual extension (`k:` attributes).
+    pub ext: crate::csl::ext::StyleExt,
 }
 
 impl Style {

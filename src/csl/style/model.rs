@@ -382,6 +382,8 @@ pub struct Condition {
     pub position: Vec<Position>,
     pub types: Vec<String>,
     pub variables: Vec<String>,
+    /// kaynak multilingual extension: `k:language` (primary subtags).
+    pub ext_language: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -405,6 +407,8 @@ pub enum Element {
     Names(Box<Names>),
     Group(Group),
     Choose(Choose),
+    /// kaynak multilingual extension: an element with `k:` attributes.
+    Ext(Box<crate::csl::ext::ElementExt>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -426,6 +430,8 @@ pub struct SortKey {
     pub names_min: Option<usize>,
     pub names_use_first: Option<usize>,
     pub names_use_last: Option<bool>,
+    /// kaynak multilingual extension: `k:forms`, `k:script-order` on the key.
+    pub ext: Option<Box<crate::csl::ext::KeyExt>>,
 }
 
 #[derive(Debug, Clone)]

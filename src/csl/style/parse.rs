@@ -44,6 +44,8 @@ pub fn parse_style(text: &str) -> Result<Style, Vec<Diagnostic>> {
         let elements = sr.children(node);
         style.macros.push(Macro { name, elements });
     }
+    // kaynak multilingual extension: validate k: attributes, read style-level settings.
+    crate::csl::ext::parse::read_style(&mut reader, root, &mut style);
     check_macro_cycles(&style, &mut reader, root);
     style.explicit_year_suffix = uses_variable(&style, "year-suffix");
     let (errors, warnings): (Vec<_>, Vec<_>) = reader
@@ -307,6 +309,7 @@ impl StyleReader<'_, '_, '_> {
                 names_min: self.reader.number_attr(key, "names-min"),
                 names_use_first: self.reader.number_attr(key, "names-use-first"),
                 names_use_last: self.reader.bool_attr(key, "names-use-last"),
+                ext: crate::csl::ext::parse::key_ext(key),
             });
         }
         keys
@@ -328,6 +331,12 @@ impl StyleReader<'_, '_, '_> {
     }
 
     fn element(&mut self, node: Node) -> Option<Element> {
+        // kaynak multilingual extension: wrap elements that carry k: attributes.
+        self.plain_element(node)
+            .map(|e| crate::csl::ext::parse::wrap_element(node, e))
+    }
+
+    fn plain_element(&mut self, node: Node) -> Option<Element> {
         match node.tag_name().name() {
             "text" => self.text(node).map(Element::Text),
             "number" => self.number(node).map(Element::Number),
@@ -623,6 +632,7 @@ impl StyleReader<'_, '_, '_> {
             position,
             types: list("type"),
             variables: list("variable"),
+            ext_language: crate::csl::ext::parse::language_condition(node),
         }
     }
 }
@@ -686,6 +696,8 @@ fn collect_calls(elements: &[Element], calls: &mut Vec<usize>) {
                     collect_calls(sub, calls);
                 }
             }
+            // kaynak multilingual extension
+            Element::Ext(ext) => collect_calls(std::slice::from_ref(&ext.element), calls),
             _ => {}
         }
     }
@@ -709,6 +721,8 @@ fn uses_variable(style: &Style, variable: &str) -> bool {
                 .as_ref()
                 .map(|s| walk(s, variable))
                 .unwrap_or(false),
+            // kaynak multilingual extension
+            Element::Ext(ext) => walk(std::slice::from_ref(&ext.element), variable),
             _ => false,
         })
     }
