@@ -56,6 +56,8 @@ pub struct Tracker {
     pub first_names: Option<String>,
     pub names_seen: usize,
     pub year_suffix_done: bool,
+    pub rendered_any: bool,
+    pub starts_with_term: bool,
 }
 
 /// Everything an element needs to render.
@@ -110,7 +112,18 @@ impl<'a> Context<'a> {
         tracker.variables_called += 1;
         if rendered {
             tracker.variables_rendered += 1;
+            tracker.rendered_any = true;
         }
+    }
+
+    /// Record that a term was rendered; a cite that opens with a term may
+    /// be capitalised at the start of a sentence.
+    pub fn note_term(&self) {
+        let mut tracker = self.tracker.borrow_mut();
+        if !tracker.rendered_any {
+            tracker.starts_with_term = true;
+        }
+        tracker.rendered_any = true;
     }
 
     pub fn is_suppressed(&self, variable: &str) -> bool {

@@ -512,7 +512,9 @@ fn short_form(ctx: &Context, resolved: &Resolved, parts: &NameParts) -> Vec<Inli
 }
 
 fn suffix_text(name: &Name, separator: &str) -> Option<String> {
-    name.suffix.as_deref().map(|s| format!("{separator}{s}"))
+    name.suffix
+        .as_deref()
+        .map(|s| format!("{separator}{}", s.replace('\'', "’")))
 }
 
 fn display_form(ctx: &Context, resolved: &Resolved, parts: &NameParts) -> Vec<Inline> {

@@ -48,6 +48,7 @@ pub fn render_text(ctx: &Context, text: &Text) -> Option<Inline> {
             if term.is_empty() {
                 return None;
             }
+            ctx.note_term();
             wrap(ctx, vec![Inline::Text(term)], &text.rendering)
         }
         TextSource::Value(value) => {
@@ -106,7 +107,12 @@ pub fn variable_text(ctx: &Context, name: &str, form: TermForm) -> Option<String
             return Some(short.to_string());
         }
     }
-    ctx.item.variable(name).map(str::to_string)
+    let alias = match name {
+        "container-title-short" => ctx.item.variable("journalAbbreviation"),
+        "title-short" => ctx.item.variable("shortTitle"),
+        _ => None,
+    };
+    ctx.item.variable(name).or(alias).map(str::to_string)
 }
 
 fn first_page(page: &str) -> String {
