@@ -298,15 +298,31 @@ impl RichParser<'_, '_, '_> {
                     continue;
                 }
             }
-            if let Some(mark) = ["\"", "'"].into_iter().find(|m| self.rest.starts_with(m)) {
-                if until != Some(mark)
-                    && opens_quote(&text, nodes.is_empty())
-                    && has_closing(mark, &self.rest[1..])
+            let pair = QUOTE_PAIRS
+                .iter()
+                .find(|(open, _)| self.rest.starts_with(open));
+            if let Some((open, close)) = pair {
+                let straight = open == close;
+                let rest = &self.rest[open.len()..];
+                if until != Some(*close)
+                    && (!straight || opens_quote(&text, nodes.is_empty()))
+                    && has_closing(close, rest)
                 {
                     flush(&mut text, &mut nodes);
-                    self.rest = &self.rest[1..];
-                    let children = self.nodes(Some(mark));
-                    nodes.push(quote(self.ctx, children));
+                    self.rest = rest;
+                    let children = self.nodes(Some(close));
+                    nodes.push(if *open == "‘" {
+                        // typographic single quotes stay inner quotes
+                        let (open, close) = quote_marks(self.ctx, self.ctx.quote_depth() + 1);
+                        Inline::Quoted {
+                            open,
+                            close,
+                            punctuation_inside: false,
+                            children,
+                        }
+                    } else {
+                        quote(self.ctx, children)
+                    });
                     continue;
                 }
             }
@@ -322,9 +338,11 @@ impl RichParser<'_, '_, '_> {
 }
 
 /// A closing mark must not be followed by a letter (that is an apostrophe).
+const QUOTE_PAIRS: &[(&str, &str)] = &[("\"", "\""), ("'", "'"), ("“", "”"), ("‘", "’")];
+
 fn closes_quote(mark: &str, rest: &str) -> bool {
-    let after = rest[mark.len()..].chars().next();
-    mark != "'" || !after.map(char::is_alphanumeric).unwrap_or(false)
+    let after = rest.get(mark.len()..).and_then(|r| r.chars().next());
+    !matches!(mark, "'" | "’") || !after.map(char::is_alphanumeric).unwrap_or(false)
 }
 
 fn has_closing(mark: &str, rest: &str) -> bool {

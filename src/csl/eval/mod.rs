@@ -126,6 +126,12 @@ impl<'a> Context<'a> {
         tracker.rendered_any = true;
     }
 
+    /// (variables called, variables rendered) so far.
+    pub fn variable_counts(&self) -> (usize, usize) {
+        let tracker = self.tracker.borrow();
+        (tracker.variables_called, tracker.variables_rendered)
+    }
+
     pub fn is_suppressed(&self, variable: &str) -> bool {
         self.tracker.borrow().suppressed.contains(variable)
     }

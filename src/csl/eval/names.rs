@@ -465,6 +465,7 @@ fn part_node(
                     Inline::Formatted(style.rendering.formatting, content)
                 }
             }
+            None if piece.contains('<') => Inline::seq(case::parse_rich_text(ctx, &piece)),
             None => Inline::Text(piece.clone()),
         };
         out.push(node);

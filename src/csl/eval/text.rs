@@ -20,6 +20,8 @@ pub fn render_text(ctx: &Context, text: &Text) -> Option<Inline> {
             }
             let content = if name == "page" || name == "locator" && is_page_locator(ctx) {
                 vec![Inline::Text(page_range(ctx, &value))]
+            } else if name == "locator" && super::number::is_numeric(&value) {
+                vec![Inline::Text(dash_ranges(&value))]
             } else if matches!(
                 name.as_str(),
                 "citation-number"
@@ -37,8 +39,12 @@ pub fn render_text(ctx: &Context, text: &Text) -> Option<Inline> {
         }
         TextSource::Macro(index) => {
             let m = ctx.style.macros.get(*index)?;
+            let before = ctx.variable_counts();
             let parts = render_elements(ctx, &m.elements);
-            if parts.is_empty() {
+            let after = ctx.variable_counts();
+            // like citeproc-js, a macro is suppressed as a group would be
+            let (called, rendered) = (after.0 - before.0, after.1 - before.1);
+            if parts.is_empty() || called > 0 && rendered == 0 {
                 return None;
             }
             wrap(ctx, parts, &text.rendering)
@@ -254,4 +260,13 @@ fn chicago(first: &str, last: &str, format: PageRangeFormat) -> String {
         return changed;
     }
     minimal(first, last, 2)
+}
+
+/// "200 - 201" → "200–201" between numbers.
+fn dash_ranges(value: &str) -> String {
+    let parts: Vec<&str> = value.split('-').collect();
+    if parts.len() < 2 {
+        return value.to_string();
+    }
+    parts.iter().map(|p| p.trim()).collect::<Vec<_>>().join("–")
 }

@@ -57,9 +57,13 @@ impl Backend for Html {
 
 /// One `csl-entry` line as citeproc-js writes it.
 pub fn entry(content: &str) -> String {
-    if content.starts_with("<div class=\"csl-left-margin\">")
-        || content.starts_with("<div class=\"csl-block\">")
-    {
+    if content.starts_with("<div class=\"csl-block\">") {
+        let content = content.replace(
+            "</div><div class=\"csl-left-margin\">",
+            "</div>\n\n    <div class=\"csl-left-margin\">",
+        );
+        format!("  <div class=\"csl-entry\">\n\n    {content}\n  </div>\n")
+    } else if content.starts_with("<div class=\"csl-left-margin\">") {
         let content = content.replace(
             "</div><div class=\"csl-left-margin\">",
             "</div>\n\n    <div class=\"csl-left-margin\">",

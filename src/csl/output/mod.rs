@@ -329,7 +329,7 @@ fn drops_second(first: char, second: char) -> bool {
     matches!(
         (first, second),
         ('.', '.')
-            | (',', ',')
+            | (',', ',' | ';')
             | (';', ';')
             | (':', ':')
             | ('!' | '?', '.')
