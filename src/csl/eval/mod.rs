@@ -202,7 +202,12 @@ pub fn render_group(ctx: &Context, group: &Group) -> Option<Inline> {
         return None;
     }
     let joined = join(parts, group.delimiter.as_deref());
-    wrap(ctx, joined, &group.rendering)
+    let node = wrap(ctx, joined, &group.rendering)?;
+    // a rendered group counts as content for an enclosing group
+    let mut tracker = ctx.tracker.borrow_mut();
+    tracker.variables_rendered += 1;
+    tracker.variables_called += 1;
+    Some(node)
 }
 
 /// Join nodes with a delimiter.

@@ -260,7 +260,7 @@ fn render_list(ctx: &Context, resolved: &Resolved, role: &str, list: &[Name]) ->
             &and_term(ctx),
             parts,
             options,
-            true,
+            !ctx.sorting,
             shown >= 2 && is_inverted(ctx, options, shown - 2),
         )
     };

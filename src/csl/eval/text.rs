@@ -174,12 +174,17 @@ pub fn page_range(ctx: &Context, value: &str) -> String {
         .to_string();
     let format = ctx.style.options.page_range_format;
     let mut out = String::new();
-    for (index, piece) in value.split(", ").enumerate() {
-        if index > 0 {
-            out.push_str(", ");
+    let mut piece = String::new();
+    for c in value.chars() {
+        if c == ',' || c == '&' {
+            out.push_str(&format_range(piece.trim(), &delimiter, format));
+            out.push_str(if c == ',' { ", " } else { " & " });
+            piece.clear();
+        } else {
+            piece.push(c);
         }
-        out.push_str(&format_range(piece, &delimiter, format));
     }
+    out.push_str(&format_range(piece.trim(), &delimiter, format));
     out
 }
 
@@ -189,29 +194,37 @@ fn format_range(piece: &str, delimiter: &str, format: Option<PageRangeFormat>) -
         return piece.to_string();
     };
     let (first, last) = (first.trim(), last.trim_start_matches('-').trim());
+    let (prefix_a, num_a) = split_number(first);
+    let (prefix_b, num_b) = split_number(last);
+    let numeric = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    if !numeric(num_a) || !numeric(num_b) {
+        return format!("{first}{delimiter}{last}");
+    }
+    if !prefix_b.is_empty() && prefix_a != prefix_b
+        || prefix_b.is_empty() && !prefix_a.is_empty() && format.is_some()
+    {
+        return format!("{first}-{last}");
+    }
     let Some(format) = format else {
         return format!("{first}{delimiter}{last}");
     };
-    let numeric = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
-    let (prefix_a, num_a) = split_number(first);
-    let (prefix_b, num_b) = split_number(last);
-    if !numeric(num_a) || !numeric(num_b) || prefix_a != prefix_b {
-        return format!("{first}{delimiter}{last}");
-    }
     let expanded = expand(num_a, num_b);
     let last_out = match format {
-        PageRangeFormat::Expanded | PageRangeFormat::Verbatim => expanded,
+        PageRangeFormat::Expanded | PageRangeFormat::Verbatim => format!("{prefix_a}{expanded}"),
         PageRangeFormat::Minimal => minimal(num_a, &expanded, 1),
         PageRangeFormat::MinimalTwo => minimal(num_a, &expanded, 2),
         PageRangeFormat::Chicago | PageRangeFormat::Chicago16 => chicago(num_a, &expanded, format),
     };
-    format!("{first}{delimiter}{prefix_b}{last_out}")
+    format!("{first}{delimiter}{last_out}")
 }
 
+/// Split "N110" into ("N", "110"): the prefix is all before the trailing digits.
 fn split_number(s: &str) -> (&str, &str) {
     let index = s
         .char_indices()
-        .find(|(_, c)| c.is_ascii_digit())
+        .rev()
+        .take_while(|(_, c)| c.is_ascii_digit())
+        .last()
         .map(|(i, _)| i)
         .unwrap_or(s.len());
     s.split_at(index)
