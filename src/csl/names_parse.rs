@@ -41,6 +41,14 @@ fn split_family(name: &mut Name, family: &str) {
         name.family = Some(words[count..].join(" "));
         return;
     }
+    // "al-One": a short lowercase prefix joined by a hyphen
+    if let Some((head, tail)) = family.split_once('-') {
+        if !head.is_empty() && head.len() <= 3 && head.chars().all(char::is_lowercase) && !tail.is_empty() {
+            name.non_dropping_particle = Some(format!("{head}-"));
+            name.family = Some(tail.to_string());
+            return;
+        }
+    }
     // "d'Alembert" style apostrophe particles
     for apostrophe in ['\'', '’'] {
         if let Some(pos) = family.find(apostrophe) {

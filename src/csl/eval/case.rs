@@ -253,7 +253,7 @@ fn quote_marks(ctx: &Context, depth: usize) -> (String, String) {
 
 /// Parse field text with its mini-markup into nodes.
 pub fn parse_rich_text(ctx: &Context, text: &str) -> Vec<Inline> {
-    if !text.contains(['<', '"', '\'']) {
+    if !text.contains(['<', '"', '\'', '“', '‘']) {
         return vec![Inline::Text(text.to_string())];
     }
     let mut parser = RichParser { ctx, rest: text };
