@@ -43,7 +43,11 @@ fn split_family(name: &mut Name, family: &str) {
     }
     // "al-One": a short lowercase prefix joined by a hyphen
     if let Some((head, tail)) = family.split_once('-') {
-        if !head.is_empty() && head.len() <= 3 && head.chars().all(char::is_lowercase) && !tail.is_empty() {
+        if !head.is_empty()
+            && head.len() <= 3
+            && head.chars().all(char::is_lowercase)
+            && !tail.is_empty()
+        {
             name.non_dropping_particle = Some(format!("{head}-"));
             name.family = Some(tail.to_string());
             return;

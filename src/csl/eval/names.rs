@@ -394,7 +394,11 @@ fn render_name(ctx: &Context, resolved: &Resolved, name: &Name, index: usize) ->
     let base_form = options.form.unwrap_or(NameForm::Long);
     let with = options.initialize_with.as_deref();
     let hyphen = ctx.style.options.initialize_with_hyphen;
-    let has_family = name.family.as_deref().map(|f| !f.is_empty()).unwrap_or(false);
+    let has_family = name
+        .family
+        .as_deref()
+        .map(|f| !f.is_empty())
+        .unwrap_or(false);
     let given = name.given.as_deref().map(|g| match (level, with) {
         _ if !has_family => g.to_string(),
         (0, Some(with)) => initialize_given(g, with, options.initialize.unwrap_or(true), hyphen),
