@@ -8,7 +8,10 @@ pub fn render_text(ctx: &Context, text: &Text) -> Option<Inline> {
     match &text.source {
         TextSource::Variable { name, form } => {
             let value = variable_text(ctx, name, *form);
-            ctx.note_variable(value.is_some());
+            // an empty year-suffix does not make its group empty (citeproc-js)
+            if value.is_some() || name != "year-suffix" {
+                ctx.note_variable(value.is_some());
+            }
             let mut value = value?;
             if ctx.in_substitute.get() {
                 ctx.tracker.borrow_mut().suppressed.insert(name.clone());
