@@ -7,8 +7,12 @@ use crate::csl::output::Inline;
 use crate::csl::style::model::*;
 
 const STOP_WORDS: &[&str] = &[
-    "a", "an", "and", "as", "at", "but", "by", "down", "for", "from", "in", "into", "nor", "of",
-    "on", "onto", "or", "over", "so", "the", "till", "to", "up", "via", "with", "yet", "v", "vs",
+    "about", "above", "across", "after", "against", "along", "amid", "among", "around", "before",
+    "behind", "below", "beneath", "beside", "between", "beyond", "during", "except", "inside",
+    "like", "near", "off", "out", "per", "since", "than", "through", "toward", "towards", "under",
+    "until", "upon", "within", "without", "de", "d’", "von", "van", "a", "an", "and", "as", "at",
+    "but", "by", "down", "for", "from", "in", "into", "nor", "of", "on", "onto", "or", "over",
+    "so", "the", "till", "to", "up", "via", "with", "yet", "v", "vs",
 ];
 
 struct CaseState {
@@ -16,10 +20,46 @@ struct CaseState {
     after_colon: bool,
     word_index: usize,
     last_word: usize,
+    /// Turkish and Azerbaijani dotted/dotless i.
+    turkic: bool,
+}
+
+fn turkic_upper(text: &str) -> String {
+    text.chars()
+        .flat_map(|c| match c {
+            'i' => vec!['İ'],
+            'ı' => vec!['I'],
+            other => other.to_uppercase().collect(),
+        })
+        .collect()
+}
+
+fn turkic_lower(text: &str) -> String {
+    text.chars()
+        .flat_map(|c| match c {
+            'I' => vec!['ı'],
+            'İ' => vec!['i'],
+            other => other.to_lowercase().collect(),
+        })
+        .collect()
+}
+
+/// Whether a language tag uses Turkic casing rules.
+pub fn is_turkic(lang: Option<&str>) -> bool {
+    lang.map(|l| {
+        let l = l.to_ascii_lowercase();
+        l == "tr" || l.starts_with("tr-") || l == "az" || l.starts_with("az-")
+    })
+    .unwrap_or(false)
 }
 
 /// Apply a text-case to nodes, skipping `NoCase` parts.
 pub fn apply_case(nodes: &mut [Inline], case: TextCase, english: bool) {
+    apply_case_in(nodes, case, english, false)
+}
+
+/// [`apply_case`] with the item's casing rules (`turkic` for tr/az).
+pub fn apply_case_in(nodes: &mut [Inline], case: TextCase, english: bool, turkic: bool) {
     if matches!(case, TextCase::Title | TextCase::Sentence) && !english {
         return;
     }
@@ -31,6 +71,7 @@ pub fn apply_case(nodes: &mut [Inline], case: TextCase, english: bool) {
         after_colon: false,
         word_index: 0,
         last_word: words.saturating_sub(1),
+        turkic,
     };
     for node in nodes.iter_mut() {
         case_node(node, case, all_upper, &mut state);
@@ -73,6 +114,8 @@ fn case_node(node: &mut Inline, case: TextCase, all_upper: bool, state: &mut Cas
 
 fn case_text(text: &str, case: TextCase, all_upper: bool, state: &mut CaseState) -> String {
     match case {
+        TextCase::Lowercase if state.turkic => turkic_lower(text),
+        TextCase::Uppercase if state.turkic => turkic_upper(text),
         TextCase::Lowercase => text.to_lowercase(),
         TextCase::Uppercase => text.to_uppercase(),
         TextCase::CapitalizeFirst => {

@@ -57,6 +57,7 @@ pub struct Tracker {
     pub names_seen: usize,
     pub year_suffix_done: bool,
     pub rendered_any: bool,
+    pub author_substituted: bool,
     pub starts_with_term: bool,
 }
 
@@ -233,7 +234,8 @@ pub fn wrap(ctx: &Context, content: Vec<Inline>, rendering: &Rendering) -> Optio
         return None;
     }
     if let Some(case) = rendering.text_case {
-        case::apply_case(&mut content, case, ctx.is_english());
+        let turkic = case::is_turkic(ctx.item.language());
+        case::apply_case_in(&mut content, case, ctx.is_english(), turkic);
     }
     if rendering.strip_periods {
         case::strip_periods(&mut content);

@@ -23,7 +23,9 @@ pub fn render_names(ctx: &Context, names: &Names) -> Option<Inline> {
         if ctx.cite.suppress_author {
             return None;
         }
-        if let Some(text) = &ctx.cite.author_substitute {
+        let substituted = ctx.tracker.borrow().author_substituted;
+        if let (Some(text), false) = (&ctx.cite.author_substitute, substituted) {
+            // the "author" came from cs:substitute: replace all of it
             if text.is_empty() {
                 return None;
             }
@@ -267,6 +269,17 @@ fn render_list(ctx: &Context, resolved: &Resolved, role: &str, list: &[Name]) ->
     if let Some(name_el) = resolved.name {
         content = wrap(ctx, content, &name_el.rendering).into_iter().collect();
     }
+    if ctx.tracker.borrow().names_seen == 0 && !ctx.sorting {
+        let mut tracker = ctx.tracker.borrow_mut();
+        if tracker.first_names.is_none() {
+            tracker.first_names = Some(content.iter().map(Inline::plain_text).collect());
+        }
+        // subsequent-author-substitute replaces the names, not their label
+        if let Some(text) = &ctx.cite.author_substitute {
+            content = vec![Inline::Text(text.clone())];
+            tracker.author_substituted = true;
+        }
+    }
     add_label(ctx, resolved, role, list.len(), content)
 }
 
@@ -463,7 +476,8 @@ fn part_node(
             Some(style) => {
                 let mut content = vec![Inline::Text(piece.clone())];
                 if let Some(case) = style.rendering.text_case {
-                    case::apply_case(&mut content, case, ctx.is_english());
+                    let turkic = case::is_turkic(ctx.item.language());
+                    case::apply_case_in(&mut content, case, ctx.is_english(), turkic);
                 }
                 if style.rendering.formatting.is_empty() {
                     Inline::seq(content)

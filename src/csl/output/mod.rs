@@ -314,6 +314,11 @@ fn push_text(out: &mut Vec<Event>, mut text: String) {
 }
 
 fn move_into_quote(out: &mut [Event], index: usize, mark: char) {
+    // nested closing quotes: the mark goes inside the innermost one
+    let mut index = index;
+    while index > 0 && matches!(out.get(index - 1), Some(Event::CloseQuote(_, true))) {
+        index -= 1;
+    }
     // the quote's own content may already end in the same mark
     let before = last_text_char(&out[..index]).map(|(_, c)| c);
     if let Some(Event::CloseQuote(close, _)) = out.get_mut(index) {
