@@ -74,7 +74,9 @@ fn render_cluster(
         let sentence_start = match cite.prefix.as_deref() {
             None | Some("") => cites.is_empty(),
             Some(prefix) => {
-                prefix.trim_end_matches(' ').ends_with(['.', '!', '?'])
+                prefix
+                    .trim_end_matches([' ', '”', '’', '"', '»'])
+                    .ends_with(['.', '!', '?'])
                     && prefix.ends_with(' ')
                     && prefix.trim().contains(' ')
             }

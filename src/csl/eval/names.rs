@@ -223,7 +223,7 @@ fn render_list(ctx: &Context, resolved: &Resolved, role: &str, list: &[Name]) ->
         .enumerate()
         .map(|(i, name)| render_name(ctx, resolved, name, i))
         .collect();
-    let inverted_last = is_inverted(ctx, options, shown - 1);
+    let inverted_last = is_inverted(ctx, options, shown - 1) && list[shown - 1].literal.is_none();
     let mut content = if truncated && use_last && list.len() >= shown + 2 {
         let mut content = join_names(&and_term(ctx), parts, options, false, inverted_last);
         content.push(Inline::Text(format!("{}… ", delimiter(options))));
@@ -263,7 +263,7 @@ fn render_list(ctx: &Context, resolved: &Resolved, role: &str, list: &[Name]) ->
             parts,
             options,
             !ctx.sorting,
-            shown >= 2 && is_inverted(ctx, options, shown - 2),
+            shown >= 2 && is_inverted(ctx, options, shown - 2) && list[shown - 2].literal.is_none(),
         )
     };
     if let Some(name_el) = resolved.name {
@@ -505,6 +505,40 @@ fn part_node(
     }
 }
 
+/// The family part in display order: a dropping particle sits inside the
+/// family affixes but takes none of the family formatting.
+fn family_with_dropping(
+    ctx: &Context,
+    resolved: &Resolved,
+    dp: &str,
+    pieces: &[&str],
+    tail: Option<String>,
+) -> Inline {
+    let style = family_style(resolved);
+    if dp.is_empty() {
+        return part_node(ctx, style, pieces, tail);
+    }
+    let bare = style.map(|s| NamePartStyle {
+        rendering: Rendering {
+            prefix: None,
+            suffix: None,
+            ..s.rendering.clone()
+        },
+    });
+    let dp = dp.replace('\'', "’");
+    let mut content = vec![Inline::Text(dp.clone())];
+    if needs_space(&dp) {
+        content.push(Inline::Text(" ".to_string()));
+    }
+    content.push(part_node(ctx, bare.as_ref(), pieces, tail));
+    let affixes = Rendering {
+        prefix: style.and_then(|s| s.rendering.prefix.clone()),
+        suffix: style.and_then(|s| s.rendering.suffix.clone()),
+        ..Rendering::default()
+    };
+    wrap(ctx, content, &affixes).unwrap_or(Inline::Text(String::new()))
+}
+
 fn demote(ctx: &Context) -> bool {
     let mode = ctx
         .style
@@ -544,17 +578,18 @@ fn display_form(ctx: &Context, resolved: &Resolved, parts: &NameParts) -> Vec<In
     let ndp = name.non_dropping_particle.as_deref().unwrap_or("");
     let mut out = Vec::new();
     let given = parts.given.unwrap_or("");
-    if !given.is_empty() || !dp.is_empty() {
-        out.push(part_node(ctx, given_style(resolved), &[given, dp], None));
+    if !given.is_empty() {
+        out.push(part_node(ctx, given_style(resolved), &[given], None));
     }
     let separator = if name.comma_suffix { ", " } else { " " };
     if !parts.family.is_empty() {
-        if !out.is_empty() && (dp.is_empty() || needs_space(dp)) {
+        if !out.is_empty() {
             out.push(Inline::Text(" ".to_string()));
         }
-        out.push(part_node(
+        out.push(family_with_dropping(
             ctx,
-            family_style(resolved),
+            resolved,
+            dp,
             &[ndp, parts.family],
             suffix_text(name, separator),
         ));
@@ -650,8 +685,7 @@ fn push_piece(out: &mut String, piece: &str, with: &str, initialize: bool, after
             out.push(' ');
             continue;
         }
-        let is_initial =
-            had_period || single || token.chars().all(char::is_uppercase) && !initialize;
+        let is_initial = had_period || single;
         if initialize && !had_period && !single {
             let first: String = token.chars().take(1).collect();
             push_initial(out, &first, with, after_hyphen);
