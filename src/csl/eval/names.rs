@@ -172,6 +172,8 @@ fn et_al_limits(ctx: &Context, options: &NameOptions) -> (Option<usize>, usize, 
         Some((sort_min, sort_first)) => (sort_min.or(min), sort_first.or(first)),
         None => (min, first),
     };
+    // without et-al-use-first there is no truncation
+    let min = if first.is_some() { min } else { None };
     (
         min,
         first.unwrap_or(1),

@@ -50,7 +50,10 @@ pub fn render_text(ctx: &Context, text: &Text) -> Option<Inline> {
             if parts.is_empty() || called > 0 && rendered == 0 {
                 return None;
             }
-            wrap(ctx, parts, &text.rendering)
+            let node = wrap(ctx, parts, &text.rendering)?;
+            // a rendered macro counts as content for an enclosing group
+            ctx.note_variable(true);
+            Some(node)
         }
         TextSource::Term { name, form, plural } => {
             let term = ctx.term(name, *form, *plural)?;
