@@ -197,13 +197,14 @@ fn flatten_into(node: &Inline, state: State, events: &mut Vec<Event>) {
                 return;
             }
             let mut state = state;
+            // citeproc-js nests font-style innermost, vertical-align outermost
             let spans = spans_for(formatting, &mut state);
-            spans.iter().for_each(|s| events.push(Event::Open(*s)));
-            children.iter().for_each(|c| flatten_into(c, state, events));
             spans
                 .iter()
                 .rev()
-                .for_each(|s| events.push(Event::Close(*s)));
+                .for_each(|s| events.push(Event::Open(*s)));
+            children.iter().for_each(|c| flatten_into(c, state, events));
+            spans.iter().for_each(|s| events.push(Event::Close(*s)));
         }
     }
 }
