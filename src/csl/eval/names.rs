@@ -126,7 +126,12 @@ fn collect_lists(ctx: &Context, variables: &[String]) -> Vec<(String, Vec<Name>)
         .collect();
     let editor = lists.iter().position(|(v, _)| v == "editor");
     let translator = lists.iter().position(|(v, _)| v == "translator");
-    if let (Some(e), Some(t)) = (editor, translator) {
+    let combined_term = ctx
+        .locale
+        .term_text("editortranslator", TermForm::Long, false)
+        .map(|t| !t.is_empty())
+        .unwrap_or(false);
+    if let (Some(e), Some(t), true) = (editor, translator, combined_term) {
         if lists[e].1 == lists[t].1 {
             lists[e].0 = "editortranslator".to_string();
             lists.remove(t);

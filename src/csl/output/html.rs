@@ -8,6 +8,14 @@ pub struct Html;
 impl Backend for Html {
     fn escape(&self, text: &str, out: &mut String) {
         for c in text.chars() {
+            if c == '℠' || c == '™' {
+                out.push_str(if c == '℠' {
+                    "<sup>SM</sup>"
+                } else {
+                    "<sup>TM</sup>"
+                });
+                continue;
+            }
             if let Some(base) = superscript_base(c) {
                 out.push_str("<sup>");
                 out.push(base);
@@ -159,6 +167,32 @@ fn superscript_base(c: char) -> Option<char> {
         ('ᵠ', 'φ'),
         ('ᵡ', 'χ'),
         ('ᵸ', 'н'),
+        ('ᴭ', 'Æ'),
+        ('ᴲ', 'Ǝ'),
+        ('ᴽ', 'Ȣ'),
+        ('ᵆ', 'ᴂ'),
+        ('ᵓ', 'ɔ'),
+        ('ᵔ', 'ᴖ'),
+        ('ᵕ', 'ᴗ'),
+        ('ᵙ', 'ᴝ'),
+        ('ᵚ', 'ɯ'),
+        ('ᵜ', 'ᴥ'),
+        ('㆒', '一'),
+        ('㆓', '二'),
+        ('㆔', '三'),
+        ('㆕', '四'),
+        ('㆖', '上'),
+        ('㆗', '中'),
+        ('㆘', '下'),
+        ('㆙', '甲'),
+        ('㆚', '乙'),
+        ('㆛', '丙'),
+        ('㆜', '丁'),
+        ('㆝', '天'),
+        ('㆞', '地'),
+        ('㆟', '人'),
+        ('ۥ', 'و'),
+        ('ۦ', 'ي'),
     ];
     TABLE.iter().find(|(s, _)| *s == c).map(|(_, b)| *b)
 }
