@@ -247,9 +247,21 @@ fn collapse_years(
     // group by author, keeping first-appearance order
     let mut groups: Vec<Vec<RenderedCite>> = Vec::new();
     for cite in cites {
-        let slot = groups.iter().position(|g| {
-            g[0].author.is_some() && g[0].author == cite.author && cite.cite.prefix.is_none()
-        });
+        // sorted clusters gather an author's cites; unsorted ones collapse
+        // only adjacent cites
+        let same = |g: &Vec<RenderedCite>| {
+            g[0].author == cite.author
+                && (cite.author.is_some() || cite.state.year_suffix.is_some())
+                && cite.cite.prefix.is_none()
+        };
+        let slot = if section.sort.is_empty() {
+            groups
+                .len()
+                .checked_sub(1)
+                .filter(|&last| same(&groups[last]))
+        } else {
+            groups.iter().position(same)
+        };
         match slot {
             Some(s) => groups[s].push(cite),
             None => groups.push(vec![cite]),
@@ -304,7 +316,8 @@ fn collapse_group(
                 && cite.state.year_suffix.is_some()
                 && mode != Collapse::Year
                 && !previous_locator;
-            let delimiter = if previous_locator {
+            let after_suffix_run = pieces.last().map(|p| p.suffix_only).unwrap_or(false);
+            let delimiter = if previous_locator || after_suffix_run && !same_year {
                 delimiters.after.clone()
             } else if same_year {
                 delimiters.year_suffix.clone()
