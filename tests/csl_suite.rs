@@ -188,6 +188,7 @@ fn run_citations(
     let mut known: HashMap<String, Value> = HashMap::new();
     let mut document: Vec<String> = Vec::new();
     let mut before: HashMap<String, String> = HashMap::new();
+    let mut notes_before: HashMap<String, Option<Value>> = HashMap::new();
     let mut last_id = String::new();
     for (index, step) in steps.iter().enumerate() {
         let citation = step.get(0).ok_or("step without citation")?;
@@ -206,11 +207,26 @@ fn run_citations(
                 .unwrap_or_default()
         };
         if index + 1 == steps.len() {
+            notes_before = note_indexes(&known);
             before = render_document(processor, items, &known, &document, fixture)?
                 .into_iter()
                 .collect();
         }
         known.insert(id.clone(), citation.clone());
+        // citationsPre/Post carry the current note numbers of the others
+        for list in [step.get(1), step.get(2)] {
+            for pair in list.and_then(Value::as_array).into_iter().flatten() {
+                let (Some(other), Some(note)) = (pair.get(0).and_then(Value::as_str), pair.get(1))
+                else {
+                    continue;
+                };
+                if let Some(Value::Object(props)) =
+                    known.get_mut(other).and_then(|c| c.get_mut("properties"))
+                {
+                    props.insert("noteIndex".to_string(), note.clone());
+                }
+            }
+        }
         let mut order = ids(step.get(1));
         order.push(id.clone());
         order.extend(ids(step.get(2)));
@@ -225,11 +241,21 @@ fn run_citations(
         .iter()
         .enumerate()
         .map(|(i, (id, text))| {
-            let changed = *id == last_id || before.get(id) != Some(text);
+            // citeproc-js re-renders moved notes when note numbers are printed
+            let moved = fixture.csl.contains("first-reference-note-number")
+                && notes_before.get(id) != note_indexes(&known).get(id);
+            let changed = *id == last_id || before.get(id) != Some(text) || moved;
             format!("{}[{}] {}", if changed { ">>" } else { ".." }, i, text)
         })
         .collect();
     Ok(lines.join("\n"))
+}
+
+fn note_indexes(known: &HashMap<String, Value>) -> HashMap<String, Option<Value>> {
+    known
+        .iter()
+        .map(|(id, c)| (id.clone(), c.pointer("/properties/noteIndex").cloned()))
+        .collect()
 }
 
 fn document_clusters(known: &HashMap<String, Value>, document: &[String]) -> Vec<Cluster> {

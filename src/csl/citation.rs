@@ -52,6 +52,7 @@ fn render_cluster(
         };
         let state = run.state_for(index, &position);
         let (parts, author) = run.render_item(index, section, &state);
+        let opens_with_term = run.starts_with_term;
         let keys = if section.sort.is_empty() {
             Vec::new()
         } else {
@@ -69,6 +70,24 @@ fn render_cluster(
             Inline::Text(NO_PRINTED_FORM.to_string())
         } else {
             Inline::seq(parts)
+        };
+        let sentence_start = match cite.prefix.as_deref() {
+            None | Some("") => cites.is_empty(),
+            Some(prefix) => {
+                prefix
+                    .trim_end_matches([' ', '”', '’', '"', '»'])
+                    .ends_with(['.', '!', '?'])
+                    && prefix.ends_with(' ')
+                    && prefix.trim().contains(' ')
+            }
+        };
+        let note_style = run.processor.style.class == StyleClass::Note;
+        let node = if opens_with_term && sentence_start && note_style {
+            let mut nodes = vec![node];
+            crate::csl::eval::case::apply_case(&mut nodes, TextCase::CapitalizeFirst, true);
+            Inline::seq(nodes)
+        } else {
+            node
         };
         let prefix = cite
             .prefix
@@ -98,10 +117,7 @@ fn render_cluster(
     let parts = match section.citation.collapse {
         Some(Collapse::CitationNumber) => collapse_numbers(run, cites, delimiter.as_deref()),
         Some(mode) => collapse_years(run, section, cites, mode),
-        None => join_cites(
-            cites.into_iter().map(with_affixes).collect(),
-            delimiter.as_deref(),
-        ),
+        None => join_plain(cites, delimiter.as_deref()),
     };
     if parts.is_empty() {
         return Inline::Text(String::new());
@@ -127,6 +143,27 @@ fn wrap_layout(rendering: &Rendering, parts: Vec<Inline>) -> Inline {
 
 fn with_affixes(cite: RenderedCite) -> Inline {
     cite_with_affixes_ref(&cite)
+}
+
+/// Join cites; a cite whose prefix opens with punctuation takes the place
+/// of the delimiter.
+fn join_plain(cites: Vec<RenderedCite>, delimiter: Option<&str>) -> Vec<Inline> {
+    let mut out = Vec::new();
+    for (index, cite) in cites.into_iter().enumerate() {
+        let punctuated = cite
+            .cite
+            .prefix
+            .as_deref()
+            .map(|p| p.starts_with([',', '.', ';', ':']))
+            .unwrap_or(false);
+        if index > 0 && !punctuated {
+            if let Some(d) = delimiter {
+                out.push(Inline::Text(d.to_string()));
+            }
+        }
+        out.push(with_affixes(cite));
+    }
+    out
 }
 
 fn join_cites(nodes: Vec<Inline>, delimiter: Option<&str>) -> Vec<Inline> {
@@ -210,9 +247,21 @@ fn collapse_years(
     // group by author, keeping first-appearance order
     let mut groups: Vec<Vec<RenderedCite>> = Vec::new();
     for cite in cites {
-        let slot = groups.iter().position(|g| {
-            g[0].author.is_some() && g[0].author == cite.author && cite.cite.prefix.is_none()
-        });
+        // sorted clusters gather an author's cites; unsorted ones collapse
+        // only adjacent cites
+        let same = |g: &Vec<RenderedCite>| {
+            g[0].author == cite.author
+                && (cite.author.is_some() || cite.state.year_suffix.is_some())
+                && cite.cite.prefix.is_none()
+        };
+        let slot = if section.sort.is_empty() {
+            groups
+                .len()
+                .checked_sub(1)
+                .filter(|&last| same(&groups[last]))
+        } else {
+            groups.iter().position(same)
+        };
         match slot {
             Some(s) => groups[s].push(cite),
             None => groups.push(vec![cite]),
@@ -267,7 +316,8 @@ fn collapse_group(
                 && cite.state.year_suffix.is_some()
                 && mode != Collapse::Year
                 && !previous_locator;
-            let delimiter = if previous_locator {
+            let after_suffix_run = pieces.last().map(|p| p.suffix_only).unwrap_or(false);
+            let delimiter = if previous_locator || after_suffix_run && !same_year {
                 delimiters.after.clone()
             } else if same_year {
                 delimiters.year_suffix.clone()

@@ -76,6 +76,8 @@ pub(crate) struct Run<'p, 'i> {
     pub warnings: Vec<Warning>,
     /// Item id → index.
     pub index: HashMap<String, usize>,
+    /// Whether the last rendered item opened with a term.
+    pub starts_with_term: bool,
 }
 
 impl Processor {
@@ -145,6 +147,7 @@ impl<'p, 'i> Run<'p, 'i> {
             disambiguation: vec![CiteState::default(); items.len()],
             warnings: Vec::new(),
             index: index.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
+            starts_with_term: false,
         };
         run.sort_bibliography();
         crate::csl::eval::disambiguate::disambiguate(&mut run, clusters);
@@ -214,6 +217,7 @@ impl<'p, 'i> Run<'p, 'i> {
         let parts = eval::render_elements(&ctx, &section.layout.elements);
         let tracker = ctx.tracker.into_inner();
         self.warnings.extend(tracker.warnings);
+        self.starts_with_term = tracker.starts_with_term;
         (parts, tracker.first_names)
     }
 }

@@ -7,8 +7,12 @@ use crate::csl::output::Inline;
 use crate::csl::style::model::*;
 
 const STOP_WORDS: &[&str] = &[
-    "a", "an", "and", "as", "at", "but", "by", "down", "for", "from", "in", "into", "nor", "of",
-    "on", "onto", "or", "over", "so", "the", "till", "to", "up", "via", "with", "yet", "v", "vs",
+    "about", "above", "across", "after", "against", "along", "amid", "among", "around", "before",
+    "behind", "below", "beneath", "beside", "between", "beyond", "during", "except", "inside",
+    "like", "near", "off", "out", "per", "since", "than", "through", "toward", "towards", "under",
+    "until", "upon", "within", "without", "de", "d’", "von", "van", "a", "an", "and", "as", "at",
+    "but", "by", "down", "for", "from", "in", "into", "nor", "of", "on", "onto", "or", "over",
+    "so", "the", "till", "to", "up", "via", "with", "yet", "v", "vs",
 ];
 
 struct CaseState {
@@ -16,10 +20,46 @@ struct CaseState {
     after_colon: bool,
     word_index: usize,
     last_word: usize,
+    /// Turkish and Azerbaijani dotted/dotless i.
+    turkic: bool,
+}
+
+fn turkic_upper(text: &str) -> String {
+    text.chars()
+        .flat_map(|c| match c {
+            'i' => vec!['İ'],
+            'ı' => vec!['I'],
+            other => other.to_uppercase().collect(),
+        })
+        .collect()
+}
+
+fn turkic_lower(text: &str) -> String {
+    text.chars()
+        .flat_map(|c| match c {
+            'I' => vec!['ı'],
+            'İ' => vec!['i'],
+            other => other.to_lowercase().collect(),
+        })
+        .collect()
+}
+
+/// Whether a language tag uses Turkic casing rules.
+pub fn is_turkic(lang: Option<&str>) -> bool {
+    lang.map(|l| {
+        let l = l.to_ascii_lowercase();
+        l == "tr" || l.starts_with("tr-") || l == "az" || l.starts_with("az-")
+    })
+    .unwrap_or(false)
 }
 
 /// Apply a text-case to nodes, skipping `NoCase` parts.
 pub fn apply_case(nodes: &mut [Inline], case: TextCase, english: bool) {
+    apply_case_in(nodes, case, english, false)
+}
+
+/// [`apply_case`] with the item's casing rules (`turkic` for tr/az).
+pub fn apply_case_in(nodes: &mut [Inline], case: TextCase, english: bool, turkic: bool) {
     if matches!(case, TextCase::Title | TextCase::Sentence) && !english {
         return;
     }
@@ -31,6 +71,7 @@ pub fn apply_case(nodes: &mut [Inline], case: TextCase, english: bool) {
         after_colon: false,
         word_index: 0,
         last_word: words.saturating_sub(1),
+        turkic,
     };
     for node in nodes.iter_mut() {
         case_node(node, case, all_upper, &mut state);
@@ -73,6 +114,8 @@ fn case_node(node: &mut Inline, case: TextCase, all_upper: bool, state: &mut Cas
 
 fn case_text(text: &str, case: TextCase, all_upper: bool, state: &mut CaseState) -> String {
     match case {
+        TextCase::Lowercase if state.turkic => turkic_lower(text),
+        TextCase::Uppercase if state.turkic => turkic_upper(text),
         TextCase::Lowercase => text.to_lowercase(),
         TextCase::Uppercase => text.to_uppercase(),
         TextCase::CapitalizeFirst => {
@@ -253,7 +296,7 @@ fn quote_marks(ctx: &Context, depth: usize) -> (String, String) {
 
 /// Parse field text with its mini-markup into nodes.
 pub fn parse_rich_text(ctx: &Context, text: &str) -> Vec<Inline> {
-    if !text.contains(['<', '"', '\'']) {
+    if !text.contains(['<', '"', '\'', '“', '‘']) {
         return vec![Inline::Text(text.to_string())];
     }
     let mut parser = RichParser { ctx, rest: text };
@@ -298,15 +341,31 @@ impl RichParser<'_, '_, '_> {
                     continue;
                 }
             }
-            if let Some(mark) = ["\"", "'"].into_iter().find(|m| self.rest.starts_with(m)) {
-                if until != Some(mark)
-                    && opens_quote(&text, nodes.is_empty())
-                    && has_closing(mark, &self.rest[1..])
+            let pair = QUOTE_PAIRS
+                .iter()
+                .find(|(open, _)| self.rest.starts_with(open));
+            if let Some((open, close)) = pair {
+                let straight = open == close;
+                let rest = &self.rest[open.len()..];
+                if until != Some(*close)
+                    && (!straight || opens_quote(&text, nodes.is_empty()))
+                    && has_closing(close, rest)
                 {
                     flush(&mut text, &mut nodes);
-                    self.rest = &self.rest[1..];
-                    let children = self.nodes(Some(mark));
-                    nodes.push(quote(self.ctx, children));
+                    self.rest = rest;
+                    let children = self.nodes(Some(close));
+                    nodes.push(if *open == "‘" {
+                        // typographic single quotes stay inner quotes
+                        let (open, close) = quote_marks(self.ctx, self.ctx.quote_depth() + 1);
+                        Inline::Quoted {
+                            open,
+                            close,
+                            punctuation_inside: false,
+                            children,
+                        }
+                    } else {
+                        quote(self.ctx, children)
+                    });
                     continue;
                 }
             }
@@ -322,9 +381,11 @@ impl RichParser<'_, '_, '_> {
 }
 
 /// A closing mark must not be followed by a letter (that is an apostrophe).
+const QUOTE_PAIRS: &[(&str, &str)] = &[("\"", "\""), ("'", "'"), ("“", "”"), ("‘", "’")];
+
 fn closes_quote(mark: &str, rest: &str) -> bool {
-    let after = rest[mark.len()..].chars().next();
-    mark != "'" || !after.map(char::is_alphanumeric).unwrap_or(false)
+    let after = rest.get(mark.len()..).and_then(|r| r.chars().next());
+    !matches!(mark, "'" | "’") || !after.map(char::is_alphanumeric).unwrap_or(false)
 }
 
 fn has_closing(mark: &str, rest: &str) -> bool {

@@ -136,7 +136,7 @@ fn render_range(
         .and_then(|p| p.range_delimiter.clone())
         .unwrap_or_else(|| "–".to_string());
     let owned = |slice: &[&DatePart]| slice.iter().map(|p| (*p).clone()).collect::<Vec<_>>();
-    let mut out = render_parts(
+    let before = render_parts(
         ctx,
         date,
         start,
@@ -145,32 +145,31 @@ fn render_range(
         (false, false),
     );
     let range_parts = owned(&present[first..=last]);
-    out.extend(render_parts(
-        ctx,
-        date,
-        start,
-        &range_parts,
-        delimiter,
-        (false, true),
-    ));
-    out.push(Inline::Text(range_delimiter));
-    out.extend(render_parts(
-        ctx,
-        date,
-        end,
-        &range_parts,
-        delimiter,
-        (true, false),
-    ));
-    out.extend(render_parts(
+    let from = render_parts(ctx, date, start, &range_parts, delimiter, (false, true));
+    let to = render_parts(ctx, date, end, &range_parts, delimiter, (true, false));
+    let after = render_parts(
         ctx,
         date,
         start,
         &owned(&present[last + 1..]),
         delimiter,
         (false, false),
-    ));
+    );
+    let mut out = join_segments(before, from, delimiter);
+    out.push(Inline::Text(range_delimiter));
+    out.extend(join_segments(to, after, delimiter));
     out
+}
+
+/// Concatenate two runs of date parts, with the date's delimiter between.
+fn join_segments(mut a: Vec<Inline>, b: Vec<Inline>, delimiter: Option<&str>) -> Vec<Inline> {
+    if !a.is_empty() && !b.is_empty() {
+        if let Some(d) = delimiter {
+            a.push(Inline::Text(d.to_string()));
+        }
+    }
+    a.extend(b);
+    a
 }
 
 fn index_of(name: DatePartName) -> usize {

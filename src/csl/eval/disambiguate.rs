@@ -32,7 +32,14 @@ pub(crate) fn disambiguate(run: &mut Run, _clusters: &[Cluster]) {
     }
     for group in ambiguous_groups(run, &section, &all) {
         if options.disambiguate_add_names {
-            add_names(run, &section, &group);
+            let expand = options.disambiguate_add_givenname.then(|| {
+                match options.givenname_rule.unwrap_or(GivennameRule::ByCite) {
+                    GivennameRule::AllNamesWithInitials
+                    | GivennameRule::PrimaryNameWithInitials => 1,
+                    _ => 2,
+                }
+            });
+            add_names(run, &section, &group, expand);
         }
         if options.disambiguate_add_givenname {
             let rule = options.givenname_rule.unwrap_or(GivennameRule::ByCite);
@@ -146,7 +153,26 @@ fn clash_counts(run: &mut Run, section: &Section, group: &[usize]) -> HashMap<us
 
 /// Add names until each member clashes with as few others as possible;
 /// each member keeps the smallest count that reaches its minimum.
-fn add_names(run: &mut Run, section: &Section, group: &[usize]) {
+/// With add-givenname on, names are compared as if fully expanded
+/// (`expand`), so names are added when given names could then tell the
+/// cites apart.
+fn add_names(run: &mut Run, section: &Section, group: &[usize], expand: Option<u8>) {
+    let saved: Vec<Vec<u8>> = group
+        .iter()
+        .map(|&i| run.disambiguation[i].givenname_levels.clone())
+        .collect();
+    if let Some(level) = expand {
+        for &i in group {
+            run.disambiguation[i].givenname_levels = vec![level; MAX_NAMES];
+        }
+    }
+    add_names_compared(run, section, group);
+    for (&i, levels) in group.iter().zip(saved) {
+        run.disambiguation[i].givenname_levels = levels;
+    }
+}
+
+fn add_names_compared(run: &mut Run, section: &Section, group: &[usize]) {
     let max = group
         .iter()
         .map(|&i| name_count(run, i))

@@ -56,6 +56,9 @@ pub struct Tracker {
     pub first_names: Option<String>,
     pub names_seen: usize,
     pub year_suffix_done: bool,
+    pub rendered_any: bool,
+    pub author_substituted: bool,
+    pub starts_with_term: bool,
 }
 
 /// Everything an element needs to render.
@@ -114,7 +117,24 @@ impl<'a> Context<'a> {
         tracker.variables_called += 1;
         if rendered {
             tracker.variables_rendered += 1;
+            tracker.rendered_any = true;
         }
+    }
+
+    /// Record that a term was rendered; a cite that opens with a term may
+    /// be capitalised at the start of a sentence.
+    pub fn note_term(&self) {
+        let mut tracker = self.tracker.borrow_mut();
+        if !tracker.rendered_any {
+            tracker.starts_with_term = true;
+        }
+        tracker.rendered_any = true;
+    }
+
+    /// (variables called, variables rendered) so far.
+    pub fn variable_counts(&self) -> (usize, usize) {
+        let tracker = self.tracker.borrow();
+        (tracker.variables_called, tracker.variables_rendered)
     }
 
     pub fn is_suppressed(&self, variable: &str) -> bool {
@@ -189,7 +209,12 @@ pub fn render_group(ctx: &Context, group: &Group) -> Option<Inline> {
         return None;
     }
     let joined = join(parts, group.delimiter.as_deref());
-    wrap(ctx, joined, &group.rendering)
+    let node = wrap(ctx, joined, &group.rendering)?;
+    // a rendered group counts as content for an enclosing group
+    let mut tracker = ctx.tracker.borrow_mut();
+    tracker.variables_rendered += 1;
+    tracker.variables_called += 1;
+    Some(node)
 }
 
 /// Join nodes with a delimiter.
@@ -215,7 +240,8 @@ pub fn wrap(ctx: &Context, content: Vec<Inline>, rendering: &Rendering) -> Optio
         return None;
     }
     if let Some(case) = rendering.text_case {
-        case::apply_case(&mut content, case, ctx.is_english());
+        let turkic = case::is_turkic(ctx.item.language());
+        case::apply_case_in(&mut content, case, ctx.is_english(), turkic);
     }
     if rendering.strip_periods {
         case::strip_periods(&mut content);

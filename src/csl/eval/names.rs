@@ -23,7 +23,9 @@ pub fn render_names(ctx: &Context, names: &Names) -> Option<Inline> {
         if ctx.cite.suppress_author {
             return None;
         }
-        if let Some(text) = &ctx.cite.author_substitute {
+        let substituted = ctx.tracker.borrow().author_substituted;
+        if let (Some(text), false) = (&ctx.cite.author_substitute, substituted) {
+            // the "author" came from cs:substitute: replace all of it
             if text.is_empty() {
                 return None;
             }
@@ -130,7 +132,12 @@ fn collect_lists(ctx: &Context, variables: &[String]) -> Vec<(String, Vec<Name>)
         .collect();
     let editor = lists.iter().position(|(v, _)| v == "editor");
     let translator = lists.iter().position(|(v, _)| v == "translator");
-    if let (Some(e), Some(t)) = (editor, translator) {
+    let combined_term = ctx
+        .locale
+        .term_text("editortranslator", TermForm::Long, false)
+        .map(|t| !t.is_empty())
+        .unwrap_or(false);
+    if let (Some(e), Some(t), true) = (editor, translator, combined_term) {
         if lists[e].1 == lists[t].1 {
             lists[e].0 = "editortranslator".to_string();
             lists.remove(t);
@@ -176,6 +183,8 @@ fn et_al_limits(ctx: &Context, options: &NameOptions) -> (Option<usize>, usize, 
         Some((sort_min, sort_first)) => (sort_min.or(min), sort_first.or(first)),
         None => (min, first),
     };
+    // without et-al-use-first there is no truncation
+    let min = if first.is_some() { min } else { None };
     (
         min,
         first.unwrap_or(1),
@@ -227,7 +236,7 @@ fn render_list(ctx: &Context, resolved: &Resolved, role: &str, list: &[Name]) ->
         .enumerate()
         .map(|(i, name)| render_name(ctx, resolved, name, i))
         .collect();
-    let inverted_last = is_inverted(ctx, options, shown - 1);
+    let inverted_last = is_inverted(ctx, options, shown - 1) && list[shown - 1].literal.is_none();
     let mut content = if truncated && use_last && list.len() >= shown + 2 {
         let mut content = join_names(&and_term(ctx), parts, options, false, inverted_last);
         content.push(Inline::Text(format!("{}… ", delimiter(options))));
@@ -266,12 +275,23 @@ fn render_list(ctx: &Context, resolved: &Resolved, role: &str, list: &[Name]) ->
             &and_term(ctx),
             parts,
             options,
-            true,
-            shown >= 2 && is_inverted(ctx, options, shown - 2),
+            !ctx.sorting,
+            shown >= 2 && is_inverted(ctx, options, shown - 2) && list[shown - 2].literal.is_none(),
         )
     };
     if let Some(name_el) = resolved.name {
         content = wrap(ctx, content, &name_el.rendering).into_iter().collect();
+    }
+    if ctx.tracker.borrow().names_seen == 0 && !ctx.sorting {
+        let mut tracker = ctx.tracker.borrow_mut();
+        if tracker.first_names.is_none() {
+            tracker.first_names = Some(content.iter().map(Inline::plain_text).collect());
+        }
+        // subsequent-author-substitute replaces the names, not their label
+        if let Some(text) = &ctx.cite.author_substitute {
+            content = vec![Inline::Text(text.clone())];
+            tracker.author_substituted = true;
+        }
     }
     add_label(ctx, resolved, role, list.len(), content)
 }
@@ -400,7 +420,13 @@ fn render_name(ctx: &Context, resolved: &Resolved, name: &Name, index: usize) ->
     let base_form = options.form.unwrap_or(NameForm::Long);
     let with = options.initialize_with.as_deref();
     let hyphen = ctx.style.options.initialize_with_hyphen;
+    let has_family = name
+        .family
+        .as_deref()
+        .map(|f| !f.is_empty())
+        .unwrap_or(false);
     let given = name.given.as_deref().map(|g| match (level, with) {
+        _ if !has_family => g.to_string(),
         (0, Some(with)) => initialize_given(g, with, options.initialize.unwrap_or(true), hyphen),
         (1, Some(with)) if base_form == NameForm::Short => initialize_given(g, with, true, hyphen),
         _ => g.to_string(),
@@ -463,7 +489,8 @@ fn part_node(
             Some(style) => {
                 let mut content = vec![Inline::Text(piece.clone())];
                 if let Some(case) = style.rendering.text_case {
-                    case::apply_case(&mut content, case, ctx.is_english());
+                    let turkic = case::is_turkic(ctx.item.language());
+                    case::apply_case_in(&mut content, case, ctx.is_english(), turkic);
                 }
                 if style.rendering.formatting.is_empty() {
                     Inline::seq(content)
@@ -471,6 +498,7 @@ fn part_node(
                     Inline::Formatted(style.rendering.formatting, content)
                 }
             }
+            None if piece.contains('<') => Inline::seq(case::parse_rich_text(ctx, &piece)),
             None => Inline::Text(piece.clone()),
         };
         out.push(node);
@@ -488,6 +516,40 @@ fn part_node(
         Some(rendering) => wrap(ctx, out, &rendering).unwrap_or(Inline::Text(String::new())),
         None => Inline::seq(out),
     }
+}
+
+/// The family part in display order: a dropping particle sits inside the
+/// family affixes but takes none of the family formatting.
+fn family_with_dropping(
+    ctx: &Context,
+    resolved: &Resolved,
+    dp: &str,
+    pieces: &[&str],
+    tail: Option<String>,
+) -> Inline {
+    let style = family_style(resolved);
+    if dp.is_empty() {
+        return part_node(ctx, style, pieces, tail);
+    }
+    let bare = style.map(|s| NamePartStyle {
+        rendering: Rendering {
+            prefix: None,
+            suffix: None,
+            ..s.rendering.clone()
+        },
+    });
+    let dp = dp.replace('\'', "’");
+    let mut content = vec![Inline::Text(dp.clone())];
+    if needs_space(&dp) {
+        content.push(Inline::Text(" ".to_string()));
+    }
+    content.push(part_node(ctx, bare.as_ref(), pieces, tail));
+    let affixes = Rendering {
+        prefix: style.and_then(|s| s.rendering.prefix.clone()),
+        suffix: style.and_then(|s| s.rendering.suffix.clone()),
+        ..Rendering::default()
+    };
+    wrap(ctx, content, &affixes).unwrap_or(Inline::Text(String::new()))
 }
 
 fn demote(ctx: &Context) -> bool {
@@ -518,7 +580,9 @@ fn short_form(ctx: &Context, resolved: &Resolved, parts: &NameParts) -> Vec<Inli
 }
 
 fn suffix_text(name: &Name, separator: &str) -> Option<String> {
-    name.suffix.as_deref().map(|s| format!("{separator}{s}"))
+    name.suffix
+        .as_deref()
+        .map(|s| format!("{separator}{}", s.replace('\'', "’")))
 }
 
 fn display_form(ctx: &Context, resolved: &Resolved, parts: &NameParts) -> Vec<Inline> {
@@ -527,17 +591,18 @@ fn display_form(ctx: &Context, resolved: &Resolved, parts: &NameParts) -> Vec<In
     let ndp = name.non_dropping_particle.as_deref().unwrap_or("");
     let mut out = Vec::new();
     let given = parts.given.unwrap_or("");
-    if !given.is_empty() || !dp.is_empty() {
-        out.push(part_node(ctx, given_style(resolved), &[given, dp], None));
+    if !given.is_empty() {
+        out.push(part_node(ctx, given_style(resolved), &[given], None));
     }
     let separator = if name.comma_suffix { ", " } else { " " };
     if !parts.family.is_empty() {
-        if !out.is_empty() && (dp.is_empty() || needs_space(dp)) {
+        if !out.is_empty() {
             out.push(Inline::Text(" ".to_string()));
         }
-        out.push(part_node(
+        out.push(family_with_dropping(
             ctx,
-            family_style(resolved),
+            resolved,
+            dp,
             &[ndp, parts.family],
             suffix_text(name, separator),
         ));
@@ -633,8 +698,7 @@ fn push_piece(out: &mut String, piece: &str, with: &str, initialize: bool, after
             out.push(' ');
             continue;
         }
-        let is_initial =
-            had_period || single || token.chars().all(char::is_uppercase) && !initialize;
+        let is_initial = had_period || single;
         if initialize && !had_period && !single {
             let first: String = token.chars().take(1).collect();
             push_initial(out, &first, with, after_hyphen);

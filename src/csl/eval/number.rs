@@ -209,6 +209,11 @@ pub fn render_label(ctx: &Context, label: &Label, count: Option<usize>) -> Optio
         Some(count) => (label.variable.clone(), count > 1),
         None => {
             let (term, value) = label_term(ctx, &label.variable)?;
+            let and = ctx
+                .locale
+                .term_text("and", TermForm::Long, false)
+                .unwrap_or("and");
+            let value = value.replace(&format!(" {and} "), " & ");
             (term, label_plural(&label.variable, &value))
         }
     };

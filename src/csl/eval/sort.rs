@@ -129,12 +129,7 @@ fn pad_numbers(text: &str) -> String {
 pub fn collation_text(text: &str) -> String {
     text.nfd()
         .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
-        .filter(|c| {
-            !matches!(
-                c,
-                '[' | ']' | '"' | '“' | '”' | '‘' | '’' | '\'' | '(' | ')'
-            )
-        })
+        .filter(|c| !c.is_ascii_punctuation() && !matches!(c, '“' | '”' | '‘' | '’' | '«' | '»'))
         .flat_map(char::to_lowercase)
         .collect::<String>()
         .trim()

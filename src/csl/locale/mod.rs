@@ -6,7 +6,7 @@
 
 mod embedded;
 
-pub use embedded::embedded_locale;
+pub use embedded::{embedded_locale, EMBEDDED_TAGS};
 
 use crate::csl::diagnostic::Diagnostic;
 use crate::csl::style::model::*;

@@ -197,13 +197,14 @@ fn flatten_into(node: &Inline, state: State, events: &mut Vec<Event>) {
                 return;
             }
             let mut state = state;
+            // citeproc-js nests font-style innermost, vertical-align outermost
             let spans = spans_for(formatting, &mut state);
-            spans.iter().for_each(|s| events.push(Event::Open(*s)));
-            children.iter().for_each(|c| flatten_into(c, state, events));
             spans
                 .iter()
                 .rev()
-                .for_each(|s| events.push(Event::Close(*s)));
+                .for_each(|s| events.push(Event::Open(*s)));
+            children.iter().for_each(|c| flatten_into(c, state, events));
+            spans.iter().for_each(|s| events.push(Event::Close(*s)));
         }
     }
 }
@@ -314,6 +315,11 @@ fn push_text(out: &mut Vec<Event>, mut text: String) {
 }
 
 fn move_into_quote(out: &mut [Event], index: usize, mark: char) {
+    // nested closing quotes: the mark goes inside the innermost one
+    let mut index = index;
+    while index > 0 && matches!(out.get(index - 1), Some(Event::CloseQuote(_, true))) {
+        index -= 1;
+    }
     // the quote's own content may already end in the same mark
     let before = last_text_char(&out[..index]).map(|(_, c)| c);
     if let Some(Event::CloseQuote(close, _)) = out.get_mut(index) {
@@ -329,7 +335,7 @@ fn drops_second(first: char, second: char) -> bool {
     matches!(
         (first, second),
         ('.', '.')
-            | (',', ',')
+            | (',', ',' | ';')
             | (';', ';')
             | (':', ':')
             | ('!' | '?', '.')
