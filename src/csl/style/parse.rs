@@ -46,6 +46,7 @@ pub fn parse_style(text: &str) -> Result<Style, Vec<Diagnostic>> {
     }
     check_macro_cycles(&style, &mut reader, root);
     style.explicit_year_suffix = uses_variable(&style, "year-suffix");
+    style.uses_positions = text.contains("position=");
     let (errors, warnings): (Vec<_>, Vec<_>) = reader
         .diagnostics
         .into_iter()
