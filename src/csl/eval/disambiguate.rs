@@ -30,7 +30,10 @@ pub(crate) fn disambiguate(run: &mut Run, _clusters: &[Cluster]) {
     if !needs {
         return;
     }
-    for group in ambiguous_groups(run, &section, &all) {
+    let initial = ambiguous_groups(run, &section, &all);
+    // only items that were ambiguous at first are looked at again
+    let members: Vec<usize> = initial.iter().flatten().copied().collect();
+    for group in &initial {
         if options.disambiguate_add_names {
             let expand = options.disambiguate_add_givenname.then(|| {
                 match options.givenname_rule.unwrap_or(GivennameRule::ByCite) {
@@ -39,26 +42,26 @@ pub(crate) fn disambiguate(run: &mut Run, _clusters: &[Cluster]) {
                     _ => 2,
                 }
             });
-            add_names(run, &section, &group, expand);
+            add_names(run, &section, group, expand);
         }
         if options.disambiguate_add_givenname {
             let rule = options.givenname_rule.unwrap_or(GivennameRule::ByCite);
-            add_givenname(run, &section, &group, rule);
+            add_givenname(run, &section, group, rule);
         }
     }
-    for group in ambiguous_groups(run, &section, &all) {
+    for group in ambiguous_groups(run, &section, &members) {
         for &i in &group {
             run.disambiguation[i].disambiguate = true;
         }
     }
     if options.disambiguate_add_year_suffix {
-        for mut group in ambiguous_groups(run, &section, &all) {
-            let rank: HashMap<usize, usize> = run
-                .bib_order
-                .iter()
-                .enumerate()
-                .map(|(r, i)| (*i, r))
-                .collect();
+        let rank: HashMap<usize, usize> = run
+            .bib_order
+            .iter()
+            .enumerate()
+            .map(|(r, i)| (*i, r))
+            .collect();
+        for mut group in ambiguous_groups(run, &section, &members) {
             group.sort_by_key(|i| rank.get(i).copied().unwrap_or(usize::MAX));
             for (n, i) in group.iter().enumerate() {
                 run.disambiguation[*i].year_suffix = Some(n);
