@@ -39,6 +39,7 @@ mod bibliography;
 pub(crate) mod citation;
 pub mod diagnostic;
 pub mod eval;
+pub mod fasthash;
 pub mod item;
 pub mod json;
 pub mod locale;

@@ -3,8 +3,6 @@
 //! Everything here is plain data produced by `parse`; nothing here reads XML
 //! or renders output.
 
-use std::collections::HashMap;
-
 /// Whether the style produces in-text citations or notes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum StyleClass {
@@ -531,7 +529,7 @@ pub struct Term {
 /// A locale's terms, looked up by name without allocating.
 #[derive(Debug, Clone, Default)]
 pub struct TermMap {
-    by_name: HashMap<String, Vec<(TermForm, Option<String>, Term)>>,
+    by_name: crate::csl::fasthash::FastMap<String, Vec<(TermForm, Option<String>, Term)>>,
     has_ordinals: bool,
 }
 
