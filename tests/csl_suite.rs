@@ -162,7 +162,16 @@ fn run_fixture(fixture: &Fixture, cache: &LocaleCache) -> Result<String, String>
         }],
         None => Vec::new(),
     };
-    let refs: Vec<&dyn CslItem> = items.iter().map(|i| i as &dyn CslItem).collect();
+    let cited: BTreeSet<&str> = clusters
+        .iter()
+        .flat_map(|c| c.cites.iter().map(|x| x.id.as_str()))
+        .collect();
+    // citeproc-js registers only cited items; a bibliography lists all
+    let refs: Vec<&dyn CslItem> = items
+        .iter()
+        .filter(|i| fixture.mode == "bibliography" || cited.contains(i.id.as_str()))
+        .map(|i| i as &dyn CslItem)
+        .collect();
     let out = processor.process(&refs, &clusters);
     if fixture.mode == "bibliography" {
         let bib = out.bibliography.ok_or("style has no bibliography")?;
@@ -283,7 +292,16 @@ fn render_document(
     _fixture: &Fixture,
 ) -> Result<Vec<(String, String)>, String> {
     let clusters = document_clusters(known, document);
-    let refs: Vec<&dyn CslItem> = items.iter().map(|i| i as &dyn CslItem).collect();
+    // citeproc-js registers only the cited items
+    let cited: BTreeSet<&str> = clusters
+        .iter()
+        .flat_map(|c| c.cites.iter().map(|x| x.id.as_str()))
+        .collect();
+    let refs: Vec<&dyn CslItem> = items
+        .iter()
+        .filter(|i| cited.contains(i.id.as_str()))
+        .map(|i| i as &dyn CslItem)
+        .collect();
     let out = processor.process(&refs, &clusters);
     Ok(document
         .iter()

@@ -338,6 +338,13 @@ fn collapse_group(
                     ..cite.state.clone()
                 };
                 let (parts, _) = run.render_item(cite.index, section, &state);
+                if parts.iter().all(Inline::is_empty)
+                    && cite.prefix.is_none()
+                    && cite.suffix.is_none()
+                {
+                    // nothing but the author, who is already shown
+                    continue;
+                }
                 let suffix = cite.state.year_suffix;
                 let with_node = RenderedCite {
                     node: Inline::seq(parts),

@@ -2,18 +2,18 @@
 //! exports), read with serde_json and exposed through [`CslItem`].
 
 use super::item::{CslItem, Date, Name};
+use crate::csl::fasthash::FastMap;
 use serde_json::{Map, Value};
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 /// One CSL-JSON item.
 #[derive(Debug, Clone, Default)]
 pub struct JsonItem {
     pub id: String,
     pub item_type: String,
-    pub variables: HashMap<String, String>,
-    pub names: HashMap<String, Vec<Name>>,
-    pub dates: HashMap<String, Date>,
+    pub variables: FastMap<String, String>,
+    pub names: FastMap<String, Vec<Name>>,
+    pub dates: FastMap<String, Date>,
 }
 
 impl JsonItem {

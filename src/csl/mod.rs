@@ -40,6 +40,7 @@ pub(crate) mod citation;
 pub mod diagnostic;
 pub mod eval;
 pub mod ext;
+pub mod fasthash;
 pub mod item;
 pub mod json;
 pub mod locale;

@@ -78,6 +78,8 @@ pub(crate) struct Run<'p, 'i> {
     pub index: HashMap<String, usize>,
     /// Whether the last rendered item opened with a term.
     pub starts_with_term: bool,
+    /// Whether the citation layout tests `position`.
+    pub uses_positions: bool,
 }
 
 impl Processor {
@@ -148,6 +150,7 @@ impl<'p, 'i> Run<'p, 'i> {
             warnings: Vec::new(),
             index: index.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
             starts_with_term: false,
+            uses_positions: processor.style.uses_positions,
         };
         run.sort_bibliography();
         crate::csl::eval::disambiguate::disambiguate(&mut run, clusters);

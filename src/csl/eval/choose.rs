@@ -26,33 +26,39 @@ fn as_node(parts: Vec<Inline>) -> Option<Inline> {
     }
 }
 
+/// Evaluate a condition lazily: `all` stops at the first false test,
+/// `any` and `none` at the first true one.
 fn condition_holds(ctx: &Context, condition: &Condition) -> bool {
-    let mut tests: Vec<bool> = Vec::new();
-    if let Some(want) = condition.disambiguate {
-        tests.push(ctx.cite.disambiguate == want);
-    }
-    tests.extend(
-        condition
-            .is_numeric
-            .iter()
-            .map(|v| is_numeric_variable(ctx, v)),
-    );
-    tests.extend(
-        condition
-            .is_uncertain_date
-            .iter()
-            .map(|v| ctx.item.date(v).map(|d| d.circa).unwrap_or(false)),
-    );
-    tests.extend(condition.locator.iter().map(|l| locator_matches(ctx, l)));
-    tests.extend(condition.position.iter().map(|p| position_matches(ctx, *p)));
-    tests.extend(condition.types.iter().map(|t| ctx.item.item_type() == t));
-    tests.extend(condition.variables.iter().map(|v| has_variable(ctx, v)));
-    // kaynak multilingual extension: k:language.
-    tests.extend(crate::csl::ext::language_test(ctx, &condition.ext_language));
+    let disambiguate = condition
+        .disambiguate
+        .iter()
+        .map(|want| ctx.cite.disambiguate == *want);
+    let numeric = condition
+        .is_numeric
+        .iter()
+        .map(|v| is_numeric_variable(ctx, v));
+    let uncertain = condition
+        .is_uncertain_date
+        .iter()
+        .map(|v| ctx.item.date(v).map(|d| d.circa).unwrap_or(false));
+    let locator = condition.locator.iter().map(|l| locator_matches(ctx, l));
+    let position = condition.position.iter().map(|p| position_matches(ctx, *p));
+    let item_type = ctx.item.item_type();
+    let types = condition.types.iter().map(|t| item_type == t);
+    let variables = condition.variables.iter().map(|v| has_variable(ctx, v));
+    let mut tests = disambiguate
+        .chain(numeric)
+        .chain(uncertain)
+        .chain(locator)
+        .chain(position)
+        .chain(types)
+        .chain(variables)
+        // kaynak multilingual extension: k:language.
+        .chain(crate::csl::ext::language_test(ctx, &condition.ext_language));
     match condition.match_mode.unwrap_or(Match::All) {
-        Match::All => tests.iter().all(|t| *t),
-        Match::Any => tests.iter().any(|t| *t),
-        Match::None => !tests.iter().any(|t| *t),
+        Match::All => tests.all(|t| t),
+        Match::Any => tests.any(|t| t),
+        Match::None => !tests.any(|t| t),
     }
 }
 

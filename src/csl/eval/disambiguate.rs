@@ -30,7 +30,10 @@ pub(crate) fn disambiguate(run: &mut Run, _clusters: &[Cluster]) {
     if !needs {
         return;
     }
-    for group in ambiguous_groups(run, &section, &all) {
+    let initial = ambiguous_groups(run, &section, &all);
+    // only items that were ambiguous at first are looked at again
+    let members: Vec<usize> = initial.iter().flatten().copied().collect();
+    for group in &initial {
         if options.disambiguate_add_names {
             let expand = options.disambiguate_add_givenname.then(|| {
                 match options.givenname_rule.unwrap_or(GivennameRule::ByCite) {
@@ -39,26 +42,26 @@ pub(crate) fn disambiguate(run: &mut Run, _clusters: &[Cluster]) {
                     _ => 2,
                 }
             });
-            add_names(run, &section, &group, expand);
+            add_names(run, &section, group, expand);
         }
         if options.disambiguate_add_givenname {
             let rule = options.givenname_rule.unwrap_or(GivennameRule::ByCite);
-            add_givenname(run, &section, &group, rule);
+            add_givenname(run, &section, group, rule);
         }
     }
-    for group in ambiguous_groups(run, &section, &all) {
+    for group in ambiguous_groups(run, &section, &members) {
         for &i in &group {
             run.disambiguation[i].disambiguate = true;
         }
     }
     if options.disambiguate_add_year_suffix {
-        for mut group in ambiguous_groups(run, &section, &all) {
-            let rank: HashMap<usize, usize> = run
-                .bib_order
-                .iter()
-                .enumerate()
-                .map(|(r, i)| (*i, r))
-                .collect();
+        let rank: HashMap<usize, usize> = run
+            .bib_order
+            .iter()
+            .enumerate()
+            .map(|(r, i)| (*i, r))
+            .collect();
+        for mut group in ambiguous_groups(run, &section, &members) {
             group.sort_by_key(|i| rank.get(i).copied().unwrap_or(usize::MAX));
             for (n, i) in group.iter().enumerate() {
                 run.disambiguation[*i].year_suffix = Some(n);
@@ -90,36 +93,78 @@ fn uses_disambiguate_condition(style: &crate::csl::style::Style) -> bool {
             .unwrap_or(false)
 }
 
-fn key(run: &mut Run, section: &Section, index: usize) -> String {
-    let state = run.state_for(
-        index,
-        &CiteState {
-            position: Some(Position::First),
-            ..CiteState::default()
-        },
-    );
-    let state = CiteState {
-        citation_number: None,
-        year_suffix: None,
-        ..state
+/// The cite as rendered first and (for styles that test positions) as
+/// rendered subsequently: an item is ambiguous when either form matches.
+fn keys(run: &mut Run, section: &Section, index: usize) -> Vec<String> {
+    let positions: &[Position] = if run.uses_positions {
+        &[Position::First, Position::Subsequent]
+    } else {
+        &[Position::First]
     };
-    let (parts, _) = run.render_item(index, section, &state);
-    parts.iter().map(|p| p.plain_text()).collect()
+    positions
+        .iter()
+        .map(|position| {
+            let state = run.state_for(
+                index,
+                &CiteState {
+                    position: Some(*position),
+                    ..CiteState::default()
+                },
+            );
+            let state = CiteState {
+                citation_number: None,
+                year_suffix: None,
+                ..state
+            };
+            let (parts, _) = run.render_item(index, section, &state);
+            parts.iter().map(|p| p.plain_text()).collect()
+        })
+        .collect()
 }
 
 fn ambiguous_groups(run: &mut Run, section: &Section, members: &[usize]) -> Vec<Vec<usize>> {
-    let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
+    // union-find over "shares a rendered form with"
+    let mut parent: HashMap<usize, usize> = members.iter().map(|&i| (i, i)).collect();
+    fn root(parent: &mut HashMap<usize, usize>, i: usize) -> usize {
+        let mut r = i;
+        while let Some(&p) = parent.get(&r) {
+            if p == r {
+                break;
+            }
+            r = p;
+        }
+        parent.insert(i, r);
+        r
+    }
+    let mut seen: Vec<HashMap<String, usize>> = Vec::new();
+    for &i in members {
+        for (slot, k) in keys(run, section, i).into_iter().enumerate() {
+            if seen.len() <= slot {
+                seen.push(HashMap::new());
+            }
+            match seen[slot].get(&k) {
+                Some(&other) => {
+                    let (a, b) = (root(&mut parent, i), root(&mut parent, other));
+                    parent.insert(a, b);
+                }
+                None => {
+                    seen[slot].insert(k, i);
+                }
+            }
+        }
+    }
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
     let mut order = Vec::new();
     for &i in members {
-        let k = key(run, section, i);
-        if !groups.contains_key(&k) {
-            order.push(k.clone());
+        let r = root(&mut parent, i);
+        if !groups.contains_key(&r) {
+            order.push(r);
         }
-        groups.entry(k).or_default().push(i);
+        groups.entry(r).or_default().push(i);
     }
     order
         .into_iter()
-        .filter_map(|k| groups.remove(&k))
+        .filter_map(|r| groups.remove(&r))
         .filter(|g| g.len() > 1)
         .collect()
 }
@@ -141,13 +186,27 @@ fn name_count(run: &Run, index: usize) -> usize {
 
 /// How many other members share each member's key.
 fn clash_counts(run: &mut Run, section: &Section, group: &[usize]) -> HashMap<usize, usize> {
-    let keys: Vec<(usize, String)> = group.iter().map(|&i| (i, key(run, section, i))).collect();
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for (_, k) in &keys {
-        *counts.entry(k.as_str()).or_default() += 1;
+    let all: Vec<(usize, Vec<String>)> =
+        group.iter().map(|&i| (i, keys(run, section, i))).collect();
+    let mut counts: Vec<HashMap<&str, usize>> = Vec::new();
+    for (_, ks) in &all {
+        for (slot, k) in ks.iter().enumerate() {
+            if counts.len() <= slot {
+                counts.push(HashMap::new());
+            }
+            *counts[slot].entry(k.as_str()).or_default() += 1;
+        }
     }
-    keys.iter()
-        .map(|(i, k)| (*i, counts.get(k.as_str()).copied().unwrap_or(1) - 1))
+    all.iter()
+        .map(|(i, ks)| {
+            let worst = ks
+                .iter()
+                .enumerate()
+                .map(|(slot, k)| counts[slot].get(k.as_str()).copied().unwrap_or(1) - 1)
+                .max()
+                .unwrap_or(0);
+            (*i, worst)
+        })
         .collect()
 }
 

@@ -23,7 +23,6 @@ use crate::csl::output::Inline;
 use crate::csl::style::model::*;
 use crate::csl::style::Style;
 use std::cell::{Cell, RefCell};
-use std::collections::HashSet;
 
 /// Per-cite facts decided by the citation passes.
 #[derive(Debug, Clone, Default)]
@@ -50,7 +49,8 @@ pub struct CiteState {
 pub struct Tracker {
     pub variables_called: usize,
     pub variables_rendered: usize,
-    pub suppressed: HashSet<String>,
+    /// Variables already used by cs:substitute (usually none, so a Vec).
+    pub suppressed: Vec<String>,
     pub warnings: Vec<Warning>,
     /// The first rendered names output (the "author" for collapsing).
     pub first_names: Option<String>,
@@ -138,7 +138,8 @@ impl<'a> Context<'a> {
     }
 
     pub fn is_suppressed(&self, variable: &str) -> bool {
-        self.tracker.borrow().suppressed.contains(variable)
+        let tracker = self.tracker.borrow();
+        !tracker.suppressed.is_empty() && tracker.suppressed.iter().any(|v| v == variable)
     }
 
     pub fn term(&self, name: &str, form: TermForm, plural: bool) -> Option<String> {

@@ -66,7 +66,7 @@ fn render_names_inner(ctx: &Context, names: &Names) -> Option<Inline> {
     if ctx.in_substitute.get() {
         let mut tracker = ctx.tracker.borrow_mut();
         for variable in &names.variables {
-            tracker.suppressed.insert(variable.clone());
+            tracker.suppressed.push(variable.clone());
         }
     }
     let content = join(rendered, resolved.delimiter.as_deref());
@@ -149,7 +149,18 @@ fn collect_lists(ctx: &Context, variables: &[String]) -> Vec<(String, Vec<Name>)
 fn substitute(ctx: &Context, names: &Names) -> Option<Inline> {
     let elements = names.substitute.as_ref()?;
     let was = ctx.in_substitute.replace(true);
-    let previous = ctx.substitute_names.replace(Some(names.clone()));
+    // what substituted names inherit: everything but the substitute itself
+    let inherited = Names {
+        variables: Vec::new(),
+        name: names.name.clone(),
+        et_al: names.et_al.clone(),
+        label: names.label.clone(),
+        label_before_name: names.label_before_name,
+        substitute: None,
+        delimiter: names.delimiter.clone(),
+        rendering: Rendering::default(),
+    };
+    let previous = ctx.substitute_names.replace(Some(inherited));
     let mut result = None;
     for element in elements {
         if let Some(node) = render_element(ctx, element) {

@@ -124,11 +124,11 @@ fn ordinal_suffix(ctx: &Context, n: u64, gender: Option<&str>) -> String {
         return String::new();
     };
     let lookup = |name: String, want: &dyn Fn(Option<&str>) -> bool| {
-        let genders = [gender.map(str::to_string), None];
+        let genders = [gender, None];
         genders.iter().find_map(|g| {
             locale
                 .terms
-                .get(&(name.clone(), TermForm::Long, g.clone()))
+                .get(&name, TermForm::Long, *g)
                 .filter(|t| want(t.match_rule.as_deref()))
                 .map(|t| t.single.clone())
         })
@@ -164,7 +164,7 @@ fn long_ordinal(ctx: &Context, n: u64, gender: Option<String>) -> String {
         let name = format!("long-ordinal-{n:02}");
         for locale in &ctx.locale.locales {
             for g in [gender.clone(), None] {
-                if let Some(term) = locale.terms.get(&(name.clone(), TermForm::Long, g)) {
+                if let Some(term) = locale.terms.get(&name, TermForm::Long, g.as_deref()) {
                     return term.single.clone();
                 }
             }

@@ -18,7 +18,7 @@ pub fn render_text(ctx: &Context, text: &Text) -> Option<Inline> {
             }
             let mut value = value?;
             if ctx.in_substitute.get() {
-                ctx.tracker.borrow_mut().suppressed.insert(name.clone());
+                ctx.tracker.borrow_mut().suppressed.push(name.clone());
             }
             if name == "citation-label" {
                 if let Some(suffix) = ctx.implicit_year_suffix() {

@@ -138,7 +138,7 @@ pub fn text_variable(
         return Some(None);
     };
     if ctx.in_substitute.get() {
-        ctx.tracker.borrow_mut().suppressed.insert(name.to_string());
+        ctx.tracker.borrow_mut().suppressed.push(name.to_string());
     }
     Some(render_resolved(ctx, &text.rendering, &resolved))
 }

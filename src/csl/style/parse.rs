@@ -48,6 +48,7 @@ pub fn parse_style(text: &str) -> Result<Style, Vec<Diagnostic>> {
     crate::csl::ext::parse::read_style(&mut reader, root, &mut style);
     check_macro_cycles(&style, &mut reader, root);
     style.explicit_year_suffix = uses_variable(&style, "year-suffix");
+    style.uses_positions = text.contains("position=");
     let (errors, warnings): (Vec<_>, Vec<_>) = reader
         .diagnostics
         .into_iter()
