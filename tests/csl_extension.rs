@@ -1,0 +1,167 @@
+//! The kaynak multilingual CSL extension (docs/csl-extension.md) on small
+//! styles and CSL-JSON items: diagnostics for `k:` attributes, forms by
+//! scheme, rule N, `k:recase`, `k:language`, `k:script-order`, item locales.
+
+use kaynak::csl::{self, Cite, Cluster, CslItem, Format, JsonItem, Style};
+
+const OPEN: &str = r#"<style xmlns="http://purl.org/net/xbiblio/csl" xmlns:k="https://kaynak.dev/csl-extension" version="1.0" class="in-text""#;
+
+fn errors(xml: &str) -> Vec<String> {
+    match Style::parse(xml) {
+        Ok(_) => Vec::new(),
+        Err(diagnostics) => diagnostics.iter().map(|d| d.to_string()).collect(),
+    }
+}
+
+fn style(attrs: &str, body: &str) -> String {
+    format!("{OPEN} {attrs}>\n{body}</style>")
+}
+
+/// Render each item's bibliography entry (or, with no bibliography, its citation).
+fn render(xml: &str, json: &str) -> Vec<String> {
+    let style = Style::parse(xml).unwrap_or_else(|e| panic!("{e:?}"));
+    let items = JsonItem::parse_array(json).expect("items");
+    let refs: Vec<&dyn CslItem> = items.iter().map(|i| i as &dyn CslItem).collect();
+    let clusters: Vec<Cluster> = items
+        .iter()
+        .map(|i| Cluster {
+            cites: vec![Cite {
+                id: i.id.clone(),
+                ..Cite::default()
+            }],
+            note_number: None,
+        })
+        .collect();
+    let processor = csl::processor_with_locale(style, None, &csl::embedded_locales);
+    let out = processor.process(&refs, &clusters);
+    match out.bibliography {
+        Some(b) => b
+            .entries
+            .iter()
+            .map(|e| csl::render(&e.content, Format::Text))
+            .collect(),
+        None => out
+            .citations
+            .iter()
+            .map(|c| csl::render(c, Format::Text))
+            .collect(),
+    }
+}
+
+const CITE_TITLE: &str =
+    "<citation><layout><text variable=\"title\" text-case=\"title\"/></layout></citation>";
+
+#[test]
+fn unknown_and_misplaced_attributes_are_errors_with_position() {
+    let found = errors(&style(
+        "k:version=\"1\"",
+        "<citation><layout>\n<text variable=\"title\" k:frobs=\"x\"/></layout></citation>",
+    ));
+    assert!(
+        found
+            .iter()
+            .any(|e| e.starts_with("3:1:") && e.contains("k:frobs")),
+        "{found:?}"
+    );
+    let found = errors(&style(
+        "k:version=\"1\"",
+        "<citation><layout><group k:forms=\"translit\"><text variable=\"title\"/></group></layout></citation>",
+    ));
+    assert!(
+        found.iter().any(|e| e.contains("not allowed on <group>")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn bad_values_and_versions_are_errors() {
+    for (attrs, want) in [
+        ("k:version=\"2\"", "version 1"),
+        ("k:title-forms=\"translit\"", "k:version"),
+        (
+            "k:version=\"1\" k:translit=\"klingon\"",
+            "unknown transliteration scheme",
+        ),
+        (
+            "k:version=\"1\" k:title-forms=\"translit translit\"",
+            "appears twice",
+        ),
+        ("k:version=\"1\" k:item-locales=\"ru=*\"", "cannot be"),
+    ] {
+        let found = errors(&style(attrs, CITE_TITLE));
+        assert!(found.iter().any(|e| e.contains(want)), "{attrs}: {found:?}");
+    }
+}
+
+#[test]
+fn other_namespaces_are_ignored() {
+    let xml = format!(
+        r#"<style xmlns="http://purl.org/net/xbiblio/csl" xmlns:x="urn:x" version="1.0" class="in-text" x:foo="1">{CITE_TITLE}</style>"#
+    );
+    let parsed = Style::parse(&xml).expect("parses");
+    assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
+}
+
+const RUSSIAN: &str = r#"[{"id":"a","type":"book","language":"ru","title":"Военная доктрина Ильхама","author":[{"family":"Ниязов","given":"Н. С."}]},
+ {"id":"b","type":"book","language":"tr","title":"ilişkiler ve iş birliği"},
+ {"id":"c","type":"book","language":"en","title":"relations between states"}]"#;
+
+#[test]
+fn forms_transliterate_by_scheme_with_primes() {
+    let xml = style(
+        "k:version=\"1\" k:translit=\"ala-lc-plain\" k:title-forms=\"translit\" k:name-forms=\"translit\"",
+        "<citation><layout delimiter=\"; \"><names variable=\"author\"><name/></names><text variable=\"title\" prefix=\", \"/></layout></citation>",
+    );
+    let out = render(&xml, RUSSIAN);
+    assert_eq!(out[0], "N. S. Niiazov, Voennaia doktrina Ilʹkhama");
+    let original = style(
+        "k:version=\"1\"",
+        "<citation><layout><text variable=\"title\"/></layout></citation>",
+    );
+    assert_eq!(render(&original, RUSSIAN)[0], "Военная доктрина Ильхама");
+}
+
+#[test]
+fn rule_n_and_turkish_recase() {
+    let plain = style("k:version=\"1\" default-locale=\"en-US\"", CITE_TITLE);
+    let out = render(&plain, RUSSIAN);
+    assert_eq!(
+        out[1], "ilişkiler ve iş birliği",
+        "rule N keeps Turkish as stored"
+    );
+    assert_eq!(out[2], "Relations between States");
+    let recase = style("k:version=\"1\" k:recase=\"tr\"", CITE_TITLE);
+    assert_eq!(render(&recase, RUSSIAN)[1], "İlişkiler ve İş Birliği");
+}
+
+#[test]
+fn language_condition() {
+    let xml = style(
+        "k:version=\"1\"",
+        r#"<citation><layout><choose><if variable="language" k:language="ru uk" match="all"><text value="(in Russian)"/></if><else><text value="-"/></else></choose></layout></citation>"#,
+    );
+    assert_eq!(render(&xml, RUSSIAN), vec!["(in Russian)", "-", "-"]);
+}
+
+#[test]
+fn script_order_groups_cyrillic_first() {
+    let xml = style(
+        "k:version=\"1\"",
+        r#"<citation><layout><text variable="title"/></layout></citation>
+<bibliography><sort><key variable="title" k:script-order="Cyrl Latn"/></sort><layout><text variable="title"/></layout></bibliography>"#,
+    );
+    let out = render(&xml, RUSSIAN);
+    assert_eq!(out[0], "Военная доктрина Ильхама");
+    assert_eq!(out[1], "ilişkiler ve iş birliği");
+}
+
+#[test]
+fn item_locales_pick_terms_per_item() {
+    let xml = style(
+        "k:version=\"1\" default-locale=\"ru-RU\" k:item-locales=\"ru *=en\"",
+        r#"<citation><layout><text variable="title" suffix=" "/><text term="page" form="short"/></layout></citation>"#,
+    );
+    let out = render(&xml, RUSSIAN);
+    assert_eq!(out[0], "Военная доктрина Ильхама с.");
+    assert_eq!(out[2], "relations between states p.");
+}
