@@ -165,3 +165,40 @@ fn item_locales_pick_terms_per_item() {
     assert_eq!(out[0], "Военная доктрина Ильхама с.");
     assert_eq!(out[2], "relations between states p.");
 }
+
+#[test]
+fn gost_terms_follow_each_item_language() {
+    let loaded = kaynak::format::load_style("gost-r-7.0.100-2018", &[]).expect("gost");
+    let processor = csl::processor_with_locale(loaded.style, None, &csl::embedded_locales);
+    let json = r#"[{"id":"ru","type":"article-journal","language":"ru","title":"Развитие связей","author":[{"family":"Ниязов","given":"Н. С."}],"container-title":"Вестник","issue":"1"},
+      {"id":"en","type":"article-journal","language":"en","title":"Title","author":[{"family":"Smith","given":"J."}],"container-title":"Journal","volume":"7","issue":"1","issued":{"date-parts":[[2019]]}}]"#;
+    let items = JsonItem::parse_array(json).expect("items");
+    let refs: Vec<&dyn CslItem> = items.iter().map(|i| i as &dyn CslItem).collect();
+    let cite = |id: &str, page: &str| Cluster {
+        cites: vec![Cite {
+            id: id.to_string(),
+            locator: Some(page.to_string()),
+            label: Some("page".to_string()),
+            ..Cite::default()
+        }],
+        note_number: None,
+    };
+    let clusters = [
+        cite("ru", "106"),
+        cite("ru", "107"),
+        cite("en", "106"),
+        cite("en", "107"),
+    ];
+    let out = processor.process(&refs, &clusters);
+    let notes: Vec<String> = out
+        .citations
+        .iter()
+        .map(|c| csl::render(c, Format::Text))
+        .collect();
+    assert_eq!(notes[1], "Там же. С. 107.");
+    assert_eq!(
+        notes[2],
+        "Smith J. Title // Journal. 2019. Vol. 7, No. 1. P. 106."
+    );
+    assert_eq!(notes[3], "Ibid. P. 107.");
+}
