@@ -44,11 +44,11 @@ pub fn section_settings<'a>(ctx: &Context<'a>) -> &'a Settings {
 /// The pattern for a variable of `category`: `k:forms` on the rendering
 /// element, else the category default of the macro, section, style.
 pub fn pattern(ctx: &Context, category: Category) -> Pattern {
-    let element = ctx.ext_frames.borrow().iter().rev().find_map(|f| match f {
-        Frame::Element(s) => Some(s.forms.clone()),
-        Frame::Macro(_) => Some(None),
-    });
-    if let Some(Some(p)) = element {
+    let element = match ctx.ext_frames.borrow().last() {
+        Some(Frame::Element(s)) => s.forms.clone(),
+        _ => None,
+    };
+    if let Some(p) = element {
         return p;
     }
     lookup(ctx, |s| s.category_forms[category as usize].clone())
