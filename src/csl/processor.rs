@@ -97,10 +97,13 @@ impl Processor {
             .bibliography
             .as_ref()
             .map(|section| crate::csl::bibliography::render(&mut run, section));
+        let mut warnings = run.warnings;
+        // kaynak multilingual extension: unused record transliterations (once per item).
+        warnings.extend(crate::csl::ext::unused_record_translits(&self.style, items));
         Rendered {
             citations,
             bibliography,
-            warnings: run.warnings,
+            warnings,
         }
     }
 

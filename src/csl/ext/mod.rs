@@ -15,14 +15,17 @@
 //! * `render`: text variables with attachments, names, sort keys, conditions.
 //! * `recase`: rules N and U (Turkish up-casing).
 //! * `locale`: item locales (`k:item-locales`).
+//! * `notes`: the note when a record's own transliteration is not printed.
 
 mod forms;
 mod locale;
+mod notes;
 pub mod parse;
 mod recase;
 mod render;
 
 pub use locale::{build_item_chains, item_locale};
+pub use notes::unused_record_translits;
 pub use recase::turkish_title_case;
 pub use render::{
     in_key, in_macro, language_test, names_for, render_element_ext, script_rank, sort_text,
