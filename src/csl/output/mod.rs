@@ -306,6 +306,10 @@ fn push_text(out: &mut Vec<Event>, mut text: String) {
                 }
             } else if drops_second(last, first) || is_space(last) && first == ' ' {
                 text.remove(0);
+            } else if replaces_first(last, first) {
+                if let Some(Event::Text(previous)) = out.get_mut(index) {
+                    previous.pop();
+                }
             }
         }
     }
@@ -331,17 +335,22 @@ fn move_into_quote(out: &mut [Event], index: usize, mark: char) {
 }
 
 /// Whether `second` is redundant right after `first`.
+/// Whether `second` is redundant right after `first` (citeproc-js's table).
 fn drops_second(first: char, second: char) -> bool {
     matches!(
         (first, second),
         ('.', '.')
-            | (',', ',' | ';')
-            | (';', ';')
-            | (':', ':')
-            | ('!' | '?', '.')
-            | ('!', '!')
-            | ('?', '?')
+            | (',', ',')
+            | (';', ':' | '.' | ';')
+            | (':', ':' | '.')
+            | ('!', ':' | '.' | '!')
+            | ('?', ':' | '.' | '?')
     )
+}
+
+/// Whether `second` replaces `first` (a colon or semicolon before ! or ?).
+fn replaces_first(first: char, second: char) -> bool {
+    matches!((first, second), (':' | ';', '!' | '?'))
 }
 
 fn is_space(c: char) -> bool {
