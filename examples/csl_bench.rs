@@ -115,7 +115,9 @@ fn main() {
             note_number: Some(n as u32 + 1),
         })
         .collect();
+    let processing = Instant::now();
     let out = processor.process(&refs, &clusters);
+    let processed = processing.elapsed();
     let notes: Vec<String> = out
         .citations
         .iter()
@@ -128,6 +130,7 @@ fn main() {
         .unwrap_or_default();
     let elapsed = start.elapsed();
     if show {
+        println!("processing: {:.3} s", processed.as_secs_f64());
         notes.iter().take(5).for_each(|n| println!("note: {n}"));
         bibliography
             .lines()

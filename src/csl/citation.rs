@@ -149,6 +149,7 @@ fn with_affixes(cite: RenderedCite) -> Inline {
 /// of the delimiter.
 fn join_plain(cites: Vec<RenderedCite>, delimiter: Option<&str>) -> Vec<Inline> {
     let mut out = Vec::new();
+    let mut previous_punctuated = false;
     for (index, cite) in cites.into_iter().enumerate() {
         let punctuated = cite
             .cite
@@ -158,9 +159,21 @@ fn join_plain(cites: Vec<RenderedCite>, delimiter: Option<&str>) -> Vec<Inline> 
             .unwrap_or(false);
         if index > 0 && !punctuated {
             if let Some(d) = delimiter {
+                // a suffix ending in punctuation takes the delimiter's place
+                let d = if previous_punctuated {
+                    d.trim_start_matches([',', ';', '.', ':'])
+                } else {
+                    d
+                };
                 out.push(Inline::Text(d.to_string()));
             }
         }
+        previous_punctuated = cite
+            .cite
+            .suffix
+            .as_deref()
+            .map(|s| s.trim_end().ends_with([',', ';', '.', ':', '!', '?']))
+            .unwrap_or(false);
         out.push(with_affixes(cite));
     }
     out

@@ -9,6 +9,8 @@ use crate::csl::locale::LocaleChain;
 use crate::csl::output::Inline;
 use crate::csl::style::model::*;
 use crate::csl::style::Style;
+use std::cell::RefCell;
+use std::cmp::Ordering;
 use std::collections::HashMap;
 
 /// One cite inside a cluster.
@@ -169,17 +171,44 @@ impl<'p, 'i> Run<'p, 'i> {
         let Some(section) = style.bibliography.as_ref().filter(|s| !s.sort.is_empty()) else {
             return;
         };
-        let keys: Vec<Vec<sort::KeyValue>> = (0..self.items.len())
-            .map(|i| {
-                let cite = CiteState {
-                    citation_number: Some(self.numbers[i]),
-                    ..CiteState::default()
-                };
-                sort::sort_keys(style, &self.processor.locale, self.items[i], section, &cite)
-            })
-            .collect();
+        // keys are computed lazily: most comparisons end at the first key
+        let cache: RefCell<Vec<Vec<Option<sort::KeyValue>>>> =
+            RefCell::new(vec![vec![None; section.sort.len()]; self.items.len()]);
+        let key = |item: usize, index: usize| -> sort::KeyValue {
+            if let Some(Some(value)) = cache.borrow().get(item).and_then(|k| k.get(index)) {
+                return value.clone();
+            }
+            let cite = CiteState {
+                citation_number: Some(self.numbers[item]),
+                ..CiteState::default()
+            };
+            let value = sort::sort_key(
+                style,
+                &self.processor.locale,
+                self.items[item],
+                section,
+                &cite,
+                index,
+            );
+            if let Some(slot) = cache
+                .borrow_mut()
+                .get_mut(item)
+                .and_then(|k| k.get_mut(index))
+            {
+                *slot = Some(value.clone());
+            }
+            value
+        };
         let mut order = self.bib_order.clone();
-        order.sort_by(|a, b| sort::compare_keys(section, &keys[*a], &keys[*b]));
+        order.sort_by(|a, b| {
+            for (index, sort_key) in section.sort.iter().enumerate() {
+                let ordering = sort::compare_values(sort_key, &key(*a, index), &key(*b, index));
+                if ordering != Ordering::Equal {
+                    return ordering;
+                }
+            }
+            Ordering::Equal
+        });
         let uses_number = section.sort.iter().any(|k| {
             matches!(&k.source, SortKeySource::Variable(v) if v == "citation-number")
                 || matches!(&k.source, SortKeySource::Macro(m) if macro_uses_number(style, *m))

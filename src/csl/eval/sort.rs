@@ -20,19 +20,45 @@ pub fn sort_keys(
     section: &Section,
     cite: &CiteState,
 ) -> Vec<KeyValue> {
-    section
-        .sort
-        .iter()
-        .map(|key| {
-            let mut ctx = Context::new(style, locale, item, section, cite);
-            ctx.sorting = true;
-            ctx.sort_names = Some((key.names_min, key.names_use_first));
-            // kaynak multilingual extension: k:forms, k:script-order on the key.
-            let ext = key.ext.as_deref();
-            let value = crate::csl::ext::in_key(&ctx, ext, || key_value(&ctx, key));
-            crate::csl::ext::script_rank(ext, value)
-        })
+    (0..section.sort.len())
+        .map(|index| sort_key(style, locale, item, section, cite, index))
         .collect()
+}
+
+/// One sort key of an item (`index` into the section's keys).
+pub fn sort_key(
+    style: &Style,
+    locale: &LocaleChain,
+    item: &dyn CslItem,
+    section: &Section,
+    cite: &CiteState,
+    index: usize,
+) -> KeyValue {
+    let key = section.sort.get(index)?;
+    let mut ctx = Context::new(style, locale, item, section, cite);
+    ctx.sorting = true;
+    ctx.sort_names = Some((key.names_min, key.names_use_first));
+    // kaynak multilingual extension: k:forms, k:script-order on the key.
+    let ext = key.ext.as_deref();
+    let value = crate::csl::ext::in_key(&ctx, ext, || key_value(&ctx, key));
+    crate::csl::ext::script_rank(ext, value)
+}
+
+/// Compare one key's values under its direction; empty values go last.
+pub fn compare_values(key: &SortKey, x: &KeyValue, y: &KeyValue) -> Ordering {
+    match (x, y) {
+        (None, None) => Ordering::Equal,
+        (None, Some(_)) => Ordering::Greater,
+        (Some(_), None) => Ordering::Less,
+        (Some(x), Some(y)) => {
+            let o = x.cmp(y);
+            if key.direction == SortDirection::Descending {
+                o.reverse()
+            } else {
+                o
+            }
+        }
+    }
 }
 
 fn key_value(ctx: &Context, key: &SortKey) -> KeyValue {
@@ -127,6 +153,15 @@ fn pad_numbers(text: &str) -> String {
 
 /// A collation approximation: strip diacritics and punctuation, lowercase.
 pub fn collation_text(text: &str) -> String {
+    if text.is_ascii() {
+        return text
+            .chars()
+            .filter(|c| !c.is_ascii_punctuation())
+            .map(|c| c.to_ascii_lowercase())
+            .collect::<String>()
+            .trim()
+            .to_string();
+    }
     text.nfd()
         .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
         .filter(|c| !c.is_ascii_punctuation() && !matches!(c, '“' | '”' | '‘' | '’' | '«' | '»'))
@@ -139,23 +174,9 @@ pub fn collation_text(text: &str) -> String {
 /// Compare two key lists under the section's directions.
 pub fn compare_keys(section: &Section, a: &[KeyValue], b: &[KeyValue]) -> Ordering {
     for (index, key) in section.sort.iter().enumerate() {
-        let (x, y) = (
-            a.get(index).cloned().flatten(),
-            b.get(index).cloned().flatten(),
-        );
-        let ordering = match (x, y) {
-            (None, None) => Ordering::Equal,
-            (None, Some(_)) => Ordering::Greater,
-            (Some(_), None) => Ordering::Less,
-            (Some(x), Some(y)) => {
-                let o = x.cmp(&y);
-                if key.direction == SortDirection::Descending {
-                    o.reverse()
-                } else {
-                    o
-                }
-            }
-        };
+        let none = None;
+        let (x, y) = (a.get(index).unwrap_or(&none), b.get(index).unwrap_or(&none));
+        let ordering = compare_values(key, x, y);
         if ordering != Ordering::Equal {
             return ordering;
         }

@@ -9,7 +9,12 @@ use crate::csl::item::CslItem;
 use crate::csl::style::Style;
 
 /// Variables whose record transliteration is worth a note.
-const VARIABLES: &[&str] = &["title", "title-short", "container-title", "collection-title"];
+const VARIABLES: &[&str] = &[
+    "title",
+    "title-short",
+    "container-title",
+    "collection-title",
+];
 const NAME_VARIABLES: &[&str] = &["author", "editor", "translator", "container-author"];
 
 /// The scheme the style prefers over the record's own form, if any: the
@@ -31,8 +36,11 @@ fn has_unused_translit(item: &dyn CslItem) -> bool {
         original.is_some_and(|o| !is_latin(&o)) && item.text_form(v, FormQuery::Record).is_some()
     });
     text || NAME_VARIABLES.iter().any(|v| {
-        item.names_form(v, FormQuery::Record)
-            .is_some_and(|names| names.iter().any(|n| n.family.is_some() || n.literal.is_some()))
+        item.names_form(v, FormQuery::Record).is_some_and(|names| {
+            names
+                .iter()
+                .any(|n| n.family.is_some() || n.literal.is_some())
+        })
     })
 }
 
