@@ -202,3 +202,14 @@ fn gost_terms_follow_each_item_language() {
     );
     assert_eq!(notes[3], "Ibid. P. 107.");
 }
+
+#[test]
+fn locale_pins_override_the_item_locale() {
+    let xml = style(
+        "k:version=\"1\" default-locale=\"en-US\" k:item-locales=\"ru *=en\"",
+        r#"<citation><layout><group delimiter=" "><text term="page" form="short"/><text term="page" form="short" k:locale="ru"/><group k:locale="default"><text term="page" form="short"/></group></group></layout></citation>"#,
+    );
+    let out = render(&xml, RUSSIAN);
+    assert_eq!(out[0], "с. с. p.");
+    assert_eq!(out[2], "p. с. p.");
+}

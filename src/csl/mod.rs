@@ -123,7 +123,7 @@ pub fn processor_with_locale(
     let chain = LocaleChain::build(&lang, &style.locales, &mut |tag| load(tag));
     let mut style = style;
     // kaynak multilingual extension: locale chains for k:item-locales.
-    ext::build_item_chains(&mut style, load);
+    ext::build_item_chains(&mut style, &lang, load);
     Processor::new(style, chain)
 }
 

@@ -331,3 +331,31 @@ impl Context<'_> {
         self.quote_depth.get()
     }
 }
+
+// kaynak multilingual extension: `k:locale` pins render a subtree in another locale.
+impl<'a> Context<'a> {
+    /// Run `f` with a context that differs only in its locale; the walk's
+    /// state (tracker, quotes, substitution, frames) carries over and back.
+    pub fn with_locale<T>(&self, locale: &'a LocaleChain, f: impl FnOnce(&Context<'a>) -> T) -> T {
+        let child = Context {
+            style: self.style,
+            locale,
+            item: self.item,
+            section: self.section,
+            cite: self.cite,
+            sorting: self.sorting,
+            tracker: RefCell::new(self.tracker.take()),
+            quote_depth: Cell::new(self.quote_depth.get()),
+            in_substitute: Cell::new(self.in_substitute.get()),
+            substitute_names: RefCell::new(self.substitute_names.take()),
+            sort_names: self.sort_names,
+            ext_frames: RefCell::new(self.ext_frames.take()),
+        };
+        let out = f(&child);
+        self.tracker.replace(child.tracker.into_inner());
+        self.substitute_names
+            .replace(child.substitute_names.into_inner());
+        self.ext_frames.replace(child.ext_frames.into_inner());
+        out
+    }
+}

@@ -25,7 +25,15 @@ pub fn render_element_ext(ctx: &Context, ext: &ElementExt) -> Option<Inline> {
     ctx.ext_frames
         .borrow_mut()
         .push(Frame::Element(ext.settings.clone()));
-    let out = render_element(ctx, &ext.element);
+    let pinned = ext
+        .settings
+        .locale
+        .as_ref()
+        .and_then(|tag| ctx.style.ext.chains.get(tag));
+    let out = match pinned {
+        Some(chain) => ctx.with_locale(chain, |pinned| render_element(pinned, &ext.element)),
+        None => render_element(ctx, &ext.element),
+    };
     ctx.ext_frames.borrow_mut().pop();
     out
 }
