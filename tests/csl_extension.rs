@@ -213,3 +213,16 @@ fn locale_pins_override_the_item_locale() {
     assert_eq!(out[0], "с. с. p.");
     assert_eq!(out[2], "p. с. p.");
 }
+
+#[test]
+fn names_carry_attachments_in_secondary_forms() {
+    let xml = style(
+        "k:version=\"1\" k:translit=\"ala-lc-plain\"",
+        r#"<citation><layout><names variable="author"><name name-as-sort-order="all" initialize-with=". " k:forms="original [translit]"/></names></layout></citation>"#,
+    );
+    let json = r#"[{"id":"a","type":"book","language":"ru","author":[{"family":"Ниязов","given":"Н. С."},{"family":"Smith","given":"John"}]}]"#;
+    assert_eq!(
+        render(&xml, json)[0],
+        "Ниязов, Н. С. [Niiazov, N. S.], Smith, J."
+    );
+}

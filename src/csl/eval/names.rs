@@ -245,7 +245,13 @@ fn render_list(ctx: &Context, resolved: &Resolved, role: &str, list: &[Name]) ->
     let mut parts: Vec<Inline> = list[..shown]
         .iter()
         .enumerate()
-        .map(|(i, name)| render_name(ctx, resolved, name, i))
+        .map(|(i, name)| {
+            let main = render_name(ctx, resolved, name, i);
+            // kaynak multilingual extension: secondary forms of the name.
+            crate::csl::ext::name_attachment(ctx, role, i, main, |n| {
+                render_name(ctx, resolved, n, i)
+            })
+        })
         .collect();
     let inverted_last = is_inverted(ctx, options, shown - 1) && list[shown - 1].literal.is_none();
     let mut content = if truncated && use_last && list.len() >= shown + 2 {

@@ -222,6 +222,60 @@ pub fn names_for(ctx: &Context, variable: &str) -> Option<Option<Vec<Name>>> {
     Some(forms::resolve_names(ctx, variable, &pattern, &sources))
 }
 
+/// Hook for each rendered name: append `OPEN secondary DELIM … CLOSE` built
+/// from the same name in the pattern's secondary forms (names are never
+/// translated), formatted by `render` like the main form.
+pub fn name_attachment(
+    ctx: &Context,
+    role: &str,
+    index: usize,
+    main: Inline,
+    render: impl Fn(&Name) -> Inline,
+) -> Inline {
+    if !ctx.style.ext.active || ctx.sorting {
+        return main;
+    }
+    let pattern = forms::pattern(ctx, Category::Name);
+    if pattern.forms.len() < 2 {
+        return main;
+    }
+    let variable = if role == "editortranslator" {
+        "editor"
+    } else {
+        role
+    };
+    let sources = forms::sources(ctx);
+    let mut kept: Vec<String> = vec![main.plain_text()];
+    let mut parts: Vec<Inline> = Vec::new();
+    for form in pattern.forms.iter().skip(1) {
+        let single = super::Pattern::single(*form);
+        let list = match form {
+            Form::Translation => None,
+            _ => forms::resolve_names(ctx, variable, &single, &sources),
+        };
+        let Some(name) = list.as_ref().and_then(|l| l.get(index)) else {
+            continue;
+        };
+        let node = render(name);
+        let text = node.plain_text();
+        if text.is_empty() || kept.contains(&text) {
+            continue;
+        }
+        kept.push(text);
+        if !parts.is_empty() {
+            parts.push(Inline::Text(pattern.delimiter.clone()));
+        }
+        parts.push(node);
+    }
+    if parts.is_empty() {
+        return main;
+    }
+    let mut out = vec![main, Inline::Text(pattern.open.clone())];
+    out.extend(parts);
+    out.push(Inline::Text(pattern.close.clone()));
+    Inline::seq(out)
+}
+
 /// Hook for `cs:key variable=…` on a text variable: its main form.
 pub fn sort_text(ctx: &Context, name: &str) -> Option<Option<String>> {
     if !ctx.style.ext.active || is_plain_variable(name) {
