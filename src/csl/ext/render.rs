@@ -98,13 +98,22 @@ fn is_plain_variable(name: &str) -> bool {
 /// The variable `form="short"` reads: the `-short` variable when the item has
 /// it, else the long one.
 fn short_variable(ctx: &Context, name: &str, form: TermForm) -> String {
-    if form == TermForm::Short {
-        let short = format!("{name}-short");
-        if ctx.item.text_form(&short, FormQuery::Original).is_some() {
-            return short;
-        }
+    if form != TermForm::Short {
+        return name.to_string();
     }
-    name.to_string()
+    // CSL-JSON aliases of the short forms, as the engine reads them.
+    let alias = match name {
+        "title" => Some("shortTitle"),
+        "container-title" => Some("journalAbbreviation"),
+        _ => None,
+    };
+    let short = format!("{name}-short");
+    [Some(short.as_str()), alias]
+        .into_iter()
+        .flatten()
+        .find(|v| ctx.item.text_form(v, FormQuery::Original).is_some())
+        .map(str::to_string)
+        .unwrap_or_else(|| name.to_string())
 }
 
 fn resolve(ctx: &Context, variable: &str) -> Option<Resolved> {
