@@ -108,12 +108,12 @@ fn short_variable(ctx: &Context, name: &str, form: TermForm) -> String {
         _ => None,
     };
     let short = format!("{name}-short");
-    [Some(short.as_str()), alias]
-        .into_iter()
-        .flatten()
-        .find(|v| ctx.item.text_form(v, FormQuery::Original).is_some())
-        .map(str::to_string)
-        .unwrap_or_else(|| name.to_string())
+    if ctx.item.text_form(&short, FormQuery::Original).is_some() {
+        return short;
+    }
+    alias
+        .filter(|v| ctx.item.text_form(v, FormQuery::Original).is_some())
+        .map_or_else(|| name.to_string(), str::to_string)
 }
 
 fn resolve(ctx: &Context, variable: &str) -> Option<Resolved> {
