@@ -38,10 +38,12 @@ fn official_styles_parse_and_render() {
         println!("skipped: {} is absent", dir.display());
         return;
     }
-    let items = JsonItem::parse_array(LIBRARY).expect("library");
+    let mut items = JsonItem::parse_array(LIBRARY).expect("library");
+    items.extend((0..200).map(sample_item));
     let refs: Vec<&dyn CslItem> = items.iter().map(|i| i as &dyn CslItem).collect();
     let clusters: Vec<Cluster> = items
         .iter()
+        .take(5)
         .chain(items.iter())
         .map(|item| Cluster {
             cites: vec![Cite {
@@ -80,8 +82,22 @@ fn official_styles_parse_and_render() {
         }
     }
     for (path, style) in independent {
-        let processor = csl::processor_with_locale(style, None, &suite_locale);
+        let load = |tag: &str| csl::embedded_locales(tag).or_else(|| suite_locale(tag));
+        let processor = csl::processor_with_locale(style, None, &load);
         let out = processor.process(&refs, &clusters);
+        let messages: std::collections::BTreeSet<&str> =
+            out.warnings.iter().map(|w| w.message.as_str()).collect();
+        assert!(messages.is_empty(), "{}: {messages:?}", path.display());
+        if std::env::var("KAYNAK_SHOW_STYLES").is_ok() {
+            println!("== {}", path.display());
+            out.citations
+                .iter()
+                .take(5)
+                .for_each(|c| println!("cite: {}", csl::render(c, Format::Text)));
+            if let Some(bib) = &out.bibliography {
+                println!("{}", csl::render_bibliography(bib, Format::Text));
+            }
+        }
         assert_eq!(out.citations.len(), clusters.len(), "{}", path.display());
         for format in [
             Format::Text,
@@ -111,4 +127,60 @@ fn csl_files(dir: &Path) -> Vec<PathBuf> {
     files.retain(|p| p.extension().map(|e| e == "csl").unwrap_or(false));
     files.sort();
     files
+}
+
+/// A generated multilingual item: Turkish, Russian and English names and
+/// titles, several item types, dates and page ranges.
+fn sample_item(n: usize) -> JsonItem {
+    const FAMILIES: &[&str] = &[
+        "Yılmaz",
+        "Öztürk",
+        "Иванов",
+        "Smith",
+        "van der Berg",
+        "Şahin",
+        "Кузнецова",
+        "Doe",
+    ];
+    const GIVEN: &[&str] = &[
+        "Ayşe",
+        "Mehmet",
+        "Пётр",
+        "John",
+        "Anna",
+        "Çağrı",
+        "Мария",
+        "Jane",
+    ];
+    const TYPES: &[&str] = &[
+        "book",
+        "article-journal",
+        "chapter",
+        "thesis",
+        "webpage",
+        "report",
+        "paper-conference",
+    ];
+    let json = format!(
+        r#"{{"id":"gen{n}","type":"{}","title":"Başlık {n} о мире","container-title":"Dergi {}",
+            "author":[{{"family":"{}","given":"{}"}},{{"family":"{}","given":"{}"}}],
+            "editor":[{{"family":"{}","given":"{}"}}],"issued":{{"date-parts":[[{}, {}]]}},
+            "page":"{}-{}","volume":"{}","publisher":"Yayınevi","publisher-place":"İstanbul","language":"{}"}}"#,
+        TYPES[n % TYPES.len()],
+        n % 7,
+        FAMILIES[n % FAMILIES.len()],
+        GIVEN[n % GIVEN.len()],
+        FAMILIES[(n + 3) % FAMILIES.len()],
+        GIVEN[(n + 5) % GIVEN.len()],
+        FAMILIES[(n + 1) % FAMILIES.len()],
+        GIVEN[(n + 2) % GIVEN.len()],
+        1950 + n % 70,
+        n % 12 + 1,
+        n % 300 + 1,
+        n % 300 + 15,
+        n % 40 + 1,
+        ["tr", "ru", "en"][n % 3],
+    );
+    let value: serde_json::Value = serde_json::from_str(&json).expect("generated JSON");
+    JsonItem::from_value(&value).expect("an object")
 }

@@ -271,7 +271,29 @@ impl Run<'_, '_> {
             section,
             &cite,
         );
-        eval::case::parse_rich_text(&ctx, text)
+        let mut nodes = eval::case::parse_rich_text(&ctx, text);
+        // quotes typed in an affix keep the punctuation that follows outside
+        keep_punctuation_outside(&mut nodes);
+        nodes
+    }
+}
+
+fn keep_punctuation_outside(nodes: &mut [Inline]) {
+    for node in nodes {
+        match node {
+            Inline::Quoted {
+                punctuation_inside,
+                children,
+                ..
+            } => {
+                *punctuation_inside = false;
+                keep_punctuation_outside(children);
+            }
+            Inline::Formatted(_, children)
+            | Inline::Display(_, children)
+            | Inline::NoCase(children) => keep_punctuation_outside(children),
+            Inline::Text(_) => {}
+        }
     }
 }
 

@@ -260,7 +260,7 @@ fn month_text(
     month: i32,
     form: Option<DatePartForm>,
 ) -> Option<String> {
-    if !(1..=16).contains(&month) {
+    if month < 1 {
         let season = date.season.as_deref()?;
         return Some(match season.trim().parse::<i32>() {
             Ok(n) if (1..=4).contains(&n) => season_term(ctx, n)?,
@@ -268,7 +268,8 @@ fn month_text(
         });
     }
     if month > 12 {
-        return season_term(ctx, month - 12);
+        // 13–16 (and 21–24 in EDTF) are seasons; citeproc-js cycles beyond
+        return season_term(ctx, (month - 13) % 4 + 1);
     }
     match form.unwrap_or(DatePartForm::Long) {
         DatePartForm::Numeric | DatePartForm::Ordinal => Some(month.to_string()),

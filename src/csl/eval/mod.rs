@@ -171,8 +171,12 @@ pub fn render_elements(ctx: &Context, elements: &[Element]) -> Vec<Inline> {
     let mut out = Vec::with_capacity(elements.len());
     for element in elements {
         match element {
-            Element::Choose(choose) => out.extend(choose::render_choose_parts(ctx, choose)),
-            other => out.extend(render_element(ctx, other)),
+            Element::Choose(choose) => out.extend(
+                choose::render_choose_parts(ctx, choose)
+                    .into_iter()
+                    .filter(|node| !node.is_empty()),
+            ),
+            other => out.extend(render_element(ctx, other).filter(|node| !node.is_empty())),
         }
     }
     out

@@ -169,6 +169,16 @@ fn substitute(ctx: &Context, names: &Names) -> Option<Inline> {
                 break;
             }
         }
+        // a defined but empty term still ends the substitution
+        if let Element::Text(Text {
+            source: TextSource::Term { name, form, .. },
+            ..
+        }) = element
+        {
+            if ctx.locale.term(name, *form).is_some() {
+                break;
+            }
+        }
     }
     ctx.in_substitute.set(was);
     ctx.substitute_names.replace(previous);

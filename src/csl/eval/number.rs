@@ -222,7 +222,9 @@ pub fn render_label(ctx: &Context, label: &Label, count: Option<usize>) -> Optio
         Plural::Always => true,
         Plural::Never => false,
     };
-    let text = ctx.term(&term, label.form, plural)?;
+    // role and locator labels without a term render nothing, silently:
+    // CSL locales define no "author" term, for instance
+    let text = ctx.locale.term_text(&term, label.form, plural)?.to_string();
     if text.is_empty() {
         return None;
     }

@@ -76,7 +76,11 @@ pub fn entry(content: &str) -> String {
             "</div><div class=\"csl-left-margin\">",
             "</div>\n\n    <div class=\"csl-left-margin\">",
         );
-        format!("  <div class=\"csl-entry\">\n    {content}\n  </div>\n")
+        // citeproc-js moves a trailing space out of the last block
+        match content.strip_suffix(" </div>") {
+            Some(body) => format!("  <div class=\"csl-entry\">\n    {body}</div>\n   </div>\n"),
+            None => format!("  <div class=\"csl-entry\">\n    {content}\n  </div>\n"),
+        }
     } else if content.contains("<div class=\"csl-") {
         format!("  <div class=\"csl-entry\">{content}\n  </div>\n")
     } else {

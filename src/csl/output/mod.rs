@@ -68,9 +68,24 @@ impl Inline {
         }
     }
 
-    /// A sequence of nodes as one node.
+    /// A sequence of nodes as one node; nested plain sequences and empty
+    /// texts are flattened away so trees stay small.
     pub fn seq(children: Vec<Inline>) -> Inline {
-        Inline::Formatted(Formatting::default(), children)
+        let mut flat = Vec::with_capacity(children.len());
+        for child in children {
+            match child {
+                Inline::Formatted(formatting, inner) if formatting.is_empty() => flat.extend(inner),
+                Inline::Text(text) if text.is_empty() => {}
+                other => flat.push(other),
+            }
+        }
+        if flat.len() == 1 {
+            if let Some(only) = flat.pop() {
+                return only;
+            }
+        }
+        flat.shrink_to_fit();
+        Inline::Formatted(Formatting::default(), flat)
     }
 }
 
