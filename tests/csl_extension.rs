@@ -226,3 +226,14 @@ fn names_carry_attachments_in_secondary_forms() {
         "Ниязов, Н. С. [Niiazov, N. S.], Smith, J."
     );
 }
+
+#[test]
+fn substitute_text_does_not_take_the_names_forms() {
+    let xml = style(
+        "k:version=\"1\" k:translit=\"ala-lc-plain\"",
+        r#"<citation><layout><names variable="author" k:forms="translit"><substitute><text variable="title"/></substitute></names></layout></citation>"#,
+    );
+    assert_eq!(render(&xml, RUSSIAN)[1], "ilişkiler ve iş birliği");
+    let json = r#"[{"id":"a","type":"book","language":"ru","title":"Военная доктрина"}]"#;
+    assert_eq!(render(&xml, json)[0], "Военная доктрина");
+}

@@ -2,30 +2,47 @@
 //! to a rendered variable (element → macro → section → style → default), and
 //! a value's main form plus the secondary forms of its attachment.
 
-use super::render::Frame;
+use super::render::{Frame, Kind};
 use super::{primary, Category, Form, FormQuery, Pattern, Settings, Source};
 use crate::csl::eval::Context;
 use crate::csl::item::Name;
 use crate::text::translit::Scheme;
 use std::borrow::Cow;
+use std::sync::Arc;
 
-/// Look a setting up along the lexical chain; `None` = built-in default.
-pub fn lookup<T>(ctx: &Context, get: impl Fn(&Settings) -> Option<T>) -> Option<T> {
-    let ext = &ctx.style.ext;
-    let mut in_macro = None;
-    for frame in ctx.ext_frames.borrow().iter().rev() {
-        match frame {
-            Frame::Element(settings) => {
-                if let Some(v) = get(settings) {
-                    return Some(v);
-                }
-            }
-            Frame::Macro(index) => {
-                in_macro = Some(*index);
-                break;
-            }
+/// The settings of the rendering element itself: the innermost frame, when
+/// it is an element of the kind that renders `category` (a `cs:names` for
+/// names, a `cs:text` for text) or a sort key. An enclosing `cs:names`'
+/// settings do not reach the `cs:text` of its `cs:substitute`.
+fn own_settings(ctx: &Context, category: Category) -> Option<Arc<Settings>> {
+    let want = if category == Category::Name {
+        Kind::Names
+    } else {
+        Kind::Text
+    };
+    match ctx.ext_frames.borrow().last() {
+        Some(Frame::Element(settings, kind)) if *kind == want || *kind == Kind::Key => {
+            Some(settings.clone())
         }
+        _ => None,
     }
+}
+
+/// Look a setting up along the lexical chain (rendering element, macro,
+/// section, style) for a variable of `category`; `None` = built-in default.
+pub fn lookup<T>(
+    ctx: &Context,
+    category: Category,
+    get: impl Fn(&Settings) -> Option<T>,
+) -> Option<T> {
+    let ext = &ctx.style.ext;
+    if let Some(v) = own_settings(ctx, category).and_then(|s| get(&s)) {
+        return Some(v);
+    }
+    let in_macro = ctx.ext_frames.borrow().iter().rev().find_map(|f| match f {
+        Frame::Macro(index) => Some(*index),
+        Frame::Element(..) => None,
+    });
     if let Some(v) = in_macro.and_then(|i| ext.macros.get(i)).and_then(&get) {
         return Some(v);
     }
@@ -44,25 +61,23 @@ pub fn section_settings<'a>(ctx: &Context<'a>) -> &'a Settings {
 /// The pattern for a variable of `category`: `k:forms` on the rendering
 /// element, else the category default of the macro, section, style.
 pub fn pattern(ctx: &Context, category: Category) -> Pattern {
-    let element = match ctx.ext_frames.borrow().last() {
-        Some(Frame::Element(s)) => s.forms.clone(),
-        _ => None,
-    };
-    if let Some(p) = element {
+    if let Some(p) = own_settings(ctx, category).and_then(|s| s.forms.clone()) {
         return p;
     }
-    lookup(ctx, |s| s.category_forms[category as usize].clone())
-        .unwrap_or_else(|| Pattern::single(Form::Original))
+    lookup(ctx, category, |s| {
+        s.category_forms[category as usize].clone()
+    })
+    .unwrap_or_else(|| Pattern::single(Form::Original))
 }
 
 /// The transliteration sources in force (default: `record`).
-pub fn sources(ctx: &Context) -> Vec<Source> {
-    lookup(ctx, |s| s.translit.clone()).unwrap_or_else(|| vec![Source::Record])
+pub fn sources(ctx: &Context, category: Category) -> Vec<Source> {
+    lookup(ctx, category, |s| s.translit.clone()).unwrap_or_else(|| vec![Source::Record])
 }
 
 /// The translation tag in force (default: `en`).
-pub fn translation_tag(ctx: &Context) -> String {
-    lookup(ctx, |s| s.translation.clone()).unwrap_or_else(|| "en".to_string())
+pub fn translation_tag(ctx: &Context, category: Category) -> String {
+    lookup(ctx, category, |s| s.translation.clone()).unwrap_or_else(|| "en".to_string())
 }
 
 /// The item's primary language subtag; an item without `language` has the

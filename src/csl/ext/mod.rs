@@ -29,7 +29,7 @@ pub use notes::unused_record_translits;
 pub use recase::turkish_title_case;
 pub use render::{
     in_key, in_macro, language_test, name_attachment, names_for, render_element_ext, script_rank,
-    sort_text, text_variable, Frame,
+    sort_text, text_variable, Frame, Kind,
 };
 
 use crate::csl::item::Name;

@@ -8,7 +8,7 @@ use super::{primary, Category, ElementExt, Form, FormQuery, KeyExt, Settings};
 use crate::csl::eval::{case, render_element, wrap, Context};
 use crate::csl::item::Name;
 use crate::csl::output::Inline;
-use crate::csl::style::model::{Rendering, TermForm, Text, TextCase};
+use crate::csl::style::model::{Element, Rendering, TermForm, Text, TextCase};
 use std::sync::Arc;
 
 /// One step of the lexical chain the evaluator is in.
@@ -17,14 +17,35 @@ pub enum Frame {
     /// Inside a macro (by index): settings from outside the macro do not apply.
     Macro(usize),
     /// Inside an element with `k:` attributes.
-    Element(Arc<Settings>),
+    Element(Arc<Settings>, Kind),
+}
+
+/// What kind of element a frame belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// `cs:text` (a variable or term).
+    Text,
+    /// `cs:names` (with its `cs:name`).
+    Names,
+    /// `cs:key`.
+    Key,
+    /// Any other element (`k:locale` on a group, date, number, label).
+    Other,
+}
+
+fn kind_of(element: &Element) -> Kind {
+    match element {
+        Element::Text(_) => Kind::Text,
+        Element::Names(_) => Kind::Names,
+        _ => Kind::Other,
+    }
 }
 
 /// Render an `Element::Ext`: the wrapped element with its settings in force.
 pub fn render_element_ext(ctx: &Context, ext: &ElementExt) -> Option<Inline> {
     ctx.ext_frames
         .borrow_mut()
-        .push(Frame::Element(ext.settings.clone()));
+        .push(Frame::Element(ext.settings.clone(), kind_of(&ext.element)));
     let pinned = ext
         .settings
         .locale
@@ -56,7 +77,7 @@ pub fn in_key<T>(ctx: &Context, key: Option<&KeyExt>, f: impl FnOnce() -> T) -> 
     };
     ctx.ext_frames
         .borrow_mut()
-        .push(Frame::Element(key.settings.clone()));
+        .push(Frame::Element(key.settings.clone(), Kind::Key));
     let out = f();
     ctx.ext_frames.borrow_mut().pop();
     out
@@ -117,12 +138,13 @@ fn short_variable(ctx: &Context, name: &str, form: TermForm) -> String {
 }
 
 fn resolve(ctx: &Context, variable: &str) -> Option<Resolved> {
-    let mut pattern = forms::pattern(ctx, Category::of(variable, false));
+    let category = Category::of(variable, false);
+    let mut pattern = forms::pattern(ctx, category);
     if ctx.sorting {
         pattern.forms.truncate(1);
     }
-    let sources = forms::sources(ctx);
-    let tag = forms::translation_tag(ctx);
+    let sources = forms::sources(ctx, category);
+    let tag = forms::translation_tag(ctx, category);
     let language = forms::item_language(ctx);
     let query = TextQuery {
         variable,
@@ -184,7 +206,7 @@ fn render_resolved(ctx: &Context, rendering: &Rendering, resolved: &Resolved) ->
 
 fn attachment(ctx: &Context, resolved: &Resolved) -> Inline {
     let pattern = &resolved.pattern;
-    let case = forms::lookup(ctx, |s| s.attach_text_case);
+    let case = forms::lookup(ctx, Category::Text, |s| s.attach_text_case);
     let mut out = vec![Inline::Text(pattern.open.clone())];
     for (index, (form, value)) in resolved.secondaries.iter().enumerate() {
         if index > 0 {
@@ -199,7 +221,7 @@ fn attachment(ctx: &Context, resolved: &Resolved) -> Inline {
 /// A value with `text-case` applied under rules N and U (§3).
 fn cased(ctx: &Context, value: &str, form: Form, text_case: Option<TextCase>) -> Vec<Inline> {
     let language = if form == Form::Translation {
-        primary(&forms::translation_tag(ctx))
+        primary(&forms::translation_tag(ctx, Category::Text))
     } else {
         forms::item_language(ctx)
     };
@@ -211,7 +233,7 @@ fn cased(ctx: &Context, value: &str, form: Form, text_case: Option<TextCase>) ->
         case::apply_case(&mut content, text_case, true);
         return content;
     }
-    let recase_langs = forms::lookup(ctx, |s| s.recase.clone()).unwrap_or_default();
+    let recase_langs = forms::lookup(ctx, Category::Text, |s| s.recase.clone()).unwrap_or_default();
     if recase_langs.contains(&language) {
         if let Some(recased) = recase::recase(value, text_case, &language) {
             return case::parse_rich_text(ctx, &recased);
@@ -227,7 +249,7 @@ pub fn names_for(ctx: &Context, variable: &str) -> Option<Option<Vec<Name>>> {
         return None;
     }
     let pattern = forms::pattern(ctx, Category::Name);
-    let sources = forms::sources(ctx);
+    let sources = forms::sources(ctx, Category::Name);
     Some(forms::resolve_names(ctx, variable, &pattern, &sources))
 }
 
@@ -253,7 +275,7 @@ pub fn name_attachment(
     } else {
         role
     };
-    let sources = forms::sources(ctx);
+    let sources = forms::sources(ctx, Category::Name);
     let mut kept: Vec<String> = vec![main.plain_text()];
     let mut parts: Vec<Inline> = Vec::new();
     for form in pattern.forms.iter().skip(1) {
