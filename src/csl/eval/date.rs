@@ -78,10 +78,19 @@ fn merge_part(base: &DatePart, over: Option<&DatePart>) -> DatePart {
         .range_delimiter
         .clone()
         .or(base.range_delimiter.clone());
-    let (prefix, suffix) = (part.rendering.prefix.take(), part.rendering.suffix.take());
-    part.rendering = over.rendering.clone();
-    part.rendering.prefix = prefix;
-    part.rendering.suffix = suffix;
+    // the style's part overrides what it sets; affixes stay the locale's
+    let (base_r, over_r) = (&base.rendering, &over.rendering);
+    let f = &over_r.formatting;
+    let b = &base_r.formatting;
+    part.rendering.formatting = Formatting {
+        font_style: f.font_style.or(b.font_style),
+        font_variant: f.font_variant.or(b.font_variant),
+        font_weight: f.font_weight.or(b.font_weight),
+        underline: f.underline.or(b.underline),
+        vertical_align: f.vertical_align.or(b.vertical_align),
+    };
+    part.rendering.text_case = over_r.text_case.or(base_r.text_case);
+    part.rendering.strip_periods = over_r.strip_periods || base_r.strip_periods;
     part
 }
 
