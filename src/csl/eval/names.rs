@@ -678,6 +678,15 @@ pub fn initialize_given(given: &str, with: &str, initialize: bool, hyphen: bool)
     for word in given.split_whitespace() {
         let pieces: Vec<&str> = word.split('-').filter(|p| !p.is_empty()).collect();
         for (piece_index, piece) in pieces.iter().enumerate() {
+            let lowercase = piece
+                .chars()
+                .next()
+                .map(char::is_lowercase)
+                .unwrap_or(false);
+            if piece_index > 0 && initialize && lowercase {
+                // "G-ping": lowercase hyphenated parts give no initial
+                continue;
+            }
             if piece_index > 0 && hyphen {
                 trim_end_spaces(&mut out);
                 out.push('-');
