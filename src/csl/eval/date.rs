@@ -15,7 +15,25 @@ pub fn render_date(ctx: &Context, element: &DateElement) -> Option<Inline> {
     ctx.note_variable(date.is_some());
     let date = date?;
     if ctx.sorting {
-        return Some(Inline::Text(sort_key(&date)));
+        // a macro key sorts on the parts the date would show
+        let mut masked = date.clone().into_owned();
+        let shown = |name: DatePartName| match element.form {
+            Some(_) => match element.parts_selection {
+                DatePartsSelection::YearMonthDay => true,
+                DatePartsSelection::YearMonth => name != DatePartName::Day,
+                DatePartsSelection::Year => name == DatePartName::Year,
+            },
+            None => element.parts.iter().any(|p| p.name == name),
+        };
+        for parts in &mut masked.parts {
+            if !shown(DatePartName::Month) {
+                parts[1] = 0;
+            }
+            if !shown(DatePartName::Day) {
+                parts[2] = 0;
+            }
+        }
+        return Some(Inline::Text(sort_key(&masked)));
     }
     if date.parts.is_empty() {
         let literal = date.literal.clone().unwrap_or_default();
