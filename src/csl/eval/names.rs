@@ -194,17 +194,17 @@ fn et_al_limits(ctx: &Context, options: &NameOptions) -> (Option<usize>, usize, 
     } else {
         (options.et_al_min, options.et_al_use_first)
     };
+    let mut use_last = options.et_al_use_last.unwrap_or(false);
     let (min, first) = match ctx.sort_names() {
-        Some((sort_min, sort_first)) => (sort_min.or(min), sort_first.or(first)),
+        Some((sort_min, sort_first, sort_last)) => {
+            use_last = sort_last.unwrap_or(use_last);
+            (sort_min.or(min), sort_first.or(first))
+        }
         None => (min, first),
     };
     // without et-al-use-first there is no truncation
     let min = if first.is_some() { min } else { None };
-    (
-        min,
-        first.unwrap_or(1),
-        options.et_al_use_last.unwrap_or(false),
-    )
+    (min, first.unwrap_or(1), use_last)
 }
 
 fn shown_count(ctx: &Context, options: &NameOptions, list: &[Name]) -> usize {
