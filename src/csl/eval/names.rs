@@ -267,7 +267,7 @@ fn render_list(ctx: &Context, resolved: &Resolved, role: &str, list: &[Name]) ->
             false,
             inverted_last,
         );
-        if let Some(et_al) = et_al_node(ctx, resolved) {
+        if let Some(et_al) = et_al_node(ctx, resolved).filter(|_| !ctx.sorting) {
             let use_delim = match options
                 .delimiter_precedes_et_al
                 .unwrap_or(DelimiterPrecedes::Contextual)
