@@ -177,6 +177,8 @@ fn substitute(ctx: &Context, names: &Names) -> Option<Inline> {
     ctx.in_substitute.set(was);
     ctx.substitute_names.replace(previous);
     let node = result?;
+    // substituted output (even a term) is content for enclosing groups
+    ctx.note_variable(true);
     wrap(ctx, vec![node], &names.rendering)
 }
 
