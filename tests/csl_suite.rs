@@ -151,9 +151,12 @@ fn run_fixture(fixture: &Fixture, cache: &LocaleCache) -> Result<String, String>
                 .unwrap_or_default()
         }
         None if fixture.mode == "citation" => vec![Cluster {
+            // an id given twice is cited once
             cites: items
                 .iter()
-                .map(|i| Cite {
+                .enumerate()
+                .filter(|(n, i)| !items[..*n].iter().any(|o| o.id == i.id))
+                .map(|(_, i)| Cite {
                     id: i.id.clone(),
                     ..Cite::default()
                 })

@@ -117,6 +117,9 @@ fn render_cluster(
     let parts = match section.citation.collapse {
         Some(Collapse::CitationNumber) => collapse_numbers(run, cites, delimiter.as_deref()),
         Some(mode) => collapse_years(run, section, cites, mode),
+        None if section.citation.cite_group_delimiter.is_some() => {
+            group_cites(cites, section, delimiter.as_deref())
+        }
         None => join_plain(cites, delimiter.as_deref()),
     };
     if parts.is_empty() {
@@ -177,6 +180,38 @@ fn join_plain(cites: Vec<RenderedCite>, delimiter: Option<&str>) -> Vec<Inline> 
         out.push(with_affixes(cite));
     }
     out
+}
+
+/// Cite grouping without collapsing: cites by the same author are kept
+/// together and joined with cite-group-delimiter.
+fn group_cites(
+    cites: Vec<RenderedCite>,
+    section: &Section,
+    delimiter: Option<&str>,
+) -> Vec<Inline> {
+    let group_delimiter = section
+        .citation
+        .cite_group_delimiter
+        .clone()
+        .unwrap_or_default();
+    let mut groups: Vec<Vec<RenderedCite>> = Vec::new();
+    for cite in cites {
+        match groups
+            .iter_mut()
+            .find(|g| cite.author.is_some() && g[0].author == cite.author)
+        {
+            Some(group) => group.push(cite),
+            None => groups.push(vec![cite]),
+        }
+    }
+    let joined: Vec<Inline> = groups
+        .into_iter()
+        .map(|group| {
+            let nodes = group.into_iter().map(with_affixes).collect();
+            Inline::seq(crate::csl::eval::join(nodes, Some(&group_delimiter)))
+        })
+        .collect();
+    join_cites(joined, delimiter)
 }
 
 fn join_cites(nodes: Vec<Inline>, delimiter: Option<&str>) -> Vec<Inline> {

@@ -15,7 +15,25 @@ pub fn render_date(ctx: &Context, element: &DateElement) -> Option<Inline> {
     ctx.note_variable(date.is_some());
     let date = date?;
     if ctx.sorting {
-        return Some(Inline::Text(sort_key(&date)));
+        // a macro key sorts on the parts the date would show
+        let mut masked = date.clone().into_owned();
+        let shown = |name: DatePartName| match element.form {
+            Some(_) => match element.parts_selection {
+                DatePartsSelection::YearMonthDay => true,
+                DatePartsSelection::YearMonth => name != DatePartName::Day,
+                DatePartsSelection::Year => name == DatePartName::Year,
+            },
+            None => element.parts.iter().any(|p| p.name == name),
+        };
+        for parts in &mut masked.parts {
+            if !shown(DatePartName::Month) {
+                parts[1] = 0;
+            }
+            if !shown(DatePartName::Day) {
+                parts[2] = 0;
+            }
+        }
+        return Some(Inline::Text(sort_key(&masked)));
     }
     if date.parts.is_empty() {
         let literal = date.literal.clone().unwrap_or_default();
@@ -78,10 +96,19 @@ fn merge_part(base: &DatePart, over: Option<&DatePart>) -> DatePart {
         .range_delimiter
         .clone()
         .or(base.range_delimiter.clone());
-    let (prefix, suffix) = (part.rendering.prefix.take(), part.rendering.suffix.take());
-    part.rendering = over.rendering.clone();
-    part.rendering.prefix = prefix;
-    part.rendering.suffix = suffix;
+    // the style's part overrides what it sets; affixes stay the locale's
+    let (base_r, over_r) = (&base.rendering, &over.rendering);
+    let f = &over_r.formatting;
+    let b = &base_r.formatting;
+    part.rendering.formatting = Formatting {
+        font_style: f.font_style.or(b.font_style),
+        font_variant: f.font_variant.or(b.font_variant),
+        font_weight: f.font_weight.or(b.font_weight),
+        underline: f.underline.or(b.underline),
+        vertical_align: f.vertical_align.or(b.vertical_align),
+    };
+    part.rendering.text_case = over_r.text_case.or(base_r.text_case);
+    part.rendering.strip_periods = over_r.strip_periods || base_r.strip_periods;
     part
 }
 

@@ -75,7 +75,7 @@ pub struct Context<'a> {
     pub in_substitute: Cell<bool>,
     pub substitute_names: RefCell<Option<Names>>,
     /// names-min / names-use-first of the sort key being computed.
-    pub sort_names: Option<(Option<usize>, Option<usize>)>,
+    pub sort_names: Option<(Option<usize>, Option<usize>, Option<bool>)>,
     /// kaynak multilingual extension: the lexical frames settings come from.
     pub ext_frames: RefCell<Vec<crate::csl::ext::Frame>>,
 }
@@ -323,8 +323,9 @@ impl Context<'_> {
         Some(text::year_suffix_letters(suffix))
     }
 
-    pub fn sort_names(&self) -> Option<(Option<usize>, Option<usize>)> {
-        self.sort_names.filter(|(a, b)| a.is_some() || b.is_some())
+    pub fn sort_names(&self) -> Option<(Option<usize>, Option<usize>, Option<bool>)> {
+        self.sort_names
+            .filter(|(a, b, c)| a.is_some() || b.is_some() || c.is_some())
     }
 
     pub fn sort_names_as_sort_order(&self) -> bool {

@@ -183,6 +183,8 @@ fn substitute(ctx: &Context, names: &Names) -> Option<Inline> {
     ctx.in_substitute.set(was);
     ctx.substitute_names.replace(previous);
     let node = result?;
+    // substituted output (even a term) is content for enclosing groups
+    ctx.note_variable(true);
     wrap(ctx, vec![node], &names.rendering)
 }
 
@@ -200,17 +202,17 @@ fn et_al_limits(ctx: &Context, options: &NameOptions) -> (Option<usize>, usize, 
     } else {
         (options.et_al_min, options.et_al_use_first)
     };
+    let mut use_last = options.et_al_use_last.unwrap_or(false);
     let (min, first) = match ctx.sort_names() {
-        Some((sort_min, sort_first)) => (sort_min.or(min), sort_first.or(first)),
+        Some((sort_min, sort_first, sort_last)) => {
+            use_last = sort_last.unwrap_or(use_last);
+            (sort_min.or(min), sort_first.or(first))
+        }
         None => (min, first),
     };
     // without et-al-use-first there is no truncation
     let min = if first.is_some() { min } else { None };
-    (
-        min,
-        first.unwrap_or(1),
-        options.et_al_use_last.unwrap_or(false),
-    )
+    (min, first.unwrap_or(1), use_last)
 }
 
 fn shown_count(ctx: &Context, options: &NameOptions, list: &[Name]) -> usize {
@@ -279,7 +281,7 @@ fn render_list(ctx: &Context, resolved: &Resolved, role: &str, list: &[Name]) ->
             false,
             inverted_last,
         );
-        if let Some(et_al) = et_al_node(ctx, resolved) {
+        if let Some(et_al) = et_al_node(ctx, resolved).filter(|_| !ctx.sorting) {
             let use_delim = match options
                 .delimiter_precedes_et_al
                 .unwrap_or(DelimiterPrecedes::Contextual)
@@ -690,6 +692,15 @@ pub fn initialize_given(given: &str, with: &str, initialize: bool, hyphen: bool)
     for word in given.split_whitespace() {
         let pieces: Vec<&str> = word.split('-').filter(|p| !p.is_empty()).collect();
         for (piece_index, piece) in pieces.iter().enumerate() {
+            let lowercase = piece
+                .chars()
+                .next()
+                .map(char::is_lowercase)
+                .unwrap_or(false);
+            if piece_index > 0 && initialize && lowercase {
+                // "G-ping": lowercase hyphenated parts give no initial
+                continue;
+            }
             if piece_index > 0 && hyphen {
                 trim_end_spaces(&mut out);
                 out.push('-');

@@ -22,11 +22,18 @@ fn is_numeric_token(token: &str) -> bool {
 
 /// Whether a value names more than one number.
 pub fn is_plural(value: &str) -> bool {
+    // "\\-" is a literal hyphen; only numbers on both sides make a range
+    let value = value.replace("\\-", "");
     let numbers = value
         .split(['-', '–', ',', '&'])
-        .filter(|t| !t.trim().is_empty())
+        .map(str::trim)
+        .filter(|t| !t.is_empty() && (is_numeric_token(t) || is_roman(t)))
         .count();
     numbers > 1 || value.contains(" and ")
+}
+
+fn is_roman(token: &str) -> bool {
+    token.chars().all(|c| "ivxlcdmIVXLCDM".contains(c))
 }
 
 pub fn render_number(ctx: &Context, number: &Number) -> Option<Inline> {

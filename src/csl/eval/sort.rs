@@ -37,7 +37,7 @@ pub fn sort_key(
     let key = section.sort.get(index)?;
     let mut ctx = Context::new(style, locale, item, section, cite);
     ctx.sorting = true;
-    ctx.sort_names = Some((key.names_min, key.names_use_first));
+    ctx.sort_names = Some((key.names_min, key.names_use_first, key.names_use_last));
     // kaynak multilingual extension: k:forms, k:script-order on the key.
     let ext = key.ext.as_deref();
     let value = crate::csl::ext::in_key(&ctx, ext, || key_value(&ctx, key));

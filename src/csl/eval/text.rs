@@ -179,6 +179,10 @@ fn citation_label(ctx: &Context) -> Option<String> {
 
 /// Apply the style's page-range-format to a page string.
 pub fn page_range(ctx: &Context, value: &str) -> String {
+    if value.contains("\\-") {
+        // an escaped hyphen is not a range
+        return value.replace("\\-", "-");
+    }
     let delimiter = ctx
         .locale
         .term_text("page-range-delimiter", TermForm::Long, false)
@@ -210,7 +214,11 @@ fn format_range(piece: &str, delimiter: &str, format: Option<PageRangeFormat>) -
     let (prefix_b, num_b) = split_number(last);
     let numeric = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
     if !numeric(num_a) || !numeric(num_b) {
-        return format!("{first}{delimiter}{last}");
+        let roman = |s: &str| !s.is_empty() && s.chars().all(|c| "ivxlcdmIVXLCDM".contains(c));
+        if roman(first) && roman(last) {
+            return format!("{first}{delimiter}{last}");
+        }
+        return piece.to_string();
     }
     if !prefix_b.is_empty() && prefix_a != prefix_b
         || prefix_b.is_empty() && !prefix_a.is_empty() && format.is_some()
