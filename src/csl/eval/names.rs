@@ -569,6 +569,38 @@ fn family_with_dropping(
     wrap(ctx, content, &affixes).unwrap_or(Inline::Text(String::new()))
 }
 
+/// The given part of an inverted name with a demoted particle: the
+/// particle keeps the family formatting, inside the given affixes.
+fn given_with_particle(ctx: &Context, resolved: &Resolved, pieces: &[&str], ndp: &str) -> Inline {
+    let style = given_style(resolved);
+    let bare = |s: Option<&NamePartStyle>| {
+        s.map(|s| NamePartStyle {
+            rendering: Rendering {
+                prefix: None,
+                suffix: None,
+                ..s.rendering.clone()
+            },
+        })
+    };
+    let mut content = Vec::new();
+    if pieces.iter().any(|p| !p.is_empty()) {
+        content.push(part_node(ctx, bare(style).as_ref(), pieces, None));
+        content.push(Inline::Text(" ".to_string()));
+    }
+    content.push(part_node(
+        ctx,
+        bare(family_style(resolved)).as_ref(),
+        &[ndp],
+        None,
+    ));
+    let affixes = Rendering {
+        prefix: style.and_then(|s| s.rendering.prefix.clone()),
+        suffix: style.and_then(|s| s.rendering.suffix.clone()),
+        ..Rendering::default()
+    };
+    wrap(ctx, content, &affixes).unwrap_or(Inline::Text(String::new()))
+}
+
 fn demote(ctx: &Context) -> bool {
     let mode = ctx
         .style
@@ -650,7 +682,12 @@ fn inverted_form(ctx: &Context, resolved: &Resolved, parts: &NameParts) -> Vec<I
         if !out.is_empty() {
             out.push(Inline::Text(sep.clone()));
         }
-        out.push(part_node(ctx, given_style(resolved), &given_pieces, None));
+        let demoted = demote(ctx) && !ndp.is_empty();
+        if demoted {
+            out.push(given_with_particle(ctx, resolved, &[given, dp], ndp));
+        } else {
+            out.push(part_node(ctx, given_style(resolved), &given_pieces, None));
+        }
     }
     if let Some(suffix) = suffix_text(name, &sep) {
         out.push(Inline::Text(suffix));
