@@ -175,10 +175,36 @@ fn run_fixture(fixture: &Fixture, cache: &LocaleCache) -> Result<String, String>
         .filter(|i| fixture.mode == "bibliography" || cited.contains(i.id.as_str()))
         .map(|i| i as &dyn CslItem)
         .collect();
-    let out = processor.process(&refs, &clusters);
+    let mut out = processor.process(&refs, &clusters);
     if fixture.mode == "bibliography" {
         let bib = out.bibliography.ok_or("style has no bibliography")?;
         return Ok(csl::render_bibliography(&bib, Format::Html));
+    }
+    let sorted_bibliography = processor
+        .style
+        .bibliography
+        .as_ref()
+        .map(|b| !b.sort.is_empty())
+        .unwrap_or(false);
+    if fixture.citation_items.is_none() && sorted_bibliography {
+        // citeproc-js's harness cites all items in bibliography order
+        if let Some(bib) = &out.bibliography {
+            let order: Vec<Cite> = bib
+                .entries
+                .iter()
+                .map(|e| Cite {
+                    id: e.id.clone(),
+                    ..Cite::default()
+                })
+                .collect();
+            if order.len() == clusters.first().map(|c| c.cites.len()).unwrap_or(0) {
+                let cluster = Cluster {
+                    cites: order,
+                    note_number: Some(1),
+                };
+                out = processor.process(&refs, &[cluster]);
+            }
+        }
     }
     Ok(out
         .citations

@@ -10,6 +10,7 @@ pub mod case;
 mod choose;
 mod date;
 pub mod disambiguate;
+pub mod initials;
 pub mod names;
 pub mod number;
 pub mod position;

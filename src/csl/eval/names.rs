@@ -1,5 +1,6 @@
 //! `cs:names`, `cs:name`, `cs:et-al` and `cs:substitute`.
 
+use super::initials::initialize_given;
 use super::{case, join, number::render_label, render_element, wrap, Context};
 use crate::csl::item::Name;
 use crate::csl::output::Inline;
@@ -581,6 +582,38 @@ fn family_with_dropping(
     wrap(ctx, content, &affixes).unwrap_or(Inline::Text(String::new()))
 }
 
+/// The given part of an inverted name with a demoted particle: the
+/// particle keeps the family formatting, inside the given affixes.
+fn given_with_particle(ctx: &Context, resolved: &Resolved, pieces: &[&str], ndp: &str) -> Inline {
+    let style = given_style(resolved);
+    let bare = |s: Option<&NamePartStyle>| {
+        s.map(|s| NamePartStyle {
+            rendering: Rendering {
+                prefix: None,
+                suffix: None,
+                ..s.rendering.clone()
+            },
+        })
+    };
+    let mut content = Vec::new();
+    if pieces.iter().any(|p| !p.is_empty()) {
+        content.push(part_node(ctx, bare(style).as_ref(), pieces, None));
+        content.push(Inline::Text(" ".to_string()));
+    }
+    content.push(part_node(
+        ctx,
+        bare(family_style(resolved)).as_ref(),
+        &[ndp],
+        None,
+    ));
+    let affixes = Rendering {
+        prefix: style.and_then(|s| s.rendering.prefix.clone()),
+        suffix: style.and_then(|s| s.rendering.suffix.clone()),
+        ..Rendering::default()
+    };
+    wrap(ctx, content, &affixes).unwrap_or(Inline::Text(String::new()))
+}
+
 fn demote(ctx: &Context) -> bool {
     let mode = ctx
         .style
@@ -662,7 +695,12 @@ fn inverted_form(ctx: &Context, resolved: &Resolved, parts: &NameParts) -> Vec<I
         if !out.is_empty() {
             out.push(Inline::Text(sep.clone()));
         }
-        out.push(part_node(ctx, given_style(resolved), &given_pieces, None));
+        let demoted = demote(ctx) && !ndp.is_empty();
+        if demoted {
+            out.push(given_with_particle(ctx, resolved, &[given, dp], ndp));
+        } else {
+            out.push(part_node(ctx, given_style(resolved), &given_pieces, None));
+        }
     }
     if let Some(suffix) = suffix_text(name, &sep) {
         out.push(Inline::Text(suffix));
@@ -683,98 +721,6 @@ fn oriental(ctx: &Context, resolved: &Resolved, parts: &NameParts, form: NameFor
         }
     }
     out
-}
-
-/// Turn given names into initials: "John Paul" → "J. P.", "Jean-Paul" → "J.-P.".
-/// With `initialize` false only existing initials are normalised.
-pub fn initialize_given(given: &str, with: &str, initialize: bool, hyphen: bool) -> String {
-    let mut out = String::new();
-    for word in given.split_whitespace() {
-        let pieces: Vec<&str> = word.split('-').filter(|p| !p.is_empty()).collect();
-        for (piece_index, piece) in pieces.iter().enumerate() {
-            let lowercase = piece
-                .chars()
-                .next()
-                .map(char::is_lowercase)
-                .unwrap_or(false);
-            if piece_index > 0 && initialize && lowercase {
-                // "G-ping": lowercase hyphenated parts give no initial
-                continue;
-            }
-            if piece_index > 0 && hyphen {
-                trim_end_spaces(&mut out);
-                out.push('-');
-            }
-            push_piece(&mut out, piece, with, initialize, piece_index > 0 && hyphen);
-        }
-    }
-    out.trim_end().to_string()
-}
-
-fn trim_end_spaces(out: &mut String) {
-    while out.ends_with(' ') {
-        out.pop();
-    }
-}
-
-/// One hyphen-free word, which may hold several period-separated initials.
-fn push_piece(out: &mut String, piece: &str, with: &str, initialize: bool, after_hyphen: bool) {
-    let tokens: Vec<(&str, bool)> = split_periods(piece);
-    for (token, had_period) in tokens {
-        let first_upper = token
-            .chars()
-            .next()
-            .map(char::is_uppercase)
-            .unwrap_or(false);
-        let single = token.chars().count() == 1;
-        if !first_upper {
-            // a particle such as "de": kept whole
-            if !out.is_empty() && !out.ends_with(' ') {
-                out.push(' ');
-            }
-            out.push_str(token);
-            out.push(' ');
-            continue;
-        }
-        let is_initial = had_period || single;
-        if initialize && !had_period && !single {
-            let first: String = token.chars().take(1).collect();
-            push_initial(out, &first, with, after_hyphen);
-        } else if is_initial {
-            push_initial(out, token, with, after_hyphen);
-        } else {
-            if !out.is_empty() && !out.ends_with(' ') && !out.ends_with('-') {
-                out.push(' ');
-            }
-            out.push_str(token);
-            out.push(' ');
-        }
-    }
-}
-
-fn push_initial(out: &mut String, letters: &str, with: &str, _after_hyphen: bool) {
-    out.push_str(letters);
-    out.push_str(with);
-}
-
-fn split_periods(piece: &str) -> Vec<(&str, bool)> {
-    let mut tokens = Vec::new();
-    let mut rest = piece;
-    while !rest.is_empty() {
-        match rest.find('.') {
-            Some(pos) => {
-                if pos > 0 {
-                    tokens.push((&rest[..pos], true));
-                }
-                rest = &rest[pos + 1..];
-            }
-            None => {
-                tokens.push((rest, false));
-                break;
-            }
-        }
-    }
-    tokens
 }
 
 fn and_term(ctx: &Context) -> String {
