@@ -237,3 +237,14 @@ fn substitute_text_does_not_take_the_names_forms() {
     let json = r#"[{"id":"a","type":"book","language":"ru","title":"Военная доктрина"}]"#;
     assert_eq!(render(&xml, json)[0], "Военная доктрина");
 }
+
+#[test]
+fn dotless_i_sorts_after_h_in_turkish_and_as_i_elsewhere() {
+    let json = r#"[{"id":"a","type":"book","title":"ia"},{"id":"b","type":"book","title":"ıb"},{"id":"c","type":"book","title":"hz"},{"id":"d","type":"book","title":"j"}]"#;
+    let body = r#"<citation><layout><text variable="title"/></layout></citation>
+<bibliography><sort><key variable="title"/></sort><layout><text variable="title"/></layout></bibliography>"#;
+    let turkish = style("k:version=\"1\" default-locale=\"tr-TR\"", body);
+    assert_eq!(render(&turkish, json), vec!["hz", "ıb", "ia", "j"]);
+    let english = style("k:version=\"1\" default-locale=\"en-US\"", body);
+    assert_eq!(render(&english, json), vec!["hz", "ia", "ıb", "j"]);
+}

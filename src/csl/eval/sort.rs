@@ -41,7 +41,7 @@ pub fn sort_key(
     // kaynak multilingual extension: k:forms, k:script-order on the key.
     let ext = key.ext.as_deref();
     let value = crate::csl::ext::in_key(&ctx, ext, || key_value(&ctx, key));
-    crate::csl::ext::script_rank(ext, value)
+    crate::csl::ext::finish_key(&ctx, ext, value)
 }
 
 /// Compare one key's values under its direction; empty values go last.

@@ -315,9 +315,33 @@ pub fn sort_text(ctx: &Context, name: &str) -> Option<Option<String>> {
     Some(resolve(ctx, name).map(|r| r.main))
 }
 
-/// Hook for `k:script-order`: prefix a key with its script group's rank, so
-/// keys compare first by group.
-pub fn script_rank(key: Option<&KeyExt>, value: Option<String>) -> Option<String> {
+/// Hook for a computed sort key: dotless ı in its place (§1.7), then
+/// `k:script-order`.
+pub fn finish_key(ctx: &Context, key: Option<&KeyExt>, value: Option<String>) -> Option<String> {
+    if !ctx.style.ext.active {
+        return value;
+    }
+    script_rank(key, value.map(|v| dotless_i(ctx, v)))
+}
+
+/// The engine's collation key leaves `ı` (U+0131) after `z`; it belongs after
+/// `h` in Turkish and Azerbaijani, with `i` elsewhere (CLDR root order).
+fn dotless_i(ctx: &Context, value: String) -> String {
+    if !value.contains('ı') {
+        return value;
+    }
+    let turkic = ctx
+        .style
+        .default_locale
+        .as_deref()
+        .map(primary)
+        .is_some_and(|l| l == "tr" || l == "az");
+    value.replace('ı', if turkic { "h\u{7f}" } else { "i" })
+}
+
+/// `k:script-order`: prefix a key with its script group's rank, so keys
+/// compare first by group.
+fn script_rank(key: Option<&KeyExt>, value: Option<String>) -> Option<String> {
     let order = key.map(|k| k.script_order.as_slice()).unwrap_or(&[]);
     let value = value?;
     if order.is_empty() {
