@@ -19,6 +19,12 @@ pub fn render_date(ctx: &Context, element: &DateElement) -> Option<Inline> {
     let node = render_present_date(ctx, element, &date);
     // a date whose shown parts are all missing counts as empty
     ctx.note_variable(node.is_some());
+    if node.is_some() && ctx.in_substitute.get() {
+        ctx.tracker
+            .borrow_mut()
+            .suppressed
+            .push(element.variable.clone());
+    }
     node
 }
 
