@@ -12,11 +12,26 @@ pub fn render_date(ctx: &Context, element: &DateElement) -> Option<Inline> {
         ctx.item.date(&element.variable)
     };
     let date = date.filter(|d| !d.parts.is_empty() || d.literal.is_some());
-    ctx.note_variable(date.is_some());
-    let date = date?;
+    let Some(date) = date else {
+        ctx.note_variable(false);
+        return None;
+    };
+    let node = render_present_date(ctx, element, &date);
+    // a date whose shown parts are all missing counts as empty
+    ctx.note_variable(node.is_some());
+    if node.is_some() && ctx.in_substitute.get() {
+        ctx.tracker
+            .borrow_mut()
+            .suppressed
+            .push(element.variable.clone());
+    }
+    node
+}
+
+fn render_present_date(ctx: &Context, element: &DateElement, date: &Date) -> Option<Inline> {
     if ctx.sorting {
         // a macro key sorts on the parts the date would show
-        let mut masked = date.clone().into_owned();
+        let mut masked = date.clone();
         let shown = |name: DatePartName| match element.form {
             Some(_) => match element.parts_selection {
                 DatePartsSelection::YearMonthDay => true,
@@ -40,7 +55,7 @@ pub fn render_date(ctx: &Context, element: &DateElement) -> Option<Inline> {
         return wrap(ctx, vec![Inline::Text(literal)], &element.rendering);
     }
     let (parts, delimiter, outer) = resolve_parts(ctx, element);
-    let content = render_range(ctx, &date, &parts, delimiter.as_deref());
+    let content = render_range(ctx, date, &parts, delimiter.as_deref());
     let content = match outer {
         Some(rendering) => wrap(ctx, content, &rendering).into_iter().collect(),
         None => content,
@@ -294,8 +309,11 @@ fn month_text(
             _ => season.to_string(),
         });
     }
+    if month > 24 {
+        return None;
+    }
     if month > 12 {
-        // 13–16 (and 21–24 in EDTF) are seasons; citeproc-js cycles beyond
+        // 13–16 (and 21–24 in EDTF) are seasons; citeproc-js cycles between
         return season_term(ctx, (month - 13) % 4 + 1);
     }
     match form.unwrap_or(DatePartForm::Long) {

@@ -40,6 +40,12 @@ pub fn render_number(ctx: &Context, number: &Number) -> Option<Inline> {
     let value = variable_text(ctx, &number.variable, TermForm::Long);
     ctx.note_variable(value.is_some());
     let value = value?;
+    if ctx.in_substitute.get() {
+        ctx.tracker
+            .borrow_mut()
+            .suppressed
+            .push(number.variable.clone());
+    }
     let text = if is_numeric(&value) {
         format_numbers(ctx, &value, number.form, &number.variable)
     } else {

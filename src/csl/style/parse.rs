@@ -48,7 +48,9 @@ pub fn parse_style(text: &str) -> Result<Style, Vec<Diagnostic>> {
     crate::csl::ext::parse::read_style(&mut reader, root, &mut style);
     check_macro_cycles(&style, &mut reader, root);
     style.explicit_year_suffix = uses_variable(&style, "year-suffix");
-    style.uses_positions = text.contains("position=");
+    // subsequent cites can render differently: conditions on position,
+    // or et-al-subsequent-* options
+    style.uses_positions = text.contains("position=") || text.contains("et-al-subsequent");
     let (errors, warnings): (Vec<_>, Vec<_>) = reader
         .diagnostics
         .into_iter()
