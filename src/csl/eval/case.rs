@@ -178,7 +178,8 @@ fn title_word(word: &str, force: bool) -> String {
                 .map(|c| !c.is_alphabetic())
                 .unwrap_or(false);
             let keep = is_stop && !(force && (i == 0 || i + 1 == parts.len()))
-                || i > 0 && (bare.chars().count() == 1 || starts_non_letter);
+                || i > 0 && (bare.chars().count() == 1 || starts_non_letter)
+                || bare.chars().count() == 1 && !bare.is_ascii();
             if keep {
                 part.to_string()
             } else {
