@@ -178,7 +178,8 @@ fn title_word(word: &str, force: bool) -> String {
                 .map(|c| !c.is_alphabetic())
                 .unwrap_or(false);
             let keep = is_stop && !(force && (i == 0 || i + 1 == parts.len()))
-                || i > 0 && (bare.chars().count() == 1 || starts_non_letter);
+                || i > 0 && (bare.chars().count() == 1 || starts_non_letter)
+                || bare.chars().count() == 1 && !bare.is_ascii();
             if keep {
                 part.to_string()
             } else {
@@ -326,7 +327,8 @@ impl RichParser<'_, '_, '_> {
         let mut text = String::new();
         while !self.rest.is_empty() {
             if let Some(end) = until {
-                if self.rest.starts_with(end) && closes_quote(end, self.rest) {
+                let after_space = text.ends_with(char::is_whitespace);
+                if self.rest.starts_with(end) && closes_quote(end, self.rest) && !after_space {
                     self.rest = &self.rest[end.len()..];
                     flush(&mut text, &mut nodes);
                     return nodes;
@@ -388,9 +390,12 @@ fn closes_quote(mark: &str, rest: &str) -> bool {
     !matches!(mark, "'" | "’") || !after.map(char::is_alphanumeric).unwrap_or(false)
 }
 
+/// A closing mark follows text, not a space, and is not an apostrophe.
 fn has_closing(mark: &str, rest: &str) -> bool {
-    rest.match_indices(mark)
-        .any(|(i, _)| closes_quote(mark, &rest[i..]))
+    rest.match_indices(mark).any(|(i, _)| {
+        let after_space = rest[..i].ends_with(char::is_whitespace);
+        i > 0 && !after_space && closes_quote(mark, &rest[i..])
+    })
 }
 
 fn opens_quote(before: &str, at_start: bool) -> bool {

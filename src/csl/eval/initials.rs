@@ -54,7 +54,7 @@ fn push_piece(out: &mut String, piece: &str, with: &str, initialize: bool, after
         }
         let is_initial = had_period || single;
         if initialize && !had_period && !single {
-            let first: String = token.chars().take(1).collect();
+            let first = initial_of(token);
             push_initial(out, &first, with, after_hyphen);
         } else if is_initial {
             push_initial(out, token, with, after_hyphen);
@@ -91,4 +91,19 @@ fn split_periods(piece: &str) -> Vec<(&str, bool)> {
         }
     }
     tokens
+}
+
+/// The initial of a word: its first letter, or two letters for names
+/// written like "TSerendorjiin" (→ "Ts"), as citeproc-js does.
+fn initial_of(word: &str) -> String {
+    let chars: Vec<char> = word.chars().collect();
+    match chars.as_slice() {
+        [a, b, c, ..] if b.is_uppercase() && c.is_lowercase() => {
+            let mut out = a.to_string();
+            out.extend(b.to_lowercase());
+            out
+        }
+        [a, ..] => a.to_string(),
+        [] => String::new(),
+    }
 }

@@ -28,6 +28,11 @@ pub fn render_text(ctx: &Context, text: &Text) -> Option<Inline> {
             let content = if name == "page" || name == "locator" && is_page_locator(ctx) {
                 vec![Inline::Text(page_range(ctx, &value))]
             } else if name == "locator" && super::number::is_numeric(&value) {
+                let ampersand = ctx
+                    .locale
+                    .term_text("and", TermForm::Symbol, false)
+                    .unwrap_or("&");
+                let value = value.replace(" & ", &format!(" {ampersand} "));
                 vec![Inline::Text(dash_ranges(&value))]
             } else if matches!(
                 name.as_str(),
@@ -189,12 +194,18 @@ pub fn page_range(ctx: &Context, value: &str) -> String {
         .unwrap_or("\u{2013}")
         .to_string();
     let format = ctx.style.options.page_range_format;
+    let ampersand = format!(
+        " {} ",
+        ctx.locale
+            .term_text("and", TermForm::Symbol, false)
+            .unwrap_or("&")
+    );
     let mut out = String::new();
     let mut piece = String::new();
     for c in value.chars() {
         if c == ',' || c == '&' {
             out.push_str(&format_range(piece.trim(), &delimiter, format));
-            out.push_str(if c == ',' { ", " } else { " & " });
+            out.push_str(if c == ',' { ", " } else { &ampersand });
             piece.clear();
         } else {
             piece.push(c);
