@@ -29,11 +29,11 @@ fn notes_follow_document_positions() {
         "see @niyazov",
     ]));
     let expected = "\
-1. N. Niyazov, “Razvitiye Azerbaydzhano-Pakistanskikh Svyazey v Voyennoy Oblasti v 1994–2010 Godakh”, 106.
+1. N. S. Niyazov, “Razvitiye Azerbaydzhano-Pakistanskikh Svyazey v Voyennoy Oblasti v 1994–2010 Godakh,” 106.
 2. Ibid., 107.
 3. Ibid.
-4. Ses Haber Ajansı, “Ceyhun Bayramov, Pakistan Dışişleri Bakanı ile Görüştü”.
-5. see N. Niyazov, “Razvitiye Azerbaydzhano-Pakistanskikh Svyazey v Voyennoy Oblasti v 1994–2010 Godakh”.
+4. Ses Haber Ajansı, “Ceyhun Bayramov, Pakistan Dışişleri Bakanı ile Görüştü.”
+5. see N. S. Niyazov, “Razvitiye Azerbaydzhano-Pakistanskikh Svyazey v Voyennoy Oblasti v 1994–2010 Godakh.”
 ";
     assert_eq!(text, expected);
 }
@@ -43,7 +43,7 @@ fn forms_choose_original_translit_or_translation() {
     let original =
         stdout(kaynak().args(["cite", "--style", STYLE, "--form", "original", "@niyazov"]));
     assert!(
-        original.contains("Н. Ниязов, “Развитие Азербайджано-Пакистанских"),
+        original.contains("Н. С. Ниязов, “Развитие Азербайджано-Пакистанских"),
         "{original}"
     );
     let english = stdout(kaynak().args([
@@ -67,7 +67,7 @@ fn forms_choose_original_translit_or_translation() {
         "@niyazov",
     ]));
     assert!(
-        alalc.contains("N. Niiazov, “Razvitie Azerbaidzhano-Pakistanskikh Sviazei"),
+        alalc.contains("N. S. Niiazov, “Razvitie Azerbaidzhano-Pakistanskikh Sviazei"),
         "{alalc}"
     );
 }

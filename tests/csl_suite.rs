@@ -151,9 +151,12 @@ fn run_fixture(fixture: &Fixture, cache: &LocaleCache) -> Result<String, String>
                 .unwrap_or_default()
         }
         None if fixture.mode == "citation" => vec![Cluster {
+            // an id given twice is cited once
             cites: items
                 .iter()
-                .map(|i| Cite {
+                .enumerate()
+                .filter(|(n, i)| !items[..*n].iter().any(|o| o.id == i.id))
+                .map(|(_, i)| Cite {
                     id: i.id.clone(),
                     ..Cite::default()
                 })
@@ -162,11 +165,46 @@ fn run_fixture(fixture: &Fixture, cache: &LocaleCache) -> Result<String, String>
         }],
         None => Vec::new(),
     };
-    let refs: Vec<&dyn CslItem> = items.iter().map(|i| i as &dyn CslItem).collect();
-    let out = processor.process(&refs, &clusters);
+    let cited: BTreeSet<&str> = clusters
+        .iter()
+        .flat_map(|c| c.cites.iter().map(|x| x.id.as_str()))
+        .collect();
+    // citeproc-js registers only cited items; a bibliography lists all
+    let refs: Vec<&dyn CslItem> = items
+        .iter()
+        .filter(|i| fixture.mode == "bibliography" || cited.contains(i.id.as_str()))
+        .map(|i| i as &dyn CslItem)
+        .collect();
+    let mut out = processor.process(&refs, &clusters);
     if fixture.mode == "bibliography" {
         let bib = out.bibliography.ok_or("style has no bibliography")?;
         return Ok(csl::render_bibliography(&bib, Format::Html));
+    }
+    let sorted_bibliography = processor
+        .style
+        .bibliography
+        .as_ref()
+        .map(|b| !b.sort.is_empty())
+        .unwrap_or(false);
+    if fixture.citation_items.is_none() && sorted_bibliography {
+        // citeproc-js's harness cites all items in bibliography order
+        if let Some(bib) = &out.bibliography {
+            let order: Vec<Cite> = bib
+                .entries
+                .iter()
+                .map(|e| Cite {
+                    id: e.id.clone(),
+                    ..Cite::default()
+                })
+                .collect();
+            if order.len() == clusters.first().map(|c| c.cites.len()).unwrap_or(0) {
+                let cluster = Cluster {
+                    cites: order,
+                    note_number: Some(1),
+                };
+                out = processor.process(&refs, &[cluster]);
+            }
+        }
     }
     Ok(out
         .citations
@@ -188,6 +226,7 @@ fn run_citations(
     let mut known: HashMap<String, Value> = HashMap::new();
     let mut document: Vec<String> = Vec::new();
     let mut before: HashMap<String, String> = HashMap::new();
+    let mut notes_before: HashMap<String, Option<Value>> = HashMap::new();
     let mut last_id = String::new();
     for (index, step) in steps.iter().enumerate() {
         let citation = step.get(0).ok_or("step without citation")?;
@@ -206,11 +245,26 @@ fn run_citations(
                 .unwrap_or_default()
         };
         if index + 1 == steps.len() {
+            notes_before = note_indexes(&known);
             before = render_document(processor, items, &known, &document, fixture)?
                 .into_iter()
                 .collect();
         }
         known.insert(id.clone(), citation.clone());
+        // citationsPre/Post carry the current note numbers of the others
+        for list in [step.get(1), step.get(2)] {
+            for pair in list.and_then(Value::as_array).into_iter().flatten() {
+                let (Some(other), Some(note)) = (pair.get(0).and_then(Value::as_str), pair.get(1))
+                else {
+                    continue;
+                };
+                if let Some(Value::Object(props)) =
+                    known.get_mut(other).and_then(|c| c.get_mut("properties"))
+                {
+                    props.insert("noteIndex".to_string(), note.clone());
+                }
+            }
+        }
         let mut order = ids(step.get(1));
         order.push(id.clone());
         order.extend(ids(step.get(2)));
@@ -225,11 +279,21 @@ fn run_citations(
         .iter()
         .enumerate()
         .map(|(i, (id, text))| {
-            let changed = *id == last_id || before.get(id) != Some(text);
+            // citeproc-js re-renders moved notes when note numbers are printed
+            let moved = fixture.csl.contains("first-reference-note-number")
+                && notes_before.get(id) != note_indexes(&known).get(id);
+            let changed = *id == last_id || before.get(id) != Some(text) || moved;
             format!("{}[{}] {}", if changed { ">>" } else { ".." }, i, text)
         })
         .collect();
     Ok(lines.join("\n"))
+}
+
+fn note_indexes(known: &HashMap<String, Value>) -> HashMap<String, Option<Value>> {
+    known
+        .iter()
+        .map(|(id, c)| (id.clone(), c.pointer("/properties/noteIndex").cloned()))
+        .collect()
 }
 
 fn document_clusters(known: &HashMap<String, Value>, document: &[String]) -> Vec<Cluster> {
@@ -257,7 +321,16 @@ fn render_document(
     _fixture: &Fixture,
 ) -> Result<Vec<(String, String)>, String> {
     let clusters = document_clusters(known, document);
-    let refs: Vec<&dyn CslItem> = items.iter().map(|i| i as &dyn CslItem).collect();
+    // citeproc-js registers only the cited items
+    let cited: BTreeSet<&str> = clusters
+        .iter()
+        .flat_map(|c| c.cites.iter().map(|x| x.id.as_str()))
+        .collect();
+    let refs: Vec<&dyn CslItem> = items
+        .iter()
+        .filter(|i| cited.contains(i.id.as_str()))
+        .map(|i| i as &dyn CslItem)
+        .collect();
     let out = processor.process(&refs, &clusters);
     Ok(document
         .iter()

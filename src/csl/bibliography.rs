@@ -11,7 +11,12 @@ pub fn render(run: &mut Run, section: &Section) -> Bibliography {
     let mut entries = Vec::with_capacity(run.items.len());
     let mut previous_author: Option<String> = None;
     for index in run.bib_order.clone() {
-        let state = run.state_for(index, &CiteState::default());
+        let state = CiteState {
+            citation_number: Some(run.numbers[index]),
+            year_suffix: run.disambiguation[index].year_suffix,
+            disambiguate: run.disambiguation[index].disambiguate,
+            ..CiteState::default()
+        };
         let (mut parts, author) = run.render_item(index, section, &state);
         if let Some(substitute) = &options.subsequent_author_substitute {
             if author.is_some() && author == previous_author {
@@ -60,9 +65,24 @@ fn layout(section: &Section, mut parts: Vec<Inline>, align: bool) -> Inline {
         body.insert(0, Inline::Text(prefix.clone()));
     }
     if let Some(suffix) = &rendering.suffix {
-        body.push(Inline::Text(suffix.clone()));
+        let text = Inline::Text(suffix.clone());
+        if let Some(display) = last_display(&mut body) {
+            display.push(text);
+        } else {
+            body.push(text);
+        }
     }
     Inline::seq(body)
+}
+
+/// The children of the display block that ends the entry, if one does:
+/// the layout suffix goes inside it, as citeproc-js writes it.
+fn last_display(nodes: &mut [Inline]) -> Option<&mut Vec<Inline>> {
+    match nodes.last_mut()? {
+        Inline::Display(_, children) => Some(children),
+        Inline::Formatted(f, children) if f.is_empty() => last_display(children),
+        _ => None,
+    }
 }
 
 fn format(rendering: &Rendering, parts: Vec<Inline>) -> Vec<Inline> {

@@ -7,6 +7,9 @@ use crate::csl::output::Inline;
 use crate::csl::processor::{Cite, Cluster, Run};
 use crate::csl::style::model::*;
 
+/// What citeproc-js prints for an item that renders nothing.
+pub const NO_PRINTED_FORM: &str = "[CSL STYLE ERROR: reference with no printed form.]";
+
 /// One rendered cite of a cluster, with what collapsing needs.
 struct RenderedCite {
     index: usize,
@@ -15,6 +18,8 @@ struct RenderedCite {
     node: Inline,
     author: Option<String>,
     keys: Vec<sort::KeyValue>,
+    prefix: Option<Inline>,
+    suffix: Option<Inline>,
 }
 
 pub fn render_clusters(run: &mut Run, clusters: &[Cluster]) -> Vec<Inline> {
@@ -47,6 +52,7 @@ fn render_cluster(
         };
         let state = run.state_for(index, &position);
         let (parts, author) = run.render_item(index, section, &state);
+        let opens_with_term = run.starts_with_term;
         let keys = if section.sort.is_empty() {
             Vec::new()
         } else {
@@ -60,9 +66,39 @@ fn render_cluster(
         };
         let node = if cite.author_only {
             Inline::Text(author.clone().unwrap_or_default())
+        } else if parts.iter().all(Inline::is_empty) {
+            Inline::Text(NO_PRINTED_FORM.to_string())
         } else {
             Inline::seq(parts)
         };
+        let sentence_start = match cite.prefix.as_deref() {
+            None | Some("") => cites.is_empty(),
+            Some(prefix) => {
+                prefix
+                    .trim_end_matches([' ', '”', '’', '"', '»'])
+                    .ends_with(['.', '!', '?'])
+                    && prefix.ends_with(' ')
+                    && prefix.trim().contains(' ')
+            }
+        };
+        let note_style = run.processor.style.class == StyleClass::Note;
+        let node = if opens_with_term && sentence_start && note_style {
+            let mut nodes = vec![node];
+            crate::csl::eval::case::apply_case(&mut nodes, TextCase::CapitalizeFirst, true);
+            Inline::seq(nodes)
+        } else {
+            node
+        };
+        let prefix = cite
+            .prefix
+            .as_deref()
+            .filter(|p| !p.is_empty())
+            .map(|p| Inline::seq(run.rich_text(index, p)));
+        let suffix = cite
+            .suffix
+            .as_deref()
+            .filter(|p| !p.is_empty())
+            .map(|p| Inline::seq(run.rich_text(index, p)));
         cites.push(RenderedCite {
             index,
             cite: cite.clone(),
@@ -70,6 +106,8 @@ fn render_cluster(
             node,
             author,
             keys,
+            prefix,
+            suffix,
         });
     }
     if !section.sort.is_empty() {
@@ -79,10 +117,10 @@ fn render_cluster(
     let parts = match section.citation.collapse {
         Some(Collapse::CitationNumber) => collapse_numbers(run, cites, delimiter.as_deref()),
         Some(mode) => collapse_years(run, section, cites, mode),
-        None => join_cites(
-            cites.into_iter().map(with_affixes).collect(),
-            delimiter.as_deref(),
-        ),
+        None if section.citation.cite_group_delimiter.is_some() => {
+            group_cites(cites, section, delimiter.as_deref())
+        }
+        None => join_plain(cites, delimiter.as_deref()),
     };
     if parts.is_empty() {
         return Inline::Text(String::new());
@@ -95,27 +133,85 @@ fn wrap_layout(rendering: &Rendering, parts: Vec<Inline>) -> Inline {
     if let Some(prefix) = &rendering.prefix {
         out.push(Inline::Text(prefix.clone()));
     }
-    if rendering.formatting.is_empty() {
-        out.extend(parts);
-    } else {
-        out.push(Inline::Formatted(rendering.formatting, parts));
-    }
+    out.extend(parts);
     if let Some(suffix) = &rendering.suffix {
         out.push(Inline::Text(suffix.clone()));
     }
-    Inline::seq(out)
+    if rendering.formatting.is_empty() {
+        Inline::seq(out)
+    } else {
+        Inline::Formatted(rendering.formatting, out)
+    }
 }
 
 fn with_affixes(cite: RenderedCite) -> Inline {
+    cite_with_affixes_ref(&cite)
+}
+
+/// Join cites; a cite whose prefix opens with punctuation takes the place
+/// of the delimiter.
+fn join_plain(cites: Vec<RenderedCite>, delimiter: Option<&str>) -> Vec<Inline> {
     let mut out = Vec::new();
-    if let Some(prefix) = cite.cite.prefix.as_deref().filter(|p| !p.is_empty()) {
-        out.push(Inline::Text(prefix.to_string()));
+    let mut previous_punctuated = false;
+    for (index, cite) in cites.into_iter().enumerate() {
+        let punctuated = cite
+            .cite
+            .prefix
+            .as_deref()
+            .map(|p| p.starts_with([',', '.', ';', ':']))
+            .unwrap_or(false);
+        if index > 0 && !punctuated {
+            if let Some(d) = delimiter {
+                // a suffix ending in punctuation takes the delimiter's place
+                let d = if previous_punctuated {
+                    d.trim_start_matches([',', ';', '.', ':'])
+                } else {
+                    d
+                };
+                out.push(Inline::Text(d.to_string()));
+            }
+        }
+        previous_punctuated = cite
+            .cite
+            .suffix
+            .as_deref()
+            .map(|s| s.trim_end().ends_with([',', ';', '.', ':', '!', '?']))
+            .unwrap_or(false);
+        out.push(with_affixes(cite));
     }
-    out.push(cite.node);
-    if let Some(suffix) = cite.cite.suffix.as_deref().filter(|s| !s.is_empty()) {
-        out.push(Inline::Text(suffix.to_string()));
+    out
+}
+
+/// Cite grouping without collapsing: cites by the same author are kept
+/// together and joined with cite-group-delimiter.
+fn group_cites(
+    cites: Vec<RenderedCite>,
+    section: &Section,
+    delimiter: Option<&str>,
+) -> Vec<Inline> {
+    let group_delimiter = section
+        .citation
+        .cite_group_delimiter
+        .clone()
+        .unwrap_or_default();
+    let mut groups: Vec<Vec<RenderedCite>> = Vec::new();
+    for cite in cites {
+        match groups
+            .iter_mut()
+            .find(|g| cite.author.is_some() && g[0].author == cite.author)
+        {
+            Some(group) => group.push(cite),
+            None => groups.push(vec![cite]),
+        }
     }
-    Inline::seq(out)
+    let joined: Vec<Inline> = groups
+        .into_iter()
+        .map(|group| {
+            let nodes = group.into_iter().map(with_affixes).collect();
+            Inline::seq(crate::csl::eval::join(nodes, Some(&group_delimiter)))
+        })
+        .collect();
+    join_cites(joined, delimiter)
 }
 
 fn join_cites(nodes: Vec<Inline>, delimiter: Option<&str>) -> Vec<Inline> {
@@ -159,14 +255,17 @@ fn collapse_numbers(run: &Run, cites: Vec<RenderedCite>, delimiter: Option<&str>
 
 fn cite_with_affixes_ref(cite: &RenderedCite) -> Inline {
     let mut out = Vec::new();
-    if let Some(prefix) = cite.cite.prefix.as_deref() {
-        out.push(Inline::Text(prefix.to_string()));
-    }
+    out.extend(cite.prefix.clone());
     out.push(cite.node.clone());
-    if let Some(suffix) = cite.cite.suffix.as_deref() {
-        out.push(Inline::Text(suffix.to_string()));
-    }
+    out.extend(cite.suffix.clone());
     Inline::seq(out)
+}
+
+struct Delimiters {
+    layout: String,
+    group: String,
+    year_suffix: String,
+    after: String,
 }
 
 fn collapse_years(
@@ -176,42 +275,69 @@ fn collapse_years(
     mode: Collapse,
 ) -> Vec<Inline> {
     let options = &section.citation;
-    let layout_delimiter = section.layout.delimiter.clone().unwrap_or_default();
-    let group_delimiter = options
-        .cite_group_delimiter
-        .clone()
-        .unwrap_or_else(|| ", ".to_string());
-    let after = options
-        .after_collapse_delimiter
-        .clone()
-        .unwrap_or_else(|| layout_delimiter.clone());
+    let layout = section.layout.delimiter.clone().unwrap_or_default();
+    let delimiters = Delimiters {
+        group: options
+            .cite_group_delimiter
+            .clone()
+            .unwrap_or_else(|| ", ".to_string()),
+        year_suffix: options
+            .year_suffix_delimiter
+            .clone()
+            .or_else(|| options.cite_group_delimiter.clone())
+            .unwrap_or_else(|| layout.clone()),
+        after: options
+            .after_collapse_delimiter
+            .clone()
+            .unwrap_or_else(|| layout.clone()),
+        layout,
+    };
     // group by author, keeping first-appearance order
     let mut groups: Vec<Vec<RenderedCite>> = Vec::new();
     for cite in cites {
-        let slot = groups.iter().position(|g| {
-            g[0].author.is_some() && g[0].author == cite.author && cite.cite.prefix.is_none()
-        });
+        // sorted clusters gather an author's cites; unsorted ones collapse
+        // only adjacent cites
+        let same = |g: &Vec<RenderedCite>| {
+            g[0].author == cite.author
+                && (cite.author.is_some() || cite.state.year_suffix.is_some())
+                && cite.cite.prefix.is_none()
+        };
+        let slot = if section.sort.is_empty() {
+            groups
+                .len()
+                .checked_sub(1)
+                .filter(|&last| same(&groups[last]))
+        } else {
+            groups.iter().position(same)
+        };
         match slot {
             Some(s) => groups[s].push(cite),
             None => groups.push(vec![cite]),
         }
     }
     let mut out: Vec<Inline> = Vec::new();
-    let count = groups.len();
+    let mut previous_collapsed = false;
     for (g, group) in groups.into_iter().enumerate() {
-        let collapsed = group.len() > 1;
-        let nodes = collapse_group(run, section, group, mode, &group_delimiter);
-        out.extend(nodes);
-        if g + 1 < count {
-            let delimiter = if collapsed {
-                after.clone()
+        if g > 0 {
+            let delimiter = if previous_collapsed {
+                &delimiters.after
             } else {
-                layout_delimiter.clone()
+                &delimiters.layout
             };
-            out.push(Inline::Text(delimiter));
+            out.push(Inline::Text(delimiter.clone()));
         }
+        previous_collapsed = group.len() > 1;
+        out.extend(collapse_group(run, section, group, mode, &delimiters));
     }
     out
+}
+
+/// One piece of a collapsed author group.
+struct Piece {
+    delimiter: String,
+    node: Inline,
+    suffix: Option<usize>,
+    suffix_only: bool,
 }
 
 fn collapse_group(
@@ -219,98 +345,127 @@ fn collapse_group(
     section: &Section,
     group: Vec<RenderedCite>,
     mode: Collapse,
-    group_delimiter: &str,
+    delimiters: &Delimiters,
 ) -> Vec<Inline> {
-    let mut out = Vec::new();
+    let mut pieces: Vec<Piece> = Vec::new();
     let mut previous_year: Option<String> = None;
-    let mut suffix_run: Vec<(usize, Inline)> = Vec::new();
-    let mut first = true;
+    let mut previous_locator = false;
     for cite in group {
-        if first {
-            previous_year = Some(year_text(run, section, &cite));
-            out.push(cite_with_affixes_ref(&cite));
-            first = false;
-            continue;
-        }
         let year = year_text(run, section, &cite);
-        let same_year =
-            previous_year.as_deref() == Some(year.as_str()) && cite.state.year_suffix.is_some();
-        let node = if mode != Collapse::Year && same_year && plain(&cite) {
-            let suffix = cite.state.year_suffix.unwrap_or(0);
-            suffix_run.push((suffix, Inline::Text(year_suffix_letters(suffix))));
-            Inline::Text(year_suffix_letters(suffix))
+        if pieces.is_empty() {
+            pieces.push(Piece {
+                delimiter: String::new(),
+                node: cite_with_affixes_ref(&cite),
+                suffix: cite.state.year_suffix,
+                suffix_only: false,
+            });
         } else {
-            let state = CiteState {
-                suppress_author: true,
-                ..cite.state.clone()
+            let same_year = previous_year.as_deref() == Some(year.as_str())
+                && cite.state.year_suffix.is_some()
+                && mode != Collapse::Year
+                && !previous_locator;
+            let after_suffix_run = pieces.last().map(|p| p.suffix_only).unwrap_or(false);
+            let delimiter = if previous_locator || after_suffix_run && !same_year {
+                delimiters.after.clone()
+            } else if same_year {
+                delimiters.year_suffix.clone()
+            } else {
+                delimiters.group.clone()
             };
-            let (parts, _) = run.render_item(cite.index, section, &state);
-            let node = Inline::seq(parts);
-            cite_with_affixes_ref(&RenderedCite { node, ..cite })
-        };
+            let piece = if same_year && plain(&cite) {
+                let suffix = cite.state.year_suffix.unwrap_or(0);
+                Piece {
+                    delimiter,
+                    node: Inline::Text(year_suffix_letters(suffix)),
+                    suffix: Some(suffix),
+                    suffix_only: true,
+                }
+            } else {
+                let state = CiteState {
+                    suppress_author: true,
+                    ..cite.state.clone()
+                };
+                let (parts, _) = run.render_item(cite.index, section, &state);
+                if parts.iter().all(Inline::is_empty)
+                    && cite.prefix.is_none()
+                    && cite.suffix.is_none()
+                {
+                    // nothing but the author, who is already shown
+                    continue;
+                }
+                let suffix = cite.state.year_suffix;
+                let with_node = RenderedCite {
+                    node: Inline::seq(parts),
+                    ..cite
+                };
+                let node = cite_with_affixes_ref(&with_node);
+                previous_locator = with_node.cite.locator.is_some();
+                previous_year = Some(year);
+                pieces.push(Piece {
+                    delimiter,
+                    node,
+                    suffix,
+                    suffix_only: false,
+                });
+                continue;
+            };
+            pieces.push(piece);
+        }
         previous_year = Some(year);
-        out.push(Inline::Text(group_delimiter.to_string()));
-        out.push(node);
+        previous_locator = cite.cite.locator.is_some();
     }
     if mode == Collapse::YearSuffixRanged {
-        return range_suffixes(out, group_delimiter);
+        pieces = range_pieces(pieces);
     }
-    out
-}
-
-/// Turn runs of three or more consecutive suffix letters into "a–c".
-fn range_suffixes(nodes: Vec<Inline>, delimiter: &str) -> Vec<Inline> {
-    let items: Vec<Inline> = nodes
-        .into_iter()
-        .filter(|n| !matches!(n, Inline::Text(t) if t == delimiter))
-        .collect();
-    let letter = |n: &Inline| match n {
-        Inline::Text(t) if t.len() <= 2 && t.chars().all(|c| c.is_ascii_lowercase()) => {
-            Some(t.clone())
-        }
-        _ => None,
-    };
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < items.len() {
-        let mut j = i;
-        while j + 1 < items.len() {
-            let (Some(a), Some(b)) = (letter(&items[j]), letter(&items[j + 1])) else {
-                break;
-            };
-            if next_letter(&a) != b {
-                break;
-            }
-            j += 1;
+    for piece in pieces {
+        if !piece.delimiter.is_empty() {
+            out.push(Inline::Text(piece.delimiter));
         }
-        if !out.is_empty() {
-            out.push(Inline::Text(delimiter.to_string()));
-        }
-        if j >= i + 2 {
-            out.push(Inline::seq(vec![
-                items[i].clone(),
-                Inline::Text("–".to_string()),
-                items[j].clone(),
-            ]));
-        } else {
-            for (k, item) in items.iter().enumerate().take(j + 1).skip(i) {
-                if k > i {
-                    out.push(Inline::Text(delimiter.to_string()));
-                }
-                out.push(item.clone());
-            }
-        }
-        i = j + 1;
+        out.push(piece.node);
     }
     out
 }
 
-fn next_letter(s: &str) -> String {
-    let mut chars: Vec<char> = s.chars().collect();
-    if let Some(last) = chars.last_mut() {
-        *last = ((*last as u8) + 1) as char;
+/// Runs of three or more consecutive suffixes become "a–c".
+fn range_pieces(pieces: Vec<Piece>) -> Vec<Piece> {
+    let mut out: Vec<Piece> = Vec::new();
+    let mut run_start: Option<usize> = None;
+    let mut iter = pieces.into_iter().peekable();
+    let mut buffer: Vec<Piece> = Vec::new();
+    while let Some(piece) = iter.next() {
+        let continues = piece.suffix_only
+            && buffer
+                .last()
+                .and_then(|p| p.suffix)
+                .zip(piece.suffix)
+                .map(|(a, b)| b == a + 1)
+                .unwrap_or(false);
+        if !continues {
+            flush_run(&mut buffer, &mut out);
+        }
+        buffer.push(piece);
+        let _ = run_start.take();
+        if iter.peek().is_none() {
+            flush_run(&mut buffer, &mut out);
+        }
     }
-    chars.into_iter().collect()
+    out
+}
+
+fn flush_run(buffer: &mut Vec<Piece>, out: &mut Vec<Piece>) {
+    if buffer.len() >= 3 {
+        let mut pieces = std::mem::take(buffer);
+        let last = pieces.pop();
+        let mut first = pieces.remove(0);
+        if let Some(last) = last {
+            first.node = Inline::seq(vec![first.node, Inline::Text("–".to_string()), last.node]);
+            first.suffix = last.suffix;
+        }
+        out.push(first);
+    } else {
+        out.append(buffer);
+    }
 }
 
 fn year_text(run: &mut Run, section: &Section, cite: &RenderedCite) -> String {

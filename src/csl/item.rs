@@ -3,6 +3,9 @@
 
 use std::borrow::Cow;
 
+// kaynak multilingual extension (docs/csl-extension.md): the form query type.
+pub use crate::csl::ext::FormQuery;
+
 /// A personal or institutional name, in CSL's parts.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Name {
@@ -57,4 +60,18 @@ pub trait CslItem {
     fn names(&self, name: &str) -> Option<Cow<'_, [Name]>>;
     /// A date variable (issued, accessed, …).
     fn date(&self, name: &str) -> Option<Cow<'_, Date>>;
+
+    // --- kaynak multilingual extension (docs/csl-extension.md) ---------------
+    /// One form of a text variable: the original, the record's own
+    /// transliteration, a transliteration under a scheme, or a translation.
+    /// The default serves plain items: the original is [`CslItem::variable`],
+    /// schemes transliterate it, there is no record translit or translation.
+    fn text_form(&self, name: &str, query: FormQuery<'_>) -> Option<Cow<'_, str>> {
+        crate::csl::ext::default_text_form(self.variable(name), query)
+    }
+    /// A name variable with every part in one form; a part without that form
+    /// is `None`. The list has the same length and order as the original.
+    fn names_form(&self, name: &str, query: FormQuery<'_>) -> Option<Cow<'_, [Name]>> {
+        crate::csl::ext::default_names_form(self.names(name), query)
+    }
 }

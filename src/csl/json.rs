@@ -2,18 +2,18 @@
 //! exports), read with serde_json and exposed through [`CslItem`].
 
 use super::item::{CslItem, Date, Name};
+use crate::csl::fasthash::FastMap;
 use serde_json::{Map, Value};
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 /// One CSL-JSON item.
 #[derive(Debug, Clone, Default)]
 pub struct JsonItem {
     pub id: String,
     pub item_type: String,
-    pub variables: HashMap<String, String>,
-    pub names: HashMap<String, Vec<Name>>,
-    pub dates: HashMap<String, Date>,
+    pub variables: FastMap<String, String>,
+    pub names: FastMap<String, Vec<Name>>,
+    pub dates: FastMap<String, Date>,
 }
 
 impl JsonItem {
@@ -214,7 +214,10 @@ fn read_date(object: &Map<String, Value>) -> Date {
                 for (slot, part) in out.iter_mut().zip(parts.iter()) {
                     *slot = scalar_text(part).trim().parse().unwrap_or(0);
                 }
-                if out[0] != 0 || !parts.is_empty() && out.iter().any(|p| *p != 0) {
+                if (13..=16).contains(&(out[1] - 8)) {
+                    out[1] -= 8;
+                }
+                if out[0] != 0 || !date.parts.is_empty() && !parts.is_empty() {
                     date.parts.push(out);
                 }
             }

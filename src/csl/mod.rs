@@ -3,45 +3,94 @@
 //! # Pipeline
 //!
 //! ```text
-//! style XML ──► Style::parse ──► Style (typed; errors with line:col)
-//! locale XML ──► Locale::parse ──► LocaleChain::build (inline → xx-YY → xx → en-US)
+//! style XML ──► Style::parse ──► Style (typed; errors and warnings with line:col)
+//! locale XML ──► Locale::parse ──► LocaleChain (style's inline locale → xx-YY → xx → en-US)
 //! items (impl CslItem) + clusters ──► Processor::process ──► Rendered { citations, bibliography, warnings }
-//! output tree (Inline) ──► output::render(node, Format) ──► text | html | markdown | latex | rtf
+//! output tree (Inline) ──► render(node, Format) / render_bibliography(bib, Format)
+//!                          ──► text | html | markdown | latex | rtf
 //! ```
 //!
-//! # Using it
+//! # Using it (what `kaynak bib` / `kaynak cite` need)
 //!
 //! ```
-//! use kaynak::csl::{self, Format, JsonItem, Processor, Style, Cluster, Cite, CslItem};
+//! use kaynak::csl::{self, Cite, Cluster, CslItem, Format, JsonItem, Style};
 //!
-//! let style = Style::parse(r#"<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0" class="in-text">
-//!   <citation><layout><text variable="title"/></layout></citation></style>"#).unwrap();
+//! // 1. the style (for a dependent style, see below)
+//! let style = Style::parse(r#"<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0" class="note">
+//!   <citation><layout suffix="."><group delimiter=", ">
+//!     <text variable="title" font-style="italic"/>
+//!     <group delimiter=" "><label variable="locator" form="short"/><text variable="locator"/></group>
+//!   </group></layout></citation>
+//!   <bibliography><layout><text variable="title"/></layout></bibliography></style>"#)
+//!     .expect("a valid style");
+//! // 2. the processor: locale from --locale, else the style's default-locale, else en-US;
+//! //    `embedded_locales` knows en-US, en-GB, ru-RU and tr-TR
+//! let processor = csl::processor_with_locale(style, Some("en-US"), &csl::embedded_locales);
+//! // 3. items: anything implementing `CslItem` (CSL-JSON here)
 //! let items = JsonItem::parse_array(r#"[{"id":"a","type":"book","title":"Kaynak"}]"#).unwrap();
-//! let processor = csl::processor_with_locale(style, None, &csl::embedded_locales);
 //! let refs: Vec<&dyn CslItem> = items.iter().map(|i| i as &dyn CslItem).collect();
-//! let cluster = Cluster { cites: vec![Cite { id: "a".into(), ..Cite::default() }], note_number: None };
-//! let out = processor.process(&refs, &[cluster]);
-//! assert_eq!(csl::render(&out.citations[0], Format::Text), "Kaynak");
+//! // 4. clusters in document order; note numbers default to 1, 2, 3 …
+//! let cite = |locator: Option<&str>| Cite {
+//!     id: "a".into(),
+//!     locator: locator.map(str::to_string),
+//!     label: csl::locator::locator_term("p.").map(str::to_string),
+//!     ..Cite::default()
+//! };
+//! let clusters = vec![
+//!     Cluster { cites: vec![cite(Some("5"))], note_number: None },
+//!     Cluster { cites: vec![cite(Some("7"))], note_number: None },
+//! ];
+//! let out = processor.process(&refs, &clusters);
+//! assert_eq!(csl::render(&out.citations[0], Format::Text), "Kaynak, p. 5.");
+//! assert_eq!(csl::render(&out.citations[1], Format::Html), "<i>Kaynak</i>, p. 7.");
+//! let bibliography = out.bibliography.expect("the style has one");
+//! assert_eq!(csl::render_bibliography(&bibliography, Format::Text), "Kaynak");
+//! assert!(out.warnings.is_empty());
 //! ```
 //!
-//! * [`Style::parse`] reads a style; a dependent style has `parent` set
-//!   (the parent's id/URL): load the parent and call [`Style::with_parent`].
-//! * [`processor_with_locale`] builds the locale chain for the style's
-//!   default locale (or an override tag) from a loader: pass
-//!   [`embedded_locales`] or your own closure reading `--locales DIR`.
-//! * [`Processor::process`] takes items and citation clusters (document
-//!   order, with locators, labels, prefixes, suffixes, note numbers) and
-//!   returns output trees plus warnings as data.
-//! * [`render`] turns one tree into a string; [`render_bibliography`]
-//!   renders a whole bibliography in a format.
+//! * [`Style::parse`]`(&str) -> Result<Style, Vec<Diagnostic>>`: invalid XML,
+//!   an unknown element, a missing or self-calling macro are errors (with
+//!   line and column); unknown attributes and values are kept in
+//!   `style.warnings`. DTDs are refused, so entity bombs cannot expand.
+//! * Dependent styles: `style.is_dependent()` and `style.parent` (the
+//!   parent's id/URL, e.g. `http://www.zotero.org/styles/chicago-notes-bibliography`);
+//!   find the parent in the style directories (compare with `Style::id`, or the
+//!   file name after the last `/`), parse it and call
+//!   `dependent.with_parent(parent)`.
+//! * Locales: [`processor_with_locale`]`(style, Option<&str>, &loader)`;
+//!   the loader maps a tag (`"de-DE"`) to a [`Locale`]. Chain `--locales DIR`
+//!   before [`embedded_locales`]:
+//!   `|tag| read(dir/locales-{tag}.xml).and_then(Locale::parse).or_else(|| embedded_locales(tag))`.
+//!   [`LocaleChain::build`] is the lower-level form.
+//! * [`Processor::process`]`(&[&dyn CslItem], &[Cluster]) -> Rendered`:
+//!   positions (first, subsequent, ibid, ibid-with-locator, near-note),
+//!   disambiguation, sorting and collapsing happen here, once for the whole
+//!   document. `Rendered::citations[i]` is cluster `i`;
+//!   `Rendered::bibliography` lists every item passed (cited or not; pass only
+//!   the cited ones for a "cited works" list). For a note style print the
+//!   citations as numbered notes; for an in-text style as they are.
+//! * [`Cite`]: `id`, `locator`, `label` (a CSL locator term — see
+//!   [`locator::locator_term`] for pandoc's abbreviations), `prefix`,
+//!   `suffix`, `suppress_author`, `author_only`.
+//! * Output: [`render`]`(&Inline, Format) -> String` for one citation;
+//!   [`render_bibliography`]`(&Bibliography, Format)` for the list (HTML in
+//!   citeproc-js's `csl-bib-body` markup). [`Format::from_name`] reads
+//!   `text|html|markdown|latex|rtf`.
+//! * Warnings (missing terms, unknown cited ids) are data in
+//!   `Rendered::warnings`; the library never prints.
+//! * Own records: implement [`CslItem`] (id, type, language, variables by
+//!   CSL name, names, dates); the engine reads nothing else.
 
 mod bibliography;
-mod citation;
+pub(crate) mod citation;
 pub mod diagnostic;
 pub mod eval;
+pub mod ext;
+pub mod fasthash;
 pub mod item;
 pub mod json;
 pub mod locale;
+pub mod locator;
 mod names_parse;
 pub mod output;
 pub mod processor;
@@ -72,6 +121,9 @@ pub fn processor_with_locale(
         .or_else(|| style.default_locale.clone())
         .unwrap_or_else(|| "en-US".to_string());
     let chain = LocaleChain::build(&lang, &style.locales, &mut |tag| load(tag));
+    let mut style = style;
+    // kaynak multilingual extension: locale chains for k:item-locales.
+    ext::build_item_chains(&mut style, &lang, load);
     Processor::new(style, chain)
 }
 

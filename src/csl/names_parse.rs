@@ -14,6 +14,7 @@ fn is_particle_word(word: &str) -> bool {
 /// Move leading lowercase words of `family` to the non-dropping particle
 /// and trailing lowercase words of `given` to the dropping particle.
 pub fn split_particles(name: &mut Name) {
+    split_suffix(name);
     if let Some(family) = name.family.clone() {
         if family.starts_with('"') && family.ends_with('"') && family.len() > 1 {
             name.family = Some(family.trim_matches('"').to_string());
@@ -39,6 +40,18 @@ fn split_family(name: &mut Name, family: &str) {
         name.non_dropping_particle = Some(words[..count].join(" "));
         name.family = Some(words[count..].join(" "));
         return;
+    }
+    // "al-One": a short lowercase prefix joined by a hyphen
+    if let Some((head, tail)) = family.split_once('-') {
+        if !head.is_empty()
+            && head.len() <= 3
+            && head.chars().all(char::is_lowercase)
+            && !tail.is_empty()
+        {
+            name.non_dropping_particle = Some(format!("{head}-"));
+            name.family = Some(tail.to_string());
+            return;
+        }
     }
     // "d'Alembert" style apostrophe particles
     for apostrophe in ['\'', '’'] {
@@ -67,4 +80,27 @@ fn split_given(name: &mut Name, given: &str) {
         name.dropping_particle = Some(words[keep..].join(" "));
         name.given = Some(words[..keep].join(" "));
     }
+}
+
+/// "John, III" → given "John", suffix "III"; "John,! Jr." keeps the comma.
+fn split_suffix(name: &mut Name) {
+    if name.suffix.is_some() {
+        return;
+    }
+    let Some(given) = name.given.clone() else {
+        return;
+    };
+    let Some((head, tail)) = given.split_once(',') else {
+        return;
+    };
+    let mut tail = tail.trim();
+    if let Some(rest) = tail.strip_prefix('!') {
+        name.comma_suffix = true;
+        tail = rest.trim();
+    }
+    if tail.is_empty() {
+        return;
+    }
+    name.given = Some(head.trim().to_string());
+    name.suffix = Some(tail.to_string());
 }

@@ -9,6 +9,8 @@ use crate::csl::locale::LocaleChain;
 use crate::csl::output::Inline;
 use crate::csl::style::model::*;
 use crate::csl::style::Style;
+use std::cell::RefCell;
+use std::cmp::Ordering;
 use std::collections::HashMap;
 
 /// One cite inside a cluster.
@@ -74,6 +76,12 @@ pub(crate) struct Run<'p, 'i> {
     /// Item index → disambiguation state.
     pub disambiguation: Vec<CiteState>,
     pub warnings: Vec<Warning>,
+    /// Item id → index.
+    pub index: HashMap<String, usize>,
+    /// Whether the last rendered item opened with a term.
+    pub starts_with_term: bool,
+    /// Whether the citation layout tests `position`.
+    pub uses_positions: bool,
 }
 
 impl Processor {
@@ -91,10 +99,13 @@ impl Processor {
             .bibliography
             .as_ref()
             .map(|section| crate::csl::bibliography::render(&mut run, section));
+        let mut warnings = run.warnings;
+        // kaynak multilingual extension: unused record transliterations (once per item).
+        warnings.extend(crate::csl::ext::unused_record_translits(&self.style, items));
         Rendered {
             citations,
             bibliography,
-            warnings: run.warnings,
+            warnings,
         }
     }
 
@@ -142,6 +153,9 @@ impl<'p, 'i> Run<'p, 'i> {
             bib_order: order,
             disambiguation: vec![CiteState::default(); items.len()],
             warnings: Vec::new(),
+            index: index.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
+            starts_with_term: false,
+            uses_positions: processor.style.uses_positions,
         };
         run.sort_bibliography();
         crate::csl::eval::disambiguate::disambiguate(&mut run, clusters);
@@ -149,7 +163,7 @@ impl<'p, 'i> Run<'p, 'i> {
     }
 
     pub fn index_of(&self, id: &str) -> Option<usize> {
-        self.items.iter().position(|item| item.id() == id)
+        self.index.get(id).copied()
     }
 
     fn sort_bibliography(&mut self) {
@@ -157,17 +171,44 @@ impl<'p, 'i> Run<'p, 'i> {
         let Some(section) = style.bibliography.as_ref().filter(|s| !s.sort.is_empty()) else {
             return;
         };
-        let keys: Vec<Vec<sort::KeyValue>> = (0..self.items.len())
-            .map(|i| {
-                let cite = CiteState {
-                    citation_number: Some(self.numbers[i]),
-                    ..CiteState::default()
-                };
-                sort::sort_keys(style, &self.processor.locale, self.items[i], section, &cite)
-            })
-            .collect();
+        // keys are computed lazily: most comparisons end at the first key
+        let cache: RefCell<Vec<Vec<Option<sort::KeyValue>>>> =
+            RefCell::new(vec![vec![None; section.sort.len()]; self.items.len()]);
+        let key = |item: usize, index: usize| -> sort::KeyValue {
+            if let Some(Some(value)) = cache.borrow().get(item).and_then(|k| k.get(index)) {
+                return value.clone();
+            }
+            let cite = CiteState {
+                citation_number: Some(self.numbers[item]),
+                ..CiteState::default()
+            };
+            let value = sort::sort_key(
+                style,
+                &self.processor.locale,
+                self.items[item],
+                section,
+                &cite,
+                index,
+            );
+            if let Some(slot) = cache
+                .borrow_mut()
+                .get_mut(item)
+                .and_then(|k| k.get_mut(index))
+            {
+                *slot = Some(value.clone());
+            }
+            value
+        };
         let mut order = self.bib_order.clone();
-        order.sort_by(|a, b| sort::compare_keys(section, &keys[*a], &keys[*b]));
+        order.sort_by(|a, b| {
+            for (index, sort_key) in section.sort.iter().enumerate() {
+                let ordering = sort::compare_values(sort_key, &key(*a, index), &key(*b, index));
+                if ordering != Ordering::Equal {
+                    return ordering;
+                }
+            }
+            Ordering::Equal
+        });
         let uses_number = section.sort.iter().any(|k| {
             matches!(&k.source, SortKeySource::Variable(v) if v == "citation-number")
                 || matches!(&k.source, SortKeySource::Macro(m) if macro_uses_number(style, *m))
@@ -208,11 +249,51 @@ impl<'p, 'i> Run<'p, 'i> {
             section,
             cite,
         );
-        eval::names::set_and_term(&ctx);
         let parts = eval::render_elements(&ctx, &section.layout.elements);
         let tracker = ctx.tracker.into_inner();
         self.warnings.extend(tracker.warnings);
+        self.starts_with_term = tracker.starts_with_term;
         (parts, tracker.first_names)
+    }
+}
+
+impl Run<'_, '_> {
+    /// Parse cite affix text (which may hold markup) for item `index`.
+    pub fn rich_text(&self, index: usize, text: &str) -> Vec<Inline> {
+        let Some(section) = self.processor.style.citation.as_ref() else {
+            return vec![Inline::Text(text.to_string())];
+        };
+        let cite = CiteState::default();
+        let ctx = Context::new(
+            &self.processor.style,
+            &self.processor.locale,
+            self.items[index],
+            section,
+            &cite,
+        );
+        let mut nodes = eval::case::parse_rich_text(&ctx, text);
+        // quotes typed in an affix keep the punctuation that follows outside
+        keep_punctuation_outside(&mut nodes);
+        nodes
+    }
+}
+
+fn keep_punctuation_outside(nodes: &mut [Inline]) {
+    for node in nodes {
+        match node {
+            Inline::Quoted {
+                punctuation_inside,
+                children,
+                ..
+            } => {
+                *punctuation_inside = false;
+                keep_punctuation_outside(children);
+            }
+            Inline::Formatted(_, children)
+            | Inline::Display(_, children)
+            | Inline::NoCase(children) => keep_punctuation_outside(children),
+            Inline::Text(_) => {}
+        }
     }
 }
 
@@ -226,6 +307,8 @@ fn macro_uses_number(style: &Style, index: usize) -> bool {
             Element::Choose(c) => {
                 c.branches.iter().any(|b| walk(&b.children)) || walk(&c.otherwise)
             }
+            // kaynak multilingual extension
+            Element::Ext(ext) => walk(std::slice::from_ref(&ext.element)),
             _ => false,
         })
     }

@@ -4,10 +4,12 @@
 //! Which form of a multilingual text the engine sees is chosen here, once per
 //! item, by a [`FormPolicy`]: the original, a transliteration, or a translation.
 
+use crate::csl::ext::FormQuery;
 use crate::csl::{self, CslItem};
 use crate::model::{Date, Endpoint, Entry, MultiText, Name};
 use crate::text::translit::Scheme;
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 /// Which form of a text to give the engine.
@@ -77,6 +79,92 @@ pub struct RecordItem {
     variables: HashMap<&'static str, String>,
     names: HashMap<&'static str, Vec<csl::Name>>,
     dates: HashMap<&'static str, csl::Date>,
+    /// Every form of the texts and names, for the CSL extension (`k:forms`).
+    forms: ItemForms,
+}
+
+/// The multilingual values of a record, and transliterations derived from
+/// them, cached per variable and scheme so a render does no repeated work.
+#[derive(Debug, Clone, Default)]
+struct ItemForms {
+    texts: HashMap<&'static str, MultiText>,
+    original_names: HashMap<&'static str, Vec<csl::Name>>,
+    record_names: HashMap<&'static str, Vec<csl::Name>>,
+    derived: RefCell<HashMap<(String, Scheme), String>>,
+    derived_names: RefCell<HashMap<(String, Scheme), Vec<csl::Name>>>,
+}
+
+impl ItemForms {
+    fn new(entry: &Entry) -> ItemForms {
+        let texts = entry
+            .texts
+            .iter()
+            .map(|(name, field)| (*name, field.value.clone()))
+            .collect();
+        let names_in = |pick: fn(&MultiText) -> Option<&str>| {
+            entry
+                .names
+                .iter()
+                .map(|(name, field)| {
+                    let list = field.value.iter().map(|n| name_parts(n, pick)).collect();
+                    (*name, list)
+                })
+                .collect()
+        };
+        ItemForms {
+            texts,
+            original_names: names_in(|t| Some(t.original.as_str())),
+            record_names: names_in(|t| t.translit.as_deref()),
+            ..ItemForms::default()
+        }
+    }
+
+    fn scheme_text(&self, name: &str, scheme: Scheme) -> Option<String> {
+        let key = (name.to_string(), scheme);
+        if let Some(done) = self.derived.borrow().get(&key) {
+            return Some(done.clone());
+        }
+        let derived = crate::text::translit::transliterate(&self.texts.get(name)?.original, scheme);
+        self.derived.borrow_mut().insert(key, derived.clone());
+        Some(derived)
+    }
+
+    fn scheme_names(&self, name: &str, scheme: Scheme) -> Option<Vec<csl::Name>> {
+        let key = (name.to_string(), scheme);
+        if let Some(done) = self.derived_names.borrow().get(&key) {
+            return Some(done.clone());
+        }
+        let derived: Vec<csl::Name> = self
+            .original_names
+            .get(name)?
+            .iter()
+            .map(|n| csl::ext::map_name(n, |p| crate::text::translit::transliterate(p, scheme)))
+            .collect();
+        self.derived_names.borrow_mut().insert(key, derived.clone());
+        Some(derived)
+    }
+}
+
+fn borrowed<'a>(
+    map: &'a HashMap<&'static str, Vec<csl::Name>>,
+    name: &str,
+) -> Option<Cow<'a, [csl::Name]>> {
+    map.get(name).map(|n| Cow::Borrowed(n.as_slice()))
+}
+
+/// A name with each part in the form `pick` gives (`None` where it gives none).
+fn name_parts(name: &Name, pick: fn(&MultiText) -> Option<&str>) -> csl::Name {
+    let part = |p: &Option<MultiText>| p.as_ref().and_then(pick).map(str::to_string);
+    csl::Name {
+        family: part(&name.family),
+        given: part(&name.given),
+        dropping_particle: part(&name.dropping_particle),
+        non_dropping_particle: part(&name.non_dropping_particle),
+        suffix: part(&name.suffix),
+        comma_suffix: name.comma_suffix,
+        static_ordering: name.static_ordering,
+        literal: part(&name.literal),
+    }
 }
 
 impl RecordItem {
@@ -115,6 +203,7 @@ impl RecordItem {
             variables,
             names,
             dates,
+            forms: ItemForms::new(entry),
         }
     }
 }
@@ -188,6 +277,27 @@ impl CslItem for RecordItem {
 
     fn date(&self, name: &str) -> Option<Cow<'_, csl::Date>> {
         self.dates.get(name).map(Cow::Borrowed)
+    }
+
+    fn text_form(&self, name: &str, query: FormQuery<'_>) -> Option<Cow<'_, str>> {
+        let Some(text) = self.forms.texts.get(name) else {
+            return csl::ext::default_text_form(self.variable(name), query);
+        };
+        match query {
+            FormQuery::Original => Some(Cow::Borrowed(&text.original)),
+            FormQuery::Record => text.translit.as_deref().map(Cow::Borrowed),
+            FormQuery::Translation(tag) => text.translation(tag).map(Cow::Borrowed),
+            FormQuery::Scheme(scheme) => self.forms.scheme_text(name, scheme).map(Cow::Owned),
+        }
+    }
+
+    fn names_form(&self, name: &str, query: FormQuery<'_>) -> Option<Cow<'_, [csl::Name]>> {
+        match query {
+            FormQuery::Original => borrowed(&self.forms.original_names, name),
+            FormQuery::Record => borrowed(&self.forms.record_names, name),
+            FormQuery::Scheme(scheme) => self.forms.scheme_names(name, scheme).map(Cow::Owned),
+            FormQuery::Translation(_) => None,
+        }
     }
 }
 

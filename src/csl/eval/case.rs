@@ -7,33 +7,85 @@ use crate::csl::output::Inline;
 use crate::csl::style::model::*;
 
 const STOP_WORDS: &[&str] = &[
-    "a", "an", "and", "as", "at", "but", "by", "down", "for", "from", "in", "into", "nor", "of",
-    "on", "onto", "or", "over", "so", "the", "till", "to", "up", "via", "with", "yet", "v", "vs",
+    "about", "above", "across", "after", "against", "along", "amid", "among", "around", "before",
+    "behind", "below", "beneath", "beside", "between", "beyond", "during", "except", "inside",
+    "like", "near", "off", "out", "per", "since", "than", "through", "toward", "towards", "under",
+    "until", "upon", "within", "without", "de", "d’", "von", "van", "a", "an", "and", "as", "at",
+    "but", "by", "down", "for", "from", "in", "into", "nor", "of", "on", "onto", "or", "over",
+    "so", "the", "till", "to", "up", "via", "with", "yet", "v", "vs",
 ];
 
 struct CaseState {
     at_start: bool,
-    word_start: bool,
     after_colon: bool,
+    word_index: usize,
+    last_word: usize,
+    /// Turkish and Azerbaijani dotted/dotless i.
+    turkic: bool,
+}
+
+fn turkic_upper(text: &str) -> String {
+    text.chars()
+        .flat_map(|c| match c {
+            'i' => vec!['İ'],
+            'ı' => vec!['I'],
+            other => other.to_uppercase().collect(),
+        })
+        .collect()
+}
+
+fn turkic_lower(text: &str) -> String {
+    text.chars()
+        .flat_map(|c| match c {
+            'I' => vec!['ı'],
+            'İ' => vec!['i'],
+            other => other.to_lowercase().collect(),
+        })
+        .collect()
+}
+
+/// Whether a language tag uses Turkic casing rules.
+pub fn is_turkic(lang: Option<&str>) -> bool {
+    lang.map(|l| {
+        let l = l.to_ascii_lowercase();
+        l == "tr" || l.starts_with("tr-") || l == "az" || l.starts_with("az-")
+    })
+    .unwrap_or(false)
 }
 
 /// Apply a text-case to nodes, skipping `NoCase` parts.
 pub fn apply_case(nodes: &mut [Inline], case: TextCase, english: bool) {
+    apply_case_in(nodes, case, english, false)
+}
+
+/// [`apply_case`] with the item's casing rules (`turkic` for tr/az).
+pub fn apply_case_in(nodes: &mut [Inline], case: TextCase, english: bool, turkic: bool) {
     if matches!(case, TextCase::Title | TextCase::Sentence) && !english {
         return;
     }
-    let all_upper = {
-        let text: String = nodes.iter().map(Inline::plain_text).collect();
-        text.chars().any(char::is_alphabetic) && !text.chars().any(char::is_lowercase)
-    };
+    let text: String = nodes.iter().map(Inline::plain_text).collect();
+    let all_upper = text.chars().any(char::is_alphabetic) && !text.chars().any(char::is_lowercase);
+    let words = count_words(&text);
     let mut state = CaseState {
         at_start: true,
-        word_start: true,
         after_colon: false,
+        word_index: 0,
+        last_word: words.saturating_sub(1),
+        turkic,
     };
     for node in nodes.iter_mut() {
         case_node(node, case, all_upper, &mut state);
     }
+}
+
+fn is_word_break(c: char) -> bool {
+    c.is_whitespace() || c == '—' || c == '–' || c == '/'
+}
+
+fn count_words(text: &str) -> usize {
+    text.split(is_word_break)
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
 }
 
 fn case_node(node: &mut Inline, case: TextCase, all_upper: bool, state: &mut CaseState) {
@@ -41,10 +93,11 @@ fn case_node(node: &mut Inline, case: TextCase, all_upper: bool, state: &mut Cas
         Inline::Text(text) => *text = case_text(text, case, all_upper, state),
         Inline::NoCase(children) => {
             let text: String = children.iter().map(Inline::plain_text).collect();
-            if text.chars().any(|c| !c.is_whitespace()) {
+            if text.chars().any(char::is_alphanumeric) {
                 state.at_start = false;
+                state.after_colon = false;
             }
-            state.word_start = text.ends_with(char::is_whitespace);
+            state.word_index += count_words(&text);
         }
         Inline::Formatted(_, children) | Inline::Display(_, children) => {
             for child in children {
@@ -61,6 +114,8 @@ fn case_node(node: &mut Inline, case: TextCase, all_upper: bool, state: &mut Cas
 
 fn case_text(text: &str, case: TextCase, all_upper: bool, state: &mut CaseState) -> String {
     match case {
+        TextCase::Lowercase if state.turkic => turkic_lower(text),
+        TextCase::Uppercase if state.turkic => turkic_upper(text),
         TextCase::Lowercase => text.to_lowercase(),
         TextCase::Uppercase => text.to_uppercase(),
         TextCase::CapitalizeFirst => {
@@ -74,74 +129,97 @@ fn case_text(text: &str, case: TextCase, all_upper: bool, state: &mut CaseState)
             }
             out
         }
-        TextCase::CapitalizeAll => {
-            by_words(text, state, |word, _, _| capitalize_first_letter(word))
-        }
-        TextCase::Sentence => by_words(text, state, |word, first, _| {
-            let word = if all_upper {
-                word.to_lowercase()
-            } else {
+        TextCase::CapitalizeAll => by_words(text, state, |word, _| capitalize_first_letter(word)),
+        TextCase::Sentence => by_words(text, state, |word, position| {
+            let keep = !all_upper
+                && word.chars().filter(|c| c.is_alphabetic()).count() > 1
+                && !word.chars().any(char::is_lowercase);
+            let word = if keep {
                 word.to_string()
+            } else {
+                word.to_lowercase()
             };
-            if first {
+            if position.first {
                 capitalize_first_letter(&word)
             } else {
                 word
             }
         }),
-        TextCase::Title => by_words(text, state, |word, first, after_colon| {
-            title_word(word, first || after_colon, all_upper)
+        TextCase::Title => by_words(text, state, |word, position| {
+            title_word(
+                word,
+                position.first || position.after_colon || position.last,
+            )
         }),
     }
 }
 
-fn title_word(word: &str, force: bool, all_upper: bool) -> String {
-    let word = if all_upper {
-        word.to_lowercase()
-    } else {
-        word.to_string()
-    };
-    let lower = word.to_lowercase();
-    if !force && STOP_WORDS.contains(&lower.as_str()) {
-        return word;
-    }
+struct WordPosition {
+    first: bool,
+    after_colon: bool,
+    last: bool,
+}
+
+fn title_word(word: &str, force: bool) -> String {
     if word.chars().skip(1).any(char::is_uppercase) {
-        return word;
+        return word.to_string();
     }
-    // hyphenated compounds capitalise each part
-    word.split('-')
-        .map(capitalize_first_letter)
+    let parts: Vec<&str> = word.split('-').collect();
+    parts
+        .iter()
+        .enumerate()
+        .map(|(i, part)| {
+            let lower = part.to_lowercase();
+            let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
+            let is_stop = STOP_WORDS.contains(&bare);
+            let starts_non_letter = part
+                .chars()
+                .next()
+                .map(|c| !c.is_alphabetic())
+                .unwrap_or(false);
+            let keep = is_stop && !(force && (i == 0 || i + 1 == parts.len()))
+                || i > 0 && (bare.chars().count() == 1 || starts_non_letter)
+                || bare.chars().count() == 1 && !bare.is_ascii();
+            if keep {
+                part.to_string()
+            } else {
+                capitalize_first_letter(part)
+            }
+        })
         .collect::<Vec<_>>()
         .join("-")
 }
 
-fn by_words(text: &str, state: &mut CaseState, f: impl Fn(&str, bool, bool) -> String) -> String {
+fn by_words(text: &str, state: &mut CaseState, f: impl Fn(&str, WordPosition) -> String) -> String {
     let mut out = String::with_capacity(text.len());
     let mut word = String::new();
     let flush = |word: &mut String, out: &mut String, state: &mut CaseState| {
         if word.is_empty() {
             return;
         }
-        let first = state.at_start;
-        out.push_str(&f(word, first, state.after_colon));
+        let position = WordPosition {
+            first: state.at_start,
+            after_colon: state.after_colon,
+            last: state.word_index == state.last_word,
+        };
+        out.push_str(&f(word, position));
         if word.chars().any(char::is_alphanumeric) {
             state.at_start = false;
             state.after_colon = false;
         }
+        if word.ends_with([':', '?', '!']) {
+            state.after_colon = true;
+        }
+        if word.chars().any(char::is_alphanumeric) {
+            state.word_index += 1;
+        }
         word.clear();
     };
     for c in text.chars() {
-        if c.is_whitespace() || c == '/' || c == '—' {
+        if is_word_break(c) {
             flush(&mut word, &mut out, state);
             out.push(c);
-            state.word_start = true;
         } else {
-            if (c == ':' || c == '?' || c == '!') && !word.is_empty() {
-                word.push(c);
-                flush(&mut word, &mut out, state);
-                state.after_colon = true;
-                continue;
-            }
             word.push(c);
         }
     }
@@ -219,7 +297,7 @@ fn quote_marks(ctx: &Context, depth: usize) -> (String, String) {
 
 /// Parse field text with its mini-markup into nodes.
 pub fn parse_rich_text(ctx: &Context, text: &str) -> Vec<Inline> {
-    if !text.contains(['<', '"', '\'']) {
+    if !text.contains(['<', '"', '\'', '“', '‘']) {
         return vec![Inline::Text(text.to_string())];
     }
     let mut parser = RichParser { ctx, rest: text };
@@ -238,6 +316,7 @@ const TAGS: &[(&str, &str)] = &[
     ("<sup>", "</sup>"),
     ("<sub>", "</sub>"),
     ("<span class=\"nocase\">", "</span>"),
+    ("<span class=\"nodecor\">", "</span>"),
     ("<span style=\"font-variant:small-caps;\">", "</span>"),
     ("<span style=\"font-variant: small-caps;\">", "</span>"),
 ];
@@ -248,7 +327,8 @@ impl RichParser<'_, '_, '_> {
         let mut text = String::new();
         while !self.rest.is_empty() {
             if let Some(end) = until {
-                if self.rest.starts_with(end) && (end != "\"" || text_ends_ok(&text, self.rest)) {
+                let after_space = text.ends_with(char::is_whitespace);
+                if self.rest.starts_with(end) && closes_quote(end, self.rest) && !after_space {
                     self.rest = &self.rest[end.len()..];
                     flush(&mut text, &mut nodes);
                     return nodes;
@@ -263,16 +343,33 @@ impl RichParser<'_, '_, '_> {
                     continue;
                 }
             }
-            if self.rest.starts_with('"')
-                && until != Some("\"")
-                && opens_quote(&text)
-                && self.rest[1..].contains('"')
-            {
-                flush(&mut text, &mut nodes);
-                self.rest = &self.rest[1..];
-                let children = self.nodes(Some("\""));
-                nodes.push(quote(self.ctx, children));
-                continue;
+            let pair = QUOTE_PAIRS
+                .iter()
+                .find(|(open, _)| self.rest.starts_with(open));
+            if let Some((open, close)) = pair {
+                let straight = open == close;
+                let rest = &self.rest[open.len()..];
+                if until != Some(*close)
+                    && (!straight || opens_quote(&text, nodes.is_empty()))
+                    && has_closing(close, rest)
+                {
+                    flush(&mut text, &mut nodes);
+                    self.rest = rest;
+                    let children = self.nodes(Some(close));
+                    nodes.push(if *open == "‘" {
+                        // typographic single quotes stay inner quotes
+                        let (open, close) = quote_marks(self.ctx, self.ctx.quote_depth() + 1);
+                        Inline::Quoted {
+                            open,
+                            close,
+                            punctuation_inside: false,
+                            children,
+                        }
+                    } else {
+                        quote(self.ctx, children)
+                    });
+                    continue;
+                }
             }
             let mut chars = self.rest.chars();
             if let Some(c) = chars.next() {
@@ -285,12 +382,27 @@ impl RichParser<'_, '_, '_> {
     }
 }
 
-fn text_ends_ok(_text: &str, _rest: &str) -> bool {
-    true
+/// A closing mark must not be followed by a letter (that is an apostrophe).
+const QUOTE_PAIRS: &[(&str, &str)] = &[("\"", "\""), ("'", "'"), ("“", "”"), ("‘", "’")];
+
+fn closes_quote(mark: &str, rest: &str) -> bool {
+    let after = rest.get(mark.len()..).and_then(|r| r.chars().next());
+    !matches!(mark, "'" | "’") || !after.map(char::is_alphanumeric).unwrap_or(false)
 }
 
-fn opens_quote(before: &str) -> bool {
-    before.is_empty() || before.ends_with(|c: char| c.is_whitespace() || "([{—–-/".contains(c))
+/// A closing mark follows text, not a space, and is not an apostrophe.
+fn has_closing(mark: &str, rest: &str) -> bool {
+    rest.match_indices(mark).any(|(i, _)| {
+        let after_space = rest[..i].ends_with(char::is_whitespace);
+        i > 0 && !after_space && closes_quote(mark, &rest[i..])
+    })
+}
+
+fn opens_quote(before: &str, at_start: bool) -> bool {
+    if before.is_empty() {
+        return at_start;
+    }
+    before.ends_with(|c: char| c.is_whitespace() || "([{—–-/".contains(c))
 }
 
 fn flush(text: &mut String, nodes: &mut Vec<Inline>) {
@@ -307,7 +419,17 @@ fn tag_node(open: &str, children: Vec<Inline>) -> Inline {
         "<sup>" => formatting.vertical_align = Some(VerticalAlign::Sup),
         "<sub>" => formatting.vertical_align = Some(VerticalAlign::Sub),
         "<span class=\"nocase\">" => return Inline::NoCase(children),
+        "<span class=\"nodecor\">" => {
+            formatting.font_style = Some(FontStyle::Normal);
+            formatting.font_weight = Some(FontWeight::Normal);
+            formatting.font_variant = Some(FontVariant::Normal);
+        }
         _ => formatting.font_variant = Some(FontVariant::SmallCaps),
     }
-    Inline::Formatted(formatting, children)
+    let node = Inline::Formatted(formatting, children);
+    if matches!(open, "<i>" | "<b>") {
+        node
+    } else {
+        Inline::NoCase(vec![node])
+    }
 }

@@ -5,12 +5,17 @@ use crate::csl::output::Inline;
 use crate::csl::style::model::*;
 
 pub fn render_choose(ctx: &Context, choose: &Choose) -> Option<Inline> {
+    as_node(render_choose_parts(ctx, choose))
+}
+
+/// The outputs of the chosen branch, one per element.
+pub fn render_choose_parts(ctx: &Context, choose: &Choose) -> Vec<Inline> {
     for branch in &choose.branches {
         if condition_holds(ctx, &branch.condition) {
-            return as_node(render_elements(ctx, &branch.children));
+            return render_elements(ctx, &branch.children);
         }
     }
-    as_node(render_elements(ctx, &choose.otherwise))
+    render_elements(ctx, &choose.otherwise)
 }
 
 fn as_node(parts: Vec<Inline>) -> Option<Inline> {
@@ -21,31 +26,39 @@ fn as_node(parts: Vec<Inline>) -> Option<Inline> {
     }
 }
 
+/// Evaluate a condition lazily: `all` stops at the first false test,
+/// `any` and `none` at the first true one.
 fn condition_holds(ctx: &Context, condition: &Condition) -> bool {
-    let mut tests: Vec<bool> = Vec::new();
-    if let Some(want) = condition.disambiguate {
-        tests.push(ctx.cite.disambiguate == want);
-    }
-    tests.extend(
-        condition
-            .is_numeric
-            .iter()
-            .map(|v| is_numeric_variable(ctx, v)),
-    );
-    tests.extend(
-        condition
-            .is_uncertain_date
-            .iter()
-            .map(|v| ctx.item.date(v).map(|d| d.circa).unwrap_or(false)),
-    );
-    tests.extend(condition.locator.iter().map(|l| locator_matches(ctx, l)));
-    tests.extend(condition.position.iter().map(|p| position_matches(ctx, *p)));
-    tests.extend(condition.types.iter().map(|t| ctx.item.item_type() == t));
-    tests.extend(condition.variables.iter().map(|v| has_variable(ctx, v)));
+    let disambiguate = condition
+        .disambiguate
+        .iter()
+        .map(|want| ctx.cite.disambiguate == *want);
+    let numeric = condition
+        .is_numeric
+        .iter()
+        .map(|v| is_numeric_variable(ctx, v));
+    let uncertain = condition
+        .is_uncertain_date
+        .iter()
+        .map(|v| ctx.item.date(v).map(|d| d.circa).unwrap_or(false));
+    let locator = condition.locator.iter().map(|l| locator_matches(ctx, l));
+    let position = condition.position.iter().map(|p| position_matches(ctx, *p));
+    let item_type = ctx.item.item_type();
+    let types = condition.types.iter().map(|t| item_type == t);
+    let variables = condition.variables.iter().map(|v| has_variable(ctx, v));
+    let mut tests = disambiguate
+        .chain(numeric)
+        .chain(uncertain)
+        .chain(locator)
+        .chain(position)
+        .chain(types)
+        .chain(variables)
+        // kaynak multilingual extension: k:language.
+        .chain(crate::csl::ext::language_test(ctx, &condition.ext_language));
     match condition.match_mode.unwrap_or(Match::All) {
-        Match::All => tests.iter().all(|t| *t),
-        Match::Any => tests.iter().any(|t| *t),
-        Match::None => !tests.iter().any(|t| *t),
+        Match::All => tests.all(|t| t),
+        Match::Any => tests.any(|t| t),
+        Match::None => !tests.any(|t| t),
     }
 }
 

@@ -12,17 +12,50 @@ pub fn render_date(ctx: &Context, element: &DateElement) -> Option<Inline> {
         ctx.item.date(&element.variable)
     };
     let date = date.filter(|d| !d.parts.is_empty() || d.literal.is_some());
-    ctx.note_variable(date.is_some());
-    let date = date?;
+    let Some(date) = date else {
+        ctx.note_variable(false);
+        return None;
+    };
+    let node = render_present_date(ctx, element, &date);
+    // a date whose shown parts are all missing counts as empty
+    ctx.note_variable(node.is_some());
+    if node.is_some() && ctx.in_substitute.get() {
+        ctx.tracker
+            .borrow_mut()
+            .suppressed
+            .push(element.variable.clone());
+    }
+    node
+}
+
+fn render_present_date(ctx: &Context, element: &DateElement, date: &Date) -> Option<Inline> {
     if ctx.sorting {
-        return Some(Inline::Text(sort_key(&date)));
+        // a macro key sorts on the parts the date would show
+        let mut masked = date.clone();
+        let shown = |name: DatePartName| match element.form {
+            Some(_) => match element.parts_selection {
+                DatePartsSelection::YearMonthDay => true,
+                DatePartsSelection::YearMonth => name != DatePartName::Day,
+                DatePartsSelection::Year => name == DatePartName::Year,
+            },
+            None => element.parts.iter().any(|p| p.name == name),
+        };
+        for parts in &mut masked.parts {
+            if !shown(DatePartName::Month) {
+                parts[1] = 0;
+            }
+            if !shown(DatePartName::Day) {
+                parts[2] = 0;
+            }
+        }
+        return Some(Inline::Text(sort_key(&masked)));
     }
     if date.parts.is_empty() {
         let literal = date.literal.clone().unwrap_or_default();
         return wrap(ctx, vec![Inline::Text(literal)], &element.rendering);
     }
     let (parts, delimiter, outer) = resolve_parts(ctx, element);
-    let content = render_range(ctx, &date, &parts, delimiter.as_deref());
+    let content = render_range(ctx, date, &parts, delimiter.as_deref());
     let content = match outer {
         Some(rendering) => wrap(ctx, content, &rendering).into_iter().collect(),
         None => content,
@@ -78,10 +111,19 @@ fn merge_part(base: &DatePart, over: Option<&DatePart>) -> DatePart {
         .range_delimiter
         .clone()
         .or(base.range_delimiter.clone());
-    let (prefix, suffix) = (part.rendering.prefix.take(), part.rendering.suffix.take());
-    part.rendering = over.rendering.clone();
-    part.rendering.prefix = prefix;
-    part.rendering.suffix = suffix;
+    // the style's part overrides what it sets; affixes stay the locale's
+    let (base_r, over_r) = (&base.rendering, &over.rendering);
+    let f = &over_r.formatting;
+    let b = &base_r.formatting;
+    part.rendering.formatting = Formatting {
+        font_style: f.font_style.or(b.font_style),
+        font_variant: f.font_variant.or(b.font_variant),
+        font_weight: f.font_weight.or(b.font_weight),
+        underline: f.underline.or(b.underline),
+        vertical_align: f.vertical_align.or(b.vertical_align),
+    };
+    part.rendering.text_case = over_r.text_case.or(base_r.text_case);
+    part.rendering.strip_periods = over_r.strip_periods || base_r.strip_periods;
     part
 }
 
@@ -136,7 +178,7 @@ fn render_range(
         .and_then(|p| p.range_delimiter.clone())
         .unwrap_or_else(|| "–".to_string());
     let owned = |slice: &[&DatePart]| slice.iter().map(|p| (*p).clone()).collect::<Vec<_>>();
-    let mut out = render_parts(
+    let before = render_parts(
         ctx,
         date,
         start,
@@ -145,32 +187,31 @@ fn render_range(
         (false, false),
     );
     let range_parts = owned(&present[first..=last]);
-    out.extend(render_parts(
-        ctx,
-        date,
-        start,
-        &range_parts,
-        delimiter,
-        (false, true),
-    ));
-    out.push(Inline::Text(range_delimiter));
-    out.extend(render_parts(
-        ctx,
-        date,
-        end,
-        &range_parts,
-        delimiter,
-        (true, false),
-    ));
-    out.extend(render_parts(
+    let from = render_parts(ctx, date, start, &range_parts, delimiter, (false, true));
+    let to = render_parts(ctx, date, end, &range_parts, delimiter, (true, false));
+    let after = render_parts(
         ctx,
         date,
         start,
         &owned(&present[last + 1..]),
         delimiter,
         (false, false),
-    ));
+    );
+    let mut out = join_segments(before, from, delimiter);
+    out.push(Inline::Text(range_delimiter));
+    out.extend(join_segments(to, after, delimiter));
     out
+}
+
+/// Concatenate two runs of date parts, with the date's delimiter between.
+fn join_segments(mut a: Vec<Inline>, b: Vec<Inline>, delimiter: Option<&str>) -> Vec<Inline> {
+    if !a.is_empty() && !b.is_empty() {
+        if let Some(d) = delimiter {
+            a.push(Inline::Text(d.to_string()));
+        }
+    }
+    a.extend(b);
+    a
 }
 
 fn index_of(name: DatePartName) -> usize {
@@ -220,7 +261,12 @@ fn render_parts(
 
 fn part_text(ctx: &Context, date: &Date, values: &[i32; 3], part: &DatePart) -> Option<String> {
     match part.name {
-        DatePartName::Year => year_text(ctx, values[0], part.form),
+        DatePartName::Year => {
+            year_text(ctx, values[0], part.form).map(|year| match ctx.implicit_year_suffix() {
+                Some(suffix) => format!("{year}{suffix}"),
+                None => year,
+            })
+        }
         DatePartName::Month => month_text(ctx, date, values[1], part.form),
         DatePartName::Day => day_text(ctx, values, part.form),
     }
@@ -256,15 +302,19 @@ fn month_text(
     month: i32,
     form: Option<DatePartForm>,
 ) -> Option<String> {
-    if !(1..=16).contains(&month) {
+    if month < 1 {
         let season = date.season.as_deref()?;
         return Some(match season.trim().parse::<i32>() {
             Ok(n) if (1..=4).contains(&n) => season_term(ctx, n)?,
             _ => season.to_string(),
         });
     }
+    if month > 24 {
+        return None;
+    }
     if month > 12 {
-        return season_term(ctx, month - 12);
+        // 13–16 (and 21–24 in EDTF) are seasons; citeproc-js cycles between
+        return season_term(ctx, (month - 13) % 4 + 1);
     }
     match form.unwrap_or(DatePartForm::Long) {
         DatePartForm::Numeric | DatePartForm::Ordinal => Some(month.to_string()),

@@ -30,28 +30,38 @@ pub(crate) fn disambiguate(run: &mut Run, _clusters: &[Cluster]) {
     if !needs {
         return;
     }
-    for group in ambiguous_groups(run, &section, &all) {
+    let initial = ambiguous_groups(run, &section, &all);
+    // only items that were ambiguous at first are looked at again
+    let members: Vec<usize> = initial.iter().flatten().copied().collect();
+    for group in &initial {
         if options.disambiguate_add_names {
-            add_names(run, &section, &group);
+            let expand = options.disambiguate_add_givenname.then(|| {
+                match options.givenname_rule.unwrap_or(GivennameRule::ByCite) {
+                    GivennameRule::AllNamesWithInitials
+                    | GivennameRule::PrimaryNameWithInitials => 1,
+                    _ => 2,
+                }
+            });
+            add_names(run, &section, group, expand);
         }
         if options.disambiguate_add_givenname {
             let rule = options.givenname_rule.unwrap_or(GivennameRule::ByCite);
-            add_givenname(run, &section, &group, rule);
+            add_givenname(run, &section, group, rule);
         }
     }
-    for group in ambiguous_groups(run, &section, &all) {
+    for group in ambiguous_groups(run, &section, &members) {
         for &i in &group {
             run.disambiguation[i].disambiguate = true;
         }
     }
     if options.disambiguate_add_year_suffix {
-        for mut group in ambiguous_groups(run, &section, &all) {
-            let rank: HashMap<usize, usize> = run
-                .bib_order
-                .iter()
-                .enumerate()
-                .map(|(r, i)| (*i, r))
-                .collect();
+        let rank: HashMap<usize, usize> = run
+            .bib_order
+            .iter()
+            .enumerate()
+            .map(|(r, i)| (*i, r))
+            .collect();
+        for mut group in ambiguous_groups(run, &section, &members) {
             group.sort_by_key(|i| rank.get(i).copied().unwrap_or(usize::MAX));
             for (n, i) in group.iter().enumerate() {
                 run.disambiguation[*i].year_suffix = Some(n);
@@ -70,6 +80,8 @@ fn uses_disambiguate_condition(style: &crate::csl::style::Style) -> bool {
                     || walk(&c.otherwise)
             }
             Element::Group(g) => walk(&g.children),
+            // kaynak multilingual extension
+            Element::Ext(ext) => walk(std::slice::from_ref(&ext.element)),
             _ => false,
         })
     }
@@ -81,50 +93,79 @@ fn uses_disambiguate_condition(style: &crate::csl::style::Style) -> bool {
             .unwrap_or(false)
 }
 
-fn key(run: &mut Run, section: &Section, index: usize) -> String {
-    let state = run.state_for(
-        index,
-        &CiteState {
-            position: Some(Position::First),
-            ..CiteState::default()
-        },
-    );
-    let state = CiteState {
-        citation_number: None,
-        year_suffix: None,
-        ..state
+/// The cite as rendered first and (for styles that test positions) as
+/// rendered subsequently: an item is ambiguous when either form matches.
+fn keys(run: &mut Run, section: &Section, index: usize) -> Vec<String> {
+    let positions: &[Position] = if run.uses_positions {
+        &[Position::First, Position::Subsequent]
+    } else {
+        &[Position::First]
     };
-    let (parts, _) = run.render_item(index, section, &state);
-    parts.iter().map(|p| p.plain_text()).collect()
-}
-
-fn ambiguous_groups(run: &mut Run, section: &Section, members: &[usize]) -> Vec<Vec<usize>> {
-    let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut order = Vec::new();
-    for &i in members {
-        let k = key(run, section, i);
-        if !groups.contains_key(&k) {
-            order.push(k.clone());
-        }
-        groups.entry(k).or_default().push(i);
-    }
-    order
-        .into_iter()
-        .filter_map(|k| groups.remove(&k))
-        .filter(|g| g.len() > 1)
+    positions
+        .iter()
+        .map(|position| {
+            let state = run.state_for(
+                index,
+                &CiteState {
+                    position: Some(*position),
+                    ..CiteState::default()
+                },
+            );
+            let state = CiteState {
+                citation_number: None,
+                year_suffix: None,
+                ..state
+            };
+            let (parts, _) = run.render_item(index, section, &state);
+            parts.iter().map(|p| p.plain_text()).collect()
+        })
         .collect()
 }
 
-/// Members whose key is unique within the group.
-fn unique_members(run: &mut Run, section: &Section, group: &[usize]) -> Vec<usize> {
-    let keys: Vec<(usize, String)> = group.iter().map(|&i| (i, key(run, section, i))).collect();
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for (_, k) in &keys {
-        *counts.entry(k.as_str()).or_default() += 1;
+fn ambiguous_groups(run: &mut Run, section: &Section, members: &[usize]) -> Vec<Vec<usize>> {
+    // union-find over "shares a rendered form with"
+    let mut parent: HashMap<usize, usize> = members.iter().map(|&i| (i, i)).collect();
+    fn root(parent: &mut HashMap<usize, usize>, i: usize) -> usize {
+        let mut r = i;
+        while let Some(&p) = parent.get(&r) {
+            if p == r {
+                break;
+            }
+            r = p;
+        }
+        parent.insert(i, r);
+        r
     }
-    keys.iter()
-        .filter(|(_, k)| counts.get(k.as_str()).copied().unwrap_or(0) == 1)
-        .map(|(i, _)| *i)
+    let mut seen: Vec<HashMap<String, usize>> = Vec::new();
+    for &i in members {
+        for (slot, k) in keys(run, section, i).into_iter().enumerate() {
+            if seen.len() <= slot {
+                seen.push(HashMap::new());
+            }
+            match seen[slot].get(&k) {
+                Some(&other) => {
+                    let (a, b) = (root(&mut parent, i), root(&mut parent, other));
+                    parent.insert(a, b);
+                }
+                None => {
+                    seen[slot].insert(k, i);
+                }
+            }
+        }
+    }
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut order = Vec::new();
+    for &i in members {
+        let r = root(&mut parent, i);
+        if !groups.contains_key(&r) {
+            order.push(r);
+        }
+        groups.entry(r).or_default().push(i);
+    }
+    order
+        .into_iter()
+        .filter_map(|r| groups.remove(&r))
+        .filter(|g| g.len() > 1)
         .collect()
 }
 
@@ -143,65 +184,135 @@ fn name_count(run: &Run, index: usize) -> usize {
     .unwrap_or(0)
 }
 
-fn add_names(run: &mut Run, section: &Section, group: &[usize]) {
+/// How many other members share each member's key.
+fn clash_counts(run: &mut Run, section: &Section, group: &[usize]) -> HashMap<usize, usize> {
+    let all: Vec<(usize, Vec<String>)> =
+        group.iter().map(|&i| (i, keys(run, section, i))).collect();
+    let mut counts: Vec<HashMap<&str, usize>> = Vec::new();
+    for (_, ks) in &all {
+        for (slot, k) in ks.iter().enumerate() {
+            if counts.len() <= slot {
+                counts.push(HashMap::new());
+            }
+            *counts[slot].entry(k.as_str()).or_default() += 1;
+        }
+    }
+    all.iter()
+        .map(|(i, ks)| {
+            let worst = ks
+                .iter()
+                .enumerate()
+                .map(|(slot, k)| counts[slot].get(k.as_str()).copied().unwrap_or(1) - 1)
+                .max()
+                .unwrap_or(0);
+            (*i, worst)
+        })
+        .collect()
+}
+
+/// Add names until each member clashes with as few others as possible;
+/// each member keeps the smallest count that reaches its minimum.
+/// With add-givenname on, names are compared as if fully expanded
+/// (`expand`), so names are added when given names could then tell the
+/// cites apart.
+fn add_names(run: &mut Run, section: &Section, group: &[usize], expand: Option<u8>) {
+    let saved: Vec<Vec<u8>> = group
+        .iter()
+        .map(|&i| run.disambiguation[i].givenname_levels.clone())
+        .collect();
+    if let Some(level) = expand {
+        for &i in group {
+            run.disambiguation[i].givenname_levels = vec![level; MAX_NAMES];
+        }
+    }
+    add_names_compared(run, section, group);
+    for (&i, levels) in group.iter().zip(saved) {
+        run.disambiguation[i].givenname_levels = levels;
+    }
+}
+
+fn add_names_compared(run: &mut Run, section: &Section, group: &[usize]) {
     let max = group
         .iter()
         .map(|&i| name_count(run, i))
         .max()
         .unwrap_or(0)
         .min(MAX_NAMES);
-    let mut open: Vec<usize> = group.to_vec();
+    let mut best: HashMap<usize, (usize, Option<usize>)> = clash_counts(run, section, group)
+        .into_iter()
+        .map(|(i, c)| (i, (c, None)))
+        .collect();
     for extra in 1..=max {
-        for &i in &open {
+        for &i in group {
             run.disambiguation[i].extra_names = Some(extra);
         }
-        let unique = unique_members(run, section, group);
-        open.retain(|i| !unique.contains(i));
-        if open.is_empty() {
-            return;
+        for (i, clashes) in clash_counts(run, section, group) {
+            if let Some(entry) = best.get_mut(&i) {
+                if clashes < entry.0 {
+                    *entry = (clashes, Some(extra));
+                }
+            }
+        }
+        if best.values().all(|(c, _)| *c == 0) {
+            break;
         }
     }
-    for &i in &open {
-        run.disambiguation[i].extra_names = None;
+    for &i in group {
+        run.disambiguation[i].extra_names = best.get(&i).and_then(|(_, e)| *e);
     }
 }
 
+/// Expand given names one name position at a time across the members
+/// that still clash, keeping an expansion only when it lowers the clashes.
 fn add_givenname(run: &mut Run, section: &Section, group: &[usize], rule: GivennameRule) {
-    let mut open: Vec<usize> = group.to_vec();
-    let levels: &[u8] = match rule {
-        GivennameRule::AllNamesWithInitials | GivennameRule::PrimaryNameWithInitials => &[1],
-        _ => &[1, 2],
+    let max_level: u8 = match rule {
+        GivennameRule::AllNamesWithInitials | GivennameRule::PrimaryNameWithInitials => 1,
+        _ => 2,
     };
-    let saved: Vec<Vec<u8>> = open
+    let primary = matches!(
+        rule,
+        GivennameRule::PrimaryName | GivennameRule::PrimaryNameWithInitials
+    );
+    let clashes = clash_counts(run, section, group);
+    let open: Vec<usize> = group
         .iter()
-        .map(|&i| run.disambiguation[i].givenname_levels.clone())
+        .copied()
+        .filter(|i| clashes.get(i).copied().unwrap_or(0) > 0)
         .collect();
-    for &level in levels {
-        for &i in &open {
-            let count = name_count(run, i).max(1);
-            let slots = if matches!(
-                rule,
-                GivennameRule::PrimaryName | GivennameRule::PrimaryNameWithInitials
-            ) {
-                1
-            } else {
-                count
-            };
-            let current = &mut run.disambiguation[i].givenname_levels;
-            current.resize(count, 0);
-            for slot in current.iter_mut().take(slots) {
-                *slot = (*slot).max(level);
+    let mut total: usize = clashes.values().sum();
+    let slots = if primary {
+        1
+    } else {
+        open.iter()
+            .map(|&i| name_count(run, i))
+            .max()
+            .unwrap_or(1)
+            .max(1)
+    };
+    for slot in 0..slots {
+        for level in 1..=max_level {
+            if total == 0 {
+                return;
             }
-        }
-        let unique = unique_members(run, section, group);
-        open.retain(|i| !unique.contains(i));
-        if open.is_empty() {
-            return;
-        }
-    }
-    for (i, levels) in group.iter().zip(saved) {
-        if open.contains(i) {
-            run.disambiguation[*i].givenname_levels = levels;
+            let saved: Vec<Vec<u8>> = open
+                .iter()
+                .map(|&i| run.disambiguation[i].givenname_levels.clone())
+                .collect();
+            for &i in &open {
+                let levels = &mut run.disambiguation[i].givenname_levels;
+                if levels.len() <= slot {
+                    levels.resize(slot + 1, 0);
+                }
+                levels[slot] = levels[slot].max(level);
+            }
+            let now: usize = clash_counts(run, section, group).values().sum();
+            if now < total {
+                total = now;
+            } else {
+                for (&i, levels) in open.iter().zip(saved) {
+                    run.disambiguation[i].givenname_levels = levels;
+                }
+            }
         }
     }
 }
@@ -217,42 +328,74 @@ fn global_names(run: &mut Run, rule: GivennameRule) {
         rule,
         GivennameRule::AllNamesWithInitials | GivennameRule::PrimaryNameWithInitials
     );
-    let mut by_family: HashMap<String, Vec<Name>> = HashMap::new();
-    for item in &run.items {
-        if let Some(names) = item.names("author").or_else(|| item.names("editor")) {
-            for name in names.iter() {
-                let family = name.family.clone().unwrap_or_default();
-                let list = by_family.entry(family).or_default();
-                if !list.contains(name) {
-                    list.push(name.clone());
-                }
+    let mut by_family: HashMap<String, Vec<(String, String)>> = HashMap::new();
+    let lists: Vec<Vec<Name>> = run
+        .items
+        .iter()
+        .map(|item| {
+            item.names("author")
+                .or_else(|| item.names("editor"))
+                .map(|n| n.into_owned())
+                .unwrap_or_default()
+        })
+        .collect();
+    for names in &lists {
+        for (slot, name) in names.iter().enumerate() {
+            if primary && slot > 0 {
+                break;
+            }
+            let person = (initials(name), full_given(name));
+            let list = by_family.entry(family_key(name)).or_default();
+            if !list.contains(&person) {
+                list.push(person);
             }
         }
     }
-    for index in 0..run.items.len() {
-        let Some(names) = run.items[index]
-            .names("author")
-            .or_else(|| run.items[index].names("editor"))
-        else {
-            continue;
-        };
+    for (index, names) in lists.iter().enumerate() {
         let mut levels = vec![0u8; names.len()];
         for (slot, name) in names.iter().enumerate() {
             if primary && slot > 0 {
                 break;
             }
-            let family = name.family.clone().unwrap_or_default();
-            let others = by_family.get(&family).map(|l| l.len()).unwrap_or(0);
-            if others < 2 {
+            let Some(people) = by_family.get(&family_key(name)) else {
+                continue;
+            };
+            let me = (initials(name), full_given(name));
+            let others: Vec<&(String, String)> = people.iter().filter(|p| **p != me).collect();
+            if others.is_empty() {
                 continue;
             }
-            let initial = |n: &Name| n.given.as_deref().and_then(|g| g.chars().next());
-            let clash = by_family
-                .get(&family)
-                .map(|l| l.iter().any(|o| o != name && initial(o) == initial(name)))
-                .unwrap_or(false);
-            levels[slot] = if clash && !initials_only { 2 } else { 1 };
+            let same_initials = others.iter().any(|o| o.0 == me.0);
+            levels[slot] = match (same_initials, initials_only) {
+                (false, _) => 1,
+                (true, false) => 2,
+                (true, true) => 0,
+            };
         }
         run.disambiguation[index].givenname_levels = levels;
     }
+}
+
+fn family_key(name: &Name) -> String {
+    format!(
+        "{} {}",
+        name.non_dropping_particle.as_deref().unwrap_or(""),
+        name.family
+            .as_deref()
+            .or(name.literal.as_deref())
+            .unwrap_or("")
+    )
+}
+
+fn full_given(name: &Name) -> String {
+    name.given.as_deref().unwrap_or("").replace(['.', ' '], "")
+}
+
+fn initials(name: &Name) -> String {
+    name.given
+        .as_deref()
+        .unwrap_or("")
+        .split(|c: char| c.is_whitespace() || c == '.' || c == '-')
+        .filter_map(|w| w.chars().next())
+        .collect()
 }

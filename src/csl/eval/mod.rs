@@ -10,6 +10,7 @@ pub mod case;
 mod choose;
 mod date;
 pub mod disambiguate;
+pub mod initials;
 pub mod names;
 pub mod number;
 pub mod position;
@@ -23,7 +24,6 @@ use crate::csl::output::Inline;
 use crate::csl::style::model::*;
 use crate::csl::style::Style;
 use std::cell::{Cell, RefCell};
-use std::collections::HashSet;
 
 /// Per-cite facts decided by the citation passes.
 #[derive(Debug, Clone, Default)]
@@ -50,11 +50,16 @@ pub struct CiteState {
 pub struct Tracker {
     pub variables_called: usize,
     pub variables_rendered: usize,
-    pub suppressed: HashSet<String>,
+    /// Variables already used by cs:substitute (usually none, so a Vec).
+    pub suppressed: Vec<String>,
     pub warnings: Vec<Warning>,
     /// The first rendered names output (the "author" for collapsing).
     pub first_names: Option<String>,
     pub names_seen: usize,
+    pub year_suffix_done: bool,
+    pub rendered_any: bool,
+    pub author_substituted: bool,
+    pub starts_with_term: bool,
 }
 
 /// Everything an element needs to render.
@@ -71,7 +76,9 @@ pub struct Context<'a> {
     pub in_substitute: Cell<bool>,
     pub substitute_names: RefCell<Option<Names>>,
     /// names-min / names-use-first of the sort key being computed.
-    pub sort_names: Option<(Option<usize>, Option<usize>)>,
+    pub sort_names: Option<(Option<usize>, Option<usize>, Option<bool>)>,
+    /// kaynak multilingual extension: the lexical frames settings come from.
+    pub ext_frames: RefCell<Vec<crate::csl::ext::Frame>>,
 }
 
 impl<'a> Context<'a> {
@@ -84,7 +91,8 @@ impl<'a> Context<'a> {
     ) -> Self {
         Context {
             style,
-            locale,
+            // kaynak multilingual extension: the item's locale (k:item-locales).
+            locale: crate::csl::ext::item_locale(style, section, item).unwrap_or(locale),
             item,
             section,
             cite,
@@ -94,6 +102,7 @@ impl<'a> Context<'a> {
             in_substitute: Cell::new(false),
             substitute_names: RefCell::new(None),
             sort_names: None,
+            ext_frames: RefCell::new(Vec::new()),
         }
     }
 
@@ -109,11 +118,29 @@ impl<'a> Context<'a> {
         tracker.variables_called += 1;
         if rendered {
             tracker.variables_rendered += 1;
+            tracker.rendered_any = true;
         }
     }
 
+    /// Record that a term was rendered; a cite that opens with a term may
+    /// be capitalised at the start of a sentence.
+    pub fn note_term(&self) {
+        let mut tracker = self.tracker.borrow_mut();
+        if !tracker.rendered_any {
+            tracker.starts_with_term = true;
+        }
+        tracker.rendered_any = true;
+    }
+
+    /// (variables called, variables rendered) so far.
+    pub fn variable_counts(&self) -> (usize, usize) {
+        let tracker = self.tracker.borrow();
+        (tracker.variables_called, tracker.variables_rendered)
+    }
+
     pub fn is_suppressed(&self, variable: &str) -> bool {
-        self.tracker.borrow().suppressed.contains(variable)
+        let tracker = self.tracker.borrow();
+        !tracker.suppressed.is_empty() && tracker.suppressed.iter().any(|v| v == variable)
     }
 
     pub fn term(&self, name: &str, form: TermForm, plural: bool) -> Option<String> {
@@ -126,19 +153,34 @@ impl<'a> Context<'a> {
 
     /// Whether the item's language allows English-only transformations.
     pub fn is_english(&self) -> bool {
-        match self.item.language() {
+        let lang = self
+            .item
+            .language()
+            .filter(|l| !l.is_empty())
+            .or(self.style.default_locale.as_deref());
+        match lang {
             None => true,
-            Some(lang) => lang.is_empty() || lang.to_ascii_lowercase().starts_with("en"),
+            Some(lang) => lang.to_ascii_lowercase().starts_with("en"),
         }
     }
 }
 
 /// Render a list of elements, concatenated.
+/// The branch outputs of a `cs:choose` count as separate elements for the
+/// enclosing delimiter, so they are spliced in.
 pub fn render_elements(ctx: &Context, elements: &[Element]) -> Vec<Inline> {
-    elements
-        .iter()
-        .filter_map(|element| render_element(ctx, element))
-        .collect()
+    let mut out = Vec::with_capacity(elements.len());
+    for element in elements {
+        match element {
+            Element::Choose(choose) => out.extend(
+                choose::render_choose_parts(ctx, choose)
+                    .into_iter()
+                    .filter(|node| !node.is_empty()),
+            ),
+            other => out.extend(render_element(ctx, other).filter(|node| !node.is_empty())),
+        }
+    }
+    out
 }
 
 pub fn render_element(ctx: &Context, element: &Element) -> Option<Inline> {
@@ -150,6 +192,8 @@ pub fn render_element(ctx: &Context, element: &Element) -> Option<Inline> {
         Element::Names(n) => names::render_names(ctx, n),
         Element::Group(g) => render_group(ctx, g),
         Element::Choose(c) => choose::render_choose(ctx, c),
+        // kaynak multilingual extension
+        Element::Ext(e) => crate::csl::ext::render_element_ext(ctx, e),
     }
 }
 
@@ -171,7 +215,12 @@ pub fn render_group(ctx: &Context, group: &Group) -> Option<Inline> {
         return None;
     }
     let joined = join(parts, group.delimiter.as_deref());
-    wrap(ctx, joined, &group.rendering)
+    let node = wrap(ctx, joined, &group.rendering)?;
+    // a rendered group counts as content for an enclosing group
+    let mut tracker = ctx.tracker.borrow_mut();
+    tracker.variables_rendered += 1;
+    tracker.variables_called += 1;
+    Some(node)
 }
 
 /// Join nodes with a delimiter.
@@ -197,7 +246,8 @@ pub fn wrap(ctx: &Context, content: Vec<Inline>, rendering: &Rendering) -> Optio
         return None;
     }
     if let Some(case) = rendering.text_case {
-        case::apply_case(&mut content, case, ctx.is_english());
+        let turkic = case::is_turkic(ctx.item.language());
+        case::apply_case_in(&mut content, case, ctx.is_english(), turkic);
     }
     if rendering.strip_periods {
         case::strip_periods(&mut content);
@@ -259,8 +309,24 @@ pub fn quote(ctx: &Context, children: Vec<Inline>) -> Inline {
 }
 
 impl Context<'_> {
-    pub fn sort_names(&self) -> Option<(Option<usize>, Option<usize>)> {
-        self.sort_names.filter(|(a, b)| a.is_some() || b.is_some())
+    /// The implicit year-suffix, once per cite, when the style has no
+    /// explicit `year-suffix` variable.
+    pub fn implicit_year_suffix(&self) -> Option<String> {
+        if self.style.explicit_year_suffix || self.sorting {
+            return None;
+        }
+        let suffix = self.cite.year_suffix?;
+        let mut tracker = self.tracker.borrow_mut();
+        if tracker.year_suffix_done {
+            return None;
+        }
+        tracker.year_suffix_done = true;
+        Some(text::year_suffix_letters(suffix))
+    }
+
+    pub fn sort_names(&self) -> Option<(Option<usize>, Option<usize>, Option<bool>)> {
+        self.sort_names
+            .filter(|(a, b, c)| a.is_some() || b.is_some() || c.is_some())
     }
 
     pub fn sort_names_as_sort_order(&self) -> bool {
@@ -269,5 +335,33 @@ impl Context<'_> {
 
     pub fn quote_depth(&self) -> usize {
         self.quote_depth.get()
+    }
+}
+
+// kaynak multilingual extension: `k:locale` pins render a subtree in another locale.
+impl<'a> Context<'a> {
+    /// Run `f` with a context that differs only in its locale; the walk's
+    /// state (tracker, quotes, substitution, frames) carries over and back.
+    pub fn with_locale<T>(&self, locale: &'a LocaleChain, f: impl FnOnce(&Context<'a>) -> T) -> T {
+        let child = Context {
+            style: self.style,
+            locale,
+            item: self.item,
+            section: self.section,
+            cite: self.cite,
+            sorting: self.sorting,
+            tracker: RefCell::new(self.tracker.take()),
+            quote_depth: Cell::new(self.quote_depth.get()),
+            in_substitute: Cell::new(self.in_substitute.get()),
+            substitute_names: RefCell::new(self.substitute_names.take()),
+            sort_names: self.sort_names,
+            ext_frames: RefCell::new(self.ext_frames.take()),
+        };
+        let out = f(&child);
+        self.tracker.replace(child.tracker.into_inner());
+        self.substitute_names
+            .replace(child.substitute_names.into_inner());
+        self.ext_frames.replace(child.ext_frames.into_inner());
+        out
     }
 }

@@ -1,5 +1,6 @@
 //! `cs:names`, `cs:name`, `cs:et-al` and `cs:substitute`.
 
+use super::initials::initialize_given;
 use super::{case, join, number::render_label, render_element, wrap, Context};
 use crate::csl::item::Name;
 use crate::csl::output::Inline;
@@ -23,7 +24,9 @@ pub fn render_names(ctx: &Context, names: &Names) -> Option<Inline> {
         if ctx.cite.suppress_author {
             return None;
         }
-        if let Some(text) = &ctx.cite.author_substitute {
+        let substituted = ctx.tracker.borrow().author_substituted;
+        if let (Some(text), false) = (&ctx.cite.author_substitute, substituted) {
+            // the "author" came from cs:substitute: replace all of it
             if text.is_empty() {
                 return None;
             }
@@ -42,6 +45,17 @@ fn render_names_inner(ctx: &Context, names: &Names) -> Option<Inline> {
     };
     let resolved = resolve(ctx, names, parent);
     let lists = collect_lists(ctx, &names.variables);
+    if resolved.options.form == Some(NameForm::Count) {
+        let total: usize = lists
+            .iter()
+            .map(|(_, list)| shown_count(ctx, &resolved.options, list))
+            .sum();
+        ctx.note_variable(total > 0);
+        if total == 0 {
+            return substitute(ctx, names);
+        }
+        return Some(Inline::Text(total.to_string()));
+    }
     let rendered: Vec<Inline> = lists
         .iter()
         .filter_map(|(role, list)| render_list(ctx, &resolved, role, list))
@@ -53,7 +67,7 @@ fn render_names_inner(ctx: &Context, names: &Names) -> Option<Inline> {
     if ctx.in_substitute.get() {
         let mut tracker = ctx.tracker.borrow_mut();
         for variable in &names.variables {
-            tracker.suppressed.insert(variable.clone());
+            tracker.suppressed.push(variable.clone());
         }
     }
     let content = join(rendered, resolved.delimiter.as_deref());
@@ -109,11 +123,22 @@ fn collect_lists(ctx: &Context, variables: &[String]) -> Vec<(String, Vec<Name>)
     let mut lists: Vec<(String, Vec<Name>)> = variables
         .iter()
         .filter(|v| !ctx.is_suppressed(v))
-        .filter_map(|v| ctx.item.names(v).map(|n| (v.clone(), n.into_owned())))
+        .filter_map(|v| {
+            // kaynak multilingual extension: names in their main form.
+            if let Some(names) = crate::csl::ext::names_for(ctx, v) {
+                return names.map(|n| (v.clone(), n));
+            }
+            ctx.item.names(v).map(|n| (v.clone(), n.into_owned()))
+        })
         .collect();
     let editor = lists.iter().position(|(v, _)| v == "editor");
     let translator = lists.iter().position(|(v, _)| v == "translator");
-    if let (Some(e), Some(t)) = (editor, translator) {
+    let combined_term = ctx
+        .locale
+        .term_text("editortranslator", TermForm::Long, false)
+        .map(|t| !t.is_empty())
+        .unwrap_or(false);
+    if let (Some(e), Some(t), true) = (editor, translator, combined_term) {
         if lists[e].1 == lists[t].1 {
             lists[e].0 = "editortranslator".to_string();
             lists.remove(t);
@@ -125,7 +150,18 @@ fn collect_lists(ctx: &Context, variables: &[String]) -> Vec<(String, Vec<Name>)
 fn substitute(ctx: &Context, names: &Names) -> Option<Inline> {
     let elements = names.substitute.as_ref()?;
     let was = ctx.in_substitute.replace(true);
-    let previous = ctx.substitute_names.replace(Some(names.clone()));
+    // what substituted names inherit: everything but the substitute itself
+    let inherited = Names {
+        variables: Vec::new(),
+        name: names.name.clone(),
+        et_al: names.et_al.clone(),
+        label: names.label.clone(),
+        label_before_name: names.label_before_name,
+        substitute: None,
+        delimiter: names.delimiter.clone(),
+        rendering: Rendering::default(),
+    };
+    let previous = ctx.substitute_names.replace(Some(inherited));
     let mut result = None;
     for element in elements {
         if let Some(node) = render_element(ctx, element) {
@@ -134,10 +170,22 @@ fn substitute(ctx: &Context, names: &Names) -> Option<Inline> {
                 break;
             }
         }
+        // a defined but empty term still ends the substitution
+        if let Element::Text(Text {
+            source: TextSource::Term { name, form, .. },
+            ..
+        }) = element
+        {
+            if ctx.locale.term(name, *form).is_some() {
+                break;
+            }
+        }
     }
     ctx.in_substitute.set(was);
     ctx.substitute_names.replace(previous);
     let node = result?;
+    // substituted output (even a term) is content for enclosing groups
+    ctx.note_variable(true);
     wrap(ctx, vec![node], &names.rendering)
 }
 
@@ -155,15 +203,31 @@ fn et_al_limits(ctx: &Context, options: &NameOptions) -> (Option<usize>, usize, 
     } else {
         (options.et_al_min, options.et_al_use_first)
     };
+    let mut use_last = options.et_al_use_last.unwrap_or(false);
     let (min, first) = match ctx.sort_names() {
-        Some((sort_min, sort_first)) => (sort_min.or(min), sort_first.or(first)),
+        Some((sort_min, sort_first, sort_last)) => {
+            use_last = sort_last.unwrap_or(use_last);
+            (sort_min.or(min), sort_first.or(first))
+        }
         None => (min, first),
     };
-    (
-        min,
-        first.unwrap_or(1),
-        options.et_al_use_last.unwrap_or(false),
-    )
+    // without et-al-use-first there is no truncation
+    let min = if first.is_some() { min } else { None };
+    (min, first.unwrap_or(1), use_last)
+}
+
+fn shown_count(ctx: &Context, options: &NameOptions, list: &[Name]) -> usize {
+    let (min, use_first, _) = et_al_limits(ctx, options);
+    let mut shown = list.len();
+    if let Some(min) = min {
+        if list.len() >= min && use_first < list.len() {
+            shown = use_first;
+        }
+    }
+    if let Some(extra) = ctx.cite.extra_names {
+        shown = (shown + extra).min(list.len()).max(shown);
+    }
+    shown
 }
 
 fn render_list(ctx: &Context, resolved: &Resolved, role: &str, list: &[Name]) -> Option<Inline> {
@@ -194,19 +258,31 @@ fn render_list(ctx: &Context, resolved: &Resolved, role: &str, list: &[Name]) ->
     let mut parts: Vec<Inline> = list[..shown]
         .iter()
         .enumerate()
-        .map(|(i, name)| render_name(ctx, resolved, name, i))
+        .map(|(i, name)| {
+            let main = render_name(ctx, resolved, name, i);
+            // kaynak multilingual extension: secondary forms of the name.
+            crate::csl::ext::name_attachment(ctx, role, i, main, |n| {
+                render_name(ctx, resolved, n, i)
+            })
+        })
         .collect();
-    let inverted_last = is_inverted(ctx, options, shown - 1);
+    let inverted_last = is_inverted(ctx, options, shown - 1) && list[shown - 1].literal.is_none();
     let mut content = if truncated && use_last && list.len() >= shown + 2 {
-        let mut content = join_names(parts, options, false, inverted_last);
+        let mut content = join_names(&and_term(ctx), parts, options, false, inverted_last);
         content.push(Inline::Text(format!("{}… ", delimiter(options))));
         if let Some(last) = list.last() {
             content.push(render_name(ctx, resolved, last, list.len() - 1));
         }
         content
     } else if truncated {
-        let mut content = join_names(std::mem::take(&mut parts), options, false, inverted_last);
-        if let Some(et_al) = et_al_node(ctx, resolved) {
+        let mut content = join_names(
+            &and_term(ctx),
+            std::mem::take(&mut parts),
+            options,
+            false,
+            inverted_last,
+        );
+        if let Some(et_al) = et_al_node(ctx, resolved).filter(|_| !ctx.sorting) {
             let use_delim = match options
                 .delimiter_precedes_et_al
                 .unwrap_or(DelimiterPrecedes::Contextual)
@@ -226,16 +302,28 @@ fn render_list(ctx: &Context, resolved: &Resolved, role: &str, list: &[Name]) ->
         content
     } else {
         join_names(
+            &and_term(ctx),
             parts,
             options,
-            true,
-            shown >= 2 && is_inverted(ctx, options, shown - 2),
+            !ctx.sorting,
+            shown >= 2 && is_inverted(ctx, options, shown - 2) && list[shown - 2].literal.is_none(),
         )
     };
     if let Some(name_el) = resolved.name {
         content = wrap(ctx, content, &name_el.rendering).into_iter().collect();
     }
-    add_label(ctx, resolved, role, shown, content)
+    if ctx.tracker.borrow().names_seen == 0 && !ctx.sorting {
+        let mut tracker = ctx.tracker.borrow_mut();
+        if tracker.first_names.is_none() {
+            tracker.first_names = Some(content.iter().map(Inline::plain_text).collect());
+        }
+        // subsequent-author-substitute replaces the names, not their label
+        if let Some(text) = &ctx.cite.author_substitute {
+            content = vec![Inline::Text(text.clone())];
+            tracker.author_substituted = true;
+        }
+    }
+    add_label(ctx, resolved, role, list.len(), content)
 }
 
 fn add_label(
@@ -282,6 +370,7 @@ fn delimiter(options: &NameOptions) -> String {
 }
 
 fn join_names(
+    and_text: &str,
     parts: Vec<Inline>,
     options: &NameOptions,
     with_and: bool,
@@ -289,6 +378,7 @@ fn join_names(
 ) -> Vec<Inline> {
     let count = parts.len();
     let delim = delimiter(options);
+    let and_text = and_text.to_string();
     let and = if with_and {
         options.and.flatten()
     } else {
@@ -310,15 +400,15 @@ fn join_names(
                         DelimiterPrecedes::Never => false,
                     };
                     let word = match and {
-                        NameAnd::Text => "and",
-                        NameAnd::Symbol => "&",
+                        NameAnd::Text => and_text.clone(),
+                        NameAnd::Symbol => "&".to_string(),
                     };
                     let sep = if use_delim {
                         delim.clone()
                     } else {
                         " ".to_string()
                     };
-                    out.push(Inline::Text(format!("{sep}{}", and_term(word))));
+                    out.push(Inline::Text(format!("{sep}{word}")));
                     out.push(Inline::Text(" ".to_string()));
                 }
                 _ => out.push(Inline::Text(delim.clone())),
@@ -327,34 +417,6 @@ fn join_names(
         out.push(part);
     }
     out
-}
-
-thread_local! {
-    static AND_TERM: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
-}
-
-fn and_term(word: &str) -> String {
-    if word == "&" {
-        return "&".to_string();
-    }
-    AND_TERM.with(|t| {
-        let t = t.borrow();
-        if t.is_empty() {
-            "and".to_string()
-        } else {
-            t.clone()
-        }
-    })
-}
-
-/// Make the locale's "and" term available to name joining.
-pub fn set_and_term(ctx: &Context) {
-    let term = ctx
-        .locale
-        .term_text("and", TermForm::Long, false)
-        .unwrap_or("and")
-        .to_string();
-    AND_TERM.with(|t| *t.borrow_mut() = term);
 }
 
 fn is_inverted(ctx: &Context, options: &NameOptions, index: usize) -> bool {
@@ -382,51 +444,25 @@ pub fn is_romanesque(text: &str) -> bool {
 fn render_name(ctx: &Context, resolved: &Resolved, name: &Name, index: usize) -> Inline {
     let options = &resolved.options;
     if let Some(literal) = &name.literal {
-        return styled_part(ctx, resolved.name.and_then(|n| n.family.as_ref()), literal);
+        return part_node(ctx, family_style(resolved), &[literal], None);
     }
-    let family = name.family.as_deref().unwrap_or("");
     let level = ctx.cite.givenname_levels.get(index).copied().unwrap_or(0);
-    let mut form = options.form.unwrap_or(NameForm::Long);
-    let mut initialize = options.initialize_with.is_some() && options.initialize.unwrap_or(true);
-    if level >= 1 && form == NameForm::Short {
-        form = NameForm::Long;
-    } else if level >= 1 && initialize {
-        initialize = false;
-    }
-    if level >= 2 {
-        initialize = false;
-    }
-    let given = name.given.as_deref().map(|g| {
-        match (
-            &options.initialize_with,
-            initialize || options.initialize_with.is_some() && level == 0,
-        ) {
-            (Some(with), true) => initialize_given(
-                g,
-                with,
-                initialize,
-                ctx.style.options.initialize_with_hyphen,
-            ),
-            _ => g.to_string(),
-        }
+    let base_form = options.form.unwrap_or(NameForm::Long);
+    let with = options.initialize_with.as_deref();
+    let hyphen = ctx.style.options.initialize_with_hyphen;
+    let has_family = name
+        .family
+        .as_deref()
+        .map(|f| !f.is_empty())
+        .unwrap_or(false);
+    let given = name.given.as_deref().map(|g| match (level, with) {
+        _ if !has_family => g.to_string(),
+        (0, Some(with)) => initialize_given(g, with, options.initialize.unwrap_or(true), hyphen),
+        (1, Some(with)) if base_form == NameForm::Short => initialize_given(g, with, true, hyphen),
+        _ => g.to_string(),
     });
-    let given = if level >= 1
-        && form == NameForm::Long
-        && options.form == Some(NameForm::Short)
-        && options.initialize_with.is_some()
-        && level == 1
-    {
-        name.given.as_deref().map(|g| {
-            initialize_given(
-                g,
-                options.initialize_with.as_deref().unwrap_or(""),
-                true,
-                ctx.style.options.initialize_with_hyphen,
-            )
-        })
-    } else {
-        given
-    };
+    let form = if level > 0 { NameForm::Long } else { base_form };
+    let family = name.family.as_deref().unwrap_or("");
     let romanesque = is_romanesque(&format!("{family}{}", name.given.as_deref().unwrap_or("")));
     let parts = NameParts {
         name,
@@ -452,38 +488,130 @@ struct NameParts<'a> {
     family: &'a str,
 }
 
-fn join_words(words: &[&str]) -> String {
-    let mut out = String::new();
-    for word in words.iter().filter(|w| !w.is_empty()) {
-        if !out.is_empty() && !out.ends_with('\'') && !out.ends_with('’') && !out.ends_with('-') {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
+fn family_style<'r>(resolved: &'r Resolved) -> Option<&'r NamePartStyle> {
+    resolved.name.and_then(|n| n.family.as_ref())
 }
 
-fn styled_part(ctx: &Context, style: Option<&NamePartStyle>, text: &str) -> Inline {
-    match style {
-        Some(style) => {
-            let mut content = vec![Inline::Text(text.to_string())];
-            if let Some(case) = style.rendering.text_case {
-                case::apply_case(&mut content, case, ctx.is_english());
+fn given_style<'r>(resolved: &'r Resolved) -> Option<&'r NamePartStyle> {
+    resolved.name.and_then(|n| n.given.as_ref())
+}
+
+fn needs_space(before: &str) -> bool {
+    !before.is_empty() && !before.ends_with(['\'', '’', '-'])
+}
+
+/// Name pieces formatted one by one, joined by spaces, with the part's
+/// affixes around all of them and an optional unformatted tail.
+fn part_node(
+    ctx: &Context,
+    style: Option<&NamePartStyle>,
+    pieces: &[&str],
+    tail: Option<String>,
+) -> Inline {
+    let mut out = Vec::new();
+    let mut previous = String::new();
+    for piece in pieces.iter().filter(|p| !p.is_empty()) {
+        let piece = piece.replace('\'', "’");
+        if needs_space(&previous) {
+            out.push(Inline::Text(" ".to_string()));
+        }
+        let node = match style {
+            Some(style) => {
+                let mut content = vec![Inline::Text(piece.clone())];
+                if let Some(case) = style.rendering.text_case {
+                    let turkic = case::is_turkic(ctx.item.language());
+                    case::apply_case_in(&mut content, case, ctx.is_english(), turkic);
+                }
+                if style.rendering.formatting.is_empty() {
+                    Inline::seq(content)
+                } else {
+                    Inline::Formatted(style.rendering.formatting, content)
+                }
             }
-            let mut rendering = style.rendering.clone();
-            rendering.text_case = None;
-            wrap(ctx, content, &rendering).unwrap_or(Inline::Text(String::new()))
-        }
-        None => Inline::Text(text.to_string()),
+            None if piece.contains('<') => Inline::seq(case::parse_rich_text(ctx, &piece)),
+            None => Inline::Text(piece.clone()),
+        };
+        out.push(node);
+        previous = piece;
+    }
+    if let Some(tail) = tail {
+        out.push(Inline::Text(tail));
+    }
+    let affixes = style.map(|s| Rendering {
+        prefix: s.rendering.prefix.clone(),
+        suffix: s.rendering.suffix.clone(),
+        ..Rendering::default()
+    });
+    match affixes {
+        Some(rendering) => wrap(ctx, out, &rendering).unwrap_or(Inline::Text(String::new())),
+        None => Inline::seq(out),
     }
 }
 
-fn family_node(ctx: &Context, resolved: &Resolved, text: &str) -> Inline {
-    styled_part(ctx, resolved.name.and_then(|n| n.family.as_ref()), text)
+/// The family part in display order: a dropping particle sits inside the
+/// family affixes but takes none of the family formatting.
+fn family_with_dropping(
+    ctx: &Context,
+    resolved: &Resolved,
+    dp: &str,
+    pieces: &[&str],
+    tail: Option<String>,
+) -> Inline {
+    let style = family_style(resolved);
+    if dp.is_empty() {
+        return part_node(ctx, style, pieces, tail);
+    }
+    let bare = style.map(|s| NamePartStyle {
+        rendering: Rendering {
+            prefix: None,
+            suffix: None,
+            ..s.rendering.clone()
+        },
+    });
+    let dp = dp.replace('\'', "’");
+    let mut content = vec![Inline::Text(dp.clone())];
+    if needs_space(&dp) {
+        content.push(Inline::Text(" ".to_string()));
+    }
+    content.push(part_node(ctx, bare.as_ref(), pieces, tail));
+    let affixes = Rendering {
+        prefix: style.and_then(|s| s.rendering.prefix.clone()),
+        suffix: style.and_then(|s| s.rendering.suffix.clone()),
+        ..Rendering::default()
+    };
+    wrap(ctx, content, &affixes).unwrap_or(Inline::Text(String::new()))
 }
 
-fn given_node(ctx: &Context, resolved: &Resolved, text: &str) -> Inline {
-    styled_part(ctx, resolved.name.and_then(|n| n.given.as_ref()), text)
+/// The given part of an inverted name with a demoted particle: the
+/// particle keeps the family formatting, inside the given affixes.
+fn given_with_particle(ctx: &Context, resolved: &Resolved, pieces: &[&str], ndp: &str) -> Inline {
+    let style = given_style(resolved);
+    let bare = |s: Option<&NamePartStyle>| {
+        s.map(|s| NamePartStyle {
+            rendering: Rendering {
+                prefix: None,
+                suffix: None,
+                ..s.rendering.clone()
+            },
+        })
+    };
+    let mut content = Vec::new();
+    if pieces.iter().any(|p| !p.is_empty()) {
+        content.push(part_node(ctx, bare(style).as_ref(), pieces, None));
+        content.push(Inline::Text(" ".to_string()));
+    }
+    content.push(part_node(
+        ctx,
+        bare(family_style(resolved)).as_ref(),
+        &[ndp],
+        None,
+    ));
+    let affixes = Rendering {
+        prefix: style.and_then(|s| s.rendering.prefix.clone()),
+        suffix: style.and_then(|s| s.rendering.suffix.clone()),
+        ..Rendering::default()
+    };
+    wrap(ctx, content, &affixes).unwrap_or(Inline::Text(String::new()))
 }
 
 fn demote(ctx: &Context) -> bool {
@@ -498,13 +626,25 @@ fn demote(ctx: &Context) -> bool {
 fn short_form(ctx: &Context, resolved: &Resolved, parts: &NameParts) -> Vec<Inline> {
     let ndp = parts.name.non_dropping_particle.as_deref().unwrap_or("");
     if parts.family.is_empty() {
-        return vec![given_node(ctx, resolved, parts.given.unwrap_or(""))];
+        return vec![part_node(
+            ctx,
+            given_style(resolved),
+            &[parts.name.given.as_deref().unwrap_or("")],
+            None,
+        )];
     }
-    vec![family_node(
+    vec![part_node(
         ctx,
-        resolved,
-        &join_words(&[ndp, parts.family]),
+        family_style(resolved),
+        &[ndp, parts.family],
+        None,
     )]
+}
+
+fn suffix_text(name: &Name, separator: &str) -> Option<String> {
+    name.suffix
+        .as_deref()
+        .map(|s| format!("{separator}{}", s.replace('\'', "’")))
 }
 
 fn display_form(ctx: &Context, resolved: &Resolved, parts: &NameParts) -> Vec<Inline> {
@@ -512,20 +652,22 @@ fn display_form(ctx: &Context, resolved: &Resolved, parts: &NameParts) -> Vec<In
     let dp = name.dropping_particle.as_deref().unwrap_or("");
     let ndp = name.non_dropping_particle.as_deref().unwrap_or("");
     let mut out = Vec::new();
-    let given = join_words(&[parts.given.unwrap_or(""), dp]);
+    let given = parts.given.unwrap_or("");
     if !given.is_empty() {
-        out.push(given_node(ctx, resolved, &given));
+        out.push(part_node(ctx, given_style(resolved), &[given], None));
     }
-    let family = join_words(&[ndp, parts.family]);
-    if !family.is_empty() {
+    let separator = if name.comma_suffix { ", " } else { " " };
+    if !parts.family.is_empty() {
         if !out.is_empty() {
             out.push(Inline::Text(" ".to_string()));
         }
-        out.push(family_node(ctx, resolved, &family));
-    }
-    if let Some(suffix) = name.suffix.as_deref() {
-        let sep = if name.comma_suffix { ", " } else { " " };
-        out.push(Inline::Text(format!("{sep}{suffix}")));
+        out.push(family_with_dropping(
+            ctx,
+            resolved,
+            dp,
+            &[ndp, parts.family],
+            suffix_text(name, separator),
+        ));
     }
     out
 }
@@ -539,85 +681,51 @@ fn inverted_form(ctx: &Context, resolved: &Resolved, parts: &NameParts) -> Vec<I
         .unwrap_or_else(|| ", ".to_string());
     let dp = name.dropping_particle.as_deref().unwrap_or("");
     let ndp = name.non_dropping_particle.as_deref().unwrap_or("");
-    let (family, given) = if demote(ctx) {
-        (
-            parts.family.to_string(),
-            join_words(&[parts.given.unwrap_or(""), dp, ndp]),
-        )
+    let given = parts.given.unwrap_or("");
+    let (family_pieces, given_pieces): (Vec<&str>, Vec<&str>) = if demote(ctx) {
+        (vec![parts.family], vec![given, dp, ndp])
     } else {
-        (
-            join_words(&[ndp, parts.family]),
-            join_words(&[parts.given.unwrap_or(""), dp]),
-        )
+        (vec![ndp, parts.family], vec![given, dp])
     };
     let mut out = Vec::new();
-    if !family.is_empty() {
-        out.push(family_node(ctx, resolved, &family));
+    if family_pieces.iter().any(|p| !p.is_empty()) {
+        out.push(part_node(ctx, family_style(resolved), &family_pieces, None));
     }
-    if !given.is_empty() {
+    if given_pieces.iter().any(|p| !p.is_empty()) {
         if !out.is_empty() {
             out.push(Inline::Text(sep.clone()));
         }
-        out.push(given_node(ctx, resolved, &given));
+        let demoted = demote(ctx) && !ndp.is_empty();
+        if demoted {
+            out.push(given_with_particle(ctx, resolved, &[given, dp], ndp));
+        } else {
+            out.push(part_node(ctx, given_style(resolved), &given_pieces, None));
+        }
     }
-    if let Some(suffix) = name.suffix.as_deref() {
-        out.push(Inline::Text(format!("{sep}{suffix}")));
+    if let Some(suffix) = suffix_text(name, &sep) {
+        out.push(Inline::Text(suffix));
     }
     out
 }
 
 fn oriental(ctx: &Context, resolved: &Resolved, parts: &NameParts, form: NameForm) -> Vec<Inline> {
-    let mut out = vec![family_node(ctx, resolved, parts.family)];
+    let mut out = vec![part_node(
+        ctx,
+        family_style(resolved),
+        &[parts.family],
+        None,
+    )];
     if form != NameForm::Short {
         if let Some(given) = parts.name.given.as_deref() {
-            out.push(given_node(ctx, resolved, given));
+            out.push(part_node(ctx, given_style(resolved), &[given], None));
         }
     }
     out
 }
 
-/// Turn given names into initials: "John Paul" → "J. P.", "Jean-Paul" → "J.-P.".
-pub fn initialize_given(given: &str, with: &str, initialize: bool, hyphen: bool) -> String {
-    let mut out = String::new();
-    for (word_index, word) in given.split_whitespace().enumerate() {
-        let pieces: Vec<&str> = word.split('-').filter(|p| !p.is_empty()).collect();
-        for (piece_index, piece) in pieces.iter().enumerate() {
-            let is_initial = piece.trim_end_matches('.').chars().count() == 1
-                || piece.chars().all(|c| c.is_uppercase() || c == '.')
-                    && piece.chars().count() <= 3
-                    && piece.contains('.');
-            if piece_index > 0 {
-                if hyphen {
-                    while out.ends_with(' ') {
-                        out.pop();
-                    }
-                    out.push('-');
-                }
-            } else if word_index > 0 && !out.is_empty() && !out.ends_with(' ') {
-                out.push(' ');
-            }
-            if initialize || is_initial {
-                let letters: String = if is_initial && piece.contains('.') {
-                    piece
-                        .split('.')
-                        .filter(|s| !s.is_empty())
-                        .map(|s| s.chars().next().map(|c| c.to_string()).unwrap_or_default())
-                        .collect::<Vec<_>>()
-                        .join(with.trim_end())
-                } else {
-                    piece
-                        .chars()
-                        .next()
-                        .map(|c| c.to_uppercase().collect())
-                        .unwrap_or_default()
-                };
-                out.push_str(&letters);
-                out.push_str(with);
-            } else {
-                out.push_str(piece);
-                out.push(' ');
-            }
-        }
-    }
-    out.trim_end().to_string()
+fn and_term(ctx: &Context) -> String {
+    ctx.locale
+        .term_text("and", TermForm::Long, false)
+        .unwrap_or("and")
+        .to_string()
 }

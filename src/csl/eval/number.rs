@@ -22,17 +22,30 @@ fn is_numeric_token(token: &str) -> bool {
 
 /// Whether a value names more than one number.
 pub fn is_plural(value: &str) -> bool {
+    // "\\-" is a literal hyphen; only numbers on both sides make a range
+    let value = value.replace("\\-", "");
     let numbers = value
         .split(['-', '–', ',', '&'])
-        .filter(|t| !t.trim().is_empty())
+        .map(str::trim)
+        .filter(|t| !t.is_empty() && (is_numeric_token(t) || is_roman(t)))
         .count();
     numbers > 1 || value.contains(" and ")
+}
+
+fn is_roman(token: &str) -> bool {
+    token.chars().all(|c| "ivxlcdmIVXLCDM".contains(c))
 }
 
 pub fn render_number(ctx: &Context, number: &Number) -> Option<Inline> {
     let value = variable_text(ctx, &number.variable, TermForm::Long);
     ctx.note_variable(value.is_some());
     let value = value?;
+    if ctx.in_substitute.get() {
+        ctx.tracker
+            .borrow_mut()
+            .suppressed
+            .push(number.variable.clone());
+    }
     let text = if is_numeric(&value) {
         format_numbers(ctx, &value, number.form, &number.variable)
     } else {
@@ -124,11 +137,11 @@ fn ordinal_suffix(ctx: &Context, n: u64, gender: Option<&str>) -> String {
         return String::new();
     };
     let lookup = |name: String, want: &dyn Fn(Option<&str>) -> bool| {
-        let genders = [gender.map(str::to_string), None];
+        let genders = [gender, None];
         genders.iter().find_map(|g| {
             locale
                 .terms
-                .get(&(name.clone(), TermForm::Long, g.clone()))
+                .get(&name, TermForm::Long, *g)
                 .filter(|t| want(t.match_rule.as_deref()))
                 .map(|t| t.single.clone())
         })
@@ -164,7 +177,7 @@ fn long_ordinal(ctx: &Context, n: u64, gender: Option<String>) -> String {
         let name = format!("long-ordinal-{n:02}");
         for locale in &ctx.locale.locales {
             for g in [gender.clone(), None] {
-                if let Some(term) = locale.terms.get(&(name.clone(), TermForm::Long, g)) {
+                if let Some(term) = locale.terms.get(&name, TermForm::Long, g.as_deref()) {
                     return term.single.clone();
                 }
             }
@@ -209,6 +222,11 @@ pub fn render_label(ctx: &Context, label: &Label, count: Option<usize>) -> Optio
         Some(count) => (label.variable.clone(), count > 1),
         None => {
             let (term, value) = label_term(ctx, &label.variable)?;
+            let and = ctx
+                .locale
+                .term_text("and", TermForm::Long, false)
+                .unwrap_or("and");
+            let value = value.replace(&format!(" {and} "), " & ");
             (term, label_plural(&label.variable, &value))
         }
     };
@@ -217,7 +235,9 @@ pub fn render_label(ctx: &Context, label: &Label, count: Option<usize>) -> Optio
         Plural::Always => true,
         Plural::Never => false,
     };
-    let text = ctx.term(&term, label.form, plural)?;
+    // role and locator labels without a term render nothing, silently:
+    // CSL locales define no "author" term, for instance
+    let text = ctx.locale.term_text(&term, label.form, plural)?.to_string();
     if text.is_empty() {
         return None;
     }

@@ -41,7 +41,7 @@ pub fn positions(clusters: &[Cluster], near_note_distance: u32) -> Vec<Vec<CiteS
                 .map(|last| note.saturating_sub(*last) <= near_note_distance)
                 .unwrap_or(false);
             let first_reference_note_number = first_note.get(id).copied();
-            states.push(CiteState {
+            let state = CiteState {
                 position: Some(cite.position.unwrap_or(position)),
                 near_note: cite.near_note.unwrap_or(near_note),
                 locator: cite.locator.clone(),
@@ -49,11 +49,10 @@ pub fn positions(clusters: &[Cluster], near_note_distance: u32) -> Vec<Vec<CiteS
                 first_reference_note_number,
                 suppress_author: cite.suppress_author,
                 ..CiteState::default()
-            });
-        }
-        for cite in &cluster.cites {
-            first_note.entry(cite.id.as_str()).or_insert(note);
-            last_note.insert(cite.id.as_str(), note);
+            };
+            states.push(state);
+            first_note.entry(id).or_insert(note);
+            last_note.insert(id, note);
         }
         previous_cluster = Some(cluster);
         out.push(states);

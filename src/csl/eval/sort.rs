@@ -20,26 +20,56 @@ pub fn sort_keys(
     section: &Section,
     cite: &CiteState,
 ) -> Vec<KeyValue> {
-    section
-        .sort
-        .iter()
-        .map(|key| {
-            let mut ctx = Context::new(style, locale, item, section, cite);
-            ctx.sorting = true;
-            ctx.sort_names = Some((key.names_min, key.names_use_first));
-            key_value(&ctx, key)
-        })
+    (0..section.sort.len())
+        .map(|index| sort_key(style, locale, item, section, cite, index))
         .collect()
+}
+
+/// One sort key of an item (`index` into the section's keys).
+pub fn sort_key(
+    style: &Style,
+    locale: &LocaleChain,
+    item: &dyn CslItem,
+    section: &Section,
+    cite: &CiteState,
+    index: usize,
+) -> KeyValue {
+    let key = section.sort.get(index)?;
+    let mut ctx = Context::new(style, locale, item, section, cite);
+    ctx.sorting = true;
+    ctx.sort_names = Some((key.names_min, key.names_use_first, key.names_use_last));
+    // kaynak multilingual extension: k:forms, k:script-order on the key.
+    let ext = key.ext.as_deref();
+    let value = crate::csl::ext::in_key(&ctx, ext, || key_value(&ctx, key));
+    crate::csl::ext::finish_key(&ctx, ext, value)
+}
+
+/// Compare one key's values under its direction; empty values go last.
+pub fn compare_values(key: &SortKey, x: &KeyValue, y: &KeyValue) -> Ordering {
+    match (x, y) {
+        (None, None) => Ordering::Equal,
+        (None, Some(_)) => Ordering::Greater,
+        (Some(_), None) => Ordering::Less,
+        (Some(x), Some(y)) => {
+            let o = x.cmp(y);
+            if key.direction == SortDirection::Descending {
+                o.reverse()
+            } else {
+                o
+            }
+        }
+    }
 }
 
 fn key_value(ctx: &Context, key: &SortKey) -> KeyValue {
     match &key.source {
         SortKeySource::Macro(index) => {
             let m = ctx.style.macros.get(*index)?;
-            let text: String = render_elements(ctx, &m.elements)
-                .iter()
-                .map(Inline::plain_text)
-                .collect();
+            let text: String =
+                crate::csl::ext::in_macro(ctx, *index, || render_elements(ctx, &m.elements))
+                    .iter()
+                    .map(Inline::plain_text)
+                    .collect();
             non_empty(collation_text(&pad_numbers(&text)))
         }
         SortKeySource::Variable(name) => variable_key(ctx, name),
@@ -67,7 +97,11 @@ fn variable_key(ctx: &Context, name: &str) -> KeyValue {
     if let Some(d) = ctx.item.date(name) {
         return non_empty(date::sort_key(&d));
     }
-    let value = super::text::variable_text(ctx, name, TermForm::Long)?;
+    // kaynak multilingual extension: the main form of a text variable.
+    let value = match crate::csl::ext::sort_text(ctx, name) {
+        Some(value) => value?,
+        None => super::text::variable_text(ctx, name, TermForm::Long)?,
+    };
     if number::is_numeric(&value) || name == "citation-number" {
         return Some(pad_numbers(&value));
     }
@@ -119,14 +153,18 @@ fn pad_numbers(text: &str) -> String {
 
 /// A collation approximation: strip diacritics and punctuation, lowercase.
 pub fn collation_text(text: &str) -> String {
+    if text.is_ascii() {
+        return text
+            .chars()
+            .filter(|c| !c.is_ascii_punctuation())
+            .map(|c| c.to_ascii_lowercase())
+            .collect::<String>()
+            .trim()
+            .to_string();
+    }
     text.nfd()
         .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
-        .filter(|c| {
-            !matches!(
-                c,
-                '[' | ']' | '"' | '“' | '”' | '‘' | '’' | '\'' | '(' | ')'
-            )
-        })
+        .filter(|c| !c.is_ascii_punctuation() && !matches!(c, '“' | '”' | '‘' | '’' | '«' | '»'))
         .flat_map(char::to_lowercase)
         .collect::<String>()
         .trim()
@@ -136,23 +174,9 @@ pub fn collation_text(text: &str) -> String {
 /// Compare two key lists under the section's directions.
 pub fn compare_keys(section: &Section, a: &[KeyValue], b: &[KeyValue]) -> Ordering {
     for (index, key) in section.sort.iter().enumerate() {
-        let (x, y) = (
-            a.get(index).cloned().flatten(),
-            b.get(index).cloned().flatten(),
-        );
-        let ordering = match (x, y) {
-            (None, None) => Ordering::Equal,
-            (None, Some(_)) => Ordering::Greater,
-            (Some(_), None) => Ordering::Less,
-            (Some(x), Some(y)) => {
-                let o = x.cmp(&y);
-                if key.direction == SortDirection::Descending {
-                    o.reverse()
-                } else {
-                    o
-                }
-            }
-        };
+        let none = None;
+        let (x, y) = (a.get(index).unwrap_or(&none), b.get(index).unwrap_or(&none));
+        let ordering = compare_values(key, x, y);
         if ordering != Ordering::Equal {
             return ordering;
         }

@@ -7,11 +7,33 @@ use crate::csl::style::model::*;
 pub fn render_text(ctx: &Context, text: &Text) -> Option<Inline> {
     match &text.source {
         TextSource::Variable { name, form } => {
+            // kaynak multilingual extension: forms and attachments.
+            if let Some(out) = crate::csl::ext::text_variable(ctx, text, name, *form) {
+                return out;
+            }
             let value = variable_text(ctx, name, *form);
-            ctx.note_variable(value.is_some());
-            let value = value?;
+            // an empty year-suffix does not make its group empty (citeproc-js)
+            if value.is_some() || name != "year-suffix" {
+                ctx.note_variable(value.is_some());
+            }
+            let mut value = value?;
+            if ctx.in_substitute.get() {
+                ctx.tracker.borrow_mut().suppressed.push(name.clone());
+            }
+            if name == "citation-label" {
+                if let Some(suffix) = ctx.implicit_year_suffix() {
+                    value.push_str(&suffix);
+                }
+            }
             let content = if name == "page" || name == "locator" && is_page_locator(ctx) {
                 vec![Inline::Text(page_range(ctx, &value))]
+            } else if name == "locator" && super::number::is_numeric(&value) {
+                let ampersand = ctx
+                    .locale
+                    .term_text("and", TermForm::Symbol, false)
+                    .unwrap_or("&");
+                let value = value.replace(" & ", &format!(" {ampersand} "));
+                vec![Inline::Text(dash_ranges(&value))]
             } else if matches!(
                 name.as_str(),
                 "citation-number"
@@ -29,17 +51,27 @@ pub fn render_text(ctx: &Context, text: &Text) -> Option<Inline> {
         }
         TextSource::Macro(index) => {
             let m = ctx.style.macros.get(*index)?;
-            let parts = render_elements(ctx, &m.elements);
-            if parts.is_empty() {
+            let before = ctx.variable_counts();
+            // kaynak multilingual extension: settings are lexical.
+            let parts =
+                crate::csl::ext::in_macro(ctx, *index, || render_elements(ctx, &m.elements));
+            let after = ctx.variable_counts();
+            // like citeproc-js, a macro is suppressed as a group would be
+            let (called, rendered) = (after.0 - before.0, after.1 - before.1);
+            if parts.is_empty() || called > 0 && rendered == 0 {
                 return None;
             }
-            wrap(ctx, parts, &text.rendering)
+            let node = wrap(ctx, parts, &text.rendering)?;
+            // a rendered macro counts as content for an enclosing group
+            ctx.note_variable(true);
+            Some(node)
         }
         TextSource::Term { name, form, plural } => {
             let term = ctx.term(name, *form, *plural)?;
             if term.is_empty() {
                 return None;
             }
+            ctx.note_term();
             wrap(ctx, vec![Inline::Text(term)], &text.rendering)
         }
         TextSource::Value(value) => {
@@ -98,7 +130,12 @@ pub fn variable_text(ctx: &Context, name: &str, form: TermForm) -> Option<String
             return Some(short.to_string());
         }
     }
-    ctx.item.variable(name).map(str::to_string)
+    let alias = match name {
+        "container-title-short" => ctx.item.variable("journalAbbreviation"),
+        "title-short" => ctx.item.variable("shortTitle"),
+        _ => None,
+    };
+    ctx.item.variable(name).or(alias).map(str::to_string)
 }
 
 fn first_page(page: &str) -> String {
@@ -147,19 +184,34 @@ fn citation_label(ctx: &Context) -> Option<String> {
 
 /// Apply the style's page-range-format to a page string.
 pub fn page_range(ctx: &Context, value: &str) -> String {
+    if value.contains("\\-") {
+        // an escaped hyphen is not a range
+        return value.replace("\\-", "-");
+    }
     let delimiter = ctx
         .locale
         .term_text("page-range-delimiter", TermForm::Long, false)
         .unwrap_or("\u{2013}")
         .to_string();
     let format = ctx.style.options.page_range_format;
+    let ampersand = format!(
+        " {} ",
+        ctx.locale
+            .term_text("and", TermForm::Symbol, false)
+            .unwrap_or("&")
+    );
     let mut out = String::new();
-    for (index, piece) in value.split(", ").enumerate() {
-        if index > 0 {
-            out.push_str(", ");
+    let mut piece = String::new();
+    for c in value.chars() {
+        if c == ',' || c == '&' {
+            out.push_str(&format_range(piece.trim(), &delimiter, format));
+            out.push_str(if c == ',' { ", " } else { &ampersand });
+            piece.clear();
+        } else {
+            piece.push(c);
         }
-        out.push_str(&format_range(piece, &delimiter, format));
     }
+    out.push_str(&format_range(piece.trim(), &delimiter, format));
     out
 }
 
@@ -169,29 +221,41 @@ fn format_range(piece: &str, delimiter: &str, format: Option<PageRangeFormat>) -
         return piece.to_string();
     };
     let (first, last) = (first.trim(), last.trim_start_matches('-').trim());
+    let (prefix_a, num_a) = split_number(first);
+    let (prefix_b, num_b) = split_number(last);
+    let numeric = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    if !numeric(num_a) || !numeric(num_b) {
+        let roman = |s: &str| !s.is_empty() && s.chars().all(|c| "ivxlcdmIVXLCDM".contains(c));
+        if roman(first) && roman(last) {
+            return format!("{first}{delimiter}{last}");
+        }
+        return piece.to_string();
+    }
+    if !prefix_b.is_empty() && prefix_a != prefix_b
+        || prefix_b.is_empty() && !prefix_a.is_empty() && format.is_some()
+    {
+        return format!("{first}-{last}");
+    }
     let Some(format) = format else {
         return format!("{first}{delimiter}{last}");
     };
-    let numeric = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
-    let (prefix_a, num_a) = split_number(first);
-    let (prefix_b, num_b) = split_number(last);
-    if !numeric(num_a) || !numeric(num_b) || prefix_a != prefix_b {
-        return format!("{first}{delimiter}{last}");
-    }
     let expanded = expand(num_a, num_b);
     let last_out = match format {
-        PageRangeFormat::Expanded | PageRangeFormat::Verbatim => expanded,
+        PageRangeFormat::Expanded | PageRangeFormat::Verbatim => format!("{prefix_a}{expanded}"),
         PageRangeFormat::Minimal => minimal(num_a, &expanded, 1),
         PageRangeFormat::MinimalTwo => minimal(num_a, &expanded, 2),
         PageRangeFormat::Chicago | PageRangeFormat::Chicago16 => chicago(num_a, &expanded, format),
     };
-    format!("{first}{delimiter}{prefix_b}{last_out}")
+    format!("{first}{delimiter}{last_out}")
 }
 
+/// Split "N110" into ("N", "110"): the prefix is all before the trailing digits.
 fn split_number(s: &str) -> (&str, &str) {
     let index = s
         .char_indices()
-        .find(|(_, c)| c.is_ascii_digit())
+        .rev()
+        .take_while(|(_, c)| c.is_ascii_digit())
+        .last()
         .map(|(i, _)| i)
         .unwrap_or(s.len());
     s.split_at(index)
@@ -240,4 +304,13 @@ fn chicago(first: &str, last: &str, format: PageRangeFormat) -> String {
         return changed;
     }
     minimal(first, last, 2)
+}
+
+/// "200 - 201" → "200–201" between numbers.
+fn dash_ranges(value: &str) -> String {
+    let parts: Vec<&str> = value.split('-').collect();
+    if parts.len() < 2 {
+        return value.to_string();
+    }
+    parts.iter().map(|p| p.trim()).collect::<Vec<_>>().join("–")
 }

@@ -6,7 +6,7 @@
 
 mod embedded;
 
-pub use embedded::embedded_locale;
+pub use embedded::{embedded_locale, EMBEDDED_TAGS};
 
 use crate::csl::diagnostic::Diagnostic;
 use crate::csl::style::model::*;
@@ -124,7 +124,7 @@ fn read_term(reader: &mut Reader, node: Node, terms: &mut TermMap) {
         term.single = node.text().unwrap_or("").to_string();
     }
     let gender_form = node.attribute("gender-form").map(str::to_string);
-    terms.insert((name.to_string(), form, gender_form), term);
+    terms.insert(name, form, gender_form, term);
 }
 
 /// The ordered list of locales consulted for a look-up: the style's inline
@@ -177,7 +177,7 @@ impl LocaleChain {
     pub fn term(&self, name: &str, form: TermForm) -> Option<&Term> {
         for form in form.fallbacks() {
             for locale in &self.locales {
-                if let Some(term) = locale.terms.get(&(name.to_string(), *form, None)) {
+                if let Some(term) = locale.terms.get(name, *form, None) {
                     return Some(term);
                 }
             }
@@ -197,11 +197,7 @@ impl LocaleChain {
     /// Terms defined in the first locale that defines any ordinal term,
     /// so a style override of ordinals replaces the whole set.
     pub fn ordinal_locale(&self) -> Option<&Locale> {
-        self.locales.iter().find(|l| {
-            l.terms
-                .keys()
-                .any(|(name, _, _)| name.starts_with("ordinal"))
-        })
+        self.locales.iter().find(|l| l.terms.has_ordinals())
     }
 
     pub fn date_format(&self, form: DateForm) -> Option<&LocaleDate> {

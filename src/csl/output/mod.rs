@@ -68,9 +68,24 @@ impl Inline {
         }
     }
 
-    /// A sequence of nodes as one node.
+    /// A sequence of nodes as one node; nested plain sequences and empty
+    /// texts are flattened away so trees stay small.
     pub fn seq(children: Vec<Inline>) -> Inline {
-        Inline::Formatted(Formatting::default(), children)
+        let mut flat = Vec::with_capacity(children.len());
+        for child in children {
+            match child {
+                Inline::Formatted(formatting, inner) if formatting.is_empty() => flat.extend(inner),
+                Inline::Text(text) if text.is_empty() => {}
+                other => flat.push(other),
+            }
+        }
+        if flat.len() == 1 {
+            if let Some(only) = flat.pop() {
+                return only;
+            }
+        }
+        flat.shrink_to_fit();
+        Inline::Formatted(Formatting::default(), flat)
     }
 }
 
@@ -197,13 +212,14 @@ fn flatten_into(node: &Inline, state: State, events: &mut Vec<Event>) {
                 return;
             }
             let mut state = state;
+            // citeproc-js nests font-style innermost, vertical-align outermost
             let spans = spans_for(formatting, &mut state);
-            spans.iter().for_each(|s| events.push(Event::Open(*s)));
-            children.iter().for_each(|c| flatten_into(c, state, events));
             spans
                 .iter()
                 .rev()
-                .for_each(|s| events.push(Event::Close(*s)));
+                .for_each(|s| events.push(Event::Open(*s)));
+            children.iter().for_each(|c| flatten_into(c, state, events));
+            spans.iter().for_each(|s| events.push(Event::Close(*s)));
         }
     }
 }
@@ -298,9 +314,21 @@ fn last_text_char(out: &[Event]) -> Option<(usize, char)> {
 fn push_text(out: &mut Vec<Event>, mut text: String) {
     if let Some(first) = text.chars().next() {
         if let Some((index, last)) = last_text_char(out) {
-            if let Some(Event::CloseQuote(_, true)) = out.get(index) {
-                if first == '.' || first == ',' {
+            if replaces_first(last, first) {
+                if let Some(Event::Text(previous)) = out.get_mut(index) {
+                    previous.pop();
+                    if previous.is_empty() {
+                        out.remove(index);
+                    }
+                    return push_text(out, text);
+                }
+            }
+            if let Some(Event::CloseQuote(close, true)) = out.get(index) {
+                let moved = close.chars().take_while(|c| MOVABLE.contains(*c)).last();
+                if MOVABLE.contains(first) {
                     move_into_quote(out, index, first);
+                    text.remove(0);
+                } else if matches!(moved, Some(c) if drops_second(c, first)) {
                     text.remove(0);
                 }
             } else if drops_second(last, first) || is_space(last) && first == ' ' {
@@ -314,28 +342,47 @@ fn push_text(out: &mut Vec<Event>, mut text: String) {
 }
 
 fn move_into_quote(out: &mut [Event], index: usize, mark: char) {
-    // the quote's own content may already end in the same mark
+    // nested closing quotes: the mark goes inside the innermost one
+    let mut index = index;
+    while index > 0 && matches!(out.get(index - 1), Some(Event::CloseQuote(_, true))) {
+        index -= 1;
+    }
     let before = last_text_char(&out[..index]).map(|(_, c)| c);
     if let Some(Event::CloseQuote(close, _)) = out.get_mut(index) {
-        let keep = !matches!(before, Some(c) if drops_second(c, mark) || c == mark);
-        if keep {
-            close.insert(0, mark);
+        // marks moved in earlier sit before the quotation mark itself
+        let run_end = close
+            .char_indices()
+            .find(|(_, c)| !MOVABLE.contains(*c))
+            .map(|(i, _)| i)
+            .unwrap_or(close.len());
+        let previous = close[..run_end].chars().last().or(before);
+        let redundant = matches!(previous, Some(c) if c == mark || drops_second(c, mark));
+        if !redundant {
+            close.insert(run_end, mark);
         }
     }
 }
 
+/// Punctuation that moves inside closing quotes (punctuation-in-quote).
+const MOVABLE: &str = ".,!?";
+
 /// Whether `second` is redundant right after `first`.
+/// Whether `second` is redundant right after `first` (citeproc-js's table).
 fn drops_second(first: char, second: char) -> bool {
     matches!(
         (first, second),
         ('.', '.')
             | (',', ',')
-            | (';', ';')
-            | (':', ':')
-            | ('!' | '?', '.')
-            | ('!', '!')
-            | ('?', '?')
+            | (';', ':' | '.' | ';')
+            | (':', ':' | '.')
+            | ('!', ':' | '.' | '!')
+            | ('?', ':' | '.' | '?')
     )
+}
+
+/// Whether `second` replaces `first` (a colon or semicolon before ! or ?).
+fn replaces_first(first: char, second: char) -> bool {
+    matches!((first, second), (':' | ';', '!' | '?'))
 }
 
 fn is_space(c: char) -> bool {

@@ -25,8 +25,15 @@ pub struct Style {
     pub parent: Option<String>,
     pub title: Option<String>,
     pub id: Option<String>,
+    /// Whether any element renders `year-suffix` itself; if not, the
+    /// suffix follows the first rendered year.
+    pub explicit_year_suffix: bool,
+    /// Whether any condition tests `position`.
+    pub uses_positions: bool,
     /// Non-fatal diagnostics (unknown attributes or values).
     pub warnings: Vec<Diagnostic>,
+    /// kaynak multilingual extension (`k:` attributes).
+    pub ext: crate::csl::ext::StyleExt,
 }
 
 impl Style {

@@ -3,8 +3,6 @@
 //! Everything here is plain data produced by `parse`; nothing here reads XML
 //! or renders output.
 
-use std::collections::HashMap;
-
 /// Whether the style produces in-text citations or notes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum StyleClass {
@@ -382,6 +380,8 @@ pub struct Condition {
     pub position: Vec<Position>,
     pub types: Vec<String>,
     pub variables: Vec<String>,
+    /// kaynak multilingual extension: `k:language` (primary subtags).
+    pub ext_language: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -405,6 +405,8 @@ pub enum Element {
     Names(Box<Names>),
     Group(Group),
     Choose(Choose),
+    /// kaynak multilingual extension: an element with `k:` attributes.
+    Ext(Box<crate::csl::ext::ElementExt>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -426,6 +428,8 @@ pub struct SortKey {
     pub names_min: Option<usize>,
     pub names_use_first: Option<usize>,
     pub names_use_last: Option<bool>,
+    /// kaynak multilingual extension: `k:forms`, `k:script-order` on the key.
+    pub ext: Option<Box<crate::csl::ext::KeyExt>>,
 }
 
 #[derive(Debug, Clone)]
@@ -528,7 +532,38 @@ pub struct Term {
     pub match_rule: Option<String>,
 }
 
-/// Map key for a term: name, form, gender-form.
-pub type TermKey = (String, TermForm, Option<String>);
+/// A locale's terms, looked up by name without allocating.
+#[derive(Debug, Clone, Default)]
+pub struct TermMap {
+    by_name: crate::csl::fasthash::FastMap<String, Vec<(TermForm, Option<String>, Term)>>,
+    has_ordinals: bool,
+}
 
-pub type TermMap = HashMap<TermKey, Term>;
+impl TermMap {
+    /// Add or replace a term (name, form, gender-form).
+    pub fn insert(&mut self, name: &str, form: TermForm, gender_form: Option<String>, term: Term) {
+        if name.starts_with("ordinal") {
+            self.has_ordinals = true;
+        }
+        let forms = self.by_name.entry(name.to_string()).or_default();
+        forms.retain(|(f, g, _)| !(*f == form && *g == gender_form));
+        forms.push((form, gender_form, term));
+    }
+
+    pub fn get(&self, name: &str, form: TermForm, gender_form: Option<&str>) -> Option<&Term> {
+        self.by_name
+            .get(name)?
+            .iter()
+            .find(|(f, g, _)| *f == form && g.as_deref() == gender_form)
+            .map(|(_, _, term)| term)
+    }
+
+    /// Whether any `ordinal…` term is defined.
+    pub fn has_ordinals(&self) -> bool {
+        self.has_ordinals
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_name.is_empty()
+    }
+}

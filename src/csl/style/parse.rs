@@ -44,7 +44,13 @@ pub fn parse_style(text: &str) -> Result<Style, Vec<Diagnostic>> {
         let elements = sr.children(node);
         style.macros.push(Macro { name, elements });
     }
+    // kaynak multilingual extension: validate k: attributes, read style-level settings.
+    crate::csl::ext::parse::read_style(&mut reader, root, &mut style);
     check_macro_cycles(&style, &mut reader, root);
+    style.explicit_year_suffix = uses_variable(&style, "year-suffix");
+    // subsequent cites can render differently: conditions on position,
+    // or et-al-subsequent-* options
+    style.uses_positions = text.contains("position=") || text.contains("et-al-subsequent");
     let (errors, warnings): (Vec<_>, Vec<_>) = reader
         .diagnostics
         .into_iter()
@@ -306,6 +312,7 @@ impl StyleReader<'_, '_, '_> {
                 names_min: self.reader.number_attr(key, "names-min"),
                 names_use_first: self.reader.number_attr(key, "names-use-first"),
                 names_use_last: self.reader.bool_attr(key, "names-use-last"),
+                ext: crate::csl::ext::parse::key_ext(key),
             });
         }
         keys
@@ -327,6 +334,12 @@ impl StyleReader<'_, '_, '_> {
     }
 
     fn element(&mut self, node: Node) -> Option<Element> {
+        // kaynak multilingual extension: wrap elements that carry k: attributes.
+        self.plain_element(node)
+            .map(|e| crate::csl::ext::parse::wrap_element(node, e))
+    }
+
+    fn plain_element(&mut self, node: Node) -> Option<Element> {
         match node.tag_name().name() {
             "text" => self.text(node).map(Element::Text),
             "number" => self.number(node).map(Element::Number),
@@ -622,6 +635,7 @@ impl StyleReader<'_, '_, '_> {
             position,
             types: list("type"),
             variables: list("variable"),
+            ext_language: crate::csl::ext::parse::language_condition(node),
         }
     }
 }
@@ -685,7 +699,40 @@ fn collect_calls(elements: &[Element], calls: &mut Vec<usize>) {
                     collect_calls(sub, calls);
                 }
             }
+            // kaynak multilingual extension
+            Element::Ext(ext) => collect_calls(std::slice::from_ref(&ext.element), calls),
             _ => {}
         }
     }
+}
+
+/// Whether any text element of the style renders `variable`.
+fn uses_variable(style: &Style, variable: &str) -> bool {
+    fn walk(elements: &[Element], variable: &str) -> bool {
+        elements.iter().any(|element| match element {
+            Element::Text(Text {
+                source: TextSource::Variable { name, .. },
+                ..
+            }) => name == variable,
+            Element::Group(group) => walk(&group.children, variable),
+            Element::Choose(choose) => {
+                choose.branches.iter().any(|b| walk(&b.children, variable))
+                    || walk(&choose.otherwise, variable)
+            }
+            Element::Names(names) => names
+                .substitute
+                .as_ref()
+                .map(|s| walk(s, variable))
+                .unwrap_or(false),
+            // kaynak multilingual extension
+            Element::Ext(ext) => walk(std::slice::from_ref(&ext.element), variable),
+            _ => false,
+        })
+    }
+    style.macros.iter().any(|m| walk(&m.elements, variable))
+        || [&style.citation, &style.bibliography].iter().any(|s| {
+            s.as_ref()
+                .map(|s| walk(&s.layout.elements, variable))
+                .unwrap_or(false)
+        })
 }

@@ -118,7 +118,9 @@ impl Scheme {
     pub fn description(self) -> &'static str {
         match self {
             Scheme::AlaLc => "Russian, ALA-LC (Library of Congress) with diacritics and tie marks",
-            Scheme::AlaLcPlain => "Russian, ALA-LC without diacritics (ts, ia, ' and \")",
+            Scheme::AlaLcPlain => {
+                "Russian, ALA-LC without diacritics (ts, ia, ' and \"; CSL styles print ʹ and ʺ)"
+            }
             Scheme::BgnPcgn => "Russian, BGN/PCGN 1947 (ye after vowels, ’ and ” for ь and ъ)",
             Scheme::BgnPcgnDotted => "Russian, BGN/PCGN with the optional middle dots (t·s, y·a)",
             Scheme::BgnPcgnNoSigns => "Russian, BGN/PCGN with the soft and hard signs omitted",
