@@ -119,3 +119,35 @@ fn output_file_is_written() {
         .stdout("");
     assert!(fs::read_to_string(&target).unwrap().contains("[^cite-16]:"));
 }
+
+/// README's main job: the bundled library's Chicago notes and bibliography,
+/// with the style and locale built into kaynak (no files from outside the repo).
+#[test]
+fn readme_main_job_gives_chicago_notes_and_bibliography() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::cargo_bin("kaynak")
+        .unwrap()
+        .current_dir(dir.path()) // no ./styles here: the built-in style must be used
+        .env_remove("KAYNAK_LIBRARY")
+        .arg("--library")
+        .arg(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sources"))
+        .arg("render")
+        .arg(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(DOC))
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    for expected in [
+        "[^cite-3]: “Voennaia Doktrina Azerbaidzhanskoi Respubliki” \\[Military doctrine of the Republic of Azerbaijan\\], Eurasian-Defence, accessed March 31, 2021.",
+        "[^cite-5]: N.S. Niiazov, “Razvitie Azerbaidzhano-Pakistanskikh Sviazei v Voennoi Oblasti v 1994–2010 Godakh” \\[Development of Azerbaijani-Pakistani ties in the military sphere in 1994–2010\\], *Vestnik Volgogradskogo gosudarstvennogo universiteta. Seriia 4*, no. 1 (n.d.): 106.",
+        "[^cite-8]: Niiazov, “Razvitie Azerbaidzhano-Pakistanskikh Sviazei v Voennoi Oblasti v 1994–2010 Godakh,” 107.",
+        "[^cite-9]: Ibid.",
+        "# Bibliography",
+        "*The Frontier Post*. “Azerbaijan and Pakistan: Historical Relations and Perspectives.” Accessed March 31, 2021.",
+        "Eurasian-Defence. “Voennaia Doktrina Azerbaidzhanskoi Respubliki” \\[Military doctrine of the Republic of Azerbaijan\\]. Accessed March 31, 2021.",
+    ] {
+        assert!(out.contains(expected), "missing: {expected}\n\n{out}");
+    }
+}
