@@ -284,12 +284,20 @@ fn cyrillic_letter(command: &str) -> Option<char> {
 pub fn protect_capitals(encoded: &str) -> String {
     let mut out = String::with_capacity(encoded.len() + 8);
     for (i, word) in split_keep_spaces(encoded).into_iter().enumerate() {
-        let needs = i > 0 || word.chars().skip(1).any(|c| c.is_ascii_uppercase());
-        let has_capital = word.chars().any(|c| c.is_ascii_uppercase());
-        if needs && has_capital && !word.trim().is_empty() && braces_balanced(word) {
-            out.push('{');
-            out.push_str(word);
-            out.push('}');
+        // Punctuation around a word stays outside its braces: `{Pakistan}:`.
+        let core = word.trim_matches(|c: char| {
+            matches!(
+                c,
+                ':' | ';' | ',' | '.' | '!' | '?' | '(' | ')' | '\'' | '`'
+            )
+        });
+        let at = word.find(core).unwrap_or(0);
+        let (before, after) = (&word[..at], &word[at + core.len()..]);
+        let internal = core.chars().skip(1).any(|c| c.is_ascii_uppercase());
+        let has_capital = core.chars().any(|c| c.is_ascii_uppercase());
+        let wanted = (i > 0 || internal) && has_capital && !core.trim().is_empty();
+        if wanted && braces_balanced(core) {
+            out.push_str(&format!("{before}{{{core}}}{after}"));
         } else {
             out.push_str(word);
         }
@@ -377,7 +385,7 @@ mod tests {
     fn protects_capitalised_words() {
         assert_eq!(
             protect_capitals("Azerbaijan and Pakistan: NATO {\\.{I}}stanbul"),
-            "Azerbaijan and {Pakistan:} {NATO} {{\\.{I}}stanbul}"
+            "Azerbaijan and {Pakistan}: {NATO} {{\\.{I}}stanbul}"
         );
         assert_eq!(protect_capitals("iPhone apps"), "{iPhone} apps");
     }
