@@ -3,8 +3,10 @@
 //! that the `biblatex` crate leaves to us (T2A Cyrillic commands).
 //!
 //! Every special character is written in a form that keeps braces balanced,
-//! because BibTeX counts braces even after a backslash: `{` is
-//! `\textbraceleft{}`, never `\{`. Control characters are dropped, and so are
+//! because BibTeX and biber count braces even after a backslash: a brace of
+//! a matched pair is `\{` … `\}` (which every reader, pandoc included,
+//! understands), and an unmatched one is `\textbraceleft{}` or
+//! `\textbraceright{}`, which cannot unbalance the value. Control characters are dropped, and so are
 //! invisible direction controls (they cannot be typeset and can hide text);
 //! the caller is told what was dropped.
 
@@ -33,13 +35,17 @@ pub struct Encoded {
 pub fn encode(text: &str, target: Target) -> Encoded {
     let mut out = Encoded::default();
     let mut previous = '\0';
-    for c in text.chars() {
+    let matched = matched_braces(text);
+    for (i, c) in text.chars().enumerate() {
         if c == '-' && previous == '-' {
             // `--` would become an en dash.
             out.text.push_str("{}");
         }
         previous = c;
-        if let Some(special) = ascii_special(c) {
+        if matches!(c, '{' | '}') && matched.get(i).copied().unwrap_or(false) {
+            out.text.push('\\');
+            out.text.push(c);
+        } else if let Some(special) = ascii_special(c) {
             out.text.push_str(special);
         } else if c.is_control() || crate::store::serialize::is_invisible_format(c) {
             if c == '\n' || c == '\t' || c == '\r' {
@@ -57,6 +63,25 @@ pub fn encode(text: &str, target: Target) -> Encoded {
         }
     }
     out
+}
+
+/// For each character of `text`, whether it is a brace with a partner.
+fn matched_braces(text: &str) -> Vec<bool> {
+    let mut matched = vec![false; text.chars().count()];
+    let mut open = Vec::new();
+    for (i, c) in text.chars().enumerate() {
+        match c {
+            '{' => open.push(i),
+            '}' => {
+                if let Some(start) = open.pop() {
+                    matched[start] = true;
+                    matched[i] = true;
+                }
+            }
+            _ => {}
+        }
+    }
+    matched
 }
 
 /// LaTeX's special characters, in a brace-balanced form every parser reads.
@@ -364,7 +389,7 @@ mod tests {
         let e = encode("a}b\\input{x}%@comment{ 50$ --", Target::Utf8);
         assert_eq!(
             e.text,
-            "a\\textbraceright{}b\\textbackslash{}input\\textbraceleft{}x\\textbraceright{}\\%@comment\\textbraceleft{} 50\\$ -{}-"
+            "a\\textbraceright{}b\\textbackslash{}input\\{x\\}\\%@comment\\textbraceleft{} 50\\$ -{}-"
         );
         let e = encode("a\0b\u{202E}c", Target::Utf8);
         assert_eq!(e.text, "abc");
