@@ -505,3 +505,26 @@ fn hayagriva_reads_the_hayagriva_export() {
         );
     }
 }
+
+#[test]
+fn cli_translit_scheme_wins_over_hand_given_forms() {
+    let library = root().join("sources");
+    let out = kaynak(&library)
+        .args(["export", "--to", "bibtex", "niyazov", "--translit", "ala-lc"])
+        .assert()
+        .success();
+    let bib = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    assert!(bib.is_ascii(), "{bib}");
+    assert!(bib.contains("Ni{\\t{ia}}zov"), "{bib}");
+    assert!(bib.contains("Razvitie Azerba{\\u{\\i}}dzhano"), "{bib}");
+    let default = kaynak(&library)
+        .args(["export", "--to", "bibtex", "niyazov"])
+        .assert()
+        .success();
+    let bib = String::from_utf8_lossy(&default.get_output().stdout).to_string();
+    assert!(bib.contains("Razvitiye Azerbaydzhano"), "the hand-given form: {bib}");
+    kaynak(&library)
+        .args(["export", "--to", "bibtex", "--translit", "klingon"])
+        .assert()
+        .code(2);
+}

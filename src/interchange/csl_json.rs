@@ -15,12 +15,12 @@
 //! JSON strings escape control characters and invisible direction controls
 //! (`\u202e`), so no value can hide text or break the file.
 
+use super::Romanizer;
 use super::{append_note, name_in_form, pick, ExportOptions, Exported, Imported, Source, TextForm};
 use crate::diag::{Diagnostic, Location, Span};
 use crate::model::{
     variable, Date, DatePart, Endpoint, Entry, ItemType, MultiText, Name, VariableKind,
 };
-use crate::text::translit::Scheme;
 use serde_json::{json, Map, Value};
 
 pub fn export(entries: &[&Entry], options: &ExportOptions, out: &mut Exported) {
@@ -33,7 +33,7 @@ pub fn export(entries: &[&Entry], options: &ExportOptions, out: &mut Exported) {
     out.text.push('\n');
 }
 
-fn item(entry: &Entry, form: &TextForm, scheme: Scheme) -> Value {
+fn item(entry: &Entry, form: &TextForm, scheme: Romanizer) -> Value {
     let mut map = Map::new();
     let mut custom = Map::new();
     map.insert("id".into(), json!(entry.key));

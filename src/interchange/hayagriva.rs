@@ -10,9 +10,9 @@
 //! Hayagriva would reject, failing the whole file (a URL without a scheme,
 //! page counts that are not numbers), are left out with a warning.
 
+use super::Romanizer;
 use super::{export_warning, name_in_form, pick, ExportOptions, Exported, TextForm};
 use crate::model::{Date, Entry, ItemType, Name};
-use crate::text::translit::Scheme;
 use std::fmt::Write as _;
 
 pub fn export(entries: &[&Entry], options: &ExportOptions, out: &mut Exported) {
@@ -100,7 +100,7 @@ fn types(item_type: ItemType) -> (&'static str, &'static str) {
     }
 }
 
-fn write_entry(entry: &Entry, form: &TextForm, scheme: Scheme, yaml: &mut Yaml) {
+fn write_entry(entry: &Entry, form: &TextForm, scheme: Romanizer, yaml: &mut Yaml) {
     let (kind, parent_kind) = types(entry.item_type.value);
     let _ = writeln!(yaml.text, "{}:", quote(&entry.key));
     yaml.field(2, "type", kind);
@@ -139,7 +139,7 @@ fn write_entry(entry: &Entry, form: &TextForm, scheme: Scheme, yaml: &mut Yaml) 
     write_parent(entry, (form, scheme), parent_kind, yaml);
 }
 
-fn write_parent(entry: &Entry, form: (&TextForm, Scheme), kind: &str, yaml: &mut Yaml) {
+fn write_parent(entry: &Entry, form: (&TextForm, Romanizer), kind: &str, yaml: &mut Yaml) {
     let text = |name: &str| entry.text(name).map(|t| pick(t, form.0, form.1));
     let fields: Vec<(&str, String)> = [
         ("title", text("container-title")),
@@ -172,7 +172,7 @@ fn write_names(
     key: &str,
     names: &[Name],
     form: &TextForm,
-    scheme: Scheme,
+    scheme: Romanizer,
 ) {
     yaml.open(indent, key);
     for name in names {

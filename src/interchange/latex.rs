@@ -36,7 +36,19 @@ pub fn encode(text: &str, target: Target) -> Encoded {
     let mut out = Encoded::default();
     let mut previous = '\0';
     let matched = matched_braces(text);
-    for (i, c) in text.chars().enumerate() {
+    let chars: Vec<char> = text.chars().collect();
+    let mut skip = 0;
+    for (i, &c) in chars.iter().enumerate() {
+        if skip > 0 {
+            skip -= 1;
+            continue;
+        }
+        if let (Target::Ascii, Some(tie)) = (target, tie(&chars[i..])) {
+            // ALA-LC's ligature tie over two letters (i͡a) is `\t{ia}`.
+            out.text.push_str(&tie);
+            skip = 2;
+            continue;
+        }
         if c == '-' && previous == '-' {
             // `--` would become an en dash.
             out.text.push_str("{}");
@@ -63,6 +75,16 @@ pub fn encode(text: &str, target: Target) -> Encoded {
         }
     }
     out
+}
+
+/// `{\t{ia}}` for a letter, U+0361 and a letter at the start of `chars`.
+fn tie(chars: &[char]) -> Option<String> {
+    match chars {
+        [a, '\u{361}', b, ..] if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() => {
+            Some(format!("{{\\t{{{a}{b}}}}}"))
+        }
+        _ => None,
+    }
 }
 
 /// For each character of `text`, whether it is a brace with a partner.
@@ -258,6 +280,8 @@ fn cyrillic_command(c: char) -> Option<String> {
 /// Turns T2A commands (`\cyra`, `{\CYRR}`) that a `.bib` parser left as text
 /// back into Cyrillic letters.
 pub fn decode_cyrillic(text: &str) -> String {
+    let decoded = decode_ties(text);
+    let text: &str = &decoded;
     if !text.contains("\\cyr") && !text.contains("\\CYR") {
         return text.to_string();
     }
@@ -286,6 +310,22 @@ pub fn decode_cyrillic(text: &str) -> String {
         }
     }
     out.push_str(rest);
+    out
+}
+
+/// `\t{ia}` (left as text by the `.bib` parser) → `i͡a`.
+fn decode_ties(text: &str) -> String {
+    let mut out = text.to_string();
+    while let Some(at) = out.find("\\t{") {
+        let inner: Vec<char> = out[at + 3..].chars().take(3).collect();
+        match inner.as_slice() {
+            [a, b, '}'] if a.is_alphabetic() && b.is_alphabetic() => {
+                let end = at + 3 + a.len_utf8() + b.len_utf8() + 1;
+                out.replace_range(at..end, &format!("{a}\u{361}{b}"));
+            }
+            _ => break,
+        }
+    }
     out
 }
 
@@ -394,6 +434,14 @@ mod tests {
         let e = encode("a\0b\u{202E}c", Target::Utf8);
         assert_eq!(e.text, "abc");
         assert_eq!(e.dropped, vec!['\0', '\u{202E}']);
+    }
+
+    #[test]
+    fn ala_lc_ties_become_tie_accents() {
+        let e = encode("Ni\u{361}azov", Target::Ascii);
+        assert_eq!(e.text, "N{\\t{ia}}zov");
+        assert!(e.dropped.is_empty());
+        assert_eq!(decode_cyrillic("N\\t{ia}zov"), "Ni\u{361}azov");
     }
 
     #[test]

@@ -6,11 +6,11 @@
 //! direction characters are left out). Import reads the common tags; any
 //! other tag goes to `note` as `TAG: value`.
 
+use super::Romanizer;
 use super::{append_note, export_warning, language_tag, name_in_form, pick};
 use super::{ExportOptions, Exported, Imported, Source, TextForm};
 use crate::diag::{Diagnostic, Span};
 use crate::model::{Date, DatePart, Endpoint, Entry, ItemType, MultiText, Name};
-use crate::text::translit::Scheme;
 
 /// CSL item types and RIS reference types; the first RIS type of a CSL type
 /// is the one written.
@@ -122,7 +122,7 @@ impl Lines {
     }
 }
 
-fn write_entry(entry: &Entry, form: &TextForm, scheme: Scheme, lines: &mut Lines) {
+fn write_entry(entry: &Entry, form: &TextForm, scheme: Romanizer, lines: &mut Lines) {
     let item_type = entry.item_type.value;
     let ris_type = TYPES
         .iter()
