@@ -510,7 +510,14 @@ fn hayagriva_reads_the_hayagriva_export() {
 fn cli_translit_scheme_wins_over_hand_given_forms() {
     let library = root().join("sources");
     let out = kaynak(&library)
-        .args(["export", "--to", "bibtex", "niyazov", "--translit", "ala-lc"])
+        .args([
+            "export",
+            "--to",
+            "bibtex",
+            "niyazov",
+            "--translit",
+            "ala-lc",
+        ])
         .assert()
         .success();
     let bib = String::from_utf8_lossy(&out.get_output().stdout).to_string();
@@ -522,7 +529,10 @@ fn cli_translit_scheme_wins_over_hand_given_forms() {
         .assert()
         .success();
     let bib = String::from_utf8_lossy(&default.get_output().stdout).to_string();
-    assert!(bib.contains("Razvitiye Azerbaydzhano"), "the hand-given form: {bib}");
+    assert!(
+        bib.contains("Razvitiye Azerbaydzhano"),
+        "the hand-given form: {bib}"
+    );
     kaynak(&library)
         .args(["export", "--to", "bibtex", "--translit", "klingon"])
         .assert()
