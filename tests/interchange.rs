@@ -538,3 +538,36 @@ fn cli_translit_scheme_wins_over_hand_given_forms() {
         .assert()
         .code(2);
 }
+
+/// TOML → format → TOML through the command line, records compared by value.
+fn cli_round_trip(format: &str, extra: &[&str], file: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let exported = dir.path().join(file);
+    let mut args = vec!["export", "--to", format, "-o"];
+    let path = exported.to_string_lossy().into_owned();
+    args.push(&path);
+    args.extend_from_slice(extra);
+    kaynak(&root().join("sources"))
+        .args(&args)
+        .assert()
+        .success();
+    let library = dir.path().join("imported");
+    kaynak(&library)
+        .arg("import")
+        .arg(&exported)
+        .assert()
+        .success();
+    let loaded = store::load(&library).unwrap();
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    assert_same(&bundled(), &loaded.library.entries);
+}
+
+#[test]
+fn cli_round_trip_through_csl_json_files() {
+    cli_round_trip("csl-json", &[], "library.json");
+}
+
+#[test]
+fn cli_round_trip_through_biblatex_files() {
+    cli_round_trip("biblatex", &["--multiscript"], "library.bib");
+}
