@@ -23,8 +23,16 @@
 //! assert_eq!(entry.text("title").unwrap().translit.as_deref(), Some("Razvitiye svyazey"));
 //! ```
 
+// Diagnostics are returned as errors on purpose (they are data, with a place and
+// a help line); boxing each would only add noise.
+#![allow(clippy::result_large_err)]
+
+pub mod check;
 pub mod cli;
+pub mod csl;
 pub mod diag;
+pub mod document;
+pub mod format;
 pub mod interchange;
 pub mod model;
 pub mod store;

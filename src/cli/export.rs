@@ -63,8 +63,7 @@ pub fn run(cli: &Cli, args: &ExportArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
     };
     let loaded = ui.load(&cli.library)?;
     // A scheme named in kaynak.toml applies when the command names none.
-    let configured = loaded.library.settings.translit.as_deref();
-    let scheme = scheme.or_else(|| configured.and_then(Scheme::from_name));
+    let scheme = scheme.or(loaded.library.settings.translit);
     let entries = select(&loaded.library.entries, &args.keys, cli)?;
     let options = ExportOptions {
         form: args.form.clone(),

@@ -144,7 +144,8 @@ fn existing_records(dir: &Path) -> anyhow::Result<BTreeMap<String, PathBuf>> {
     Ok(out)
 }
 
-/// The record's TOML, with a comment saying where it came from.
+/// The record's TOML in the canonical form `kaynak fmt` keeps, with a comment
+/// saying where it came from.
 fn record_text(entry: &Entry, file: &Path) -> String {
     let from: String = file
         .display()
@@ -152,10 +153,14 @@ fn record_text(entry: &Entry, file: &Path) -> String {
         .chars()
         .map(|c| if c.is_control() { '?' } else { c })
         .collect();
-    format!(
+    let text = format!(
         "# Imported by kaynak from {from}.\n{}",
         store::to_toml(entry)
-    )
+    );
+    // The writer's own form, should canonical formatting refuse it (the write
+    // that follows reports any record that does not read back).
+    let path = Path::new(&entry.key).with_extension("toml");
+    store::canonical::format_record(&path, &text).unwrap_or(text)
 }
 
 fn clash(entry: &Entry, path: &Path) -> Diagnostic {

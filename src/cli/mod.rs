@@ -1,11 +1,22 @@
 //! The command line: argument parsing (clap) and one file per subcommand. This
 //! is the only part of kaynak that prints.
 
+mod bib;
+mod check;
+mod cite;
+mod completions;
 mod export;
+mod fmt;
+mod formatting;
 mod import;
 mod list;
+mod man;
+mod new;
+pub mod progress;
+mod render;
 mod report;
 mod show;
+mod translit;
 
 pub use report::{DiagnosticFormat, Ui};
 
@@ -73,6 +84,25 @@ pub enum Command {
     List(list::ListArgs),
     /// Show one record with every form of its texts (original, transliteration, translations).
     Show(show::ShowArgs),
+    /// Format the bibliography of the library (or of the keys given) in a CSL style.
+    Bib(bib::BibArgs),
+    /// Format citations in document order (notes for note styles), in a CSL style.
+    Cite(cite::CiteArgs),
+    /// Format the citations of a Markdown manuscript: footnotes (note styles) or
+    /// in-text citations, and the bibliography.
+    Render(render::RenderArgs),
+    /// Romanise Cyrillic text under a standard scheme (ALA-LC, BGN/PCGN, ISO 9 …).
+    Translit(translit::TranslitArgs),
+    /// Check the records: completeness, access dates, dates, identifiers, duplicates, language and script, names.
+    Check(check::CheckArgs),
+    /// Write a new record skeleton with the fields its type requires and recommends.
+    New(new::NewArgs),
+    /// Rewrite records into canonical form (field order, dates, quoting, NFC), keeping comments.
+    Fmt(fmt::FmtArgs),
+    /// Print a shell completion script (bash, zsh, fish …).
+    Completions(completions::CompletionsArgs),
+    /// Print the manual page (roff), or write one page per subcommand into a directory.
+    Man(man::ManArgs),
     /// Export records to BibTeX, BibLaTeX, CSL-JSON, RIS or Hayagriva YAML.
     Export(export::ExportArgs),
     /// Import a BibTeX, BibLaTeX, CSL-JSON or RIS file as one record per entry.
@@ -85,6 +115,15 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
     match &cli.command {
         Command::List(args) => list::run(&cli, args, &mut ui),
         Command::Show(args) => show::run(&cli, args, &mut ui),
+        Command::Bib(args) => bib::run(&cli, args, &mut ui),
+        Command::Cite(args) => cite::run(&cli, args, &mut ui),
+        Command::Render(args) => render::run(&cli, args, &mut ui),
+        Command::Translit(args) => translit::run(&cli, args, &mut ui),
+        Command::Check(args) => check::run(&cli, args, &mut ui),
+        Command::New(args) => new::run(&cli, args, &mut ui),
+        Command::Fmt(args) => fmt::run(&cli, args, &mut ui),
+        Command::Completions(args) => completions::run(&cli, args, &mut ui),
+        Command::Man(args) => man::run(&cli, args, &mut ui),
         Command::Export(args) => export::run(&cli, args, &mut ui),
         Command::Import(args) => import::run(&cli, args, &mut ui),
     }

@@ -3,7 +3,8 @@
 use super::report::load_exit;
 use super::{Cli, Exit, Ui};
 use crate::model::variable::suggest;
-use crate::model::{Entry, MultiText, Name};
+use crate::model::{Entry, LatinSource, MultiText, Name};
+use crate::text::translit::Scheme;
 use anyhow::bail;
 use std::io::Write;
 
@@ -28,12 +29,12 @@ pub fn run(cli: &Cli, args: &ShowArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
         );
     };
     let mut out = ui.out();
-    out.write_all(render(entry).as_bytes())?;
+    out.write_all(render(entry, loaded.library.settings.translit).as_bytes())?;
     Ok(load_exit(&loaded))
 }
 
 /// The text `kaynak show` prints for one entry.
-pub fn render(entry: &Entry) -> String {
+pub fn render(entry: &Entry, scheme: Option<Scheme>) -> String {
     let mut s = format!(
         "{}  ({}{})  {}\n",
         entry.key,
@@ -49,7 +50,7 @@ pub fn render(entry: &Entry) -> String {
         fields.push((name, names_block(&field.value)));
     }
     for (name, field) in &entry.texts {
-        fields.push((name, text_block(&field.value)));
+        fields.push((name, text_block(&field.value, entry.language(), scheme)));
     }
     for (name, field) in &entry.dates {
         fields.push((name, format!("{}\n", field.value)));
@@ -86,13 +87,18 @@ fn field_rank(name: &str) -> (usize, String) {
     (rank, name.to_string())
 }
 
-fn text_block(text: &MultiText) -> String {
-    if text.is_plain() {
+fn text_block(text: &MultiText, language: Option<&str>, scheme: Option<Scheme>) -> String {
+    let latin = text.latin(language, scheme, false);
+    if text.is_plain() && latin.is_none() {
         return format!("{}\n", text.original);
     }
     let mut s = format!("  original     {}\n", text.original);
-    if let Some(t) = &text.translit {
-        s.push_str(&format!("  translit     {t}\n"));
+    match latin {
+        Some((t, LatinSource::Given)) => s.push_str(&format!("  translit     {t}\n")),
+        Some((t, LatinSource::Derived(scheme))) => {
+            s.push_str(&format!("  translit     {t}  (derived: {scheme})\n"))
+        }
+        None => {}
     }
     for (tag, t) in &text.translations {
         s.push_str(&format!("  translation  {tag}: {t}\n"));

@@ -12,7 +12,7 @@ pub mod variable;
 pub use date::{days_in_month, Date, DateError, DatePart, Endpoint};
 pub use item_type::ItemType;
 pub use name::{Name, NAME_PARTS};
-pub use text::MultiText;
+pub use text::{LatinSource, MultiText};
 pub use variable::{Variable, VariableKind, VARIABLES};
 
 use crate::diag::Span;

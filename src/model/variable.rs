@@ -169,7 +169,7 @@ pub fn suggest<'a>(unknown: &str, candidates: impl Iterator<Item = &'a str>) -> 
     let lower = unknown.to_lowercase();
     let mut best: Option<(f64, &str)> = None;
     for candidate in candidates {
-        if candidate.to_lowercase() == lower {
+        if candidate.to_lowercase() == lower || same_words(&lower, candidate) {
             return Some(candidate);
         }
         let score = strsim::jaro_winkler(&lower, &candidate.to_lowercase());
@@ -178,6 +178,17 @@ pub fn suggest<'a>(unknown: &str, candidates: impl Iterator<Item = &'a str>) -> 
         }
     }
     best.map(|(_, c)| c)
+}
+
+/// True when two names have the same words in another order
+/// (`journal-article` for `article-journal`).
+fn same_words(a: &str, b: &str) -> bool {
+    let words = |s: &str| {
+        let mut w: Vec<String> = s.split(['-', '_']).map(str::to_lowercase).collect();
+        w.sort();
+        w
+    };
+    a.contains(['-', '_']) && words(a) == words(b)
 }
 
 #[cfg(test)]

@@ -4,7 +4,6 @@
 use crate::diag::{Diagnostic, LineIndex, Location, Span};
 use std::path::Path;
 use toml_edit::{Item, Key, Value};
-use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 pub struct FileContext<'a> {
     pub path: &'a Path,
@@ -79,8 +78,5 @@ pub fn type_name(item: &Item) -> &'static str {
 
 /// Text in Unicode NFC, without copying when it already is.
 pub fn nfc(text: &str) -> String {
-    match is_nfc_quick(text.chars()) {
-        IsNormalized::Yes => text.to_string(),
-        _ => text.nfc().collect(),
-    }
+    crate::text::nfc(text).into_owned()
 }

@@ -7,11 +7,16 @@
 //! as-of = 2026-11-28           # the date that date checks measure against
 //! styles = ["my-styles"]       # more directories to find styles in
 //! sort-script = "translit"     # sort non-Latin text on its transliteration or original
+//!
+//! [check]
+//! profile = "gost"             # the style profile `kaynak check` applies by default
+//! max-access-age-days = 1095   # older access dates ask for the link to be re-checked
 //! ```
 
 use super::context::{item_span, key_span, type_name, FileContext};
 use crate::diag::Diagnostic;
-use crate::model::{variable::suggest, Date, Endpoint};
+use crate::model::{variable::suggest, Date, Endpoint, Field};
+use crate::text::translit::Scheme;
 use std::path::PathBuf;
 use toml_edit::{Item, Value};
 
@@ -34,12 +39,25 @@ pub enum SortScript {
 pub struct Settings {
     pub style: Option<String>,
     pub locale: Option<String>,
-    pub translit: Option<String>,
+    pub translit: Option<Scheme>,
     pub as_of: Option<crate::model::DatePart>,
     /// Directories (relative to the library directory) with more styles.
     pub styles: Vec<PathBuf>,
     pub sort_script: SortScript,
+    /// The `[check]` table.
+    pub check: CheckSettings,
 }
+
+/// `[check]` in `kaynak.toml`: defaults for `kaynak check`. The profile name is
+/// kept as written (with its place) for the check to validate, since the
+/// profiles belong to the check, not to the store.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CheckSettings {
+    pub profile: Option<Field<String>>,
+    pub max_access_age_days: Option<i64>,
+}
+
+const CHECK_KEYS: &[&str] = &["profile", "max-access-age-days"];
 
 const KEYS: &[&str] = &[
     "style",
@@ -48,6 +66,7 @@ const KEYS: &[&str] = &[
     "as-of",
     "styles",
     "sort-script",
+    "check",
 ];
 
 /// Reads settings from the text of a `kaynak.toml`; problems go to `cx`.
@@ -62,7 +81,7 @@ pub fn parse_settings(cx: &mut FileContext, root: &toml_edit::Table) -> Settings
         match name {
             "style" => settings.style = string(cx, name, item),
             "locale" => settings.locale = string(cx, name, item),
-            "translit" => settings.translit = string(cx, name, item),
+            "translit" => settings.translit = scheme(cx, item),
             "sort-script" => match string(cx, name, item).as_deref() {
                 Some("translit") => settings.sort_script = SortScript::Translit,
                 Some("original") => settings.sort_script = SortScript::Original,
@@ -75,6 +94,7 @@ pub fn parse_settings(cx: &mut FileContext, root: &toml_edit::Table) -> Settings
             },
             "as-of" => settings.as_of = as_of(cx, item),
             "styles" => settings.styles = paths(cx, item),
+            "check" => settings.check = check_settings(cx, item),
             other => {
                 let mut d = Diagnostic::error(
                     "unknown-setting",
@@ -107,6 +127,27 @@ fn string(cx: &mut FileContext, name: &str, item: &Item) -> Option<String> {
     }
 }
 
+fn scheme(cx: &mut FileContext, item: &Item) -> Option<Scheme> {
+    let name = string(cx, "translit", item)?;
+    let scheme = Scheme::from_name(&name);
+    if scheme.is_none() {
+        let names = Scheme::ALL.iter().map(|s| s.name());
+        let help = match suggest(&name, names) {
+            Some(s) => format!("did you mean `{s}`? (`kaynak translit --list` names them all)"),
+            None => "`kaynak translit --list` names every scheme".to_string(),
+        };
+        cx.report(
+            item_span(item),
+            Diagnostic::error(
+                "invalid-setting",
+                format!("unknown transliteration scheme `{name}`"),
+            )
+            .with_help(help),
+        );
+    }
+    scheme
+}
+
 fn as_of(cx: &mut FileContext, item: &Item) -> Option<crate::model::DatePart> {
     let parsed = match item {
         Item::Value(Value::Datetime(dt)) => dt
@@ -130,6 +171,55 @@ fn as_of(cx: &mut FileContext, item: &Item) -> Option<crate::model::DatePart> {
         );
     }
     parsed
+}
+
+fn check_settings(cx: &mut FileContext, item: &Item) -> CheckSettings {
+    let mut out = CheckSettings::default();
+    let Some(table) = item.as_table_like() else {
+        cx.report(
+            item_span(item),
+            Diagnostic::error("wrong-type", "`check` must be a table")
+                .with_help("write [check] profile = \"gost\""),
+        );
+        return out;
+    };
+    for (name, value) in table.iter() {
+        match name {
+            "profile" => {
+                out.profile = string(cx, name, value).map(|p| {
+                    let kspan = table.get_key_value(name).map(|(k, _)| key_span(k));
+                    Field::new(p, item_span(value), kspan.unwrap_or_default())
+                })
+            }
+            "max-access-age-days" => match value.as_integer() {
+                Some(days) if days > 0 => out.max_access_age_days = Some(days),
+                _ => cx.report(
+                    item_span(value),
+                    Diagnostic::error(
+                        "invalid-setting",
+                        "`max-access-age-days` must be a positive whole number of days",
+                    )
+                    .with_help("e.g. max-access-age-days = 1095 (three years)"),
+                ),
+            },
+            other => {
+                let kspan = table.get_key_value(other).map(|(k, _)| key_span(k));
+                let help = match suggest(other, CHECK_KEYS.iter().copied()) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => format!("known settings: {}", CHECK_KEYS.join(", ")),
+                };
+                cx.report(
+                    kspan.unwrap_or_default(),
+                    Diagnostic::error(
+                        "unknown-setting",
+                        format!("`check.{other}` is not a kaynak.toml setting"),
+                    )
+                    .with_help(help),
+                );
+            }
+        }
+    }
+    out
 }
 
 fn paths(cx: &mut FileContext, item: &Item) -> Vec<PathBuf> {

@@ -150,6 +150,13 @@ pub fn parse_date(cx: &mut FileContext, name: &str, item: &Item) -> Option<Date>
                 }
             }
         }
+        // A bare year (`issued = 1999`) is what people write; take it.
+        Item::Value(Value::Integer(year)) if (-9999..=9999).contains(year.value()) => {
+            Some(Date::single(DatePart {
+                year: *year.value() as i32,
+                ..DatePart::default()
+            }))
+        }
         Item::Value(Value::String(s)) => match Date::parse(s.value()) {
             Ok(date) => Some(date),
             Err(e) => {
@@ -222,6 +229,7 @@ fn parse_name(cx: &mut FileContext, list: &str, table: &dyn TableLike, span: Spa
         span,
         ..Name::default()
     };
+    let mut has_part = false;
     for (key, item) in table.iter() {
         let label = format!("{list}.{key}");
         match key {
@@ -245,6 +253,7 @@ fn parse_name(cx: &mut FileContext, list: &str, table: &dyn TableLike, span: Spa
             | "non-dropping-particle"
             | "suffix"
             | "literal" => {
+                has_part = true;
                 let text = parse_text(cx, &label, item, false);
                 let slot = match key {
                     "family" => &mut name.family,
@@ -259,7 +268,7 @@ fn parse_name(cx: &mut FileContext, list: &str, table: &dyn TableLike, span: Spa
             other => unknown_key(cx, table, other, NAME_PARTS, &format!("a name of `{list}`")),
         }
     }
-    if name.family.is_none() && name.literal.is_none() && name.given.is_none() {
+    if !has_part {
         cx.report(
             span,
             Diagnostic::error(

@@ -1,0 +1,190 @@
+//! Completeness: the fields each item type requires and recommends, read from
+//! the one table in [`crate::model::requirements`], plus what the style profile
+//! adds. A required group is met by any one of its fields ("a URL or a DOI").
+
+use super::{RecordCx, Rule};
+use crate::diag::Severity;
+use crate::model::requirements::requirements;
+use crate::model::Entry;
+
+pub static MISSING_REQUIRED: Rule = Rule {
+    id: "missing-required",
+    severity: Severity::Error,
+    family: "completeness",
+    summary: "a field the item type (or the style profile) requires is missing",
+    fixable: false,
+};
+
+pub static MISSING_URL: Rule = Rule {
+    id: "missing-url",
+    severity: Severity::Error,
+    family: "completeness",
+    summary: "an online item (webpage, post, dataset, software) has neither a URL nor a DOI",
+    fixable: false,
+};
+
+pub static MISSING_RECOMMENDED: Rule = Rule {
+    id: "missing-recommended",
+    severity: Severity::Warning,
+    family: "completeness",
+    summary: "fields the item type recommends are missing (one finding lists them all)",
+    fixable: false,
+};
+
+pub static RULES: &[&Rule] = &[&MISSING_REQUIRED, &MISSING_URL, &MISSING_RECOMMENDED];
+
+/// True when the record sets `field` (of any kind).
+pub fn has(entry: &Entry, field: &str) -> bool {
+    entry.texts.contains_key(field)
+        || entry.names.contains_key(field)
+        || entry.dates.contains_key(field)
+}
+
+/// What a field holds, for help lines.
+fn describe(field: &str) -> &'static str {
+    match field {
+        "container-title" => "the journal, newspaper, book or website it appeared in",
+        "issued" => "the date of publication, e.g. issued = \"2010\" or issued = 2021-03-31",
+        "author" | "editor" => "a name list, e.g. author = [{ family = \"…\", given = \"…\" }]",
+        "publisher" => "the publisher (for a thesis: the university)",
+        "publisher-place" => "the city of publication",
+        "URL" => "the address where it can be read, e.g. URL = \"https://…\"",
+        "DOI" => "the DOI without a resolver prefix, e.g. DOI = \"10.1000/xyz\"",
+        "number" => "the report, patent, standard or law number",
+        "page" => "the page range, e.g. page = \"101–120\"",
+        "title" => "the title as published",
+        "volume" => "the volume number, e.g. volume = 12",
+        "issue" => "the issue number, e.g. issue = 3",
+        "ISBN" => "the ISBN from the copyright page",
+        "accessed" => "the day you last read it online, e.g. accessed = 2026-11-28",
+        "genre" => "the kind of work, e.g. genre = \"PhD dissertation\"",
+        "authority" => "the issuing body (court, legislature, standards body)",
+        "event-title" => "the conference or event",
+        "version" => "the version, e.g. version = \"1.2\"",
+        "number-of-pages" => "the number of pages, e.g. number-of-pages = 320",
+        _ => "see the CSL 1.0.2 variables",
+    }
+}
+
+pub fn check(cx: &mut RecordCx) {
+    let entry = cx.entry;
+    let item_type = entry.item_type.value;
+    let table = requirements(item_type);
+    let profile = cx.options.profile;
+    for group in table.required {
+        if group.iter().any(|f| has(entry, f)) {
+            continue;
+        }
+        report_required(cx, group, None);
+    }
+    for group in profile.extra_required(item_type) {
+        if !group.iter().any(|f| has(entry, f)) {
+            report_required(cx, group, Some(profile.name()));
+        }
+    }
+    let missing: Vec<&str> = table
+        .recommended
+        .iter()
+        .chain(profile.extra_recommended(item_type))
+        .copied()
+        .filter(|f| !has(entry, f))
+        // A wanted access date is reported once, by the access rules.
+        .filter(|f| *f != "accessed" || !profile.wants_accessed(entry))
+        .collect();
+    if !missing.is_empty() {
+        let list = missing.join(", ");
+        cx.report_missing(
+            &MISSING_RECOMMENDED,
+            format!("recommended for {item_type} but missing: {list}"),
+            format!("add {}: {}", missing[0], describe(missing[0])),
+        );
+    }
+}
+
+fn report_required(cx: &mut RecordCx, group: &[&str], profile: Option<&str>) {
+    let item_type = cx.entry.item_type.value;
+    let by = match profile {
+        Some(p) => format!("the {p} profile requires it for {item_type}"),
+        None => format!("{item_type} requires it"),
+    };
+    if group.contains(&"URL") && group.contains(&"DOI") {
+        cx.report_missing(
+            &MISSING_URL,
+            format!("no `URL` or `DOI`: {by}"),
+            "add URL = \"https://…\" (or DOI = \"10.…\"); if it was read in print, change the type or allow the rule with a reason".into(),
+        );
+        return;
+    }
+    let names: Vec<String> = group.iter().map(|f| format!("`{f}`")).collect();
+    cx.report_missing(
+        &MISSING_REQUIRED,
+        format!("no {}: {by}", names.join(" or ")),
+        format!("add {}: {}", group[0], describe(group[0])),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{codes, codes_with, fires, TODAY};
+    use super::super::{Options, Profile};
+
+    const ARTICLE: &str = r#"
+type = "article-journal"
+title = "T"
+container-title = "J"
+issued = "2010"
+author = [{ family = "A", given = "B." }]
+volume = 1
+issue = 2
+page = "1–5"
+DOI = "10.1000/x"
+"#;
+
+    #[test]
+    fn complete_records_are_quiet() {
+        assert!(codes(ARTICLE).is_empty(), "{:?}", codes(ARTICLE));
+        let web = "type = \"webpage\"\ntitle = \"T\"\nURL = \"https://example.org/\"\ncontainer-title = \"S\"\nauthor = [{ literal = \"Org\" }]\nissued = \"2020\"\naccessed = 2026-01-01\n";
+        assert!(codes(web).is_empty(), "{:?}", codes(web));
+    }
+
+    #[test]
+    fn missing_required_fires() {
+        let text = ARTICLE.replace("issued = \"2010\"\n", "");
+        assert!(fires(&text, "missing-required"));
+    }
+
+    #[test]
+    fn missing_url_fires_for_web_items_only() {
+        assert!(fires("type = \"webpage\"\ntitle = \"T\"\n", "missing-url"));
+        assert!(!fires(
+            "type = \"webpage\"\ntitle = \"T\"\nDOI = \"10.1000/x\"\n",
+            "missing-url"
+        ));
+    }
+
+    #[test]
+    fn missing_recommended_fires_once() {
+        let text = ARTICLE.replace("volume = 1\nissue = 2\n", "");
+        let found = codes(&text);
+        assert_eq!(found, vec!["missing-recommended".to_string()]);
+    }
+
+    #[test]
+    fn profiles_add_requirements() {
+        let book = "type = \"book\"\ntitle = \"T\"\nauthor = [{ literal = \"Org\" }]\nissued = \"2001\"\npublisher = \"P\"\npublisher-place = \"X\"\nISBN = \"0-306-40615-2\"\n";
+        assert!(codes(book).is_empty(), "{:?}", codes(book));
+        let no_place = book.replace("publisher-place = \"X\"\n", "");
+        let mut gost = Options::new(TODAY);
+        gost.profile = Profile::Gost;
+        let found = codes_with(&[("b", &no_place)], &gost);
+        assert!(
+            found.contains(&"b: missing-required".to_string()),
+            "{found:?}"
+        );
+        let found = codes_with(&[("b", &no_place)], &Options::new(TODAY));
+        assert!(
+            !found.contains(&"b: missing-required".to_string()),
+            "{found:?}"
+        );
+    }
+}

@@ -1,0 +1,121 @@
+//! Dates in general: days that do not exist (2021-02-30), ranges that run
+//! backwards, and publication dates in the future. Access dates have their own
+//! family ([`super::access`]); unparseable dates are load errors.
+
+use super::calendar::{earliest, latest};
+use super::{RecordCx, Rule};
+use crate::diag::Severity;
+use crate::model::Date;
+
+pub static IMPOSSIBLE_DATE: Rule = Rule {
+    id: "impossible-date",
+    severity: Severity::Error,
+    family: "dates",
+    summary: "a date names a day that does not exist (2021-02-30, 2023-02-29)",
+    fixable: false,
+};
+
+pub static BACKWARDS_RANGE: Rule = Rule {
+    id: "backwards-range",
+    severity: Severity::Error,
+    family: "dates",
+    summary: "a date range ends before it starts",
+    fixable: false,
+};
+
+pub static ISSUED_IN_FUTURE: Rule = Rule {
+    id: "issued-in-future",
+    severity: Severity::Warning,
+    family: "dates",
+    summary: "the publication date is after today (forthcoming? say so in `status`)",
+    fixable: false,
+};
+
+pub static RULES: &[&Rule] = &[&IMPOSSIBLE_DATE, &BACKWARDS_RANGE, &ISSUED_IN_FUTURE];
+
+pub fn check(cx: &mut RecordCx) {
+    let entry = cx.entry;
+    for (name, field) in &entry.dates {
+        let date = &field.value;
+        if let Some(part) = date.parts().find(|p| !p.is_possible()) {
+            cx.report(
+                &IMPOSSIBLE_DATE,
+                field.span,
+                format!("`{name}`: {part} does not exist"),
+                "check the day against the month (30 days hath September …)".into(),
+            );
+            continue;
+        }
+        if let (Some(start), Some(end)) = (date.first(), date.last()) {
+            if date.end.is_some() && latest(end) < earliest(start) {
+                cx.report(
+                    &BACKWARDS_RANGE,
+                    field.span,
+                    format!("`{name}`: the range {date} ends before it starts"),
+                    format!("write the earlier date first: {name} = \"{end}/{start}\""),
+                );
+            }
+        }
+    }
+    issued_in_future(cx);
+}
+
+fn issued_in_future(cx: &mut RecordCx) {
+    let Some(field) = cx.entry.dates.get("issued") else {
+        return;
+    };
+    if cx.entry.texts.contains_key("status") {
+        return;
+    }
+    let today = cx.options.today;
+    let today_day = (today.year, today.month.unwrap_or(1), today.day.unwrap_or(1));
+    if let Some(first) = Date::first(&field.value) {
+        if earliest(first) > today_day {
+            cx.report(
+                &ISSUED_IN_FUTURE,
+                field.span,
+                format!("issued {}, after today ({today})", field.value),
+                "fix the date, or mark it as forthcoming with status = \"forthcoming\"".into(),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::fires;
+
+    fn doc(extra: &str) -> String {
+        format!("type = \"document\"\ntitle = \"T\"\n{extra}")
+    }
+
+    #[test]
+    fn valid_dates_are_quiet() {
+        for d in [
+            "issued = 2024-02-29",
+            "issued = \"1994/2010\"",
+            "issued = \"2026\"",
+            "issued = \"2019/..\"",
+        ] {
+            let text = doc(&format!("{d}\n"));
+            for rule in ["impossible-date", "backwards-range", "issued-in-future"] {
+                assert!(!fires(&text, rule), "{d} {rule}");
+            }
+        }
+        assert!(!fires(
+            &doc("issued = \"2030\"\nstatus = \"forthcoming\"\n"),
+            "issued-in-future"
+        ));
+    }
+
+    #[test]
+    fn bad_dates_fire() {
+        assert!(fires(&doc("issued = \"2021-02-30\"\n"), "impossible-date"));
+        assert!(fires(
+            &doc("original-date = \"2023-02-29\"\n"),
+            "impossible-date"
+        ));
+        assert!(fires(&doc("issued = \"2010/1994\"\n"), "backwards-range"));
+        assert!(fires(&doc("issued = \"2027\"\n"), "issued-in-future"));
+    }
+}

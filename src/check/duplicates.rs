@@ -1,0 +1,165 @@
+//! Duplicates across records: the same DOI, the same URL, or the same
+//! normalised title and year. One pass with hash maps from normalised value to
+//! the first record (in key order) that has it, so the cost stays linear.
+
+use super::{finding, Options, Rule};
+use crate::diag::{Diagnostic, Severity, Span};
+use crate::model::Entry;
+use crate::store::Library;
+use std::collections::HashMap;
+
+pub static DUPLICATE_DOI: Rule = Rule {
+    id: "duplicate-doi",
+    severity: Severity::Error,
+    family: "duplicates",
+    summary: "two records have the same DOI",
+    fixable: false,
+};
+
+pub static DUPLICATE_URL: Rule = Rule {
+    id: "duplicate-url",
+    severity: Severity::Warning,
+    family: "duplicates",
+    summary: "two records have the same URL",
+    fixable: false,
+};
+
+pub static DUPLICATE_TITLE: Rule = Rule {
+    id: "duplicate-title",
+    severity: Severity::Warning,
+    family: "duplicates",
+    summary: "two records have the same title (ignoring case and punctuation) and year",
+    fixable: false,
+};
+
+pub static RULES: &[&Rule] = &[&DUPLICATE_DOI, &DUPLICATE_URL, &DUPLICATE_TITLE];
+
+/// A DOI for comparison: DOIs are case-insensitive; resolver prefixes are noise.
+pub fn doi_key(doi: &str) -> String {
+    let bare = super::identifiers::strip_doi_prefix(doi).unwrap_or(doi);
+    bare.trim().to_lowercase()
+}
+
+/// A URL for comparison: scheme and host case, `http`/`https`, `www.` and a
+/// trailing slash do not make a different page.
+pub fn url_key(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+    let host = host.to_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host);
+    format!("{host}/{}", path.trim_end_matches('/'))
+}
+
+/// A title for comparison: lower case, letters and digits only, single spaces.
+pub fn title_key(title: &str) -> String {
+    let mut out = String::with_capacity(title.len());
+    for word in title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+type Keyer = fn(&Entry) -> Option<(String, Span)>;
+
+fn by_doi(entry: &Entry) -> Option<(String, Span)> {
+    let f = entry.texts.get("DOI")?;
+    Some((doi_key(&f.value.original), f.span))
+}
+
+fn by_url(entry: &Entry) -> Option<(String, Span)> {
+    let f = entry.texts.get("URL")?;
+    Some((url_key(&f.value.original), f.span))
+}
+
+fn by_title(entry: &Entry) -> Option<(String, Span)> {
+    let f = entry.texts.get("title")?;
+    let key = title_key(&f.value.original);
+    let year = entry.year().map(|y| y.to_string()).unwrap_or_default();
+    (!key.is_empty()).then(|| (format!("{key}\u{0}{year}"), f.span))
+}
+
+/// Reports each record whose DOI, URL or title+year an earlier record has.
+pub fn check(library: &Library, options: &Options, found: &mut [Vec<Diagnostic>]) {
+    let checks: [(&Rule, Keyer, &str); 3] = [
+        (&DUPLICATE_DOI, by_doi, "DOI"),
+        (&DUPLICATE_URL, by_url, "URL"),
+        (&DUPLICATE_TITLE, by_title, "title and year"),
+    ];
+    for (rule, keyer, what) in checks {
+        let mut first: HashMap<String, usize> = HashMap::with_capacity(library.entries.len());
+        for (index, entry) in library.entries.iter().enumerate() {
+            let Some((key, span)) = keyer(entry) else {
+                continue;
+            };
+            match first.get(&key) {
+                Some(&earlier) if options.selects(&entry.key) => {
+                    let other = &library.entries[earlier].key;
+                    let text = library.sources.get(&entry.path).map_or("", String::as_str);
+                    found[index].push(finding(
+                        rule,
+                        &entry.path,
+                        text,
+                        span,
+                        format!("the same {what} as `{other}`"),
+                        format!("if both describe one work, keep one record and cite `{other}`; otherwise tell them apart"),
+                    ));
+                }
+                Some(_) => {}
+                None => {
+                    first.insert(key, index);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{codes_with, TODAY};
+    use super::super::Options;
+    use super::*;
+
+    fn rec(title: &str, extra: &str) -> String {
+        format!("type = \"document\"\ntitle = \"{title}\"\nissued = \"2001\"\n{extra}")
+    }
+
+    #[test]
+    fn keys_normalise() {
+        assert_eq!(doi_key("https://doi.org/10.1000/ABC"), "10.1000/abc");
+        assert_eq!(
+            url_key("HTTPS://www.Example.org/a/"),
+            url_key("http://example.org/a")
+        );
+        assert_eq!(title_key("  The  Title: A Study!"), "the title a study");
+    }
+
+    #[test]
+    fn duplicates_fire_on_the_later_record() {
+        let a = rec("One", "DOI = \"10.1000/X\"\nURL = \"https://e.org/a\"\n");
+        let b = rec(
+            "Two",
+            "DOI = \"10.1000/x\"\nURL = \"http://www.e.org/a/\"\n",
+        );
+        let c = rec("one.", "");
+        let found = codes_with(&[("a", &a), ("b", &b), ("c", &c)], &Options::new(TODAY));
+        assert_eq!(
+            found,
+            vec!["b: duplicate-doi", "b: duplicate-url", "c: duplicate-title"]
+        );
+    }
+
+    #[test]
+    fn distinct_records_are_quiet() {
+        let a = rec("One", "DOI = \"10.1000/1\"\nURL = \"https://e.org/a\"\n");
+        let b = rec("Two", "DOI = \"10.1000/2\"\nURL = \"https://e.org/b\"\n");
+        let c = rec("One", "").replace("2001", "2002");
+        let found = codes_with(&[("a", &a), ("b", &b), ("c", &c)], &Options::new(TODAY));
+        assert!(found.is_empty(), "{found:?}");
+    }
+}

@@ -1,0 +1,225 @@
+//! Names: empty parts, initials written both with and without periods in one
+//! record, and organisations written as persons (`family = "Ministry of …"`).
+
+use super::{RecordCx, Rule};
+use crate::diag::Severity;
+use crate::model::Name;
+
+pub static EMPTY_NAME_PART: Rule = Rule {
+    id: "empty-name-part",
+    severity: Severity::Error,
+    family: "names",
+    summary: "a name part (family, given, literal …) is empty",
+    fixable: false,
+};
+
+pub static MIXED_INITIALS: Rule = Rule {
+    id: "mixed-initials",
+    severity: Severity::Warning,
+    family: "names",
+    summary: "initials with periods and without periods are mixed in one record",
+    fixable: false,
+};
+
+pub static ORGANISATION_AS_PERSON: Rule = Rule {
+    id: "organisation-as-person",
+    severity: Severity::Warning,
+    family: "names",
+    summary: "an organisation is written as a person's family/given name",
+    fixable: false,
+};
+
+pub static RULES: &[&Rule] = &[&EMPTY_NAME_PART, &MIXED_INITIALS, &ORGANISATION_AS_PERSON];
+
+/// Word stems that mark an organisation, in English, Russian and Turkish.
+const ORGANISATION_STEMS: &[&str] = &[
+    "ministry",
+    "ministère",
+    "department",
+    "government",
+    "university",
+    "institute",
+    "agency",
+    "committee",
+    "commission",
+    "council",
+    "association",
+    "society",
+    "organization",
+    "organisation",
+    "foundation",
+    "corporation",
+    "company",
+    "office",
+    "bureau",
+    "centre",
+    "center",
+    "inc",
+    "ltd",
+    "llc",
+    "gmbh",
+    "nato",
+    "министерств",
+    "правительств",
+    "университет",
+    "институт",
+    "агентств",
+    "комитет",
+    "комисси",
+    "ассоциаци",
+    "организаци",
+    "фонд",
+    "центр",
+    "bakanlığı",
+    "bakanlık",
+    "üniversite",
+    "enstitü",
+    "ajans",
+    "kurumu",
+    "derneği",
+    "vakf",
+    "merkez",
+    "başkanlığı",
+    "müdürlüğü",
+    "komisyon",
+];
+
+/// How a given name writes its initials.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Initials {
+    Dotted,
+    Bare,
+}
+
+fn initials(given: &str) -> Vec<Initials> {
+    let mut out = Vec::new();
+    for word in given.split_whitespace() {
+        for piece in word.split_inclusive('.') {
+            let letters: Vec<char> = piece.chars().filter(|c| *c != '.' && *c != '-').collect();
+            if letters.len() == 1 && letters[0].is_uppercase() {
+                out.push(if piece.ends_with('.') {
+                    Initials::Dotted
+                } else {
+                    Initials::Bare
+                });
+            }
+        }
+    }
+    out
+}
+
+fn is_organisation(name: &Name) -> bool {
+    let Some(family) = &name.family else {
+        return false;
+    };
+    let text = format!(
+        "{} {}",
+        family.original,
+        family.translit.as_deref().unwrap_or("")
+    );
+    let lower = text.to_lowercase();
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .any(|word| {
+            ORGANISATION_STEMS.iter().any(|stem| {
+                if stem.chars().count() <= 4 {
+                    word == *stem
+                } else {
+                    word.starts_with(stem)
+                }
+            })
+        })
+}
+
+pub fn check(cx: &mut RecordCx) {
+    let entry = cx.entry;
+    let mut seen_dotted = false;
+    let mut first_bare = None;
+    for (list, field) in &entry.names {
+        for name in &field.value {
+            if name.parts().any(|p| p.original.trim().is_empty()) {
+                cx.report(
+                    &EMPTY_NAME_PART,
+                    name.span,
+                    format!("a name in `{list}` has an empty part"),
+                    "fill the part in or remove it".into(),
+                );
+            }
+            if is_organisation(name) {
+                cx.report(
+                    &ORGANISATION_AS_PERSON,
+                    name.span,
+                    format!(
+                        "`{}` in `{list}` looks like an organisation",
+                        name.display_original()
+                    ),
+                    format!("write {list} = [{{ literal = \"…\" }}] for an organisation"),
+                );
+            }
+            let styles = name
+                .given
+                .as_ref()
+                .map(|g| initials(&g.original))
+                .unwrap_or_default();
+            seen_dotted |= styles.contains(&Initials::Dotted);
+            if styles.contains(&Initials::Bare) && first_bare.is_none() {
+                first_bare = Some((list, name.span, name.display_original()));
+            }
+        }
+    }
+    if let (true, Some((list, span, shown))) = (seen_dotted, first_bare) {
+        cx.report(
+            &MIXED_INITIALS,
+            span,
+            format!(
+                "`{shown}` in `{list}` has initials without periods, other names have them with"
+            ),
+            "write initials one way throughout, e.g. \"N. S.\"".into(),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{codes, fires};
+    use super::*;
+
+    fn doc(names: &str) -> String {
+        format!("type = \"document\"\nissued = \"2001\"\ntitle = \"T\"\nauthor = [{names}]\n")
+    }
+
+    #[test]
+    fn initials_are_classified() {
+        assert_eq!(initials("N.S."), vec![Initials::Dotted, Initials::Dotted]);
+        assert_eq!(initials("N S"), vec![Initials::Bare, Initials::Bare]);
+        assert_eq!(initials("Nikolay S."), vec![Initials::Dotted]);
+        assert_eq!(initials("J.-P."), vec![Initials::Dotted, Initials::Dotted]);
+    }
+
+    #[test]
+    fn good_names_are_quiet() {
+        let text = doc("{ family = \"Ниязов\", given = \"Н. С.\" }, { family = \"Smith\", given = \"J.\" }, { literal = \"Ministry of Defence\" }, { family = \"Bankole\", given = \"Ada\" }");
+        assert!(codes(&text).is_empty(), "{:?}", codes(&text));
+    }
+
+    #[test]
+    fn bad_names_fire() {
+        assert!(fires(
+            &doc("{ family = \"\", given = \"A.\" }"),
+            "empty-name-part"
+        ));
+        assert!(fires(
+            &doc("{ family = \"A\", given = \"N. S.\" }, { family = \"B\", given = \"J K\" }"),
+            "mixed-initials"
+        ));
+        assert!(fires(
+            &doc("{ family = \"Ministry of Defence\" }"),
+            "organisation-as-person"
+        ));
+        assert!(fires(
+            &doc("{ family = \"Министерство обороны\" }"),
+            "organisation-as-person"
+        ));
+    }
+}

@@ -1,0 +1,274 @@
+//! `kaynak check`: validate the library and report findings (on stdout, since
+//! they are this command's result), then a summary line; `--fix` repairs what
+//! is safe first, `--fix --dry-run` shows the repairs as a diff instead.
+
+use super::{Cli, DiagnosticFormat, Exit, Ui};
+use crate::check::{self, calendar, diff, fix, registry, Options, Profile};
+use crate::diag::{self, Diagnostic, Location, Severity, Tally};
+use crate::model::variable::suggest;
+use crate::model::{Date, DatePart, Endpoint};
+use crate::store::{self, Loaded};
+use anyhow::{bail, Context};
+use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+use std::collections::HashSet;
+use std::io::{self, Write};
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Check only these records (citation keys); all records when none are given.
+    #[arg(value_name = "KEY")]
+    pub keys: Vec<String>,
+    /// How findings are written.
+    #[arg(long, value_enum, default_value_t = DiagnosticFormat::Human)]
+    pub format: DiagnosticFormat,
+    /// Fail (exit 1) on warnings too, not only on errors.
+    #[arg(long)]
+    pub strict: bool,
+    /// The day to measure dates against [default: `as-of` in kaynak.toml, else today].
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_today)]
+    pub today: Option<DatePart>,
+    /// The style profile: what the target style asks for [default: `[check] profile`, else default].
+    #[arg(long, value_name = "NAME", value_parser = clap::builder::PossibleValuesParser::new(Profile::NAMES))]
+    pub profile: Option<String>,
+    /// List every rule with its id, severity and explanation, and exit.
+    #[arg(long)]
+    pub list_rules: bool,
+    /// Apply the safe fixes (ISO dates, bare DOIs, en dashes in page ranges, NFC) before checking.
+    #[arg(long)]
+    pub fix: bool,
+    /// With --fix: show the fixes as a unified diff and write nothing.
+    #[arg(long, requires = "fix")]
+    pub dry_run: bool,
+}
+
+fn parse_today(text: &str) -> Result<DatePart, String> {
+    match Date::parse(text) {
+        Ok(Date {
+            start: Endpoint::Known(p),
+            end: None,
+        }) if p.day.is_some() && p.is_possible() => Ok(p),
+        _ => Err(format!("`{text}` is not a day; write YYYY-MM-DD")),
+    }
+}
+
+pub fn run(cli: &Cli, args: &CheckArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
+    if args.list_rules {
+        list_rules(ui)?;
+        return Ok(Exit::Success);
+    }
+    let mut loaded = load(cli)?;
+    let (options, setting_problems) = options(args, &loaded)?;
+    if args.fix {
+        apply_fixes(args, &loaded, &options, ui)?;
+        if !args.dry_run {
+            loaded = load(cli)?;
+        }
+    }
+    let mut report = check::check(&loaded, &options);
+    report.diagnostics.extend(setting_problems);
+    diag::sort(&mut report.diagnostics);
+    print_report(args, ui, &loaded, &report)?;
+    let tally = Tally::of(&report.diagnostics);
+    let fails = tally.errors > 0 || (args.strict && tally.warnings > 0);
+    Ok(if fails { Exit::Findings } else { Exit::Success })
+}
+
+fn load(cli: &Cli) -> anyhow::Result<Loaded> {
+    store::load(&cli.library).context("cannot load the library")
+}
+
+/// The check options from the arguments and `kaynak.toml`; a bad profile in
+/// `kaynak.toml` is a finding (and the default profile is used).
+fn options(args: &CheckArgs, loaded: &Loaded) -> anyhow::Result<(Options, Vec<Diagnostic>)> {
+    let library = &loaded.library;
+    let settings = &library.settings;
+    let today = args
+        .today
+        .or(settings.as_of)
+        .unwrap_or_else(calendar::today);
+    let mut options = Options::new(today);
+    let mut problems = Vec::new();
+    if let Some(days) = settings.check.max_access_age_days {
+        options.max_access_age_days = days;
+    }
+    match (&args.profile, &settings.check.profile) {
+        (Some(name), _) => options.profile = Profile::from_name(name).unwrap_or_default(),
+        (None, Some(field)) => match Profile::from_name(&field.value) {
+            Some(p) => options.profile = p,
+            None => problems.push(bad_profile(loaded, field)),
+        },
+        (None, None) => {}
+    }
+    if !args.keys.is_empty() {
+        options.keys = Some(selected_keys(&args.keys, loaded)?);
+    }
+    Ok((options, problems))
+}
+
+fn bad_profile(loaded: &Loaded, field: &crate::model::Field<String>) -> Diagnostic {
+    let path = loaded.library.dir.join(store::SETTINGS_FILE);
+    let text = loaded.library.sources.get(&path).map_or("", String::as_str);
+    Diagnostic::error(
+        "invalid-setting",
+        format!("`{}` is not a check profile", field.value),
+    )
+    .with_location(Location::at(&path, text, field.span))
+    .with_help(format!("use one of: {}", Profile::NAMES.join(", ")))
+}
+
+/// The requested keys, each of which must name a record file of the library.
+fn selected_keys(keys: &[String], loaded: &Loaded) -> anyhow::Result<HashSet<String>> {
+    let known: HashSet<String> = loaded
+        .library
+        .sources
+        .keys()
+        .filter_map(|p| p.file_stem().and_then(|s| s.to_str()).map(String::from))
+        .collect();
+    for key in keys {
+        if !known.contains(key) {
+            let hint = match suggest(key, known.iter().map(String::as_str)) {
+                Some(k) => format!(" (did you mean `{k}`?)"),
+                None => String::new(),
+            };
+            bail!(
+                "no record `{key}` in {}{hint}",
+                loaded.library.dir.display()
+            );
+        }
+    }
+    Ok(keys.iter().cloned().collect())
+}
+
+fn apply_fixes(
+    args: &CheckArgs,
+    loaded: &Loaded,
+    options: &Options,
+    ui: &Ui,
+) -> anyhow::Result<()> {
+    let plans = fix::plan(&loaded.library, options);
+    let mut out = ui.out();
+    let verb = if args.dry_run { "would fix" } else { "fixed" };
+    for plan in &plans {
+        if args.dry_run {
+            out.write_all(
+                diff::unified(&plan.path.display().to_string(), &plan.before, &plan.after)
+                    .as_bytes(),
+            )?;
+        } else {
+            store::write::replace(&plan.path, plan.after.as_bytes())
+                .with_context(|| format!("cannot write {}", plan.path.display()))?;
+        }
+        for f in &plan.fixes {
+            writeln!(
+                out,
+                "{verb} {}:{}:{}: {}",
+                plan.path.display(),
+                f.line,
+                f.column,
+                f.description
+            )?;
+        }
+    }
+    let count: usize = plans.iter().map(|p| p.fixes.len()).sum();
+    if !ui.quiet {
+        writeln!(
+            out,
+            "{verb} {count} {} in {} {}",
+            plural(count, "problem"),
+            plans.len(),
+            plural(plans.len(), "file")
+        )?;
+    }
+    Ok(())
+}
+
+fn print_report(
+    args: &CheckArgs,
+    ui: &Ui,
+    loaded: &Loaded,
+    report: &check::Report,
+) -> anyhow::Result<()> {
+    let shown: Vec<Diagnostic> = report
+        .diagnostics
+        .iter()
+        .filter(|d| !ui.quiet || d.severity == Severity::Error)
+        .cloned()
+        .collect();
+    match args.format {
+        DiagnosticFormat::Human => {
+            let choice = if ui.stdout_color() {
+                ColorChoice::Always
+            } else {
+                ColorChoice::Never
+            };
+            let mut out = StandardStream::stdout(choice);
+            diag::render_human(&mut out, &shown, &loaded.library.sources)?;
+            out.flush()?;
+        }
+        DiagnosticFormat::Concise => diag::render_concise(&mut ui.out(), &shown)?,
+        DiagnosticFormat::Json => diag::render_json(&mut ui.out(), &shown)?,
+    }
+    if ui.quiet {
+        return Ok(());
+    }
+    let line = summary(report);
+    // JSON output stays one object per line: the summary goes to stderr.
+    if args.format == DiagnosticFormat::Json {
+        writeln!(io::stderr(), "{line}")?;
+    } else {
+        writeln!(ui.out(), "{line}")?;
+    }
+    Ok(())
+}
+
+/// `checked 7 records: 4 errors, 13 warnings, 1 info`.
+pub fn summary(report: &check::Report) -> String {
+    let t = Tally::of(&report.diagnostics);
+    format!(
+        "checked {} {}: {} {}, {} {}, {} {}",
+        report.records_checked,
+        plural(report.records_checked, "record"),
+        t.errors,
+        plural(t.errors, "error"),
+        t.warnings,
+        plural(t.warnings, "warning"),
+        t.infos,
+        plural(t.infos, "info"),
+    )
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        word.to_string()
+    } else {
+        format!("{word}s")
+    }
+}
+
+fn list_rules(ui: &Ui) -> io::Result<()> {
+    let rules = registry::all();
+    let width = rules.iter().map(|r| r.id.len()).max().unwrap_or(0);
+    let mut out = ui.out();
+    writeln!(
+        out,
+        "{:width$}  {:8}  {:13} {:4} SUMMARY",
+        "RULE", "SEVERITY", "FAMILY", "FIX"
+    )?;
+    for r in rules {
+        let fix = if r.fixable { "yes" } else { "" };
+        writeln!(
+            out,
+            "{:width$}  {:8}  {:13} {:4} {}",
+            r.id,
+            r.severity.as_str(),
+            r.family,
+            fix,
+            r.summary
+        )?;
+    }
+    writeln!(
+        out,
+        "\nLoad errors (records that cannot be read; not silenceable): {}",
+        registry::LOAD_CODES.join(", ")
+    )
+}

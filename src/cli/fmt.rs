@@ -1,0 +1,199 @@
+//! `kaynak fmt [--check] [KEYS…]`: rewrites records into their canonical form
+//! (see `store::canonical`), atomically; `--check` only reports.
+
+use super::progress::Progress;
+use super::{Cli, DiagnosticFormat, Exit, Ui};
+use crate::diag::{self, Diagnostic, Location};
+use crate::model::variable::suggest;
+use crate::store::{self, canonical, write};
+use anyhow::{bail, Context};
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, clap::Args)]
+pub struct FmtArgs {
+    /// Change nothing: list the records that are not in canonical form, and exit
+    /// with 1 if there are any (for CI and pre-commit hooks).
+    #[arg(long)]
+    pub check: bool,
+
+    /// The records to format, by citation key or as paths to `.toml` files
+    /// (default: every record of the library).
+    #[arg(value_name = "KEYS")]
+    pub keys: Vec<String>,
+}
+
+/// What formatting the selected records found.
+#[derive(Default)]
+struct Outcome {
+    /// Records rewritten (or, with `--check`, that would be).
+    changed: Vec<PathBuf>,
+    unchanged: usize,
+    /// Records that do not load, or could not be written.
+    failed: usize,
+    write_failed: bool,
+    diagnostics: Vec<Diagnostic>,
+    sources: HashMap<PathBuf, String>,
+}
+
+pub fn run(cli: &Cli, args: &FmtArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
+    let files = select(&cli.library, &args.keys)?;
+    let mut outcome = Outcome {
+        diagnostics: leftover_temp_files(&cli.library),
+        ..Outcome::default()
+    };
+    let label = if args.check { "checking" } else { "formatting" };
+    let mut bar = Progress::new(label, files.len(), ui.quiet);
+    for path in &files {
+        format_file(path, args.check, &mut outcome);
+        bar.inc();
+    }
+    bar.finish();
+    diag::sort(&mut outcome.diagnostics);
+    ui.diagnostics(
+        &outcome.diagnostics,
+        DiagnosticFormat::Human,
+        &outcome.sources,
+    )?;
+    let mut out = ui.out();
+    for path in &outcome.changed {
+        writeln!(out, "{}", path.display())?;
+    }
+    drop(out);
+    if !ui.quiet {
+        summary(&outcome, args.check, files.len())?;
+    }
+    Ok(if outcome.write_failed {
+        Exit::Failure
+    } else if outcome.failed > 0 || (args.check && !outcome.changed.is_empty()) {
+        Exit::Findings
+    } else {
+        Exit::Success
+    })
+}
+
+fn summary(outcome: &Outcome, check: bool, total: usize) -> std::io::Result<()> {
+    let changed = outcome.changed.len();
+    let records = |n: usize| if n == 1 { "record" } else { "records" };
+    let mut line = if check && changed > 0 {
+        format!(
+            "{changed} of {total} {} would be reformatted; run `kaynak fmt` to do it",
+            records(total)
+        )
+    } else if check {
+        format!("{total} {} already formatted", records(total))
+    } else {
+        format!("formatted {changed} of {total} {}", records(total))
+    };
+    if outcome.failed > 0 {
+        line.push_str(&format!(
+            "; {} left untouched because of errors",
+            outcome.failed
+        ));
+    }
+    writeln!(std::io::stderr().lock(), "{line}")
+}
+
+/// Formats one file into `outcome`; a file with problems is left as it is.
+fn format_file(path: &Path, check: bool, outcome: &mut Outcome) {
+    let text = match store::read_source(path) {
+        Ok(text) => text,
+        Err(d) => {
+            outcome.failed += 1;
+            outcome.diagnostics.push(d);
+            return;
+        }
+    };
+    match canonical::format_record(path, &text) {
+        Ok(formatted) if formatted == text => outcome.unchanged += 1,
+        Ok(formatted) => {
+            if !check {
+                if let Err(e) = write::replace(path, formatted.as_bytes()) {
+                    outcome.write_failed = true;
+                    outcome.diagnostics.push(
+                        Diagnostic::error("write-failed", format!("cannot write the record: {e}"))
+                            .with_location(Location::file(path))
+                            .with_help("the file was left as it was; check its permissions"),
+                    );
+                    return;
+                }
+            }
+            outcome.changed.push(path.to_path_buf());
+        }
+        Err(mut diagnostics) => {
+            outcome.failed += 1;
+            outcome.diagnostics.append(&mut diagnostics);
+        }
+    }
+    outcome.sources.insert(path.to_path_buf(), text);
+}
+
+/// Warnings for temporary files that a killed writer left beside the records.
+fn leftover_temp_files(library: &Path) -> Vec<Diagnostic> {
+    let Ok(items) = std::fs::read_dir(library) else {
+        return Vec::new();
+    };
+    let mut found: Vec<PathBuf> = items
+        .filter_map(|item| item.ok().map(|i| i.path()))
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(write::is_temp_file)
+        })
+        .collect();
+    found.sort();
+    found
+        .into_iter()
+        .map(|path| {
+            Diagnostic::warning(
+                "leftover-temp-file",
+                "a temporary file left by an interrupted write; no record was changed by it",
+            )
+            .with_location(Location::file(&path))
+            .with_help("delete it, unless kaynak is writing to this library right now")
+        })
+        .collect()
+}
+
+/// The files to format: every record, or those named by key or path.
+fn select(library: &Path, keys: &[String]) -> anyhow::Result<Vec<PathBuf>> {
+    if keys.is_empty() {
+        return store::record_files(library).context("cannot list the library's records");
+    }
+    let mut files = Vec::new();
+    for key in keys {
+        let path = if key.ends_with(".toml") || key.contains(std::path::MAIN_SEPARATOR) {
+            PathBuf::from(key)
+        } else {
+            library.join(format!("{key}.toml"))
+        };
+        if !path.is_file() {
+            bail!(
+                "no record `{key}` in {}{}",
+                library.display(),
+                hint(library, key)
+            );
+        }
+        // The settings file is not a record (a hook may pass every `.toml` file).
+        if path.file_name().is_some_and(|n| n == store::SETTINGS_FILE) {
+            continue;
+        }
+        files.push(path);
+    }
+    Ok(files)
+}
+
+fn hint(library: &Path, key: &str) -> String {
+    let Ok(files) = store::record_files(library) else {
+        return String::new();
+    };
+    let stems: Vec<String> = files
+        .iter()
+        .filter_map(|p| p.file_stem().and_then(|s| s.to_str()).map(String::from))
+        .collect();
+    match suggest(key, stems.iter().map(String::as_str)) {
+        Some(k) => format!(" (did you mean `{k}`?)"),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,148 @@
+//! What `bib`, `cite` and `render` share: the style, locale, output format and
+//! text-form options, and building a CSL processor over the library.
+
+use super::{DiagnosticFormat, Ui};
+use crate::csl::{self, Format, Processor, Warning};
+use crate::diag::Diagnostic;
+use crate::format::{load_style, locale_loader, FormPolicy, RecordItem, TextForm};
+use crate::store::Loaded;
+use crate::text::translit::Scheme;
+use anyhow::{anyhow, bail};
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct FormatArgs {
+    /// The style: a .csl file, or a name found in the style directories or
+    /// built into kaynak (default: `style` in kaynak.toml).
+    #[arg(long, short)]
+    pub style: Option<String>,
+    /// The locale (BCP 47, e.g. en-US, ru-RU, tr-TR); default: the style's, else
+    /// `locale` in kaynak.toml, else en-US.
+    #[arg(long)]
+    pub locale: Option<String>,
+    /// The output format: text, html, markdown, latex or rtf (default: text;
+    /// markdown for `render`).
+    #[arg(long, short, value_parser = parse_format)]
+    pub format: Option<Format>,
+    /// More directories to find styles in.
+    #[arg(long = "styles", value_name = "DIR")]
+    pub style_dirs: Vec<PathBuf>,
+    /// Directories with locale files (locales-xx-YY.xml).
+    #[arg(long = "locales", value_name = "DIR")]
+    pub locale_dirs: Vec<PathBuf>,
+    /// Which form of non-English texts to print: auto (Latin as written, other
+    /// scripts transliterated), original, translit, or translation:TAG.
+    #[arg(long, default_value = "auto", value_parser = parse_form)]
+    pub form: TextForm,
+    /// Transliterate under this scheme even where a record gives its own.
+    #[arg(long)]
+    pub translit: Option<String>,
+}
+
+fn parse_format(name: &str) -> Result<Format, String> {
+    Format::from_name(name)
+        .ok_or_else(|| format!("unknown format `{name}` (text, html, markdown, latex, rtf)"))
+}
+
+fn parse_form(name: &str) -> Result<TextForm, String> {
+    TextForm::from_name(name)
+        .ok_or_else(|| format!("unknown form `{name}` (auto, original, translit, translation:TAG)"))
+}
+
+/// A processor ready to render the library's records.
+pub struct Engine {
+    pub processor: Processor,
+    pub items: Vec<RecordItem>,
+    pub index: HashMap<String, usize>,
+    pub is_note_style: bool,
+}
+
+impl Engine {
+    /// The items as the engine reads them.
+    pub fn refs(&self) -> Vec<&dyn csl::CslItem> {
+        self.items.iter().map(|i| i as &dyn csl::CslItem).collect()
+    }
+}
+
+/// Loads the style and locale named by `args` and adapts every loaded record.
+pub fn engine(args: &FormatArgs, loaded: &Loaded, ui: &Ui) -> anyhow::Result<Engine> {
+    let settings = &loaded.library.settings;
+    let spec = args
+        .style
+        .clone()
+        .or_else(|| settings.style.clone())
+        .ok_or_else(|| anyhow!("no style: give --style NAME|FILE or set `style` in kaynak.toml"))?;
+    let mut dirs = args.style_dirs.clone();
+    dirs.extend(settings.styles.iter().map(|d| loaded.library.dir.join(d)));
+    dirs.push(PathBuf::from("styles"));
+    let style = match load_style(&spec, &dirs) {
+        Ok(style) => style,
+        Err(errors) => {
+            ui.diagnostics(
+                &errors,
+                DiagnosticFormat::Concise,
+                &HashMap::<PathBuf, String>::new(),
+            )?;
+            bail!("cannot use the style `{spec}`");
+        }
+    };
+    ui.diagnostics(
+        &style.warnings,
+        DiagnosticFormat::Concise,
+        &HashMap::<PathBuf, String>::new(),
+    )?;
+    let forced_scheme = args
+        .translit
+        .as_deref()
+        .map(str::parse::<Scheme>)
+        .transpose()?;
+    let policy = FormPolicy {
+        form: args.form.clone(),
+        forced_scheme,
+        configured: settings.translit,
+    };
+    let locale = args.locale.clone().or_else(|| settings.locale.clone());
+    let is_note_style = style.style.class == csl::style::model::StyleClass::Note;
+    let loader = locale_loader(args.locale_dirs.clone());
+    let processor = csl::processor_with_locale(style.style, locale.as_deref(), &loader);
+    let items: Vec<RecordItem> = loaded
+        .library
+        .entries
+        .iter()
+        .map(|e| RecordItem::new(e, &policy))
+        .collect();
+    let index = loaded
+        .library
+        .entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.key.clone(), i))
+        .collect();
+    Ok(Engine {
+        processor,
+        items,
+        index,
+        is_note_style,
+    })
+}
+
+/// Prints the engine's warnings (missing variables, unknown terms) as diagnostics.
+pub fn report_warnings(ui: &Ui, warnings: &[Warning]) -> anyhow::Result<()> {
+    let diagnostics: Vec<Diagnostic> = warnings
+        .iter()
+        .map(|w| {
+            let message = match &w.item {
+                Some(item) => format!("{item}: {}", w.message),
+                None => w.message.clone(),
+            };
+            Diagnostic::warning("style-warning", message)
+        })
+        .collect();
+    ui.diagnostics(
+        &diagnostics,
+        DiagnosticFormat::Concise,
+        &HashMap::<PathBuf, String>::new(),
+    )?;
+    Ok(())
+}

@@ -1,0 +1,74 @@
+//! Rendering the bibliography: entries in sorted order,
+//! subsequent-author-substitute and second-field-align.
+
+use crate::csl::eval::CiteState;
+use crate::csl::output::Inline;
+use crate::csl::processor::{BibEntry, Bibliography, Run};
+use crate::csl::style::model::*;
+
+pub fn render(run: &mut Run, section: &Section) -> Bibliography {
+    let options = section.bibliography.clone();
+    let mut entries = Vec::with_capacity(run.items.len());
+    let mut previous_author: Option<String> = None;
+    for index in run.bib_order.clone() {
+        let state = run.state_for(index, &CiteState::default());
+        let (mut parts, author) = run.render_item(index, section, &state);
+        if let Some(substitute) = &options.subsequent_author_substitute {
+            if author.is_some() && author == previous_author {
+                let state = CiteState {
+                    author_substitute: Some(substitute.clone()),
+                    ..state
+                };
+                parts = run.render_item(index, section, &state).0;
+            }
+        }
+        previous_author = author;
+        if parts.iter().all(Inline::is_empty) {
+            continue;
+        }
+        let content = layout(section, parts, options.second_field_align.is_some());
+        entries.push(BibEntry {
+            id: run.items[index].id().to_string(),
+            content,
+        });
+    }
+    Bibliography { entries, options }
+}
+
+fn layout(section: &Section, mut parts: Vec<Inline>, align: bool) -> Inline {
+    let rendering = &section.layout.rendering;
+    let mut body = if align && parts.len() > 1 {
+        let rest = parts.split_off(1);
+        let first = parts.pop().unwrap_or(Inline::Text(String::new()));
+        let mut right = rest;
+        if let Some(suffix) = &rendering.suffix {
+            right.push(Inline::Text(suffix.clone()));
+        }
+        let mut left = Vec::new();
+        if let Some(prefix) = &rendering.prefix {
+            left.push(Inline::Text(prefix.clone()));
+        }
+        left.push(first);
+        return Inline::seq(vec![
+            Inline::Display(Display::LeftMargin, left),
+            Inline::Display(Display::RightInline, format(rendering, right)),
+        ]);
+    } else {
+        format(rendering, parts)
+    };
+    if let Some(prefix) = &rendering.prefix {
+        body.insert(0, Inline::Text(prefix.clone()));
+    }
+    if let Some(suffix) = &rendering.suffix {
+        body.push(Inline::Text(suffix.clone()));
+    }
+    Inline::seq(body)
+}
+
+fn format(rendering: &Rendering, parts: Vec<Inline>) -> Vec<Inline> {
+    if rendering.formatting.is_empty() {
+        parts
+    } else {
+        vec![Inline::Formatted(rendering.formatting, parts)]
+    }
+}

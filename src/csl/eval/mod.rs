@@ -1,0 +1,273 @@
+//! Evaluation of style elements for one item and one cite: style + item →
+//! output tree. One file per element; this file holds the shared context,
+//! the dispatch, and the wrapping every element shares (affixes,
+//! formatting, quotes, display).
+//!
+//! It does not decide positions, sort order, disambiguation or collapsing;
+//! those passes (sibling files) set the [`CiteState`] it reads.
+
+pub mod case;
+mod choose;
+mod date;
+pub mod disambiguate;
+pub mod names;
+pub mod number;
+pub mod position;
+pub mod sort;
+pub mod text;
+
+use crate::csl::diagnostic::Warning;
+use crate::csl::item::CslItem;
+use crate::csl::locale::LocaleChain;
+use crate::csl::output::Inline;
+use crate::csl::style::model::*;
+use crate::csl::style::Style;
+use std::cell::{Cell, RefCell};
+use std::collections::HashSet;
+
+/// Per-cite facts decided by the citation passes.
+#[derive(Debug, Clone, Default)]
+pub struct CiteState {
+    pub position: Option<Position>,
+    pub near_note: bool,
+    pub locator: Option<String>,
+    pub label: Option<String>,
+    pub first_reference_note_number: Option<u32>,
+    pub citation_number: Option<usize>,
+    pub year_suffix: Option<usize>,
+    /// Names shown beyond et-al-use-first (add-names).
+    pub extra_names: Option<usize>,
+    /// Given-name expansion per name position: 1 = initials, 2 = full.
+    pub givenname_levels: Vec<u8>,
+    pub disambiguate: bool,
+    pub suppress_author: bool,
+    /// subsequent-author-substitute text replacing the first names.
+    pub author_substitute: Option<String>,
+}
+
+/// What the element walk records while it runs.
+#[derive(Default)]
+pub struct Tracker {
+    pub variables_called: usize,
+    pub variables_rendered: usize,
+    pub suppressed: HashSet<String>,
+    pub warnings: Vec<Warning>,
+    /// The first rendered names output (the "author" for collapsing).
+    pub first_names: Option<String>,
+    pub names_seen: usize,
+}
+
+/// Everything an element needs to render.
+pub struct Context<'a> {
+    pub style: &'a Style,
+    pub locale: &'a LocaleChain,
+    pub item: &'a dyn CslItem,
+    pub section: &'a Section,
+    pub cite: &'a CiteState,
+    /// Rendering a macro sort key: names in sort order, dates sortable.
+    pub sorting: bool,
+    pub tracker: RefCell<Tracker>,
+    quote_depth: Cell<usize>,
+    pub in_substitute: Cell<bool>,
+    pub substitute_names: RefCell<Option<Names>>,
+    /// names-min / names-use-first of the sort key being computed.
+    pub sort_names: Option<(Option<usize>, Option<usize>)>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(
+        style: &'a Style,
+        locale: &'a LocaleChain,
+        item: &'a dyn CslItem,
+        section: &'a Section,
+        cite: &'a CiteState,
+    ) -> Self {
+        Context {
+            style,
+            locale,
+            item,
+            section,
+            cite,
+            sorting: false,
+            tracker: RefCell::new(Tracker::default()),
+            quote_depth: Cell::new(0),
+            in_substitute: Cell::new(false),
+            substitute_names: RefCell::new(None),
+            sort_names: None,
+        }
+    }
+
+    pub fn warn(&self, message: String) {
+        self.tracker.borrow_mut().warnings.push(Warning {
+            item: Some(self.item.id().to_string()),
+            message,
+        });
+    }
+
+    pub fn note_variable(&self, rendered: bool) {
+        let mut tracker = self.tracker.borrow_mut();
+        tracker.variables_called += 1;
+        if rendered {
+            tracker.variables_rendered += 1;
+        }
+    }
+
+    pub fn is_suppressed(&self, variable: &str) -> bool {
+        self.tracker.borrow().suppressed.contains(variable)
+    }
+
+    pub fn term(&self, name: &str, form: TermForm, plural: bool) -> Option<String> {
+        let text = self.locale.term_text(name, form, plural);
+        if text.is_none() {
+            self.warn(format!("term `{name}` is not defined in the locale"));
+        }
+        text.map(str::to_string)
+    }
+
+    /// Whether the item's language allows English-only transformations.
+    pub fn is_english(&self) -> bool {
+        match self.item.language() {
+            None => true,
+            Some(lang) => lang.is_empty() || lang.to_ascii_lowercase().starts_with("en"),
+        }
+    }
+}
+
+/// Render a list of elements, concatenated.
+pub fn render_elements(ctx: &Context, elements: &[Element]) -> Vec<Inline> {
+    elements
+        .iter()
+        .filter_map(|element| render_element(ctx, element))
+        .collect()
+}
+
+pub fn render_element(ctx: &Context, element: &Element) -> Option<Inline> {
+    match element {
+        Element::Text(t) => text::render_text(ctx, t),
+        Element::Number(n) => number::render_number(ctx, n),
+        Element::Label(l) => number::render_label(ctx, l, None),
+        Element::Date(d) => date::render_date(ctx, d),
+        Element::Names(n) => names::render_names(ctx, n),
+        Element::Group(g) => render_group(ctx, g),
+        Element::Choose(c) => choose::render_choose(ctx, c),
+    }
+}
+
+/// `cs:group`: suppressed when it calls variables and all are empty.
+pub fn render_group(ctx: &Context, group: &Group) -> Option<Inline> {
+    let (called_before, rendered_before) = {
+        let t = ctx.tracker.borrow();
+        (t.variables_called, t.variables_rendered)
+    };
+    let parts = render_elements(ctx, &group.children);
+    let (called, rendered) = {
+        let t = ctx.tracker.borrow();
+        (
+            t.variables_called - called_before,
+            t.variables_rendered - rendered_before,
+        )
+    };
+    if parts.is_empty() || (called > 0 && rendered == 0) {
+        return None;
+    }
+    let joined = join(parts, group.delimiter.as_deref());
+    wrap(ctx, joined, &group.rendering)
+}
+
+/// Join nodes with a delimiter.
+pub fn join(parts: Vec<Inline>, delimiter: Option<&str>) -> Vec<Inline> {
+    let mut out = Vec::with_capacity(parts.len() * 2);
+    for (index, part) in parts.into_iter().enumerate() {
+        if index > 0 {
+            if let Some(d) = delimiter {
+                if !d.is_empty() {
+                    out.push(Inline::Text(d.to_string()));
+                }
+            }
+        }
+        out.push(part);
+    }
+    out
+}
+
+/// Apply the shared rendering attributes around already-rendered content.
+pub fn wrap(ctx: &Context, content: Vec<Inline>, rendering: &Rendering) -> Option<Inline> {
+    let mut content = content;
+    if content.iter().all(Inline::is_empty) {
+        return None;
+    }
+    if let Some(case) = rendering.text_case {
+        case::apply_case(&mut content, case, ctx.is_english());
+    }
+    if rendering.strip_periods {
+        case::strip_periods(&mut content);
+    }
+    let mut node = if rendering.formatting.is_empty() {
+        if content.len() == 1 {
+            content.pop().unwrap_or(Inline::Text(String::new()))
+        } else {
+            Inline::seq(content)
+        }
+    } else {
+        Inline::Formatted(rendering.formatting, content)
+    };
+    if rendering.quotes {
+        node = quote(ctx, vec![node]);
+    }
+    let mut parts = Vec::with_capacity(3);
+    if let Some(prefix) = rendering.prefix.as_deref().filter(|p| !p.is_empty()) {
+        parts.push(Inline::Text(prefix.to_string()));
+    }
+    parts.push(node);
+    if let Some(suffix) = rendering.suffix.as_deref().filter(|s| !s.is_empty()) {
+        parts.push(Inline::Text(suffix.to_string()));
+    }
+    let node = if parts.len() == 1 {
+        parts.pop().unwrap_or(Inline::Text(String::new()))
+    } else {
+        Inline::seq(parts)
+    };
+    Some(match rendering.display {
+        Some(display) if !ctx.sorting => Inline::Display(display, vec![node]),
+        _ => node,
+    })
+}
+
+/// Wrap in the locale's quotation marks, alternating for nested quotes.
+pub fn quote(ctx: &Context, children: Vec<Inline>) -> Inline {
+    let depth = ctx.quote_depth.get();
+    let (open, close) = if depth.is_multiple_of(2) {
+        ("open-quote", "close-quote")
+    } else {
+        ("open-inner-quote", "close-inner-quote")
+    };
+    let open = ctx
+        .locale
+        .term_text(open, TermForm::Long, false)
+        .unwrap_or("\u{201c}");
+    let close = ctx
+        .locale
+        .term_text(close, TermForm::Long, false)
+        .unwrap_or("\u{201d}");
+    let children = case::requote(children, ctx, depth + 1);
+    Inline::Quoted {
+        open: open.to_string(),
+        close: close.to_string(),
+        punctuation_inside: ctx.locale.punctuation_in_quote(),
+        children,
+    }
+}
+
+impl Context<'_> {
+    pub fn sort_names(&self) -> Option<(Option<usize>, Option<usize>)> {
+        self.sort_names.filter(|(a, b)| a.is_some() || b.is_some())
+    }
+
+    pub fn sort_names_as_sort_order(&self) -> bool {
+        self.sorting
+    }
+
+    pub fn quote_depth(&self) -> usize {
+        self.quote_depth.get()
+    }
+}

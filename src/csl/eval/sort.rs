@@ -1,0 +1,161 @@
+//! Sort keys for `cs:sort` (variables and macros) and their comparison.
+
+use super::{date, number, render_elements, CiteState, Context};
+use crate::csl::item::CslItem;
+use crate::csl::locale::LocaleChain;
+use crate::csl::output::Inline;
+use crate::csl::style::model::*;
+use crate::csl::style::Style;
+use std::cmp::Ordering;
+use unicode_normalization::UnicodeNormalization;
+
+/// One computed key: `None` (empty) always sorts last.
+pub type KeyValue = Option<String>;
+
+/// Compute the sort keys of an item for a section.
+pub fn sort_keys(
+    style: &Style,
+    locale: &LocaleChain,
+    item: &dyn CslItem,
+    section: &Section,
+    cite: &CiteState,
+) -> Vec<KeyValue> {
+    section
+        .sort
+        .iter()
+        .map(|key| {
+            let mut ctx = Context::new(style, locale, item, section, cite);
+            ctx.sorting = true;
+            ctx.sort_names = Some((key.names_min, key.names_use_first));
+            key_value(&ctx, key)
+        })
+        .collect()
+}
+
+fn key_value(ctx: &Context, key: &SortKey) -> KeyValue {
+    match &key.source {
+        SortKeySource::Macro(index) => {
+            let m = ctx.style.macros.get(*index)?;
+            let text: String = render_elements(ctx, &m.elements)
+                .iter()
+                .map(Inline::plain_text)
+                .collect();
+            non_empty(collation_text(&pad_numbers(&text)))
+        }
+        SortKeySource::Variable(name) => variable_key(ctx, name),
+    }
+}
+
+fn variable_key(ctx: &Context, name: &str) -> KeyValue {
+    if ctx.item.names(name).is_some() {
+        let names = Names {
+            variables: vec![name.to_string()],
+            name: None,
+            et_al: None,
+            label: None,
+            label_before_name: false,
+            substitute: None,
+            delimiter: None,
+            rendering: Rendering::default(),
+        };
+        let mut ctx_names = super::names::render_names(ctx, &names).map(|n| n.plain_text());
+        if let Some(text) = ctx_names.take() {
+            return non_empty(collation_text(&text));
+        }
+        return None;
+    }
+    if let Some(d) = ctx.item.date(name) {
+        return non_empty(date::sort_key(&d));
+    }
+    let value = super::text::variable_text(ctx, name, TermForm::Long)?;
+    if number::is_numeric(&value) || name == "citation-number" {
+        return Some(pad_numbers(&value));
+    }
+    non_empty(collation_text(&strip_markup(&value)))
+}
+
+fn non_empty(s: String) -> KeyValue {
+    if s.is_empty() {
+        None
+    } else {
+        Some(s)
+    }
+}
+
+fn strip_markup(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_tag = false;
+    for c in text.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Zero-pad runs of digits so numbers compare numerically.
+fn pad_numbers(text: &str) -> String {
+    let mut out = String::new();
+    let mut digits = String::new();
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            digits.push(c);
+        } else {
+            if !digits.is_empty() {
+                out.push_str(&format!("{digits:0>10}"));
+                digits.clear();
+            }
+            out.push(c);
+        }
+    }
+    if !digits.is_empty() {
+        out.push_str(&format!("{digits:0>10}"));
+    }
+    out
+}
+
+/// A collation approximation: strip diacritics and punctuation, lowercase.
+pub fn collation_text(text: &str) -> String {
+    text.nfd()
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .filter(|c| {
+            !matches!(
+                c,
+                '[' | ']' | '"' | '“' | '”' | '‘' | '’' | '\'' | '(' | ')'
+            )
+        })
+        .flat_map(char::to_lowercase)
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+/// Compare two key lists under the section's directions.
+pub fn compare_keys(section: &Section, a: &[KeyValue], b: &[KeyValue]) -> Ordering {
+    for (index, key) in section.sort.iter().enumerate() {
+        let (x, y) = (
+            a.get(index).cloned().flatten(),
+            b.get(index).cloned().flatten(),
+        );
+        let ordering = match (x, y) {
+            (None, None) => Ordering::Equal,
+            (None, Some(_)) => Ordering::Greater,
+            (Some(_), None) => Ordering::Less,
+            (Some(x), Some(y)) => {
+                let o = x.cmp(&y);
+                if key.direction == SortDirection::Descending {
+                    o.reverse()
+                } else {
+                    o
+                }
+            }
+        };
+        if ordering != Ordering::Equal {
+            return ordering;
+        }
+    }
+    Ordering::Equal
+}

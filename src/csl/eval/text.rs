@@ -1,0 +1,243 @@
+//! `cs:text`: variables, macros, terms and values; page ranges.
+
+use super::{case, render_elements, wrap, Context};
+use crate::csl::output::Inline;
+use crate::csl::style::model::*;
+
+pub fn render_text(ctx: &Context, text: &Text) -> Option<Inline> {
+    match &text.source {
+        TextSource::Variable { name, form } => {
+            let value = variable_text(ctx, name, *form);
+            ctx.note_variable(value.is_some());
+            let value = value?;
+            let content = if name == "page" || name == "locator" && is_page_locator(ctx) {
+                vec![Inline::Text(page_range(ctx, &value))]
+            } else if matches!(
+                name.as_str(),
+                "citation-number"
+                    | "year-suffix"
+                    | "first-reference-note-number"
+                    | "locator"
+                    | "URL"
+                    | "DOI"
+            ) {
+                vec![Inline::Text(value)]
+            } else {
+                case::parse_rich_text(ctx, &value)
+            };
+            wrap(ctx, content, &text.rendering)
+        }
+        TextSource::Macro(index) => {
+            let m = ctx.style.macros.get(*index)?;
+            let parts = render_elements(ctx, &m.elements);
+            if parts.is_empty() {
+                return None;
+            }
+            wrap(ctx, parts, &text.rendering)
+        }
+        TextSource::Term { name, form, plural } => {
+            let term = ctx.term(name, *form, *plural)?;
+            if term.is_empty() {
+                return None;
+            }
+            wrap(ctx, vec![Inline::Text(term)], &text.rendering)
+        }
+        TextSource::Value(value) => {
+            if value.is_empty() {
+                return None;
+            }
+            wrap(ctx, case::parse_rich_text(ctx, value), &text.rendering)
+        }
+    }
+}
+
+fn is_page_locator(ctx: &Context) -> bool {
+    matches!(ctx.cite.label.as_deref(), None | Some("page"))
+}
+
+/// The text of a standard variable, with the short-form fallbacks.
+pub fn variable_text(ctx: &Context, name: &str, form: TermForm) -> Option<String> {
+    if ctx.is_suppressed(name) {
+        return None;
+    }
+    let special = match name {
+        "locator" => return ctx.cite.locator.clone(),
+        "citation-number" => return ctx.cite.citation_number.map(|n| n.to_string()),
+        "first-reference-note-number" => {
+            return ctx.cite.first_reference_note_number.map(|n| n.to_string())
+        }
+        "year-suffix" => return ctx.cite.year_suffix.map(year_suffix_letters),
+        "page-first" => ctx
+            .item
+            .variable("page-first")
+            .or_else(|| ctx.item.variable("page"))
+            .map(first_page),
+        "citation-label" => ctx
+            .item
+            .variable("citation-label")
+            .map(str::to_string)
+            .or_else(|| citation_label(ctx)),
+        _ => None,
+    };
+    if special.is_some() {
+        return special;
+    }
+    if form == TermForm::Short {
+        let short = match name {
+            "title" => ctx
+                .item
+                .variable("title-short")
+                .or_else(|| ctx.item.variable("shortTitle")),
+            "container-title" => ctx
+                .item
+                .variable("container-title-short")
+                .or_else(|| ctx.item.variable("journalAbbreviation")),
+            _ => ctx.item.variable(&format!("{name}-short")),
+        };
+        if let Some(short) = short {
+            return Some(short.to_string());
+        }
+    }
+    ctx.item.variable(name).map(str::to_string)
+}
+
+fn first_page(page: &str) -> String {
+    page.split(['-', '–', ',', '&'])
+        .next()
+        .unwrap_or(page)
+        .trim()
+        .to_string()
+}
+
+/// a, b, …, z, aa, ab, …
+pub fn year_suffix_letters(n: usize) -> String {
+    let mut n = n;
+    let mut out = Vec::new();
+    loop {
+        out.push((b'a' + (n % 26) as u8) as char);
+        if n < 26 {
+            break;
+        }
+        n = n / 26 - 1;
+    }
+    out.iter().rev().collect()
+}
+
+fn citation_label(ctx: &Context) -> Option<String> {
+    let names = ctx
+        .item
+        .names("author")
+        .or_else(|| ctx.item.names("editor"))?;
+    let mut label = String::new();
+    let take = if names.len() == 1 { 4 } else { 2 };
+    for name in names.iter().take(4) {
+        let family = name
+            .family
+            .as_deref()
+            .or(name.literal.as_deref())
+            .unwrap_or("");
+        label.extend(family.chars().take(take));
+    }
+    if let Some(year) = ctx.item.date("issued").and_then(|d| d.year()) {
+        let year = year.to_string();
+        label.push_str(year.get(year.len().saturating_sub(2)..).unwrap_or(""));
+    }
+    Some(label)
+}
+
+/// Apply the style's page-range-format to a page string.
+pub fn page_range(ctx: &Context, value: &str) -> String {
+    let delimiter = ctx
+        .locale
+        .term_text("page-range-delimiter", TermForm::Long, false)
+        .unwrap_or("\u{2013}")
+        .to_string();
+    let format = ctx.style.options.page_range_format;
+    let mut out = String::new();
+    for (index, piece) in value.split(", ").enumerate() {
+        if index > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(&format_range(piece, &delimiter, format));
+    }
+    out
+}
+
+fn format_range(piece: &str, delimiter: &str, format: Option<PageRangeFormat>) -> String {
+    let parts: Vec<&str> = piece.splitn(2, ['-', '–']).collect();
+    let [first, last] = parts.as_slice() else {
+        return piece.to_string();
+    };
+    let (first, last) = (first.trim(), last.trim_start_matches('-').trim());
+    let Some(format) = format else {
+        return format!("{first}{delimiter}{last}");
+    };
+    let numeric = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    let (prefix_a, num_a) = split_number(first);
+    let (prefix_b, num_b) = split_number(last);
+    if !numeric(num_a) || !numeric(num_b) || prefix_a != prefix_b {
+        return format!("{first}{delimiter}{last}");
+    }
+    let expanded = expand(num_a, num_b);
+    let last_out = match format {
+        PageRangeFormat::Expanded | PageRangeFormat::Verbatim => expanded,
+        PageRangeFormat::Minimal => minimal(num_a, &expanded, 1),
+        PageRangeFormat::MinimalTwo => minimal(num_a, &expanded, 2),
+        PageRangeFormat::Chicago | PageRangeFormat::Chicago16 => chicago(num_a, &expanded, format),
+    };
+    format!("{first}{delimiter}{prefix_b}{last_out}")
+}
+
+fn split_number(s: &str) -> (&str, &str) {
+    let index = s
+        .char_indices()
+        .find(|(_, c)| c.is_ascii_digit())
+        .map(|(i, _)| i)
+        .unwrap_or(s.len());
+    s.split_at(index)
+}
+
+fn expand(first: &str, last: &str) -> String {
+    if last.len() < first.len() {
+        format!("{}{}", &first[..first.len() - last.len()], last)
+    } else {
+        last.to_string()
+    }
+}
+
+fn minimal(first: &str, last: &str, keep: usize) -> String {
+    if first.len() != last.len() {
+        return last.to_string();
+    }
+    let common = first
+        .chars()
+        .zip(last.chars())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let rest = &last[common.min(last.len())..];
+    if rest.len() < keep && last.len() >= keep {
+        last[last.len() - keep..].to_string()
+    } else {
+        rest.to_string()
+    }
+}
+
+fn chicago(first: &str, last: &str, format: PageRangeFormat) -> String {
+    let Ok(start) = first.parse::<u64>() else {
+        return last.to_string();
+    };
+    if start < 100 || start % 100 == 0 {
+        return last.to_string();
+    }
+    if start % 100 < 10 {
+        return minimal(first, last, 1);
+    }
+    if format == PageRangeFormat::Chicago && first.len() == 4 {
+        let changed = minimal(first, last, 2);
+        if changed.len() > 2 {
+            return last.to_string();
+        }
+        return changed;
+    }
+    minimal(first, last, 2)
+}

@@ -1,0 +1,371 @@
+//! The format-neutral output tree and the passes shared by all backends:
+//! flattening with flip-flop of nested formatting, punctuation clean-up
+//! (duplicate marks, punctuation inside quotes, double spaces).
+//!
+//! One backend per file renders the flattened events; this module never
+//! knows a format's syntax.
+
+mod html;
+mod latex;
+mod markdown;
+mod plain;
+mod rtf;
+
+use crate::csl::style::model::{
+    Display, FontStyle, FontVariant, FontWeight, Formatting, VerticalAlign,
+};
+
+/// A node of rendered output.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Inline {
+    Text(String),
+    Formatted(Formatting, Vec<Inline>),
+    Quoted {
+        open: String,
+        close: String,
+        punctuation_inside: bool,
+        children: Vec<Inline>,
+    },
+    Display(Display, Vec<Inline>),
+    /// Text protected from case changes (`<span class="nocase">`).
+    NoCase(Vec<Inline>),
+}
+
+impl Inline {
+    /// Visible text without formatting.
+    pub fn plain_text(&self) -> String {
+        let mut out = String::new();
+        self.push_plain(&mut out);
+        out
+    }
+
+    fn push_plain(&self, out: &mut String) {
+        match self {
+            Inline::Text(text) => out.push_str(text),
+            Inline::Quoted {
+                open,
+                close,
+                children,
+                ..
+            } => {
+                out.push_str(open);
+                children.iter().for_each(|c| c.push_plain(out));
+                out.push_str(close);
+            }
+            Inline::Formatted(_, children)
+            | Inline::Display(_, children)
+            | Inline::NoCase(children) => children.iter().for_each(|c| c.push_plain(out)),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Inline::Text(text) => text.is_empty(),
+            Inline::Quoted { children, .. } => children.iter().all(Inline::is_empty),
+            Inline::Formatted(_, c) | Inline::Display(_, c) | Inline::NoCase(c) => {
+                c.iter().all(Inline::is_empty)
+            }
+        }
+    }
+
+    /// A sequence of nodes as one node.
+    pub fn seq(children: Vec<Inline>) -> Inline {
+        Inline::Formatted(Formatting::default(), children)
+    }
+}
+
+/// A style switch in the flattened stream.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Span {
+    Italic,
+    NormalStyle,
+    Bold,
+    NormalWeight,
+    Light,
+    SmallCaps,
+    NormalVariant,
+    Underline,
+    Superscript,
+    Subscript,
+    Baseline,
+    Display(Display),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Event {
+    Text(String),
+    Open(Span),
+    Close(Span),
+    CloseQuote(String, bool),
+}
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Html,
+    Markdown,
+    Latex,
+    Rtf,
+}
+
+impl Format {
+    pub fn from_name(name: &str) -> Option<Format> {
+        match name {
+            "text" | "plain" => Some(Format::Text),
+            "html" => Some(Format::Html),
+            "markdown" | "md" => Some(Format::Markdown),
+            "latex" | "tex" => Some(Format::Latex),
+            "rtf" => Some(Format::Rtf),
+            _ => None,
+        }
+    }
+}
+
+/// One output syntax.
+pub trait Backend {
+    fn escape(&self, text: &str, out: &mut String);
+    fn open(&self, span: Span, out: &mut String);
+    fn close(&self, span: Span, out: &mut String);
+}
+
+fn backend(format: Format) -> &'static dyn Backend {
+    match format {
+        Format::Text => &plain::Plain,
+        Format::Html => &html::Html,
+        Format::Markdown => &markdown::Markdown,
+        Format::Latex => &latex::Latex,
+        Format::Rtf => &rtf::Rtf,
+    }
+}
+
+/// Render a node in a format.
+pub fn render(node: &Inline, format: Format) -> String {
+    let events = normalize(flatten(node));
+    let backend = backend(format);
+    let mut out = String::new();
+    for event in &events {
+        match event {
+            Event::Text(text) => backend.escape(text, &mut out),
+            Event::CloseQuote(text, _) => backend.escape(text, &mut out),
+            Event::Open(span) => backend.open(*span, &mut out),
+            Event::Close(span) => backend.close(*span, &mut out),
+        }
+    }
+    out
+}
+
+#[derive(Default, Clone, Copy)]
+struct State {
+    italic: bool,
+    bold: bool,
+    small_caps: bool,
+}
+
+/// Turn the tree into a flat event stream, resolving flip-flops.
+pub fn flatten(node: &Inline) -> Vec<Event> {
+    let mut events = Vec::new();
+    flatten_into(node, State::default(), &mut events);
+    events
+}
+
+fn flatten_into(node: &Inline, state: State, events: &mut Vec<Event>) {
+    match node {
+        Inline::Text(text) => {
+            if !text.is_empty() {
+                events.push(Event::Text(text.clone()))
+            }
+        }
+        Inline::NoCase(children) => children.iter().for_each(|c| flatten_into(c, state, events)),
+        Inline::Display(display, children) => {
+            events.push(Event::Open(Span::Display(*display)));
+            children.iter().for_each(|c| flatten_into(c, state, events));
+            events.push(Event::Close(Span::Display(*display)));
+        }
+        Inline::Quoted {
+            open,
+            close,
+            punctuation_inside,
+            children,
+        } => {
+            events.push(Event::Text(open.clone()));
+            children.iter().for_each(|c| flatten_into(c, state, events));
+            events.push(Event::CloseQuote(close.clone(), *punctuation_inside));
+        }
+        Inline::Formatted(formatting, children) => {
+            if children.iter().all(Inline::is_empty) {
+                return;
+            }
+            let mut state = state;
+            let spans = spans_for(formatting, &mut state);
+            spans.iter().for_each(|s| events.push(Event::Open(*s)));
+            children.iter().for_each(|c| flatten_into(c, state, events));
+            spans
+                .iter()
+                .rev()
+                .for_each(|s| events.push(Event::Close(*s)));
+        }
+    }
+}
+
+fn spans_for(formatting: &Formatting, state: &mut State) -> Vec<Span> {
+    let mut spans = Vec::new();
+    match formatting.font_style {
+        Some(FontStyle::Italic | FontStyle::Oblique) => {
+            spans.push(if state.italic {
+                Span::NormalStyle
+            } else {
+                Span::Italic
+            });
+            state.italic = !state.italic;
+        }
+        Some(FontStyle::Normal) if state.italic => {
+            spans.push(Span::NormalStyle);
+            state.italic = false;
+        }
+        _ => {}
+    }
+    match formatting.font_variant {
+        Some(FontVariant::SmallCaps) => {
+            spans.push(if state.small_caps {
+                Span::NormalVariant
+            } else {
+                Span::SmallCaps
+            });
+            state.small_caps = !state.small_caps;
+        }
+        Some(FontVariant::Normal) if state.small_caps => {
+            spans.push(Span::NormalVariant);
+            state.small_caps = false;
+        }
+        _ => {}
+    }
+    match formatting.font_weight {
+        Some(FontWeight::Bold) => {
+            spans.push(if state.bold {
+                Span::NormalWeight
+            } else {
+                Span::Bold
+            });
+            state.bold = !state.bold;
+        }
+        Some(FontWeight::Normal) if state.bold => {
+            spans.push(Span::NormalWeight);
+            state.bold = false;
+        }
+        Some(FontWeight::Light) => spans.push(Span::Light),
+        _ => {}
+    }
+    if formatting.underline == Some(true) {
+        spans.push(Span::Underline);
+    }
+    match formatting.vertical_align {
+        Some(VerticalAlign::Sup) => spans.push(Span::Superscript),
+        Some(VerticalAlign::Sub) => spans.push(Span::Subscript),
+        Some(VerticalAlign::Baseline) => spans.push(Span::Baseline),
+        None => {}
+    }
+    spans
+}
+
+/// Punctuation clean-up over the flat stream.
+pub fn normalize(events: Vec<Event>) -> Vec<Event> {
+    let mut out: Vec<Event> = Vec::with_capacity(events.len());
+    for event in events {
+        match event {
+            Event::Text(text) => push_text(&mut out, text),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+fn last_text_char(out: &[Event]) -> Option<(usize, char)> {
+    for (index, event) in out.iter().enumerate().rev() {
+        match event {
+            Event::Text(text) | Event::CloseQuote(text, _) => {
+                if let Some(c) = text.chars().last() {
+                    return Some((index, c));
+                }
+            }
+            Event::Open(Span::Display(_)) | Event::Close(Span::Display(_)) => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+fn push_text(out: &mut Vec<Event>, mut text: String) {
+    if let Some(first) = text.chars().next() {
+        if let Some((index, last)) = last_text_char(out) {
+            if let Some(Event::CloseQuote(_, true)) = out.get(index) {
+                if first == '.' || first == ',' {
+                    move_into_quote(out, index, first);
+                    text.remove(0);
+                }
+            } else if drops_second(last, first) || is_space(last) && first == ' ' {
+                text.remove(0);
+            }
+        }
+    }
+    if !text.is_empty() {
+        out.push(Event::Text(text));
+    }
+}
+
+fn move_into_quote(out: &mut [Event], index: usize, mark: char) {
+    // the quote's own content may already end in the same mark
+    let before = last_text_char(&out[..index]).map(|(_, c)| c);
+    if let Some(Event::CloseQuote(close, _)) = out.get_mut(index) {
+        let keep = !matches!(before, Some(c) if drops_second(c, mark) || c == mark);
+        if keep {
+            close.insert(0, mark);
+        }
+    }
+}
+
+/// Whether `second` is redundant right after `first`.
+fn drops_second(first: char, second: char) -> bool {
+    matches!(
+        (first, second),
+        ('.', '.')
+            | (',', ',')
+            | (';', ';')
+            | (':', ':')
+            | ('!' | '?', '.')
+            | ('!', '!')
+            | ('?', '?')
+    )
+}
+
+fn is_space(c: char) -> bool {
+    c == ' ' || c == '\u{a0}'
+}
+
+/// Render a whole bibliography; HTML follows citeproc-js's wrapper.
+pub fn render_bibliography(
+    bibliography: &crate::csl::processor::Bibliography,
+    format: Format,
+) -> String {
+    let mut out = String::new();
+    if format == Format::Html {
+        out.push_str("<div class=\"csl-bib-body\">\n");
+        for entry in &bibliography.entries {
+            out.push_str(&html::entry(&render(&entry.content, format)));
+        }
+        out.push_str("</div>");
+        return out;
+    }
+    let separator = match format {
+        Format::Rtf => "\\par\n",
+        Format::Latex | Format::Markdown => "\n\n",
+        _ => "\n",
+    };
+    for (index, entry) in bibliography.entries.iter().enumerate() {
+        if index > 0 {
+            out.push_str(separator);
+        }
+        out.push_str(&render(&entry.content, format));
+    }
+    out
+}

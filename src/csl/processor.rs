@@ -1,0 +1,237 @@
+//! The citation processor: registers cited items, numbers them, sorts,
+//! decides positions and disambiguation, renders citation clusters and the
+//! bibliography into output trees.
+
+use crate::csl::diagnostic::Warning;
+use crate::csl::eval::{self, sort, CiteState, Context};
+use crate::csl::item::CslItem;
+use crate::csl::locale::LocaleChain;
+use crate::csl::output::Inline;
+use crate::csl::style::model::*;
+use crate::csl::style::Style;
+use std::collections::HashMap;
+
+/// One cite inside a cluster.
+#[derive(Debug, Clone, Default)]
+pub struct Cite {
+    pub id: String,
+    pub locator: Option<String>,
+    /// Locator label as a CSL term name (`page`, `chapter`, …).
+    pub label: Option<String>,
+    pub prefix: Option<String>,
+    pub suffix: Option<String>,
+    pub suppress_author: bool,
+    pub author_only: bool,
+    /// Forced position (test-suite option).
+    pub position: Option<Position>,
+    pub near_note: Option<bool>,
+}
+
+/// One citation (a footnote or an in-text citation) of one or more cites.
+#[derive(Debug, Clone, Default)]
+pub struct Cluster {
+    pub cites: Vec<Cite>,
+    /// Footnote number; defaults to the cluster's 1-based index.
+    pub note_number: Option<u32>,
+}
+
+/// A bibliography entry.
+#[derive(Debug, Clone)]
+pub struct BibEntry {
+    pub id: String,
+    pub content: Inline,
+}
+
+/// A rendered bibliography with its layout options.
+#[derive(Debug, Clone, Default)]
+pub struct Bibliography {
+    pub entries: Vec<BibEntry>,
+    pub options: BibliographyOptions,
+}
+
+/// Everything one processing run produces.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    pub citations: Vec<Inline>,
+    pub bibliography: Option<Bibliography>,
+    pub warnings: Vec<Warning>,
+}
+
+/// A compiled style with its locale chain, ready to process items.
+pub struct Processor {
+    pub style: Style,
+    pub locale: LocaleChain,
+}
+
+/// Per-run state shared by the passes.
+pub(crate) struct Run<'p, 'i> {
+    pub processor: &'p Processor,
+    pub items: Vec<&'i dyn CslItem>,
+    /// Item index → citation number (1-based).
+    pub numbers: Vec<usize>,
+    /// Item indexes in bibliography order.
+    pub bib_order: Vec<usize>,
+    /// Item index → disambiguation state.
+    pub disambiguation: Vec<CiteState>,
+    pub warnings: Vec<Warning>,
+}
+
+impl Processor {
+    pub fn new(style: Style, locale: LocaleChain) -> Processor {
+        Processor { style, locale }
+    }
+
+    /// Process clusters and (when the style has one) the bibliography of
+    /// `items`. Items never cited still appear in the bibliography.
+    pub fn process(&self, items: &[&dyn CslItem], clusters: &[Cluster]) -> Rendered {
+        let mut run = Run::new(self, items, clusters);
+        let citations = crate::csl::citation::render_clusters(&mut run, clusters);
+        let bibliography = self
+            .style
+            .bibliography
+            .as_ref()
+            .map(|section| crate::csl::bibliography::render(&mut run, section));
+        Rendered {
+            citations,
+            bibliography,
+            warnings: run.warnings,
+        }
+    }
+
+    /// The citation section's options (or defaults).
+    pub fn citation_options(&self) -> CitationOptions {
+        self.style
+            .citation
+            .as_ref()
+            .map(|s| s.citation.clone())
+            .unwrap_or_default()
+    }
+}
+
+impl<'p, 'i> Run<'p, 'i> {
+    fn new(processor: &'p Processor, items: &[&'i dyn CslItem], clusters: &[Cluster]) -> Self {
+        let index: HashMap<&str, usize> = items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| (item.id(), i))
+            .collect();
+        let mut order: Vec<usize> = Vec::with_capacity(items.len());
+        let mut seen = vec![false; items.len()];
+        let cited = clusters.iter().flat_map(|c| c.cites.iter());
+        for cite in cited {
+            if let Some(&i) = index.get(cite.id.as_str()) {
+                if !seen[i] {
+                    seen[i] = true;
+                    order.push(i);
+                }
+            }
+        }
+        for (i, was_seen) in seen.iter().enumerate() {
+            if !was_seen {
+                order.push(i);
+            }
+        }
+        let mut numbers = vec![0; items.len()];
+        for (rank, i) in order.iter().enumerate() {
+            numbers[*i] = rank + 1;
+        }
+        let mut run = Run {
+            processor,
+            items: items.to_vec(),
+            numbers,
+            bib_order: order,
+            disambiguation: vec![CiteState::default(); items.len()],
+            warnings: Vec::new(),
+        };
+        run.sort_bibliography();
+        crate::csl::eval::disambiguate::disambiguate(&mut run, clusters);
+        run
+    }
+
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.items.iter().position(|item| item.id() == id)
+    }
+
+    fn sort_bibliography(&mut self) {
+        let style = &self.processor.style;
+        let Some(section) = style.bibliography.as_ref().filter(|s| !s.sort.is_empty()) else {
+            return;
+        };
+        let keys: Vec<Vec<sort::KeyValue>> = (0..self.items.len())
+            .map(|i| {
+                let cite = CiteState {
+                    citation_number: Some(self.numbers[i]),
+                    ..CiteState::default()
+                };
+                sort::sort_keys(style, &self.processor.locale, self.items[i], section, &cite)
+            })
+            .collect();
+        let mut order = self.bib_order.clone();
+        order.sort_by(|a, b| sort::compare_keys(section, &keys[*a], &keys[*b]));
+        let uses_number = section.sort.iter().any(|k| {
+            matches!(&k.source, SortKeySource::Variable(v) if v == "citation-number")
+                || matches!(&k.source, SortKeySource::Macro(m) if macro_uses_number(style, *m))
+        });
+        if !uses_number {
+            for (rank, i) in order.iter().enumerate() {
+                self.numbers[*i] = rank + 1;
+            }
+        }
+        self.bib_order = order;
+    }
+
+    /// The state for rendering item `index` in a cite with `position`.
+    pub fn state_for(&self, index: usize, position: &CiteState) -> CiteState {
+        let base = &self.disambiguation[index];
+        CiteState {
+            citation_number: Some(self.numbers[index]),
+            year_suffix: base.year_suffix,
+            extra_names: base.extra_names,
+            givenname_levels: base.givenname_levels.clone(),
+            disambiguate: base.disambiguate,
+            ..position.clone()
+        }
+    }
+
+    /// Render a layout's elements for one item.
+    pub fn render_item(
+        &mut self,
+        index: usize,
+        section: &Section,
+        cite: &CiteState,
+    ) -> (Vec<Inline>, Option<String>) {
+        let style = &self.processor.style;
+        let ctx = Context::new(
+            style,
+            &self.processor.locale,
+            self.items[index],
+            section,
+            cite,
+        );
+        eval::names::set_and_term(&ctx);
+        let parts = eval::render_elements(&ctx, &section.layout.elements);
+        let tracker = ctx.tracker.into_inner();
+        self.warnings.extend(tracker.warnings);
+        (parts, tracker.first_names)
+    }
+}
+
+fn macro_uses_number(style: &Style, index: usize) -> bool {
+    fn walk(elements: &[Element]) -> bool {
+        elements.iter().any(|e| match e {
+            Element::Text(t) => {
+                matches!(&t.source, TextSource::Variable { name, .. } if name == "citation-number")
+            }
+            Element::Group(g) => walk(&g.children),
+            Element::Choose(c) => {
+                c.branches.iter().any(|b| walk(&b.children)) || walk(&c.otherwise)
+            }
+            _ => false,
+        })
+    }
+    style
+        .macros
+        .get(index)
+        .map(|m| walk(&m.elements))
+        .unwrap_or(false)
+}

@@ -1,0 +1,35 @@
+//! Formatting the library: kaynak records as CSL items, style and locale
+//! lookup, and the glue between the citation syntax and the CSL engine.
+//! Returns strings and diagnostics; the CLI prints them.
+
+mod item;
+mod styles;
+
+pub use item::{csl_date, FormPolicy, RecordItem, TextForm};
+pub use styles::{load_style, locale_loader, LoadedStyle, BUNDLED_STYLES};
+
+use crate::csl::{Cite, Cluster};
+use crate::document::CiteItem;
+
+/// A CSL cite from a parsed pandoc-style citation item.
+pub fn cite_from(item: &CiteItem) -> Cite {
+    let non_empty = |s: &str| (!s.is_empty()).then(|| s.to_string());
+    Cite {
+        id: item.key.clone(),
+        locator: item.locator.as_ref().map(|(_, value)| value.clone()),
+        label: item.locator.as_ref().map(|(label, _)| label.clone()),
+        prefix: non_empty(&item.prefix),
+        suffix: non_empty(&item.suffix),
+        suppress_author: item.suppress_author,
+        author_only: item.author_in_text,
+        ..Cite::default()
+    }
+}
+
+/// A cluster of cites, with its note number for note styles.
+pub fn cluster_from(items: &[CiteItem], note_number: Option<u32>) -> Cluster {
+    Cluster {
+        cites: items.iter().map(cite_from).collect(),
+        note_number,
+    }
+}
