@@ -461,3 +461,44 @@ fn read_kaynak_name(value: &Value) -> Name {
         ..Name::default()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_say_when_csl_cannot_hold_them() {
+        let (value, exact) = csl_date(&Date::parse("2021-03-31").unwrap());
+        assert_eq!(value, json!({ "date-parts": [[2021, 3, 31]] }));
+        assert!(exact);
+        let (value, exact) = csl_date(&Date::parse("2019~").unwrap());
+        assert_eq!(value, json!({ "date-parts": [[2019]], "circa": true }));
+        assert!(exact);
+        assert!(!csl_date(&Date::parse("2019?").unwrap()).1);
+        assert!(!csl_date(&Date::parse("1994/..").unwrap()).1);
+    }
+
+    #[test]
+    fn invisible_controls_are_escaped() {
+        assert_eq!(escape_invisible("\"a\u{202E}b\""), "\"a\\u202eb\"");
+    }
+
+    #[test]
+    fn reads_date_objects_in_every_common_shape() {
+        let read = |v: Value| read_date(&v).map(|d| d.to_string());
+        assert_eq!(
+            read(json!({ "date-parts": [["2021", "3", "31"]] })).as_deref(),
+            Some("2021-03-31")
+        );
+        assert_eq!(
+            read(json!({ "date-parts": [[1994], [2010]] })).as_deref(),
+            Some("1994/2010")
+        );
+        assert_eq!(
+            read(json!({ "raw": "2021-03" })).as_deref(),
+            Some("2021-03")
+        );
+        assert_eq!(read(json!("2021")).as_deref(), Some("2021"));
+        assert_eq!(read(json!({ "literal": "spring, perhaps" })), None);
+    }
+}

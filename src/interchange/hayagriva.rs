@@ -294,3 +294,36 @@ pub fn quote(text: &str) -> String {
     out.push('"');
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_escape_everything_yaml_would_read_as_markup() {
+        assert_eq!(quote("a\"b\\c\nd"), "\"a\\\"b\\\\c\\nd\"");
+        assert_eq!(quote("x\u{202E}y\0"), "\"x\\u202Ey\\u0000\"");
+        assert_eq!(
+            quote("key: value # no comment"),
+            "\"key: value # no comment\""
+        );
+    }
+
+    #[test]
+    fn only_values_hayagriva_accepts_are_written() {
+        assert!(is_language_tag("tr") && is_language_tag("en-GB") && is_language_tag("az-Cyrl"));
+        assert!(!is_language_tag("Turkish") && !is_language_tag("e"));
+        assert!(is_absolute_url("https://example.org/a?b=c"));
+        assert!(!is_absolute_url("www.example.org") && !is_absolute_url("http://a b"));
+    }
+
+    #[test]
+    fn format_strings_escape_braces_and_dollars() {
+        let mut yaml = Yaml::default();
+        yaml.format_field(2, "title", "{NATO} costs $5 \\ more");
+        assert_eq!(
+            yaml.text,
+            "  title: \"\\\\{NATO\\\\} costs \\\\$5 \\\\\\\\ more\"\n"
+        );
+    }
+}
