@@ -16,9 +16,21 @@ fn bundled() -> Vec<Entry> {
 }
 
 fn export(format: Format) -> String {
-    let entries = bundled();
+    export_entries(&bundled(), format)
+}
+
+fn export_entries(entries: &[Entry], format: Format) -> String {
     let refs: Vec<&Entry> = entries.iter().collect();
     interchange::export(&refs, format, &ExportOptions::default()).text
+}
+
+/// The injection fixture: values that try to break out of their field.
+fn hostile() -> Vec<Entry> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/injection");
+    kaynak::store::load(&dir)
+        .expect("injection fixture")
+        .library
+        .entries
 }
 
 /// True when `tool` runs; otherwise prints why the test is skipped.
@@ -166,4 +178,55 @@ fn bibtex_plain_processes_the_bibtex_export() {
         bbl.contains("Razvitiye Azerbaydzhano-Pakistanskikh"),
         "{bbl}"
     );
+}
+
+#[test]
+fn the_tools_read_hostile_values_as_one_entry() {
+    let dir = tempfile::tempdir().unwrap();
+    if available("biber", "--version") {
+        std::fs::write(
+            dir.path().join("hostile.bib"),
+            export_entries(&hostile(), Format::Biblatex),
+        )
+        .unwrap();
+        let output = run(
+            dir.path(),
+            "biber",
+            &["--tool", "--output-file", "out.bib", "hostile.bib"],
+        );
+        let log = text(&output);
+        assert!(output.status.success() && !log.contains("ERROR"), "{log}");
+        let out = std::fs::read_to_string(dir.path().join("out.bib")).unwrap();
+        let entries = out.lines().filter(|l| l.starts_with('@')).count();
+        assert_eq!(entries, 1, "{out}");
+    }
+    if available("pandoc", "--version") {
+        let output = run(
+            dir.path(),
+            "pandoc",
+            &["-f", "biblatex", "-t", "csljson", "hostile.bib"],
+        );
+        let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+        let items = json.as_array().expect("array");
+        assert_eq!(items.len(), 1, "{json}");
+        let title = items[0]["title"].as_str().unwrap_or_default();
+        assert!(
+            title.contains("input{x}") && title.contains("@comment"),
+            "{title}"
+        );
+    }
+    if available("bibtex", "--version") {
+        std::fs::write(
+            dir.path().join("h.bib"),
+            export_entries(&hostile(), Format::Bibtex),
+        )
+        .unwrap();
+        let aux = "\\relax\n\\citation{*}\n\\bibstyle{plain}\n\\bibdata{h}\n";
+        std::fs::write(dir.path().join("h.aux"), aux).unwrap();
+        let output = run(dir.path(), "bibtex", &["h"]);
+        let log = text(&output);
+        assert!(output.status.code().is_some_and(|c| c <= 1), "{log}");
+        let bbl = std::fs::read_to_string(dir.path().join("h.bbl")).unwrap();
+        assert_eq!(bbl.matches("\\bibitem").count(), 1, "{bbl}");
+    }
 }

@@ -27,7 +27,10 @@ pub struct ExportArgs {
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// The transliteration scheme for texts without a hand-given one (BibTeX, --form translit).
+    /// Romanise every Cyrillic text with this scheme (ala-lc, bgn-pcgn, iso-9 …),
+    /// even where a record gives its own transliteration. Without it, hand-given
+    /// forms are used, and kaynak.toml's `translit` (else BGN/PCGN without sign
+    /// marks) for texts that have none. Applies to BibTeX and --form translit.
     #[arg(long, value_name = "NAME")]
     pub translit: Option<String>,
 
@@ -65,6 +68,7 @@ pub fn run(cli: &Cli, args: &ExportArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
     let options = ExportOptions {
         form: args.form.clone(),
         scheme,
+        scheme_over_hand: args.translit.is_some(),
         multiscript: args.multiscript,
     };
     let exported = interchange::export(&entries, args.to, &options);

@@ -17,29 +17,10 @@ type Chunks = Vec<Spanned<Chunk>>;
 
 pub fn import(source: &Source, options: &ImportOptions) -> Imported {
     let mut imported = Imported::default();
-    let parsed = std::panic::catch_unwind(|| {
-        RawBibliography::parse(source.text)
-            .and_then(|raw| Bibliography::from_raw(raw.clone()).map(|bib| (raw, bib)))
-    });
-    let (raw, bibliography) = match parsed {
-        Ok(Ok(pair)) => pair,
-        Ok(Err(e)) => {
-            let span = Span::new(e.span.start, e.span.end);
-            imported.diagnostics.push(
-                Diagnostic::error(
-                    "invalid-bib",
-                    format!("cannot read the .bib file: {}", e.kind),
-                )
-                .with_location(source.at(span))
-                .with_help("fix the entry at this place; nothing was imported"),
-            );
-            return imported;
-        }
-        Err(_) => {
-            imported.diagnostics.push(Diagnostic::error(
-                "invalid-bib",
-                "cannot read the .bib file: the parser failed",
-            ));
+    let (raw, bibliography) = match parse(source) {
+        Ok(pair) => pair,
+        Err(diagnostic) => {
+            imported.diagnostics.push(*diagnostic);
             return imported;
         }
     };
@@ -48,17 +29,6 @@ pub fn import(source: &Source, options: &ImportOptions) -> Imported {
         let Some(resolved) = bibliography.get(key) else {
             continue;
         };
-        let spans: BTreeMap<String, Span> = raw_entry
-            .v
-            .fields
-            .iter()
-            .map(|p| {
-                (
-                    p.key.v.to_ascii_lowercase(),
-                    Span::new(p.key.span.start, p.key.span.end),
-                )
-            })
-            .collect();
         let mut reader = Reader {
             fields: &resolved.fields,
             used: BTreeSet::new(),
@@ -67,7 +37,13 @@ pub fn import(source: &Source, options: &ImportOptions) -> Imported {
         reader.read(raw_entry.v.kind.v, options);
         let unmapped = reader.unmapped();
         if let Some(first) = unmapped.first() {
-            let span = spans.get(first).copied().unwrap_or_default();
+            let span = raw_entry
+                .v
+                .fields
+                .iter()
+                .find(|p| p.key.v.eq_ignore_ascii_case(first))
+                .map(|p| Span::new(p.key.span.start, p.key.span.end))
+                .unwrap_or_default();
             imported.diagnostics.push(
                 Diagnostic::info(
                     "unmapped-field",
@@ -79,6 +55,35 @@ pub fn import(source: &Source, options: &ImportOptions) -> Imported {
         imported.entries.push(reader.entry);
     }
     imported
+}
+
+/// The file as written (for places) and resolved (`@string`s, commands,
+/// cross-references), or a diagnostic at the first error.
+fn parse<'s>(source: &Source<'s>) -> Result<(RawBibliography<'s>, Bibliography), Box<Diagnostic>> {
+    let text = source.text;
+    // The parser is a dependency: a panic in it must not take kaynak down.
+    let parsed = std::panic::catch_unwind(|| {
+        RawBibliography::parse(text)
+            .and_then(|raw| Bibliography::from_raw(raw.clone()).map(|bib| (raw, bib)))
+    });
+    match parsed {
+        Ok(Ok(pair)) => Ok(pair),
+        Ok(Err(e)) => Err(Box::new(
+            Diagnostic::error(
+                "invalid-bib",
+                format!("cannot read the .bib file: {}", e.kind),
+            )
+            .with_location(source.at(Span::new(e.span.start, e.span.end)))
+            .with_help("fix the entry at this place; nothing was imported"),
+        )),
+        Err(_) => Err(Box::new(
+            Diagnostic::error(
+                "invalid-bib",
+                "cannot read the .bib file: the parser failed",
+            )
+            .with_location(source.at(Span::new(0, 0))),
+        )),
+    }
 }
 
 /// Reads one resolved entry into the model, remembering which fields it used.

@@ -26,9 +26,9 @@ use super::bib::{
     DATE_FIELDS, NAME_FIELDS, TEXT_FIELDS,
 };
 use super::latex::{encode, protect_capitals, Target};
+use super::Romanizer;
 use super::{babel_name, export_warning, name_in_form, pick, ExportOptions, Exported, TextForm};
 use crate::model::{Date, Endpoint, Entry, MultiText, Name};
-use crate::text::translit::Scheme;
 use std::collections::BTreeSet;
 
 pub fn export(entries: &[&Entry], options: &ExportOptions, out: &mut Exported) {
@@ -45,7 +45,7 @@ pub fn export(entries: &[&Entry], options: &ExportOptions, out: &mut Exported) {
 struct Writer<'a> {
     entry: &'a Entry,
     options: &'a ExportOptions,
-    scheme: Scheme,
+    scheme: Romanizer,
     bib: BibEntry,
     written: BTreeSet<&'static str>,
     dropped: Vec<char>,

@@ -19,10 +19,10 @@ use super::bib::{
 };
 use super::biblatex::{dropped_warning, is_verbatim, verbatim};
 use super::latex::{encode, protect_capitals, Target};
+use super::Romanizer;
 use super::{babel_name, export_warning, import_key, latin, name_in_form, pick};
 use super::{ExportOptions, Exported};
 use crate::model::{Date, Endpoint, Entry, MultiText, Name};
-use crate::text::translit::Scheme;
 use std::collections::BTreeSet;
 
 const MONTHS: [&str; 12] = [
@@ -51,7 +51,7 @@ pub fn export(entries: &[&Entry], options: &ExportOptions, out: &mut Exported) {
 struct Writer<'a> {
     entry: &'a Entry,
     options: &'a ExportOptions,
-    scheme: Scheme,
+    scheme: Romanizer,
     bib: BibEntry,
     written: BTreeSet<&'static str>,
     dropped: Vec<char>,

@@ -15,12 +15,12 @@
 //! JSON strings escape control characters and invisible direction controls
 //! (`\u202e`), so no value can hide text or break the file.
 
+use super::Romanizer;
 use super::{append_note, name_in_form, pick, ExportOptions, Exported, Imported, Source, TextForm};
 use crate::diag::{Diagnostic, Location, Span};
 use crate::model::{
     variable, Date, DatePart, Endpoint, Entry, ItemType, MultiText, Name, VariableKind,
 };
-use crate::text::translit::Scheme;
 use serde_json::{json, Map, Value};
 
 pub fn export(entries: &[&Entry], options: &ExportOptions, out: &mut Exported) {
@@ -33,7 +33,7 @@ pub fn export(entries: &[&Entry], options: &ExportOptions, out: &mut Exported) {
     out.text.push('\n');
 }
 
-fn item(entry: &Entry, form: &TextForm, scheme: Scheme) -> Value {
+fn item(entry: &Entry, form: &TextForm, scheme: Romanizer) -> Value {
     let mut map = Map::new();
     let mut custom = Map::new();
     map.insert("id".into(), json!(entry.key));
@@ -459,5 +459,46 @@ fn read_kaynak_name(value: &Value) -> Name {
         suffix: part("suffix"),
         literal: part("literal"),
         ..Name::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_say_when_csl_cannot_hold_them() {
+        let (value, exact) = csl_date(&Date::parse("2021-03-31").unwrap());
+        assert_eq!(value, json!({ "date-parts": [[2021, 3, 31]] }));
+        assert!(exact);
+        let (value, exact) = csl_date(&Date::parse("2019~").unwrap());
+        assert_eq!(value, json!({ "date-parts": [[2019]], "circa": true }));
+        assert!(exact);
+        assert!(!csl_date(&Date::parse("2019?").unwrap()).1);
+        assert!(!csl_date(&Date::parse("1994/..").unwrap()).1);
+    }
+
+    #[test]
+    fn invisible_controls_are_escaped() {
+        assert_eq!(escape_invisible("\"a\u{202E}b\""), "\"a\\u202eb\"");
+    }
+
+    #[test]
+    fn reads_date_objects_in_every_common_shape() {
+        let read = |v: Value| read_date(&v).map(|d| d.to_string());
+        assert_eq!(
+            read(json!({ "date-parts": [["2021", "3", "31"]] })).as_deref(),
+            Some("2021-03-31")
+        );
+        assert_eq!(
+            read(json!({ "date-parts": [[1994], [2010]] })).as_deref(),
+            Some("1994/2010")
+        );
+        assert_eq!(
+            read(json!({ "raw": "2021-03" })).as_deref(),
+            Some("2021-03")
+        );
+        assert_eq!(read(json!("2021")).as_deref(), Some("2021"));
+        assert_eq!(read(json!({ "literal": "spring, perhaps" })), None);
     }
 }

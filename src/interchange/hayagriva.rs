@@ -5,11 +5,14 @@
 //! split them), `date`, `language`, the numbers, `url` with its access date,
 //! `serial-number` for identifiers, and a `parent` for the container
 //! (journal, book, site). Every string is double-quoted with YAML escapes,
-//! so no value can start a new key or document.
+//! so no value can start a new key or document, and Hayagriva's own markup
+//! in format strings (`{…}` case protection, `$…$` math) is escaped. Values
+//! Hayagriva would reject, failing the whole file (a URL without a scheme,
+//! page counts that are not numbers), are left out with a warning.
 
+use super::Romanizer;
 use super::{export_warning, name_in_form, pick, ExportOptions, Exported, TextForm};
 use crate::model::{Date, Entry, ItemType, Name};
-use crate::text::translit::Scheme;
 use std::fmt::Write as _;
 
 pub fn export(entries: &[&Entry], options: &ExportOptions, out: &mut Exported) {
@@ -17,6 +20,13 @@ pub fn export(entries: &[&Entry], options: &ExportOptions, out: &mut Exported) {
         let mut yaml = Yaml::default();
         write_entry(entry, &options.form, options.scheme_for(entry), &mut yaml);
         out.text.push_str(&yaml.text);
+        if !yaml.skipped.is_empty() {
+            let message = format!(
+                "not valid in Hayagriva, left out: {}",
+                yaml.skipped.join(", ")
+            );
+            out.warnings.push(export_warning(entry, message));
+        }
         if let Some(date) = entry.date("issued") {
             if date.end.is_some() || date.parts().any(|p| p.approximate || p.uncertain) {
                 out.warnings.push(export_warning(
@@ -33,11 +43,26 @@ pub fn export(entries: &[&Entry], options: &ExportOptions, out: &mut Exported) {
 #[derive(Default)]
 struct Yaml {
     text: String,
+    /// Fields whose values Hayagriva would reject (it rejects the whole file).
+    skipped: Vec<&'static str>,
 }
 
 impl Yaml {
     fn field(&mut self, indent: usize, key: &str, value: &str) {
         let _ = writeln!(self.text, "{:indent$}{key}: {}", "", quote(value));
+    }
+
+    /// A Hayagriva "format string", where `{…}` protects case and `$…$` is
+    /// math: those characters and `\` are escaped with a backslash.
+    fn format_field(&mut self, indent: usize, key: &str, value: &str) {
+        let mut escaped = String::with_capacity(value.len());
+        for c in value.chars() {
+            if matches!(c, '\\' | '{' | '}' | '$') {
+                escaped.push('\\');
+            }
+            escaped.push(c);
+        }
+        self.field(indent, key, &escaped);
     }
 
     fn open(&mut self, indent: usize, key: &str) {
@@ -75,13 +100,13 @@ fn types(item_type: ItemType) -> (&'static str, &'static str) {
     }
 }
 
-fn write_entry(entry: &Entry, form: &TextForm, scheme: Scheme, yaml: &mut Yaml) {
+fn write_entry(entry: &Entry, form: &TextForm, scheme: Romanizer, yaml: &mut Yaml) {
     let (kind, parent_kind) = types(entry.item_type.value);
     let _ = writeln!(yaml.text, "{}:", quote(&entry.key));
     yaml.field(2, "type", kind);
     let text = |name: &str| entry.text(name).map(|t| pick(t, form, scheme));
     if let Some(title) = text("title") {
-        yaml.field(2, "title", &title);
+        yaml.format_field(2, "title", &title);
     }
     for (variable, key) in [("author", "author"), ("editor", "editor")] {
         if let Some(names) = entry.names(variable) {
@@ -91,19 +116,22 @@ fn write_entry(entry: &Entry, form: &TextForm, scheme: Scheme, yaml: &mut Yaml) 
     if let Some(date) = entry.date("issued") {
         yaml.field(2, "date", &hayagriva_date(date));
     }
-    if let Some(language) = entry.language() {
-        yaml.field(2, "language", language);
+    match entry.language() {
+        Some(language) if is_language_tag(language) => yaml.field(2, "language", language),
+        Some(_) => yaml.skipped.push("language"),
+        None => {}
     }
-    let numbers = [
-        ("edition", "edition"),
-        ("number-of-pages", "page-total"),
-        ("genre", "genre"),
-        ("note", "note"),
-        ("abstract", "abstract"),
-    ];
-    for (variable, key) in numbers {
-        if let Some(value) = text(variable) {
-            yaml.field(2, key, &value);
+    if let Some(edition) = text("edition") {
+        yaml.field(2, "edition", &edition);
+    }
+    match text("number-of-pages") {
+        Some(pages) if pages.parse::<u64>().is_ok() => yaml.field(2, "page-total", &pages),
+        Some(_) => yaml.skipped.push("number-of-pages"),
+        None => {}
+    }
+    for key in ["genre", "note", "abstract"] {
+        if let Some(value) = text(key) {
+            yaml.format_field(2, key, &value);
         }
     }
     write_url(entry, yaml);
@@ -111,7 +139,7 @@ fn write_entry(entry: &Entry, form: &TextForm, scheme: Scheme, yaml: &mut Yaml) 
     write_parent(entry, (form, scheme), parent_kind, yaml);
 }
 
-fn write_parent(entry: &Entry, form: (&TextForm, Scheme), kind: &str, yaml: &mut Yaml) {
+fn write_parent(entry: &Entry, form: (&TextForm, Romanizer), kind: &str, yaml: &mut Yaml) {
     let text = |name: &str| entry.text(name).map(|t| pick(t, form.0, form.1));
     let fields: Vec<(&str, String)> = [
         ("title", text("container-title")),
@@ -130,7 +158,11 @@ fn write_parent(entry: &Entry, form: (&TextForm, Scheme), kind: &str, yaml: &mut
     yaml.open(2, "parent");
     yaml.field(4, "type", kind);
     for (key, value) in fields {
-        yaml.field(4, key, &value);
+        if matches!(key, "title" | "publisher" | "location") {
+            yaml.format_field(4, key, &value);
+        } else {
+            yaml.field(4, key, &value);
+        }
     }
 }
 
@@ -140,7 +172,7 @@ fn write_names(
     key: &str,
     names: &[Name],
     form: &TextForm,
-    scheme: Scheme,
+    scheme: Romanizer,
 ) {
     yaml.open(indent, key);
     for name in names {
@@ -168,6 +200,9 @@ fn write_url(entry: &Entry, yaml: &mut Yaml) {
     let Some(url) = entry.text("URL") else {
         return;
     };
+    if !is_absolute_url(&url.original) {
+        return yaml.skipped.push("URL");
+    }
     yaml.open(2, "url");
     yaml.field(4, "value", &url.original);
     if let Some(accessed) = entry.date("accessed") {
@@ -193,6 +228,28 @@ fn write_serials(entry: &Entry, yaml: &mut Yaml) {
     for (key, value) in serials {
         yaml.field(4, key, value);
     }
+}
+
+/// A BCP 47 tag as Hayagriva's language parser accepts it (`tr`, `en-GB`).
+fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let primary_ok = parts
+        .next()
+        .is_some_and(|p| (2..=3).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()));
+    primary_ok
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// `scheme:rest` without spaces: the only URLs Hayagriva reads.
+fn is_absolute_url(url: &str) -> bool {
+    let Some((scheme, rest)) = url.split_once(':') else {
+        return false;
+    };
+    let scheme_ok = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    scheme_ok && !rest.is_empty() && !url.chars().any(char::is_whitespace)
 }
 
 /// The first known day of the date, as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
@@ -236,4 +293,37 @@ pub fn quote(text: &str) -> String {
     }
     out.push('"');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_escape_everything_yaml_would_read_as_markup() {
+        assert_eq!(quote("a\"b\\c\nd"), "\"a\\\"b\\\\c\\nd\"");
+        assert_eq!(quote("x\u{202E}y\0"), "\"x\\u202Ey\\u0000\"");
+        assert_eq!(
+            quote("key: value # no comment"),
+            "\"key: value # no comment\""
+        );
+    }
+
+    #[test]
+    fn only_values_hayagriva_accepts_are_written() {
+        assert!(is_language_tag("tr") && is_language_tag("en-GB") && is_language_tag("az-Cyrl"));
+        assert!(!is_language_tag("Turkish") && !is_language_tag("e"));
+        assert!(is_absolute_url("https://example.org/a?b=c"));
+        assert!(!is_absolute_url("www.example.org") && !is_absolute_url("http://a b"));
+    }
+
+    #[test]
+    fn format_strings_escape_braces_and_dollars() {
+        let mut yaml = Yaml::default();
+        yaml.format_field(2, "title", "{NATO} costs $5 \\ more");
+        assert_eq!(
+            yaml.text,
+            "  title: \"\\\\{NATO\\\\} costs \\\\$5 \\\\\\\\ more\"\n"
+        );
+    }
 }

@@ -3,8 +3,10 @@
 //! that the `biblatex` crate leaves to us (T2A Cyrillic commands).
 //!
 //! Every special character is written in a form that keeps braces balanced,
-//! because BibTeX counts braces even after a backslash: `{` is
-//! `\textbraceleft{}`, never `\{`. Control characters are dropped, and so are
+//! because BibTeX and biber count braces even after a backslash: a brace of
+//! a matched pair is `\{` … `\}` (which every reader, pandoc included,
+//! understands), and an unmatched one is `\textbraceleft{}` or
+//! `\textbraceright{}`, which cannot unbalance the value. Control characters are dropped, and so are
 //! invisible direction controls (they cannot be typeset and can hide text);
 //! the caller is told what was dropped.
 
@@ -33,13 +35,29 @@ pub struct Encoded {
 pub fn encode(text: &str, target: Target) -> Encoded {
     let mut out = Encoded::default();
     let mut previous = '\0';
-    for c in text.chars() {
+    let matched = matched_braces(text);
+    let chars: Vec<char> = text.chars().collect();
+    let mut skip = 0;
+    for (i, &c) in chars.iter().enumerate() {
+        if skip > 0 {
+            skip -= 1;
+            continue;
+        }
+        if let (Target::Ascii, Some(tie)) = (target, tie(&chars[i..])) {
+            // ALA-LC's ligature tie over two letters (i͡a) is `\t{ia}`.
+            out.text.push_str(&tie);
+            skip = 2;
+            continue;
+        }
         if c == '-' && previous == '-' {
             // `--` would become an en dash.
             out.text.push_str("{}");
         }
         previous = c;
-        if let Some(special) = ascii_special(c) {
+        if matches!(c, '{' | '}') && matched.get(i).copied().unwrap_or(false) {
+            out.text.push('\\');
+            out.text.push(c);
+        } else if let Some(special) = ascii_special(c) {
             out.text.push_str(special);
         } else if c.is_control() || crate::store::serialize::is_invisible_format(c) {
             if c == '\n' || c == '\t' || c == '\r' {
@@ -57,6 +75,35 @@ pub fn encode(text: &str, target: Target) -> Encoded {
         }
     }
     out
+}
+
+/// `{\t{ia}}` for a letter, U+0361 and a letter at the start of `chars`.
+fn tie(chars: &[char]) -> Option<String> {
+    match chars {
+        [a, '\u{361}', b, ..] if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() => {
+            Some(format!("{{\\t{{{a}{b}}}}}"))
+        }
+        _ => None,
+    }
+}
+
+/// For each character of `text`, whether it is a brace with a partner.
+fn matched_braces(text: &str) -> Vec<bool> {
+    let mut matched = vec![false; text.chars().count()];
+    let mut open = Vec::new();
+    for (i, c) in text.chars().enumerate() {
+        match c {
+            '{' => open.push(i),
+            '}' => {
+                if let Some(start) = open.pop() {
+                    matched[start] = true;
+                    matched[i] = true;
+                }
+            }
+            _ => {}
+        }
+    }
+    matched
 }
 
 /// LaTeX's special characters, in a brace-balanced form every parser reads.
@@ -233,6 +280,8 @@ fn cyrillic_command(c: char) -> Option<String> {
 /// Turns T2A commands (`\cyra`, `{\CYRR}`) that a `.bib` parser left as text
 /// back into Cyrillic letters.
 pub fn decode_cyrillic(text: &str) -> String {
+    let decoded = decode_ties(text);
+    let text: &str = &decoded;
     if !text.contains("\\cyr") && !text.contains("\\CYR") {
         return text.to_string();
     }
@@ -264,6 +313,22 @@ pub fn decode_cyrillic(text: &str) -> String {
     out
 }
 
+/// `\t{ia}` (left as text by the `.bib` parser) → `i͡a`.
+fn decode_ties(text: &str) -> String {
+    let mut out = text.to_string();
+    while let Some(at) = out.find("\\t{") {
+        let inner: Vec<char> = out[at + 3..].chars().take(3).collect();
+        match inner.as_slice() {
+            [a, b, '}'] if a.is_alphabetic() && b.is_alphabetic() => {
+                let end = at + 3 + a.len_utf8() + b.len_utf8() + 1;
+                out.replace_range(at..end, &format!("{a}\u{361}{b}"));
+            }
+            _ => break,
+        }
+    }
+    out
+}
+
 fn cyrillic_letter(command: &str) -> Option<char> {
     let (upper, name) = if let Some(n) = command.strip_prefix("cyr") {
         (false, n.to_string())
@@ -284,12 +349,20 @@ fn cyrillic_letter(command: &str) -> Option<char> {
 pub fn protect_capitals(encoded: &str) -> String {
     let mut out = String::with_capacity(encoded.len() + 8);
     for (i, word) in split_keep_spaces(encoded).into_iter().enumerate() {
-        let needs = i > 0 || word.chars().skip(1).any(|c| c.is_ascii_uppercase());
-        let has_capital = word.chars().any(|c| c.is_ascii_uppercase());
-        if needs && has_capital && !word.trim().is_empty() && braces_balanced(word) {
-            out.push('{');
-            out.push_str(word);
-            out.push('}');
+        // Punctuation around a word stays outside its braces: `{Pakistan}:`.
+        let core = word.trim_matches(|c: char| {
+            matches!(
+                c,
+                ':' | ';' | ',' | '.' | '!' | '?' | '(' | ')' | '\'' | '`'
+            )
+        });
+        let at = word.find(core).unwrap_or(0);
+        let (before, after) = (&word[..at], &word[at + core.len()..]);
+        let internal = core.chars().skip(1).any(|c| c.is_ascii_uppercase());
+        let has_capital = core.chars().any(|c| c.is_ascii_uppercase());
+        let wanted = (i > 0 || internal) && has_capital && !core.trim().is_empty();
+        if wanted && braces_balanced(core) {
+            out.push_str(&format!("{before}{{{core}}}{after}"));
         } else {
             out.push_str(word);
         }
@@ -356,11 +429,19 @@ mod tests {
         let e = encode("a}b\\input{x}%@comment{ 50$ --", Target::Utf8);
         assert_eq!(
             e.text,
-            "a\\textbraceright{}b\\textbackslash{}input\\textbraceleft{}x\\textbraceright{}\\%@comment\\textbraceleft{} 50\\$ -{}-"
+            "a\\textbraceright{}b\\textbackslash{}input\\{x\\}\\%@comment\\textbraceleft{} 50\\$ -{}-"
         );
         let e = encode("a\0b\u{202E}c", Target::Utf8);
         assert_eq!(e.text, "abc");
         assert_eq!(e.dropped, vec!['\0', '\u{202E}']);
+    }
+
+    #[test]
+    fn ala_lc_ties_become_tie_accents() {
+        let e = encode("Ni\u{361}azov", Target::Ascii);
+        assert_eq!(e.text, "N{\\t{ia}}zov");
+        assert!(e.dropped.is_empty());
+        assert_eq!(decode_cyrillic("N\\t{ia}zov"), "Ni\u{361}azov");
     }
 
     #[test]
@@ -377,7 +458,7 @@ mod tests {
     fn protects_capitalised_words() {
         assert_eq!(
             protect_capitals("Azerbaijan and Pakistan: NATO {\\.{I}}stanbul"),
-            "Azerbaijan and {Pakistan:} {NATO} {{\\.{I}}stanbul}"
+            "Azerbaijan and {Pakistan}: {NATO} {{\\.{I}}stanbul}"
         );
         assert_eq!(protect_capitals("iPhone apps"), "{iPhone} apps");
     }

@@ -132,22 +132,37 @@ pub struct ExportOptions {
     /// absent, the language's national scheme (Ukrainian, Bulgarian) or
     /// BGN/PCGN without sign marks, whose letters are all ASCII.
     pub scheme: Option<Scheme>,
+    /// Romanise every Cyrillic text with `scheme`, even where the record has
+    /// a hand-given transliteration (`--translit NAME` on the command line),
+    /// so that a bibliography follows one system throughout.
+    pub scheme_over_hand: bool,
     /// BibLaTeX only: also write biblatex-ms multiscript fields
     /// (`title_romanised`, `title_translated_english`).
     pub multiscript: bool,
 }
 
 impl ExportOptions {
-    /// The scheme that romanises `entry`'s texts when they have no hand-given form.
-    pub fn scheme_for(&self, entry: &Entry) -> Scheme {
+    /// How `entry`'s texts are romanised.
+    pub fn scheme_for(&self, entry: &Entry) -> Romanizer {
         let language = entry.language().unwrap_or("");
         let russian = matches!(language.split('-').next(), Some("ru" | "rus" | ""));
-        match self.scheme {
+        let scheme = match self.scheme {
             Some(scheme) => scheme_for_language(language, Some(scheme)).unwrap_or(scheme),
             None if russian => KEY_SCHEME,
             None => scheme_for_language(language, None).unwrap_or(KEY_SCHEME),
+        };
+        Romanizer {
+            scheme,
+            over_hand: self.scheme_over_hand && self.scheme.is_some(),
         }
     }
+}
+
+/// A transliteration scheme, and whether it wins over hand-given forms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Romanizer {
+    pub scheme: Scheme,
+    pub over_hand: bool,
 }
 
 /// An export: the file's text and what could not be written faithfully.
@@ -334,7 +349,7 @@ fn nfc(text: &str) -> String {
 }
 
 /// The form of `text` that `form` asks for.
-pub(crate) fn pick(text: &MultiText, form: &TextForm, scheme: Scheme) -> String {
+pub(crate) fn pick(text: &MultiText, form: &TextForm, scheme: Romanizer) -> String {
     match form {
         TextForm::Original => text.original.clone(),
         TextForm::Translit => latin(text, scheme),
@@ -345,18 +360,22 @@ pub(crate) fn pick(text: &MultiText, form: &TextForm, scheme: Scheme) -> String 
     }
 }
 
-/// The Latin-script form: the hand-given transliteration, else a scheme's,
-/// else the original.
-pub(crate) fn latin(text: &MultiText, scheme: Scheme) -> String {
+/// The Latin-script form: the hand-given transliteration (unless the scheme
+/// is to win), else the scheme's, else the original.
+pub(crate) fn latin(text: &MultiText, romanizer: Romanizer) -> String {
+    let cyrillic = has_cyrillic(&text.original);
     match &text.translit {
+        Some(_) if cyrillic && romanizer.over_hand => {
+            transliterate(&text.original, romanizer.scheme)
+        }
         Some(translit) => translit.clone(),
-        None if has_cyrillic(&text.original) => transliterate(&text.original, scheme),
+        None if cyrillic => transliterate(&text.original, romanizer.scheme),
         None => text.original.clone(),
     }
 }
 
 /// A name with every part in the form `form`.
-pub(crate) fn name_in_form(name: &Name, form: &TextForm, scheme: Scheme) -> Name {
+pub(crate) fn name_in_form(name: &Name, form: &TextForm, scheme: Romanizer) -> Name {
     let map = |part: &Option<MultiText>| {
         part.as_ref()
             .map(|t| MultiText::plain(pick(t, form, scheme)))

@@ -6,11 +6,11 @@
 //! direction characters are left out). Import reads the common tags; any
 //! other tag goes to `note` as `TAG: value`.
 
+use super::Romanizer;
 use super::{append_note, export_warning, language_tag, name_in_form, pick};
 use super::{ExportOptions, Exported, Imported, Source, TextForm};
 use crate::diag::{Diagnostic, Span};
 use crate::model::{Date, DatePart, Endpoint, Entry, ItemType, MultiText, Name};
-use crate::text::translit::Scheme;
 
 /// CSL item types and RIS reference types; the first RIS type of a CSL type
 /// is the one written.
@@ -122,7 +122,7 @@ impl Lines {
     }
 }
 
-fn write_entry(entry: &Entry, form: &TextForm, scheme: Scheme, lines: &mut Lines) {
+fn write_entry(entry: &Entry, form: &TextForm, scheme: Romanizer, lines: &mut Lines) {
     let item_type = entry.item_type.value;
     let ris_type = TYPES
         .iter()
@@ -235,36 +235,13 @@ pub fn import(source: &Source) -> Imported {
             continue;
         }
         let span = Span::new(line_start, line_start + line.len());
-        match (parse_line(line), current.as_mut()) {
-            (Some(("TY", value)), None) => current = Some(start_record(value, span)),
-            (Some(("ER", _)), Some(_)) => {
-                if let Some(record) = current.take() {
-                    imported
-                        .entries
-                        .push(finish_record(record, imported.entries.len()));
-                }
-            }
-            (Some((tag, value)), Some(record)) if tag != "TY" => read_tag(record, tag, value),
-            (None, Some(record)) if matches!(record.last_tag.as_str(), "AB" | "N1" | "N2") => {
-                read_tag(record, &record.last_tag.clone(), line.trim());
-            }
-            (parsed, open) => {
-                let message = match (parsed, open.is_some()) {
-                    (Some(("TY", _)), true) => {
-                        "a new record starts before `ER  - ` ended the last".to_string()
-                    }
-                    (Some((tag, _)), false) => {
-                        format!("`{tag}` outside a record: a record starts with `TY  - `")
-                    }
-                    _ => "expected a `TAG  - value` line".to_string(),
-                };
-                imported.diagnostics.push(
-                    Diagnostic::error("invalid-ris", message)
-                        .with_location(source.at(span))
-                        .with_help("each line is two capitals or a capital and a digit, two spaces, `-`, a space and the value; nothing was imported"),
-                );
-                return imported;
-            }
+        if let Err(message) = step(&mut current, &mut imported.entries, line, span) {
+            imported.diagnostics.push(
+                Diagnostic::error("invalid-ris", message)
+                    .with_location(source.at(span))
+                    .with_help("each line is two capitals (or a capital and a digit), two spaces, `-`, a space and the value; nothing was imported"),
+            );
+            return imported;
         }
     }
     if let Some(record) = current {
@@ -275,6 +252,39 @@ pub fn import(source: &Source) -> Imported {
         );
     }
     imported
+}
+
+/// Reads one non-blank line into the open record, or says what is wrong.
+fn step(
+    current: &mut Option<Record>,
+    done: &mut Vec<Entry>,
+    line: &str,
+    span: Span,
+) -> Result<(), String> {
+    match (parse_line(line), current.as_mut()) {
+        (Some(("TY", value)), None) => *current = Some(start_record(value, span)),
+        (Some(("TY", _)), Some(_)) => {
+            return Err("a new record starts before `ER  - ` ended the last".into())
+        }
+        (Some(("ER", _)), Some(_)) => {
+            if let Some(record) = current.take() {
+                done.push(finish_record(record, done.len()));
+            }
+        }
+        (Some((tag, value)), Some(record)) => read_tag(record, tag, value),
+        // Catalogues wrap long abstracts and notes onto unmarked lines.
+        (None, Some(record)) if matches!(record.last_tag.as_str(), "AB" | "N1" | "N2") => {
+            let tag = record.last_tag.clone();
+            read_tag(record, &tag, line.trim());
+        }
+        (Some((tag, _)), None) => {
+            return Err(format!(
+                "`{tag}` outside a record: a record starts with `TY  - `"
+            ))
+        }
+        (None, _) => return Err("expected a `TAG  - value` line".into()),
+    }
+    Ok(())
 }
 
 /// `TAG  - value` → (tag, value). Accepts one or two spaces before the dash.
@@ -465,4 +475,41 @@ fn made_key(entry: &Entry, index: usize) -> String {
         return format!("ris-{}", index + 1);
     }
     crate::text::keys::make_key(family, entry.year(), title)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_tag_lines() {
+        assert_eq!(parse_line("TY  - JOUR"), Some(("TY", "JOUR")));
+        assert_eq!(
+            parse_line("A1  - Ниязов, Н.С."),
+            Some(("A1", "Ниязов, Н.С."))
+        );
+        assert_eq!(parse_line("ER  -"), Some(("ER", "")));
+        assert_eq!(parse_line("ty  - x"), None);
+        assert_eq!(parse_line("Ни  - x"), None);
+        assert_eq!(parse_line("TI x"), None);
+    }
+
+    #[test]
+    fn reads_ris_dates() {
+        let mut entry = Entry::new("x", ItemType::Book);
+        read_date(&mut entry, "issued", "2010///", "PY");
+        read_date(&mut entry, "issued", "2010/03/31/", "DA");
+        assert_eq!(entry.date("issued").unwrap().to_string(), "2010-03-31");
+        read_date(&mut entry, "accessed", "n.d.", "Y2");
+        assert!(entry.date("accessed").is_none());
+        assert_eq!(entry.text("note").unwrap().original, "Y2: n.d.");
+    }
+
+    #[test]
+    fn values_never_start_a_new_line() {
+        let mut lines = Lines::default();
+        lines.push("TI", "a\nER  - \r\nTY  - BOOK\0");
+        assert_eq!(lines.text, "TI  - a ER  -   TY  - BOOK\n");
+        assert_eq!(lines.dropped, vec!['\0']);
+    }
 }
