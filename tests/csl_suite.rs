@@ -302,10 +302,10 @@ fn document_clusters(known: &HashMap<String, Value>, document: &[String]) -> Vec
         .enumerate()
         .filter_map(|(i, id)| {
             let c = known.get(id)?;
+            // noteIndex 0 marks an in-text citation in a note style
             let note = c
                 .pointer("/properties/noteIndex")
                 .and_then(Value::as_u64)
-                .filter(|n| *n > 0)
                 .map(|n| n as u32)
                 .or(Some(i as u32 + 1));
             Some(cluster_from(c.get("citationItems")?, note))
