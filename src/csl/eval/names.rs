@@ -25,12 +25,13 @@ pub fn render_names(ctx: &Context, names: &Names) -> Option<Inline> {
             return None;
         }
         let substituted = ctx.tracker.borrow().author_substituted;
-        if let (Some(text), false) = (&ctx.cite.author_substitute, substituted) {
+        let author = ctx.tracker.borrow().first_names.clone().unwrap_or_default();
+        if let (Some(text), false) = (ctx.author_substitute_for(&author), substituted) {
             // the "author" came from cs:substitute: replace all of it
             if text.is_empty() {
                 return None;
             }
-            return Some(Inline::Text(text.clone()));
+            return Some(Inline::Text(text.to_string()));
         }
     }
     Some(node)
@@ -306,8 +307,9 @@ fn render_list(ctx: &Context, resolved: &Resolved, role: &str, list: &[Name]) ->
             tracker.first_names = Some(content.iter().map(Inline::plain_text).collect());
         }
         // subsequent-author-substitute replaces the names, not their label
-        if let Some(text) = &ctx.cite.author_substitute {
-            content = vec![Inline::Text(text.clone())];
+        let author = tracker.first_names.clone().unwrap_or_default();
+        if let Some(text) = ctx.author_substitute_for(&author) {
+            content = vec![Inline::Text(text.to_string())];
             tracker.author_substituted = true;
         }
     }
