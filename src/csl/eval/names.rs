@@ -281,10 +281,19 @@ fn render_list(ctx: &Context, resolved: &Resolved, role: &str, list: &[Name]) ->
                 DelimiterPrecedes::Always => true,
                 DelimiterPrecedes::Never => false,
             };
+            // no space before an et-al term in a script written without spaces
+            let spaced = !et_al
+                .plain_text()
+                .chars()
+                .next()
+                .map(is_cjk)
+                .unwrap_or(false);
             content.push(Inline::Text(if use_delim {
                 delimiter(options)
-            } else {
+            } else if spaced {
                 " ".to_string()
+            } else {
+                String::new()
             }));
             content.push(et_al);
         }
@@ -718,4 +727,9 @@ fn and_term(ctx: &Context) -> String {
         .term_text("and", TermForm::Long, false)
         .unwrap_or("and")
         .to_string()
+}
+
+/// Chinese, Japanese and Korean characters (written without word spaces).
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}' | '\u{f900}'..='\u{faff}')
 }
