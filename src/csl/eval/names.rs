@@ -402,13 +402,20 @@ fn join_names(
                         NameAnd::Text => and_text.clone(),
                         NameAnd::Symbol => "&".to_string(),
                     };
+                    // a term that brings its own trailing space (Hebrew "ו ")
+                    // is joined without spaces of ours
+                    let own_space = word.ends_with(char::is_whitespace);
                     let sep = if use_delim {
                         delim.clone()
+                    } else if own_space {
+                        String::new()
                     } else {
                         " ".to_string()
                     };
                     out.push(Inline::Text(format!("{sep}{word}")));
-                    out.push(Inline::Text(" ".to_string()));
+                    if !own_space {
+                        out.push(Inline::Text(" ".to_string()));
+                    }
                 }
                 _ => out.push(Inline::Text(delim.clone())),
             }
