@@ -1,6 +1,6 @@
 //! `cs:names`, `cs:name`, `cs:et-al` and `cs:substitute`.
 
-use super::initials::initialize_given;
+use super::initials::initialize_marked;
 use super::{case, join, number::render_label, render_element, wrap, Context};
 use crate::csl::item::Name;
 use crate::csl::output::Inline;
@@ -463,8 +463,8 @@ fn render_name(ctx: &Context, resolved: &Resolved, name: &Name, index: usize) ->
         .unwrap_or(false);
     let given = name.given.as_deref().map(|g| match (level, with) {
         _ if !has_family => g.to_string(),
-        (0, Some(with)) => initialize_given(g, with, options.initialize.unwrap_or(true), hyphen),
-        (1, Some(with)) if base_form == NameForm::Short => initialize_given(g, with, true, hyphen),
+        (0, Some(with)) => initialize_marked(g, with, options.initialize.unwrap_or(true), hyphen),
+        (1, Some(with)) if base_form == NameForm::Short => initialize_marked(g, with, true, hyphen),
         _ => g.to_string(),
     });
     let form = if level > 0 { NameForm::Long } else { base_form };
@@ -523,7 +523,11 @@ fn part_node(
         }
         let node = match style {
             Some(style) => {
-                let mut content = vec![Inline::Text(piece.clone())];
+                let mut content = if piece.contains('<') {
+                    case::parse_rich_text(ctx, &piece)
+                } else {
+                    vec![Inline::Text(piece.clone())]
+                };
                 if let Some(case) = style.rendering.text_case {
                     let turkic = case::is_turkic(ctx.item.language());
                     case::apply_case_in(&mut content, case, ctx.is_english(), turkic);
