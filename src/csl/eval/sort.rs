@@ -150,7 +150,7 @@ pub fn collation_text(text: &str) -> String {
     let is_apostrophe = |c: char| c == '\'' || c == '’';
     let text = text.trim_start_matches(|c: char| c.is_ascii_punctuation() || "“”‘’«»".contains(c));
     let keep = |c: &char| {
-        !(c.is_ascii_punctuation() && !is_apostrophe(*c))
+        (!c.is_ascii_punctuation() || is_apostrophe(*c))
             && !matches!(c, '“' | '”' | '‘' | '«' | '»')
     };
     let mapped = |c: char| if is_apostrophe(c) { '\u{1}' } else { c };
