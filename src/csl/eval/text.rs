@@ -29,6 +29,8 @@ pub fn render_text(ctx: &Context, text: &Text) -> Option<Inline> {
             {
                 // numeric ranges in number variables take an en dash
                 vec![Inline::Text(digit_ranges(&value))]
+            } else if name == "locator" && value.contains(['"', '“', '<']) {
+                case::parse_rich_text(ctx, &value)
             } else if name == "locator" && super::number::is_numeric(&value) {
                 let ampersand = ctx
                     .locale
