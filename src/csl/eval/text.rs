@@ -168,7 +168,12 @@ fn citation_label(ctx: &Context) -> Option<String> {
         .names("author")
         .or_else(|| ctx.item.names("editor"))?;
     let mut label = String::new();
-    let take = if names.len() == 1 { 4 } else { 2 };
+    // citeproc-js: four letters of one author, two of two or three, one of four
+    let take = match names.len() {
+        1 => 4,
+        2 | 3 => 2,
+        _ => 1,
+    };
     for name in names.iter().take(4) {
         let family = name
             .family
