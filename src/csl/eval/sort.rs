@@ -153,18 +153,28 @@ fn pad_numbers(text: &str) -> String {
 
 /// A collation approximation: strip diacritics and punctuation, lowercase.
 pub fn collation_text(text: &str) -> String {
+    // punctuation is ignored, except an apostrophe inside a word, which
+    // sorts before letters (d’Wander < de’ Frinkle)
+    let is_apostrophe = |c: char| c == '\'' || c == '’';
+    let text = text.trim_start_matches(|c: char| c.is_ascii_punctuation() || "“”‘’«»".contains(c));
+    let keep = |c: &char| {
+        (!c.is_ascii_punctuation() || is_apostrophe(*c))
+            && !matches!(c, '“' | '”' | '‘' | '«' | '»')
+    };
+    let mapped = |c: char| if is_apostrophe(c) { '\u{1}' } else { c };
     if text.is_ascii() {
         return text
             .chars()
-            .filter(|c| !c.is_ascii_punctuation())
-            .map(|c| c.to_ascii_lowercase())
+            .filter(keep)
+            .map(|c| mapped(c.to_ascii_lowercase()))
             .collect::<String>()
             .trim()
             .to_string();
     }
     text.nfd()
         .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
-        .filter(|c| !c.is_ascii_punctuation() && !matches!(c, '“' | '”' | '‘' | '’' | '«' | '»'))
+        .filter(keep)
+        .map(mapped)
         .flat_map(char::to_lowercase)
         .collect::<String>()
         .trim()
