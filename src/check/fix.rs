@@ -166,22 +166,10 @@ fn unambiguous(text: &str) -> bool {
     }
 }
 
-/// A TOML basic string holding `text`.
+/// A TOML basic string holding `text` (the record writer's own quoting, so a
+/// fixed value is written exactly as an imported one would be).
 pub fn quote(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    crate::store::serialize::basic_string(text)
 }
 
 #[cfg(test)]
