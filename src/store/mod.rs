@@ -83,13 +83,23 @@ pub fn load(dir: &Path) -> Result<Loaded, LoadError> {
     if settings_path.exists() {
         load_settings(&mut loaded, &settings_path);
     }
-    // Folded key → file: a hash map, as a library may hold 100,000 records.
-    let mut seen: HashMap<String, PathBuf> = HashMap::with_capacity(files.len());
-    for path in files {
+    // Folded key → index of its file in `files`: a hash map, as a library
+    // may hold 100,000 records (an index, not a second copy of every path).
+    let mut seen: HashMap<String, usize> = HashMap::with_capacity(files.len());
+    loaded.library.entries.reserve_exact(files.len());
+    loaded.library.sources.reserve(files.len());
+    for (index, path) in files.iter().enumerate() {
         loaded.library.files_found += 1;
-        load_one(&mut loaded, &path, &mut seen);
+        load_one(&mut loaded, (path, index), &files, &mut seen);
     }
-    loaded.library.entries.sort_by(|a, b| a.key.cmp(&b.key));
+    drop(seen);
+    // Keys are unique (they are file names), so an unstable sort gives the
+    // same order as a stable one, without the stable sort's scratch buffer.
+    loaded
+        .library
+        .entries
+        .sort_unstable_by(|a, b| a.key.cmp(&b.key));
+    loaded.library.entries.shrink_to_fit();
     Ok(loaded)
 }
 
@@ -135,7 +145,14 @@ pub fn record_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
         }
         files.push(path);
     }
-    files.sort();
+    // Every path is `dir` joined with a file name, so comparing the bytes of
+    // the whole paths orders them as `Path`'s component-wise comparison does,
+    // at a fraction of its cost; names are unique, so unstable is stable here.
+    files.sort_unstable_by(|a, b| {
+        a.as_os_str()
+            .as_encoded_bytes()
+            .cmp(b.as_os_str().as_encoded_bytes())
+    });
     Ok(files)
 }
 
@@ -206,8 +223,9 @@ fn load_settings(loaded: &mut Loaded, path: &Path) {
 }
 
 /// Parses TOML, reporting a syntax error at its place.
-pub fn parse_toml(cx: &mut FileContext) -> Option<toml_edit::Document<String>> {
-    match toml_edit::Document::parse(cx.text.to_string()) {
+/// The document borrows the file's text instead of copying it.
+pub fn parse_toml<'a>(cx: &mut FileContext<'a>) -> Option<toml_edit::Document<&'a str>> {
+    match toml_edit::Document::parse(cx.text) {
         Ok(doc) => Some(doc),
         Err(e) => {
             let span = Span::from_range(e.span()).unwrap_or_default();
@@ -222,7 +240,13 @@ pub fn parse_toml(cx: &mut FileContext) -> Option<toml_edit::Document<String>> {
     }
 }
 
-fn load_one(loaded: &mut Loaded, path: &Path, seen: &mut HashMap<String, PathBuf>) {
+/// Loads `path`, the `index`th of `files` (which `seen` refers to by index).
+fn load_one(
+    loaded: &mut Loaded,
+    (path, index): (&Path, usize),
+    files: &[PathBuf],
+    seen: &mut HashMap<String, usize>,
+) {
     let key = path
         .file_stem()
         .and_then(|s| s.to_str())
@@ -237,7 +261,7 @@ fn load_one(loaded: &mut Loaded, path: &Path, seen: &mut HashMap<String, PathBuf
         return;
     }
     let folded = fold_key(&key);
-    if let Some(first) = seen.get(&folded) {
+    if let Some(first) = seen.get(&folded).and_then(|&i| files.get(i)) {
         loaded.diagnostics.push(
             Diagnostic::error(
                 "duplicate-key",
@@ -251,7 +275,7 @@ fn load_one(loaded: &mut Loaded, path: &Path, seen: &mut HashMap<String, PathBuf
         );
         return;
     }
-    seen.insert(folded, path.to_path_buf());
+    seen.insert(folded, index);
     match read_source(path) {
         Ok(text) => parse_file(loaded, path, &key, text),
         Err(d) => loaded.diagnostics.push(d),

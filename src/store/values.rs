@@ -191,7 +191,11 @@ pub fn parse_date(cx: &mut FileContext, name: &str, item: &Item) -> Option<Date>
 
 /// A name list: `author = [{ family = "…", given = "…" }]` or `[[author]]` tables.
 pub fn parse_names(cx: &mut FileContext, name: &str, item: &Item) -> Option<Vec<Name>> {
-    let mut names = Vec::new();
+    let mut names = Vec::with_capacity(match item {
+        Item::ArrayOfTables(tables) => tables.len(),
+        Item::Value(Value::Array(array)) => array.len(),
+        _ => 0,
+    });
     match item {
         Item::ArrayOfTables(tables) => {
             for table in tables.iter() {
@@ -211,6 +215,8 @@ pub fn parse_names(cx: &mut FileContext, name: &str, item: &Item) -> Option<Vec<
         }
         _ => not_a_name_list(cx, name, item_span(item), type_name(item)),
     }
+    // A `Name` is large: no spare room when some names were rejected.
+    names.shrink_to_fit();
     Some(names)
 }
 
