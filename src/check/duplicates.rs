@@ -65,10 +65,11 @@ fn push_title_key(out: &mut String, title: &str) {
     // ASCII, most of any title, takes the short path.
     let mut in_word = false;
     for c in title.chars() {
-        let alphanumeric = if c.is_ascii() {
-            c.is_ascii_alphanumeric()
-        } else {
-            c.is_alphanumeric()
+        let alphanumeric = match c {
+            _ if c.is_ascii() => c.is_ascii_alphanumeric(),
+            // The basic Cyrillic block (Ѐ … џ) is all letters.
+            '\u{0400}'..='\u{045F}' => true,
+            _ => c.is_alphanumeric(),
         };
         if !alphanumeric {
             in_word = false;
@@ -78,11 +79,20 @@ fn push_title_key(out: &mut String, title: &str) {
             out.push(' ');
         }
         in_word = true;
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.extend(c.to_lowercase());
-        }
+        push_lower(out, c);
+    }
+}
+
+/// Pushes `c` in lower case, with short paths for ASCII and basic Cyrillic
+/// (the bulk of titles here) that give what `char::to_lowercase` gives.
+fn push_lower(out: &mut String, c: char) {
+    let shifted = |by: u32| char::from_u32(c as u32 + by).unwrap_or(c);
+    match c {
+        _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+        'А'..='Я' => out.push(shifted(0x20)),
+        'Ѐ'..='Џ' => out.push(shifted(0x50)),
+        'а'..='џ' => out.push(c),
+        _ => out.extend(c.to_lowercase()),
     }
 }
 
@@ -169,6 +179,16 @@ mod tests {
             url_key("http://example.org/a")
         );
         assert_eq!(title_key("  The  Title: A Study!"), "the title a study");
+    }
+
+    #[test]
+    fn quick_lower_case_agrees_with_unicode() {
+        for c in (0..0x0600).filter_map(char::from_u32) {
+            let mut quick = String::new();
+            push_lower(&mut quick, c);
+            assert_eq!(quick, c.to_lowercase().collect::<String>(), "{c:?}");
+        }
+        assert_eq!(title_key("РАЗВИТИЕ Ёлки, İstanbul"), "развитие ёлки i̇stanbul");
     }
 
     #[test]

@@ -135,15 +135,27 @@ fn is_organisation(name: &Name) -> bool {
             .is_some_and(looks_like_organisation)
 }
 
+/// Each stem with whether it must match a whole word (short stems, of four
+/// letters or fewer, would match too much as prefixes); counted once.
+fn organisation_stems() -> &'static [(&'static str, bool)] {
+    static STEMS: std::sync::OnceLock<Vec<(&'static str, bool)>> = std::sync::OnceLock::new();
+    STEMS.get_or_init(|| {
+        ORGANISATION_STEMS
+            .iter()
+            .map(|stem| (*stem, stem.chars().count() <= 4))
+            .collect()
+    })
+}
+
 fn looks_like_organisation(text: &str) -> bool {
     let lower = text.to_lowercase();
     lower
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .any(|word| {
-            ORGANISATION_STEMS.iter().any(|stem| {
-                if stem.chars().count() <= 4 {
-                    word == *stem
+            organisation_stems().iter().any(|&(stem, whole)| {
+                if whole {
+                    word == stem
                 } else {
                     word.starts_with(stem)
                 }

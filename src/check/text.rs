@@ -144,7 +144,8 @@ fn whitespace_problem(text: &str) -> Option<&'static str> {
     if text.starts_with(char::is_whitespace) || text.ends_with(char::is_whitespace) {
         return Some("starts or ends with whitespace");
     }
-    if text.contains("  ") {
+    // A byte scan: a `str` pattern would set up a substring searcher per text.
+    if text.as_bytes().windows(2).any(|w| w == b"  ") {
         return Some("has doubled spaces");
     }
     // ASCII other than tab … carriage return is never an unusual space:

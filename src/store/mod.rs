@@ -6,6 +6,7 @@
 pub mod canonical;
 mod context;
 mod key;
+mod reading;
 mod record;
 pub mod serialize;
 mod settings;
@@ -83,16 +84,7 @@ pub fn load(dir: &Path) -> Result<Loaded, LoadError> {
     if settings_path.exists() {
         load_settings(&mut loaded, &settings_path);
     }
-    // Folded key → index of its file in `files`: a hash map, as a library
-    // may hold 100,000 records (an index, not a second copy of every path).
-    let mut seen: HashMap<String, usize> = HashMap::with_capacity(files.len());
-    loaded.library.entries.reserve_exact(files.len());
-    loaded.library.sources.reserve(files.len());
-    for (index, path) in files.iter().enumerate() {
-        loaded.library.files_found += 1;
-        load_one(&mut loaded, (path, index), &files, &mut seen);
-    }
-    drop(seen);
+    reading::read_records(&mut loaded, &files);
     // Keys are unique (they are file names), so an unstable sort gives the
     // same order as a stable one, without the stable sort's scratch buffer.
     loaded
@@ -238,63 +230,4 @@ pub fn parse_toml<'a>(cx: &mut FileContext<'a>) -> Option<toml_edit::Document<&'
             None
         }
     }
-}
-
-/// Loads `path`, the `index`th of `files` (which `seen` refers to by index).
-fn load_one(
-    loaded: &mut Loaded,
-    (path, index): (&Path, usize),
-    files: &[PathBuf],
-    seen: &mut HashMap<String, usize>,
-) {
-    let key = path
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or("")
-        .to_string();
-    if let Some(problem) = key_problem(&key) {
-        loaded.diagnostics.push(
-            Diagnostic::error("invalid-key", problem)
-                .with_location(Location::file(path))
-                .with_help("rename the file: its name (without .toml) is the citation key"),
-        );
-        return;
-    }
-    let folded = fold_key(&key);
-    if let Some(first) = seen.get(&folded).and_then(|&i| files.get(i)) {
-        loaded.diagnostics.push(
-            Diagnostic::error(
-                "duplicate-key",
-                format!(
-                    "the key `{key}` differs only in letter case from {}",
-                    first.display()
-                ),
-            )
-            .with_location(Location::file(path))
-            .with_help("rename one of the two files; keys must differ in more than case"),
-        );
-        return;
-    }
-    seen.insert(folded, index);
-    match read_source(path) {
-        Ok(text) => parse_file(loaded, path, &key, text),
-        Err(d) => loaded.diagnostics.push(d),
-    }
-}
-
-fn parse_file(loaded: &mut Loaded, path: &Path, key: &str, text: String) {
-    let mut cx = FileContext::new(path, &text);
-    if text.trim().is_empty() {
-        cx.report(
-            Span::new(0, 0),
-            Diagnostic::error("empty-record", "the record is empty")
-                .with_help("write at least type = \"…\" and title = \"…\", or delete the file"),
-        );
-    } else if let Some(doc) = parse_toml(&mut cx) {
-        if let Some(entry) = parse_record(&mut cx, key, doc.as_table()) {
-            loaded.library.entries.push(entry);
-        }
-    }
-    loaded.diagnostics.append(&mut cx.diagnostics);
-    loaded.library.sources.insert(path.to_path_buf(), text);
 }

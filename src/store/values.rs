@@ -237,13 +237,14 @@ fn parse_name(cx: &mut FileContext, list: &str, table: &dyn TableLike, span: Spa
     };
     let mut has_part = false;
     for (key, item) in table.iter() {
-        let label = format!("{list}.{key}");
+        // The label (`author.family`) is for messages only: made when one is.
+        let label = || format!("{list}.{key}");
         match key {
             "comma-suffix" | "static-ordering" => {
                 let Some(flag) = item.as_bool() else {
                     cx.report(
                         item_span(item),
-                        Diagnostic::error("wrong-type", format!("`{label}` must be true or false")),
+                        Diagnostic::error("wrong-type", format!("`{}` must be true or false", label())),
                     );
                     continue;
                 };
@@ -260,7 +261,10 @@ fn parse_name(cx: &mut FileContext, list: &str, table: &dyn TableLike, span: Spa
             | "suffix"
             | "literal" => {
                 has_part = true;
-                let text = parse_text(cx, &label, item, false);
+                let text = match item.as_str() {
+                    Some(s) => Some(MultiText::plain(nfc(s))),
+                    None => parse_text(cx, &label(), item, false),
+                };
                 let slot = match key {
                     "family" => &mut name.family,
                     "given" => &mut name.given,
