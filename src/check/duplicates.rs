@@ -188,7 +188,10 @@ mod tests {
             push_lower(&mut quick, c);
             assert_eq!(quick, c.to_lowercase().collect::<String>(), "{c:?}");
         }
-        assert_eq!(title_key("РАЗВИТИЕ Ёлки, İstanbul"), "развитие ёлки i̇stanbul");
+        assert_eq!(
+            title_key("РАЗВИТИЕ Ёлки, İstanbul"),
+            "развитие ёлки i̇stanbul"
+        );
     }
 
     #[test]

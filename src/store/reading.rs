@@ -27,7 +27,8 @@ struct FileResult {
 /// Reads and parses `files` (sorted) into `loaded`.
 pub fn read_records(loaded: &mut Loaded, files: &[PathBuf]) {
     let keys = check_keys(files);
-    let results = read_all(files, &keys);
+    // Chunk by chunk: each chunk's results are freed once merged.
+    let results = read_all(files, &keys).into_iter().flatten();
     loaded.library.files_found += files.len();
     loaded.library.entries.reserve_exact(files.len());
     loaded.library.sources.reserve(files.len());
@@ -95,15 +96,19 @@ fn check_key(
 }
 
 /// Reads every file whose key is good, in contiguous chunks on scoped
-/// threads; the results are in `files` order (`None` for refused keys).
-fn read_all(files: &[PathBuf], keys: &[Result<String, Diagnostic>]) -> Vec<Option<FileResult>> {
+/// threads; the chunks' results are in `files` order (`None` for refused
+/// keys), not joined into one vector: that would hold them twice at once.
+fn read_all(
+    files: &[PathBuf],
+    keys: &[Result<String, Diagnostic>],
+) -> Vec<Vec<Option<FileResult>>> {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let threads = cores
         .min(MAX_THREADS)
         .min(files.len() / MIN_FILES_PER_THREAD)
         .max(1);
     if threads == 1 {
-        return read_chunk(files, keys);
+        return vec![read_chunk(files, keys)];
     }
     let chunk = files.len().div_ceil(threads);
     std::thread::scope(|scope| {
@@ -112,12 +117,12 @@ fn read_all(files: &[PathBuf], keys: &[Result<String, Diagnostic>]) -> Vec<Optio
             .zip(keys.chunks(chunk))
             .map(|(files, keys)| scope.spawn(move || read_chunk(files, keys)))
             .collect();
-        let mut out = Vec::with_capacity(files.len());
+        let mut out = Vec::with_capacity(handles.len());
         for handle in handles {
             // A panic in a reader is a bug; it goes on as it would have
             // without threads.
             match handle.join() {
-                Ok(results) => out.extend(results),
+                Ok(results) => out.push(results),
                 Err(panic) => std::panic::resume_unwind(panic),
             }
         }
@@ -161,5 +166,50 @@ fn read_file(path: &Path, key: &str) -> FileResult {
         entry,
         diagnostics,
         text: Some(text),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Enough files for several threads; every 7th is broken, every 50th
+    /// clashes in case with its predecessor: the outcome must be in file
+    /// order, as a single thread gives it.
+    #[test]
+    fn threads_merge_in_file_order() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let count = 3 * MIN_FILES_PER_THREAD;
+        for i in 0..count {
+            let text = if i % 7 == 0 {
+                "type = \n".to_string()
+            } else {
+                format!("type = \"book\"\ntitle = \"T{i}\"\n")
+            };
+            let name = if i % 50 == 1 {
+                format!("R{:04}.toml", i - 1)
+            } else {
+                format!("r{i:04}.toml")
+            };
+            std::fs::write(dir.path().join(name), text).expect("write");
+        }
+        let files = super::super::record_files(dir.path()).expect("files");
+        let mut threaded = Loaded::default();
+        read_records(&mut threaded, &files);
+        let keys = check_keys(&files);
+        let single: Vec<Diagnostic> = files
+            .iter()
+            .zip(&keys)
+            .flat_map(|(path, key)| match key {
+                Err(d) => vec![d.clone()],
+                Ok(key) => read_file(path, key).diagnostics,
+            })
+            .collect();
+        assert!(!single.is_empty());
+        assert_eq!(threaded.diagnostics, single);
+        assert_eq!(threaded.library.files_found, count);
+        let refused = keys.iter().filter(|k| k.is_err()).count();
+        assert_eq!(refused, count / 50 + 1);
+        assert_eq!(threaded.library.sources.len() + refused, count);
     }
 }

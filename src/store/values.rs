@@ -244,7 +244,10 @@ fn parse_name(cx: &mut FileContext, list: &str, table: &dyn TableLike, span: Spa
                 let Some(flag) = item.as_bool() else {
                     cx.report(
                         item_span(item),
-                        Diagnostic::error("wrong-type", format!("`{}` must be true or false", label())),
+                        Diagnostic::error(
+                            "wrong-type",
+                            format!("`{}` must be true or false", label()),
+                        ),
                     );
                     continue;
                 };
