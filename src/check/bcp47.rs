@@ -218,7 +218,12 @@ impl<'a> Parser<'a> {
 
 /// True when the primary language subtag is in [`KNOWN_LANGUAGES`].
 pub fn is_known(language: &str) -> bool {
-    KNOWN_LANGUAGES.contains(&language)
+    // A set built once: every record's `language` is looked up here.
+    static KNOWN: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    KNOWN
+        .get_or_init(|| KNOWN_LANGUAGES.iter().copied().collect())
+        .contains(language)
 }
 
 #[cfg(test)]

@@ -4,8 +4,9 @@
 
 use super::{finding, Options, Rule};
 use crate::diag::{Diagnostic, Severity, Span};
-use crate::model::Entry;
+use crate::model::Entry as Record;
 use crate::store::Library;
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
@@ -59,34 +60,55 @@ pub fn title_key(title: &str) -> String {
 }
 
 fn push_title_key(out: &mut String, title: &str) {
-    for word in title
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() {
+    // One pass over the characters: a word is a run of letters and digits,
+    // lower-cased character by character; words are joined by one space.
+    // ASCII, most of any title, takes the short path.
+    let mut in_word = false;
+    for c in title.chars() {
+        let alphanumeric = match c {
+            _ if c.is_ascii() => c.is_ascii_alphanumeric(),
+            // The basic Cyrillic block (Ѐ … џ) is all letters.
+            '\u{0400}'..='\u{045F}' => true,
+            _ => c.is_alphanumeric(),
+        };
+        if !alphanumeric {
+            in_word = false;
+            continue;
+        }
+        if !in_word && !out.is_empty() {
             out.push(' ');
         }
-        if word.is_ascii() {
-            out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-        } else {
-            out.extend(word.chars().flat_map(char::to_lowercase));
-        }
+        in_word = true;
+        push_lower(out, c);
     }
 }
 
-type Keyer = fn(&Entry) -> Option<(String, Span)>;
+/// Pushes `c` in lower case, with short paths for ASCII and basic Cyrillic
+/// (the bulk of titles here) that give what `char::to_lowercase` gives.
+fn push_lower(out: &mut String, c: char) {
+    let shifted = |by: u32| char::from_u32(c as u32 + by).unwrap_or(c);
+    match c {
+        _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+        'А'..='Я' => out.push(shifted(0x20)),
+        'Ѐ'..='Џ' => out.push(shifted(0x50)),
+        'а'..='џ' => out.push(c),
+        _ => out.extend(c.to_lowercase()),
+    }
+}
 
-fn by_doi(entry: &Entry) -> Option<(String, Span)> {
+type Keyer = fn(&Record) -> Option<(String, Span)>;
+
+fn by_doi(entry: &Record) -> Option<(String, Span)> {
     let f = entry.texts.get("DOI")?;
     Some((doi_key(&f.value.original), f.span))
 }
 
-fn by_url(entry: &Entry) -> Option<(String, Span)> {
+fn by_url(entry: &Record) -> Option<(String, Span)> {
     let f = entry.texts.get("URL")?;
     Some((url_key(&f.value.original), f.span))
 }
 
-fn by_title(entry: &Entry) -> Option<(String, Span)> {
+fn by_title(entry: &Record) -> Option<(String, Span)> {
     let f = entry.texts.get("title")?;
     let title = &f.value.original;
     let mut key = String::with_capacity(title.len() + 6);
@@ -114,24 +136,27 @@ pub fn check(library: &Library, options: &Options, found: &mut [Vec<Diagnostic>]
             let Some((key, span)) = keyer(entry) else {
                 continue;
             };
-            match first.get(&key) {
-                Some(&earlier) if options.selects(&entry.key) => {
-                    let other = &library.entries[earlier].key;
-                    let text = library.sources.get(&entry.path).map_or("", String::as_str);
-                    found[index].push(finding(
-                        rule,
-                        &entry.path,
-                        text,
-                        span,
-                        format!("the same {what} as `{other}`"),
-                        format!("if both describe one work, keep one record and cite `{other}`; otherwise tell them apart"),
-                    ));
+            // One hash lookup: the first record with this key stays.
+            let earlier = match first.entry(key) {
+                Entry::Occupied(seen) => *seen.get(),
+                Entry::Vacant(slot) => {
+                    slot.insert(index);
+                    continue;
                 }
-                Some(_) => {}
-                None => {
-                    first.insert(key, index);
-                }
+            };
+            if !options.selects(&entry.key) {
+                continue;
             }
+            let other = &library.entries[earlier].key;
+            let text = library.sources.get(&entry.path).map_or("", String::as_str);
+            found[index].push(finding(
+                rule,
+                &entry.path,
+                text,
+                span,
+                format!("the same {what} as `{other}`"),
+                format!("if both describe one work, keep one record and cite `{other}`; otherwise tell them apart"),
+            ));
         }
     }
 }
@@ -154,6 +179,19 @@ mod tests {
             url_key("http://example.org/a")
         );
         assert_eq!(title_key("  The  Title: A Study!"), "the title a study");
+    }
+
+    #[test]
+    fn quick_lower_case_agrees_with_unicode() {
+        for c in (0..0x0600).filter_map(char::from_u32) {
+            let mut quick = String::new();
+            push_lower(&mut quick, c);
+            assert_eq!(quick, c.to_lowercase().collect::<String>(), "{c:?}");
+        }
+        assert_eq!(
+            title_key("РАЗВИТИЕ Ёлки, İstanbul"),
+            "развитие ёлки i̇stanbul"
+        );
     }
 
     #[test]

@@ -91,40 +91,71 @@ enum Initials {
     Bare,
 }
 
-fn initials(given: &str) -> Vec<Initials> {
-    let mut out = Vec::new();
-    for word in given.split_whitespace() {
-        for piece in word.split_inclusive('.') {
-            let letters: Vec<char> = piece.chars().filter(|c| *c != '.' && *c != '-').collect();
-            if letters.len() == 1 && letters[0].is_uppercase() {
-                out.push(if piece.ends_with('.') {
+/// The initials of a given name, in order: a piece (a word, split after each
+/// period) that is one upper-case letter besides periods and hyphens.
+fn each_initial(given: &str) -> impl Iterator<Item = Initials> + '_ {
+    given
+        .split_whitespace()
+        .flat_map(|word| word.split_inclusive('.'))
+        .filter_map(|piece| {
+            let mut letters = piece.chars().filter(|c| *c != '.' && *c != '-');
+            match (letters.next(), letters.next()) {
+                (Some(letter), None) if letter.is_uppercase() => Some(if piece.ends_with('.') {
                     Initials::Dotted
                 } else {
                     Initials::Bare
-                });
+                }),
+                _ => None,
             }
-        }
-    }
-    out
+        })
+}
+
+#[cfg(test)]
+fn initials(given: &str) -> Vec<Initials> {
+    each_initial(given).collect()
+}
+
+/// Which initial styles a given name uses: (dotted, bare).
+fn initial_styles(given: &str) -> (bool, bool) {
+    each_initial(given).fold((false, false), |(dotted, bare), i| {
+        (dotted || i == Initials::Dotted, bare || i == Initials::Bare)
+    })
 }
 
 fn is_organisation(name: &Name) -> bool {
     let Some(family) = &name.family else {
         return false;
     };
-    let text = format!(
-        "{} {}",
-        family.original,
-        family.translit.as_deref().unwrap_or("")
-    );
+    // Original and transliteration are looked at apart (joining them with a
+    // space, as words are split there anyway, would only cost a copy).
+    looks_like_organisation(&family.original)
+        || family
+            .translit
+            .as_deref()
+            .is_some_and(looks_like_organisation)
+}
+
+/// Each stem with whether it must match a whole word (short stems, of four
+/// letters or fewer, would match too much as prefixes); counted once.
+fn organisation_stems() -> &'static [(&'static str, bool)] {
+    static STEMS: std::sync::OnceLock<Vec<(&'static str, bool)>> = std::sync::OnceLock::new();
+    STEMS.get_or_init(|| {
+        ORGANISATION_STEMS
+            .iter()
+            .map(|stem| (*stem, stem.chars().count() <= 4))
+            .collect()
+    })
+}
+
+fn looks_like_organisation(text: &str) -> bool {
     let lower = text.to_lowercase();
     lower
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .any(|word| {
-            ORGANISATION_STEMS.iter().any(|stem| {
-                if stem.chars().count() <= 4 {
-                    word == *stem
+            organisation_stems().iter().any(|&(stem, whole)| {
+                if whole {
+                    word == stem
                 } else {
                     word.starts_with(stem)
                 }
@@ -139,21 +170,21 @@ pub fn check(cx: &mut RecordCx) {
     for (list, field) in &entry.names {
         for name in &field.value {
             check_name(cx, list, name);
-            let styles = name
+            let (dotted, bare) = name
                 .given
                 .as_ref()
-                .map(|g| initials(&g.original))
-                .unwrap_or_default();
-            seen_dotted |= styles.contains(&Initials::Dotted);
-            if styles.contains(&Initials::Bare) && first_bare.is_none() {
-                first_bare = Some((list, name.span, name.display_original()));
+                .map_or((false, false), |g| initial_styles(&g.original));
+            seen_dotted |= dotted;
+            if bare && first_bare.is_none() {
+                first_bare = Some((list, name));
             }
         }
     }
-    if let (true, Some((list, span, shown))) = (seen_dotted, first_bare) {
+    if let (true, Some((list, name))) = (seen_dotted, first_bare) {
+        let shown = name.display_original();
         cx.report(
             &MIXED_INITIALS,
-            span,
+            name.span,
             format!(
                 "`{shown}` in `{list}` has initials without periods, other names have them with"
             ),

@@ -144,12 +144,19 @@ fn whitespace_problem(text: &str) -> Option<&'static str> {
     if text.starts_with(char::is_whitespace) || text.ends_with(char::is_whitespace) {
         return Some("starts or ends with whitespace");
     }
-    if text.contains("  ") {
+    // A byte scan: a `str` pattern would set up a substring searcher per text.
+    if text.as_bytes().windows(2).any(|w| w == b"  ") {
         return Some("has doubled spaces");
     }
-    if text
-        .chars()
-        .any(|c| c.is_whitespace() && c != ' ' && c != '\u{00A0}' && c != '\u{202F}')
+    // ASCII other than tab … carriage return is never an unusual space:
+    // decode characters only when there is something else to look at.
+    let maybe_unusual = text
+        .bytes()
+        .any(|b| matches!(b, b'\t'..=b'\r') || !b.is_ascii());
+    if maybe_unusual
+        && text
+            .chars()
+            .any(|c| c.is_whitespace() && c != ' ' && c != '\u{00A0}' && c != '\u{202F}')
     {
         return Some("has a tab, line break or unusual space");
     }
@@ -205,7 +212,9 @@ fn straight_quote(text: &str) -> Option<char> {
 
 /// A finding for the first line of `text` (a file's raw contents) not in NFC.
 pub fn nfc_in_source(path: &Path, text: &str) -> Option<Diagnostic> {
-    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+    // Most files are plainly NFC (ASCII, Latin, Cyrillic): a byte scan says
+    // so without decoding; the quick check decides the rest.
+    if crate::text::is_plainly_nfc(text) || is_nfc_quick(text.chars()) == IsNormalized::Yes {
         return None;
     }
     let mut offset = 0;

@@ -67,6 +67,11 @@ impl<T> FieldMap<T> {
         &mut self.entries[i].1
     }
 
+    /// Frees spare capacity (a loaded library keeps many small maps).
+    pub fn shrink_to_fit(&mut self) {
+        self.entries.shrink_to_fit();
+    }
+
     pub fn len(&self) -> usize {
         self.entries.len()
     }

@@ -6,6 +6,7 @@
 pub mod canonical;
 mod context;
 mod key;
+mod reading;
 mod record;
 pub mod serialize;
 mod settings;
@@ -83,13 +84,14 @@ pub fn load(dir: &Path) -> Result<Loaded, LoadError> {
     if settings_path.exists() {
         load_settings(&mut loaded, &settings_path);
     }
-    // Folded key → file: a hash map, as a library may hold 100,000 records.
-    let mut seen: HashMap<String, PathBuf> = HashMap::with_capacity(files.len());
-    for path in files {
-        loaded.library.files_found += 1;
-        load_one(&mut loaded, &path, &mut seen);
-    }
-    loaded.library.entries.sort_by(|a, b| a.key.cmp(&b.key));
+    reading::read_records(&mut loaded, &files);
+    // Keys are unique (they are file names), so an unstable sort gives the
+    // same order as a stable one, without the stable sort's scratch buffer.
+    loaded
+        .library
+        .entries
+        .sort_unstable_by(|a, b| a.key.cmp(&b.key));
+    loaded.library.entries.shrink_to_fit();
     Ok(loaded)
 }
 
@@ -135,7 +137,14 @@ pub fn record_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
         }
         files.push(path);
     }
-    files.sort();
+    // Every path is `dir` joined with a file name, so comparing the bytes of
+    // the whole paths orders them as `Path`'s component-wise comparison does,
+    // at a fraction of its cost; names are unique, so unstable is stable here.
+    files.sort_unstable_by(|a, b| {
+        a.as_os_str()
+            .as_encoded_bytes()
+            .cmp(b.as_os_str().as_encoded_bytes())
+    });
     Ok(files)
 }
 
@@ -206,8 +215,9 @@ fn load_settings(loaded: &mut Loaded, path: &Path) {
 }
 
 /// Parses TOML, reporting a syntax error at its place.
-pub fn parse_toml(cx: &mut FileContext) -> Option<toml_edit::Document<String>> {
-    match toml_edit::Document::parse(cx.text.to_string()) {
+/// The document borrows the file's text instead of copying it.
+pub fn parse_toml<'a>(cx: &mut FileContext<'a>) -> Option<toml_edit::Document<&'a str>> {
+    match toml_edit::Document::parse(cx.text) {
         Ok(doc) => Some(doc),
         Err(e) => {
             let span = Span::from_range(e.span()).unwrap_or_default();
@@ -220,57 +230,4 @@ pub fn parse_toml(cx: &mut FileContext) -> Option<toml_edit::Document<String>> {
             None
         }
     }
-}
-
-fn load_one(loaded: &mut Loaded, path: &Path, seen: &mut HashMap<String, PathBuf>) {
-    let key = path
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or("")
-        .to_string();
-    if let Some(problem) = key_problem(&key) {
-        loaded.diagnostics.push(
-            Diagnostic::error("invalid-key", problem)
-                .with_location(Location::file(path))
-                .with_help("rename the file: its name (without .toml) is the citation key"),
-        );
-        return;
-    }
-    let folded = fold_key(&key);
-    if let Some(first) = seen.get(&folded) {
-        loaded.diagnostics.push(
-            Diagnostic::error(
-                "duplicate-key",
-                format!(
-                    "the key `{key}` differs only in letter case from {}",
-                    first.display()
-                ),
-            )
-            .with_location(Location::file(path))
-            .with_help("rename one of the two files; keys must differ in more than case"),
-        );
-        return;
-    }
-    seen.insert(folded, path.to_path_buf());
-    match read_source(path) {
-        Ok(text) => parse_file(loaded, path, &key, text),
-        Err(d) => loaded.diagnostics.push(d),
-    }
-}
-
-fn parse_file(loaded: &mut Loaded, path: &Path, key: &str, text: String) {
-    let mut cx = FileContext::new(path, &text);
-    if text.trim().is_empty() {
-        cx.report(
-            Span::new(0, 0),
-            Diagnostic::error("empty-record", "the record is empty")
-                .with_help("write at least type = \"…\" and title = \"…\", or delete the file"),
-        );
-    } else if let Some(doc) = parse_toml(&mut cx) {
-        if let Some(entry) = parse_record(&mut cx, key, doc.as_table()) {
-            loaded.library.entries.push(entry);
-        }
-    }
-    loaded.diagnostics.append(&mut cx.diagnostics);
-    loaded.library.sources.insert(path.to_path_buf(), text);
 }

@@ -38,7 +38,15 @@ pub fn parse_record(cx: &mut FileContext, key: &str, root: &toml_edit::Table) ->
             ),
         );
     }
-    (!cx.has_errors()).then_some(entry)
+    if cx.has_errors() {
+        return None;
+    }
+    // A library holds every entry at once: drop the spare room that growing
+    // the maps left (a map grown one push at a time holds up to twice its fields).
+    entry.texts.shrink_to_fit();
+    entry.names.shrink_to_fit();
+    entry.dates.shrink_to_fit();
+    Some(entry)
 }
 
 fn parse_type(cx: &mut FileContext, entry: &mut Entry, item: &Item, kspan: Span) -> bool {

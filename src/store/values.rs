@@ -191,7 +191,11 @@ pub fn parse_date(cx: &mut FileContext, name: &str, item: &Item) -> Option<Date>
 
 /// A name list: `author = [{ family = "…", given = "…" }]` or `[[author]]` tables.
 pub fn parse_names(cx: &mut FileContext, name: &str, item: &Item) -> Option<Vec<Name>> {
-    let mut names = Vec::new();
+    let mut names = Vec::with_capacity(match item {
+        Item::ArrayOfTables(tables) => tables.len(),
+        Item::Value(Value::Array(array)) => array.len(),
+        _ => 0,
+    });
     match item {
         Item::ArrayOfTables(tables) => {
             for table in tables.iter() {
@@ -211,6 +215,8 @@ pub fn parse_names(cx: &mut FileContext, name: &str, item: &Item) -> Option<Vec<
         }
         _ => not_a_name_list(cx, name, item_span(item), type_name(item)),
     }
+    // A `Name` is large: no spare room when some names were rejected.
+    names.shrink_to_fit();
     Some(names)
 }
 
@@ -231,13 +237,17 @@ fn parse_name(cx: &mut FileContext, list: &str, table: &dyn TableLike, span: Spa
     };
     let mut has_part = false;
     for (key, item) in table.iter() {
-        let label = format!("{list}.{key}");
+        // The label (`author.family`) is for messages only: made when one is.
+        let label = || format!("{list}.{key}");
         match key {
             "comma-suffix" | "static-ordering" => {
                 let Some(flag) = item.as_bool() else {
                     cx.report(
                         item_span(item),
-                        Diagnostic::error("wrong-type", format!("`{label}` must be true or false")),
+                        Diagnostic::error(
+                            "wrong-type",
+                            format!("`{}` must be true or false", label()),
+                        ),
                     );
                     continue;
                 };
@@ -254,7 +264,10 @@ fn parse_name(cx: &mut FileContext, list: &str, table: &dyn TableLike, span: Spa
             | "suffix"
             | "literal" => {
                 has_part = true;
-                let text = parse_text(cx, &label, item, false);
+                let text = match item.as_str() {
+                    Some(s) => Some(MultiText::plain(nfc(s))),
+                    None => parse_text(cx, &label(), item, false),
+                };
                 let slot = match key {
                     "family" => &mut name.family,
                     "given" => &mut name.given,
