@@ -82,3 +82,15 @@ pub fn type_name(item: &Item) -> &'static str {
 pub fn nfc(text: &str) -> String {
     crate::text::nfc(text).into_owned()
 }
+
+/// A string value, NFC-normalised, or a `wrong-type` diagnostic at the value.
+pub fn expect_string(cx: &mut FileContext, name: &str, item: &Item) -> Option<String> {
+    match item.as_str() {
+        Some(s) => Some(nfc(s)),
+        None => {
+            let message = format!("`{name}` must be a string, not {}", type_name(item));
+            cx.report(item_span(item), Diagnostic::error("wrong-type", message));
+            None
+        }
+    }
+}

@@ -1,6 +1,6 @@
 //! One TOML record → one [`Entry`], with every problem reported at its place.
 
-use super::context::{item_span, key_span, nfc, type_name, value_span, FileContext};
+use super::context::{expect_string, item_span, key_span, nfc, value_span, FileContext};
 use super::values::{parse_date, parse_names, parse_text};
 use crate::diag::{Diagnostic, Span};
 use crate::model::variable::{self, all_record_keys, suggest};
@@ -22,7 +22,7 @@ pub fn parse_record(cx: &mut FileContext, key: &str, root: &toml_edit::Table) ->
         match name {
             "type" => has_type |= parse_type(cx, &mut entry, item, kspan),
             "language" => {
-                if let Some(tag) = plain_string(cx, name, item) {
+                if let Some(tag) = expect_string(cx, name, item) {
                     entry.language = Some(Field::new(tag, item_span(item), kspan));
                 }
             }
@@ -50,7 +50,7 @@ pub fn parse_record(cx: &mut FileContext, key: &str, root: &toml_edit::Table) ->
 }
 
 fn parse_type(cx: &mut FileContext, entry: &mut Entry, item: &Item, kspan: Span) -> bool {
-    let Some(name) = plain_string(cx, "type", item) else {
+    let Some(name) = expect_string(cx, "type", item) else {
         return false;
     };
     match ItemType::from_name(&name) {
@@ -115,23 +115,6 @@ fn parse_variable(cx: &mut FileContext, entry: &mut Entry, name: &str, item: &It
             if let Some(names) = parse_names(cx, name, item) {
                 entry.names.insert(var.name, Field::new(names, span, kspan));
             }
-        }
-    }
-}
-
-/// A string value, NFC-normalised, or a `wrong-type` diagnostic.
-pub fn plain_string(cx: &mut FileContext, name: &str, item: &Item) -> Option<String> {
-    match item.as_str() {
-        Some(s) => Some(nfc(s)),
-        None => {
-            cx.report(
-                item_span(item),
-                Diagnostic::error(
-                    "wrong-type",
-                    format!("`{name}` must be a string, not {}", type_name(item)),
-                ),
-            );
-            None
         }
     }
 }

@@ -13,7 +13,7 @@
 //! max-access-age-days = 1095   # older access dates ask for the link to be re-checked
 //! ```
 
-use super::context::{item_span, key_span, type_name, FileContext};
+use super::context::{expect_string, item_span, key_span, FileContext};
 use crate::diag::Diagnostic;
 use crate::model::{variable::suggest, Date, Endpoint, Field};
 use crate::text::translit::Scheme;
@@ -79,10 +79,10 @@ pub fn parse_settings(cx: &mut FileContext, root: &toml_edit::Table) -> Settings
             .map(|(k, _)| key_span(k))
             .unwrap_or(span);
         match name {
-            "style" => settings.style = string(cx, name, item),
-            "locale" => settings.locale = string(cx, name, item),
+            "style" => settings.style = expect_string(cx, name, item),
+            "locale" => settings.locale = expect_string(cx, name, item),
             "translit" => settings.translit = scheme(cx, item),
-            "sort-script" => match string(cx, name, item).as_deref() {
+            "sort-script" => match expect_string(cx, name, item).as_deref() {
                 Some("translit") => settings.sort_script = SortScript::Translit,
                 Some("original") => settings.sort_script = SortScript::Original,
                 Some(other) => cx.report(
@@ -111,24 +111,8 @@ pub fn parse_settings(cx: &mut FileContext, root: &toml_edit::Table) -> Settings
     settings
 }
 
-fn string(cx: &mut FileContext, name: &str, item: &Item) -> Option<String> {
-    match item.as_str() {
-        Some(s) => Some(s.to_string()),
-        None => {
-            cx.report(
-                item_span(item),
-                Diagnostic::error(
-                    "wrong-type",
-                    format!("`{name}` must be a string, not {}", type_name(item)),
-                ),
-            );
-            None
-        }
-    }
-}
-
 fn scheme(cx: &mut FileContext, item: &Item) -> Option<Scheme> {
-    let name = string(cx, "translit", item)?;
+    let name = expect_string(cx, "translit", item)?;
     let scheme = Scheme::from_name(&name);
     if scheme.is_none() {
         let names = Scheme::ALL.iter().map(|s| s.name());
@@ -186,7 +170,7 @@ fn check_settings(cx: &mut FileContext, item: &Item) -> CheckSettings {
     for (name, value) in table.iter() {
         match name {
             "profile" => {
-                out.profile = string(cx, name, value).map(|p| {
+                out.profile = expect_string(cx, name, value).map(|p| {
                     let kspan = table.get_key_value(name).map(|(k, _)| key_span(k));
                     Field::new(p, item_span(value), kspan.unwrap_or_default())
                 })

@@ -1,6 +1,6 @@
 //! Field values: multilingual text, names and dates, from TOML items.
 
-use super::context::{item_span, nfc, type_name, value_span, FileContext};
+use super::context::{expect_string, item_span, nfc, type_name, value_span, FileContext};
 use super::record::unknown_key;
 use crate::diag::{Diagnostic, Span};
 use crate::model::{Date, DatePart, MultiText, Name, NAME_PARTS};
@@ -60,7 +60,7 @@ fn parse_text_table(
     for (key, item) in table.iter() {
         match key {
             "original" | "translit" => {
-                let Some(s) = string_value(cx, &format!("{name}.{key}"), item) else {
+                let Some(s) = expect_string(cx, &format!("{name}.{key}"), item) else {
                     continue;
                 };
                 if key == "original" {
@@ -102,27 +102,11 @@ fn parse_translations(cx: &mut FileContext, name: &str, item: &Item) -> BTreeMap
         return out;
     };
     for (tag, value) in table.iter() {
-        if let Some(s) = string_value(cx, &format!("{name}.translation.{tag}"), value) {
+        if let Some(s) = expect_string(cx, &format!("{name}.translation.{tag}"), value) {
             out.insert(tag.to_string(), s);
         }
     }
     out
-}
-
-fn string_value(cx: &mut FileContext, name: &str, item: &Item) -> Option<String> {
-    match item.as_str() {
-        Some(s) => Some(nfc(s)),
-        None => {
-            cx.report(
-                item_span(item),
-                Diagnostic::error(
-                    "wrong-type",
-                    format!("`{name}` must be a string, not {}", type_name(item)),
-                ),
-            );
-            None
-        }
-    }
 }
 
 /// A date: a TOML date (`2021-03-31`) or an EDTF string (`"2021"`, `"1994/2010"`, `"2021~"`).
