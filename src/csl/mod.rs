@@ -101,7 +101,7 @@ pub use item::{CslItem, Date, Name};
 pub use json::JsonItem;
 pub use locale::{Locale, LocaleChain};
 pub use output::{render, Format, Inline};
-pub use processor::{BibEntry, Bibliography, Cite, Cluster, Processor, Rendered};
+pub use processor::{BibEntry, Bibliography, Cite, Cluster, Processor, Rendered, SortOptions};
 pub use style::Style;
 
 /// Load one of the locales embedded in kaynak.
@@ -124,7 +124,7 @@ pub fn processor_with_locale(
     let mut style = style;
     // kaynak multilingual extension: locale chains for k:item-locales.
     ext::build_item_chains(&mut style, &lang, load);
-    Processor::new(style, chain)
+    Processor::with_sort_options(style, chain, processor::SortOptions::new(&lang))
 }
 
 /// Render a bibliography as one string in a format.

@@ -9,6 +9,8 @@ use crate::csl::locale::LocaleChain;
 use crate::csl::output::Inline;
 use crate::csl::style::model::*;
 use crate::csl::style::Style;
+use crate::text::collate::{Collator, MixedScripts};
+use crate::text::translit::Scheme;
 use std::cell::RefCell;
 use std::cmp::Ordering;
 use std::collections::HashMap;
@@ -59,10 +61,33 @@ pub struct Rendered {
     pub warnings: Vec<Warning>,
 }
 
+/// How a processor orders the text of sort keys.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SortOptions {
+    /// The collation language (BCP 47): the processor's effective locale.
+    pub language: String,
+    /// Non-Latin (Cyrillic) keys sort on a romanisation or on the original letters.
+    /// Ignored when the language is itself written in Cyrillic.
+    pub mixed_scripts: MixedScripts,
+}
+
+impl SortOptions {
+    /// The defaults for `language`: Cyrillic keys sort on their ALA-LC romanisation.
+    pub fn new(language: &str) -> SortOptions {
+        SortOptions {
+            language: language.to_string(),
+            mixed_scripts: MixedScripts::Transliterated(Scheme::AlaLcPlain),
+        }
+    }
+}
+
 /// A compiled style with its locale chain, ready to process items.
 pub struct Processor {
     pub style: Style,
     pub locale: LocaleChain,
+    /// Built once from the sort options; every sort key goes through it.
+    collator: Collator,
+    sort_options: SortOptions,
 }
 
 /// Per-run state shared by the passes.
@@ -85,8 +110,43 @@ pub(crate) struct Run<'p, 'i> {
 }
 
 impl Processor {
+    /// A processor collating in the language of the locale chain's first locale
+    /// (else the style's default locale, else `en-US`).
     pub fn new(style: Style, locale: LocaleChain) -> Processor {
-        Processor { style, locale }
+        let language = locale
+            .locales
+            .iter()
+            .find_map(|l| l.lang.clone())
+            .or_else(|| style.default_locale.clone())
+            .unwrap_or_else(|| "en-US".to_string());
+        Processor::with_sort_options(style, locale, SortOptions::new(&language))
+    }
+
+    /// A processor with explicit sort options.
+    pub fn with_sort_options(style: Style, locale: LocaleChain, options: SortOptions) -> Processor {
+        let collator = sort::collator_for(&options.language, options.mixed_scripts);
+        Processor {
+            style,
+            locale,
+            collator,
+            sort_options: options,
+        }
+    }
+
+    /// Changes how non-Latin keys sort (rebuilds the collator once).
+    pub fn set_mixed_scripts(&mut self, mixed_scripts: MixedScripts) {
+        self.sort_options.mixed_scripts = mixed_scripts;
+        self.collator = sort::collator_for(&self.sort_options.language, mixed_scripts);
+    }
+
+    /// The sort options in force.
+    pub fn sort_options(&self) -> &SortOptions {
+        &self.sort_options
+    }
+
+    /// The collator of sort keys.
+    pub fn collator(&self) -> &Collator {
+        &self.collator
     }
 
     /// Process clusters and (when the style has one) the bibliography of
@@ -171,18 +231,25 @@ impl<'p, 'i> Run<'p, 'i> {
         let Some(section) = style.bibliography.as_ref().filter(|s| !s.sort.is_empty()) else {
             return;
         };
-        // keys are computed lazily: most comparisons end at the first key
+        // Keys are computed lazily (most comparisons end at the first key), once per
+        // item and key, and compared in place.
         let cache: RefCell<Vec<Vec<Option<sort::KeyValue>>>> =
             RefCell::new(vec![vec![None; section.sort.len()]; self.items.len()]);
-        let key = |item: usize, index: usize| -> sort::KeyValue {
-            if let Some(Some(value)) = cache.borrow().get(item).and_then(|k| k.get(index)) {
-                return value.clone();
+        let ensure = |item: usize, index: usize| {
+            let known = cache
+                .borrow()
+                .get(item)
+                .and_then(|k| k.get(index))
+                .is_some_and(Option::is_some);
+            if known {
+                return;
             }
             let cite = CiteState {
                 citation_number: Some(self.numbers[item]),
                 ..CiteState::default()
             };
             let value = sort::sort_key(
+                &self.processor.collator,
                 style,
                 &self.processor.locale,
                 self.items[item],
@@ -190,19 +257,21 @@ impl<'p, 'i> Run<'p, 'i> {
                 &cite,
                 index,
             );
-            if let Some(slot) = cache
-                .borrow_mut()
-                .get_mut(item)
-                .and_then(|k| k.get_mut(index))
-            {
-                *slot = Some(value.clone());
+            if let Some(slot) = cache.borrow_mut().get_mut(item).and_then(|k| k.get_mut(index)) {
+                *slot = Some(value);
             }
-            value
         };
         let mut order = self.bib_order.clone();
         order.sort_by(|a, b| {
             for (index, sort_key) in section.sort.iter().enumerate() {
-                let ordering = sort::compare_values(sort_key, &key(*a, index), &key(*b, index));
+                ensure(*a, index);
+                ensure(*b, index);
+                let keys = cache.borrow();
+                let key = |item: usize| keys.get(item).and_then(|k| k.get(index)).and_then(Option::as_ref);
+                let ordering = match (key(*a), key(*b)) {
+                    (Some(x), Some(y)) => sort::compare_values(sort_key, x, y),
+                    _ => Ordering::Equal,
+                };
                 if ordering != Ordering::Equal {
                     return ordering;
                 }
