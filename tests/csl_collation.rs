@@ -62,13 +62,16 @@ fn shuffled<'a>(list: &[&'a str]) -> Vec<&'a str> {
 }
 
 const TURKISH: [&str; 14] = [
-    "Acar", "Cengiz", "Çelik", "Doğan", "Ilgaz", "Işık", "İnan", "Ozan", "Öztürk", "Sarı",
-    "Şahin", "Uçar", "Ünal", "Yılmaz",
+    "Acar", "Cengiz", "Çelik", "Doğan", "Ilgaz", "Işık", "İnan", "Ozan", "Öztürk", "Sarı", "Şahin",
+    "Uçar", "Ünal", "Yılmaz",
 ];
 
 #[test]
 fn turkish_bibliography_follows_the_turkish_alphabet() {
-    assert_eq!(bibliography(&processor("tr-TR"), &shuffled(&TURKISH)), TURKISH);
+    assert_eq!(
+        bibliography(&processor("tr-TR"), &shuffled(&TURKISH)),
+        TURKISH
+    );
 }
 
 #[test]
@@ -101,19 +104,40 @@ fn english_locale_uses_the_root_order() {
 #[test]
 fn russian_bibliography_follows_the_russian_alphabet() {
     let russian = [
-        "Абрамов", "Егоров", "Ёлкин", "Ершов", "Жуков", "Иванов", "Шевченко", "Щербаков", "Эйзенштейн",
+        "Абрамов",
+        "Егоров",
+        "Ёлкин",
+        "Ершов",
+        "Жуков",
+        "Иванов",
+        "Шевченко",
+        "Щербаков",
+        "Эйзенштейн",
         "Яковлев",
     ];
-    assert_eq!(bibliography(&processor("ru-RU"), &shuffled(&russian)), russian);
+    assert_eq!(
+        bibliography(&processor("ru-RU"), &shuffled(&russian)),
+        russian
+    );
 }
 
 #[test]
 fn azerbaijani_schwa_x_and_q() {
     let azerbaijani = [
-        "Eldarov", "Əliyev", "Hüseynov", "Xəlilov", "Işıqlı", "İsmayılov", "Kərimov", "Quliyev",
+        "Eldarov",
+        "Əliyev",
+        "Hüseynov",
+        "Xəlilov",
+        "Işıqlı",
+        "İsmayılov",
+        "Kərimov",
+        "Quliyev",
         "Zeynalov",
     ];
-    assert_eq!(bibliography(&processor("az"), &shuffled(&azerbaijani)), azerbaijani);
+    assert_eq!(
+        bibliography(&processor("az"), &shuffled(&azerbaijani)),
+        azerbaijani
+    );
 }
 
 #[test]
@@ -121,7 +145,10 @@ fn cyrillic_among_latin_by_transliteration_or_after_by_original() {
     let mixed = ["Zimin", "Алиев", "Brown", "Шахов", "Tanrıverdi"];
     // Default: on the romanisation (Aliev, Shakhov).
     let by_translit = bibliography(&processor("en-US"), &mixed);
-    assert_eq!(by_translit, ["Алиев", "Brown", "Шахов", "Tanrıverdi", "Zimin"]);
+    assert_eq!(
+        by_translit,
+        ["Алиев", "Brown", "Шахов", "Tanrıverdi", "Zimin"]
+    );
     let mut original = processor("en-US");
     original.set_mixed_scripts(MixedScripts::Original);
     assert_eq!(

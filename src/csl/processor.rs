@@ -257,7 +257,11 @@ impl<'p, 'i> Run<'p, 'i> {
                 &cite,
                 index,
             );
-            if let Some(slot) = cache.borrow_mut().get_mut(item).and_then(|k| k.get_mut(index)) {
+            if let Some(slot) = cache
+                .borrow_mut()
+                .get_mut(item)
+                .and_then(|k| k.get_mut(index))
+            {
                 *slot = Some(value);
             }
         };
@@ -267,7 +271,11 @@ impl<'p, 'i> Run<'p, 'i> {
                 ensure(*a, index);
                 ensure(*b, index);
                 let keys = cache.borrow();
-                let key = |item: usize| keys.get(item).and_then(|k| k.get(index)).and_then(Option::as_ref);
+                let key = |item: usize| {
+                    keys.get(item)
+                        .and_then(|k| k.get(index))
+                        .and_then(Option::as_ref)
+                };
                 let ordering = match (key(*a), key(*b)) {
                     (Some(x), Some(y)) => sort::compare_values(sort_key, x, y),
                     _ => Ordering::Equal,

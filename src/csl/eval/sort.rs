@@ -33,7 +33,11 @@ const CYRILLIC_LANGUAGES: &[&str] = &["ru", "uk", "be", "bg", "sr", "mk", "kk", 
 /// The collator for sort keys of a processor whose locale is `lang` (BCP 47).
 /// Unknown or invalid tags fall back to the primary language, then to the root order.
 pub fn collator_for(lang: &str, mixed_scripts: MixedScripts) -> Collator {
-    let primary = lang.split(['-', '_']).next().unwrap_or(lang).to_ascii_lowercase();
+    let primary = lang
+        .split(['-', '_'])
+        .next()
+        .unwrap_or(lang)
+        .to_ascii_lowercase();
     let mixed_scripts = if CYRILLIC_LANGUAGES.contains(&primary.as_str()) {
         MixedScripts::Original
     } else {
