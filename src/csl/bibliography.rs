@@ -17,16 +17,16 @@ pub fn render(run: &mut Run, section: &Section) -> Bibliography {
             disambiguate: run.disambiguation[index].disambiguate,
             ..CiteState::default()
         };
-        let (mut parts, author) = run.render_item(index, section, &state);
-        if let Some(substitute) = &options.subsequent_author_substitute {
-            if author.is_some() && author == previous_author {
-                let state = CiteState {
-                    author_substitute: Some(substitute.clone()),
-                    ..state
-                };
-                parts = run.render_item(index, section, &state).0;
-            }
-        }
+        // one pass: the substitute applies if the author matches the previous
+        let state = match (&options.subsequent_author_substitute, &previous_author) {
+            (Some(substitute), Some(previous)) => CiteState {
+                author_substitute: Some(substitute.clone()),
+                previous_author: Some(previous.clone()),
+                ..state
+            },
+            _ => state,
+        };
+        let (parts, author) = run.render_item(index, section, &state);
         previous_author = author;
         if parts.iter().all(Inline::is_empty) {
             continue;

@@ -37,7 +37,12 @@ fn split_family(name: &mut Name, family: &str) {
         .take_while(|w| is_particle_word(w))
         .count();
     if count > 0 {
-        name.non_dropping_particle = Some(words[..count].join(" "));
+        let mut particle = words[..count].join(" ");
+        // "de' Frinkle": the space after an apostrophe particle is kept
+        if particle.ends_with(['\'', '’']) {
+            particle.push(' ');
+        }
+        name.non_dropping_particle = Some(particle);
         name.family = Some(words[count..].join(" "));
         return;
     }

@@ -35,7 +35,9 @@ pub struct Cite {
 #[derive(Debug, Clone, Default)]
 pub struct Cluster {
     pub cites: Vec<Cite>,
-    /// Footnote number; defaults to the cluster's 1-based index.
+    /// Footnote number; defaults to the cluster's 1-based index. `Some(0)`
+    /// marks a citation in the running text of a note-style document: such
+    /// citations follow each other for ibid, apart from the notes.
     pub note_number: Option<u32>,
 }
 

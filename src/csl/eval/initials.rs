@@ -107,3 +107,49 @@ fn initial_of(word: &str) -> String {
         [] => String::new(),
     }
 }
+
+/// [`initialize_given`] for given names that carry markup
+/// (`<b>John</b> Quiggly` → `<b>J.</b> Q.`): each tagged word is
+/// initialised inside its tags.
+pub fn initialize_marked(given: &str, with: &str, initialize: bool, hyphen: bool) -> String {
+    if !given.contains('<') {
+        return initialize_given(given, with, initialize, hyphen);
+    }
+    let mut words = Vec::new();
+    for word in given.split_whitespace() {
+        let pieces: Vec<String> = word
+            .split('-')
+            .filter(|p| !p.is_empty())
+            .map(|piece| {
+                let (open, inner, close) = split_tags(piece);
+                let initial = initialize_given(inner, with, initialize, hyphen);
+                format!("{open}{}{close}", initial.trim_end())
+            })
+            .collect();
+        let joiner = if hyphen { "-" } else { "" };
+        words.push(pieces.join(joiner));
+    }
+    words.join(" ")
+}
+
+/// "<b>John</b>" → ("<b>", "John", "</b>").
+fn split_tags(piece: &str) -> (&str, &str, &str) {
+    let open_end = if piece.starts_with('<') {
+        piece.find('>').map(|i| i + 1).unwrap_or(0)
+    } else {
+        0
+    };
+    let close_start = if piece.ends_with('>') {
+        piece
+            .rfind("</")
+            .filter(|&i| i >= open_end)
+            .unwrap_or(piece.len())
+    } else {
+        piece.len()
+    };
+    (
+        &piece[..open_end],
+        &piece[open_end..close_start],
+        &piece[close_start..],
+    )
+}

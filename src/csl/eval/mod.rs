@@ -43,6 +43,9 @@ pub struct CiteState {
     pub suppress_author: bool,
     /// subsequent-author-substitute text replacing the first names.
     pub author_substitute: Option<String>,
+    /// When set, `author_substitute` applies only if this cite's author
+    /// renders the same (one pass for subsequent-author-substitute).
+    pub previous_author: Option<String>,
 }
 
 /// What the element walk records while it runs.
@@ -309,6 +312,16 @@ pub fn quote(ctx: &Context, children: Vec<Inline>) -> Inline {
 }
 
 impl Context<'_> {
+    /// The subsequent-author-substitute text, if it applies to this cite
+    /// once its author renders as `author`.
+    pub fn author_substitute_for(&self, author: &str) -> Option<&str> {
+        let text = self.cite.author_substitute.as_deref()?;
+        match &self.cite.previous_author {
+            Some(previous) if previous != author => None,
+            _ => Some(text),
+        }
+    }
+
     /// The implicit year-suffix, once per cite, when the style has no
     /// explicit `year-suffix` variable.
     pub fn implicit_year_suffix(&self) -> Option<String> {

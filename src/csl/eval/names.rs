@@ -1,6 +1,6 @@
 //! `cs:names`, `cs:name`, `cs:et-al` and `cs:substitute`.
 
-use super::initials::initialize_given;
+use super::initials::initialize_marked;
 use super::{case, join, number::render_label, render_element, wrap, Context};
 use crate::csl::item::Name;
 use crate::csl::output::Inline;
@@ -25,12 +25,13 @@ pub fn render_names(ctx: &Context, names: &Names) -> Option<Inline> {
             return None;
         }
         let substituted = ctx.tracker.borrow().author_substituted;
-        if let (Some(text), false) = (&ctx.cite.author_substitute, substituted) {
+        let author = ctx.tracker.borrow().first_names.clone().unwrap_or_default();
+        if let (Some(text), false) = (ctx.author_substitute_for(&author), substituted) {
             // the "author" came from cs:substitute: replace all of it
             if text.is_empty() {
                 return None;
             }
-            return Some(Inline::Text(text.clone()));
+            return Some(Inline::Text(text.to_string()));
         }
     }
     Some(node)
@@ -292,10 +293,19 @@ fn render_list(ctx: &Context, resolved: &Resolved, role: &str, list: &[Name]) ->
                 DelimiterPrecedes::Always => true,
                 DelimiterPrecedes::Never => false,
             };
+            // no space before an et-al term in a script written without spaces
+            let spaced = !et_al
+                .plain_text()
+                .chars()
+                .next()
+                .map(is_cjk)
+                .unwrap_or(false);
             content.push(Inline::Text(if use_delim {
                 delimiter(options)
-            } else {
+            } else if spaced {
                 " ".to_string()
+            } else {
+                String::new()
             }));
             content.push(et_al);
         }
@@ -318,8 +328,9 @@ fn render_list(ctx: &Context, resolved: &Resolved, role: &str, list: &[Name]) ->
             tracker.first_names = Some(content.iter().map(Inline::plain_text).collect());
         }
         // subsequent-author-substitute replaces the names, not their label
-        if let Some(text) = &ctx.cite.author_substitute {
-            content = vec![Inline::Text(text.clone())];
+        let author = tracker.first_names.clone().unwrap_or_default();
+        if let Some(text) = ctx.author_substitute_for(&author) {
+            content = vec![Inline::Text(text.to_string())];
             tracker.author_substituted = true;
         }
     }
@@ -403,13 +414,20 @@ fn join_names(
                         NameAnd::Text => and_text.clone(),
                         NameAnd::Symbol => "&".to_string(),
                     };
+                    // a term that brings its own trailing space (Hebrew "ו ")
+                    // is joined without spaces of ours
+                    let own_space = word.ends_with(char::is_whitespace);
                     let sep = if use_delim {
                         delim.clone()
+                    } else if own_space {
+                        String::new()
                     } else {
                         " ".to_string()
                     };
                     out.push(Inline::Text(format!("{sep}{word}")));
-                    out.push(Inline::Text(" ".to_string()));
+                    if !own_space {
+                        out.push(Inline::Text(" ".to_string()));
+                    }
                 }
                 _ => out.push(Inline::Text(delim.clone())),
             }
@@ -457,8 +475,8 @@ fn render_name(ctx: &Context, resolved: &Resolved, name: &Name, index: usize) ->
         .unwrap_or(false);
     let given = name.given.as_deref().map(|g| match (level, with) {
         _ if !has_family => g.to_string(),
-        (0, Some(with)) => initialize_given(g, with, options.initialize.unwrap_or(true), hyphen),
-        (1, Some(with)) if base_form == NameForm::Short => initialize_given(g, with, true, hyphen),
+        (0, Some(with)) => initialize_marked(g, with, options.initialize.unwrap_or(true), hyphen),
+        (1, Some(with)) if base_form == NameForm::Short => initialize_marked(g, with, true, hyphen),
         _ => g.to_string(),
     });
     let form = if level > 0 { NameForm::Long } else { base_form };
@@ -517,7 +535,11 @@ fn part_node(
         }
         let node = match style {
             Some(style) => {
-                let mut content = vec![Inline::Text(piece.clone())];
+                let mut content = if piece.contains('<') {
+                    case::parse_rich_text(ctx, &piece)
+                } else {
+                    vec![Inline::Text(piece.clone())]
+                };
                 if let Some(case) = style.rendering.text_case {
                     let turkic = case::is_turkic(ctx.item.language());
                     case::apply_case_in(&mut content, case, ctx.is_english(), turkic);
@@ -728,4 +750,9 @@ fn and_term(ctx: &Context) -> String {
         .term_text("and", TermForm::Long, false)
         .unwrap_or("and")
         .to_string()
+}
+
+/// Chinese, Japanese and Korean characters (written without word spaces).
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}' | '\u{f900}'..='\u{faff}')
 }

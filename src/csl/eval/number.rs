@@ -248,7 +248,13 @@ fn label_term(ctx: &Context, variable: &str) -> Option<(String, String)> {
     match variable {
         "locator" => {
             let value = ctx.cite.locator.clone()?;
-            let term = ctx.cite.label.clone().unwrap_or_else(|| "page".to_string());
+            let term = ctx
+                .cite
+                .label
+                .as_deref()
+                .map(|l| if l == "sub verbo" { "sub-verbo" } else { l })
+                .unwrap_or("page")
+                .to_string();
             Some((term, value))
         }
         "number-of-pages" => Some((

@@ -2,7 +2,7 @@
 //! and first-reference-note-number, decided in one pass over the clusters.
 
 use super::CiteState;
-use crate::csl::processor::Cluster;
+use crate::csl::processor::{Cite, Cluster};
 use crate::csl::style::model::Position;
 use std::collections::HashMap;
 
@@ -11,18 +11,35 @@ pub fn positions(clusters: &[Cluster], near_note_distance: u32) -> Vec<Vec<CiteS
     let mut first_note: HashMap<&str, u32> = HashMap::new();
     let mut last_note: HashMap<&str, u32> = HashMap::new();
     let mut out = Vec::with_capacity(clusters.len());
-    let mut previous_cluster: Option<&Cluster> = None;
+    // the cites that came just before, per stream: notes, and in-text
+    // citations (note number 0), which citeproc-js tracks apart
+    let mut previous_note: Vec<&Cite> = Vec::new();
+    let mut current_note: (u32, Vec<&Cite>) = (u32::MAX, Vec::new());
+    let mut previous_in_text: Vec<&Cite> = Vec::new();
     for (cluster_index, cluster) in clusters.iter().enumerate() {
+        let in_text = cluster.note_number == Some(0);
         let note = cluster.note_number.unwrap_or(cluster_index as u32 + 1);
+        let before: Vec<&Cite> = if in_text {
+            previous_in_text.clone()
+        } else if note == current_note.0 {
+            // another citation in the same note: the one just before
+            current_note.1.clone()
+        } else {
+            let finished = std::mem::replace(&mut current_note, (note, Vec::new()));
+            if finished.0 != u32::MAX {
+                previous_note = finished.1;
+            }
+            previous_note.clone()
+        };
         let mut states = Vec::with_capacity(cluster.cites.len());
         for (index, cite) in cluster.cites.iter().enumerate() {
             let id = cite.id.as_str();
             let previous = if index > 0 {
                 cluster.cites.get(index - 1)
+            } else if before.iter().all(|p| p.id == cite.id) {
+                before.last().copied()
             } else {
-                previous_cluster
-                    .filter(|c| c.cites.len() == 1 || c.cites.iter().all(|p| p.id == cite.id))
-                    .and_then(|c| c.cites.last())
+                None
             };
             let position = match (first_note.get(id), previous) {
                 (None, _) => Position::First,
@@ -54,7 +71,11 @@ pub fn positions(clusters: &[Cluster], near_note_distance: u32) -> Vec<Vec<CiteS
             first_note.entry(id).or_insert(note);
             last_note.insert(id, note);
         }
-        previous_cluster = Some(cluster);
+        if in_text {
+            previous_in_text = cluster.cites.iter().collect();
+        } else {
+            current_note.1.extend(cluster.cites.iter());
+        }
         out.push(states);
     }
     out

@@ -208,12 +208,20 @@ fn pad_numbers(text: &str) -> String {
     out
 }
 
-/// The text a key collates: punctuation and quote marks dropped, spaces trimmed.
+/// The text a key collates: leading punctuation and quote marks dropped, other
+/// punctuation ignored, spaces trimmed. An apostrophe inside a word is kept as a tab,
+/// which the collator orders before spaces and letters (d’Wander < de’ Frinkle).
 /// Case and accents are left to the collator (primary level), so a Turkish `I`
 /// stays dotless and `Ç` stays a letter of its own.
 pub fn collation_text(text: &str) -> String {
+    let is_apostrophe = |c: char| c == '\'' || c == '’';
+    let text = text.trim_start_matches(|c: char| c.is_ascii_punctuation() || "“”‘’«»".contains(c));
     text.chars()
-        .filter(|c| !c.is_ascii_punctuation() && !matches!(c, '“' | '”' | '‘' | '’' | '«' | '»'))
+        .filter(|c| {
+            (!c.is_ascii_punctuation() || is_apostrophe(*c))
+                && !matches!(c, '“' | '”' | '‘' | '«' | '»')
+        })
+        .map(|c| if is_apostrophe(c) { '\t' } else { c })
         .collect::<String>()
         .trim()
         .to_string()

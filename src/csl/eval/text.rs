@@ -27,6 +27,14 @@ pub fn render_text(ctx: &Context, text: &Text) -> Option<Inline> {
             }
             let content = if name == "page" || name == "locator" && is_page_locator(ctx) {
                 vec![Inline::Text(page_range(ctx, &value))]
+            } else if is_number_variable(name)
+                && super::number::is_numeric(&value)
+                && !value.contains("\\-")
+            {
+                // numeric ranges in number variables take an en dash
+                vec![Inline::Text(digit_ranges(&value))]
+            } else if name == "locator" && value.contains(['"', '“', '<']) {
+                case::parse_rich_text(ctx, &value)
             } else if name == "locator" && super::number::is_numeric(&value) {
                 let ampersand = ctx
                     .locale
@@ -166,7 +174,12 @@ fn citation_label(ctx: &Context) -> Option<String> {
         .names("author")
         .or_else(|| ctx.item.names("editor"))?;
     let mut label = String::new();
-    let take = if names.len() == 1 { 4 } else { 2 };
+    // citeproc-js: four letters of one author, two of two or three, one of four
+    let take = match names.len() {
+        1 => 4,
+        2 | 3 => 2,
+        _ => 1,
+    };
     for name in names.iter().take(4) {
         let family = name
             .family
@@ -313,4 +326,39 @@ fn dash_ranges(value: &str) -> String {
         return value.to_string();
     }
     parts.iter().map(|p| p.trim()).collect::<Vec<_>>().join("–")
+}
+
+fn is_number_variable(name: &str) -> bool {
+    matches!(
+        name,
+        "volume"
+            | "issue"
+            | "number"
+            | "collection-number"
+            | "chapter-number"
+            | "number-of-volumes"
+    )
+}
+
+/// "3-4" → "3–4" where a hyphen joins two digits.
+fn digit_ranges(value: &str) -> String {
+    let chars: Vec<char> = value.chars().collect();
+    let mut out = String::with_capacity(value.len());
+    for (index, c) in chars.iter().enumerate() {
+        let between_digits = index > 0
+            && chars
+                .get(index - 1)
+                .map(char::is_ascii_digit)
+                .unwrap_or(false)
+            && chars
+                .get(index + 1)
+                .map(char::is_ascii_digit)
+                .unwrap_or(false);
+        out.push(if *c == '-' && between_digits {
+            '–'
+        } else {
+            *c
+        });
+    }
+    out
 }

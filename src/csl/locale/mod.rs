@@ -123,6 +123,10 @@ fn read_term(reader: &mut Reader, node: Node, terms: &mut TermMap) {
     if !has_children {
         term.single = node.text().unwrap_or("").to_string();
     }
+    // a term holding only layout whitespace is empty
+    if term.single.trim().is_empty() && term.single.contains('\n') {
+        term.single.clear();
+    }
     let gender_form = node.attribute("gender-form").map(str::to_string);
     terms.insert(name, form, gender_form, term);
 }
