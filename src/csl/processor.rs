@@ -181,6 +181,82 @@ impl Processor {
     }
 }
 
+/// The bibliography's sort keys, computed on first use (most comparisons end at the
+/// first key), once per item and key, and compared in place.
+struct LazyKeys<'r, 'p, 'i> {
+    run: &'r Run<'p, 'i>,
+    section: &'p Section,
+    keys: RefCell<Vec<Vec<Option<sort::KeyValue>>>>,
+}
+
+impl<'r, 'p, 'i> LazyKeys<'r, 'p, 'i> {
+    fn new(run: &'r Run<'p, 'i>, section: &'p Section) -> Self {
+        let keys = vec![vec![None; section.sort.len()]; run.items.len()];
+        LazyKeys {
+            run,
+            section,
+            keys: RefCell::new(keys),
+        }
+    }
+
+    /// Computes key `index` of `item` unless it is known.
+    fn ensure(&self, item: usize, index: usize) {
+        let known = self
+            .keys
+            .borrow()
+            .get(item)
+            .and_then(|k| k.get(index))
+            .is_some_and(Option::is_some);
+        if known {
+            return;
+        }
+        let cite = CiteState {
+            citation_number: Some(self.run.numbers[item]),
+            ..CiteState::default()
+        };
+        let processor = self.run.processor;
+        let value = sort::sort_key(
+            &processor.collator,
+            &processor.style,
+            &processor.locale,
+            self.run.items[item],
+            self.section,
+            &cite,
+            index,
+        );
+        if let Some(slot) = self
+            .keys
+            .borrow_mut()
+            .get_mut(item)
+            .and_then(|k| k.get_mut(index))
+        {
+            *slot = Some(value);
+        }
+    }
+
+    /// Compares two items key by key.
+    fn compare(&self, a: usize, b: usize) -> Ordering {
+        for (index, sort_key) in self.section.sort.iter().enumerate() {
+            self.ensure(a, index);
+            self.ensure(b, index);
+            let keys = self.keys.borrow();
+            let key = |item: usize| {
+                keys.get(item)
+                    .and_then(|k| k.get(index))
+                    .and_then(Option::as_ref)
+            };
+            let ordering = match (key(a), key(b)) {
+                (Some(x), Some(y)) => sort::compare_values(sort_key, x, y),
+                _ => Ordering::Equal,
+            };
+            if ordering != Ordering::Equal {
+                return ordering;
+            }
+        }
+        Ordering::Equal
+    }
+}
+
 impl<'p, 'i> Run<'p, 'i> {
     fn new(processor: &'p Processor, items: &[&'i dyn CslItem], clusters: &[Cluster]) -> Self {
         let index: HashMap<&str, usize> = items
@@ -233,61 +309,9 @@ impl<'p, 'i> Run<'p, 'i> {
         let Some(section) = style.bibliography.as_ref().filter(|s| !s.sort.is_empty()) else {
             return;
         };
-        // Keys are computed lazily (most comparisons end at the first key), once per
-        // item and key, and compared in place.
-        let cache: RefCell<Vec<Vec<Option<sort::KeyValue>>>> =
-            RefCell::new(vec![vec![None; section.sort.len()]; self.items.len()]);
-        let ensure = |item: usize, index: usize| {
-            let known = cache
-                .borrow()
-                .get(item)
-                .and_then(|k| k.get(index))
-                .is_some_and(Option::is_some);
-            if known {
-                return;
-            }
-            let cite = CiteState {
-                citation_number: Some(self.numbers[item]),
-                ..CiteState::default()
-            };
-            let value = sort::sort_key(
-                &self.processor.collator,
-                style,
-                &self.processor.locale,
-                self.items[item],
-                section,
-                &cite,
-                index,
-            );
-            if let Some(slot) = cache
-                .borrow_mut()
-                .get_mut(item)
-                .and_then(|k| k.get_mut(index))
-            {
-                *slot = Some(value);
-            }
-        };
+        let keys = LazyKeys::new(self, section);
         let mut order = self.bib_order.clone();
-        order.sort_by(|a, b| {
-            for (index, sort_key) in section.sort.iter().enumerate() {
-                ensure(*a, index);
-                ensure(*b, index);
-                let keys = cache.borrow();
-                let key = |item: usize| {
-                    keys.get(item)
-                        .and_then(|k| k.get(index))
-                        .and_then(Option::as_ref)
-                };
-                let ordering = match (key(*a), key(*b)) {
-                    (Some(x), Some(y)) => sort::compare_values(sort_key, x, y),
-                    _ => Ordering::Equal,
-                };
-                if ordering != Ordering::Equal {
-                    return ordering;
-                }
-            }
-            Ordering::Equal
-        });
+        order.sort_by(|a, b| keys.compare(*a, *b));
         let uses_number = section.sort.iter().any(|k| {
             matches!(&k.source, SortKeySource::Variable(v) if v == "citation-number")
                 || matches!(&k.source, SortKeySource::Macro(m) if macro_uses_number(style, *m))
