@@ -239,3 +239,33 @@ pub fn compare_keys(section: &Section, a: &[KeyValue], b: &[KeyValue]) -> Orderi
     }
     Ordering::Equal
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn collation_text_keeps_letters_for_the_collator() {
+        assert_eq!(collation_text("“Işık”"), "Işık");
+        assert_eq!(collation_text("Çelik, A."), "Çelik A");
+        assert_eq!(collation_text("d’Wander"), "d\tWander");
+    }
+
+    #[test]
+    fn collator_follows_the_language_and_falls_back() {
+        let scripts = MixedScripts::Original;
+        let turkish = collator_for("tr-TR", scripts);
+        assert!(turkish.sort_key("Cengiz") < turkish.sort_key("Çelik"));
+        assert!(turkish.sort_key("Işık") < turkish.sort_key("İnan"));
+        let root = collator_for("not a tag!", scripts);
+        assert!(root.sort_key("Çelik") < root.sort_key("Cengiz"));
+        // Apostrophes (kept as tabs) sort before spaces and letters.
+        assert!(root.sort_key("d\twander") < root.sort_key("de\t frinkle"));
+        // A Russian collator never romanises, even when asked to.
+        let russian = collator_for(
+            "ru",
+            MixedScripts::Transliterated(crate::text::translit::Scheme::Iso9),
+        );
+        assert!(russian.sort_key("Шевченко") < russian.sort_key("Щербаков"));
+    }
+}
