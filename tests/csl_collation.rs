@@ -179,3 +179,56 @@ fn ten_thousand_items_sort_quickly() {
     // Generous for a debug build on a shared machine; the point is no O(n²) work.
     assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
 }
+
+/// Bibliography of `json` under `style_xml` and `lang`, one rendered entry per line.
+fn render_bib(style_xml: &str, lang: &str, json: &str) -> Vec<String> {
+    let style = Style::parse(style_xml).expect("style");
+    let processor = csl::processor_with_locale(style, Some(lang), &csl::embedded_locales);
+    let items = JsonItem::parse_array(json).expect("items");
+    let refs: Vec<&dyn CslItem> = items.iter().map(|i| i as &dyn CslItem).collect();
+    let bib = processor
+        .process(&refs, &[])
+        .bibliography
+        .expect("bibliography");
+    bib.entries
+        .iter()
+        .map(|e| csl::render(&e.content, Format::Text))
+        .collect()
+}
+
+#[test]
+fn script_order_groups_then_collates_in_turkish() {
+    let style = r#"<style xmlns="http://purl.org/net/xbiblio/csl" xmlns:k="https://kaynak.dev/csl-extension" version="1.0" class="in-text" k:version="1">
+  <info><title>t</title><id>t</id><updated>2026-11-29T00:00:00+00:00</updated></info>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography><sort><key variable="title" k:script-order="Cyrl Latn"/></sort>
+    <layout><text variable="title"/></layout></bibliography>
+</style>"#;
+    let json = r#"[{"id":"a","type":"book","title":"Şiir"},{"id":"b","type":"book","title":"Sanat"},
+        {"id":"c","type":"book","title":"Ёлка"},{"id":"d","type":"book","title":"Çağ"},
+        {"id":"e","type":"book","title":"Ель"},{"id":"f","type":"book","title":"Cam"}]"#;
+    assert_eq!(
+        render_bib(style, "tr-TR", json),
+        ["Ель", "Ёлка", "Cam", "Çağ", "Sanat", "Şiir"]
+    );
+}
+
+#[test]
+fn empty_keys_last_numbers_and_dates_as_numbers_descending() {
+    let style = r#"<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0" class="in-text">
+  <info><title>t</title><id>t</id><updated>2026-11-29T00:00:00+00:00</updated></info>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography><sort><key variable="issued" sort="descending"/><key variable="volume"/><key variable="title"/></sort>
+    <layout><text variable="title"/></layout></bibliography>
+</style>"#;
+    let json = r#"[
+        {"id":"a","type":"book","title":"Öykü","volume":"10","issued":{"date-parts":[[2020]]}},
+        {"id":"b","type":"book","title":"Oda","volume":"9","issued":{"date-parts":[[2020]]}},
+        {"id":"c","type":"book","title":"Ağaç","issued":{"date-parts":[[999]]}},
+        {"id":"d","type":"book","title":"Zaman"},
+        {"id":"e","type":"book","title":"Çiçek","volume":"9","issued":{"date-parts":[[2020]]}}]"#;
+    assert_eq!(
+        render_bib(style, "tr-TR", json),
+        ["Çiçek", "Oda", "Öykü", "Ağaç", "Zaman"]
+    );
+}
