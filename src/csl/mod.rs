@@ -69,6 +69,12 @@
 //!   `Rendered::bibliography` lists every item passed (cited or not; pass only
 //!   the cited ones for a "cited works" list). For a note style print the
 //!   citations as numbered notes; for an in-text style as they are.
+//! * Sorting (`cs:sort`) collates with one ICU4X collator per processor, in
+//!   the language of the locale given to [`processor_with_locale`] (Turkish,
+//!   Azerbaijani, Russian alphabets; root order for English).
+//!   [`Processor::set_mixed_scripts`] chooses whether Cyrillic keys sort on a
+//!   romanisation (the default, ALA-LC) or on the original letters;
+//!   [`Processor::with_sort_options`] takes a [`SortOptions`] up front.
 //! * [`Cite`]: `id`, `locator`, `label` (a CSL locator term — see
 //!   [`locator::locator_term`] for pandoc's abbreviations), `prefix`,
 //!   `suffix`, `suppress_author`, `author_only`.
