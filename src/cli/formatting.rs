@@ -5,7 +5,8 @@ use super::{DiagnosticFormat, Ui};
 use crate::csl::{self, Format, Processor, Warning};
 use crate::diag::Diagnostic;
 use crate::format::{load_style, locale_loader, FormPolicy, RecordItem, TextForm};
-use crate::store::Loaded;
+use crate::store::{Loaded, SortScript};
+use crate::text::collate::MixedScripts;
 use crate::text::translit::Scheme;
 use anyhow::{anyhow, bail};
 use std::collections::HashMap;
@@ -105,7 +106,8 @@ pub fn engine(args: &FormatArgs, loaded: &Loaded, ui: &Ui) -> anyhow::Result<Eng
     let locale = args.locale.clone().or_else(|| settings.locale.clone());
     let is_note_style = style.style.class == csl::style::model::StyleClass::Note;
     let loader = locale_loader(args.locale_dirs.clone());
-    let processor = csl::processor_with_locale(style.style, locale.as_deref(), &loader);
+    let mut processor = csl::processor_with_locale(style.style, locale.as_deref(), &loader);
+    processor.set_mixed_scripts(mixed_scripts(settings));
     let items: Vec<RecordItem> = loaded
         .library
         .entries
@@ -125,6 +127,17 @@ pub fn engine(args: &FormatArgs, loaded: &Loaded, ui: &Ui) -> anyhow::Result<Eng
         index,
         is_note_style,
     })
+}
+
+/// How Cyrillic sort keys are ordered, from `sort-script` in kaynak.toml: on their
+/// romanisation (the library's `translit` scheme, else ALA-LC) or on the original.
+fn mixed_scripts(settings: &crate::store::Settings) -> MixedScripts {
+    match settings.sort_script {
+        SortScript::Original => MixedScripts::Original,
+        SortScript::Translit => {
+            MixedScripts::Transliterated(settings.translit.unwrap_or(Scheme::AlaLcPlain))
+        }
+    }
 }
 
 /// Prints the engine's warnings (missing variables, unknown terms) as diagnostics.

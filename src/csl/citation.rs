@@ -57,6 +57,7 @@ fn render_cluster(
             Vec::new()
         } else {
             sort::sort_keys(
+                run.processor.collator(),
                 &run.processor.style,
                 &run.processor.locale,
                 run.items[index],

@@ -69,6 +69,12 @@
 //!   `Rendered::bibliography` lists every item passed (cited or not; pass only
 //!   the cited ones for a "cited works" list). For a note style print the
 //!   citations as numbered notes; for an in-text style as they are.
+//! * Sorting (`cs:sort`) collates with one ICU4X collator per processor, in
+//!   the language of the locale given to [`processor_with_locale`] (Turkish,
+//!   Azerbaijani, Russian alphabets; root order for English).
+//!   [`Processor::set_mixed_scripts`] chooses whether Cyrillic keys sort on a
+//!   romanisation (the default, ALA-LC) or on the original letters;
+//!   [`Processor::with_sort_options`] takes a [`SortOptions`] up front.
 //! * [`Cite`]: `id`, `locator`, `label` (a CSL locator term — see
 //!   [`locator::locator_term`] for pandoc's abbreviations), `prefix`,
 //!   `suffix`, `suppress_author`, `author_only`.
@@ -101,7 +107,7 @@ pub use item::{CslItem, Date, Name};
 pub use json::JsonItem;
 pub use locale::{Locale, LocaleChain};
 pub use output::{render, Format, Inline};
-pub use processor::{BibEntry, Bibliography, Cite, Cluster, Processor, Rendered};
+pub use processor::{BibEntry, Bibliography, Cite, Cluster, Processor, Rendered, SortOptions};
 pub use style::Style;
 
 /// Load one of the locales embedded in kaynak.
@@ -124,7 +130,7 @@ pub fn processor_with_locale(
     let mut style = style;
     // kaynak multilingual extension: locale chains for k:item-locales.
     ext::build_item_chains(&mut style, &lang, load);
-    Processor::new(style, chain)
+    Processor::with_sort_options(style, chain, processor::SortOptions::new(&lang))
 }
 
 /// Render a bibliography as one string in a format.

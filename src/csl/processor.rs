@@ -9,6 +9,8 @@ use crate::csl::locale::LocaleChain;
 use crate::csl::output::Inline;
 use crate::csl::style::model::*;
 use crate::csl::style::Style;
+use crate::text::collate::{Collator, MixedScripts};
+use crate::text::translit::Scheme;
 use std::cell::RefCell;
 use std::cmp::Ordering;
 use std::collections::HashMap;
@@ -61,10 +63,33 @@ pub struct Rendered {
     pub warnings: Vec<Warning>,
 }
 
+/// How a processor orders the text of sort keys.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SortOptions {
+    /// The collation language (BCP 47): the processor's effective locale.
+    pub language: String,
+    /// Non-Latin (Cyrillic) keys sort on a romanisation or on the original letters.
+    /// Ignored when the language is itself written in Cyrillic.
+    pub mixed_scripts: MixedScripts,
+}
+
+impl SortOptions {
+    /// The defaults for `language`: Cyrillic keys sort on their ALA-LC romanisation.
+    pub fn new(language: &str) -> SortOptions {
+        SortOptions {
+            language: language.to_string(),
+            mixed_scripts: MixedScripts::Transliterated(Scheme::AlaLcPlain),
+        }
+    }
+}
+
 /// A compiled style with its locale chain, ready to process items.
 pub struct Processor {
     pub style: Style,
     pub locale: LocaleChain,
+    /// Built once from the sort options; every sort key goes through it.
+    collator: Collator,
+    sort_options: SortOptions,
 }
 
 /// Per-run state shared by the passes.
@@ -87,8 +112,43 @@ pub(crate) struct Run<'p, 'i> {
 }
 
 impl Processor {
+    /// A processor collating in the language of the locale chain's first locale
+    /// (else the style's default locale, else `en-US`).
     pub fn new(style: Style, locale: LocaleChain) -> Processor {
-        Processor { style, locale }
+        let language = locale
+            .locales
+            .iter()
+            .find_map(|l| l.lang.clone())
+            .or_else(|| style.default_locale.clone())
+            .unwrap_or_else(|| "en-US".to_string());
+        Processor::with_sort_options(style, locale, SortOptions::new(&language))
+    }
+
+    /// A processor with explicit sort options.
+    pub fn with_sort_options(style: Style, locale: LocaleChain, options: SortOptions) -> Processor {
+        let collator = sort::collator_for(&options.language, options.mixed_scripts);
+        Processor {
+            style,
+            locale,
+            collator,
+            sort_options: options,
+        }
+    }
+
+    /// Changes how non-Latin keys sort (rebuilds the collator once).
+    pub fn set_mixed_scripts(&mut self, mixed_scripts: MixedScripts) {
+        self.sort_options.mixed_scripts = mixed_scripts;
+        self.collator = sort::collator_for(&self.sort_options.language, mixed_scripts);
+    }
+
+    /// The sort options in force.
+    pub fn sort_options(&self) -> &SortOptions {
+        &self.sort_options
+    }
+
+    /// The collator of sort keys.
+    pub fn collator(&self) -> &Collator {
+        &self.collator
     }
 
     /// Process clusters and (when the style has one) the bibliography of
@@ -118,6 +178,82 @@ impl Processor {
             .as_ref()
             .map(|s| s.citation.clone())
             .unwrap_or_default()
+    }
+}
+
+/// The bibliography's sort keys, computed on first use (most comparisons end at the
+/// first key), once per item and key, and compared in place.
+struct LazyKeys<'r, 'p, 'i> {
+    run: &'r Run<'p, 'i>,
+    section: &'p Section,
+    keys: RefCell<Vec<Vec<Option<sort::KeyValue>>>>,
+}
+
+impl<'r, 'p, 'i> LazyKeys<'r, 'p, 'i> {
+    fn new(run: &'r Run<'p, 'i>, section: &'p Section) -> Self {
+        let keys = vec![vec![None; section.sort.len()]; run.items.len()];
+        LazyKeys {
+            run,
+            section,
+            keys: RefCell::new(keys),
+        }
+    }
+
+    /// Computes key `index` of `item` unless it is known.
+    fn ensure(&self, item: usize, index: usize) {
+        let known = self
+            .keys
+            .borrow()
+            .get(item)
+            .and_then(|k| k.get(index))
+            .is_some_and(Option::is_some);
+        if known {
+            return;
+        }
+        let cite = CiteState {
+            citation_number: Some(self.run.numbers[item]),
+            ..CiteState::default()
+        };
+        let processor = self.run.processor;
+        let value = sort::sort_key(
+            &processor.collator,
+            &processor.style,
+            &processor.locale,
+            self.run.items[item],
+            self.section,
+            &cite,
+            index,
+        );
+        if let Some(slot) = self
+            .keys
+            .borrow_mut()
+            .get_mut(item)
+            .and_then(|k| k.get_mut(index))
+        {
+            *slot = Some(value);
+        }
+    }
+
+    /// Compares two items key by key.
+    fn compare(&self, a: usize, b: usize) -> Ordering {
+        for (index, sort_key) in self.section.sort.iter().enumerate() {
+            self.ensure(a, index);
+            self.ensure(b, index);
+            let keys = self.keys.borrow();
+            let key = |item: usize| {
+                keys.get(item)
+                    .and_then(|k| k.get(index))
+                    .and_then(Option::as_ref)
+            };
+            let ordering = match (key(a), key(b)) {
+                (Some(x), Some(y)) => sort::compare_values(sort_key, x, y),
+                _ => Ordering::Equal,
+            };
+            if ordering != Ordering::Equal {
+                return ordering;
+            }
+        }
+        Ordering::Equal
     }
 }
 
@@ -173,44 +309,9 @@ impl<'p, 'i> Run<'p, 'i> {
         let Some(section) = style.bibliography.as_ref().filter(|s| !s.sort.is_empty()) else {
             return;
         };
-        // keys are computed lazily: most comparisons end at the first key
-        let cache: RefCell<Vec<Vec<Option<sort::KeyValue>>>> =
-            RefCell::new(vec![vec![None; section.sort.len()]; self.items.len()]);
-        let key = |item: usize, index: usize| -> sort::KeyValue {
-            if let Some(Some(value)) = cache.borrow().get(item).and_then(|k| k.get(index)) {
-                return value.clone();
-            }
-            let cite = CiteState {
-                citation_number: Some(self.numbers[item]),
-                ..CiteState::default()
-            };
-            let value = sort::sort_key(
-                style,
-                &self.processor.locale,
-                self.items[item],
-                section,
-                &cite,
-                index,
-            );
-            if let Some(slot) = cache
-                .borrow_mut()
-                .get_mut(item)
-                .and_then(|k| k.get_mut(index))
-            {
-                *slot = Some(value.clone());
-            }
-            value
-        };
+        let keys = LazyKeys::new(self, section);
         let mut order = self.bib_order.clone();
-        order.sort_by(|a, b| {
-            for (index, sort_key) in section.sort.iter().enumerate() {
-                let ordering = sort::compare_values(sort_key, &key(*a, index), &key(*b, index));
-                if ordering != Ordering::Equal {
-                    return ordering;
-                }
-            }
-            Ordering::Equal
-        });
+        order.sort_by(|a, b| keys.compare(*a, *b));
         let uses_number = section.sort.iter().any(|k| {
             matches!(&k.source, SortKeySource::Variable(v) if v == "citation-number")
                 || matches!(&k.source, SortKeySource::Macro(m) if macro_uses_number(style, *m))

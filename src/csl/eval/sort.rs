@@ -1,4 +1,10 @@
 //! Sort keys for `cs:sort` (variables and macros) and their comparison.
+//!
+//! Text keys are collated with the processor's [`Collator`] (ICU4X, CLDR order of the
+//! style's effective locale: Turkish `c < ç`, `ı < i`, Azerbaijani `e < ə`, Russian `е = ё`),
+//! at the primary level (case and accents ignored, as `cs:sort` keys were before). Each key
+//! is turned into bytes once per item, so sorting compares bytes only. Numbers and dates stay
+//! zero-padded digit strings compared as such, before any text value of the same key.
 
 use super::{date, number, render_elements, CiteState, Context};
 use crate::csl::item::CslItem;
@@ -6,14 +12,51 @@ use crate::csl::locale::LocaleChain;
 use crate::csl::output::Inline;
 use crate::csl::style::model::*;
 use crate::csl::style::Style;
+use crate::text::collate::{CollationOptions, Collator, Level, MixedScripts};
 use std::cmp::Ordering;
-use unicode_normalization::UnicodeNormalization;
 
-/// One computed key: `None` (empty) always sorts last.
-pub type KeyValue = Option<String>;
+/// One computed key as comparable bytes: `None` (empty) always sorts last.
+pub type KeyValue = Option<Vec<u8>>;
+
+/// A key before collation.
+enum RawKey {
+    /// Zero-padded numbers and date keys, compared code unit by code unit.
+    Plain(String),
+    /// Text, compared by the collator.
+    Text(String),
+}
+
+/// Languages written in Cyrillic: their collators order Cyrillic natively, so the
+/// mixed-script rule never romanises for them.
+const CYRILLIC_LANGUAGES: &[&str] = &["ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn"];
+
+/// The collator for sort keys of a processor whose locale is `lang` (BCP 47).
+/// Unknown or invalid tags fall back to the primary language, then to the root order.
+pub fn collator_for(lang: &str, mixed_scripts: MixedScripts) -> Collator {
+    let primary = lang
+        .split(['-', '_'])
+        .next()
+        .unwrap_or(lang)
+        .to_ascii_lowercase();
+    let mixed_scripts = if CYRILLIC_LANGUAGES.contains(&primary.as_str()) {
+        MixedScripts::Original
+    } else {
+        mixed_scripts
+    };
+    let options = CollationOptions {
+        level: Level::Primary,
+        mixed_scripts,
+        ..CollationOptions::default()
+    };
+    Collator::with_options(lang, options)
+        .or_else(|_| Collator::with_options(&primary, options))
+        .or_else(|_| Collator::with_options("und", options))
+        .unwrap_or_else(|_| Collator::root())
+}
 
 /// Compute the sort keys of an item for a section.
 pub fn sort_keys(
+    collator: &Collator,
     style: &Style,
     locale: &LocaleChain,
     item: &dyn CslItem,
@@ -21,12 +64,13 @@ pub fn sort_keys(
     cite: &CiteState,
 ) -> Vec<KeyValue> {
     (0..section.sort.len())
-        .map(|index| sort_key(style, locale, item, section, cite, index))
+        .map(|index| sort_key(collator, style, locale, item, section, cite, index))
         .collect()
 }
 
 /// One sort key of an item (`index` into the section's keys).
 pub fn sort_key(
+    collator: &Collator,
     style: &Style,
     locale: &LocaleChain,
     item: &dyn CslItem,
@@ -40,8 +84,24 @@ pub fn sort_key(
     ctx.sort_names = Some((key.names_min, key.names_use_first, key.names_use_last));
     // kaynak multilingual extension: k:forms, k:script-order on the key.
     let ext = key.ext.as_deref();
-    let value = crate::csl::ext::in_key(&ctx, ext, || key_value(&ctx, key));
-    crate::csl::ext::finish_key(&ctx, ext, value)
+    let value = crate::csl::ext::in_key(&ctx, ext, || key_value(&ctx, key))?;
+    let text = match &value {
+        RawKey::Plain(text) | RawKey::Text(text) => text,
+    };
+    let mut bytes = crate::csl::ext::script_rank(&ctx, ext, text)
+        .map(String::into_bytes)
+        .unwrap_or_default();
+    match value {
+        RawKey::Plain(text) => {
+            bytes.push(0);
+            bytes.extend_from_slice(text.as_bytes());
+        }
+        RawKey::Text(text) => {
+            bytes.push(1);
+            bytes.extend_from_slice(&collator.sort_key(&text).0);
+        }
+    }
+    Some(bytes)
 }
 
 /// Compare one key's values under its direction; empty values go last.
@@ -61,7 +121,7 @@ pub fn compare_values(key: &SortKey, x: &KeyValue, y: &KeyValue) -> Ordering {
     }
 }
 
-fn key_value(ctx: &Context, key: &SortKey) -> KeyValue {
+fn key_value(ctx: &Context, key: &SortKey) -> Option<RawKey> {
     match &key.source {
         SortKeySource::Macro(index) => {
             let m = ctx.style.macros.get(*index)?;
@@ -70,13 +130,13 @@ fn key_value(ctx: &Context, key: &SortKey) -> KeyValue {
                     .iter()
                     .map(Inline::plain_text)
                     .collect();
-            non_empty(collation_text(&pad_numbers(&text)))
+            text_key(collation_text(&pad_numbers(&text)))
         }
         SortKeySource::Variable(name) => variable_key(ctx, name),
     }
 }
 
-fn variable_key(ctx: &Context, name: &str) -> KeyValue {
+fn variable_key(ctx: &Context, name: &str) -> Option<RawKey> {
     if ctx.item.names(name).is_some() {
         let names = Names {
             variables: vec![name.to_string()],
@@ -90,12 +150,13 @@ fn variable_key(ctx: &Context, name: &str) -> KeyValue {
         };
         let mut ctx_names = super::names::render_names(ctx, &names).map(|n| n.plain_text());
         if let Some(text) = ctx_names.take() {
-            return non_empty(collation_text(&text));
+            return text_key(collation_text(&text));
         }
         return None;
     }
     if let Some(d) = ctx.item.date(name) {
-        return non_empty(date::sort_key(&d));
+        let key = date::sort_key(&d);
+        return (!key.is_empty()).then_some(RawKey::Plain(key));
     }
     // kaynak multilingual extension: the main form of a text variable.
     let value = match crate::csl::ext::sort_text(ctx, name) {
@@ -103,17 +164,13 @@ fn variable_key(ctx: &Context, name: &str) -> KeyValue {
         None => super::text::variable_text(ctx, name, TermForm::Long)?,
     };
     if number::is_numeric(&value) || name == "citation-number" {
-        return Some(pad_numbers(&value));
+        return Some(RawKey::Plain(pad_numbers(&value)));
     }
-    non_empty(collation_text(&strip_markup(&value)))
+    text_key(collation_text(&strip_markup(&value)))
 }
 
-fn non_empty(s: String) -> KeyValue {
-    if s.is_empty() {
-        None
-    } else {
-        Some(s)
-    }
+fn text_key(s: String) -> Option<RawKey> {
+    (!s.is_empty()).then_some(RawKey::Text(s))
 }
 
 fn strip_markup(text: &str) -> String {
@@ -151,31 +208,20 @@ fn pad_numbers(text: &str) -> String {
     out
 }
 
-/// A collation approximation: strip diacritics and punctuation, lowercase.
+/// The text a key collates: leading punctuation and quote marks dropped, other
+/// punctuation ignored, spaces trimmed. An apostrophe inside a word is kept as a tab,
+/// which the collator orders before spaces and letters (d’Wander < de’ Frinkle).
+/// Case and accents are left to the collator (primary level), so a Turkish `I`
+/// stays dotless and `Ç` stays a letter of its own.
 pub fn collation_text(text: &str) -> String {
-    // punctuation is ignored, except an apostrophe inside a word, which
-    // sorts before letters (d’Wander < de’ Frinkle)
     let is_apostrophe = |c: char| c == '\'' || c == '’';
     let text = text.trim_start_matches(|c: char| c.is_ascii_punctuation() || "“”‘’«»".contains(c));
-    let keep = |c: &char| {
-        (!c.is_ascii_punctuation() || is_apostrophe(*c))
-            && !matches!(c, '“' | '”' | '‘' | '«' | '»')
-    };
-    let mapped = |c: char| if is_apostrophe(c) { '\u{1}' } else { c };
-    if text.is_ascii() {
-        return text
-            .chars()
-            .filter(keep)
-            .map(|c| mapped(c.to_ascii_lowercase()))
-            .collect::<String>()
-            .trim()
-            .to_string();
-    }
-    text.nfd()
-        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
-        .filter(keep)
-        .map(mapped)
-        .flat_map(char::to_lowercase)
+    text.chars()
+        .filter(|c| {
+            (!c.is_ascii_punctuation() || is_apostrophe(*c))
+                && !matches!(c, '“' | '”' | '‘' | '«' | '»')
+        })
+        .map(|c| if is_apostrophe(c) { '\t' } else { c })
         .collect::<String>()
         .trim()
         .to_string()
@@ -192,4 +238,34 @@ pub fn compare_keys(section: &Section, a: &[KeyValue], b: &[KeyValue]) -> Orderi
         }
     }
     Ordering::Equal
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn collation_text_keeps_letters_for_the_collator() {
+        assert_eq!(collation_text("“Işık”"), "Işık");
+        assert_eq!(collation_text("Çelik, A."), "Çelik A");
+        assert_eq!(collation_text("d’Wander"), "d\tWander");
+    }
+
+    #[test]
+    fn collator_follows_the_language_and_falls_back() {
+        let scripts = MixedScripts::Original;
+        let turkish = collator_for("tr-TR", scripts);
+        assert!(turkish.sort_key("Cengiz") < turkish.sort_key("Çelik"));
+        assert!(turkish.sort_key("Işık") < turkish.sort_key("İnan"));
+        let root = collator_for("not a tag!", scripts);
+        assert!(root.sort_key("Çelik") < root.sort_key("Cengiz"));
+        // Apostrophes (kept as tabs) sort before spaces and letters.
+        assert!(root.sort_key("d\twander") < root.sort_key("de\t frinkle"));
+        // A Russian collator never romanises, even when asked to.
+        let russian = collator_for(
+            "ru",
+            MixedScripts::Transliterated(crate::text::translit::Scheme::Iso9),
+        );
+        assert!(russian.sort_key("Шевченко") < russian.sort_key("Щербаков"));
+    }
 }

@@ -28,7 +28,7 @@ pub use locale::{build_item_chains, item_locale};
 pub use notes::unused_record_translits;
 pub use recase::turkish_title_case;
 pub use render::{
-    finish_key, in_key, in_macro, language_test, name_attachment, names_for, render_element_ext,
+    in_key, in_macro, language_test, name_attachment, names_for, render_element_ext, script_rank,
     sort_text, text_variable, Frame, Kind,
 };
 

@@ -315,39 +315,19 @@ pub fn sort_text(ctx: &Context, name: &str) -> Option<Option<String>> {
     Some(resolve(ctx, name).map(|r| r.main))
 }
 
-/// Hook for a computed sort key: dotless ı in its place (§1.7), then
-/// `k:script-order`.
-pub fn finish_key(ctx: &Context, key: Option<&KeyExt>, value: Option<String>) -> Option<String> {
+/// Hook for a computed sort key: the `k:script-order` group prefix of a key whose
+/// text is `text` (rank, then script code), so keys compare first by group. `None`
+/// when the key has no script order. Collation itself (Turkish `ı` after `h` and the
+/// rest, §1.7) is the processor's collator's job.
+pub fn script_rank(ctx: &Context, key: Option<&KeyExt>, text: &str) -> Option<String> {
     if !ctx.style.ext.active {
-        return value;
+        return None;
     }
-    script_rank(key, value.map(|v| dotless_i(ctx, v)))
-}
-
-/// The engine's collation key leaves `ı` (U+0131) after `z`; it belongs after
-/// `h` in Turkish and Azerbaijani, with `i` elsewhere (CLDR root order).
-fn dotless_i(ctx: &Context, value: String) -> String {
-    if !value.contains('ı') {
-        return value;
-    }
-    let turkic = ctx
-        .style
-        .default_locale
-        .as_deref()
-        .map(primary)
-        .is_some_and(|l| l == "tr" || l == "az");
-    value.replace('ı', if turkic { "h\u{7f}" } else { "i" })
-}
-
-/// `k:script-order`: prefix a key with its script group's rank, so keys
-/// compare first by group.
-fn script_rank(key: Option<&KeyExt>, value: Option<String>) -> Option<String> {
     let order = key.map(|k| k.script_order.as_slice()).unwrap_or(&[]);
-    let value = value?;
     if order.is_empty() {
-        return Some(value);
+        return None;
     }
-    let script = value
+    let script = text
         .chars()
         .find(|c| c.is_alphabetic())
         .map(script_of)
@@ -356,7 +336,7 @@ fn script_rank(key: Option<&KeyExt>, value: Option<String>) -> Option<String> {
         .iter()
         .position(|s| s == script)
         .unwrap_or(order.len());
-    Some(format!("\u{1}{rank:02}{script}\u{1}{value}"))
+    Some(format!("{rank:02}{script}"))
 }
 
 /// The ISO 15924 code of a letter (the scripts kaynak's data uses).
