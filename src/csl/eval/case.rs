@@ -46,11 +46,12 @@ fn turkic_lower(text: &str) -> String {
 
 /// Whether a language tag uses Turkic casing rules.
 pub fn is_turkic(lang: Option<&str>) -> bool {
-    lang.map(|l| {
-        let l = l.to_ascii_lowercase();
-        l == "tr" || l.starts_with("tr-") || l == "az" || l.starts_with("az-")
+    // no lowercased copy: this runs for every text-case
+    lang.is_some_and(|l| {
+        let (code, rest) = (l.get(..2).unwrap_or(""), l.get(2..).unwrap_or(""));
+        (code.eq_ignore_ascii_case("tr") || code.eq_ignore_ascii_case("az"))
+            && (rest.is_empty() || rest.starts_with('-'))
     })
-    .unwrap_or(false)
 }
 
 /// Apply a text-case to nodes, skipping `NoCase` parts.

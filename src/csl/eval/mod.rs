@@ -163,7 +163,9 @@ impl<'a> Context<'a> {
             .or(self.style.default_locale.as_deref());
         match lang {
             None => true,
-            Some(lang) => lang.to_ascii_lowercase().starts_with("en"),
+            Some(lang) => lang
+                .get(..2)
+                .is_some_and(|prefix| prefix.eq_ignore_ascii_case("en")),
         }
     }
 }

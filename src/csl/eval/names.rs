@@ -38,12 +38,14 @@ pub fn render_names(ctx: &Context, names: &Names) -> Option<Inline> {
 }
 
 fn render_names_inner(ctx: &Context, names: &Names) -> Option<Inline> {
-    let inherited = ctx.substitute_names.borrow().clone();
-    let parent = if ctx.in_substitute.get() {
-        inherited.as_ref()
+    // only names inside cs:substitute inherit; cloning the stored element
+    // for every other names element was a large share of rendering
+    let inherited = if ctx.in_substitute.get() {
+        ctx.substitute_names.borrow().clone()
     } else {
         None
     };
+    let parent = inherited.as_ref();
     let resolved = resolve(ctx, names, parent);
     let lists = collect_lists(ctx, &names.variables);
     if resolved.options.form == Some(NameForm::Count) {
@@ -85,10 +87,9 @@ fn record_first_names(ctx: &Context, node: &Inline) {
 
 fn resolve<'n>(ctx: &Context, names: &'n Names, parent: Option<&'n Names>) -> Resolved<'n> {
     let name = names.name.as_ref().or(parent.and_then(|p| p.name.as_ref()));
-    let mut options = name.map(|n| n.options.clone()).unwrap_or_default();
-    options = options
-        .inherit(&ctx.section.name_options)
-        .inherit(&ctx.style.options.name_options);
+    let default = NameOptions::default();
+    let own = name.map_or(&default, |n| &n.options);
+    let mut options = own.inherit_from(&ctx.section.name_options, &ctx.style.options.name_options);
     if let Some(p) = parent.filter(|_| names.name.is_none()) {
         if let Some(d) = p.name.as_ref().and_then(|n| n.options.delimiter.clone()) {
             options.delimiter = Some(d);
