@@ -5,6 +5,7 @@ use super::{case, join, number::render_label, render_element, wrap, Context};
 use crate::csl::item::Name;
 use crate::csl::output::Inline;
 use crate::csl::style::model::*;
+use std::borrow::Cow;
 
 /// Options for one names element after inheritance.
 struct Resolved<'n> {
@@ -121,20 +122,25 @@ fn resolve<'n>(ctx: &Context, names: &'n Names, parent: Option<&'n Names>) -> Re
     }
 }
 
-fn collect_lists(ctx: &Context, variables: &[String]) -> Vec<(String, Vec<Name>)> {
-    let mut lists: Vec<(String, Vec<Name>)> = variables
+/// The name lists of `variables`, borrowed from the item where it allows
+/// (copying every name of every list per render was a hot spot).
+fn collect_lists<'v, 'i>(
+    ctx: &Context<'i>,
+    variables: &'v [String],
+) -> Vec<(&'v str, Cow<'i, [Name]>)> {
+    let mut lists: Vec<(&str, Cow<'i, [Name]>)> = variables
         .iter()
         .filter(|v| !ctx.is_suppressed(v))
         .filter_map(|v| {
             // kaynak multilingual extension: names in their main form.
             if let Some(names) = crate::csl::ext::names_for(ctx, v) {
-                return names.map(|n| (v.clone(), n));
+                return names.map(|n| (v.as_str(), Cow::Owned(n)));
             }
-            ctx.item.names(v).map(|n| (v.clone(), n.into_owned()))
+            ctx.item.names(v).map(|n| (v.as_str(), n))
         })
         .collect();
-    let editor = lists.iter().position(|(v, _)| v == "editor");
-    let translator = lists.iter().position(|(v, _)| v == "translator");
+    let editor = lists.iter().position(|(v, _)| *v == "editor");
+    let translator = lists.iter().position(|(v, _)| *v == "translator");
     let combined_term = ctx
         .locale
         .term_text("editortranslator", TermForm::Long, false)
@@ -142,7 +148,7 @@ fn collect_lists(ctx: &Context, variables: &[String]) -> Vec<(String, Vec<Name>)
         .unwrap_or(false);
     if let (Some(e), Some(t), true) = (editor, translator, combined_term) {
         if lists[e].1 == lists[t].1 {
-            lists[e].0 = "editortranslator".to_string();
+            lists[e].0 = "editortranslator";
             lists.remove(t);
         }
     }
