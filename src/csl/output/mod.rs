@@ -39,7 +39,8 @@ impl Inline {
         out
     }
 
-    fn push_plain(&self, out: &mut String) {
+    /// Append the plain text to `out`.
+    pub(crate) fn push_plain(&self, out: &mut String) {
         match self {
             Inline::Text(text) => out.push_str(text),
             Inline::Quoted {
