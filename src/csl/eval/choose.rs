@@ -1,6 +1,6 @@
 //! `cs:choose`: conditions and match modes.
 
-use super::{render_elements, Context};
+use super::{render_elements_into, Context};
 use crate::csl::output::Inline;
 use crate::csl::style::model::*;
 
@@ -10,12 +10,19 @@ pub fn render_choose(ctx: &Context, choose: &Choose) -> Option<Inline> {
 
 /// The outputs of the chosen branch, one per element.
 pub fn render_choose_parts(ctx: &Context, choose: &Choose) -> Vec<Inline> {
-    for branch in &choose.branches {
-        if condition_holds(ctx, &branch.condition) {
-            return render_elements(ctx, &branch.children);
-        }
-    }
-    render_elements(ctx, &choose.otherwise)
+    let mut out = Vec::new();
+    render_choose_into(ctx, choose, &mut out);
+    out
+}
+
+/// The chosen branch's outputs, appended to `out` (empty nodes are left out).
+pub(crate) fn render_choose_into(ctx: &Context, choose: &Choose, out: &mut Vec<Inline>) {
+    let branch = choose
+        .branches
+        .iter()
+        .find(|branch| condition_holds(ctx, &branch.condition));
+    let children = branch.map_or(&choose.otherwise, |b| &b.children);
+    render_elements_into(ctx, children, out);
 }
 
 fn as_node(parts: Vec<Inline>) -> Option<Inline> {
