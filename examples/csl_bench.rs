@@ -1,9 +1,25 @@
 //! Benchmark: render N generated multilingual items with the official
 //! Chicago notes style, as a bibliography and as N notes, and report time
 //! and peak memory. Not a test: run it with
-//! `cargo run --release --example csl_bench -- [N] [--show]`.
+//! `cargo run --release --example csl_bench -- [N…] [--repeat K] [--show]`
+//! (default sizes 1000 5000 10000, so growth can be read off one run).
+//!
+//! Per size it measures, in the same process:
+//! * `baseline`: parsing the N items from CSL-JSON text (`JsonItem::parse_array`),
+//!   the floor every figure is compared with;
+//! * `bibliography`: processing with no clusters and rendering the bibliography;
+//! * `notes`: processing N one-cite clusters with the bibliography removed
+//!   from the style, and rendering every note;
+//! * `together`: both in one `process` call, as `kaynak` runs it.
+//!
+//! Time is the thread's CPU time (`/proc/thread-self/schedstat`, stable on a
+//! busy machine) and wall time, best of K repeats; peak memory is VmHWM from
+//! `/proc/self/status`, reset before each phase through `/proc/self/clear_refs`,
+//! so each phase's peak is its own (it includes the items, which stay loaded).
+//! `checksum` hashes the text output, to show an optimisation changed nothing.
 
-use kaynak::csl::{self, Cite, Cluster, CslItem, Date, Format, JsonItem, Locale, Name, Style};
+use kaynak::csl::{self, Cite, Cluster, CslItem, Format, JsonItem, Locale, Processor, Style};
+use serde_json::{json, Value};
 use std::path::Path;
 use std::time::Instant;
 
@@ -38,74 +54,35 @@ const WORDS: &[&str] = &[
     "мир",
 ];
 
-fn item(n: usize) -> JsonItem {
-    let mut item = JsonItem {
-        id: format!("item{n}"),
-        item_type: ["book", "article-journal", "chapter"][n % 3].to_string(),
-        ..JsonItem::default()
-    };
+/// Item `n` as CSL-JSON.
+fn item(n: usize) -> Value {
     let title = (0..4)
         .map(|k| WORDS[(n * 7 + k * 3) % WORDS.len()])
         .collect::<Vec<_>>()
         .join(" ");
-    item.variables
-        .insert("title".into(), format!("{title} {n}"));
-    item.variables.insert("publisher".into(), "Yayınevi".into());
-    item.variables
-        .insert("container-title".into(), "Journal of Studies".into());
-    item.variables
-        .insert("page".into(), format!("{}-{}", n % 300 + 1, n % 300 + 20));
-    let authors = (0..(n % 4 + 1))
-        .map(|k| Name {
-            family: Some(FAMILIES[(n + k) % FAMILIES.len()].to_string()),
-            given: Some(GIVEN[(n * 3 + k) % GIVEN.len()].to_string()),
-            ..Name::default()
+    let authors: Vec<Value> = (0..(n % 4 + 1))
+        .map(|k| {
+            json!({
+                "family": FAMILIES[(n + k) % FAMILIES.len()],
+                "given": GIVEN[(n * 3 + k) % GIVEN.len()],
+            })
         })
         .collect();
-    item.names.insert("author".into(), authors);
-    item.dates.insert(
-        "issued".into(),
-        Date {
-            parts: vec![[1950 + (n % 70) as i32, (n % 12 + 1) as i32, 0]],
-            ..Date::default()
-        },
-    );
-    item
+    let item_type = ["book", "article-journal", "chapter"][n % 3];
+    json!({
+        "id": format!("item{n}"),
+        "type": item_type,
+        "title": format!("{title} {n}"),
+        "publisher": "Yayınevi",
+        "container-title": "Journal of Studies",
+        "page": format!("{}-{}", n % 300 + 1, n % 300 + 20),
+        "author": authors,
+        "issued": { "date-parts": [[1950 + (n % 70), n % 12 + 1]] },
+    })
 }
 
-fn peak_memory_kb() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    line.split_whitespace().nth(1)?.parse().ok()
-}
-
-fn main() {
-    let args: Vec<String> = std::env::args().collect();
-    let count: usize = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(10_000);
-    let show = args.iter().any(|a| a == "--show");
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let style_path = root.join("../shared/csl/styles/chicago-notes-bibliography.csl");
-    let Ok(text) = std::fs::read_to_string(&style_path) else {
-        eprintln!("no style at {}", style_path.display());
-        return;
-    };
-    let start = Instant::now();
-    let Ok(style) = Style::parse(&text) else {
-        eprintln!("style does not parse");
-        return;
-    };
-    let load = |tag: &str| -> Option<Locale> {
-        csl::embedded_locales(tag).or_else(|| {
-            let path = root.join(format!(
-                "../shared/csl/test-suite/locales/locales-{tag}.xml"
-            ));
-            Locale::parse(&std::fs::read_to_string(path).ok()?).ok()
-        })
-    };
-    let processor = csl::processor_with_locale(style, None, &load);
-    let items: Vec<JsonItem> = (0..count).map(item).collect();
-    let refs: Vec<&dyn CslItem> = items.iter().map(|i| i as &dyn CslItem).collect();
-    let clusters: Vec<Cluster> = (0..count)
+fn clusters(count: usize) -> Vec<Cluster> {
+    (0..count)
         .map(|n| Cluster {
             cites: vec![Cite {
                 id: format!("item{}", (n * 7919) % count),
@@ -114,41 +91,177 @@ fn main() {
             }],
             note_number: Some(n as u32 + 1),
         })
-        .collect();
-    let processing = Instant::now();
-    let out = processor.process(&refs, &clusters);
-    let processed = processing.elapsed();
-    let notes: Vec<String> = out
-        .citations
-        .iter()
-        .map(|c| csl::render(c, Format::Text))
-        .collect();
-    let bibliography = out
-        .bibliography
-        .as_ref()
-        .map(|b| csl::render_bibliography(b, Format::Text))
-        .unwrap_or_default();
-    let elapsed = start.elapsed();
+        .collect()
+}
+
+fn status_kb(field: &str) -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find(|l| l.starts_with(field))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0)
+}
+
+/// Reset VmHWM to the current RSS (Linux ≥ 4.0), so the next peak is a phase's own.
+fn reset_peak() {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
+/// CPU time of this thread in seconds (falls back to 0).
+fn cpu_seconds() -> f64 {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse::<u64>().ok())
+        .map(|ns| ns as f64 / 1e9)
+        .unwrap_or(0.0)
+}
+
+#[derive(Clone, Copy)]
+struct Figure {
+    cpu: f64,
+    wall: f64,
+    peak_mb: f64,
+    /// Peak above the resident size when the phase started.
+    growth_mb: f64,
+    checksum: u64,
+}
+
+/// Run `work` `repeat` times; best CPU/wall time, largest peak.
+fn measure(repeat: usize, mut work: impl FnMut() -> u64) -> Figure {
+    let mut best = Figure {
+        cpu: f64::MAX,
+        wall: f64::MAX,
+        peak_mb: 0.0,
+        growth_mb: 0.0,
+        checksum: 0,
+    };
+    for _ in 0..repeat.max(1) {
+        reset_peak();
+        let start_mb = status_kb("VmRSS:") as f64 / 1024.0;
+        let (cpu, wall) = (cpu_seconds(), Instant::now());
+        best.checksum = work();
+        best.cpu = best.cpu.min(cpu_seconds() - cpu);
+        best.wall = best.wall.min(wall.elapsed().as_secs_f64());
+        let peak_mb = status_kb("VmHWM:") as f64 / 1024.0;
+        best.peak_mb = best.peak_mb.max(peak_mb);
+        best.growth_mb = best.growth_mb.max(peak_mb - start_mb);
+    }
+    best
+}
+
+fn fnv(hash: u64, text: &str) -> u64 {
+    text.bytes().fold(hash, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    })
+}
+
+fn run(processor: &Processor, refs: &[&dyn CslItem], clusters: &[Cluster], show: bool) -> u64 {
+    let out = processor.process(refs, clusters);
+    let mut hash = 0xcbf2_9ce4_8422_2325;
+    for note in &out.citations {
+        let text = csl::render(note, Format::Text);
+        if show {
+            println!("note: {text}");
+        }
+        hash = fnv(hash, &text);
+    }
+    if let Some(bibliography) = &out.bibliography {
+        let text = csl::render_bibliography(bibliography, Format::Text);
+        if show {
+            text.lines().for_each(|l| println!("bib: {l}"));
+        }
+        hash = fnv(hash, &text);
+    }
+    hash
+}
+
+fn load_style(root: &Path) -> Option<Style> {
+    let path = root.join("../shared/csl/styles/chicago-notes-bibliography.csl");
+    Style::parse(&std::fs::read_to_string(path).ok()?).ok()
+}
+
+fn processor(root: &Path, style: Style) -> Processor {
+    let load = |tag: &str| -> Option<Locale> {
+        csl::embedded_locales(tag).or_else(|| {
+            let path = root.join(format!(
+                "../shared/csl/test-suite/locales/locales-{tag}.xml"
+            ));
+            Locale::parse(&std::fs::read_to_string(path).ok()?).ok()
+        })
+    };
+    csl::processor_with_locale(style, None, &load)
+}
+
+fn line(name: &str, figure: Figure, baseline: Figure) {
+    println!(
+        "  {name:<13}{:>7.3} s cpu {:>7.3} s wall {:>6.1}× baseline {:>6.1} MB peak (+{:>5.1} MB) {:>5.2}× baseline",
+        figure.cpu,
+        figure.wall,
+        figure.cpu / baseline.cpu.max(1e-9),
+        figure.peak_mb,
+        figure.growth_mb,
+        figure.peak_mb / baseline.peak_mb.max(1e-9),
+    );
+}
+
+fn bench(root: &Path, count: usize, repeat: usize, show: bool) -> Option<()> {
+    let text = Value::Array((0..count).map(item).collect()).to_string();
+    let full = processor(root, load_style(root)?);
+    let mut notes_style = load_style(root)?;
+    notes_style.bibliography = None;
+    let notes_only = processor(root, notes_style);
+    let cited = clusters(count);
+    let mut items = Vec::new();
+    let baseline = measure(repeat, || {
+        items = JsonItem::parse_array(&text).unwrap_or_default();
+        items.len() as u64
+    });
+    drop(text);
+    let refs: Vec<&dyn CslItem> = items.iter().map(|i| i as &dyn CslItem).collect();
+    let bibliography = measure(repeat, || run(&full, &refs, &[], false));
+    let notes = measure(repeat, || run(&notes_only, &refs, &cited, false));
+    let together = measure(repeat, || run(&full, &refs, &cited, false));
+    println!(
+        "csl_bench: {count} items ({} parsed), Chicago notes-bibliography",
+        items.len()
+    );
+    line("baseline", baseline, baseline);
+    line("bibliography", bibliography, baseline);
+    line("notes", notes, baseline);
+    line("together", together, baseline);
+    println!("  checksum     {:016x}", together.checksum);
     if show {
-        println!("processing: {:.3} s", processed.as_secs_f64());
-        notes.iter().take(5).for_each(|n| println!("note: {n}"));
-        bibliography
-            .lines()
-            .take(5)
-            .for_each(|l| println!("bib: {l}"));
-        let mut seen = std::collections::BTreeSet::new();
-        for w in &out.warnings {
-            if seen.insert(w.message.clone()) {
-                println!("warning: {}", w.message);
-            }
+        run(&full, &refs[..count.min(5)], &cited[..0], true);
+    }
+    Some(())
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let show = args.iter().any(|a| a == "--show");
+    let repeat = args
+        .iter()
+        .position(|a| a == "--repeat")
+        .and_then(|i| args.get(i + 1)?.parse().ok())
+        .unwrap_or(1);
+    let mut sizes: Vec<usize> = args
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i == 0 || args[i - 1] != "--repeat")
+        .filter_map(|(_, a)| a.parse().ok())
+        .collect();
+    if sizes.is_empty() {
+        sizes = vec![1_000, 5_000, 10_000];
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for count in sizes {
+        if bench(root, count, repeat, show).is_none() {
+            eprintln!(
+                "csl_bench: the Chicago style or its locales are missing under ../shared/csl"
+            );
+            return;
         }
     }
-    println!(
-        "csl_bench: {count} items, {} notes, {} bibliography lines in {:.3} s, peak memory {} MB, {} warnings",
-        notes.len(),
-        bibliography.lines().count(),
-        elapsed.as_secs_f64(),
-        peak_memory_kb().unwrap_or(0) / 1024,
-        out.warnings.len()
-    );
 }

@@ -26,8 +26,13 @@ impl Hasher for FxHasher {
             word.copy_from_slice(chunk);
             self.add(u64::from_le_bytes(word));
         }
-        for &byte in chunks.remainder() {
-            self.add(u64::from(byte));
+        // the tail as one padded word, not byte by byte: variable names
+        // (`container-title`) are hashed on every lookup
+        let tail = chunks.remainder();
+        if !tail.is_empty() {
+            let mut word = [0u8; 8];
+            word[..tail.len()].copy_from_slice(tail);
+            self.add(u64::from_le_bytes(word));
         }
     }
 

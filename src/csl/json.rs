@@ -269,6 +269,20 @@ pub fn date_from_text(text: &str) -> Date {
     }
 }
 
+/// A field by name. An item has few fields of each kind, and the engine
+/// asks for absent ones all the time (every `variable=` condition), so
+/// small maps are scanned (a length check rejects most keys) rather than
+/// hashed.
+fn lookup<'m, V>(map: &'m FastMap<String, V>, name: &str) -> Option<&'m V> {
+    if map.len() <= 8 {
+        map.iter()
+            .find(|(key, _)| key.as_str() == name)
+            .map(|(_, v)| v)
+    } else {
+        map.get(name)
+    }
+}
+
 impl CslItem for JsonItem {
     fn id(&self) -> &str {
         &self.id
@@ -279,20 +293,18 @@ impl CslItem for JsonItem {
     }
 
     fn variable(&self, name: &str) -> Option<&str> {
-        self.variables
-            .get(name)
+        lookup(&self.variables, name)
             .map(String::as_str)
             .filter(|s| !s.is_empty())
     }
 
     fn names(&self, name: &str) -> Option<Cow<'_, [Name]>> {
-        self.names
-            .get(name)
+        lookup(&self.names, name)
             .filter(|n| !n.is_empty())
             .map(|n| Cow::Borrowed(n.as_slice()))
     }
 
     fn date(&self, name: &str) -> Option<Cow<'_, Date>> {
-        self.dates.get(name).map(Cow::Borrowed)
+        lookup(&self.dates, name).map(Cow::Borrowed)
     }
 }

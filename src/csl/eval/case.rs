@@ -46,11 +46,12 @@ fn turkic_lower(text: &str) -> String {
 
 /// Whether a language tag uses Turkic casing rules.
 pub fn is_turkic(lang: Option<&str>) -> bool {
-    lang.map(|l| {
-        let l = l.to_ascii_lowercase();
-        l == "tr" || l.starts_with("tr-") || l == "az" || l.starts_with("az-")
+    // no lowercased copy: this runs for every text-case
+    lang.is_some_and(|l| {
+        let (code, rest) = (l.get(..2).unwrap_or(""), l.get(2..).unwrap_or(""));
+        (code.eq_ignore_ascii_case("tr") || code.eq_ignore_ascii_case("az"))
+            && (rest.is_empty() || rest.starts_with('-'))
     })
-    .unwrap_or(false)
 }
 
 /// Apply a text-case to nodes, skipping `NoCase` parts.
@@ -164,30 +165,43 @@ fn title_word(word: &str, force: bool) -> String {
     if word.chars().skip(1).any(char::is_uppercase) {
         return word.to_string();
     }
-    let parts: Vec<&str> = word.split('-').collect();
-    parts
-        .iter()
-        .enumerate()
-        .map(|(i, part)| {
-            let lower = part.to_lowercase();
-            let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
-            let is_stop = STOP_WORDS.contains(&bare);
-            let starts_non_letter = part
-                .chars()
-                .next()
-                .map(|c| !c.is_alphabetic())
-                .unwrap_or(false);
-            let keep = is_stop && !(force && (i == 0 || i + 1 == parts.len()))
-                || i > 0 && (bare.chars().count() == 1 || starts_non_letter)
-                || bare.chars().count() == 1 && !bare.is_ascii();
-            if keep {
-                part.to_string()
-            } else {
-                capitalize_first_letter(part)
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("-")
+    // written straight into one string: a vector of parts and a copy per
+    // part for every title word was a hot spot of title case
+    let count = word.split('-').count();
+    let mut out = String::with_capacity(word.len() + 2);
+    for (i, part) in word.split('-').enumerate() {
+        if i > 0 {
+            out.push('-');
+        }
+        if title_keeps(part, force && (i == 0 || i + 1 == count), i > 0) {
+            out.push_str(part);
+        } else {
+            push_capitalized(&mut out, part);
+        }
+    }
+    out
+}
+
+/// Whether a part of a hyphenated title word keeps its case: a stop word
+/// (unless `force`d at an edge), or a one-letter or non-letter later part.
+fn title_keeps(part: &str, force: bool, later: bool) -> bool {
+    let lower: std::borrow::Cow<str> =
+        if part.is_ascii() && !part.bytes().any(|b| b.is_ascii_uppercase()) {
+            std::borrow::Cow::Borrowed(part)
+        } else {
+            std::borrow::Cow::Owned(part.to_lowercase())
+        };
+    let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
+    let is_stop = STOP_WORDS.contains(&bare);
+    let starts_non_letter = part
+        .chars()
+        .next()
+        .map(|c| !c.is_alphabetic())
+        .unwrap_or(false);
+    let one_letter = bare.chars().count() == 1;
+    is_stop && !force
+        || later && (one_letter || starts_non_letter)
+        || one_letter && !bare.is_ascii()
 }
 
 fn by_words(text: &str, state: &mut CaseState, f: impl Fn(&str, WordPosition) -> String) -> String {
@@ -229,6 +243,12 @@ fn by_words(text: &str, state: &mut CaseState, f: impl Fn(&str, WordPosition) ->
 
 pub fn capitalize_first_letter(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
+    push_capitalized(&mut out, word);
+    out
+}
+
+/// Append `word` with its first letter upper-cased.
+fn push_capitalized(out: &mut String, word: &str) {
     let mut done = false;
     for c in word.chars() {
         if !done && c.is_alphabetic() {
@@ -241,7 +261,6 @@ pub fn capitalize_first_letter(word: &str) -> String {
             out.push(c);
         }
     }
-    out
 }
 
 /// Remove periods from text nodes.

@@ -1,6 +1,6 @@
 //! `cs:choose`: conditions and match modes.
 
-use super::{render_elements, Context};
+use super::{render_elements_into, Context};
 use crate::csl::output::Inline;
 use crate::csl::style::model::*;
 
@@ -10,12 +10,19 @@ pub fn render_choose(ctx: &Context, choose: &Choose) -> Option<Inline> {
 
 /// The outputs of the chosen branch, one per element.
 pub fn render_choose_parts(ctx: &Context, choose: &Choose) -> Vec<Inline> {
-    for branch in &choose.branches {
-        if condition_holds(ctx, &branch.condition) {
-            return render_elements(ctx, &branch.children);
-        }
-    }
-    render_elements(ctx, &choose.otherwise)
+    let mut out = Vec::new();
+    render_choose_into(ctx, choose, &mut out);
+    out
+}
+
+/// The chosen branch's outputs, appended to `out` (empty nodes are left out).
+pub(crate) fn render_choose_into(ctx: &Context, choose: &Choose, out: &mut Vec<Inline>) {
+    let branch = choose
+        .branches
+        .iter()
+        .find(|branch| condition_holds(ctx, &branch.condition));
+    let children = branch.map_or(&choose.otherwise, |b| &b.children);
+    render_elements_into(ctx, children, out);
 }
 
 fn as_node(parts: Vec<Inline>) -> Option<Inline> {
@@ -27,38 +34,43 @@ fn as_node(parts: Vec<Inline>) -> Option<Inline> {
 }
 
 /// Evaluate a condition lazily: `all` stops at the first false test,
-/// `any` and `none` at the first true one.
+/// `any` and `none` at the first true one. Tests run in a fixed order with
+/// plain short-circuiting (a chain of eight iterators was a hot spot).
 fn condition_holds(ctx: &Context, condition: &Condition) -> bool {
-    let disambiguate = condition
+    let mode = condition.match_mode.unwrap_or(Match::All);
+    // the test outcome that decides the condition
+    let decisive = !matches!(mode, Match::All);
+    let decides = |t: bool| t == decisive;
+    let item_type = || ctx.item.item_type();
+    let found = condition
         .disambiguate
         .iter()
-        .map(|want| ctx.cite.disambiguate == *want);
-    let numeric = condition
-        .is_numeric
-        .iter()
-        .map(|v| is_numeric_variable(ctx, v));
-    let uncertain = condition
-        .is_uncertain_date
-        .iter()
-        .map(|v| ctx.item.date(v).map(|d| d.circa).unwrap_or(false));
-    let locator = condition.locator.iter().map(|l| locator_matches(ctx, l));
-    let position = condition.position.iter().map(|p| position_matches(ctx, *p));
-    let item_type = ctx.item.item_type();
-    let types = condition.types.iter().map(|t| item_type == t);
-    let variables = condition.variables.iter().map(|v| has_variable(ctx, v));
-    let mut tests = disambiguate
-        .chain(numeric)
-        .chain(uncertain)
-        .chain(locator)
-        .chain(position)
-        .chain(types)
-        .chain(variables)
+        .any(|want| decides(ctx.cite.disambiguate == *want))
+        || condition
+            .is_numeric
+            .iter()
+            .any(|v| decides(is_numeric_variable(ctx, v)))
+        || condition.is_uncertain_date.iter().any(|v| {
+            decides(ctx.item.date(v).map(|d| d.circa).unwrap_or(false))
+        })
+        || condition
+            .locator
+            .iter()
+            .any(|l| decides(locator_matches(ctx, l)))
+        || condition
+            .position
+            .iter()
+            .any(|p| decides(position_matches(ctx, *p)))
+        || condition.types.iter().any(|t| decides(item_type() == t))
+        || condition
+            .variables
+            .iter()
+            .any(|v| decides(has_variable(ctx, v)))
         // kaynak multilingual extension: k:language.
-        .chain(crate::csl::ext::language_test(ctx, &condition.ext_language));
-    match condition.match_mode.unwrap_or(Match::All) {
-        Match::All => tests.all(|t| t),
-        Match::Any => tests.any(|t| t),
-        Match::None => !tests.any(|t| t),
+        || crate::csl::ext::language_test(ctx, &condition.ext_language).is_some_and(decides);
+    match mode {
+        Match::All | Match::None => !found,
+        Match::Any => found,
     }
 }
 

@@ -117,7 +117,10 @@ fn keys(run: &mut Run, section: &Section, index: usize) -> Vec<String> {
                 ..state
             };
             let (parts, _) = run.render_item(index, section, &state);
-            parts.iter().map(|p| p.plain_text()).collect()
+            // one buffer per key, not a string per part
+            let mut key = String::new();
+            parts.iter().for_each(|p| p.push_plain(&mut key));
+            key
         })
         .collect()
 }

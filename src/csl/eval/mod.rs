@@ -163,7 +163,9 @@ impl<'a> Context<'a> {
             .or(self.style.default_locale.as_deref());
         match lang {
             None => true,
-            Some(lang) => lang.to_ascii_lowercase().starts_with("en"),
+            Some(lang) => lang
+                .get(..2)
+                .is_some_and(|prefix| prefix.eq_ignore_ascii_case("en")),
         }
     }
 }
@@ -173,17 +175,19 @@ impl<'a> Context<'a> {
 /// enclosing delimiter, so they are spliced in.
 pub fn render_elements(ctx: &Context, elements: &[Element]) -> Vec<Inline> {
     let mut out = Vec::with_capacity(elements.len());
+    render_elements_into(ctx, elements, &mut out);
+    out
+}
+
+/// [`render_elements`] appending to `out`: a chosen branch renders straight
+/// into its parent's list (a vector per `cs:choose` was a hot spot).
+pub(crate) fn render_elements_into(ctx: &Context, elements: &[Element], out: &mut Vec<Inline>) {
     for element in elements {
         match element {
-            Element::Choose(choose) => out.extend(
-                choose::render_choose_parts(ctx, choose)
-                    .into_iter()
-                    .filter(|node| !node.is_empty()),
-            ),
+            Element::Choose(choose) => choose::render_choose_into(ctx, choose, out),
             other => out.extend(render_element(ctx, other).filter(|node| !node.is_empty())),
         }
     }
-    out
 }
 
 pub fn render_element(ctx: &Context, element: &Element) -> Option<Inline> {

@@ -5,6 +5,7 @@ use super::{case, join, number::render_label, render_element, wrap, Context};
 use crate::csl::item::Name;
 use crate::csl::output::Inline;
 use crate::csl::style::model::*;
+use std::borrow::Cow;
 
 /// Options for one names element after inheritance.
 struct Resolved<'n> {
@@ -38,12 +39,14 @@ pub fn render_names(ctx: &Context, names: &Names) -> Option<Inline> {
 }
 
 fn render_names_inner(ctx: &Context, names: &Names) -> Option<Inline> {
-    let inherited = ctx.substitute_names.borrow().clone();
-    let parent = if ctx.in_substitute.get() {
-        inherited.as_ref()
+    // only names inside cs:substitute inherit; cloning the stored element
+    // for every other names element was a large share of rendering
+    let inherited = if ctx.in_substitute.get() {
+        ctx.substitute_names.borrow().clone()
     } else {
         None
     };
+    let parent = inherited.as_ref();
     let resolved = resolve(ctx, names, parent);
     let lists = collect_lists(ctx, &names.variables);
     if resolved.options.form == Some(NameForm::Count) {
@@ -85,10 +88,9 @@ fn record_first_names(ctx: &Context, node: &Inline) {
 
 fn resolve<'n>(ctx: &Context, names: &'n Names, parent: Option<&'n Names>) -> Resolved<'n> {
     let name = names.name.as_ref().or(parent.and_then(|p| p.name.as_ref()));
-    let mut options = name.map(|n| n.options.clone()).unwrap_or_default();
-    options = options
-        .inherit(&ctx.section.name_options)
-        .inherit(&ctx.style.options.name_options);
+    let default = NameOptions::default();
+    let own = name.map_or(&default, |n| &n.options);
+    let mut options = own.inherit_from(&ctx.section.name_options, &ctx.style.options.name_options);
     if let Some(p) = parent.filter(|_| names.name.is_none()) {
         if let Some(d) = p.name.as_ref().and_then(|n| n.options.delimiter.clone()) {
             options.delimiter = Some(d);
@@ -120,20 +122,25 @@ fn resolve<'n>(ctx: &Context, names: &'n Names, parent: Option<&'n Names>) -> Re
     }
 }
 
-fn collect_lists(ctx: &Context, variables: &[String]) -> Vec<(String, Vec<Name>)> {
-    let mut lists: Vec<(String, Vec<Name>)> = variables
+/// The name lists of `variables`, borrowed from the item where it allows
+/// (copying every name of every list per render was a hot spot).
+fn collect_lists<'v, 'i>(
+    ctx: &Context<'i>,
+    variables: &'v [String],
+) -> Vec<(&'v str, Cow<'i, [Name]>)> {
+    let mut lists: Vec<(&str, Cow<'i, [Name]>)> = variables
         .iter()
         .filter(|v| !ctx.is_suppressed(v))
         .filter_map(|v| {
             // kaynak multilingual extension: names in their main form.
             if let Some(names) = crate::csl::ext::names_for(ctx, v) {
-                return names.map(|n| (v.clone(), n));
+                return names.map(|n| (v.as_str(), Cow::Owned(n)));
             }
-            ctx.item.names(v).map(|n| (v.clone(), n.into_owned()))
+            ctx.item.names(v).map(|n| (v.as_str(), n))
         })
         .collect();
-    let editor = lists.iter().position(|(v, _)| v == "editor");
-    let translator = lists.iter().position(|(v, _)| v == "translator");
+    let editor = lists.iter().position(|(v, _)| *v == "editor");
+    let translator = lists.iter().position(|(v, _)| *v == "translator");
     let combined_term = ctx
         .locale
         .term_text("editortranslator", TermForm::Long, false)
@@ -141,7 +148,7 @@ fn collect_lists(ctx: &Context, variables: &[String]) -> Vec<(String, Vec<Name>)
         .unwrap_or(false);
     if let (Some(e), Some(t), true) = (editor, translator, combined_term) {
         if lists[e].1 == lists[t].1 {
-            lists[e].0 = "editortranslator".to_string();
+            lists[e].0 = "editortranslator";
             lists.remove(t);
         }
     }

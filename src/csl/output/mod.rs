@@ -39,7 +39,8 @@ impl Inline {
         out
     }
 
-    fn push_plain(&self, out: &mut String) {
+    /// Append the plain text to `out`.
+    pub(crate) fn push_plain(&self, out: &mut String) {
         match self {
             Inline::Text(text) => out.push_str(text),
             Inline::Quoted {
@@ -70,7 +71,25 @@ impl Inline {
 
     /// A sequence of nodes as one node; nested plain sequences and empty
     /// texts are flattened away so trees stay small.
-    pub fn seq(children: Vec<Inline>) -> Inline {
+    pub fn seq(mut children: Vec<Inline>) -> Inline {
+        // the common case needs no flattening: keep the vector as it is
+        // (a new vector per sequence was a large share of allocation)
+        let flattens = |child: &Inline| match child {
+            Inline::Formatted(formatting, _) => formatting.is_empty(),
+            Inline::Text(text) => text.is_empty(),
+            _ => false,
+        };
+        if !children.iter().any(flattens) {
+            if children.len() == 1 {
+                if let Some(only) = children.pop() {
+                    return only;
+                }
+            }
+            if children.capacity() > children.len() + children.len() / 2 + 2 {
+                children.shrink_to_fit();
+            }
+            return Inline::Formatted(Formatting::default(), children);
+        }
         let mut flat = Vec::with_capacity(children.len());
         for child in children {
             match child {
