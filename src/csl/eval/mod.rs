@@ -232,6 +232,11 @@ pub fn render_group(ctx: &Context, group: &Group) -> Option<Inline> {
 
 /// Join nodes with a delimiter.
 pub fn join(parts: Vec<Inline>, delimiter: Option<&str>) -> Vec<Inline> {
+    let Some(delimiter) = delimiter.filter(|d| !d.is_empty() && parts.len() > 1) else {
+        // nothing goes between the parts: keep their vector
+        return parts;
+    };
+    let delimiter = Some(delimiter);
     let mut out = Vec::with_capacity(parts.len() * 2);
     for (index, part) in parts.into_iter().enumerate() {
         if index > 0 {
