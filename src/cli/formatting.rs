@@ -149,7 +149,11 @@ pub fn report_warnings(ui: &Ui, warnings: &[Warning]) -> anyhow::Result<()> {
                 Some(item) => format!("{item}: {}", w.message),
                 None => w.message.clone(),
             };
-            Diagnostic::warning("style-warning", message)
+            if w.note {
+                Diagnostic::info("style-note", message)
+            } else {
+                Diagnostic::warning("style-warning", message)
+            }
         })
         .collect();
     ui.diagnostics(

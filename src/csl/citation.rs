@@ -47,6 +47,7 @@ fn render_cluster(
             run.warnings.push(crate::csl::diagnostic::Warning {
                 item: Some(cite.id.clone()),
                 message: format!("cited item `{}` is not in the library", cite.id),
+                note: false,
             });
             continue;
         };

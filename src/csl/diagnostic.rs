@@ -56,9 +56,11 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// A non-fatal problem met while rendering (missing term, unknown item …).
+/// A non-fatal problem met while rendering (missing term, unknown item …), or
+/// a note about a choice the style made (`note` set), which is no problem.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Warning {
     pub item: Option<String>,
     pub message: String,
+    pub note: bool,
 }

@@ -113,6 +113,7 @@ impl<'a> Context<'a> {
         self.tracker.borrow_mut().warnings.push(Warning {
             item: Some(self.item.id().to_string()),
             message,
+            note: false,
         });
     }
 

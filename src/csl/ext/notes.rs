@@ -58,8 +58,9 @@ pub fn unused_record_translits(style: &Style, items: &[&dyn CslItem]) -> Vec<War
         .map(|item| Warning {
             item: Some(item.id().to_string()),
             message: format!(
-                "note: the record's own transliteration is not printed; the style transliterates by `{scheme}` (k:translit)"
+                "the record's own transliteration is not printed; the style transliterates by `{scheme}` (k:translit)"
             ),
+            note: true,
         })
         .collect()
 }
