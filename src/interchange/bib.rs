@@ -179,6 +179,51 @@ pub fn publisher_field(item_type: ItemType, dialect: Dialect) -> &'static str {
     }
 }
 
+/// Where one text variable goes in a `.bib` entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextRoute {
+    pub variable: &'static str,
+    pub field: &'static str,
+    /// Written only when no earlier route filled `field`.
+    pub fallback: bool,
+}
+
+/// Every text variable but `title`, in writing order, with its field in
+/// `dialect` for `item_type`: the one routing table both exporters follow.
+pub fn text_routes(item_type: ItemType, dialect: Dialect) -> Vec<TextRoute> {
+    let route = |variable, field| TextRoute {
+        variable,
+        field,
+        fallback: false,
+    };
+    let mut routes: Vec<TextRoute> = TEXT_FIELDS
+        .iter()
+        .skip(1)
+        .map(|&(variable, field)| match (field, dialect) {
+            ("location", Dialect::Bibtex) => route(variable, "address"),
+            _ => route(variable, field),
+        })
+        .collect();
+    routes.push(route(
+        "container-title",
+        container_field(item_type, dialect),
+    ));
+    routes.push(route("publisher", publisher_field(item_type, dialect)));
+    if number_is_issue(item_type) {
+        routes.push(route("issue", "number"));
+        return routes;
+    }
+    if dialect == Dialect::Biblatex {
+        routes.push(route("issue", "issue"));
+    }
+    routes.push(route("number", "number"));
+    routes.push(TextRoute {
+        fallback: true,
+        ..route("collection-number", "number")
+    });
+    routes
+}
+
 /// True for the types whose `number` field is the issue.
 pub fn number_is_issue(item_type: ItemType) -> bool {
     use ItemType::*;

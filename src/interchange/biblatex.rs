@@ -21,10 +21,7 @@
 //! biblatex ignores these fields (biber warns that they are not in its data
 //! model); biblatex-ms reads them.
 
-use super::bib::{
-    container_field, entry_type, name_list, number_is_issue, publisher_field, BibEntry, Dialect,
-    DATE_FIELDS, NAME_FIELDS, TEXT_FIELDS,
-};
+use super::bib::{entry_type, name_list, text_routes, BibEntry, Dialect, DATE_FIELDS, NAME_FIELDS};
 use super::latex::{encode, protect_capitals, Target};
 use super::Romanizer;
 use super::{babel_name, export_warning, name_in_form, pick, ExportOptions, Exported, TextForm};
@@ -99,24 +96,11 @@ impl<'a> Writer<'a> {
     }
 
     fn write_texts(&mut self) {
-        let item_type = self.entry.item_type.value;
         self.text("title", "title");
         self.title_extras();
-        for (variable, field) in TEXT_FIELDS.iter().skip(1) {
-            self.text(variable, field);
-        }
-        self.text(
-            "container-title",
-            container_field(item_type, Dialect::Biblatex),
-        );
-        self.text("publisher", publisher_field(item_type, Dialect::Biblatex));
-        if number_is_issue(item_type) {
-            self.text("issue", "number");
-        } else {
-            self.text("issue", "issue");
-            self.text("number", "number");
-            if !self.bib.has("number") {
-                self.text("collection-number", "number");
+        for route in text_routes(self.entry.item_type.value, Dialect::Biblatex) {
+            if !(route.fallback && self.bib.has(route.field)) {
+                self.text(route.variable, route.field);
             }
         }
     }

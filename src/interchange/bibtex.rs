@@ -13,10 +13,7 @@
 //!   because BibTeX cannot case them correctly.
 //! - Dates are `year` and a month macro (`month = mar`); `urldate` is ISO.
 
-use super::bib::{
-    container_field, entry_type, name_list, number_is_issue, publisher_field, BibEntry, Dialect,
-    NAME_FIELDS, TEXT_FIELDS,
-};
+use super::bib::{entry_type, name_list, text_routes, BibEntry, Dialect, NAME_FIELDS};
 use super::biblatex::{dropped_warning, is_verbatim, verbatim};
 use super::latex::{encode, protect_capitals, Target};
 use super::Romanizer;
@@ -116,26 +113,9 @@ impl<'a> Writer<'a> {
     }
 
     fn write_texts(&mut self) {
-        let item_type = self.entry.item_type.value;
-        for (variable, field) in TEXT_FIELDS.iter().skip(1) {
-            let field = if *field == "location" {
-                "address"
-            } else {
-                field
-            };
-            self.text(variable, field);
-        }
-        self.text(
-            "container-title",
-            container_field(item_type, Dialect::Bibtex),
-        );
-        self.text("publisher", publisher_field(item_type, Dialect::Bibtex));
-        if number_is_issue(item_type) {
-            self.text("issue", "number");
-        } else {
-            self.text("number", "number");
-            if !self.bib.has("number") {
-                self.text("collection-number", "number");
+        for route in text_routes(self.entry.item_type.value, Dialect::Bibtex) {
+            if !(route.fallback && self.bib.has(route.field)) {
+                self.text(route.variable, route.field);
             }
         }
     }
