@@ -154,7 +154,12 @@ fn borrowed<'a>(
 
 /// A name with each part in the form `pick` gives (`None` where it gives none).
 fn name_parts(name: &Name, pick: fn(&MultiText) -> Option<&str>) -> csl::Name {
-    let part = |p: &Option<MultiText>| p.as_ref().and_then(pick).map(str::to_string);
+    csl_name_with(name, |t| pick(t).map(str::to_string))
+}
+
+/// A CSL name whose parts are `part(…)` of the record's parts.
+fn csl_name_with(name: &Name, part: impl Fn(&MultiText) -> Option<String>) -> csl::Name {
+    let part = |p: &Option<MultiText>| p.as_ref().and_then(&part);
     csl::Name {
         family: part(&name.family),
         given: part(&name.given),
@@ -217,20 +222,7 @@ fn csl_name(name: &Name, language: Option<&str>, policy: &FormPolicy) -> csl::Na
         },
         ..policy.clone()
     };
-    let part = |p: &Option<MultiText>| {
-        p.as_ref()
-            .map(|t| names_policy.pick(t, language).into_owned())
-    };
-    csl::Name {
-        family: part(&name.family),
-        given: part(&name.given),
-        dropping_particle: part(&name.dropping_particle),
-        non_dropping_particle: part(&name.non_dropping_particle),
-        suffix: part(&name.suffix),
-        comma_suffix: name.comma_suffix,
-        static_ordering: name.static_ordering,
-        literal: part(&name.literal),
-    }
+    csl_name_with(name, |t| Some(names_policy.pick(t, language).into_owned()))
 }
 
 /// An EDTF date as CSL date parts (0 for an absent part).

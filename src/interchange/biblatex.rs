@@ -230,16 +230,7 @@ fn babel_name_exact(tag: &str) -> Option<&'static str> {
 
 /// A name with each part's hand-given transliteration, else its original.
 fn hand_latin(name: &Name) -> Name {
-    let map = |p: &Option<MultiText>| p.as_ref().map(|t| MultiText::plain(t.latin_or_original()));
-    Name {
-        family: map(&name.family),
-        given: map(&name.given),
-        dropping_particle: map(&name.dropping_particle),
-        non_dropping_particle: map(&name.non_dropping_particle),
-        suffix: map(&name.suffix),
-        literal: map(&name.literal),
-        ..name.clone()
-    }
+    name.map_parts(|t| MultiText::plain(t.latin_or_original()))
 }
 
 /// A warning naming the characters that a TeX format could not carry.

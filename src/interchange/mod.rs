@@ -376,19 +376,7 @@ pub(crate) fn latin(text: &MultiText, romanizer: Romanizer) -> String {
 
 /// A name with every part in the form `form`.
 pub(crate) fn name_in_form(name: &Name, form: &TextForm, scheme: Romanizer) -> Name {
-    let map = |part: &Option<MultiText>| {
-        part.as_ref()
-            .map(|t| MultiText::plain(pick(t, form, scheme)))
-    };
-    Name {
-        family: map(&name.family),
-        given: map(&name.given),
-        dropping_particle: map(&name.dropping_particle),
-        non_dropping_particle: map(&name.non_dropping_particle),
-        suffix: map(&name.suffix),
-        literal: map(&name.literal),
-        ..name.clone()
-    }
+    name.map_parts(|t| MultiText::plain(pick(t, form, scheme)))
 }
 
 /// A warning about one entry of an export.

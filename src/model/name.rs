@@ -76,6 +76,20 @@ impl Name {
         out
     }
 
+    /// The same name with every text part replaced by `f(part)`.
+    pub fn map_parts(&self, f: impl Fn(&MultiText) -> MultiText) -> Name {
+        let map = |p: &Option<MultiText>| p.as_ref().map(&f);
+        Name {
+            family: map(&self.family),
+            given: map(&self.given),
+            dropping_particle: map(&self.dropping_particle),
+            non_dropping_particle: map(&self.non_dropping_particle),
+            suffix: map(&self.suffix),
+            literal: map(&self.literal),
+            ..self.clone()
+        }
+    }
+
     /// True when any part has a hand-given transliteration.
     pub fn has_translit(&self) -> bool {
         self.parts().any(|p| p.translit.is_some())
