@@ -12,8 +12,11 @@
 //!   from the style, and rendering every note;
 //! * `together`: both in one `process` call, as `kaynak` runs it.
 //!
-//! Time is the thread's CPU time (`/proc/thread-self/schedstat`, stable on a
-//! busy machine) and wall time, best of K repeats; peak memory is VmHWM from
+//! Each phase runs on one thread (`×1`) and, when the machine has more cores,
+//! on the processor's default thread count (`×N`); the output must not differ.
+//!
+//! Time is the process's CPU time (every thread; `/proc/self/stat`, 10 ms
+//! ticks) and wall time, best of K repeats; peak memory is VmHWM from
 //! `/proc/self/status`, reset before each phase through `/proc/self/clear_refs`,
 //! so each phase's peak is its own (it includes the items, which stay loaded).
 //! `checksum` hashes the text output, to show an optimisation changed nothing.
@@ -109,13 +112,20 @@ fn reset_peak() {
     let _ = std::fs::write("/proc/self/clear_refs", "5");
 }
 
-/// CPU time of this thread in seconds (falls back to 0).
+/// CPU time of the whole process (every thread, finished ones included) in
+/// seconds, from `/proc/self/stat` (user + system, in clock ticks of 10 ms);
+/// falls back to 0.
 fn cpu_seconds() -> f64 {
-    std::fs::read_to_string("/proc/thread-self/schedstat")
-        .ok()
-        .and_then(|s| s.split_whitespace().next()?.parse::<u64>().ok())
-        .map(|ns| ns as f64 / 1e9)
-        .unwrap_or(0.0)
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // fields after the parenthesised command name; utime and stime are 14 and 15
+    let rest = stat.rsplit_once(')').map(|(_, r)| r).unwrap_or("");
+    let field = |n: usize| -> f64 {
+        rest.split_whitespace()
+            .nth(n - 3)
+            .and_then(|v| v.parse::<u64>().ok())
+            .unwrap_or(0) as f64
+    };
+    (field(14) + field(15)) / 100.0
 }
 
 #[derive(Clone, Copy)]
@@ -182,7 +192,7 @@ fn load_style(root: &Path) -> Option<Style> {
     Style::parse(&std::fs::read_to_string(path).ok()?).ok()
 }
 
-fn processor(root: &Path, style: Style) -> Processor {
+fn processor(root: &Path, style: Style, threads: usize) -> Processor {
     let load = |tag: &str| -> Option<Locale> {
         csl::embedded_locales(tag).or_else(|| {
             let path = root.join(format!(
@@ -191,12 +201,14 @@ fn processor(root: &Path, style: Style) -> Processor {
             Locale::parse(&std::fs::read_to_string(path).ok()?).ok()
         })
     };
-    csl::processor_with_locale(style, None, &load)
+    let mut processor = csl::processor_with_locale(style, None, &load);
+    processor.set_threads(threads);
+    processor
 }
 
 fn line(name: &str, figure: Figure, baseline: Figure) {
     println!(
-        "  {name:<13}{:>7.3} s cpu {:>7.3} s wall {:>6.1}× baseline {:>6.1} MB peak (+{:>5.1} MB) {:>5.2}× baseline",
+        "  {name:<16}{:>7.3} s cpu {:>7.3} s wall {:>6.1}× baseline {:>6.1} MB peak (+{:>5.1} MB) {:>5.2}× baseline",
         figure.cpu,
         figure.wall,
         figure.cpu / baseline.cpu.max(1e-9),
@@ -206,12 +218,27 @@ fn line(name: &str, figure: Figure, baseline: Figure) {
     );
 }
 
-fn bench(root: &Path, count: usize, repeat: usize, show: bool) -> Option<()> {
-    let text = Value::Array((0..count).map(item).collect()).to_string();
-    let full = processor(root, load_style(root)?);
+/// The three rendering phases on `threads` threads.
+fn phases(
+    root: &Path,
+    threads: usize,
+    refs: &[&dyn CslItem],
+    cited: &[Cluster],
+    repeat: usize,
+) -> Option<[Figure; 3]> {
+    let full = processor(root, load_style(root)?, threads);
     let mut notes_style = load_style(root)?;
     notes_style.bibliography = None;
-    let notes_only = processor(root, notes_style);
+    let notes_only = processor(root, notes_style, threads);
+    Some([
+        measure(repeat, || run(&full, refs, &[], false)),
+        measure(repeat, || run(&notes_only, refs, cited, false)),
+        measure(repeat, || run(&full, refs, cited, false)),
+    ])
+}
+
+fn bench(root: &Path, count: usize, repeat: usize, show: bool) -> Option<()> {
+    let text = Value::Array((0..count).map(item).collect()).to_string();
     let cited = clusters(count);
     let mut items = Vec::new();
     let baseline = measure(repeat, || {
@@ -220,19 +247,30 @@ fn bench(root: &Path, count: usize, repeat: usize, show: bool) -> Option<()> {
     });
     drop(text);
     let refs: Vec<&dyn CslItem> = items.iter().map(|i| i as &dyn CslItem).collect();
-    let bibliography = measure(repeat, || run(&full, &refs, &[], false));
-    let notes = measure(repeat, || run(&notes_only, &refs, &cited, false));
-    let together = measure(repeat, || run(&full, &refs, &cited, false));
+    let threads = csl::processor_with_locale(load_style(root)?, None, &|_| None).threads();
     println!(
         "csl_bench: {count} items ({} parsed), Chicago notes-bibliography",
         items.len()
     );
     line("baseline", baseline, baseline);
-    line("bibliography", bibliography, baseline);
-    line("notes", notes, baseline);
-    line("together", together, baseline);
-    println!("  checksum     {:016x}", together.checksum);
+    let mut checksums = Vec::new();
+    let mut counts = vec![1];
+    if threads > 1 {
+        counts.push(threads);
+    }
+    for n in counts {
+        let names = ["bibliography", "notes", "together"];
+        for (name, figure) in names.iter().zip(phases(root, n, &refs, &cited, repeat)?) {
+            line(&format!("{name} ×{n}"), figure, baseline);
+            checksums.push(figure.checksum);
+        }
+    }
+    println!("  checksum     {:016x}", checksums[2]);
+    if checksums.chunks(3).any(|c| c != &checksums[..3]) {
+        println!("  WARNING: the output differs between thread counts");
+    }
     if show {
+        let full = processor(root, load_style(root)?, threads);
         run(&full, &refs[..count.min(5)], &cited[..0], true);
     }
     Some(())

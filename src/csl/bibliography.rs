@@ -3,41 +3,67 @@
 
 use crate::csl::eval::CiteState;
 use crate::csl::output::Inline;
-use crate::csl::processor::{BibEntry, Bibliography, Run};
+use crate::csl::processor::{BibEntry, Bibliography, ItemRender, Run};
 use crate::csl::style::model::*;
 
 pub fn render(run: &mut Run, section: &Section) -> Bibliography {
     let options = section.bibliography.clone();
-    let mut entries = Vec::with_capacity(run.items.len());
-    let mut previous_author: Option<String> = None;
-    for index in run.bib_order.clone() {
-        let state = CiteState {
-            citation_number: Some(run.numbers[index]),
-            year_suffix: run.disambiguation[index].year_suffix,
-            disambiguate: run.disambiguation[index].disambiguate,
-            ..CiteState::default()
-        };
-        // one pass: the substitute applies if the author matches the previous
-        let state = match (&options.subsequent_author_substitute, &previous_author) {
-            (Some(substitute), Some(previous)) => CiteState {
-                author_substitute: Some(substitute.clone()),
-                previous_author: Some(previous.clone()),
-                ..state
-            },
-            _ => state,
-        };
-        let (parts, author) = run.render_item(index, section, &state);
-        previous_author = author;
-        if parts.iter().all(Inline::is_empty) {
-            continue;
-        }
-        let content = layout(section, parts, options.second_field_align.is_some());
-        entries.push(BibEntry {
+    let order = run.bib_order.clone();
+    let rendered = match &options.subsequent_author_substitute {
+        // each entry depends on the author of the one before: one pass in order
+        Some(substitute) => render_substituted(run, section, &order, substitute),
+        None => run.par_map(&order, |run, &index, warnings| {
+            run.render_item(index, section, &entry_state(run, index), warnings)
+        }),
+    };
+    let align = options.second_field_align.is_some();
+    let entries = order
+        .iter()
+        .zip(rendered)
+        .filter(|(_, item)| !item.parts.iter().all(Inline::is_empty))
+        .map(|(&index, item)| BibEntry {
             id: run.items[index].id().to_string(),
-            content,
-        });
-    }
+            content: layout(section, item.parts, align),
+        })
+        .collect();
     Bibliography { entries, options }
+}
+
+fn entry_state(run: &Run, index: usize) -> CiteState {
+    CiteState {
+        citation_number: Some(run.numbers[index]),
+        year_suffix: run.disambiguation[index].year_suffix,
+        disambiguate: run.disambiguation[index].disambiguate,
+        ..CiteState::default()
+    }
+}
+
+/// Entries with subsequent-author-substitute, in one pass: the substitute
+/// applies when an entry's author matches the previous entry's.
+fn render_substituted(
+    run: &mut Run,
+    section: &Section,
+    order: &[usize],
+    substitute: &str,
+) -> Vec<ItemRender> {
+    let mut warnings = Vec::new();
+    let mut previous_author: Option<String> = None;
+    let mut out = Vec::with_capacity(order.len());
+    for &index in order {
+        let state = match &previous_author {
+            Some(previous) => CiteState {
+                author_substitute: Some(substitute.to_string()),
+                previous_author: Some(previous.clone()),
+                ..entry_state(run, index)
+            },
+            None => entry_state(run, index),
+        };
+        let item = run.render_item(index, section, &state, &mut warnings);
+        previous_author.clone_from(&item.first_names);
+        out.push(item);
+    }
+    run.warnings.extend(warnings);
+    out
 }
 
 fn layout(section: &Section, mut parts: Vec<Inline>, align: bool) -> Inline {

@@ -2,6 +2,7 @@
 //! cluster, collapsing (citation numbers, years, year suffixes) and the
 //! layout's delimiter and affixes.
 
+use crate::csl::diagnostic::Warning;
 use crate::csl::eval::{position, sort, text::year_suffix_letters, CiteState};
 use crate::csl::output::Inline;
 use crate::csl::processor::{Cite, Cluster, Run};
@@ -28,32 +29,34 @@ pub fn render_clusters(run: &mut Run, clusters: &[Cluster]) -> Vec<Inline> {
     };
     let distance = section.citation.near_note_distance.unwrap_or(5);
     let states = position::positions(clusters, distance);
-    clusters
-        .iter()
-        .zip(states)
-        .map(|(cluster, states)| render_cluster(run, &section, cluster, states))
-        .collect()
+    // positions are settled: each cluster now renders on its own
+    let jobs: Vec<(&Cluster, Vec<CiteState>)> = clusters.iter().zip(states).collect();
+    run.par_map(&jobs, |run, (cluster, states), warnings| {
+        render_cluster(run, &section, cluster, states, warnings)
+    })
 }
 
 fn render_cluster(
-    run: &mut Run,
+    run: &Run,
     section: &Section,
     cluster: &Cluster,
-    states: Vec<CiteState>,
+    states: &[CiteState],
+    warnings: &mut Vec<Warning>,
 ) -> Inline {
     let mut cites = Vec::new();
     for (cite, position) in cluster.cites.iter().zip(states) {
         let Some(index) = run.index_of(&cite.id) else {
-            run.warnings.push(crate::csl::diagnostic::Warning {
+            warnings.push(Warning {
                 item: Some(cite.id.clone()),
                 message: format!("cited item `{}` is not in the library", cite.id),
                 note: false,
             });
             continue;
         };
-        let state = run.state_for(index, &position);
-        let (parts, author) = run.render_item(index, section, &state);
-        let opens_with_term = run.starts_with_term;
+        let state = run.state_for(index, position);
+        let rendered = run.render_item(index, section, &state, warnings);
+        let (parts, author) = (rendered.parts, rendered.first_names);
+        let opens_with_term = rendered.starts_with_term;
         let keys = if section.sort.is_empty() {
             Vec::new()
         } else {
@@ -118,7 +121,7 @@ fn render_cluster(
     let delimiter = section.layout.delimiter.clone();
     let parts = match section.citation.collapse {
         Some(Collapse::CitationNumber) => collapse_numbers(run, cites, delimiter.as_deref()),
-        Some(mode) => collapse_years(run, section, cites, mode),
+        Some(mode) => collapse_years(run, section, cites, mode, warnings),
         None if section.citation.cite_group_delimiter.is_some() => {
             group_cites(cites, section, delimiter.as_deref())
         }
@@ -271,10 +274,11 @@ struct Delimiters {
 }
 
 fn collapse_years(
-    run: &mut Run,
+    run: &Run,
     section: &Section,
     cites: Vec<RenderedCite>,
     mode: Collapse,
+    warnings: &mut Vec<Warning>,
 ) -> Vec<Inline> {
     let options = &section.citation;
     let layout = section.layout.delimiter.clone().unwrap_or_default();
@@ -329,7 +333,14 @@ fn collapse_years(
             out.push(Inline::Text(delimiter.clone()));
         }
         previous_collapsed = group.len() > 1;
-        out.extend(collapse_group(run, section, group, mode, &delimiters));
+        out.extend(collapse_group(
+            run,
+            section,
+            group,
+            mode,
+            &delimiters,
+            warnings,
+        ));
     }
     out
 }
@@ -343,17 +354,18 @@ struct Piece {
 }
 
 fn collapse_group(
-    run: &mut Run,
+    run: &Run,
     section: &Section,
     group: Vec<RenderedCite>,
     mode: Collapse,
     delimiters: &Delimiters,
+    warnings: &mut Vec<Warning>,
 ) -> Vec<Inline> {
     let mut pieces: Vec<Piece> = Vec::new();
     let mut previous_year: Option<String> = None;
     let mut previous_locator = false;
     for cite in group {
-        let year = year_text(run, section, &cite);
+        let year = year_text(run, section, &cite, warnings);
         if pieces.is_empty() {
             pieces.push(Piece {
                 delimiter: String::new(),
@@ -387,7 +399,7 @@ fn collapse_group(
                     suppress_author: true,
                     ..cite.state.clone()
                 };
-                let (parts, _) = run.render_item(cite.index, section, &state);
+                let parts = run.render_item(cite.index, section, &state, warnings).parts;
                 if parts.iter().all(Inline::is_empty)
                     && cite.prefix.is_none()
                     && cite.suffix.is_none()
@@ -470,12 +482,17 @@ fn flush_run(buffer: &mut Vec<Piece>, out: &mut Vec<Piece>) {
     }
 }
 
-fn year_text(run: &mut Run, section: &Section, cite: &RenderedCite) -> String {
+fn year_text(
+    run: &Run,
+    section: &Section,
+    cite: &RenderedCite,
+    warnings: &mut Vec<Warning>,
+) -> String {
     let state = CiteState {
         suppress_author: true,
         year_suffix: None,
         ..cite.state.clone()
     };
-    let (parts, _) = run.render_item(cite.index, section, &state);
+    let parts = run.render_item(cite.index, section, &state, warnings).parts;
     parts.iter().map(Inline::plain_text).collect()
 }

@@ -45,7 +45,9 @@ impl Date {
 }
 
 /// What the CSL engine needs from a bibliographic item.
-pub trait CslItem {
+///
+/// `Sync`, because a large run renders items on several threads at once.
+pub trait CslItem: Sync {
     /// Unique key of the item.
     fn id(&self) -> &str;
     /// CSL item type (`book`, `article-journal`, …).

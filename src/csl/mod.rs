@@ -99,6 +99,7 @@ pub mod locale;
 pub mod locator;
 mod names_parse;
 pub mod output;
+mod parallel;
 pub mod processor;
 pub mod style;
 

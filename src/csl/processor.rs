@@ -90,6 +90,8 @@ pub struct Processor {
     /// Built once from the sort options; every sort key goes through it.
     collator: Collator,
     sort_options: SortOptions,
+    /// Threads a run may use for per-item passes (1 = the calling thread only).
+    threads: usize,
 }
 
 /// Per-run state shared by the passes.
@@ -105,8 +107,6 @@ pub(crate) struct Run<'p, 'i> {
     pub warnings: Vec<Warning>,
     /// Item id → index.
     pub index: HashMap<String, usize>,
-    /// Whether the last rendered item opened with a term.
-    pub starts_with_term: bool,
     /// Whether the citation layout tests `position`.
     pub uses_positions: bool,
 }
@@ -132,7 +132,19 @@ impl Processor {
             locale,
             collator,
             sort_options: options,
+            threads: crate::csl::parallel::default_threads(),
         }
+    }
+
+    /// How many threads a run may use (at least 1). The output does not
+    /// depend on it; large runs finish sooner with more.
+    pub fn set_threads(&mut self, threads: usize) {
+        self.threads = threads.max(1);
+    }
+
+    /// The threads a run may use.
+    pub fn threads(&self) -> usize {
+        self.threads
     }
 
     /// Changes how non-Latin keys sort (rebuilds the collator once).
@@ -210,20 +222,7 @@ impl<'r, 'p, 'i> LazyKeys<'r, 'p, 'i> {
         if known {
             return;
         }
-        let cite = CiteState {
-            citation_number: Some(self.run.numbers[item]),
-            ..CiteState::default()
-        };
-        let processor = self.run.processor;
-        let value = sort::sort_key(
-            &processor.collator,
-            &processor.style,
-            &processor.locale,
-            self.run.items[item],
-            self.section,
-            &cite,
-            index,
-        );
+        let value = sort_key_of(self.run, self.section, item, index);
         if let Some(slot) = self
             .keys
             .borrow_mut()
@@ -231,6 +230,23 @@ impl<'r, 'p, 'i> LazyKeys<'r, 'p, 'i> {
             .and_then(|k| k.get_mut(index))
         {
             *slot = Some(value);
+        }
+    }
+
+    /// Computes every item's first key up front, on the processor's threads:
+    /// a sort compares every item on it at least once.
+    fn fill_first(&self) {
+        if self.section.sort.is_empty() {
+            return;
+        }
+        let all: Vec<usize> = (0..self.run.items.len()).collect();
+        let threads = self.run.processor.threads;
+        let (values, _) = crate::csl::parallel::map(threads, &all, |&item, _| {
+            sort_key_of(self.run, self.section, item, 0)
+        });
+        let mut keys = self.keys.borrow_mut();
+        for (slots, value) in keys.iter_mut().zip(values) {
+            slots[0] = Some(value);
         }
     }
 
@@ -255,6 +271,24 @@ impl<'r, 'p, 'i> LazyKeys<'r, 'p, 'i> {
         }
         Ordering::Equal
     }
+}
+
+/// Sort key `index` of item `item` in the bibliography.
+fn sort_key_of(run: &Run, section: &Section, item: usize, index: usize) -> sort::KeyValue {
+    let cite = CiteState {
+        citation_number: Some(run.numbers[item]),
+        ..CiteState::default()
+    };
+    let processor = run.processor;
+    sort::sort_key(
+        &processor.collator,
+        &processor.style,
+        &processor.locale,
+        run.items[item],
+        section,
+        &cite,
+        index,
+    )
 }
 
 impl<'p, 'i> Run<'p, 'i> {
@@ -292,7 +326,6 @@ impl<'p, 'i> Run<'p, 'i> {
             disambiguation: vec![CiteState::default(); items.len()],
             warnings: Vec::new(),
             index: index.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
-            starts_with_term: false,
             uses_positions: processor.style.uses_positions,
         };
         run.sort_bibliography();
@@ -310,6 +343,7 @@ impl<'p, 'i> Run<'p, 'i> {
             return;
         };
         let keys = LazyKeys::new(self, section);
+        keys.fill_first();
         let mut order = self.bib_order.clone();
         order.sort_by(|a, b| keys.compare(*a, *b));
         let uses_number = section.sort.iter().any(|k| {
@@ -337,13 +371,15 @@ impl<'p, 'i> Run<'p, 'i> {
         }
     }
 
-    /// Render a layout's elements for one item.
+    /// Render a layout's elements for one item; its warnings go to `warnings`.
+    /// Takes `&self` so that threads can render items side by side.
     pub fn render_item(
-        &mut self,
+        &self,
         index: usize,
         section: &Section,
         cite: &CiteState,
-    ) -> (Vec<Inline>, Option<String>) {
+        warnings: &mut Vec<Warning>,
+    ) -> ItemRender {
         let style = &self.processor.style;
         let ctx = Context::new(
             style,
@@ -354,10 +390,36 @@ impl<'p, 'i> Run<'p, 'i> {
         );
         let parts = eval::render_elements(&ctx, &section.layout.elements);
         let tracker = ctx.tracker.into_inner();
-        self.warnings.extend(tracker.warnings);
-        self.starts_with_term = tracker.starts_with_term;
-        (parts, tracker.first_names)
+        warnings.extend(tracker.warnings);
+        ItemRender {
+            parts,
+            first_names: tracker.first_names,
+            starts_with_term: tracker.starts_with_term,
+        }
     }
+
+    /// `work` for every element of `inputs`, split over the processor's
+    /// threads; results in input order, warnings appended to the run's in order.
+    pub fn par_map<T: Sync, R: Send>(
+        &mut self,
+        inputs: &[T],
+        work: impl Fn(&Run<'p, 'i>, &T, &mut Vec<Warning>) -> R + Sync,
+    ) -> Vec<R> {
+        let run: &Run<'p, 'i> = self;
+        let (out, warnings) =
+            crate::csl::parallel::map(run.processor.threads, inputs, |x, w| work(run, x, w));
+        self.warnings.extend(warnings);
+        out
+    }
+}
+
+/// One item rendered by a layout.
+pub(crate) struct ItemRender {
+    pub parts: Vec<Inline>,
+    /// The first rendered names (the "author" for collapsing and substitution).
+    pub first_names: Option<String>,
+    /// Whether the output opens with a term (capitalised at a sentence start).
+    pub starts_with_term: bool,
 }
 
 impl Run<'_, '_> {

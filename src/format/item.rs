@@ -9,8 +9,8 @@ use crate::csl::{self, CslItem};
 use crate::model::{Date, Endpoint, Entry, MultiText, Name};
 use crate::text::translit::Scheme;
 use std::borrow::Cow;
-use std::cell::RefCell;
 use std::collections::HashMap;
+use std::sync::Mutex;
 
 /// Which form of a text to give the engine.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -85,13 +85,26 @@ pub struct RecordItem {
 
 /// The multilingual values of a record, and transliterations derived from
 /// them, cached per variable and scheme so a render does no repeated work.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 struct ItemForms {
     texts: HashMap<&'static str, MultiText>,
     original_names: HashMap<&'static str, Vec<csl::Name>>,
     record_names: HashMap<&'static str, Vec<csl::Name>>,
-    derived: RefCell<HashMap<(String, Scheme), String>>,
-    derived_names: RefCell<HashMap<(String, Scheme), Vec<csl::Name>>>,
+    // a lock, not a RefCell: the engine reads items from several threads
+    derived: Mutex<HashMap<(String, Scheme), String>>,
+    derived_names: Mutex<HashMap<(String, Scheme), Vec<csl::Name>>>,
+}
+
+impl Clone for ItemForms {
+    fn clone(&self) -> ItemForms {
+        ItemForms {
+            texts: self.texts.clone(),
+            original_names: self.original_names.clone(),
+            record_names: self.record_names.clone(),
+            derived: Mutex::new(lock(&self.derived).clone()),
+            derived_names: Mutex::new(lock(&self.derived_names).clone()),
+        }
+    }
 }
 
 impl ItemForms {
@@ -121,17 +134,17 @@ impl ItemForms {
 
     fn scheme_text(&self, name: &str, scheme: Scheme) -> Option<String> {
         let key = (name.to_string(), scheme);
-        if let Some(done) = self.derived.borrow().get(&key) {
+        if let Some(done) = lock(&self.derived).get(&key) {
             return Some(done.clone());
         }
         let derived = crate::text::translit::transliterate(&self.texts.get(name)?.original, scheme);
-        self.derived.borrow_mut().insert(key, derived.clone());
+        lock(&self.derived).insert(key, derived.clone());
         Some(derived)
     }
 
     fn scheme_names(&self, name: &str, scheme: Scheme) -> Option<Vec<csl::Name>> {
         let key = (name.to_string(), scheme);
-        if let Some(done) = self.derived_names.borrow().get(&key) {
+        if let Some(done) = lock(&self.derived_names).get(&key) {
             return Some(done.clone());
         }
         let derived: Vec<csl::Name> = self
@@ -140,9 +153,16 @@ impl ItemForms {
             .iter()
             .map(|n| csl::ext::map_name(n, |p| crate::text::translit::transliterate(p, scheme)))
             .collect();
-        self.derived_names.borrow_mut().insert(key, derived.clone());
+        lock(&self.derived_names).insert(key, derived.clone());
         Some(derived)
     }
+}
+
+/// The cache behind a lock; a poisoned lock still holds a usable cache.
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 fn borrowed<'a>(

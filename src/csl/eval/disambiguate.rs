@@ -4,6 +4,7 @@
 //! linear in the number of items plus the size of ambiguous groups.
 
 use super::CiteState;
+use crate::csl::diagnostic::Warning;
 use crate::csl::item::Name;
 use crate::csl::processor::{Cluster, Run};
 use crate::csl::style::model::*;
@@ -95,7 +96,7 @@ fn uses_disambiguate_condition(style: &crate::csl::style::Style) -> bool {
 
 /// The cite as rendered first and (for styles that test positions) as
 /// rendered subsequently: an item is ambiguous when either form matches.
-fn keys(run: &mut Run, section: &Section, index: usize) -> Vec<String> {
+fn keys(run: &Run, section: &Section, index: usize, warnings: &mut Vec<Warning>) -> Vec<String> {
     let positions: &[Position] = if run.uses_positions {
         &[Position::First, Position::Subsequent]
     } else {
@@ -116,7 +117,7 @@ fn keys(run: &mut Run, section: &Section, index: usize) -> Vec<String> {
                 year_suffix: None,
                 ..state
             };
-            let (parts, _) = run.render_item(index, section, &state);
+            let parts = run.render_item(index, section, &state, warnings).parts;
             // one buffer per key, not a string per part
             let mut key = String::new();
             parts.iter().for_each(|p| p.push_plain(&mut key));
@@ -140,8 +141,10 @@ fn ambiguous_groups(run: &mut Run, section: &Section, members: &[usize]) -> Vec<
         r
     }
     let mut seen: Vec<HashMap<String, usize>> = Vec::new();
-    for &i in members {
-        for (slot, k) in keys(run, section, i).into_iter().enumerate() {
+    // every member's keys at once, on the processor's threads
+    let all_keys = run.par_map(members, |run, &i, warnings| keys(run, section, i, warnings));
+    for (&i, member_keys) in members.iter().zip(all_keys) {
+        for (slot, k) in member_keys.into_iter().enumerate() {
             if seen.len() <= slot {
                 seen.push(HashMap::new());
             }
@@ -189,8 +192,8 @@ fn name_count(run: &Run, index: usize) -> usize {
 
 /// How many other members share each member's key.
 fn clash_counts(run: &mut Run, section: &Section, group: &[usize]) -> HashMap<usize, usize> {
-    let all: Vec<(usize, Vec<String>)> =
-        group.iter().map(|&i| (i, keys(run, section, i))).collect();
+    let group_keys = run.par_map(group, |run, &i, warnings| keys(run, section, i, warnings));
+    let all: Vec<(usize, Vec<String>)> = group.iter().copied().zip(group_keys).collect();
     let mut counts: Vec<HashMap<&str, usize>> = Vec::new();
     for (_, ks) in &all {
         for (slot, k) in ks.iter().enumerate() {
