@@ -233,20 +233,28 @@ impl<'r, 'p, 'i> LazyKeys<'r, 'p, 'i> {
         }
     }
 
-    /// Computes every item's first key up front, on the processor's threads:
-    /// a sort compares every item on it at least once.
-    fn fill_first(&self) {
-        if self.section.sort.is_empty() {
-            return;
-        }
-        let all: Vec<usize> = (0..self.run.items.len()).collect();
+    /// Computes up front, on the processor's threads, every key the sort
+    /// will compare: each item's first key, then key k+1 of the items that
+    /// tie with another item on keys 0..=k (equal keys are equal bytes).
+    fn fill_where_tied(&self) {
         let threads = self.run.processor.threads;
-        let (values, _) = crate::csl::parallel::map(threads, &all, |&item, _| {
-            sort_key_of(self.run, self.section, item, 0)
-        });
-        let mut keys = self.keys.borrow_mut();
-        for (slots, value) in keys.iter_mut().zip(values) {
-            slots[0] = Some(value);
+        let mut tied: Vec<Vec<usize>> = vec![(0..self.run.items.len()).collect()];
+        for index in 0..self.section.sort.len() {
+            let need: Vec<usize> = tied.iter().flatten().copied().collect();
+            if need.is_empty() {
+                return;
+            }
+            let (values, _) = crate::csl::parallel::map(threads, &need, |&item, _| {
+                sort_key_of(self.run, self.section, item, index)
+            });
+            let mut keys = self.keys.borrow_mut();
+            for (&item, value) in need.iter().zip(values) {
+                keys[item][index] = Some(value);
+            }
+            tied = tied
+                .iter()
+                .flat_map(|group| split_ties(group, |item| &keys[item][index]))
+                .collect();
         }
     }
 
@@ -271,6 +279,18 @@ impl<'r, 'p, 'i> LazyKeys<'r, 'p, 'i> {
         }
         Ordering::Equal
     }
+}
+
+/// The groups (of two or more) of `group`'s items that share a value.
+fn split_ties<'k, V: Eq + std::hash::Hash + 'k>(
+    group: &[usize],
+    value: impl Fn(usize) -> &'k V,
+) -> Vec<Vec<usize>> {
+    let mut by_value: HashMap<&V, Vec<usize>> = HashMap::new();
+    for &item in group {
+        by_value.entry(value(item)).or_default().push(item);
+    }
+    by_value.into_values().filter(|g| g.len() > 1).collect()
 }
 
 /// Sort key `index` of item `item` in the bibliography.
@@ -343,7 +363,7 @@ impl<'p, 'i> Run<'p, 'i> {
             return;
         };
         let keys = LazyKeys::new(self, section);
-        keys.fill_first();
+        keys.fill_where_tied();
         let mut order = self.bib_order.clone();
         order.sort_by(|a, b| keys.compare(*a, *b));
         let uses_number = section.sort.iter().any(|k| {
