@@ -1,7 +1,7 @@
 //! Benchmark: render N generated multilingual items with the official
 //! Chicago notes style, as a bibliography and as N notes, and report time
 //! and peak memory. Not a test: run it with
-//! `cargo run --release --example csl_bench -- [N…] [--repeat K] [--show]`
+//! `cargo run --release --example csl_bench -- [N…] [--repeat K] [--threads T] [--only PHASE] [--show]`
 //! (default sizes 1000 5000 10000, so growth can be read off one run).
 //!
 //! Per size it measures, in the same process:
@@ -218,59 +218,118 @@ fn line(name: &str, figure: Figure, baseline: Figure) {
     );
 }
 
-/// The three rendering phases on `threads` threads.
+/// What to run, from the command line.
+struct Options {
+    sizes: Vec<usize>,
+    repeat: usize,
+    show: bool,
+    /// Only these thread counts (default: 1 and the processor's default).
+    threads: Option<usize>,
+    /// Only this phase (`bibliography`, `notes` or `together`), so that its
+    /// peak memory is measured in a process that ran nothing else.
+    only: Option<String>,
+}
+
+impl Options {
+    fn parse(args: &[String]) -> Options {
+        let value = |flag: &str| {
+            args.iter()
+                .position(|a| a == flag)
+                .and_then(|i| args.get(i + 1).cloned())
+        };
+        let flags_with_values = ["--repeat", "--threads", "--only"];
+        let sizes = args
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i == 0 || !flags_with_values.contains(&args[i - 1].as_str()))
+            .filter_map(|(_, a)| a.parse().ok())
+            .collect::<Vec<usize>>();
+        Options {
+            sizes: if sizes.is_empty() {
+                vec![1_000, 5_000, 10_000]
+            } else {
+                sizes
+            },
+            repeat: value("--repeat").and_then(|v| v.parse().ok()).unwrap_or(1),
+            show: args.iter().any(|a| a == "--show"),
+            threads: value("--threads").and_then(|v| v.parse().ok()),
+            only: value("--only"),
+        }
+    }
+}
+
+const PHASES: [&str; 3] = ["bibliography", "notes", "together"];
+
+/// The rendering phases on `threads` threads (all three, or `only` one).
 fn phases(
     root: &Path,
     threads: usize,
     refs: &[&dyn CslItem],
     cited: &[Cluster],
-    repeat: usize,
-) -> Option<[Figure; 3]> {
+    options: &Options,
+) -> Option<Vec<(&'static str, Figure)>> {
     let full = processor(root, load_style(root)?, threads);
     let mut notes_style = load_style(root)?;
     notes_style.bibliography = None;
     let notes_only = processor(root, notes_style, threads);
-    Some([
-        measure(repeat, || run(&full, refs, &[], false)),
-        measure(repeat, || run(&notes_only, refs, cited, false)),
-        measure(repeat, || run(&full, refs, cited, false)),
-    ])
+    let mut out = Vec::new();
+    for name in PHASES {
+        if options.only.as_deref().is_some_and(|only| only != name) {
+            continue;
+        }
+        let figure = match name {
+            "bibliography" => measure(options.repeat, || run(&full, refs, &[], false)),
+            "notes" => measure(options.repeat, || run(&notes_only, refs, cited, false)),
+            _ => measure(options.repeat, || run(&full, refs, cited, false)),
+        };
+        out.push((name, figure));
+    }
+    Some(out)
 }
 
-fn bench(root: &Path, count: usize, repeat: usize, show: bool) -> Option<()> {
+fn bench(root: &Path, count: usize, options: &Options) -> Option<()> {
     let text = Value::Array((0..count).map(item).collect()).to_string();
     let cited = clusters(count);
     let mut items = Vec::new();
-    let baseline = measure(repeat, || {
+    let baseline = measure(options.repeat, || {
         items = JsonItem::parse_array(&text).unwrap_or_default();
         items.len() as u64
     });
     drop(text);
     let refs: Vec<&dyn CslItem> = items.iter().map(|i| i as &dyn CslItem).collect();
-    let threads = csl::processor_with_locale(load_style(root)?, None, &|_| None).threads();
+    let default_threads = csl::processor_with_locale(load_style(root)?, None, &|_| None).threads();
     println!(
         "csl_bench: {count} items ({} parsed), Chicago notes-bibliography",
         items.len()
     );
     line("baseline", baseline, baseline);
-    let mut checksums = Vec::new();
-    let mut counts = vec![1];
-    if threads > 1 {
-        counts.push(threads);
-    }
+    let counts = match options.threads {
+        Some(n) => vec![n],
+        None if default_threads > 1 => vec![1, default_threads],
+        None => vec![1],
+    };
+    let mut checksums: Vec<(&str, u64)> = Vec::new();
     for n in counts {
-        let names = ["bibliography", "notes", "together"];
-        for (name, figure) in names.iter().zip(phases(root, n, &refs, &cited, repeat)?) {
+        for (name, figure) in phases(root, n, &refs, &cited, options)? {
             line(&format!("{name} ×{n}"), figure, baseline);
-            checksums.push(figure.checksum);
+            checksums.push((name, figure.checksum));
         }
     }
-    println!("  checksum     {:016x}", checksums[2]);
-    if checksums.chunks(3).any(|c| c != &checksums[..3]) {
+    for (name, sum) in checksums
+        .iter()
+        .filter(|(name, _)| *name == "together")
+        .take(1)
+    {
+        println!("  checksum     {sum:016x} ({name})");
+    }
+    let differs = checksums
+        .iter()
+        .any(|(a, x)| checksums.iter().any(|(b, y)| a == b && x != y));
+    if differs {
         println!("  WARNING: the output differs between thread counts");
     }
-    if show {
-        let full = processor(root, load_style(root)?, threads);
+    if options.show {
+        let full = processor(root, load_style(root)?, default_threads);
         run(&full, &refs[..count.min(5)], &cited[..0], true);
     }
     Some(())
@@ -278,24 +337,10 @@ fn bench(root: &Path, count: usize, repeat: usize, show: bool) -> Option<()> {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let show = args.iter().any(|a| a == "--show");
-    let repeat = args
-        .iter()
-        .position(|a| a == "--repeat")
-        .and_then(|i| args.get(i + 1)?.parse().ok())
-        .unwrap_or(1);
-    let mut sizes: Vec<usize> = args
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| *i == 0 || args[i - 1] != "--repeat")
-        .filter_map(|(_, a)| a.parse().ok())
-        .collect();
-    if sizes.is_empty() {
-        sizes = vec![1_000, 5_000, 10_000];
-    }
+    let options = Options::parse(&args);
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    for count in sizes {
-        if bench(root, count, repeat, show).is_none() {
+    for &count in &options.sizes {
+        if bench(root, count, &options).is_none() {
             eprintln!(
                 "csl_bench: the Chicago style or its locales are missing under ../shared/csl"
             );

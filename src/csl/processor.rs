@@ -466,12 +466,8 @@ impl Run<'_, '_> {
 fn keep_punctuation_outside(nodes: &mut [Inline]) {
     for node in nodes {
         match node {
-            Inline::Quoted {
-                punctuation_inside,
-                children,
-                ..
-            } => {
-                *punctuation_inside = false;
+            Inline::Quoted { marks, children } => {
+                marks.punctuation_inside = false;
                 keep_punctuation_outside(children);
             }
             Inline::Formatted(_, children)

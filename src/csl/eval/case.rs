@@ -281,12 +281,8 @@ pub fn requote(children: Vec<Inline>, ctx: &Context, depth: usize) -> Vec<Inline
         .map(|child| match child {
             Inline::Quoted { children, .. } => {
                 let (open, close) = quote_marks(ctx, depth);
-                Inline::Quoted {
-                    open,
-                    close,
-                    punctuation_inside: ctx.locale.punctuation_in_quote(),
-                    children: requote(children, ctx, depth + 1),
-                }
+                let inside = ctx.locale.punctuation_in_quote();
+                Inline::quoted(open, close, inside, requote(children, ctx, depth + 1))
             }
             Inline::Formatted(f, c) => Inline::Formatted(f, requote(c, ctx, depth)),
             Inline::Display(d, c) => Inline::Display(d, requote(c, ctx, depth)),
@@ -378,12 +374,7 @@ impl RichParser<'_, '_, '_> {
                     nodes.push(if *open == "‘" {
                         // typographic single quotes stay inner quotes
                         let (open, close) = quote_marks(self.ctx, self.ctx.quote_depth() + 1);
-                        Inline::Quoted {
-                            open,
-                            close,
-                            punctuation_inside: false,
-                            children,
-                        }
+                        Inline::quoted(open, close, false, children)
                     } else {
                         quote(self.ctx, children)
                     });

@@ -313,12 +313,12 @@ pub fn quote(ctx: &Context, children: Vec<Inline>) -> Inline {
         .term_text(close, TermForm::Long, false)
         .unwrap_or("\u{201d}");
     let children = case::requote(children, ctx, depth + 1);
-    Inline::Quoted {
-        open: open.to_string(),
-        close: close.to_string(),
-        punctuation_inside: ctx.locale.punctuation_in_quote(),
+    Inline::quoted(
+        open.to_string(),
+        close.to_string(),
+        ctx.locale.punctuation_in_quote(),
         children,
-    }
+    )
 }
 
 impl Context<'_> {

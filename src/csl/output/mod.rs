@@ -20,15 +20,43 @@ use crate::csl::style::model::{
 pub enum Inline {
     Text(String),
     Formatted(Formatting, Vec<Inline>),
+    /// Quoted text. The marks live in a box: quotes are rare, and without
+    /// it every node of every tree would be their size (80 bytes, not 40).
     Quoted {
-        open: String,
-        close: String,
-        punctuation_inside: bool,
+        marks: Box<QuoteMarks>,
         children: Vec<Inline>,
     },
     Display(Display, Vec<Inline>),
     /// Text protected from case changes (`<span class="nocase">`).
     NoCase(Vec<Inline>),
+}
+
+/// The marks around a [`Inline::Quoted`] node.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuoteMarks {
+    pub open: String,
+    pub close: String,
+    /// Whether punctuation that follows moves inside the closing mark.
+    pub punctuation_inside: bool,
+}
+
+impl Inline {
+    /// A quoted node.
+    pub fn quoted(
+        open: String,
+        close: String,
+        punctuation_inside: bool,
+        children: Vec<Inline>,
+    ) -> Inline {
+        Inline::Quoted {
+            marks: Box::new(QuoteMarks {
+                open,
+                close,
+                punctuation_inside,
+            }),
+            children,
+        }
+    }
 }
 
 impl Inline {
@@ -43,15 +71,10 @@ impl Inline {
     pub(crate) fn push_plain(&self, out: &mut String) {
         match self {
             Inline::Text(text) => out.push_str(text),
-            Inline::Quoted {
-                open,
-                close,
-                children,
-                ..
-            } => {
-                out.push_str(open);
+            Inline::Quoted { marks, children } => {
+                out.push_str(&marks.open);
                 children.iter().for_each(|c| c.push_plain(out));
-                out.push_str(close);
+                out.push_str(&marks.close);
             }
             Inline::Formatted(_, children)
             | Inline::Display(_, children)
@@ -216,15 +239,13 @@ fn flatten_into(node: &Inline, state: State, events: &mut Vec<Event>) {
             children.iter().for_each(|c| flatten_into(c, state, events));
             events.push(Event::Close(Span::Display(*display)));
         }
-        Inline::Quoted {
-            open,
-            close,
-            punctuation_inside,
-            children,
-        } => {
-            events.push(Event::Text(open.clone()));
+        Inline::Quoted { marks, children } => {
+            events.push(Event::Text(marks.open.clone()));
             children.iter().for_each(|c| flatten_into(c, state, events));
-            events.push(Event::CloseQuote(close.clone(), *punctuation_inside));
+            events.push(Event::CloseQuote(
+                marks.close.clone(),
+                marks.punctuation_inside,
+            ));
         }
         Inline::Formatted(formatting, children) => {
             if children.iter().all(Inline::is_empty) {
@@ -434,4 +455,27 @@ pub fn render_bibliography(
         out.push_str(&render(&entry.content, format));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A 10,000-item run keeps a few hundred thousand nodes: each byte of a
+    /// node is a few hundred kilobytes of peak memory.
+    #[test]
+    fn a_node_stays_five_words() {
+        assert!(std::mem::size_of::<Inline>() <= 40);
+    }
+
+    #[test]
+    fn quoted_text_keeps_its_marks() {
+        let node = Inline::quoted(
+            "«".to_string(),
+            "»".to_string(),
+            false,
+            vec![Inline::Text("Tarih".to_string())],
+        );
+        assert_eq!(node.plain_text(), "«Tarih»");
+    }
 }
