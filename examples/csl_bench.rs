@@ -170,15 +170,14 @@ fn fnv(hash: u64, text: &str) -> u64 {
 fn run(processor: &Processor, refs: &[&dyn CslItem], clusters: &[Cluster], show: bool) -> u64 {
     let out = processor.process(refs, clusters);
     let mut hash = 0xcbf2_9ce4_8422_2325;
-    for note in &out.citations {
-        let text = csl::render(note, Format::Text);
+    for text in processor.render_citations(&out.citations, Format::Text) {
         if show {
             println!("note: {text}");
         }
         hash = fnv(hash, &text);
     }
     if let Some(bibliography) = &out.bibliography {
-        let text = csl::render_bibliography(bibliography, Format::Text);
+        let text = processor.render_bibliography(bibliography, Format::Text);
         if show {
             text.lines().for_each(|l| println!("bib: {l}"));
         }

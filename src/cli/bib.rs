@@ -49,11 +49,9 @@ pub fn run(cli: &Cli, args: &BibArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
     report_warnings(ui, &rendered.warnings)?;
     let mut out = ui.out();
     if let Some(bibliography) = &rendered.bibliography {
-        writeln!(
-            out,
-            "{}",
-            csl::render_bibliography(bibliography, args.format.format.unwrap_or(Format::Text))
-        )?;
+        let format = args.format.format.unwrap_or(Format::Text);
+        let text = engine.processor.render_bibliography(bibliography, format);
+        writeln!(out, "{text}")?;
     }
     Ok(load_exit(&loaded))
 }

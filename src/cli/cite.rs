@@ -4,7 +4,7 @@
 use super::formatting::{engine, report_warnings, FormatArgs};
 use super::report::load_exit;
 use super::{Cli, Exit, Ui};
-use crate::csl::{self, Format};
+use crate::csl::Format;
 use crate::document::parse_cli_cluster;
 use crate::format::cluster_from;
 use anyhow::{anyhow, bail};
@@ -45,8 +45,10 @@ pub fn run(cli: &Cli, args: &CiteArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
     report_warnings(ui, &rendered.warnings)?;
     let mut out = ui.out();
     let format = args.format.format.unwrap_or(Format::Text);
-    for (n, citation) in rendered.citations.iter().enumerate() {
-        let text = csl::render(citation, format);
+    let texts = engine
+        .processor
+        .render_citations(&rendered.citations, format);
+    for (n, text) in texts.iter().enumerate() {
         if engine.is_note_style {
             writeln!(out, "{}. {text}", n + 1)?;
         } else {
@@ -56,7 +58,8 @@ pub fn run(cli: &Cli, args: &CiteArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
     if args.bib {
         if let Some(bibliography) = &rendered.bibliography {
             writeln!(out)?;
-            writeln!(out, "{}", csl::render_bibliography(bibliography, format))?;
+            let text = engine.processor.render_bibliography(bibliography, format);
+            writeln!(out, "{text}")?;
         }
     }
     Ok(load_exit(&loaded))

@@ -107,15 +107,13 @@ fn render_document(
         Format::Markdown => Format::Markdown,
         other => bail!("render writes markdown, html or latex, not {other:?}"),
     };
-    let texts: Vec<String> = rendered
-        .citations
-        .iter()
-        .map(|c| csl::render(c, inline))
-        .collect();
+    let texts = engine
+        .processor
+        .render_citations(&rendered.citations, inline);
     let bibliography = rendered
         .bibliography
         .as_ref()
-        .map(|b| csl::render_bibliography(b, inline))
+        .map(|b| engine.processor.render_bibliography(b, inline))
         .unwrap_or_default();
     let mode = if engine.is_note_style {
         NoteMode::Footnotes

@@ -6,7 +6,7 @@ use crate::csl::diagnostic::Warning;
 use crate::csl::eval::{self, sort, CiteState, Context};
 use crate::csl::item::CslItem;
 use crate::csl::locale::LocaleChain;
-use crate::csl::output::Inline;
+use crate::csl::output::{render, Format, Inline};
 use crate::csl::style::model::*;
 use crate::csl::style::Style;
 use crate::text::collate::{Collator, MixedScripts};
@@ -181,6 +181,21 @@ impl Processor {
             bibliography,
             warnings,
         }
+    }
+
+    /// Every citation as text in `format`, rendered on the processor's threads.
+    pub fn render_citations(&self, citations: &[Inline], format: Format) -> Vec<String> {
+        crate::csl::parallel::map(self.threads, citations, |c, _| render(c, format)).0
+    }
+
+    /// The bibliography as one text in `format`, its entries rendered on the
+    /// processor's threads (the same text as [`crate::csl::render_bibliography`]).
+    pub fn render_bibliography(&self, bibliography: &Bibliography, format: Format) -> String {
+        let entries = crate::csl::parallel::map(self.threads, &bibliography.entries, |e, _| {
+            render(&e.content, format)
+        })
+        .0;
+        crate::csl::output::join_bibliography(&entries, format)
     }
 
     /// The citation section's options (or defaults).

@@ -434,11 +434,21 @@ pub fn render_bibliography(
     bibliography: &crate::csl::processor::Bibliography,
     format: Format,
 ) -> String {
+    let entries: Vec<String> = bibliography
+        .entries
+        .iter()
+        .map(|entry| render(&entry.content, format))
+        .collect();
+    join_bibliography(&entries, format)
+}
+
+/// Rendered entries joined into one bibliography in `format`.
+pub fn join_bibliography(entries: &[String], format: Format) -> String {
     let mut out = String::new();
     if format == Format::Html {
         out.push_str("<div class=\"csl-bib-body\">\n");
-        for entry in &bibliography.entries {
-            out.push_str(&html::entry(&render(&entry.content, format)));
+        for entry in entries {
+            out.push_str(&html::entry(entry));
         }
         out.push_str("</div>");
         return out;
@@ -448,11 +458,11 @@ pub fn render_bibliography(
         Format::Latex | Format::Markdown => "\n\n",
         _ => "\n",
     };
-    for (index, entry) in bibliography.entries.iter().enumerate() {
+    for (index, entry) in entries.iter().enumerate() {
         if index > 0 {
             out.push_str(separator);
         }
-        out.push_str(&render(&entry.content, format));
+        out.push_str(entry);
     }
     out
 }
