@@ -178,3 +178,28 @@ fn closed_pipe_exits_quietly() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn threads_change_nothing_but_must_be_at_least_one() {
+    let run = |args: &[&str]| {
+        let out = kaynak().args(args).assert().success().get_output().clone();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let default = run(&["cite", "--bib", "@niyazov", "@aliyev-delegation; @niyazov"]);
+    assert!(default.contains("Niiazov"), "{default}");
+    let one = run(&[
+        "cite",
+        "--bib",
+        "--threads",
+        "1",
+        "@niyazov",
+        "@aliyev-delegation; @niyazov",
+    ]);
+    assert_eq!(one, default);
+    kaynak()
+        .env("KAYNAK_THREADS", "0")
+        .args(["bib"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("0 is not in 1.."));
+}

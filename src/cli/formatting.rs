@@ -39,6 +39,10 @@ pub struct FormatArgs {
     /// Transliterate under this scheme even where a record gives its own.
     #[arg(long)]
     pub translit: Option<String>,
+    /// Threads for rendering a large library (default: the machine's cores,
+    /// up to 8). The output is the same on any number.
+    #[arg(long, env = "KAYNAK_THREADS", value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
 }
 
 fn parse_format(name: &str) -> Result<Format, String> {
@@ -108,6 +112,9 @@ pub fn engine(args: &FormatArgs, loaded: &Loaded, ui: &Ui) -> anyhow::Result<Eng
     let loader = locale_loader(args.locale_dirs.clone());
     let mut processor = csl::processor_with_locale(style.style, locale.as_deref(), &loader);
     processor.set_mixed_scripts(mixed_scripts(settings));
+    if let Some(threads) = args.threads {
+        processor.set_threads(usize::from(threads));
+    }
     let items: Vec<RecordItem> = loaded
         .library
         .entries
