@@ -94,85 +94,52 @@ fn uses_disambiguate_condition(style: &crate::csl::style::Style) -> bool {
             .unwrap_or(false)
 }
 
-/// The cite as rendered first and (for styles that test positions) as
-/// rendered subsequently: an item is ambiguous when either form matches.
-fn keys(run: &Run, section: &Section, index: usize, warnings: &mut Vec<Warning>) -> Vec<String> {
-    let positions: &[Position] = if run.uses_positions {
-        &[Position::First, Position::Subsequent]
+/// The cite in the form a reader must tell apart from the others. A style
+/// that tests positions is compared in its subsequent form: a first note is
+/// the full reference, while the short form is where two works clash (and
+/// the short form holds a part of the same data, so a clash of full forms is
+/// a clash of short forms too). Other styles have one form.
+fn key(run: &Run, section: &Section, index: usize, warnings: &mut Vec<Warning>) -> String {
+    let position = if run.uses_positions {
+        Position::Subsequent
     } else {
-        &[Position::First]
+        Position::First
     };
-    positions
-        .iter()
-        .map(|position| {
-            let state = run.state_for(
-                index,
-                &CiteState {
-                    position: Some(*position),
-                    ..CiteState::default()
-                },
-            );
-            let state = CiteState {
-                citation_number: None,
-                year_suffix: None,
-                ..state
-            };
-            let parts = run.render_item(index, section, &state, warnings).parts;
-            // one buffer per key, not a string per part
-            let mut key = String::new();
-            parts.iter().for_each(|p| p.push_plain(&mut key));
-            key
-        })
-        .collect()
+    let state = run.state_for(
+        index,
+        &CiteState {
+            position: Some(position),
+            ..CiteState::default()
+        },
+    );
+    let state = CiteState {
+        citation_number: None,
+        year_suffix: None,
+        ..state
+    };
+    let parts = run.render_item(index, section, &state, warnings).parts;
+    // one buffer per key, not a string per part
+    let mut key = String::new();
+    parts.iter().for_each(|p| p.push_plain(&mut key));
+    key
 }
 
+/// The members that render alike, in groups of two or more (groups in the
+/// order their first member comes, members in the order given).
 fn ambiguous_groups(run: &mut Run, section: &Section, members: &[usize]) -> Vec<Vec<usize>> {
-    // union-find over "shares a rendered form with"
-    let mut parent: HashMap<usize, usize> = members.iter().map(|&i| (i, i)).collect();
-    fn root(parent: &mut HashMap<usize, usize>, i: usize) -> usize {
-        let mut r = i;
-        while let Some(&p) = parent.get(&r) {
-            if p == r {
-                break;
-            }
-            r = p;
-        }
-        parent.insert(i, r);
-        r
+    // every member's key at once, on the processor's threads
+    let keys = run.par_map(members, |run, &i, warnings| key(run, section, i, warnings));
+    let mut slot_of: HashMap<&str, usize> = HashMap::with_capacity(keys.len());
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for (&i, k) in members.iter().zip(&keys) {
+        let slot = *slot_of.entry(k.as_str()).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[slot].push(i);
     }
-    let mut seen: Vec<HashMap<String, usize>> = Vec::new();
-    // every member's keys at once, on the processor's threads
-    let all_keys = run.par_map(members, |run, &i, warnings| keys(run, section, i, warnings));
-    for (&i, member_keys) in members.iter().zip(all_keys) {
-        for (slot, k) in member_keys.into_iter().enumerate() {
-            if seen.len() <= slot {
-                seen.push(HashMap::new());
-            }
-            match seen[slot].get(&k) {
-                Some(&other) => {
-                    let (a, b) = (root(&mut parent, i), root(&mut parent, other));
-                    parent.insert(a, b);
-                }
-                None => {
-                    seen[slot].insert(k, i);
-                }
-            }
-        }
-    }
-    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
-    let mut order = Vec::new();
-    for &i in members {
-        let r = root(&mut parent, i);
-        if !groups.contains_key(&r) {
-            order.push(r);
-        }
-        groups.entry(r).or_default().push(i);
-    }
-    order
-        .into_iter()
-        .filter_map(|r| groups.remove(&r))
-        .filter(|g| g.len() > 1)
-        .collect()
+    groups.retain(|g| g.len() > 1);
+    groups
 }
 
 fn name_count(run: &Run, index: usize) -> usize {
@@ -192,27 +159,15 @@ fn name_count(run: &Run, index: usize) -> usize {
 
 /// How many other members share each member's key.
 fn clash_counts(run: &mut Run, section: &Section, group: &[usize]) -> HashMap<usize, usize> {
-    let group_keys = run.par_map(group, |run, &i, warnings| keys(run, section, i, warnings));
-    let all: Vec<(usize, Vec<String>)> = group.iter().copied().zip(group_keys).collect();
-    let mut counts: Vec<HashMap<&str, usize>> = Vec::new();
-    for (_, ks) in &all {
-        for (slot, k) in ks.iter().enumerate() {
-            if counts.len() <= slot {
-                counts.push(HashMap::new());
-            }
-            *counts[slot].entry(k.as_str()).or_default() += 1;
-        }
+    let keys = run.par_map(group, |run, &i, warnings| key(run, section, i, warnings));
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for k in &keys {
+        *counts.entry(k.as_str()).or_default() += 1;
     }
-    all.iter()
-        .map(|(i, ks)| {
-            let worst = ks
-                .iter()
-                .enumerate()
-                .map(|(slot, k)| counts[slot].get(k.as_str()).copied().unwrap_or(1) - 1)
-                .max()
-                .unwrap_or(0);
-            (*i, worst)
-        })
+    group
+        .iter()
+        .zip(&keys)
+        .map(|(&i, k)| (i, counts.get(k.as_str()).copied().unwrap_or(1) - 1))
         .collect()
 }
 
