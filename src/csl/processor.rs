@@ -105,8 +105,8 @@ pub(crate) struct Run<'p, 'i> {
     /// Item index → disambiguation state.
     pub disambiguation: Vec<CiteState>,
     pub warnings: Vec<Warning>,
-    /// Item id → index.
-    pub index: HashMap<String, usize>,
+    /// Item id → index (the ids are the items' own).
+    pub index: HashMap<&'i str, usize>,
     /// Whether the citation layout tests `position`.
     pub uses_positions: bool,
 }
@@ -328,7 +328,7 @@ fn sort_key_of(run: &Run, section: &Section, item: usize, index: usize) -> sort:
 
 impl<'p, 'i> Run<'p, 'i> {
     fn new(processor: &'p Processor, items: &[&'i dyn CslItem], clusters: &[Cluster]) -> Self {
-        let index: HashMap<&str, usize> = items
+        let index: HashMap<&'i str, usize> = items
             .iter()
             .enumerate()
             .map(|(i, item)| (item.id(), i))
@@ -360,7 +360,7 @@ impl<'p, 'i> Run<'p, 'i> {
             bib_order: order,
             disambiguation: vec![CiteState::default(); items.len()],
             warnings: Vec::new(),
-            index: index.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
+            index,
             uses_positions: processor.style.uses_positions,
         };
         run.sort_bibliography();
