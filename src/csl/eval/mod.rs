@@ -277,23 +277,30 @@ pub fn wrap(ctx: &Context, content: Vec<Inline>, rendering: &Rendering) -> Optio
     if rendering.quotes {
         node = quote(ctx, vec![node]);
     }
-    let mut parts = Vec::with_capacity(3);
-    if let Some(prefix) = rendering.prefix.as_deref().filter(|p| !p.is_empty()) {
-        parts.push(Inline::Text(prefix.to_string()));
-    }
-    parts.push(node);
-    if let Some(suffix) = rendering.suffix.as_deref().filter(|s| !s.is_empty()) {
-        parts.push(Inline::Text(suffix.to_string()));
-    }
-    let node = if parts.len() == 1 {
-        parts.pop().unwrap_or(Inline::Text(String::new()))
-    } else {
-        Inline::seq(parts)
-    };
+    let node = affixed(node, rendering);
     Some(match rendering.display {
         Some(display) if !ctx.sorting => Inline::Display(display, vec![node]),
         _ => node,
     })
+}
+
+/// `node` between the rendering's prefix and suffix; most nodes have
+/// neither, and then no vector is made for them.
+fn affixed(node: Inline, rendering: &Rendering) -> Inline {
+    let prefix = rendering.prefix.as_deref().filter(|p| !p.is_empty());
+    let suffix = rendering.suffix.as_deref().filter(|s| !s.is_empty());
+    if prefix.is_none() && suffix.is_none() {
+        return node;
+    }
+    let mut parts = Vec::with_capacity(3);
+    if let Some(prefix) = prefix {
+        parts.push(Inline::Text(prefix.to_string()));
+    }
+    parts.push(node);
+    if let Some(suffix) = suffix {
+        parts.push(Inline::Text(suffix.to_string()));
+    }
+    Inline::seq(parts)
 }
 
 /// Wrap in the locale's quotation marks, alternating for nested quotes.

@@ -41,6 +41,13 @@ pub fn render_names(ctx: &Context, names: &Names) -> Option<Inline> {
 fn render_names_inner(ctx: &Context, names: &Names) -> Option<Inline> {
     // only names inside cs:substitute inherit; cloning the stored element
     // for every other names element was a large share of rendering
+    let lists = collect_lists(ctx, &names.variables);
+    if lists.is_empty() {
+        // no names to show, whatever the options: resolving them (clones
+        // of every option) was wasted for each absent names variable
+        ctx.note_variable(false);
+        return substitute(ctx, names);
+    }
     let inherited = if ctx.in_substitute.get() {
         ctx.substitute_names.borrow().clone()
     } else {
@@ -48,7 +55,6 @@ fn render_names_inner(ctx: &Context, names: &Names) -> Option<Inline> {
     };
     let parent = inherited.as_ref();
     let resolved = resolve(ctx, names, parent);
-    let lists = collect_lists(ctx, &names.variables);
     if resolved.options.form == Some(NameForm::Count) {
         let total: usize = lists
             .iter()
