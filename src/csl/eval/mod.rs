@@ -175,7 +175,9 @@ impl<'a> Context<'a> {
 /// The branch outputs of a `cs:choose` count as separate elements for the
 /// enclosing delimiter, so they are spliced in.
 pub fn render_elements(ctx: &Context, elements: &[Element]) -> Vec<Inline> {
-    let mut out = Vec::with_capacity(elements.len());
+    // no capacity up front: many macros and groups render nothing, and an
+    // empty vector needs no allocation
+    let mut out = Vec::new();
     render_elements_into(ctx, elements, &mut out);
     out
 }
