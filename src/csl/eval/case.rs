@@ -472,9 +472,15 @@ fn quote_marks(ctx: &Context, depth: usize) -> (String, String) {
     )
 }
 
+/// Whether field text may hold mini-markup; text without it is one plain
+/// text node.
+pub fn has_markup(text: &str) -> bool {
+    text.contains(['<', '"', '\'', '“', '‘'])
+}
+
 /// Parse field text with its mini-markup into nodes.
 pub fn parse_rich_text(ctx: &Context, text: &str) -> Vec<Inline> {
-    if !text.contains(['<', '"', '\'', '“', '‘']) {
+    if !has_markup(text) {
         return vec![Inline::Text(text.to_string())];
     }
     let mut parser = RichParser { ctx, rest: text };

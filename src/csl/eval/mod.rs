@@ -267,7 +267,7 @@ pub fn wrap(ctx: &Context, content: Vec<Inline>, rendering: &Rendering) -> Optio
     if rendering.strip_periods {
         case::strip_periods(&mut content);
     }
-    let mut node = if rendering.formatting.is_empty() {
+    let node = if rendering.formatting.is_empty() {
         if content.len() == 1 {
             content.pop().unwrap_or(Inline::Text(String::new()))
         } else {
@@ -276,14 +276,46 @@ pub fn wrap(ctx: &Context, content: Vec<Inline>, rendering: &Rendering) -> Optio
     } else {
         Inline::Formatted(rendering.formatting, content)
     };
+    Some(finish_wrap(ctx, node, rendering))
+}
+
+/// [`wrap`] for a single node, as most elements render: without
+/// formatting it needs no vector around it (one per text was a large
+/// share of allocation).
+pub fn wrap_one(ctx: &Context, node: Inline, rendering: &Rendering) -> Option<Inline> {
+    if !rendering.formatting.is_empty() {
+        return wrap(ctx, vec![node], rendering);
+    }
+    if node.is_empty() {
+        return None;
+    }
+    let mut node = node;
+    if let Some(case) = rendering.text_case {
+        let turkic = case::is_turkic(ctx.item.language());
+        case::apply_case_in(
+            std::slice::from_mut(&mut node),
+            case,
+            ctx.is_english(),
+            turkic,
+        );
+    }
+    if rendering.strip_periods {
+        case::strip_periods(std::slice::from_mut(&mut node));
+    }
+    Some(finish_wrap(ctx, node, rendering))
+}
+
+/// The part of [`wrap`] after formatting: quotes, affixes and display.
+fn finish_wrap(ctx: &Context, node: Inline, rendering: &Rendering) -> Inline {
+    let mut node = node;
     if rendering.quotes {
         node = quote(ctx, vec![node]);
     }
     let node = affixed(node, rendering);
-    Some(match rendering.display {
+    match rendering.display {
         Some(display) if !ctx.sorting => Inline::Display(display, vec![node]),
         _ => node,
-    })
+    }
 }
 
 /// `node` between the rendering's prefix and suffix; most nodes have

@@ -1,7 +1,7 @@
 //! `cs:names`, `cs:name`, `cs:et-al` and `cs:substitute`.
 
 use super::initials::initialize_marked;
-use super::{case, join, number::render_label, render_element, wrap, Context};
+use super::{case, join, number::render_label, render_element, wrap, wrap_one, Context};
 use crate::csl::item::Name;
 use crate::csl::output::Inline;
 use crate::csl::style::model::*;
@@ -200,7 +200,7 @@ fn substitute(ctx: &Context, names: &Names) -> Option<Inline> {
     let node = result?;
     // substituted output (even a term) is content for enclosing groups
     ctx.note_variable(true);
-    wrap(ctx, vec![node], &names.rendering)
+    wrap_one(ctx, node, &names.rendering)
 }
 
 fn et_al_limits(ctx: &Context, options: &NameOptions) -> (Option<usize>, usize, bool) {
@@ -383,7 +383,7 @@ fn et_al_node(ctx: &Context, resolved: &Resolved) -> Option<Inline> {
     if text.is_empty() {
         return None;
     }
-    wrap(ctx, vec![Inline::Text(text)], &rendering)
+    wrap_one(ctx, Inline::Text(text), &rendering)
 }
 
 fn delimiter(options: &NameOptions) -> String {
