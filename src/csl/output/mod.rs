@@ -90,7 +90,17 @@ impl Inline {
             }
             return Inline::Formatted(Formatting::default(), children);
         }
-        let mut flat = Vec::with_capacity(children.len());
+        // the exact flattened length, so the vector is made once, neither
+        // grown while splicing nor shrunk after (both were reallocations)
+        let len = children
+            .iter()
+            .map(|child| match child {
+                Inline::Formatted(formatting, inner) if formatting.is_empty() => inner.len(),
+                Inline::Text(text) if text.is_empty() => 0,
+                _ => 1,
+            })
+            .sum();
+        let mut flat = Vec::with_capacity(len);
         for child in children {
             match child {
                 Inline::Formatted(formatting, inner) if formatting.is_empty() => flat.extend(inner),
@@ -103,7 +113,6 @@ impl Inline {
                 return only;
             }
         }
-        flat.shrink_to_fit();
         Inline::Formatted(Formatting::default(), flat)
     }
 }
