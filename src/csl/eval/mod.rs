@@ -320,7 +320,7 @@ fn finish_wrap(ctx: &Context, node: Inline, rendering: &Rendering) -> Inline {
 
 /// `node` between the rendering's prefix and suffix; most nodes have
 /// neither, and then no vector is made for them.
-fn affixed(node: Inline, rendering: &Rendering) -> Inline {
+pub(crate) fn affixed(node: Inline, rendering: &Rendering) -> Inline {
     let prefix = rendering.prefix.as_deref().filter(|p| !p.is_empty());
     let suffix = rendering.suffix.as_deref().filter(|s| !s.is_empty());
     if prefix.is_none() && suffix.is_none() {
