@@ -82,6 +82,9 @@ pub struct Context<'a> {
     pub sort_names: Option<(Option<usize>, Option<usize>, Option<bool>)>,
     /// kaynak multilingual extension: the lexical frames settings come from.
     pub ext_frames: RefCell<Vec<crate::csl::ext::Frame>>,
+    /// The item's type, asked once: `type=` conditions compare it against
+    /// long lists, and each ask is a dynamic call.
+    pub(crate) item_type: &'a str,
 }
 
 impl<'a> Context<'a> {
@@ -106,6 +109,7 @@ impl<'a> Context<'a> {
             substitute_names: RefCell::new(None),
             sort_names: None,
             ext_frames: RefCell::new(Vec::new()),
+            item_type: item.item_type(),
         }
     }
 
@@ -420,6 +424,7 @@ impl<'a> Context<'a> {
             substitute_names: RefCell::new(self.substitute_names.take()),
             sort_names: self.sort_names,
             ext_frames: RefCell::new(self.ext_frames.take()),
+            item_type: self.item_type,
         };
         let out = f(&child);
         self.tracker.replace(child.tracker.into_inner());

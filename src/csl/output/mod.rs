@@ -34,9 +34,26 @@ pub enum Inline {
 impl Inline {
     /// Visible text without formatting.
     pub fn plain_text(&self) -> String {
-        let mut out = String::new();
+        // sized first: growing the string piece by piece reallocated often
+        let mut out = String::with_capacity(self.plain_len());
         self.push_plain(&mut out);
         out
+    }
+
+    /// The length in bytes of [`Inline::plain_text`].
+    fn plain_len(&self) -> usize {
+        match self {
+            Inline::Text(text) => text.len(),
+            Inline::Quoted {
+                open,
+                close,
+                children,
+                ..
+            } => open.len() + close.len() + children.iter().map(Inline::plain_len).sum::<usize>(),
+            Inline::Formatted(_, children)
+            | Inline::Display(_, children)
+            | Inline::NoCase(children) => children.iter().map(Inline::plain_len).sum(),
+        }
     }
 
     /// Append the plain text to `out`.
