@@ -198,7 +198,9 @@ impl WordCounter {
             if is_word_break(c) {
                 self.words += usize::from(self.in_word);
                 self.in_word = false;
-            } else if c.is_alphanumeric() {
+            } else if !self.in_word && c.is_alphanumeric() {
+                // one letter makes a word: the rest need no (slow, for
+                // non-ASCII) Unicode look-up
                 self.in_word = true;
             }
         }
@@ -336,18 +338,42 @@ fn push_title_word(out: &mut String, word: &str, force: bool) {
 /// Whether a part of a hyphenated title word keeps its case: a stop word
 /// (unless `force`d at an edge), or a one-letter or non-letter later part.
 fn title_keeps(part: &str, force: bool, later: bool) -> bool {
+    if !part.is_ascii() && long_non_ascii(part) {
+        // neither a stop word nor one letter, so no lower-cased copy
+        return later && starts_non_letter(part);
+    }
     let lower = lowercase(part);
     let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
     let is_stop = is_stop_word(bare);
-    let starts_non_letter = part
-        .chars()
-        .next()
-        .map(|c| !c.is_alphabetic())
-        .unwrap_or(false);
+    let starts_non_letter = starts_non_letter(part);
     let one_letter = bare.chars().count() == 1;
     is_stop && !force
         || later && (one_letter || starts_non_letter)
         || one_letter && !bare.is_ascii()
+}
+
+fn starts_non_letter(part: &str) -> bool {
+    part.chars()
+        .next()
+        .map(|c| !c.is_alphabetic())
+        .unwrap_or(false)
+}
+
+/// Whether `part` has two letters or digits, one of them non-ASCII. Its
+/// lower-cased form, trimmed, then keeps both, so it is neither one letter
+/// nor a stop word (stop words are ASCII). Only `İ` (lower-cased to `i` and
+/// a combining dot) and the Kelvin sign (to `k`) lower-case to ASCII, so
+/// they do not count as non-ASCII here.
+fn long_non_ascii(part: &str) -> bool {
+    let (mut alphanumeric, mut non_ascii) = (0, false);
+    for c in part.chars().filter(|c| c.is_alphanumeric()) {
+        alphanumeric += 1;
+        non_ascii = non_ascii || !c.is_ascii() && c != 'İ' && c != '\u{212a}';
+        if alphanumeric >= 2 && non_ascii {
+            return true;
+        }
+    }
+    false
 }
 
 /// Re-case `text` word by word: `f` appends each word (a run between word
