@@ -6,14 +6,79 @@ use super::{quote, Context};
 use crate::csl::output::Inline;
 use crate::csl::style::model::*;
 
-const STOP_WORDS: &[&str] = &[
-    "about", "above", "across", "after", "against", "along", "amid", "among", "around", "before",
-    "behind", "below", "beneath", "beside", "between", "beyond", "during", "except", "inside",
-    "like", "near", "off", "out", "per", "since", "than", "through", "toward", "towards", "under",
-    "until", "upon", "within", "without", "de", "d’", "von", "van", "a", "an", "and", "as", "at",
-    "but", "by", "down", "for", "from", "in", "into", "nor", "of", "on", "onto", "or", "over",
-    "so", "the", "till", "to", "up", "via", "with", "yet", "v", "vs",
-];
+/// Title-case stop words. A `match` rather than a list scan: this runs
+/// for every word of every title-cased text.
+fn is_stop_word(word: &str) -> bool {
+    matches!(
+        word,
+        "about"
+            | "above"
+            | "across"
+            | "after"
+            | "against"
+            | "along"
+            | "amid"
+            | "among"
+            | "around"
+            | "before"
+            | "behind"
+            | "below"
+            | "beneath"
+            | "beside"
+            | "between"
+            | "beyond"
+            | "during"
+            | "except"
+            | "inside"
+            | "like"
+            | "near"
+            | "off"
+            | "out"
+            | "per"
+            | "since"
+            | "than"
+            | "through"
+            | "toward"
+            | "towards"
+            | "under"
+            | "until"
+            | "upon"
+            | "within"
+            | "without"
+            | "de"
+            | "d’"
+            | "von"
+            | "van"
+            | "a"
+            | "an"
+            | "and"
+            | "as"
+            | "at"
+            | "but"
+            | "by"
+            | "down"
+            | "for"
+            | "from"
+            | "in"
+            | "into"
+            | "nor"
+            | "of"
+            | "on"
+            | "onto"
+            | "or"
+            | "over"
+            | "so"
+            | "the"
+            | "till"
+            | "to"
+            | "up"
+            | "via"
+            | "with"
+            | "yet"
+            | "v"
+            | "vs"
+    )
+}
 
 struct CaseState {
     at_start: bool,
@@ -64,9 +129,16 @@ pub fn apply_case_in(nodes: &mut [Inline], case: TextCase, english: bool, turkic
     if matches!(case, TextCase::Title | TextCase::Sentence) && !english {
         return;
     }
-    let text: String = nodes.iter().map(Inline::plain_text).collect();
-    let all_upper = text.chars().any(char::is_alphabetic) && !text.chars().any(char::is_lowercase);
-    let words = count_words(&text);
+    // Only sentence case reads `all_upper` and only title case the word
+    // count; both walk all the text, so the other cases skip them.
+    let all_upper = case == TextCase::Sentence && is_all_upper(nodes);
+    let words = if case == TextCase::Title {
+        let mut counter = WordCounter::default();
+        visit_text(nodes, &mut |text| counter.feed(text));
+        counter.finish()
+    } else {
+        0
+    };
     let mut state = CaseState {
         at_start: true,
         after_colon: false,
@@ -79,26 +151,84 @@ pub fn apply_case_in(nodes: &mut [Inline], case: TextCase, english: bool, turkic
     }
 }
 
+/// Visit the plain text of `nodes` piece by piece, in reading order (as
+/// [`Inline::push_plain`] would concatenate it), without building it.
+fn visit_text(nodes: &[Inline], f: &mut impl FnMut(&str)) {
+    for node in nodes {
+        match node {
+            Inline::Text(text) => f(text),
+            Inline::Quoted { marks, children } => {
+                f(&marks.open);
+                visit_text(children, f);
+                f(&marks.close);
+            }
+            Inline::Formatted(_, children)
+            | Inline::Display(_, children)
+            | Inline::NoCase(children) => visit_text(children, f),
+        }
+    }
+}
+
+/// Whether the text has letters and no lower-case letter.
+fn is_all_upper(nodes: &[Inline]) -> bool {
+    let (mut alphabetic, mut lowercase) = (false, false);
+    visit_text(nodes, &mut |text| {
+        alphabetic = alphabetic || text.chars().any(char::is_alphabetic);
+        lowercase = lowercase || text.chars().any(char::is_lowercase);
+    });
+    alphabetic && !lowercase
+}
+
+/// Counts the words (runs between word breaks that hold a letter or
+/// digit) of text fed in pieces; a word may span pieces.
+#[derive(Default)]
+struct WordCounter {
+    words: usize,
+    in_word: bool,
+}
+
+impl WordCounter {
+    fn feed(&mut self, text: &str) {
+        for c in text.chars() {
+            if is_word_break(c) {
+                self.words += usize::from(self.in_word);
+                self.in_word = false;
+            } else if !self.in_word && c.is_alphanumeric() {
+                // one letter makes a word: the rest need no (slow, for
+                // non-ASCII) Unicode look-up
+                self.in_word = true;
+            }
+        }
+    }
+
+    fn finish(self) -> usize {
+        self.words + usize::from(self.in_word)
+    }
+}
+
 fn is_word_break(c: char) -> bool {
     c.is_whitespace() || c == '—' || c == '–' || c == '/'
 }
 
-fn count_words(text: &str) -> usize {
-    text.split(is_word_break)
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
+fn count_words(nodes: &[Inline]) -> usize {
+    let mut counter = WordCounter::default();
+    visit_text(nodes, &mut |text| counter.feed(text));
+    counter.finish()
 }
 
 fn case_node(node: &mut Inline, case: TextCase, all_upper: bool, state: &mut CaseState) {
     match node {
-        Inline::Text(text) => *text = case_text(text, case, all_upper, state),
+        Inline::Text(text) => case_text(text, case, all_upper, state),
         Inline::NoCase(children) => {
-            let text: String = children.iter().map(Inline::plain_text).collect();
-            if text.chars().any(char::is_alphanumeric) {
+            let mut alphanumeric = false;
+            visit_text(children, &mut |text| {
+                alphanumeric = alphanumeric || text.chars().any(char::is_alphanumeric);
+            });
+            if alphanumeric {
                 state.at_start = false;
                 state.after_colon = false;
             }
-            state.word_index += count_words(&text);
+            state.word_index += count_words(children);
         }
         Inline::Formatted(_, children) | Inline::Display(_, children) => {
             for child in children {
@@ -113,45 +243,65 @@ fn case_node(node: &mut Inline, case: TextCase, all_upper: bool, state: &mut Cas
     }
 }
 
-fn case_text(text: &str, case: TextCase, all_upper: bool, state: &mut CaseState) -> String {
+/// Re-case one text node in place; ASCII text is changed without a new
+/// string, and text a case leaves alone is not copied.
+fn case_text(text: &mut String, case: TextCase, all_upper: bool, state: &mut CaseState) {
     match case {
-        TextCase::Lowercase if state.turkic => turkic_lower(text),
-        TextCase::Uppercase if state.turkic => turkic_upper(text),
-        TextCase::Lowercase => text.to_lowercase(),
-        TextCase::Uppercase => text.to_uppercase(),
+        TextCase::Lowercase if state.turkic => *text = turkic_lower(text),
+        TextCase::Uppercase if state.turkic => *text = turkic_upper(text),
+        TextCase::Lowercase if text.is_ascii() => text.make_ascii_lowercase(),
+        TextCase::Uppercase if text.is_ascii() => text.make_ascii_uppercase(),
+        TextCase::Lowercase => *text = text.to_lowercase(),
+        TextCase::Uppercase => *text = text.to_uppercase(),
         TextCase::CapitalizeFirst => {
-            let out = if state.at_start {
-                capitalize_first_letter(text)
-            } else {
-                text.to_string()
-            };
+            if state.at_start {
+                *text = capitalize_first_letter(text);
+            }
             if text.chars().any(char::is_alphanumeric) {
                 state.at_start = false;
             }
-            out
         }
-        TextCase::CapitalizeAll => by_words(text, state, |word, _| capitalize_first_letter(word)),
-        TextCase::Sentence => by_words(text, state, |word, position| {
-            let keep = !all_upper
-                && word.chars().filter(|c| c.is_alphabetic()).count() > 1
-                && !word.chars().any(char::is_lowercase);
-            let word = if keep {
-                word.to_string()
-            } else {
-                word.to_lowercase()
-            };
-            if position.first {
-                capitalize_first_letter(&word)
-            } else {
-                word
-            }
-        }),
-        TextCase::Title => by_words(text, state, |word, position| {
-            title_word(
-                word,
-                position.first || position.after_colon || position.last,
-            )
-        }),
+        TextCase::CapitalizeAll => {
+            *text = by_words(text, state, |word, _, out| push_capitalized(out, word))
+        }
+        TextCase::Sentence => {
+            *text = by_words(text, state, |word, position, out| {
+                sentence_word(word, position.first, all_upper, out)
+            })
+        }
+        TextCase::Title => {
+            *text = by_words(text, state, |word, position, out| {
+                let force = position.first || position.after_colon || position.last;
+                push_title_word(out, word, force)
+            })
+        }
+    }
+}
+
+/// A word in sentence case: lower-cased unless an acronym in mixed text;
+/// the first word capitalised.
+fn sentence_word(word: &str, first: bool, all_upper: bool, out: &mut String) {
+    let keep = !all_upper
+        && word.chars().filter(|c| c.is_alphabetic()).count() > 1
+        && !word.chars().any(char::is_lowercase);
+    let word: std::borrow::Cow<str> = if keep {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        lowercase(word)
+    };
+    if first {
+        push_capitalized(out, &word)
+    } else {
+        out.push_str(&word)
+    }
+}
+
+/// `text.to_lowercase()`, borrowed when ASCII text has no capital.
+fn lowercase(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.is_ascii() && !text.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(text.to_lowercase())
     }
 }
 
@@ -161,14 +311,13 @@ struct WordPosition {
     last: bool,
 }
 
-fn title_word(word: &str, force: bool) -> String {
+/// Append `word` in title case.
+fn push_title_word(out: &mut String, word: &str, force: bool) {
     if word.chars().skip(1).any(char::is_uppercase) {
-        return word.to_string();
+        out.push_str(word);
+        return;
     }
-    // written straight into one string: a vector of parts and a copy per
-    // part for every title word was a hot spot of title case
     let count = word.split('-').count();
-    let mut out = String::with_capacity(word.len() + 2);
     for (i, part) in word.split('-').enumerate() {
         if i > 0 {
             out.push('-');
@@ -176,69 +325,97 @@ fn title_word(word: &str, force: bool) -> String {
         if title_keeps(part, force && (i == 0 || i + 1 == count), i > 0) {
             out.push_str(part);
         } else {
-            push_capitalized(&mut out, part);
+            push_capitalized(out, part);
         }
     }
-    out
 }
 
 /// Whether a part of a hyphenated title word keeps its case: a stop word
 /// (unless `force`d at an edge), or a one-letter or non-letter later part.
 fn title_keeps(part: &str, force: bool, later: bool) -> bool {
-    let lower: std::borrow::Cow<str> =
-        if part.is_ascii() && !part.bytes().any(|b| b.is_ascii_uppercase()) {
-            std::borrow::Cow::Borrowed(part)
-        } else {
-            std::borrow::Cow::Owned(part.to_lowercase())
-        };
+    if !part.is_ascii() && long_non_ascii(part) {
+        // neither a stop word nor one letter, so no lower-cased copy
+        return later && starts_non_letter(part);
+    }
+    let lower = lowercase(part);
     let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
-    let is_stop = STOP_WORDS.contains(&bare);
-    let starts_non_letter = part
-        .chars()
-        .next()
-        .map(|c| !c.is_alphabetic())
-        .unwrap_or(false);
+    let is_stop = is_stop_word(bare);
+    let starts_non_letter = starts_non_letter(part);
     let one_letter = bare.chars().count() == 1;
     is_stop && !force
         || later && (one_letter || starts_non_letter)
         || one_letter && !bare.is_ascii()
 }
 
-fn by_words(text: &str, state: &mut CaseState, f: impl Fn(&str, WordPosition) -> String) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut word = String::new();
-    let flush = |word: &mut String, out: &mut String, state: &mut CaseState| {
-        if word.is_empty() {
-            return;
-        }
-        let position = WordPosition {
-            first: state.at_start,
-            after_colon: state.after_colon,
-            last: state.word_index == state.last_word,
-        };
-        out.push_str(&f(word, position));
-        if word.chars().any(char::is_alphanumeric) {
-            state.at_start = false;
-            state.after_colon = false;
-        }
-        if word.ends_with([':', '?', '!']) {
-            state.after_colon = true;
-        }
-        if word.chars().any(char::is_alphanumeric) {
-            state.word_index += 1;
-        }
-        word.clear();
-    };
-    for c in text.chars() {
-        if is_word_break(c) {
-            flush(&mut word, &mut out, state);
-            out.push(c);
-        } else {
-            word.push(c);
+fn starts_non_letter(part: &str) -> bool {
+    part.chars()
+        .next()
+        .map(|c| !c.is_alphabetic())
+        .unwrap_or(false)
+}
+
+/// Whether `part` has two letters or digits, one of them non-ASCII. Its
+/// lower-cased form, trimmed, then keeps both, so it is neither one letter
+/// nor a stop word (stop words are ASCII). Only `İ` (lower-cased to `i` and
+/// a combining dot) and the Kelvin sign (to `k`) lower-case to ASCII, so
+/// they do not count as non-ASCII here.
+fn long_non_ascii(part: &str) -> bool {
+    let (mut alphanumeric, mut non_ascii) = (0, false);
+    for c in part.chars().filter(|c| c.is_alphanumeric()) {
+        alphanumeric += 1;
+        non_ascii = non_ascii || !c.is_ascii() && c != 'İ' && c != '\u{212a}';
+        if alphanumeric >= 2 && non_ascii {
+            return true;
         }
     }
-    flush(&mut word, &mut out, state);
+    false
+}
+
+/// Re-case `text` word by word: `f` appends each word (a run between word
+/// breaks) to the output; the breaks are copied as they are.
+fn by_words(
+    text: &str,
+    state: &mut CaseState,
+    f: impl Fn(&str, WordPosition, &mut String),
+) -> String {
+    let mut out = String::with_capacity(text.len() + 4);
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if is_word_break(c) {
+            case_word(&text[start..i], state, &mut out, &f);
+            out.push(c);
+            start = i + c.len_utf8();
+        }
+    }
+    case_word(&text[start..], state, &mut out, &f);
     out
+}
+
+/// One word of [`by_words`], moving the state past it.
+fn case_word(
+    word: &str,
+    state: &mut CaseState,
+    out: &mut String,
+    f: &impl Fn(&str, WordPosition, &mut String),
+) {
+    if word.is_empty() {
+        return;
+    }
+    let position = WordPosition {
+        first: state.at_start,
+        after_colon: state.after_colon,
+        last: state.word_index == state.last_word,
+    };
+    f(word, position, out);
+    let alphanumeric = word.chars().any(char::is_alphanumeric);
+    if alphanumeric {
+        state.at_start = false;
+        state.after_colon = false;
+        state.word_index += 1;
+    }
+    if word.ends_with([':', '?', '!']) {
+        state.after_colon = true;
+    }
 }
 
 pub fn capitalize_first_letter(word: &str) -> String {
@@ -249,16 +426,18 @@ pub fn capitalize_first_letter(word: &str) -> String {
 
 /// Append `word` with its first letter upper-cased.
 fn push_capitalized(out: &mut String, word: &str) {
-    let mut done = false;
-    for c in word.chars() {
-        if !done && c.is_alphabetic() {
+    let mut chars = word.char_indices();
+    for (i, c) in chars.by_ref() {
+        if c.is_alphabetic() {
             out.extend(c.to_uppercase());
-            done = true;
-        } else {
-            if !done && c.is_numeric() {
-                done = true;
-            }
-            out.push(c);
+            // the rest is copied as it is, in one piece
+            out.push_str(&word[i + c.len_utf8()..]);
+            return;
+        }
+        out.push(c);
+        if c.is_numeric() {
+            out.push_str(&word[i + c.len_utf8()..]);
+            return;
         }
     }
 }
@@ -310,9 +489,15 @@ fn quote_marks(ctx: &Context, depth: usize) -> (String, String) {
     )
 }
 
+/// Whether field text may hold mini-markup; text without it is one plain
+/// text node.
+pub fn has_markup(text: &str) -> bool {
+    text.contains(['<', '"', '\'', '“', '‘'])
+}
+
 /// Parse field text with its mini-markup into nodes.
 pub fn parse_rich_text(ctx: &Context, text: &str) -> Vec<Inline> {
-    if !text.contains(['<', '"', '\'', '“', '‘']) {
+    if !has_markup(text) {
         return vec![Inline::Text(text.to_string())];
     }
     let mut parser = RichParser { ctx, rest: text };

@@ -41,7 +41,6 @@ fn condition_holds(ctx: &Context, condition: &Condition) -> bool {
     // the test outcome that decides the condition
     let decisive = !matches!(mode, Match::All);
     let decides = |t: bool| t == decisive;
-    let item_type = || ctx.item.item_type();
     let found = condition
         .disambiguate
         .iter()
@@ -61,13 +60,14 @@ fn condition_holds(ctx: &Context, condition: &Condition) -> bool {
             .position
             .iter()
             .any(|p| decides(position_matches(ctx, *p)))
-        || condition.types.iter().any(|t| decides(item_type() == t))
+        || condition.types.iter().any(|t| decides(ctx.item_type == t))
         || condition
             .variables
             .iter()
             .any(|v| decides(has_variable(ctx, v)))
         // kaynak multilingual extension: k:language.
-        || crate::csl::ext::language_test(ctx, &condition.ext_language).is_some_and(decides);
+        || !condition.ext_language.is_empty()
+            && crate::csl::ext::language_test(ctx, &condition.ext_language).is_some_and(decides);
     match mode {
         Match::All | Match::None => !found,
         Match::Any => found,

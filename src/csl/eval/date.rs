@@ -1,6 +1,6 @@
 //! `cs:date`: localized and non-localized dates, ranges, seasons, BC/AD.
 
-use super::{number, wrap, Context};
+use super::{number, wrap, wrap_one, Context};
 use crate::csl::item::Date;
 use crate::csl::output::Inline;
 use crate::csl::style::model::*;
@@ -52,7 +52,7 @@ fn render_present_date(ctx: &Context, element: &DateElement, date: &Date) -> Opt
     }
     if date.parts.is_empty() {
         let literal = date.literal.clone().unwrap_or_default();
-        return wrap(ctx, vec![Inline::Text(literal)], &element.rendering);
+        return wrap_one(ctx, Inline::Text(literal), &element.rendering);
     }
     let (parts, delimiter, outer) = resolve_parts(ctx, element);
     let content = render_range(ctx, date, &parts, delimiter.as_deref());
@@ -252,7 +252,7 @@ fn render_parts(
         if trim.1 && index + 1 == count {
             rendering.suffix = None;
         }
-        if let Some(node) = wrap(ctx, vec![Inline::Text(text)], &rendering) {
+        if let Some(node) = wrap_one(ctx, Inline::Text(text), &rendering) {
             out.push(node);
         }
     }

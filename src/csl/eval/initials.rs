@@ -4,10 +4,12 @@
 /// Turn given names into initials: "John Paul" → "J. P.", "Jean-Paul" → "J.-P.".
 /// With `initialize` false only existing initials are normalised.
 pub fn initialize_given(given: &str, with: &str, initialize: bool, hyphen: bool) -> String {
-    let mut out = String::new();
+    // no vectors of pieces, tokens or characters, and no copy at the end:
+    // this runs for every rendered name
+    let mut out = String::with_capacity(given.len() + 8);
     for word in given.split_whitespace() {
-        let pieces: Vec<&str> = word.split('-').filter(|p| !p.is_empty()).collect();
-        for (piece_index, piece) in pieces.iter().enumerate() {
+        let pieces = word.split('-').filter(|p| !p.is_empty());
+        for (piece_index, piece) in pieces.enumerate() {
             let lowercase = piece
                 .chars()
                 .next()
@@ -24,7 +26,8 @@ pub fn initialize_given(given: &str, with: &str, initialize: bool, hyphen: bool)
             push_piece(&mut out, piece, with, initialize, piece_index > 0 && hyphen);
         }
     }
-    out.trim_end().to_string()
+    out.truncate(out.trim_end().len());
+    out
 }
 
 fn trim_end_spaces(out: &mut String) {
@@ -35,8 +38,7 @@ fn trim_end_spaces(out: &mut String) {
 
 /// One hyphen-free word, which may hold several period-separated initials.
 fn push_piece(out: &mut String, piece: &str, with: &str, initialize: bool, after_hyphen: bool) {
-    let tokens: Vec<(&str, bool)> = split_periods(piece);
-    for (token, had_period) in tokens {
+    for (token, had_period) in split_periods(piece) {
         let first_upper = token
             .chars()
             .next()
@@ -54,8 +56,8 @@ fn push_piece(out: &mut String, piece: &str, with: &str, initialize: bool, after
         }
         let is_initial = had_period || single;
         if initialize && !had_period && !single {
-            let first = initial_of(token);
-            push_initial(out, &first, with, after_hyphen);
+            push_initial_of(out, token);
+            out.push_str(with);
         } else if is_initial {
             push_initial(out, token, with, after_hyphen);
         } else {
@@ -73,38 +75,39 @@ fn push_initial(out: &mut String, letters: &str, with: &str, _after_hyphen: bool
     out.push_str(with);
 }
 
-fn split_periods(piece: &str) -> Vec<(&str, bool)> {
-    let mut tokens = Vec::new();
-    let mut rest = piece;
-    while !rest.is_empty() {
-        match rest.find('.') {
+/// The period-separated tokens of a piece, each with whether a period
+/// followed it.
+fn split_periods(piece: &str) -> impl Iterator<Item = (&str, bool)> {
+    let mut rest = Some(piece);
+    std::iter::from_fn(move || loop {
+        let current = rest.filter(|r| !r.is_empty())?;
+        match current.find('.') {
             Some(pos) => {
+                rest = Some(&current[pos + 1..]);
                 if pos > 0 {
-                    tokens.push((&rest[..pos], true));
+                    return Some((&current[..pos], true));
                 }
-                rest = &rest[pos + 1..];
             }
             None => {
-                tokens.push((rest, false));
-                break;
+                rest = None;
+                return Some((current, false));
             }
         }
-    }
-    tokens
+    })
 }
 
-/// The initial of a word: its first letter, or two letters for names
-/// written like "TSerendorjiin" (→ "Ts"), as citeproc-js does.
-fn initial_of(word: &str) -> String {
-    let chars: Vec<char> = word.chars().collect();
-    match chars.as_slice() {
-        [a, b, c, ..] if b.is_uppercase() && c.is_lowercase() => {
-            let mut out = a.to_string();
+/// Append the initial of a word: its first letter, or two letters for
+/// names written like "TSerendorjiin" (→ "Ts"), as citeproc-js does.
+fn push_initial_of(out: &mut String, word: &str) {
+    let mut chars = word.chars();
+    let (Some(a), b, c) = (chars.next(), chars.next(), chars.next()) else {
+        return;
+    };
+    out.push(a);
+    if let (Some(b), Some(c)) = (b, c) {
+        if b.is_uppercase() && c.is_lowercase() {
             out.extend(b.to_lowercase());
-            out
         }
-        [a, ..] => a.to_string(),
-        [] => String::new(),
     }
 }
 

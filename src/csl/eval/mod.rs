@@ -82,6 +82,9 @@ pub struct Context<'a> {
     pub sort_names: Option<(Option<usize>, Option<usize>, Option<bool>)>,
     /// kaynak multilingual extension: the lexical frames settings come from.
     pub ext_frames: RefCell<Vec<crate::csl::ext::Frame>>,
+    /// The item's type, asked once: `type=` conditions compare it against
+    /// long lists, and each ask is a dynamic call.
+    pub(crate) item_type: &'a str,
 }
 
 impl<'a> Context<'a> {
@@ -106,6 +109,7 @@ impl<'a> Context<'a> {
             substitute_names: RefCell::new(None),
             sort_names: None,
             ext_frames: RefCell::new(Vec::new()),
+            item_type: item.item_type(),
         }
     }
 
@@ -175,7 +179,9 @@ impl<'a> Context<'a> {
 /// The branch outputs of a `cs:choose` count as separate elements for the
 /// enclosing delimiter, so they are spliced in.
 pub fn render_elements(ctx: &Context, elements: &[Element]) -> Vec<Inline> {
-    let mut out = Vec::with_capacity(elements.len());
+    // no capacity up front: many macros and groups render nothing, and an
+    // empty vector needs no allocation
+    let mut out = Vec::new();
     render_elements_into(ctx, elements, &mut out);
     out
 }
@@ -265,7 +271,7 @@ pub fn wrap(ctx: &Context, content: Vec<Inline>, rendering: &Rendering) -> Optio
     if rendering.strip_periods {
         case::strip_periods(&mut content);
     }
-    let mut node = if rendering.formatting.is_empty() {
+    let node = if rendering.formatting.is_empty() {
         if content.len() == 1 {
             content.pop().unwrap_or(Inline::Text(String::new()))
         } else {
@@ -274,26 +280,65 @@ pub fn wrap(ctx: &Context, content: Vec<Inline>, rendering: &Rendering) -> Optio
     } else {
         Inline::Formatted(rendering.formatting, content)
     };
+    Some(finish_wrap(ctx, node, rendering))
+}
+
+/// [`wrap`] for a single node, as most elements render: without
+/// formatting it needs no vector around it (one per text was a large
+/// share of allocation).
+pub fn wrap_one(ctx: &Context, node: Inline, rendering: &Rendering) -> Option<Inline> {
+    if !rendering.formatting.is_empty() {
+        return wrap(ctx, vec![node], rendering);
+    }
+    if node.is_empty() {
+        return None;
+    }
+    let mut node = node;
+    if let Some(case) = rendering.text_case {
+        let turkic = case::is_turkic(ctx.item.language());
+        case::apply_case_in(
+            std::slice::from_mut(&mut node),
+            case,
+            ctx.is_english(),
+            turkic,
+        );
+    }
+    if rendering.strip_periods {
+        case::strip_periods(std::slice::from_mut(&mut node));
+    }
+    Some(finish_wrap(ctx, node, rendering))
+}
+
+/// The part of [`wrap`] after formatting: quotes, affixes and display.
+fn finish_wrap(ctx: &Context, node: Inline, rendering: &Rendering) -> Inline {
+    let mut node = node;
     if rendering.quotes {
         node = quote(ctx, vec![node]);
     }
+    let node = affixed(node, rendering);
+    match rendering.display {
+        Some(display) if !ctx.sorting => Inline::Display(display, vec![node]),
+        _ => node,
+    }
+}
+
+/// `node` between the rendering's prefix and suffix; most nodes have
+/// neither, and then no vector is made for them.
+pub(crate) fn affixed(node: Inline, rendering: &Rendering) -> Inline {
+    let prefix = rendering.prefix.as_deref().filter(|p| !p.is_empty());
+    let suffix = rendering.suffix.as_deref().filter(|s| !s.is_empty());
+    if prefix.is_none() && suffix.is_none() {
+        return node;
+    }
     let mut parts = Vec::with_capacity(3);
-    if let Some(prefix) = rendering.prefix.as_deref().filter(|p| !p.is_empty()) {
+    if let Some(prefix) = prefix {
         parts.push(Inline::Text(prefix.to_string()));
     }
     parts.push(node);
-    if let Some(suffix) = rendering.suffix.as_deref().filter(|s| !s.is_empty()) {
+    if let Some(suffix) = suffix {
         parts.push(Inline::Text(suffix.to_string()));
     }
-    let node = if parts.len() == 1 {
-        parts.pop().unwrap_or(Inline::Text(String::new()))
-    } else {
-        Inline::seq(parts)
-    };
-    Some(match rendering.display {
-        Some(display) if !ctx.sorting => Inline::Display(display, vec![node]),
-        _ => node,
-    })
+    Inline::seq(parts)
 }
 
 /// Wrap in the locale's quotation marks, alternating for nested quotes.
@@ -379,6 +424,7 @@ impl<'a> Context<'a> {
             substitute_names: RefCell::new(self.substitute_names.take()),
             sort_names: self.sort_names,
             ext_frames: RefCell::new(self.ext_frames.take()),
+            item_type: self.item_type,
         };
         let out = f(&child);
         self.tracker.replace(child.tracker.into_inner());

@@ -1,7 +1,7 @@
 //! `cs:names`, `cs:name`, `cs:et-al` and `cs:substitute`.
 
 use super::initials::initialize_marked;
-use super::{case, join, number::render_label, render_element, wrap, Context};
+use super::{case, join, number::render_label, render_element, wrap, wrap_one, Context};
 use crate::csl::item::Name;
 use crate::csl::output::Inline;
 use crate::csl::style::model::*;
@@ -41,6 +41,13 @@ pub fn render_names(ctx: &Context, names: &Names) -> Option<Inline> {
 fn render_names_inner(ctx: &Context, names: &Names) -> Option<Inline> {
     // only names inside cs:substitute inherit; cloning the stored element
     // for every other names element was a large share of rendering
+    let lists = collect_lists(ctx, &names.variables);
+    if lists.is_empty() {
+        // no names to show, whatever the options: resolving them (clones
+        // of every option) was wasted for each absent names variable
+        ctx.note_variable(false);
+        return substitute(ctx, names);
+    }
     let inherited = if ctx.in_substitute.get() {
         ctx.substitute_names.borrow().clone()
     } else {
@@ -48,7 +55,6 @@ fn render_names_inner(ctx: &Context, names: &Names) -> Option<Inline> {
     };
     let parent = inherited.as_ref();
     let resolved = resolve(ctx, names, parent);
-    let lists = collect_lists(ctx, &names.variables);
     if resolved.options.form == Some(NameForm::Count) {
         let total: usize = lists
             .iter()
@@ -194,7 +200,7 @@ fn substitute(ctx: &Context, names: &Names) -> Option<Inline> {
     let node = result?;
     // substituted output (even a term) is content for enclosing groups
     ctx.note_variable(true);
-    wrap(ctx, vec![node], &names.rendering)
+    wrap_one(ctx, node, &names.rendering)
 }
 
 fn et_al_limits(ctx: &Context, options: &NameOptions) -> (Option<usize>, usize, bool) {
@@ -377,7 +383,7 @@ fn et_al_node(ctx: &Context, resolved: &Resolved) -> Option<Inline> {
     if text.is_empty() {
         return None;
     }
-    wrap(ctx, vec![Inline::Text(text)], &rendering)
+    wrap_one(ctx, Inline::Text(text), &rendering)
 }
 
 fn delimiter(options: &NameOptions) -> String {
@@ -481,14 +487,21 @@ fn render_name(ctx: &Context, resolved: &Resolved, name: &Name, index: usize) ->
         .map(|f| !f.is_empty())
         .unwrap_or(false);
     let given = name.given.as_deref().map(|g| match (level, with) {
-        _ if !has_family => g.to_string(),
-        (0, Some(with)) => initialize_marked(g, with, options.initialize.unwrap_or(true), hyphen),
-        (1, Some(with)) if base_form == NameForm::Short => initialize_marked(g, with, true, hyphen),
-        _ => g.to_string(),
+        _ if !has_family => Cow::Borrowed(g),
+        (0, Some(with)) => Cow::Owned(initialize_marked(
+            g,
+            with,
+            options.initialize.unwrap_or(true),
+            hyphen,
+        )),
+        (1, Some(with)) if base_form == NameForm::Short => {
+            Cow::Owned(initialize_marked(g, with, true, hyphen))
+        }
+        _ => Cow::Borrowed(g),
     });
     let form = if level > 0 { NameForm::Long } else { base_form };
     let family = name.family.as_deref().unwrap_or("");
-    let romanesque = is_romanesque(&format!("{family}{}", name.given.as_deref().unwrap_or("")));
+    let romanesque = is_romanesque(family) && is_romanesque(name.given.as_deref().unwrap_or(""));
     let parts = NameParts {
         name,
         given: given.as_deref(),
@@ -534,19 +547,31 @@ fn part_node(
     tail: Option<String>,
 ) -> Inline {
     let mut out = Vec::new();
-    let mut previous = String::new();
+    // whether the piece before asks for a space (kept as a flag, so the
+    // piece itself can move into its node rather than be copied)
+    let mut space_next = false;
     for piece in pieces.iter().filter(|p| !p.is_empty()) {
         let piece = piece.replace('\'', "’");
-        if needs_space(&previous) {
+        if space_next {
             out.push(Inline::Text(" ".to_string()));
         }
+        space_next = needs_space(&piece);
         let node = match style {
-            Some(style) => {
-                let mut content = if piece.contains('<') {
-                    case::parse_rich_text(ctx, &piece)
+            Some(style) if !piece.contains('<') => {
+                let mut node = Inline::Text(piece);
+                if let Some(case) = style.rendering.text_case {
+                    let turkic = case::is_turkic(ctx.item.language());
+                    let nodes = std::slice::from_mut(&mut node);
+                    case::apply_case_in(nodes, case, ctx.is_english(), turkic);
+                }
+                if style.rendering.formatting.is_empty() {
+                    node
                 } else {
-                    vec![Inline::Text(piece.clone())]
-                };
+                    Inline::Formatted(style.rendering.formatting, vec![node])
+                }
+            }
+            Some(style) => {
+                let mut content = case::parse_rich_text(ctx, &piece);
                 if let Some(case) = style.rendering.text_case {
                     let turkic = case::is_turkic(ctx.item.language());
                     case::apply_case_in(&mut content, case, ctx.is_english(), turkic);
@@ -558,23 +583,27 @@ fn part_node(
                 }
             }
             None if piece.contains('<') => Inline::seq(case::parse_rich_text(ctx, &piece)),
-            None => Inline::Text(piece.clone()),
+            None => Inline::Text(piece),
         };
         out.push(node);
-        previous = piece;
     }
     if let Some(tail) = tail {
         out.push(Inline::Text(tail));
     }
-    let affixes = style.map(|s| Rendering {
-        prefix: s.rendering.prefix.clone(),
-        suffix: s.rendering.suffix.clone(),
-        ..Rendering::default()
-    });
-    match affixes {
-        Some(rendering) => wrap(ctx, out, &rendering).unwrap_or(Inline::Text(String::new())),
-        None => Inline::seq(out),
+    let Some(style) = style else {
+        return Inline::seq(out);
+    };
+    // the part's affixes only, as `wrap` would add them (without copying
+    // them into a rendering of their own)
+    if out.iter().all(Inline::is_empty) {
+        return Inline::Text(String::new());
     }
+    let node = if out.len() == 1 {
+        out.pop().unwrap_or(Inline::Text(String::new()))
+    } else {
+        Inline::seq(out)
+    };
+    super::affixed(node, &style.rendering)
 }
 
 /// The family part in display order: a dropping particle sits inside the

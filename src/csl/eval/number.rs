@@ -1,7 +1,7 @@
 //! `cs:number` and `cs:label`: numeric detection, ordinals, roman numerals,
 //! and plural-aware term labels.
 
-use super::{text::variable_text, wrap, Context};
+use super::{text::variable_text, wrap_one, Context};
 use crate::csl::output::Inline;
 use crate::csl::style::model::*;
 
@@ -51,7 +51,7 @@ pub fn render_number(ctx: &Context, number: &Number) -> Option<Inline> {
     } else {
         value
     };
-    wrap(ctx, vec![Inline::Text(text)], &number.rendering)
+    wrap_one(ctx, Inline::Text(text), &number.rendering)
 }
 
 fn format_numbers(ctx: &Context, value: &str, form: NumberForm, variable: &str) -> String {
@@ -241,7 +241,7 @@ pub fn render_label(ctx: &Context, label: &Label, count: Option<usize>) -> Optio
     if text.is_empty() {
         return None;
     }
-    wrap(ctx, vec![Inline::Text(text)], &label.rendering)
+    wrap_one(ctx, Inline::Text(text), &label.rendering)
 }
 
 fn label_term(ctx: &Context, variable: &str) -> Option<(String, String)> {

@@ -1,6 +1,6 @@
 //! `cs:text`: variables, macros, terms and values; page ranges.
 
-use super::{case, render_elements, wrap, Context};
+use super::{case, render_elements, wrap, wrap_one, Context};
 use crate::csl::output::Inline;
 use crate::csl::style::model::*;
 
@@ -26,22 +26,22 @@ pub fn render_text(ctx: &Context, text: &Text) -> Option<Inline> {
                 }
             }
             let content = if name == "page" || name == "locator" && is_page_locator(ctx) {
-                vec![Inline::Text(page_range(ctx, &value))]
+                Inline::Text(page_range(ctx, &value))
             } else if is_number_variable(name)
                 && super::number::is_numeric(&value)
                 && !value.contains("\\-")
             {
                 // numeric ranges in number variables take an en dash
-                vec![Inline::Text(digit_ranges(&value))]
+                Inline::Text(digit_ranges(&value))
             } else if name == "locator" && value.contains(['"', '“', '<']) {
-                case::parse_rich_text(ctx, &value)
+                return wrap(ctx, case::parse_rich_text(ctx, &value), &text.rendering);
             } else if name == "locator" && super::number::is_numeric(&value) {
                 let ampersand = ctx
                     .locale
                     .term_text("and", TermForm::Symbol, false)
                     .unwrap_or("&");
                 let value = value.replace(" & ", &format!(" {ampersand} "));
-                vec![Inline::Text(dash_ranges(&value))]
+                Inline::Text(dash_ranges(&value))
             } else if matches!(
                 name.as_str(),
                 "citation-number"
@@ -50,12 +50,14 @@ pub fn render_text(ctx: &Context, text: &Text) -> Option<Inline> {
                     | "locator"
                     | "URL"
                     | "DOI"
-            ) {
-                vec![Inline::Text(value)]
+            ) || !case::has_markup(&value)
+            {
+                // plain text is moved into its node, not parsed and copied
+                Inline::Text(value)
             } else {
-                case::parse_rich_text(ctx, &value)
+                return wrap(ctx, case::parse_rich_text(ctx, &value), &text.rendering);
             };
-            wrap(ctx, content, &text.rendering)
+            wrap_one(ctx, content, &text.rendering)
         }
         TextSource::Macro(index) => {
             let m = ctx.style.macros.get(*index)?;
@@ -80,11 +82,14 @@ pub fn render_text(ctx: &Context, text: &Text) -> Option<Inline> {
                 return None;
             }
             ctx.note_term();
-            wrap(ctx, vec![Inline::Text(term)], &text.rendering)
+            wrap_one(ctx, Inline::Text(term), &text.rendering)
         }
         TextSource::Value(value) => {
             if value.is_empty() {
                 return None;
+            }
+            if !case::has_markup(value) {
+                return wrap_one(ctx, Inline::Text(value.clone()), &text.rendering);
             }
             wrap(ctx, case::parse_rich_text(ctx, value), &text.rendering)
         }

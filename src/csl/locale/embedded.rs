@@ -34,6 +34,7 @@ mod tests {
             assert_eq!(locale.lang.as_deref(), Some(*tag));
             let chain = LocaleChain {
                 locales: vec![locale],
+                ..LocaleChain::default()
             };
             for term in [
                 "and",

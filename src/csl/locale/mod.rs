@@ -136,6 +136,32 @@ fn read_term(reader: &mut Reader, node: Node, terms: &mut TermMap) {
 #[derive(Debug, Clone, Default)]
 pub struct LocaleChain {
     pub locales: Vec<Locale>,
+    /// Every term's answer per form, worked out on the first look-up: a
+    /// look-up walked forms × locales, a hash probe each, and rendering
+    /// asks for terms all the time.
+    resolved: std::sync::OnceLock<ResolvedTerms>,
+}
+
+/// The chain's terms with fallbacks applied, by name and form.
+#[derive(Debug, Clone, Default)]
+struct ResolvedTerms {
+    /// How many locales the chain had when resolved; a chain changed since
+    /// is looked up the slow way.
+    locales: usize,
+    by_name: crate::csl::fasthash::FastMap<String, [Option<Term>; FORMS.len()]>,
+}
+
+/// Every term form, in the order [`ResolvedTerms`] stores them.
+const FORMS: [TermForm; 5] = [
+    TermForm::Long,
+    TermForm::Short,
+    TermForm::Verb,
+    TermForm::VerbShort,
+    TermForm::Symbol,
+];
+
+fn form_slot(form: TermForm) -> usize {
+    FORMS.iter().position(|f| *f == form).unwrap_or(0)
 }
 
 impl LocaleChain {
@@ -174,11 +200,42 @@ impl LocaleChain {
                 locales.push(locale);
             }
         }
-        LocaleChain { locales }
+        LocaleChain {
+            locales,
+            ..LocaleChain::default()
+        }
     }
 
     /// Find a term, following form fallbacks and the chain.
     pub fn term(&self, name: &str, form: TermForm) -> Option<&Term> {
+        let resolved = self.resolved.get_or_init(|| self.resolve_terms());
+        if resolved.locales == self.locales.len() {
+            return resolved.by_name.get(name)?[form_slot(form)].as_ref();
+        }
+        self.find_term(name, form)
+    }
+
+    /// Every term name of the chain with [`LocaleChain::find_term`]'s
+    /// answer for each form.
+    fn resolve_terms(&self) -> ResolvedTerms {
+        let mut by_name = crate::csl::fasthash::FastMap::default();
+        for locale in &self.locales {
+            for name in locale.terms.names() {
+                if by_name.contains_key(name) {
+                    continue;
+                }
+                let forms = FORMS.map(|form| self.find_term(name, form).cloned());
+                by_name.insert(name.to_string(), forms);
+            }
+        }
+        ResolvedTerms {
+            locales: self.locales.len(),
+            by_name,
+        }
+    }
+
+    /// Find a term by walking the form fallbacks and the chain.
+    fn find_term(&self, name: &str, form: TermForm) -> Option<&Term> {
         for form in form.fallbacks() {
             for locale in &self.locales {
                 if let Some(term) = locale.terms.get(name, *form, None) {

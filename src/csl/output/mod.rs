@@ -14,6 +14,7 @@ mod rtf;
 use crate::csl::style::model::{
     Display, FontStyle, FontVariant, FontWeight, Formatting, VerticalAlign,
 };
+use std::borrow::Cow;
 
 /// A node of rendered output.
 #[derive(Debug, Clone, PartialEq)]
@@ -62,9 +63,25 @@ impl Inline {
 impl Inline {
     /// Visible text without formatting.
     pub fn plain_text(&self) -> String {
-        let mut out = String::new();
+        // sized first: growing the string piece by piece reallocated often
+        let mut out = String::with_capacity(self.plain_len());
         self.push_plain(&mut out);
         out
+    }
+
+    /// The length in bytes of [`Inline::plain_text`].
+    fn plain_len(&self) -> usize {
+        match self {
+            Inline::Text(text) => text.len(),
+            Inline::Quoted { marks, children } => {
+                marks.open.len()
+                    + marks.close.len()
+                    + children.iter().map(Inline::plain_len).sum::<usize>()
+            }
+            Inline::Formatted(_, children)
+            | Inline::Display(_, children)
+            | Inline::NoCase(children) => children.iter().map(Inline::plain_len).sum(),
+        }
     }
 
     /// Append the plain text to `out`.
@@ -113,7 +130,17 @@ impl Inline {
             }
             return Inline::Formatted(Formatting::default(), children);
         }
-        let mut flat = Vec::with_capacity(children.len());
+        // the exact flattened length, so the vector is made once, neither
+        // grown while splicing nor shrunk after (both were reallocations)
+        let len = children
+            .iter()
+            .map(|child| match child {
+                Inline::Formatted(formatting, inner) if formatting.is_empty() => inner.len(),
+                Inline::Text(text) if text.is_empty() => 0,
+                _ => 1,
+            })
+            .sum();
+        let mut flat = Vec::with_capacity(len);
         for child in children {
             match child {
                 Inline::Formatted(formatting, inner) if formatting.is_empty() => flat.extend(inner),
@@ -126,7 +153,6 @@ impl Inline {
                 return only;
             }
         }
-        flat.shrink_to_fit();
         Inline::Formatted(Formatting::default(), flat)
     }
 }
@@ -148,12 +174,14 @@ pub enum Span {
     Display(Display),
 }
 
+/// Texts borrow from the tree they were flattened from: a copy of every
+/// text of every rendered cite was a large share of output time.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Event {
-    Text(String),
+pub enum Event<'t> {
+    Text(Cow<'t, str>),
     Open(Span),
     Close(Span),
-    CloseQuote(String, bool),
+    CloseQuote(Cow<'t, str>, bool),
 }
 
 /// Output formats.
@@ -220,17 +248,17 @@ struct State {
 }
 
 /// Turn the tree into a flat event stream, resolving flip-flops.
-pub fn flatten(node: &Inline) -> Vec<Event> {
+pub fn flatten(node: &Inline) -> Vec<Event<'_>> {
     let mut events = Vec::new();
     flatten_into(node, State::default(), &mut events);
     events
 }
 
-fn flatten_into(node: &Inline, state: State, events: &mut Vec<Event>) {
+fn flatten_into<'t>(node: &'t Inline, state: State, events: &mut Vec<Event<'t>>) {
     match node {
         Inline::Text(text) => {
             if !text.is_empty() {
-                events.push(Event::Text(text.clone()))
+                events.push(Event::Text(Cow::Borrowed(text)))
             }
         }
         Inline::NoCase(children) => children.iter().for_each(|c| flatten_into(c, state, events)),
@@ -240,10 +268,10 @@ fn flatten_into(node: &Inline, state: State, events: &mut Vec<Event>) {
             events.push(Event::Close(Span::Display(*display)));
         }
         Inline::Quoted { marks, children } => {
-            events.push(Event::Text(marks.open.clone()));
+            events.push(Event::Text(Cow::Borrowed(&marks.open)));
             children.iter().for_each(|c| flatten_into(c, state, events));
             events.push(Event::CloseQuote(
-                marks.close.clone(),
+                Cow::Borrowed(&marks.close),
                 marks.punctuation_inside,
             ));
         }
@@ -325,7 +353,7 @@ fn spans_for(formatting: &Formatting, state: &mut State) -> Vec<Span> {
 }
 
 /// Punctuation clean-up over the flat stream.
-pub fn normalize(events: Vec<Event>) -> Vec<Event> {
+pub fn normalize(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
     for event in events {
         match event {
@@ -351,12 +379,12 @@ fn last_text_char(out: &[Event]) -> Option<(usize, char)> {
     None
 }
 
-fn push_text(out: &mut Vec<Event>, mut text: String) {
+fn push_text<'t>(out: &mut Vec<Event<'t>>, mut text: Cow<'t, str>) {
     if let Some(first) = text.chars().next() {
         if let Some((index, last)) = last_text_char(out) {
             if replaces_first(last, first) {
                 if let Some(Event::Text(previous)) = out.get_mut(index) {
-                    previous.pop();
+                    drop_last(previous);
                     if previous.is_empty() {
                         out.remove(index);
                     }
@@ -367,12 +395,12 @@ fn push_text(out: &mut Vec<Event>, mut text: String) {
                 let moved = close.chars().take_while(|c| MOVABLE.contains(*c)).last();
                 if MOVABLE.contains(first) {
                     move_into_quote(out, index, first);
-                    text.remove(0);
+                    drop_first(&mut text);
                 } else if matches!(moved, Some(c) if drops_second(c, first)) {
-                    text.remove(0);
+                    drop_first(&mut text);
                 }
             } else if drops_second(last, first) || is_space(last) && first == ' ' {
-                text.remove(0);
+                drop_first(&mut text);
             }
         }
     }
@@ -398,7 +426,33 @@ fn move_into_quote(out: &mut [Event], index: usize, mark: char) {
         let previous = close[..run_end].chars().last().or(before);
         let redundant = matches!(previous, Some(c) if c == mark || drops_second(c, mark));
         if !redundant {
-            close.insert(run_end, mark);
+            close.to_mut().insert(run_end, mark);
+        }
+    }
+}
+
+/// Remove the first character; borrowed text is re-sliced, not copied.
+fn drop_first(text: &mut Cow<'_, str>) {
+    match text {
+        Cow::Borrowed(s) => {
+            let len = s.chars().next().map_or(0, char::len_utf8);
+            *s = &s[len..];
+        }
+        Cow::Owned(s) => {
+            s.remove(0);
+        }
+    }
+}
+
+/// Remove the last character; borrowed text is re-sliced, not copied.
+fn drop_last(text: &mut Cow<'_, str>) {
+    match text {
+        Cow::Borrowed(s) => {
+            let len = s.chars().next_back().map_or(0, char::len_utf8);
+            *s = &s[..s.len() - len];
+        }
+        Cow::Owned(s) => {
+            s.pop();
         }
     }
 }

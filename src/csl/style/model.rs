@@ -589,6 +589,11 @@ impl TermMap {
             .map(|(_, _, term)| term)
     }
 
+    /// The names of the defined terms.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.by_name.keys().map(String::as_str)
+    }
+
     /// Whether any `ordinal…` term is defined.
     pub fn has_ordinals(&self) -> bool {
         self.has_ordinals
