@@ -85,6 +85,10 @@ pub struct Context<'a> {
     /// The item's type, asked once: `type=` conditions compare it against
     /// long lists, and each ask is a dynamic call.
     pub(crate) item_type: &'a str,
+    /// Whether the item has each variable a condition tests, by slot:
+    /// 0 not asked yet, 1 no, 2 yes. Styles test the same variables again
+    /// and again, and each answer took up to three look-ups.
+    variable_answers: RefCell<Vec<u8>>,
 }
 
 impl<'a> Context<'a> {
@@ -110,6 +114,7 @@ impl<'a> Context<'a> {
             sort_names: None,
             ext_frames: RefCell::new(Vec::new()),
             item_type: item.item_type(),
+            variable_answers: RefCell::new(Vec::new()),
         }
     }
 
@@ -157,6 +162,41 @@ impl<'a> Context<'a> {
             self.warn(format!("term `{name}` is not defined in the locale"));
         }
         text.map(str::to_string)
+    }
+
+    /// Whether the item has a value, names or a date for `name`; `slot`
+    /// (from the condition) remembers the answer for this render.
+    pub(crate) fn item_has_variable(&self, name: &str, slot: Option<u16>) -> bool {
+        let look_up = || {
+            self.item.variable(name).is_some()
+                || self.item.names(name).is_some()
+                || self
+                    .item
+                    .date(name)
+                    .map(|d| !d.parts.is_empty() || d.literal.is_some())
+                    .unwrap_or(false)
+        };
+        let Some(slot) = slot
+            .map(usize::from)
+            .filter(|s| *s < self.style.variable_slots)
+        else {
+            return look_up();
+        };
+        let mut answers = self.variable_answers.borrow_mut();
+        if answers.is_empty() {
+            answers.resize(self.style.variable_slots, 0);
+        }
+        match answers.get(slot) {
+            Some(1) => false,
+            Some(2) => true,
+            _ => {
+                let has = look_up();
+                if let Some(answer) = answers.get_mut(slot) {
+                    *answer = 1 + u8::from(has);
+                }
+                has
+            }
+        }
     }
 
     /// Whether the item's language allows English-only transformations.
@@ -425,12 +465,15 @@ impl<'a> Context<'a> {
             sort_names: self.sort_names,
             ext_frames: RefCell::new(self.ext_frames.take()),
             item_type: self.item_type,
+            variable_answers: RefCell::new(self.variable_answers.take()),
         };
         let out = f(&child);
         self.tracker.replace(child.tracker.into_inner());
         self.substitute_names
             .replace(child.substitute_names.into_inner());
         self.ext_frames.replace(child.ext_frames.into_inner());
+        self.variable_answers
+            .replace(child.variable_answers.into_inner());
         out
     }
 }
