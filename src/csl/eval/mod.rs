@@ -77,7 +77,9 @@ pub struct Context<'a> {
     pub tracker: RefCell<Tracker>,
     quote_depth: Cell<usize>,
     pub in_substitute: Cell<bool>,
-    pub substitute_names: RefCell<Option<Names>>,
+    /// What names inside cs:substitute inherit; shared, since every names
+    /// element there reads it.
+    pub substitute_names: RefCell<Option<std::rc::Rc<Names>>>,
     /// names-min / names-use-first of the sort key being computed.
     pub sort_names: Option<(Option<usize>, Option<usize>, Option<bool>)>,
     /// kaynak multilingual extension: the lexical frames settings come from.

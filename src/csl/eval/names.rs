@@ -53,7 +53,7 @@ fn render_names_inner(ctx: &Context, names: &Names) -> Option<Inline> {
     } else {
         None
     };
-    let parent = inherited.as_ref();
+    let parent = inherited.as_deref();
     let resolved = resolve(ctx, names, parent);
     if resolved.options.form == Some(NameForm::Count) {
         let total: usize = lists
@@ -175,7 +175,9 @@ fn substitute(ctx: &Context, names: &Names) -> Option<Inline> {
         delimiter: names.delimiter.clone(),
         rendering: Rendering::default(),
     };
-    let previous = ctx.substitute_names.replace(Some(inherited));
+    let previous = ctx
+        .substitute_names
+        .replace(Some(std::rc::Rc::new(inherited)));
     let mut result = None;
     for element in elements {
         if let Some(node) = render_element(ctx, element) {
