@@ -342,6 +342,15 @@ fn push_title_word(out: &mut String, word: &str, force: bool) {
         out.push_str(word);
         return;
     }
+    if !word.as_bytes().contains(&b'-') {
+        // one part (most words): no splitting
+        if title_keeps(word, force, false) {
+            out.push_str(word);
+        } else {
+            push_capitalized(out, word);
+        }
+        return;
+    }
     let count = word.split('-').count();
     for (i, part) in word.split('-').enumerate() {
         if i > 0 {

@@ -553,7 +553,11 @@ fn part_node(
     // piece itself can move into its node rather than be copied)
     let mut space_next = false;
     for piece in pieces.iter().filter(|p| !p.is_empty()) {
-        let piece = piece.replace('\'', "’");
+        let piece = if piece.as_bytes().contains(&b'\'') {
+            piece.replace('\'', "’")
+        } else {
+            piece.to_string()
+        };
         if space_next {
             out.push(Inline::Text(" ".to_string()));
         }
