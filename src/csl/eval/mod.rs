@@ -231,10 +231,20 @@ pub fn render_elements(ctx: &Context, elements: &[Element]) -> Vec<Inline> {
 /// [`render_elements`] appending to `out`: a chosen branch renders straight
 /// into its parent's list (a vector per `cs:choose` was a hot spot).
 pub(crate) fn render_elements_into(ctx: &Context, elements: &[Element], out: &mut Vec<Inline>) {
-    for element in elements {
+    for (index, element) in elements.iter().enumerate() {
         match element {
             Element::Choose(choose) => choose::render_choose_into(ctx, choose, out),
-            other => out.extend(render_element(ctx, other).filter(|node| !node.is_empty())),
+            other => {
+                let Some(node) = render_element(ctx, other).filter(|node| !node.is_empty()) else {
+                    continue;
+                };
+                if out.len() == out.capacity() {
+                    // room for the elements still to come, so a list
+                    // grows once rather than at every doubling
+                    out.reserve(elements.len() - index);
+                }
+                out.push(node);
+            }
         }
     }
 }
