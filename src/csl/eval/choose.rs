@@ -99,6 +99,10 @@ fn has_variable(ctx: &Context, name: &str, slot: Option<u16>) -> bool {
     if ctx.is_suppressed(name) {
         return false;
     }
+    if slot.is_some() {
+        // only item variables get a slot, so the names below need no test
+        return ctx.item_has_variable(name, slot);
+    }
     match name {
         "locator" => ctx.cite.locator.is_some(),
         "citation-number" => ctx.cite.citation_number.is_some(),

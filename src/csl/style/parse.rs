@@ -648,6 +648,10 @@ impl StyleReader<'_, '_, '_> {
     /// The slot of a tested variable; past `u16::MAX` names there are
     /// no more slots, and such tests are not remembered.
     fn variable_slot(&mut self, name: &str) -> Option<u16> {
+        if is_cite_variable(name) {
+            // answered by the cite, not the item: never remembered
+            return None;
+        }
         if let Some(slot) = self.variable_slots.get(name) {
             return Some(*slot);
         }
@@ -655,6 +659,14 @@ impl StyleReader<'_, '_, '_> {
         self.variable_slots.insert(name.to_string(), slot);
         Some(slot)
     }
+}
+
+/// Variables a `variable=` test reads from the cite rather than the item.
+fn is_cite_variable(name: &str) -> bool {
+    matches!(
+        name,
+        "locator" | "citation-number" | "first-reference-note-number" | "year-suffix"
+    )
 }
 
 /// Macros calling themselves (directly or not) are an error.
