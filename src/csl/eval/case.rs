@@ -80,6 +80,26 @@ fn is_stop_word(word: &str) -> bool {
     )
 }
 
+/// `char::is_alphabetic` with the Latin-1, Latin Extended-A and basic
+/// Cyrillic letters answered directly: the general look-up is a slow
+/// table search, and case changes test every character.
+fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '\u{410}'..='\u{44f}' => true,
+        '\u{c0}'..='\u{17f}' => c != '\u{d7}' && c != '\u{f7}',
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// `char::is_alphanumeric` with [`is_letter`]'s fast cases.
+fn is_letter_or_digit(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' | '\u{410}'..='\u{44f}' => true,
+        '\u{c0}'..='\u{17f}' => c != '\u{d7}' && c != '\u{f7}',
+        _ => c.is_alphanumeric(),
+    }
+}
+
 struct CaseState {
     at_start: bool,
     after_colon: bool,
@@ -173,7 +193,7 @@ fn visit_text(nodes: &[Inline], f: &mut impl FnMut(&str)) {
 fn is_all_upper(nodes: &[Inline]) -> bool {
     let (mut alphabetic, mut lowercase) = (false, false);
     visit_text(nodes, &mut |text| {
-        alphabetic = alphabetic || text.chars().any(char::is_alphabetic);
+        alphabetic = alphabetic || text.chars().any(is_letter);
         lowercase = lowercase || text.chars().any(char::is_lowercase);
     });
     alphabetic && !lowercase
@@ -193,7 +213,7 @@ impl WordCounter {
             if is_word_break(c) {
                 self.words += usize::from(self.in_word);
                 self.in_word = false;
-            } else if !self.in_word && c.is_alphanumeric() {
+            } else if !self.in_word && is_letter_or_digit(c) {
                 // one letter makes a word: the rest need no (slow, for
                 // non-ASCII) Unicode look-up
                 self.in_word = true;
@@ -222,7 +242,7 @@ fn case_node(node: &mut Inline, case: TextCase, all_upper: bool, state: &mut Cas
         Inline::NoCase(children) => {
             let mut alphanumeric = false;
             visit_text(children, &mut |text| {
-                alphanumeric = alphanumeric || text.chars().any(char::is_alphanumeric);
+                alphanumeric = alphanumeric || text.chars().any(is_letter_or_digit);
             });
             if alphanumeric {
                 state.at_start = false;
@@ -257,7 +277,7 @@ fn case_text(text: &mut String, case: TextCase, all_upper: bool, state: &mut Cas
             if state.at_start {
                 *text = capitalize_first_letter(text);
             }
-            if text.chars().any(char::is_alphanumeric) {
+            if text.chars().any(is_letter_or_digit) {
                 state.at_start = false;
             }
         }
@@ -282,7 +302,7 @@ fn case_text(text: &mut String, case: TextCase, all_upper: bool, state: &mut Cas
 /// the first word capitalised.
 fn sentence_word(word: &str, first: bool, all_upper: bool, out: &mut String) {
     let keep = !all_upper
-        && word.chars().filter(|c| c.is_alphabetic()).count() > 1
+        && word.chars().filter(|c| is_letter(*c)).count() > 1
         && !word.chars().any(char::is_lowercase);
     let word: std::borrow::Cow<str> = if keep {
         std::borrow::Cow::Borrowed(word)
@@ -317,6 +337,15 @@ fn push_title_word(out: &mut String, word: &str, force: bool) {
         out.push_str(word);
         return;
     }
+    if !word.as_bytes().contains(&b'-') {
+        // one part (most words): no splitting
+        if title_keeps(word, force, false) {
+            out.push_str(word);
+        } else {
+            push_capitalized(out, word);
+        }
+        return;
+    }
     let count = word.split('-').count();
     for (i, part) in word.split('-').enumerate() {
         if i > 0 {
@@ -338,7 +367,7 @@ fn title_keeps(part: &str, force: bool, later: bool) -> bool {
         return later && starts_non_letter(part);
     }
     let lower = lowercase(part);
-    let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
+    let bare = lower.trim_matches(|c: char| !is_letter_or_digit(c));
     let is_stop = is_stop_word(bare);
     let starts_non_letter = starts_non_letter(part);
     let one_letter = bare.chars().count() == 1;
@@ -348,10 +377,7 @@ fn title_keeps(part: &str, force: bool, later: bool) -> bool {
 }
 
 fn starts_non_letter(part: &str) -> bool {
-    part.chars()
-        .next()
-        .map(|c| !c.is_alphabetic())
-        .unwrap_or(false)
+    part.chars().next().map(|c| !is_letter(c)).unwrap_or(false)
 }
 
 /// Whether `part` has two letters or digits, one of them non-ASCII. Its
@@ -361,7 +387,7 @@ fn starts_non_letter(part: &str) -> bool {
 /// they do not count as non-ASCII here.
 fn long_non_ascii(part: &str) -> bool {
     let (mut alphanumeric, mut non_ascii) = (0, false);
-    for c in part.chars().filter(|c| c.is_alphanumeric()) {
+    for c in part.chars().filter(|c| is_letter_or_digit(*c)) {
         alphanumeric += 1;
         non_ascii = non_ascii || !c.is_ascii() && c != 'İ' && c != '\u{212a}';
         if alphanumeric >= 2 && non_ascii {
@@ -407,7 +433,7 @@ fn case_word(
         last: state.word_index == state.last_word,
     };
     f(word, position, out);
-    let alphanumeric = word.chars().any(char::is_alphanumeric);
+    let alphanumeric = word.chars().any(is_letter_or_digit);
     if alphanumeric {
         state.at_start = false;
         state.after_colon = false;
@@ -428,7 +454,7 @@ pub fn capitalize_first_letter(word: &str) -> String {
 fn push_capitalized(out: &mut String, word: &str) {
     let mut chars = word.char_indices();
     for (i, c) in chars.by_ref() {
-        if c.is_alphabetic() {
+        if is_letter(c) {
             out.extend(c.to_uppercase());
             // the rest is copied as it is, in one piece
             out.push_str(&word[i + c.len_utf8()..]);

@@ -61,10 +61,10 @@ fn condition_holds(ctx: &Context, condition: &Condition) -> bool {
             .iter()
             .any(|p| decides(position_matches(ctx, *p)))
         || condition.types.iter().any(|t| decides(ctx.item_type == t))
-        || condition
-            .variables
-            .iter()
-            .any(|v| decides(has_variable(ctx, v)))
+        || condition.variables.iter().enumerate().any(|(i, v)| {
+            let slot = condition.variable_slots.get(i).copied().flatten();
+            decides(has_variable(ctx, v, slot))
+        })
         // kaynak multilingual extension: k:language.
         || !condition.ext_language.is_empty()
             && crate::csl::ext::language_test(ctx, &condition.ext_language).is_some_and(decides);
@@ -95,24 +95,20 @@ fn position_matches(ctx: &Context, wanted: Position) -> bool {
     }
 }
 
-fn has_variable(ctx: &Context, name: &str) -> bool {
+fn has_variable(ctx: &Context, name: &str, slot: Option<u16>) -> bool {
     if ctx.is_suppressed(name) {
         return false;
+    }
+    if slot.is_some() {
+        // only item variables get a slot, so the names below need no test
+        return ctx.item_has_variable(name, slot);
     }
     match name {
         "locator" => ctx.cite.locator.is_some(),
         "citation-number" => ctx.cite.citation_number.is_some(),
         "first-reference-note-number" => ctx.cite.first_reference_note_number.is_some(),
         "year-suffix" => ctx.cite.year_suffix.is_some(),
-        _ => {
-            ctx.item.variable(name).is_some()
-                || ctx.item.names(name).is_some()
-                || ctx
-                    .item
-                    .date(name)
-                    .map(|d| !d.parts.is_empty() || d.literal.is_some())
-                    .unwrap_or(false)
-        }
+        _ => ctx.item_has_variable(name, slot),
     }
 }
 

@@ -77,7 +77,9 @@ pub struct Context<'a> {
     pub tracker: RefCell<Tracker>,
     quote_depth: Cell<usize>,
     pub in_substitute: Cell<bool>,
-    pub substitute_names: RefCell<Option<Names>>,
+    /// What names inside cs:substitute inherit; shared, since every names
+    /// element there reads it.
+    pub substitute_names: RefCell<Option<std::rc::Rc<Names>>>,
     /// names-min / names-use-first of the sort key being computed.
     pub sort_names: Option<(Option<usize>, Option<usize>, Option<bool>)>,
     /// kaynak multilingual extension: the lexical frames settings come from.
@@ -85,6 +87,10 @@ pub struct Context<'a> {
     /// The item's type, asked once: `type=` conditions compare it against
     /// long lists, and each ask is a dynamic call.
     pub(crate) item_type: &'a str,
+    /// Whether the item has each variable a condition tests, by slot:
+    /// 0 not asked yet, 1 no, 2 yes. Styles test the same variables again
+    /// and again, and each answer took up to three look-ups.
+    variable_answers: RefCell<Vec<u8>>,
 }
 
 impl<'a> Context<'a> {
@@ -110,6 +116,7 @@ impl<'a> Context<'a> {
             sort_names: None,
             ext_frames: RefCell::new(Vec::new()),
             item_type: item.item_type(),
+            variable_answers: RefCell::new(Vec::new()),
         }
     }
 
@@ -159,6 +166,41 @@ impl<'a> Context<'a> {
         text.map(str::to_string)
     }
 
+    /// Whether the item has a value, names or a date for `name`; `slot`
+    /// (from the condition) remembers the answer for this render.
+    pub(crate) fn item_has_variable(&self, name: &str, slot: Option<u16>) -> bool {
+        let look_up = || {
+            self.item.variable(name).is_some()
+                || self.item.names(name).is_some()
+                || self
+                    .item
+                    .date(name)
+                    .map(|d| !d.parts.is_empty() || d.literal.is_some())
+                    .unwrap_or(false)
+        };
+        let Some(slot) = slot
+            .map(usize::from)
+            .filter(|s| *s < self.style.variable_slots)
+        else {
+            return look_up();
+        };
+        let mut answers = self.variable_answers.borrow_mut();
+        if answers.is_empty() {
+            answers.resize(self.style.variable_slots, 0);
+        }
+        match answers.get(slot) {
+            Some(1) => false,
+            Some(2) => true,
+            _ => {
+                let has = look_up();
+                if let Some(answer) = answers.get_mut(slot) {
+                    *answer = 1 + u8::from(has);
+                }
+                has
+            }
+        }
+    }
+
     /// Whether the item's language allows English-only transformations.
     pub fn is_english(&self) -> bool {
         let lang = self
@@ -189,10 +231,20 @@ pub fn render_elements(ctx: &Context, elements: &[Element]) -> Vec<Inline> {
 /// [`render_elements`] appending to `out`: a chosen branch renders straight
 /// into its parent's list (a vector per `cs:choose` was a hot spot).
 pub(crate) fn render_elements_into(ctx: &Context, elements: &[Element], out: &mut Vec<Inline>) {
-    for element in elements {
+    for (index, element) in elements.iter().enumerate() {
         match element {
             Element::Choose(choose) => choose::render_choose_into(ctx, choose, out),
-            other => out.extend(render_element(ctx, other).filter(|node| !node.is_empty())),
+            other => {
+                let Some(node) = render_element(ctx, other).filter(|node| !node.is_empty()) else {
+                    continue;
+                };
+                if out.len() == out.capacity() {
+                    // room for the elements still to come, so a list
+                    // grows once rather than at every doubling
+                    out.reserve(elements.len() - index);
+                }
+                out.push(node);
+            }
         }
     }
 }
@@ -243,15 +295,20 @@ pub fn join(parts: Vec<Inline>, delimiter: Option<&str>) -> Vec<Inline> {
         // nothing goes between the parts: keep their vector
         return parts;
     };
-    let delimiter = Some(delimiter);
+    if parts.len() <= 8 {
+        // short lists (nearly all) take their delimiters in their own
+        // vector, from the back so the indices hold: a second vector per
+        // join was a large share of allocation
+        let mut parts = parts;
+        for index in (1..parts.len()).rev() {
+            parts.insert(index, Inline::Text(delimiter.to_string()));
+        }
+        return parts;
+    }
     let mut out = Vec::with_capacity(parts.len() * 2);
     for (index, part) in parts.into_iter().enumerate() {
         if index > 0 {
-            if let Some(d) = delimiter {
-                if !d.is_empty() {
-                    out.push(Inline::Text(d.to_string()));
-                }
-            }
+            out.push(Inline::Text(delimiter.to_string()));
         }
         out.push(part);
     }
@@ -425,12 +482,15 @@ impl<'a> Context<'a> {
             sort_names: self.sort_names,
             ext_frames: RefCell::new(self.ext_frames.take()),
             item_type: self.item_type,
+            variable_answers: RefCell::new(self.variable_answers.take()),
         };
         let out = f(&child);
         self.tracker.replace(child.tracker.into_inner());
         self.substitute_names
             .replace(child.substitute_names.into_inner());
         self.ext_frames.replace(child.ext_frames.into_inner());
+        self.variable_answers
+            .replace(child.variable_answers.into_inner());
         out
     }
 }

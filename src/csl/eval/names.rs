@@ -26,7 +26,11 @@ pub fn render_names(ctx: &Context, names: &Names) -> Option<Inline> {
             return None;
         }
         let substituted = ctx.tracker.borrow().author_substituted;
-        let author = ctx.tracker.borrow().first_names.clone().unwrap_or_default();
+        // the author's text is copied only when there is a substitute
+        let author = match &ctx.cite.author_substitute {
+            Some(_) => ctx.tracker.borrow().first_names.clone().unwrap_or_default(),
+            None => String::new(),
+        };
         if let (Some(text), false) = (ctx.author_substitute_for(&author), substituted) {
             // the "author" came from cs:substitute: replace all of it
             if text.is_empty() {
@@ -53,7 +57,7 @@ fn render_names_inner(ctx: &Context, names: &Names) -> Option<Inline> {
     } else {
         None
     };
-    let parent = inherited.as_ref();
+    let parent = inherited.as_deref();
     let resolved = resolve(ctx, names, parent);
     if resolved.options.form == Some(NameForm::Count) {
         let total: usize = lists
@@ -147,13 +151,14 @@ fn collect_lists<'v, 'i>(
         .collect();
     let editor = lists.iter().position(|(v, _)| *v == "editor");
     let translator = lists.iter().position(|(v, _)| *v == "translator");
-    let combined_term = ctx
-        .locale
-        .term_text("editortranslator", TermForm::Long, false)
-        .map(|t| !t.is_empty())
-        .unwrap_or(false);
-    if let (Some(e), Some(t), true) = (editor, translator, combined_term) {
-        if lists[e].1 == lists[t].1 {
+    if let (Some(e), Some(t)) = (editor, translator) {
+        // the term is looked up only when both lists are there
+        let combined_term = ctx
+            .locale
+            .term_text("editortranslator", TermForm::Long, false)
+            .map(|t| !t.is_empty())
+            .unwrap_or(false);
+        if combined_term && lists[e].1 == lists[t].1 {
             lists[e].0 = "editortranslator";
             lists.remove(t);
         }
@@ -175,7 +180,9 @@ fn substitute(ctx: &Context, names: &Names) -> Option<Inline> {
         delimiter: names.delimiter.clone(),
         rendering: Rendering::default(),
     };
-    let previous = ctx.substitute_names.replace(Some(inherited));
+    let previous = ctx
+        .substitute_names
+        .replace(Some(std::rc::Rc::new(inherited)));
     let mut result = None;
     for element in elements {
         if let Some(node) = render_element(ctx, element) {
@@ -341,7 +348,10 @@ fn render_list(ctx: &Context, resolved: &Resolved, role: &str, list: &[Name]) ->
             tracker.first_names = Some(content.iter().map(Inline::plain_text).collect());
         }
         // subsequent-author-substitute replaces the names, not their label
-        let author = tracker.first_names.clone().unwrap_or_default();
+        let author = match &ctx.cite.author_substitute {
+            Some(_) => tracker.first_names.clone().unwrap_or_default(),
+            None => String::new(),
+        };
         if let Some(text) = ctx.author_substitute_for(&author) {
             content = vec![Inline::Text(text.to_string())];
             tracker.author_substituted = true;
@@ -551,7 +561,11 @@ fn part_node(
     // piece itself can move into its node rather than be copied)
     let mut space_next = false;
     for piece in pieces.iter().filter(|p| !p.is_empty()) {
-        let piece = piece.replace('\'', "’");
+        let piece = if piece.as_bytes().contains(&b'\'') {
+            piece.replace('\'', "’")
+        } else {
+            piece.to_string()
+        };
         if space_next {
             out.push(Inline::Text(" ".to_string()));
         }

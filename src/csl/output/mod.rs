@@ -228,7 +228,15 @@ fn backend(format: Format) -> &'static dyn Backend {
 pub fn render(node: &Inline, format: Format) -> String {
     let events = normalize(flatten(node));
     let backend = backend(format);
-    let mut out = String::new();
+    // about the text's length, so the output is rarely regrown
+    let length: usize = events
+        .iter()
+        .map(|event| match event {
+            Event::Text(text) | Event::CloseQuote(text, _) => text.len(),
+            _ => 0,
+        })
+        .sum();
+    let mut out = String::with_capacity(length + 16);
     for event in &events {
         match event {
             Event::Text(text) => backend.escape(text, &mut out),

@@ -30,6 +30,9 @@ pub struct Style {
     pub explicit_year_suffix: bool,
     /// Whether any condition tests `position`.
     pub uses_positions: bool,
+    /// How many distinct variables `variable=` conditions test; each
+    /// has a slot (`Condition::variable_slots`).
+    pub variable_slots: usize,
     /// Non-fatal diagnostics (unknown attributes or values).
     pub warnings: Vec<Diagnostic>,
     /// kaynak multilingual extension (`k:` attributes).

@@ -411,6 +411,9 @@ pub struct Condition {
     pub position: Vec<Position>,
     pub types: Vec<String>,
     pub variables: Vec<String>,
+    /// Per variable, its slot in the style's variable tests (see
+    /// `Style::variable_slots`), so a render remembers each answer.
+    pub variable_slots: Vec<Option<u16>>,
     /// kaynak multilingual extension: `k:language` (primary subtags).
     pub ext_language: Vec<String>,
 }

@@ -11,6 +11,8 @@ use std::collections::HashMap;
 struct StyleReader<'a, 'b, 'input> {
     reader: &'b mut Reader<'a, 'input>,
     macro_index: HashMap<String, usize>,
+    /// The slot of each variable name tested by a `variable=` condition.
+    variable_slots: HashMap<String, u16>,
 }
 
 pub fn parse_style(text: &str) -> Result<Style, Vec<Diagnostic>> {
@@ -38,12 +40,14 @@ pub fn parse_style(text: &str) -> Result<Style, Vec<Diagnostic>> {
     let mut sr = StyleReader {
         reader: &mut reader,
         macro_index,
+        variable_slots: HashMap::new(),
     };
     sr.read_root(root, &mut style);
     for (name, node) in macro_nodes {
         let elements = sr.children(node);
         style.macros.push(Macro { name, elements });
     }
+    style.variable_slots = sr.variable_slots.len();
     // kaynak multilingual extension: validate k: attributes, read style-level settings.
     crate::csl::ext::parse::read_style(&mut reader, root, &mut style);
     check_macro_cycles(&style, &mut reader, root);
@@ -610,6 +614,7 @@ impl StyleReader<'_, '_, '_> {
                 .map(str::to_string)
                 .collect()
         };
+        let variables = list("variable");
         let position = list("position")
             .iter()
             .filter_map(|p| match p.as_str() {
@@ -634,10 +639,34 @@ impl StyleReader<'_, '_, '_> {
             locator: list("locator"),
             position,
             types: list("type"),
-            variables: list("variable"),
+            variable_slots: variables.iter().map(|v| self.variable_slot(v)).collect(),
+            variables,
             ext_language: crate::csl::ext::parse::language_condition(node),
         }
     }
+
+    /// The slot of a tested variable; past `u16::MAX` names there are
+    /// no more slots, and such tests are not remembered.
+    fn variable_slot(&mut self, name: &str) -> Option<u16> {
+        if is_cite_variable(name) {
+            // answered by the cite, not the item: never remembered
+            return None;
+        }
+        if let Some(slot) = self.variable_slots.get(name) {
+            return Some(*slot);
+        }
+        let slot = u16::try_from(self.variable_slots.len()).ok()?;
+        self.variable_slots.insert(name.to_string(), slot);
+        Some(slot)
+    }
+}
+
+/// Variables a `variable=` test reads from the cite rather than the item.
+fn is_cite_variable(name: &str) -> bool {
+    matches!(
+        name,
+        "locator" | "citation-number" | "first-reference-note-number" | "year-suffix"
+    )
 }
 
 /// Macros calling themselves (directly or not) are an error.
