@@ -16,7 +16,7 @@ pub enum DiagnosticFormat {
     /// A source snippet with a caret under the offending value, and a help line.
     #[default]
     Human,
-    /// One line each: file:line:col: severity[code]: message.
+    /// One line each: file:line:col: severity\[code\]: message.
     Concise,
     /// One JSON object per line.
     Json,

@@ -81,7 +81,13 @@
 //! * Output: [`render`]`(&Inline, Format) -> String` for one citation;
 //!   [`render_bibliography`]`(&Bibliography, Format)` for the list (HTML in
 //!   citeproc-js's `csl-bib-body` markup). [`Format::from_name`] reads
-//!   `text|html|markdown|latex|rtf`.
+//!   `text|html|markdown|latex|rtf`. [`Processor::render_citations`] and
+//!   [`Processor::render_bibliography`] give the same text, on the processor's threads.
+//! * Threads: a run of 256 items or more renders its per-item passes
+//!   (disambiguation keys, sort keys, notes, entries) on
+//!   [`Processor::threads`] threads (default: the cores, at most 8;
+//!   [`Processor::set_threads`] changes it). Results and warnings come back in
+//!   item order, so the output never depends on the thread count.
 //! * Warnings (missing terms, unknown cited ids) are data in
 //!   `Rendered::warnings`; the library never prints.
 //! * Own records: implement [`CslItem`] (id, type, language, variables by

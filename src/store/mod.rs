@@ -1,7 +1,7 @@
 //! The library on disk: a directory of TOML records, one reference per file,
 //! plus an optional `kaynak.toml`. Loading keeps every file's text so that
 //! diagnostics can show snippets; one bad file never stops the others.
-//! Writing goes through [`write`], which is atomic and never clobbers silently.
+//! Writing goes through [`write`](mod@write), which is atomic and never clobbers silently.
 
 pub mod canonical;
 mod context;
