@@ -461,7 +461,7 @@ impl Run<'_, '_> {
     /// Parse cite affix text (which may hold markup) for item `index`.
     pub fn rich_text(&self, index: usize, text: &str) -> Vec<Inline> {
         let Some(section) = self.processor.style.citation.as_ref() else {
-            return vec![Inline::Text(text.to_string())];
+            return vec![Inline::Text(text.into())];
         };
         let cite = CiteState::default();
         let ctx = Context::new(

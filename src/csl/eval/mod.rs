@@ -301,14 +301,14 @@ pub fn join(parts: Vec<Inline>, delimiter: Option<&str>) -> Vec<Inline> {
         // join was a large share of allocation
         let mut parts = parts;
         for index in (1..parts.len()).rev() {
-            parts.insert(index, Inline::Text(delimiter.to_string()));
+            parts.insert(index, Inline::Text(delimiter.into()));
         }
         return parts;
     }
     let mut out = Vec::with_capacity(parts.len() * 2);
     for (index, part) in parts.into_iter().enumerate() {
         if index > 0 {
-            out.push(Inline::Text(delimiter.to_string()));
+            out.push(Inline::Text(delimiter.into()));
         }
         out.push(part);
     }
@@ -330,7 +330,7 @@ pub fn wrap(ctx: &Context, content: Vec<Inline>, rendering: &Rendering) -> Optio
     }
     let node = if rendering.formatting.is_empty() {
         if content.len() == 1 {
-            content.pop().unwrap_or(Inline::Text(String::new()))
+            content.pop().unwrap_or(Inline::Text(Default::default()))
         } else {
             Inline::seq(content)
         }
@@ -389,11 +389,11 @@ pub(crate) fn affixed(node: Inline, rendering: &Rendering) -> Inline {
     }
     let mut parts = Vec::with_capacity(3);
     if let Some(prefix) = prefix {
-        parts.push(Inline::Text(prefix.to_string()));
+        parts.push(Inline::Text(prefix.into()));
     }
     parts.push(node);
     if let Some(suffix) = suffix {
-        parts.push(Inline::Text(suffix.to_string()));
+        parts.push(Inline::Text(suffix.into()));
     }
     Inline::seq(parts)
 }
@@ -415,12 +415,7 @@ pub fn quote(ctx: &Context, children: Vec<Inline>) -> Inline {
         .term_text(close, TermForm::Long, false)
         .unwrap_or("\u{201d}");
     let children = case::requote(children, ctx, depth + 1);
-    Inline::quoted(
-        open.to_string(),
-        close.to_string(),
-        ctx.locale.punctuation_in_quote(),
-        children,
-    )
+    Inline::quoted(open, close, ctx.locale.punctuation_in_quote(), children)
 }
 
 impl Context<'_> {

@@ -5,6 +5,7 @@ use super::{case, join, number::render_label, render_element, wrap, wrap_one, Co
 use crate::csl::item::Name;
 use crate::csl::output::Inline;
 use crate::csl::style::model::*;
+use compact_str::{CompactString, ToCompactString};
 use std::borrow::Cow;
 
 /// Options for one names element after inheritance.
@@ -36,7 +37,7 @@ pub fn render_names(ctx: &Context, names: &Names) -> Option<Inline> {
             if text.is_empty() {
                 return None;
             }
-            return Some(Inline::Text(text.to_string()));
+            return Some(Inline::Text(text.into()));
         }
     }
     Some(node)
@@ -68,7 +69,7 @@ fn render_names_inner(ctx: &Context, names: &Names) -> Option<Inline> {
         if total == 0 {
             return substitute(ctx, names);
         }
-        return Some(Inline::Text(total.to_string()));
+        return Some(Inline::Text(total.to_compact_string()));
     }
     let rendered: Vec<Inline> = lists
         .iter()
@@ -269,9 +270,9 @@ fn render_list(ctx: &Context, resolved: &Resolved, role: &str, list: &[Name]) ->
     let truncated = shown < list.len();
     if options.form == Some(NameForm::Count) {
         if ctx.sorting {
-            return Some(Inline::Text(format!("{shown:04}")));
+            return Some(Inline::Text(compact_str::format_compact!("{shown:04}")));
         }
-        return Some(Inline::Text(shown.to_string()));
+        return Some(Inline::Text(shown.to_compact_string()));
     }
     if shown == 0 {
         return None;
@@ -290,7 +291,10 @@ fn render_list(ctx: &Context, resolved: &Resolved, role: &str, list: &[Name]) ->
     let inverted_last = is_inverted(ctx, options, shown - 1) && list[shown - 1].literal.is_none();
     let mut content = if truncated && use_last && list.len() >= shown + 2 {
         let mut content = join_names(&and_term(ctx), parts, options, false, inverted_last);
-        content.push(Inline::Text(format!("{}… ", delimiter(options))));
+        content.push(Inline::Text(compact_str::format_compact!(
+            "{}… ",
+            delimiter(options)
+        )));
         if let Some(last) = list.last() {
             content.push(render_name(ctx, resolved, last, list.len() - 1));
         }
@@ -321,11 +325,11 @@ fn render_list(ctx: &Context, resolved: &Resolved, role: &str, list: &[Name]) ->
                 .map(is_cjk)
                 .unwrap_or(false);
             content.push(Inline::Text(if use_delim {
-                delimiter(options)
+                delimiter(options).into()
             } else if spaced {
-                " ".to_string()
+                " ".into()
             } else {
-                String::new()
+                CompactString::default()
             }));
             content.push(et_al);
         }
@@ -353,7 +357,7 @@ fn render_list(ctx: &Context, resolved: &Resolved, role: &str, list: &[Name]) ->
             None => String::new(),
         };
         if let Some(text) = ctx.author_substitute_for(&author) {
-            content = vec![Inline::Text(text.to_string())];
+            content = vec![Inline::Text(text.into())];
             tracker.author_substituted = true;
         }
     }
@@ -393,7 +397,7 @@ fn et_al_node(ctx: &Context, resolved: &Resolved) -> Option<Inline> {
     if text.is_empty() {
         return None;
     }
-    wrap_one(ctx, Inline::Text(text), &rendering)
+    wrap_one(ctx, Inline::Text(text.into()), &rendering)
 }
 
 fn delimiter(options: &NameOptions) -> String {
@@ -447,12 +451,12 @@ fn join_names(
                     } else {
                         " ".to_string()
                     };
-                    out.push(Inline::Text(format!("{sep}{word}")));
+                    out.push(Inline::Text(compact_str::format_compact!("{sep}{word}")));
                     if !own_space {
-                        out.push(Inline::Text(" ".to_string()));
+                        out.push(Inline::Text(" ".into()));
                     }
                 }
-                _ => out.push(Inline::Text(delim.clone())),
+                _ => out.push(Inline::Text(delim.as_str().into())),
             }
         }
         out.push(part);
@@ -567,12 +571,12 @@ fn part_node(
             piece.to_string()
         };
         if space_next {
-            out.push(Inline::Text(" ".to_string()));
+            out.push(Inline::Text(" ".into()));
         }
         space_next = needs_space(&piece);
         let node = match style {
             Some(style) if !piece.contains('<') => {
-                let mut node = Inline::Text(piece);
+                let mut node = Inline::Text(piece.into());
                 if let Some(case) = style.rendering.text_case {
                     let turkic = case::is_turkic(ctx.item.language());
                     let nodes = std::slice::from_mut(&mut node);
@@ -597,12 +601,12 @@ fn part_node(
                 }
             }
             None if piece.contains('<') => Inline::seq(case::parse_rich_text(ctx, &piece)),
-            None => Inline::Text(piece),
+            None => Inline::Text(piece.into()),
         };
         out.push(node);
     }
     if let Some(tail) = tail {
-        out.push(Inline::Text(tail));
+        out.push(Inline::Text(tail.into()));
     }
     let Some(style) = style else {
         return Inline::seq(out);
@@ -610,10 +614,10 @@ fn part_node(
     // the part's affixes only, as `wrap` would add them (without copying
     // them into a rendering of their own)
     if out.iter().all(Inline::is_empty) {
-        return Inline::Text(String::new());
+        return Inline::Text(Default::default());
     }
     let node = if out.len() == 1 {
-        out.pop().unwrap_or(Inline::Text(String::new()))
+        out.pop().unwrap_or(Inline::Text(Default::default()))
     } else {
         Inline::seq(out)
     };
@@ -641,9 +645,9 @@ fn family_with_dropping(
         },
     });
     let dp = dp.replace('\'', "’");
-    let mut content = vec![Inline::Text(dp.clone())];
+    let mut content = vec![Inline::Text(dp.as_str().into())];
     if needs_space(&dp) {
-        content.push(Inline::Text(" ".to_string()));
+        content.push(Inline::Text(" ".into()));
     }
     content.push(part_node(ctx, bare.as_ref(), pieces, tail));
     let affixes = Rendering {
@@ -651,7 +655,7 @@ fn family_with_dropping(
         suffix: style.and_then(|s| s.rendering.suffix.clone()),
         ..Rendering::default()
     };
-    wrap(ctx, content, &affixes).unwrap_or(Inline::Text(String::new()))
+    wrap(ctx, content, &affixes).unwrap_or(Inline::Text(Default::default()))
 }
 
 /// The given part of an inverted name with a demoted particle: the
@@ -670,7 +674,7 @@ fn given_with_particle(ctx: &Context, resolved: &Resolved, pieces: &[&str], ndp:
     let mut content = Vec::new();
     if pieces.iter().any(|p| !p.is_empty()) {
         content.push(part_node(ctx, bare(style).as_ref(), pieces, None));
-        content.push(Inline::Text(" ".to_string()));
+        content.push(Inline::Text(" ".into()));
     }
     content.push(part_node(
         ctx,
@@ -683,7 +687,7 @@ fn given_with_particle(ctx: &Context, resolved: &Resolved, pieces: &[&str], ndp:
         suffix: style.and_then(|s| s.rendering.suffix.clone()),
         ..Rendering::default()
     };
-    wrap(ctx, content, &affixes).unwrap_or(Inline::Text(String::new()))
+    wrap(ctx, content, &affixes).unwrap_or(Inline::Text(Default::default()))
 }
 
 fn demote(ctx: &Context) -> bool {
@@ -731,7 +735,7 @@ fn display_form(ctx: &Context, resolved: &Resolved, parts: &NameParts) -> Vec<In
     let separator = if name.comma_suffix { ", " } else { " " };
     if !parts.family.is_empty() {
         if !out.is_empty() {
-            out.push(Inline::Text(" ".to_string()));
+            out.push(Inline::Text(" ".into()));
         }
         out.push(family_with_dropping(
             ctx,
@@ -765,7 +769,7 @@ fn inverted_form(ctx: &Context, resolved: &Resolved, parts: &NameParts) -> Vec<I
     }
     if given_pieces.iter().any(|p| !p.is_empty()) {
         if !out.is_empty() {
-            out.push(Inline::Text(sep.clone()));
+            out.push(Inline::Text(sep.as_str().into()));
         }
         let demoted = demote(ctx) && !ndp.is_empty();
         if demoted {
@@ -775,7 +779,7 @@ fn inverted_form(ctx: &Context, resolved: &Resolved, parts: &NameParts) -> Vec<I
         }
     }
     if let Some(suffix) = suffix_text(name, &sep) {
-        out.push(Inline::Text(suffix));
+        out.push(Inline::Text(suffix.into()));
     }
     out
 }

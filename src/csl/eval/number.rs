@@ -51,7 +51,7 @@ pub fn render_number(ctx: &Context, number: &Number) -> Option<Inline> {
     } else {
         value
     };
-    wrap_one(ctx, Inline::Text(text), &number.rendering)
+    wrap_one(ctx, Inline::Text(text.into()), &number.rendering)
 }
 
 fn format_numbers(ctx: &Context, value: &str, form: NumberForm, variable: &str) -> String {
@@ -241,7 +241,7 @@ pub fn render_label(ctx: &Context, label: &Label, count: Option<usize>) -> Optio
     if text.is_empty() {
         return None;
     }
-    wrap_one(ctx, Inline::Text(text), &label.rendering)
+    wrap_one(ctx, Inline::Text(text.into()), &label.rendering)
 }
 
 fn label_term(ctx: &Context, variable: &str) -> Option<(String, String)> {

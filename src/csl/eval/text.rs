@@ -26,13 +26,13 @@ pub fn render_text(ctx: &Context, text: &Text) -> Option<Inline> {
                 }
             }
             let content = if name == "page" || name == "locator" && is_page_locator(ctx) {
-                Inline::Text(page_range(ctx, &value))
+                Inline::Text(page_range(ctx, &value).into())
             } else if is_number_variable(name)
                 && super::number::is_numeric(&value)
                 && !value.contains("\\-")
             {
                 // numeric ranges in number variables take an en dash
-                Inline::Text(digit_ranges(&value))
+                Inline::Text(digit_ranges(&value).into())
             } else if name == "locator" && value.contains(['"', '“', '<']) {
                 return wrap(ctx, case::parse_rich_text(ctx, &value), &text.rendering);
             } else if name == "locator" && super::number::is_numeric(&value) {
@@ -41,7 +41,7 @@ pub fn render_text(ctx: &Context, text: &Text) -> Option<Inline> {
                     .term_text("and", TermForm::Symbol, false)
                     .unwrap_or("&");
                 let value = value.replace(" & ", &format!(" {ampersand} "));
-                Inline::Text(dash_ranges(&value))
+                Inline::Text(dash_ranges(&value).into())
             } else if matches!(
                 name.as_str(),
                 "citation-number"
@@ -53,7 +53,7 @@ pub fn render_text(ctx: &Context, text: &Text) -> Option<Inline> {
             ) || !case::has_markup(&value)
             {
                 // plain text is moved into its node, not parsed and copied
-                Inline::Text(value)
+                Inline::Text(value.into())
             } else {
                 return wrap(ctx, case::parse_rich_text(ctx, &value), &text.rendering);
             };
@@ -82,14 +82,14 @@ pub fn render_text(ctx: &Context, text: &Text) -> Option<Inline> {
                 return None;
             }
             ctx.note_term();
-            wrap_one(ctx, Inline::Text(term), &text.rendering)
+            wrap_one(ctx, Inline::Text(term.into()), &text.rendering)
         }
         TextSource::Value(value) => {
             if value.is_empty() {
                 return None;
             }
             if !case::has_markup(value) {
-                return wrap_one(ctx, Inline::Text(value.clone()), &text.rendering);
+                return wrap_one(ctx, Inline::Text(value.as_str().into()), &text.rendering);
             }
             wrap(ctx, case::parse_rich_text(ctx, value), &text.rendering)
         }

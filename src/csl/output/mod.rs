@@ -14,12 +14,15 @@ mod rtf;
 use crate::csl::style::model::{
     Display, FontStyle, FontVariant, FontWeight, Formatting, VerticalAlign,
 };
+use compact_str::CompactString;
 use std::borrow::Cow;
 
 /// A node of rendered output.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Inline {
-    Text(String),
+    /// Text; short pieces (delimiters, affixes, words) are stored inline,
+    /// without an allocation each.
+    Text(CompactString),
     Formatted(Formatting, Vec<Inline>),
     /// Quoted text. The marks live in a box: quotes are rare, and without
     /// it every node of every tree would be their size (80 bytes, not 40).
@@ -35,8 +38,9 @@ pub enum Inline {
 /// The marks around a [`Inline::Quoted`] node.
 #[derive(Debug, Clone, PartialEq)]
 pub struct QuoteMarks {
-    pub open: String,
-    pub close: String,
+    /// Short marks stay inline: no allocation per quoted node.
+    pub open: CompactString,
+    pub close: CompactString,
     /// Whether punctuation that follows moves inside the closing mark.
     pub punctuation_inside: bool,
 }
@@ -44,15 +48,15 @@ pub struct QuoteMarks {
 impl Inline {
     /// A quoted node.
     pub fn quoted(
-        open: String,
-        close: String,
+        open: impl Into<CompactString>,
+        close: impl Into<CompactString>,
         punctuation_inside: bool,
         children: Vec<Inline>,
     ) -> Inline {
         Inline::Quoted {
             marks: Box::new(QuoteMarks {
-                open,
-                close,
+                open: open.into(),
+                close: close.into(),
                 punctuation_inside,
             }),
             children,
@@ -546,7 +550,7 @@ mod tests {
             "«".to_string(),
             "»".to_string(),
             false,
-            vec![Inline::Text("Tarih".to_string())],
+            vec![Inline::Text("Tarih".into())],
         );
         assert_eq!(node.plain_text(), "«Tarih»");
     }
