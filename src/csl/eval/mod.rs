@@ -11,6 +11,7 @@ mod choose;
 mod date;
 pub mod disambiguate;
 pub mod initials;
+mod name_parts;
 pub mod names;
 pub mod number;
 pub mod position;

@@ -1,7 +1,8 @@
 //! `cs:names`, `cs:name`, `cs:et-al` and `cs:substitute`.
 
 use super::initials::initialize_marked;
-use super::{case, join, number::render_label, render_element, wrap, wrap_one, Context};
+use super::name_parts::{needs_space, part_node};
+use super::{join, number::render_label, render_element, wrap, wrap_one, Context};
 use crate::csl::item::Name;
 use crate::csl::output::Inline;
 use crate::csl::style::model::*;
@@ -290,7 +291,7 @@ fn render_list(ctx: &Context, resolved: &Resolved, role: &str, list: &[Name]) ->
         .collect();
     let inverted_last = is_inverted(ctx, options, shown - 1) && list[shown - 1].literal.is_none();
     let mut content = if truncated && use_last && list.len() >= shown + 2 {
-        let mut content = join_names(&and_term(ctx), parts, options, false, inverted_last);
+        let mut content = join_names(and_term(ctx), parts, options, false, inverted_last);
         content.push(Inline::Text(compact_str::format_compact!(
             "{}… ",
             delimiter(options)
@@ -301,7 +302,7 @@ fn render_list(ctx: &Context, resolved: &Resolved, role: &str, list: &[Name]) ->
         content
     } else if truncated {
         let mut content = join_names(
-            &and_term(ctx),
+            and_term(ctx),
             std::mem::take(&mut parts),
             options,
             false,
@@ -336,7 +337,7 @@ fn render_list(ctx: &Context, resolved: &Resolved, role: &str, list: &[Name]) ->
         content
     } else {
         join_names(
-            &and_term(ctx),
+            and_term(ctx),
             parts,
             options,
             !ctx.sorting,
@@ -400,11 +401,8 @@ fn et_al_node(ctx: &Context, resolved: &Resolved) -> Option<Inline> {
     wrap_one(ctx, Inline::Text(text.into()), &rendering)
 }
 
-fn delimiter(options: &NameOptions) -> String {
-    options
-        .delimiter
-        .clone()
-        .unwrap_or_else(|| ", ".to_string())
+fn delimiter(options: &NameOptions) -> &str {
+    options.delimiter.as_deref().unwrap_or(", ")
 }
 
 fn join_names(
@@ -416,7 +414,6 @@ fn join_names(
 ) -> Vec<Inline> {
     let count = parts.len();
     let delim = delimiter(options);
-    let and_text = and_text.to_string();
     let and = if with_and {
         options.and.flatten()
     } else {
@@ -438,25 +435,25 @@ fn join_names(
                         DelimiterPrecedes::Never => false,
                     };
                     let word = match and {
-                        NameAnd::Text => and_text.clone(),
-                        NameAnd::Symbol => "&".to_string(),
+                        NameAnd::Text => and_text,
+                        NameAnd::Symbol => "&",
                     };
                     // a term that brings its own trailing space (Hebrew "ו ")
                     // is joined without spaces of ours
                     let own_space = word.ends_with(char::is_whitespace);
                     let sep = if use_delim {
-                        delim.clone()
+                        delim
                     } else if own_space {
-                        String::new()
+                        ""
                     } else {
-                        " ".to_string()
+                        " "
                     };
                     out.push(Inline::Text(compact_str::format_compact!("{sep}{word}")));
                     if !own_space {
                         out.push(Inline::Text(" ".into()));
                     }
                 }
-                _ => out.push(Inline::Text(delim.as_str().into())),
+                _ => out.push(Inline::Text(delim.into())),
             }
         }
         out.push(part);
@@ -546,82 +543,6 @@ fn family_style<'r>(resolved: &'r Resolved) -> Option<&'r NamePartStyle> {
 
 fn given_style<'r>(resolved: &'r Resolved) -> Option<&'r NamePartStyle> {
     resolved.name.and_then(|n| n.given.as_ref())
-}
-
-fn needs_space(before: &str) -> bool {
-    !before.is_empty() && !before.ends_with(['\'', '’', '-'])
-}
-
-/// Name pieces formatted one by one, joined by spaces, with the part's
-/// affixes around all of them and an optional unformatted tail.
-fn part_node(
-    ctx: &Context,
-    style: Option<&NamePartStyle>,
-    pieces: &[&str],
-    tail: Option<String>,
-) -> Inline {
-    let mut out = Vec::new();
-    // whether the piece before asks for a space (kept as a flag, so the
-    // piece itself can move into its node rather than be copied)
-    let mut space_next = false;
-    for piece in pieces.iter().filter(|p| !p.is_empty()) {
-        let piece = if piece.as_bytes().contains(&b'\'') {
-            piece.replace('\'', "’")
-        } else {
-            piece.to_string()
-        };
-        if space_next {
-            out.push(Inline::Text(" ".into()));
-        }
-        space_next = needs_space(&piece);
-        let node = match style {
-            Some(style) if !piece.contains('<') => {
-                let mut node = Inline::Text(piece.into());
-                if let Some(case) = style.rendering.text_case {
-                    let turkic = case::is_turkic(ctx.item.language());
-                    let nodes = std::slice::from_mut(&mut node);
-                    case::apply_case_in(nodes, case, ctx.is_english(), turkic);
-                }
-                if style.rendering.formatting.is_empty() {
-                    node
-                } else {
-                    Inline::Formatted(style.rendering.formatting, vec![node])
-                }
-            }
-            Some(style) => {
-                let mut content = case::parse_rich_text(ctx, &piece);
-                if let Some(case) = style.rendering.text_case {
-                    let turkic = case::is_turkic(ctx.item.language());
-                    case::apply_case_in(&mut content, case, ctx.is_english(), turkic);
-                }
-                if style.rendering.formatting.is_empty() {
-                    Inline::seq(content)
-                } else {
-                    Inline::Formatted(style.rendering.formatting, content)
-                }
-            }
-            None if piece.contains('<') => Inline::seq(case::parse_rich_text(ctx, &piece)),
-            None => Inline::Text(piece.into()),
-        };
-        out.push(node);
-    }
-    if let Some(tail) = tail {
-        out.push(Inline::Text(tail.into()));
-    }
-    let Some(style) = style else {
-        return Inline::seq(out);
-    };
-    // the part's affixes only, as `wrap` would add them (without copying
-    // them into a rendering of their own)
-    if out.iter().all(Inline::is_empty) {
-        return Inline::Text(Default::default());
-    }
-    let node = if out.len() == 1 {
-        out.pop().unwrap_or(Inline::Text(Default::default()))
-    } else {
-        Inline::seq(out)
-    };
-    super::affixed(node, &style.rendering)
 }
 
 /// The family part in display order: a dropping particle sits inside the
@@ -799,11 +720,10 @@ fn oriental(ctx: &Context, resolved: &Resolved, parts: &NameParts, form: NameFor
     out
 }
 
-fn and_term(ctx: &Context) -> String {
+fn and_term<'a>(ctx: &Context<'a>) -> &'a str {
     ctx.locale
         .term_text("and", TermForm::Long, false)
         .unwrap_or("and")
-        .to_string()
 }
 
 /// Chinese, Japanese and Korean characters (written without word spaces).

@@ -35,6 +35,13 @@ pub enum Inline {
     NoCase(Vec<Inline>),
 }
 
+/// Empty text.
+impl Default for Inline {
+    fn default() -> Self {
+        Inline::Text(CompactString::default())
+    }
+}
+
 /// The marks around a [`Inline::Quoted`] node.
 #[derive(Debug, Clone, PartialEq)]
 pub struct QuoteMarks {
@@ -113,17 +120,22 @@ impl Inline {
         }
     }
 
+    /// Whether [`Inline::seq`] splices this node into its siblings (a plain
+    /// sequence) or drops it (empty text).
+    pub(crate) fn flattens(&self) -> bool {
+        match self {
+            Inline::Formatted(formatting, _) => formatting.is_empty(),
+            Inline::Text(text) => text.is_empty(),
+            _ => false,
+        }
+    }
+
     /// A sequence of nodes as one node; nested plain sequences and empty
     /// texts are flattened away so trees stay small.
     pub fn seq(mut children: Vec<Inline>) -> Inline {
         // the common case needs no flattening: keep the vector as it is
         // (a new vector per sequence was a large share of allocation)
-        let flattens = |child: &Inline| match child {
-            Inline::Formatted(formatting, _) => formatting.is_empty(),
-            Inline::Text(text) => text.is_empty(),
-            _ => false,
-        };
-        if !children.iter().any(flattens) {
+        if !children.iter().any(Inline::flattens) {
             if children.len() == 1 {
                 if let Some(only) = children.pop() {
                     return only;
