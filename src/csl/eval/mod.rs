@@ -14,6 +14,7 @@ pub mod initials;
 mod name_parts;
 pub mod names;
 pub mod number;
+mod parts;
 pub mod position;
 pub mod sort;
 pub mod text;
@@ -24,6 +25,7 @@ use crate::csl::locale::LocaleChain;
 use crate::csl::output::Inline;
 use crate::csl::style::model::*;
 use crate::csl::style::Style;
+pub(crate) use parts::Parts;
 use std::cell::{Cell, RefCell};
 
 /// Per-cite facts decided by the citation passes.
@@ -222,16 +224,19 @@ impl<'a> Context<'a> {
 /// The branch outputs of a `cs:choose` count as separate elements for the
 /// enclosing delimiter, so they are spliced in.
 pub fn render_elements(ctx: &Context, elements: &[Element]) -> Vec<Inline> {
-    // no capacity up front: many macros and groups render nothing, and an
-    // empty vector needs no allocation
-    let mut out = Vec::new();
+    render_parts(ctx, elements).into_vec()
+}
+
+/// [`render_elements`] as [`Parts`], with no list for a single part.
+pub(crate) fn render_parts(ctx: &Context, elements: &[Element]) -> Parts {
+    let mut out = Parts::None;
     render_elements_into(ctx, elements, &mut out);
     out
 }
 
 /// [`render_elements`] appending to `out`: a chosen branch renders straight
-/// into its parent's list (a vector per `cs:choose` was a hot spot).
-pub(crate) fn render_elements_into(ctx: &Context, elements: &[Element], out: &mut Vec<Inline>) {
+/// into its parent's parts (a vector per `cs:choose` was a hot spot).
+pub(crate) fn render_elements_into(ctx: &Context, elements: &[Element], out: &mut Parts) {
     for (index, element) in elements.iter().enumerate() {
         match element {
             Element::Choose(choose) => choose::render_choose_into(ctx, choose, out),
@@ -239,12 +244,7 @@ pub(crate) fn render_elements_into(ctx: &Context, elements: &[Element], out: &mu
                 let Some(node) = render_element(ctx, other).filter(|node| !node.is_empty()) else {
                     continue;
                 };
-                if out.len() == out.capacity() {
-                    // room for the elements still to come, so a list
-                    // grows once rather than at every doubling
-                    out.reserve(elements.len() - index);
-                }
-                out.push(node);
+                out.push(node, elements.len() - index);
             }
         }
     }
@@ -270,7 +270,7 @@ pub fn render_group(ctx: &Context, group: &Group) -> Option<Inline> {
         let t = ctx.tracker.borrow();
         (t.variables_called, t.variables_rendered)
     };
-    let parts = render_elements(ctx, &group.children);
+    let parts = render_parts(ctx, &group.children);
     let (called, rendered) = {
         let t = ctx.tracker.borrow();
         (
@@ -281,8 +281,7 @@ pub fn render_group(ctx: &Context, group: &Group) -> Option<Inline> {
     if parts.is_empty() || (called > 0 && rendered == 0) {
         return None;
     }
-    let joined = join(parts, group.delimiter.as_deref());
-    let node = wrap(ctx, joined, &group.rendering)?;
+    let node = parts.wrap(ctx, group.delimiter.as_deref(), &group.rendering)?;
     // a rendered group counts as content for an enclosing group
     let mut tracker = ctx.tracker.borrow_mut();
     tracker.variables_rendered += 1;

@@ -1,6 +1,6 @@
 //! `cs:text`: variables, macros, terms and values; page ranges.
 
-use super::{case, render_elements, wrap, wrap_one, Context};
+use super::{case, render_parts, wrap, wrap_one, Context};
 use crate::csl::output::Inline;
 use crate::csl::style::model::*;
 
@@ -63,15 +63,14 @@ pub fn render_text(ctx: &Context, text: &Text) -> Option<Inline> {
             let m = ctx.style.macros.get(*index)?;
             let before = ctx.variable_counts();
             // kaynak multilingual extension: settings are lexical.
-            let parts =
-                crate::csl::ext::in_macro(ctx, *index, || render_elements(ctx, &m.elements));
+            let parts = crate::csl::ext::in_macro(ctx, *index, || render_parts(ctx, &m.elements));
             let after = ctx.variable_counts();
             // like citeproc-js, a macro is suppressed as a group would be
             let (called, rendered) = (after.0 - before.0, after.1 - before.1);
             if parts.is_empty() || called > 0 && rendered == 0 {
                 return None;
             }
-            let node = wrap(ctx, parts, &text.rendering)?;
+            let node = parts.wrap(ctx, None, &text.rendering)?;
             // a rendered macro counts as content for an enclosing group
             ctx.note_variable(true);
             Some(node)
