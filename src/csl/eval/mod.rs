@@ -27,6 +27,7 @@ use crate::csl::style::model::*;
 use crate::csl::style::Style;
 pub(crate) use parts::Parts;
 use std::cell::{Cell, RefCell};
+use std::sync::atomic::{AtomicU8, Ordering};
 
 /// Per-cite facts decided by the citation passes.
 #[derive(Debug, Clone, Default)]
@@ -94,6 +95,10 @@ pub struct Context<'a> {
     /// 0 not asked yet, 1 no, 2 yes. Styles test the same variables again
     /// and again, and each answer took up to three look-ups.
     variable_answers: RefCell<Vec<u8>>,
+    /// The same answers kept by the run for this item across its renders
+    /// (citation, bibliography, sort keys, disambiguation), when it keeps
+    /// them: the answers depend on the item alone.
+    shared_answers: Option<&'a [AtomicU8]>,
 }
 
 impl<'a> Context<'a> {
@@ -120,7 +125,14 @@ impl<'a> Context<'a> {
             ext_frames: RefCell::new(Vec::new()),
             item_type: item.item_type(),
             variable_answers: RefCell::new(Vec::new()),
+            shared_answers: None,
         }
+    }
+
+    /// Keep the answers of [`Context::item_has_variable`] in `answers`, one
+    /// per slot of the style, shared by every render of this item.
+    pub(crate) fn share_answers(&mut self, answers: &'a [AtomicU8]) {
+        self.shared_answers = Some(answers);
     }
 
     pub fn warn(&self, message: String) {
@@ -187,6 +199,9 @@ impl<'a> Context<'a> {
         else {
             return look_up();
         };
+        if let Some(shared) = self.shared_answers {
+            return shared_answer(shared, slot, look_up);
+        }
         let mut answers = self.variable_answers.borrow_mut();
         if answers.is_empty() {
             answers.resize(self.style.variable_slots, 0);
@@ -216,6 +231,23 @@ impl<'a> Context<'a> {
             Some(lang) => lang
                 .get(..2)
                 .is_some_and(|prefix| prefix.eq_ignore_ascii_case("en")),
+        }
+    }
+}
+
+/// A remembered answer (0 not asked yet, 1 no, 2 yes), asked and kept
+/// when unknown. Threads that ask at once store the same answer.
+fn shared_answer(answers: &[AtomicU8], slot: usize, look_up: impl FnOnce() -> bool) -> bool {
+    let Some(answer) = answers.get(slot) else {
+        return look_up();
+    };
+    match answer.load(Ordering::Relaxed) {
+        1 => false,
+        2 => true,
+        _ => {
+            let has = look_up();
+            answer.store(1 + u8::from(has), Ordering::Relaxed);
+            has
         }
     }
 }
@@ -478,6 +510,7 @@ impl<'a> Context<'a> {
             ext_frames: RefCell::new(self.ext_frames.take()),
             item_type: self.item_type,
             variable_answers: RefCell::new(self.variable_answers.take()),
+            shared_answers: self.shared_answers,
         };
         let out = f(&child);
         self.tracker.replace(child.tracker.into_inner());

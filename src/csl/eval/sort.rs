@@ -13,6 +13,7 @@ use crate::csl::style::model::*;
 use crate::csl::style::Style;
 use crate::text::collate::{CollationOptions, Collator, Level, MixedScripts};
 use std::cmp::Ordering;
+use std::sync::atomic::AtomicU8;
 
 /// One computed key as comparable bytes: `None` (empty) always sorts last.
 pub type KeyValue = Option<Vec<u8>>;
@@ -77,8 +78,47 @@ pub fn sort_key(
     cite: &CiteState,
     index: usize,
 ) -> KeyValue {
+    let input = KeyInput {
+        collator,
+        style,
+        locale,
+        item,
+        section,
+        cite,
+    };
+    sort_key_sharing(&input, index, None)
+}
+
+/// What a sort key is computed from.
+pub(crate) struct KeyInput<'a> {
+    pub collator: &'a Collator,
+    pub style: &'a Style,
+    pub locale: &'a LocaleChain,
+    pub item: &'a dyn CslItem,
+    pub section: &'a Section,
+    pub cite: &'a CiteState,
+}
+
+/// [`sort_key`], keeping the item's variable answers in `answers` when
+/// given (see `Context::share_answers`).
+pub(crate) fn sort_key_sharing(
+    input: &KeyInput,
+    index: usize,
+    answers: Option<&[AtomicU8]>,
+) -> KeyValue {
+    let KeyInput {
+        collator,
+        style,
+        locale,
+        item,
+        section,
+        cite,
+    } = *input;
     let key = section.sort.get(index)?;
     let mut ctx = Context::new(style, locale, item, section, cite);
+    if let Some(answers) = answers {
+        ctx.share_answers(answers);
+    }
     ctx.sorting = true;
     ctx.sort_names = Some((key.names_min, key.names_use_first, key.names_use_last));
     // kaynak multilingual extension: k:forms, k:script-order on the key.
