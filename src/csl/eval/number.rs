@@ -46,12 +46,12 @@ pub fn render_number(ctx: &Context, number: &Number) -> Option<Inline> {
             .suppressed
             .push(number.variable.clone());
     }
-    let text = if is_numeric(&value) {
-        format_numbers(ctx, &value, number.form, &number.variable)
+    let text: compact_str::CompactString = if is_numeric(&value) {
+        format_numbers(ctx, &value, number.form, &number.variable).into()
     } else {
-        value
+        value.into()
     };
-    wrap_one(ctx, Inline::Text(text.into()), &number.rendering)
+    wrap_one(ctx, Inline::Text(text), &number.rendering)
 }
 
 fn format_numbers(ctx: &Context, value: &str, form: NumberForm, variable: &str) -> String {
@@ -259,11 +259,11 @@ fn label_term(ctx: &Context, variable: &str) -> Option<(String, String)> {
         }
         "number-of-pages" => Some((
             "page".to_string(),
-            variable_text(ctx, variable, TermForm::Long)?,
+            variable_text(ctx, variable, TermForm::Long)?.into_owned(),
         )),
         _ => Some((
             variable.to_string(),
-            variable_text(ctx, variable, TermForm::Long)?,
+            variable_text(ctx, variable, TermForm::Long)?.into_owned(),
         )),
     }
 }

@@ -198,7 +198,7 @@ fn variable_key(ctx: &Context, name: &str) -> Option<RawKey> {
     }
     // kaynak multilingual extension: the main form of a text variable.
     let value = match crate::csl::ext::sort_text(ctx, name) {
-        Some(value) => value?,
+        Some(value) => value?.into(),
         None => super::text::variable_text(ctx, name, TermForm::Long)?,
     };
     if number::is_numeric(&value) || name == "citation-number" {

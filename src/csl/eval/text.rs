@@ -3,6 +3,7 @@
 use super::{case, render_parts, wrap, wrap_one, Context};
 use crate::csl::output::Inline;
 use crate::csl::style::model::*;
+use std::borrow::Cow;
 
 pub fn render_text(ctx: &Context, text: &Text) -> Option<Inline> {
     match &text.source {
@@ -22,7 +23,7 @@ pub fn render_text(ctx: &Context, text: &Text) -> Option<Inline> {
             }
             if name == "citation-label" {
                 if let Some(suffix) = ctx.implicit_year_suffix() {
-                    value.push_str(&suffix);
+                    value.to_mut().push_str(&suffix);
                 }
             }
             let content = if name == "page" || name == "locator" && is_page_locator(ctx) {
@@ -99,18 +100,22 @@ fn is_page_locator(ctx: &Context) -> bool {
     matches!(ctx.cite.label.as_deref(), None | Some("page"))
 }
 
-/// The text of a standard variable, with the short-form fallbacks.
-pub fn variable_text(ctx: &Context, name: &str, form: TermForm) -> Option<String> {
+/// The text of a standard variable, with the short-form fallbacks;
+/// borrowed from the item or cite where it is stored as it is shown.
+pub fn variable_text<'a>(ctx: &Context<'a>, name: &str, form: TermForm) -> Option<Cow<'a, str>> {
     if ctx.is_suppressed(name) {
         return None;
     }
     let special = match name {
-        "locator" => return ctx.cite.locator.clone(),
-        "citation-number" => return ctx.cite.citation_number.map(|n| n.to_string()),
+        "locator" => return ctx.cite.locator.as_deref().map(Cow::Borrowed),
+        "citation-number" => return ctx.cite.citation_number.map(|n| n.to_string().into()),
         "first-reference-note-number" => {
-            return ctx.cite.first_reference_note_number.map(|n| n.to_string())
+            return ctx
+                .cite
+                .first_reference_note_number
+                .map(|n| n.to_string().into())
         }
-        "year-suffix" => return ctx.cite.year_suffix.map(year_suffix_letters),
+        "year-suffix" => return ctx.cite.year_suffix.map(|n| year_suffix_letters(n).into()),
         "page-first" => ctx
             .item
             .variable("page-first")
@@ -124,7 +129,7 @@ pub fn variable_text(ctx: &Context, name: &str, form: TermForm) -> Option<String
         _ => None,
     };
     if special.is_some() {
-        return special;
+        return special.map(Cow::Owned);
     }
     if form == TermForm::Short {
         let short = match name {
@@ -139,7 +144,7 @@ pub fn variable_text(ctx: &Context, name: &str, form: TermForm) -> Option<String
             _ => ctx.item.variable(&format!("{name}-short")),
         };
         if let Some(short) = short {
-            return Some(short.to_string());
+            return Some(Cow::Borrowed(short));
         }
     }
     let alias = match name {
@@ -147,7 +152,7 @@ pub fn variable_text(ctx: &Context, name: &str, form: TermForm) -> Option<String
         "title-short" => ctx.item.variable("shortTitle"),
         _ => None,
     };
-    ctx.item.variable(name).or(alias).map(str::to_string)
+    ctx.item.variable(name).or(alias).map(Cow::Borrowed)
 }
 
 fn first_page(page: &str) -> String {
