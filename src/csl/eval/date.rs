@@ -319,13 +319,18 @@ fn month_text(
     match form.unwrap_or(DatePartForm::Long) {
         DatePartForm::Numeric | DatePartForm::Ordinal => Some(month.to_string()),
         DatePartForm::NumericLeadingZeros => Some(format!("{month:02}")),
-        DatePartForm::Short => ctx.term(&format!("month-{month:02}"), TermForm::Short, false),
-        DatePartForm::Long => ctx.term(&format!("month-{month:02}"), TermForm::Long, false),
+        DatePartForm::Short => ctx
+            .term(&format!("month-{month:02}"), TermForm::Short, false)
+            .map(str::to_string),
+        DatePartForm::Long => ctx
+            .term(&format!("month-{month:02}"), TermForm::Long, false)
+            .map(str::to_string),
     }
 }
 
 fn season_term(ctx: &Context, n: i32) -> Option<String> {
     ctx.term(&format!("season-{n:02}"), TermForm::Long, false)
+        .map(str::to_string)
 }
 
 fn day_text(ctx: &Context, values: &[i32; 3], form: Option<DatePartForm>) -> Option<String> {

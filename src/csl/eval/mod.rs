@@ -173,12 +173,12 @@ impl<'a> Context<'a> {
         !tracker.suppressed.is_empty() && tracker.suppressed.iter().any(|v| v == variable)
     }
 
-    pub fn term(&self, name: &str, form: TermForm, plural: bool) -> Option<String> {
+    pub fn term(&self, name: &str, form: TermForm, plural: bool) -> Option<&'a str> {
         let text = self.locale.term_text(name, form, plural);
         if text.is_none() {
             self.warn(format!("term `{name}` is not defined in the locale"));
         }
-        text.map(str::to_string)
+        text
     }
 
     /// Whether the item has a value, names or a date for `name`; `slot`
