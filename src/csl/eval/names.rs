@@ -671,26 +671,24 @@ fn display_form(ctx: &Context, resolved: &Resolved, parts: &NameParts) -> Vec<In
 
 fn inverted_form(ctx: &Context, resolved: &Resolved, parts: &NameParts) -> Vec<Inline> {
     let name = parts.name;
-    let sep = resolved
-        .options
-        .sort_separator
-        .clone()
-        .unwrap_or_else(|| ", ".to_string());
+    let sep = resolved.options.sort_separator.as_deref().unwrap_or(", ");
     let dp = name.dropping_particle.as_deref().unwrap_or("");
     let ndp = name.non_dropping_particle.as_deref().unwrap_or("");
     let given = parts.given.unwrap_or("");
-    let (family_pieces, given_pieces): (Vec<&str>, Vec<&str>) = if demote(ctx) {
-        (vec![parts.family], vec![given, dp, ndp])
+    // empty pieces are skipped, so the particle's place is left empty
+    // rather than the lists made to measure
+    let (family_pieces, given_pieces) = if demote(ctx) {
+        (["", parts.family], [given, dp, ndp])
     } else {
-        (vec![ndp, parts.family], vec![given, dp])
+        ([ndp, parts.family], [given, dp, ""])
     };
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(3);
     if family_pieces.iter().any(|p| !p.is_empty()) {
         out.push(part_node(ctx, family_style(resolved), &family_pieces, None));
     }
     if given_pieces.iter().any(|p| !p.is_empty()) {
         if !out.is_empty() {
-            out.push(Inline::Text(sep.as_str().into()));
+            out.push(Inline::Text(sep.into()));
         }
         let demoted = demote(ctx) && !ndp.is_empty();
         if demoted {
@@ -699,7 +697,7 @@ fn inverted_form(ctx: &Context, resolved: &Resolved, parts: &NameParts) -> Vec<I
             out.push(part_node(ctx, given_style(resolved), &given_pieces, None));
         }
     }
-    if let Some(suffix) = suffix_text(name, &sep) {
+    if let Some(suffix) = suffix_text(name, sep) {
         out.push(Inline::Text(suffix.into()));
     }
     out
