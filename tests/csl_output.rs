@@ -14,15 +14,15 @@ fn sample() -> Inline {
         ..Formatting::default()
     };
     Inline::seq(vec![
-        Inline::Text("A & B <c> {d} 50% $x_1 #2 \\ ~^ *e* [f] Ş".to_string()),
+        Inline::Text("A & B <c> {d} 50% $x_1 #2 \\ ~^ *e* [f] Ş".into()),
         Inline::Formatted(
             italic,
             vec![
-                Inline::Text("Title ".to_string()),
-                Inline::Formatted(italic, vec![Inline::Text("Ship".to_string())]),
+                Inline::Text("Title ".into()),
+                Inline::Formatted(italic, vec![Inline::Text("Ship".into())]),
             ],
         ),
-        Inline::Formatted(bold, vec![Inline::Text("12".to_string())]),
+        Inline::Formatted(bold, vec![Inline::Text("12".into())]),
     ])
 }
 

@@ -70,14 +70,14 @@ fn layout(section: &Section, mut parts: Vec<Inline>, align: bool) -> Inline {
     let rendering = &section.layout.rendering;
     let mut body = if align && parts.len() > 1 {
         let rest = parts.split_off(1);
-        let first = parts.pop().unwrap_or(Inline::Text(String::new()));
+        let first = parts.pop().unwrap_or(Inline::Text(Default::default()));
         let mut right = rest;
         if let Some(suffix) = &rendering.suffix {
-            right.push(Inline::Text(suffix.clone()));
+            right.push(Inline::Text(suffix.as_str().into()));
         }
         let mut left = Vec::new();
         if let Some(prefix) = &rendering.prefix {
-            left.push(Inline::Text(prefix.clone()));
+            left.push(Inline::Text(prefix.as_str().into()));
         }
         left.push(first);
         return Inline::seq(vec![
@@ -88,10 +88,10 @@ fn layout(section: &Section, mut parts: Vec<Inline>, align: bool) -> Inline {
         format(rendering, parts)
     };
     if let Some(prefix) = &rendering.prefix {
-        body.insert(0, Inline::Text(prefix.clone()));
+        body.insert(0, Inline::Text(prefix.as_str().into()));
     }
     if let Some(suffix) = &rendering.suffix {
-        let text = Inline::Text(suffix.clone());
+        let text = Inline::Text(suffix.as_str().into());
         if let Some(display) = last_display(&mut body) {
             display.push(text);
         } else {

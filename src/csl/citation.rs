@@ -70,9 +70,9 @@ fn render_cluster(
             )
         };
         let node = if cite.author_only {
-            Inline::Text(author.clone().unwrap_or_default())
+            Inline::Text(author.clone().unwrap_or_default().into())
         } else if parts.iter().all(Inline::is_empty) {
-            Inline::Text(NO_PRINTED_FORM.to_string())
+            Inline::Text(NO_PRINTED_FORM.into())
         } else {
             Inline::seq(parts)
         };
@@ -128,7 +128,7 @@ fn render_cluster(
         None => join_plain(cites, delimiter.as_deref()),
     };
     if parts.is_empty() {
-        return Inline::Text(String::new());
+        return Inline::Text(Default::default());
     }
     wrap_layout(&section.layout.rendering, parts)
 }
@@ -136,11 +136,11 @@ fn render_cluster(
 fn wrap_layout(rendering: &Rendering, parts: Vec<Inline>) -> Inline {
     let mut out = Vec::new();
     if let Some(prefix) = &rendering.prefix {
-        out.push(Inline::Text(prefix.clone()));
+        out.push(Inline::Text(prefix.as_str().into()));
     }
     out.extend(parts);
     if let Some(suffix) = &rendering.suffix {
-        out.push(Inline::Text(suffix.clone()));
+        out.push(Inline::Text(suffix.as_str().into()));
     }
     if rendering.formatting.is_empty() {
         Inline::seq(out)
@@ -173,7 +173,7 @@ fn join_plain(cites: Vec<RenderedCite>, delimiter: Option<&str>) -> Vec<Inline> 
                 } else {
                     d
                 };
-                out.push(Inline::Text(d.to_string()));
+                out.push(Inline::Text(d.into()));
             }
         }
         previous_punctuated = cite
@@ -246,7 +246,7 @@ fn collapse_numbers(run: &Run, cites: Vec<RenderedCite>, delimiter: Option<&str>
         if j >= i + 2 {
             nodes.push(Inline::seq(vec![
                 cites[i].node.clone(),
-                Inline::Text("–".to_string()),
+                Inline::Text("–".into()),
                 cites[j].node.clone(),
             ]));
             i = j + 1;
@@ -330,7 +330,7 @@ fn collapse_years(
             } else {
                 &delimiters.layout
             };
-            out.push(Inline::Text(delimiter.clone()));
+            out.push(Inline::Text(delimiter.as_str().into()));
         }
         previous_collapsed = group.len() > 1;
         out.extend(collapse_group(
@@ -390,7 +390,7 @@ fn collapse_group(
                 let suffix = cite.state.year_suffix.unwrap_or(0);
                 Piece {
                     delimiter,
-                    node: Inline::Text(year_suffix_letters(suffix)),
+                    node: Inline::Text(year_suffix_letters(suffix).into()),
                     suffix: Some(suffix),
                     suffix_only: true,
                 }
@@ -434,7 +434,7 @@ fn collapse_group(
     let mut out = Vec::new();
     for piece in pieces {
         if !piece.delimiter.is_empty() {
-            out.push(Inline::Text(piece.delimiter));
+            out.push(Inline::Text(piece.delimiter.into()));
         }
         out.push(piece.node);
     }
@@ -473,7 +473,7 @@ fn flush_run(buffer: &mut Vec<Piece>, out: &mut Vec<Piece>) {
         let last = pieces.pop();
         let mut first = pieces.remove(0);
         if let Some(last) = last {
-            first.node = Inline::seq(vec![first.node, Inline::Text("–".to_string()), last.node]);
+            first.node = Inline::seq(vec![first.node, Inline::Text("–".into()), last.node]);
             first.suffix = last.suffix;
         }
         out.push(first);

@@ -14,6 +14,7 @@ use crate::text::translit::Scheme;
 use std::cell::RefCell;
 use std::cmp::Ordering;
 use std::collections::HashMap;
+use std::sync::atomic::AtomicU8;
 
 /// One cite inside a cluster.
 #[derive(Debug, Clone, Default)]
@@ -109,6 +110,10 @@ pub(crate) struct Run<'p, 'i> {
     pub index: HashMap<&'i str, usize>,
     /// Whether the citation layout tests `position`.
     pub uses_positions: bool,
+    /// Per item, whether it has each variable the style's conditions test
+    /// (by slot; see `Context::share_answers`): an item renders several
+    /// times, and the same tests were asked anew each time.
+    variable_answers: Vec<AtomicU8>,
 }
 
 impl Processor {
@@ -315,15 +320,15 @@ fn sort_key_of(run: &Run, section: &Section, item: usize, index: usize) -> sort:
         ..CiteState::default()
     };
     let processor = run.processor;
-    sort::sort_key(
-        &processor.collator,
-        &processor.style,
-        &processor.locale,
-        run.items[item],
+    let key = sort::KeyInput {
+        collator: &processor.collator,
+        style: &processor.style,
+        locale: &processor.locale,
+        item: run.items[item],
         section,
-        &cite,
-        index,
-    )
+        cite: &cite,
+    };
+    sort::sort_key_sharing(&key, index, Some(run.answers_of(item)))
 }
 
 impl<'p, 'i> Run<'p, 'i> {
@@ -362,10 +367,21 @@ impl<'p, 'i> Run<'p, 'i> {
             warnings: Vec::new(),
             index,
             uses_positions: processor.style.uses_positions,
+            variable_answers: (0..items.len() * processor.style.variable_slots)
+                .map(|_| AtomicU8::new(0))
+                .collect(),
         };
         run.sort_bibliography();
         crate::csl::eval::disambiguate::disambiguate(&mut run, clusters);
         run
+    }
+
+    /// The variable answers kept for item `index`.
+    fn answers_of(&self, index: usize) -> &[AtomicU8] {
+        let slots = self.processor.style.variable_slots;
+        self.variable_answers
+            .get(index * slots..(index + 1) * slots)
+            .unwrap_or_default()
     }
 
     pub fn index_of(&self, id: &str) -> Option<usize> {
@@ -416,13 +432,14 @@ impl<'p, 'i> Run<'p, 'i> {
         warnings: &mut Vec<Warning>,
     ) -> ItemRender {
         let style = &self.processor.style;
-        let ctx = Context::new(
+        let mut ctx = Context::new(
             style,
             &self.processor.locale,
             self.items[index],
             section,
             cite,
         );
+        ctx.share_answers(self.answers_of(index));
         let parts = eval::render_elements(&ctx, &section.layout.elements);
         let tracker = ctx.tracker.into_inner();
         warnings.extend(tracker.warnings);
@@ -461,7 +478,7 @@ impl Run<'_, '_> {
     /// Parse cite affix text (which may hold markup) for item `index`.
     pub fn rich_text(&self, index: usize, text: &str) -> Vec<Inline> {
         let Some(section) = self.processor.style.citation.as_ref() else {
-            return vec![Inline::Text(text.to_string())];
+            return vec![Inline::Text(text.into())];
         };
         let cite = CiteState::default();
         let ctx = Context::new(

@@ -165,6 +165,14 @@ impl Collator {
         SortKey(bytes)
     }
 
+    /// [`Collator::sort_key`] appended to `out`, with no vector of its own.
+    pub fn write_sort_key(&self, text: &str, out: &mut Vec<u8>) {
+        out.reserve(text.len() * 2 + 8);
+        let prepared = self.prepare(text);
+        // Writing into a Vec cannot fail (its error type is Infallible).
+        let Ok(()) = self.inner.write_sort_key_to(&prepared, out);
+    }
+
     /// Sorts `items` by the string `key` gives, computing each sort key once. Stable:
     /// items with equal keys keep their order.
     pub fn sort_by_cached_key<T>(&self, items: &mut [T], key: impl Fn(&T) -> &str) {

@@ -5,6 +5,7 @@
 use super::{quote, Context};
 use crate::csl::output::Inline;
 use crate::csl::style::model::*;
+use compact_str::CompactString;
 
 /// Title-case stop words. A `match` rather than a list scan: this runs
 /// for every word of every title-cased text.
@@ -265,35 +266,37 @@ fn case_node(node: &mut Inline, case: TextCase, all_upper: bool, state: &mut Cas
 
 /// Re-case one text node in place; ASCII text is changed without a new
 /// string, and text a case leaves alone is not copied.
-fn case_text(text: &mut String, case: TextCase, all_upper: bool, state: &mut CaseState) {
+fn case_text(text: &mut CompactString, case: TextCase, all_upper: bool, state: &mut CaseState) {
     match case {
-        TextCase::Lowercase if state.turkic => *text = turkic_lower(text),
-        TextCase::Uppercase if state.turkic => *text = turkic_upper(text),
+        TextCase::Lowercase if state.turkic => *text = turkic_lower(text).into(),
+        TextCase::Uppercase if state.turkic => *text = turkic_upper(text).into(),
         TextCase::Lowercase if text.is_ascii() => text.make_ascii_lowercase(),
         TextCase::Uppercase if text.is_ascii() => text.make_ascii_uppercase(),
         TextCase::Lowercase => *text = text.to_lowercase(),
         TextCase::Uppercase => *text = text.to_uppercase(),
         TextCase::CapitalizeFirst => {
             if state.at_start {
-                *text = capitalize_first_letter(text);
+                *text = capitalize_first_letter(text).into();
             }
             if text.chars().any(is_letter_or_digit) {
                 state.at_start = false;
             }
         }
         TextCase::CapitalizeAll => {
-            *text = by_words(text, state, |word, _, out| push_capitalized(out, word))
+            *text = by_words(text, state, |word, _, out| push_capitalized(out, word)).into()
         }
         TextCase::Sentence => {
             *text = by_words(text, state, |word, position, out| {
                 sentence_word(word, position.first, all_upper, out)
             })
+            .into()
         }
         TextCase::Title => {
             *text = by_words(text, state, |word, position, out| {
                 let force = position.first || position.after_colon || position.last;
                 push_title_word(out, word, force)
             })
+            .into()
         }
     }
 }
@@ -472,7 +475,7 @@ fn push_capitalized(out: &mut String, word: &str) {
 pub fn strip_periods(nodes: &mut [Inline]) {
     for node in nodes {
         match node {
-            Inline::Text(text) => *text = text.replace('.', ""),
+            Inline::Text(text) => *text = text.replace('.', "").into(),
             Inline::Formatted(_, c) | Inline::Display(_, c) | Inline::NoCase(c) => strip_periods(c),
             Inline::Quoted { children, .. } => strip_periods(children),
         }
@@ -524,7 +527,7 @@ pub fn has_markup(text: &str) -> bool {
 /// Parse field text with its mini-markup into nodes.
 pub fn parse_rich_text(ctx: &Context, text: &str) -> Vec<Inline> {
     if !has_markup(text) {
-        return vec![Inline::Text(text.to_string())];
+        return vec![Inline::Text(text.into())];
     }
     let mut parser = RichParser { ctx, rest: text };
     parser.nodes(None)
@@ -628,7 +631,7 @@ fn opens_quote(before: &str, at_start: bool) -> bool {
 
 fn flush(text: &mut String, nodes: &mut Vec<Inline>) {
     if !text.is_empty() {
-        nodes.push(Inline::Text(std::mem::take(text)));
+        nodes.push(Inline::Text(std::mem::take(text).into()));
     }
 }
 

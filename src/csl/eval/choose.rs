@@ -1,6 +1,6 @@
 //! `cs:choose`: conditions and match modes.
 
-use super::{render_elements_into, Context};
+use super::{render_elements_into, Context, Parts};
 use crate::csl::output::Inline;
 use crate::csl::style::model::*;
 
@@ -10,13 +10,13 @@ pub fn render_choose(ctx: &Context, choose: &Choose) -> Option<Inline> {
 
 /// The outputs of the chosen branch, one per element.
 pub fn render_choose_parts(ctx: &Context, choose: &Choose) -> Vec<Inline> {
-    let mut out = Vec::new();
+    let mut out = Parts::None;
     render_choose_into(ctx, choose, &mut out);
-    out
+    out.into_vec()
 }
 
 /// The chosen branch's outputs, appended to `out` (empty nodes are left out).
-pub(crate) fn render_choose_into(ctx: &Context, choose: &Choose, out: &mut Vec<Inline>) {
+pub(crate) fn render_choose_into(ctx: &Context, choose: &Choose, out: &mut Parts) {
     let branch = choose
         .branches
         .iter()

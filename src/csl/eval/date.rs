@@ -48,11 +48,11 @@ fn render_present_date(ctx: &Context, element: &DateElement, date: &Date) -> Opt
                 parts[2] = 0;
             }
         }
-        return Some(Inline::Text(sort_key(&masked)));
+        return Some(Inline::Text(sort_key(&masked).into()));
     }
     if date.parts.is_empty() {
         let literal = date.literal.clone().unwrap_or_default();
-        return wrap_one(ctx, Inline::Text(literal), &element.rendering);
+        return wrap_one(ctx, Inline::Text(literal.into()), &element.rendering);
     }
     let (parts, delimiter, outer) = resolve_parts(ctx, element);
     let content = render_range(ctx, date, &parts, delimiter.as_deref());
@@ -142,7 +142,7 @@ fn render_range(
     let Some(end) = end else {
         let mut out = render_parts(ctx, date, start, parts, delimiter, (false, false));
         if date.end().map(|e| e[0] == 0 && e != start).unwrap_or(false) && date.parts.len() > 1 {
-            out.push(Inline::Text("–".to_string()));
+            out.push(Inline::Text("–".into()));
         }
         return out;
     };
@@ -198,7 +198,7 @@ fn render_range(
         (false, false),
     );
     let mut out = join_segments(before, from, delimiter);
-    out.push(Inline::Text(range_delimiter));
+    out.push(Inline::Text(range_delimiter.into()));
     out.extend(join_segments(to, after, delimiter));
     out
 }
@@ -207,7 +207,7 @@ fn render_range(
 fn join_segments(mut a: Vec<Inline>, b: Vec<Inline>, delimiter: Option<&str>) -> Vec<Inline> {
     if !a.is_empty() && !b.is_empty() {
         if let Some(d) = delimiter {
-            a.push(Inline::Text(d.to_string()));
+            a.push(Inline::Text(d.into()));
         }
     }
     a.extend(b);
@@ -242,7 +242,7 @@ fn render_parts(
     for (index, (part, text)) in rendered.into_iter().enumerate() {
         if index > 0 {
             if let Some(d) = delimiter {
-                out.push(Inline::Text(d.to_string()));
+                out.push(Inline::Text(d.into()));
             }
         }
         let mut rendering = part.rendering.clone();
@@ -252,7 +252,7 @@ fn render_parts(
         if trim.1 && index + 1 == count {
             rendering.suffix = None;
         }
-        if let Some(node) = wrap_one(ctx, Inline::Text(text), &rendering) {
+        if let Some(node) = wrap_one(ctx, Inline::Text(text.into()), &rendering) {
             out.push(node);
         }
     }
@@ -319,13 +319,18 @@ fn month_text(
     match form.unwrap_or(DatePartForm::Long) {
         DatePartForm::Numeric | DatePartForm::Ordinal => Some(month.to_string()),
         DatePartForm::NumericLeadingZeros => Some(format!("{month:02}")),
-        DatePartForm::Short => ctx.term(&format!("month-{month:02}"), TermForm::Short, false),
-        DatePartForm::Long => ctx.term(&format!("month-{month:02}"), TermForm::Long, false),
+        DatePartForm::Short => ctx
+            .term(&format!("month-{month:02}"), TermForm::Short, false)
+            .map(str::to_string),
+        DatePartForm::Long => ctx
+            .term(&format!("month-{month:02}"), TermForm::Long, false)
+            .map(str::to_string),
     }
 }
 
 fn season_term(ctx: &Context, n: i32) -> Option<String> {
     ctx.term(&format!("season-{n:02}"), TermForm::Long, false)
+        .map(str::to_string)
 }
 
 fn day_text(ctx: &Context, values: &[i32; 3], form: Option<DatePartForm>) -> Option<String> {

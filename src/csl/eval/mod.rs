@@ -11,8 +11,10 @@ mod choose;
 mod date;
 pub mod disambiguate;
 pub mod initials;
+mod name_parts;
 pub mod names;
 pub mod number;
+mod parts;
 pub mod position;
 pub mod sort;
 pub mod text;
@@ -23,7 +25,9 @@ use crate::csl::locale::LocaleChain;
 use crate::csl::output::Inline;
 use crate::csl::style::model::*;
 use crate::csl::style::Style;
+pub(crate) use parts::Parts;
 use std::cell::{Cell, RefCell};
+use std::sync::atomic::{AtomicU8, Ordering};
 
 /// Per-cite facts decided by the citation passes.
 #[derive(Debug, Clone, Default)]
@@ -91,6 +95,10 @@ pub struct Context<'a> {
     /// 0 not asked yet, 1 no, 2 yes. Styles test the same variables again
     /// and again, and each answer took up to three look-ups.
     variable_answers: RefCell<Vec<u8>>,
+    /// The same answers kept by the run for this item across its renders
+    /// (citation, bibliography, sort keys, disambiguation), when it keeps
+    /// them: the answers depend on the item alone.
+    shared_answers: Option<&'a [AtomicU8]>,
 }
 
 impl<'a> Context<'a> {
@@ -117,7 +125,14 @@ impl<'a> Context<'a> {
             ext_frames: RefCell::new(Vec::new()),
             item_type: item.item_type(),
             variable_answers: RefCell::new(Vec::new()),
+            shared_answers: None,
         }
+    }
+
+    /// Keep the answers of [`Context::item_has_variable`] in `answers`, one
+    /// per slot of the style, shared by every render of this item.
+    pub(crate) fn share_answers(&mut self, answers: &'a [AtomicU8]) {
+        self.shared_answers = Some(answers);
     }
 
     pub fn warn(&self, message: String) {
@@ -158,12 +173,12 @@ impl<'a> Context<'a> {
         !tracker.suppressed.is_empty() && tracker.suppressed.iter().any(|v| v == variable)
     }
 
-    pub fn term(&self, name: &str, form: TermForm, plural: bool) -> Option<String> {
+    pub fn term(&self, name: &str, form: TermForm, plural: bool) -> Option<&'a str> {
         let text = self.locale.term_text(name, form, plural);
         if text.is_none() {
             self.warn(format!("term `{name}` is not defined in the locale"));
         }
-        text.map(str::to_string)
+        text
     }
 
     /// Whether the item has a value, names or a date for `name`; `slot`
@@ -184,6 +199,9 @@ impl<'a> Context<'a> {
         else {
             return look_up();
         };
+        if let Some(shared) = self.shared_answers {
+            return shared_answer(shared, slot, look_up);
+        }
         let mut answers = self.variable_answers.borrow_mut();
         if answers.is_empty() {
             answers.resize(self.style.variable_slots, 0);
@@ -217,20 +235,40 @@ impl<'a> Context<'a> {
     }
 }
 
+/// A remembered answer (0 not asked yet, 1 no, 2 yes), asked and kept
+/// when unknown. Threads that ask at once store the same answer.
+fn shared_answer(answers: &[AtomicU8], slot: usize, look_up: impl FnOnce() -> bool) -> bool {
+    let Some(answer) = answers.get(slot) else {
+        return look_up();
+    };
+    match answer.load(Ordering::Relaxed) {
+        1 => false,
+        2 => true,
+        _ => {
+            let has = look_up();
+            answer.store(1 + u8::from(has), Ordering::Relaxed);
+            has
+        }
+    }
+}
+
 /// Render a list of elements, concatenated.
 /// The branch outputs of a `cs:choose` count as separate elements for the
 /// enclosing delimiter, so they are spliced in.
 pub fn render_elements(ctx: &Context, elements: &[Element]) -> Vec<Inline> {
-    // no capacity up front: many macros and groups render nothing, and an
-    // empty vector needs no allocation
-    let mut out = Vec::new();
+    render_parts(ctx, elements).into_vec()
+}
+
+/// [`render_elements`] as [`Parts`], with no list for a single part.
+pub(crate) fn render_parts(ctx: &Context, elements: &[Element]) -> Parts {
+    let mut out = Parts::None;
     render_elements_into(ctx, elements, &mut out);
     out
 }
 
 /// [`render_elements`] appending to `out`: a chosen branch renders straight
-/// into its parent's list (a vector per `cs:choose` was a hot spot).
-pub(crate) fn render_elements_into(ctx: &Context, elements: &[Element], out: &mut Vec<Inline>) {
+/// into its parent's parts (a vector per `cs:choose` was a hot spot).
+pub(crate) fn render_elements_into(ctx: &Context, elements: &[Element], out: &mut Parts) {
     for (index, element) in elements.iter().enumerate() {
         match element {
             Element::Choose(choose) => choose::render_choose_into(ctx, choose, out),
@@ -238,12 +276,7 @@ pub(crate) fn render_elements_into(ctx: &Context, elements: &[Element], out: &mu
                 let Some(node) = render_element(ctx, other).filter(|node| !node.is_empty()) else {
                     continue;
                 };
-                if out.len() == out.capacity() {
-                    // room for the elements still to come, so a list
-                    // grows once rather than at every doubling
-                    out.reserve(elements.len() - index);
-                }
-                out.push(node);
+                out.push(node, elements.len() - index);
             }
         }
     }
@@ -269,7 +302,7 @@ pub fn render_group(ctx: &Context, group: &Group) -> Option<Inline> {
         let t = ctx.tracker.borrow();
         (t.variables_called, t.variables_rendered)
     };
-    let parts = render_elements(ctx, &group.children);
+    let parts = render_parts(ctx, &group.children);
     let (called, rendered) = {
         let t = ctx.tracker.borrow();
         (
@@ -280,8 +313,7 @@ pub fn render_group(ctx: &Context, group: &Group) -> Option<Inline> {
     if parts.is_empty() || (called > 0 && rendered == 0) {
         return None;
     }
-    let joined = join(parts, group.delimiter.as_deref());
-    let node = wrap(ctx, joined, &group.rendering)?;
+    let node = parts.wrap(ctx, group.delimiter.as_deref(), &group.rendering)?;
     // a rendered group counts as content for an enclosing group
     let mut tracker = ctx.tracker.borrow_mut();
     tracker.variables_rendered += 1;
@@ -301,14 +333,14 @@ pub fn join(parts: Vec<Inline>, delimiter: Option<&str>) -> Vec<Inline> {
         // join was a large share of allocation
         let mut parts = parts;
         for index in (1..parts.len()).rev() {
-            parts.insert(index, Inline::Text(delimiter.to_string()));
+            parts.insert(index, Inline::Text(delimiter.into()));
         }
         return parts;
     }
     let mut out = Vec::with_capacity(parts.len() * 2);
     for (index, part) in parts.into_iter().enumerate() {
         if index > 0 {
-            out.push(Inline::Text(delimiter.to_string()));
+            out.push(Inline::Text(delimiter.into()));
         }
         out.push(part);
     }
@@ -330,7 +362,7 @@ pub fn wrap(ctx: &Context, content: Vec<Inline>, rendering: &Rendering) -> Optio
     }
     let node = if rendering.formatting.is_empty() {
         if content.len() == 1 {
-            content.pop().unwrap_or(Inline::Text(String::new()))
+            content.pop().unwrap_or(Inline::Text(Default::default()))
         } else {
             Inline::seq(content)
         }
@@ -389,11 +421,11 @@ pub(crate) fn affixed(node: Inline, rendering: &Rendering) -> Inline {
     }
     let mut parts = Vec::with_capacity(3);
     if let Some(prefix) = prefix {
-        parts.push(Inline::Text(prefix.to_string()));
+        parts.push(Inline::Text(prefix.into()));
     }
     parts.push(node);
     if let Some(suffix) = suffix {
-        parts.push(Inline::Text(suffix.to_string()));
+        parts.push(Inline::Text(suffix.into()));
     }
     Inline::seq(parts)
 }
@@ -415,12 +447,7 @@ pub fn quote(ctx: &Context, children: Vec<Inline>) -> Inline {
         .term_text(close, TermForm::Long, false)
         .unwrap_or("\u{201d}");
     let children = case::requote(children, ctx, depth + 1);
-    Inline::quoted(
-        open.to_string(),
-        close.to_string(),
-        ctx.locale.punctuation_in_quote(),
-        children,
-    )
+    Inline::quoted(open, close, ctx.locale.punctuation_in_quote(), children)
 }
 
 impl Context<'_> {
@@ -483,6 +510,7 @@ impl<'a> Context<'a> {
             ext_frames: RefCell::new(self.ext_frames.take()),
             item_type: self.item_type,
             variable_answers: RefCell::new(self.variable_answers.take()),
+            shared_answers: self.shared_answers,
         };
         let out = f(&child);
         self.tracker.replace(child.tracker.into_inner());

@@ -1,10 +1,12 @@
 //! `cs:names`, `cs:name`, `cs:et-al` and `cs:substitute`.
 
 use super::initials::initialize_marked;
-use super::{case, join, number::render_label, render_element, wrap, wrap_one, Context};
+use super::name_parts::{needs_space, part_node};
+use super::{join, number::render_label, render_element, wrap, wrap_one, Context};
 use crate::csl::item::Name;
 use crate::csl::output::Inline;
 use crate::csl::style::model::*;
+use compact_str::{CompactString, ToCompactString};
 use std::borrow::Cow;
 
 /// Options for one names element after inheritance.
@@ -36,7 +38,7 @@ pub fn render_names(ctx: &Context, names: &Names) -> Option<Inline> {
             if text.is_empty() {
                 return None;
             }
-            return Some(Inline::Text(text.to_string()));
+            return Some(Inline::Text(text.into()));
         }
     }
     Some(node)
@@ -68,7 +70,7 @@ fn render_names_inner(ctx: &Context, names: &Names) -> Option<Inline> {
         if total == 0 {
             return substitute(ctx, names);
         }
-        return Some(Inline::Text(total.to_string()));
+        return Some(Inline::Text(total.to_compact_string()));
     }
     let rendered: Vec<Inline> = lists
         .iter()
@@ -269,9 +271,9 @@ fn render_list(ctx: &Context, resolved: &Resolved, role: &str, list: &[Name]) ->
     let truncated = shown < list.len();
     if options.form == Some(NameForm::Count) {
         if ctx.sorting {
-            return Some(Inline::Text(format!("{shown:04}")));
+            return Some(Inline::Text(compact_str::format_compact!("{shown:04}")));
         }
-        return Some(Inline::Text(shown.to_string()));
+        return Some(Inline::Text(shown.to_compact_string()));
     }
     if shown == 0 {
         return None;
@@ -289,15 +291,18 @@ fn render_list(ctx: &Context, resolved: &Resolved, role: &str, list: &[Name]) ->
         .collect();
     let inverted_last = is_inverted(ctx, options, shown - 1) && list[shown - 1].literal.is_none();
     let mut content = if truncated && use_last && list.len() >= shown + 2 {
-        let mut content = join_names(&and_term(ctx), parts, options, false, inverted_last);
-        content.push(Inline::Text(format!("{}… ", delimiter(options))));
+        let mut content = join_names(and_term(ctx), parts, options, false, inverted_last);
+        content.push(Inline::Text(compact_str::format_compact!(
+            "{}… ",
+            delimiter(options)
+        )));
         if let Some(last) = list.last() {
             content.push(render_name(ctx, resolved, last, list.len() - 1));
         }
         content
     } else if truncated {
         let mut content = join_names(
-            &and_term(ctx),
+            and_term(ctx),
             std::mem::take(&mut parts),
             options,
             false,
@@ -321,18 +326,18 @@ fn render_list(ctx: &Context, resolved: &Resolved, role: &str, list: &[Name]) ->
                 .map(is_cjk)
                 .unwrap_or(false);
             content.push(Inline::Text(if use_delim {
-                delimiter(options)
+                delimiter(options).into()
             } else if spaced {
-                " ".to_string()
+                " ".into()
             } else {
-                String::new()
+                CompactString::default()
             }));
             content.push(et_al);
         }
         content
     } else {
         join_names(
-            &and_term(ctx),
+            and_term(ctx),
             parts,
             options,
             !ctx.sorting,
@@ -353,7 +358,7 @@ fn render_list(ctx: &Context, resolved: &Resolved, role: &str, list: &[Name]) ->
             None => String::new(),
         };
         if let Some(text) = ctx.author_substitute_for(&author) {
-            content = vec![Inline::Text(text.to_string())];
+            content = vec![Inline::Text(text.into())];
             tracker.author_substituted = true;
         }
     }
@@ -393,14 +398,11 @@ fn et_al_node(ctx: &Context, resolved: &Resolved) -> Option<Inline> {
     if text.is_empty() {
         return None;
     }
-    wrap_one(ctx, Inline::Text(text), &rendering)
+    wrap_one(ctx, Inline::Text(text.into()), &rendering)
 }
 
-fn delimiter(options: &NameOptions) -> String {
-    options
-        .delimiter
-        .clone()
-        .unwrap_or_else(|| ", ".to_string())
+fn delimiter(options: &NameOptions) -> &str {
+    options.delimiter.as_deref().unwrap_or(", ")
 }
 
 fn join_names(
@@ -412,7 +414,6 @@ fn join_names(
 ) -> Vec<Inline> {
     let count = parts.len();
     let delim = delimiter(options);
-    let and_text = and_text.to_string();
     let and = if with_and {
         options.and.flatten()
     } else {
@@ -434,25 +435,25 @@ fn join_names(
                         DelimiterPrecedes::Never => false,
                     };
                     let word = match and {
-                        NameAnd::Text => and_text.clone(),
-                        NameAnd::Symbol => "&".to_string(),
+                        NameAnd::Text => and_text,
+                        NameAnd::Symbol => "&",
                     };
                     // a term that brings its own trailing space (Hebrew "ו ")
                     // is joined without spaces of ours
                     let own_space = word.ends_with(char::is_whitespace);
                     let sep = if use_delim {
-                        delim.clone()
+                        delim
                     } else if own_space {
-                        String::new()
+                        ""
                     } else {
-                        " ".to_string()
+                        " "
                     };
-                    out.push(Inline::Text(format!("{sep}{word}")));
+                    out.push(Inline::Text(compact_str::format_compact!("{sep}{word}")));
                     if !own_space {
-                        out.push(Inline::Text(" ".to_string()));
+                        out.push(Inline::Text(" ".into()));
                     }
                 }
-                _ => out.push(Inline::Text(delim.clone())),
+                _ => out.push(Inline::Text(delim.into())),
             }
         }
         out.push(part);
@@ -544,82 +545,6 @@ fn given_style<'r>(resolved: &'r Resolved) -> Option<&'r NamePartStyle> {
     resolved.name.and_then(|n| n.given.as_ref())
 }
 
-fn needs_space(before: &str) -> bool {
-    !before.is_empty() && !before.ends_with(['\'', '’', '-'])
-}
-
-/// Name pieces formatted one by one, joined by spaces, with the part's
-/// affixes around all of them and an optional unformatted tail.
-fn part_node(
-    ctx: &Context,
-    style: Option<&NamePartStyle>,
-    pieces: &[&str],
-    tail: Option<String>,
-) -> Inline {
-    let mut out = Vec::new();
-    // whether the piece before asks for a space (kept as a flag, so the
-    // piece itself can move into its node rather than be copied)
-    let mut space_next = false;
-    for piece in pieces.iter().filter(|p| !p.is_empty()) {
-        let piece = if piece.as_bytes().contains(&b'\'') {
-            piece.replace('\'', "’")
-        } else {
-            piece.to_string()
-        };
-        if space_next {
-            out.push(Inline::Text(" ".to_string()));
-        }
-        space_next = needs_space(&piece);
-        let node = match style {
-            Some(style) if !piece.contains('<') => {
-                let mut node = Inline::Text(piece);
-                if let Some(case) = style.rendering.text_case {
-                    let turkic = case::is_turkic(ctx.item.language());
-                    let nodes = std::slice::from_mut(&mut node);
-                    case::apply_case_in(nodes, case, ctx.is_english(), turkic);
-                }
-                if style.rendering.formatting.is_empty() {
-                    node
-                } else {
-                    Inline::Formatted(style.rendering.formatting, vec![node])
-                }
-            }
-            Some(style) => {
-                let mut content = case::parse_rich_text(ctx, &piece);
-                if let Some(case) = style.rendering.text_case {
-                    let turkic = case::is_turkic(ctx.item.language());
-                    case::apply_case_in(&mut content, case, ctx.is_english(), turkic);
-                }
-                if style.rendering.formatting.is_empty() {
-                    Inline::seq(content)
-                } else {
-                    Inline::Formatted(style.rendering.formatting, content)
-                }
-            }
-            None if piece.contains('<') => Inline::seq(case::parse_rich_text(ctx, &piece)),
-            None => Inline::Text(piece),
-        };
-        out.push(node);
-    }
-    if let Some(tail) = tail {
-        out.push(Inline::Text(tail));
-    }
-    let Some(style) = style else {
-        return Inline::seq(out);
-    };
-    // the part's affixes only, as `wrap` would add them (without copying
-    // them into a rendering of their own)
-    if out.iter().all(Inline::is_empty) {
-        return Inline::Text(String::new());
-    }
-    let node = if out.len() == 1 {
-        out.pop().unwrap_or(Inline::Text(String::new()))
-    } else {
-        Inline::seq(out)
-    };
-    super::affixed(node, &style.rendering)
-}
-
 /// The family part in display order: a dropping particle sits inside the
 /// family affixes but takes none of the family formatting.
 fn family_with_dropping(
@@ -641,9 +566,9 @@ fn family_with_dropping(
         },
     });
     let dp = dp.replace('\'', "’");
-    let mut content = vec![Inline::Text(dp.clone())];
+    let mut content = vec![Inline::Text(dp.as_str().into())];
     if needs_space(&dp) {
-        content.push(Inline::Text(" ".to_string()));
+        content.push(Inline::Text(" ".into()));
     }
     content.push(part_node(ctx, bare.as_ref(), pieces, tail));
     let affixes = Rendering {
@@ -651,7 +576,7 @@ fn family_with_dropping(
         suffix: style.and_then(|s| s.rendering.suffix.clone()),
         ..Rendering::default()
     };
-    wrap(ctx, content, &affixes).unwrap_or(Inline::Text(String::new()))
+    wrap(ctx, content, &affixes).unwrap_or(Inline::Text(Default::default()))
 }
 
 /// The given part of an inverted name with a demoted particle: the
@@ -670,7 +595,7 @@ fn given_with_particle(ctx: &Context, resolved: &Resolved, pieces: &[&str], ndp:
     let mut content = Vec::new();
     if pieces.iter().any(|p| !p.is_empty()) {
         content.push(part_node(ctx, bare(style).as_ref(), pieces, None));
-        content.push(Inline::Text(" ".to_string()));
+        content.push(Inline::Text(" ".into()));
     }
     content.push(part_node(
         ctx,
@@ -683,7 +608,7 @@ fn given_with_particle(ctx: &Context, resolved: &Resolved, pieces: &[&str], ndp:
         suffix: style.and_then(|s| s.rendering.suffix.clone()),
         ..Rendering::default()
     };
-    wrap(ctx, content, &affixes).unwrap_or(Inline::Text(String::new()))
+    wrap(ctx, content, &affixes).unwrap_or(Inline::Text(Default::default()))
 }
 
 fn demote(ctx: &Context) -> bool {
@@ -731,7 +656,7 @@ fn display_form(ctx: &Context, resolved: &Resolved, parts: &NameParts) -> Vec<In
     let separator = if name.comma_suffix { ", " } else { " " };
     if !parts.family.is_empty() {
         if !out.is_empty() {
-            out.push(Inline::Text(" ".to_string()));
+            out.push(Inline::Text(" ".into()));
         }
         out.push(family_with_dropping(
             ctx,
@@ -746,26 +671,24 @@ fn display_form(ctx: &Context, resolved: &Resolved, parts: &NameParts) -> Vec<In
 
 fn inverted_form(ctx: &Context, resolved: &Resolved, parts: &NameParts) -> Vec<Inline> {
     let name = parts.name;
-    let sep = resolved
-        .options
-        .sort_separator
-        .clone()
-        .unwrap_or_else(|| ", ".to_string());
+    let sep = resolved.options.sort_separator.as_deref().unwrap_or(", ");
     let dp = name.dropping_particle.as_deref().unwrap_or("");
     let ndp = name.non_dropping_particle.as_deref().unwrap_or("");
     let given = parts.given.unwrap_or("");
-    let (family_pieces, given_pieces): (Vec<&str>, Vec<&str>) = if demote(ctx) {
-        (vec![parts.family], vec![given, dp, ndp])
+    // empty pieces are skipped, so the particle's place is left empty
+    // rather than the lists made to measure
+    let (family_pieces, given_pieces) = if demote(ctx) {
+        (["", parts.family], [given, dp, ndp])
     } else {
-        (vec![ndp, parts.family], vec![given, dp])
+        ([ndp, parts.family], [given, dp, ""])
     };
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(3);
     if family_pieces.iter().any(|p| !p.is_empty()) {
         out.push(part_node(ctx, family_style(resolved), &family_pieces, None));
     }
     if given_pieces.iter().any(|p| !p.is_empty()) {
         if !out.is_empty() {
-            out.push(Inline::Text(sep.clone()));
+            out.push(Inline::Text(sep.into()));
         }
         let demoted = demote(ctx) && !ndp.is_empty();
         if demoted {
@@ -774,8 +697,8 @@ fn inverted_form(ctx: &Context, resolved: &Resolved, parts: &NameParts) -> Vec<I
             out.push(part_node(ctx, given_style(resolved), &given_pieces, None));
         }
     }
-    if let Some(suffix) = suffix_text(name, &sep) {
-        out.push(Inline::Text(suffix));
+    if let Some(suffix) = suffix_text(name, sep) {
+        out.push(Inline::Text(suffix.into()));
     }
     out
 }
@@ -795,11 +718,10 @@ fn oriental(ctx: &Context, resolved: &Resolved, parts: &NameParts, form: NameFor
     out
 }
 
-fn and_term(ctx: &Context) -> String {
+fn and_term<'a>(ctx: &Context<'a>) -> &'a str {
     ctx.locale
         .term_text("and", TermForm::Long, false)
         .unwrap_or("and")
-        .to_string()
 }
 
 /// Chinese, Japanese and Korean characters (written without word spaces).

@@ -46,10 +46,10 @@ pub fn render_number(ctx: &Context, number: &Number) -> Option<Inline> {
             .suppressed
             .push(number.variable.clone());
     }
-    let text = if is_numeric(&value) {
-        format_numbers(ctx, &value, number.form, &number.variable)
+    let text: compact_str::CompactString = if is_numeric(&value) {
+        format_numbers(ctx, &value, number.form, &number.variable).into()
     } else {
-        value
+        value.into()
     };
     wrap_one(ctx, Inline::Text(text), &number.rendering)
 }
@@ -241,7 +241,7 @@ pub fn render_label(ctx: &Context, label: &Label, count: Option<usize>) -> Optio
     if text.is_empty() {
         return None;
     }
-    wrap_one(ctx, Inline::Text(text), &label.rendering)
+    wrap_one(ctx, Inline::Text(text.into()), &label.rendering)
 }
 
 fn label_term(ctx: &Context, variable: &str) -> Option<(String, String)> {
@@ -259,11 +259,11 @@ fn label_term(ctx: &Context, variable: &str) -> Option<(String, String)> {
         }
         "number-of-pages" => Some((
             "page".to_string(),
-            variable_text(ctx, variable, TermForm::Long)?,
+            variable_text(ctx, variable, TermForm::Long)?.into_owned(),
         )),
         _ => Some((
             variable.to_string(),
-            variable_text(ctx, variable, TermForm::Long)?,
+            variable_text(ctx, variable, TermForm::Long)?.into_owned(),
         )),
     }
 }

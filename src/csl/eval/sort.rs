@@ -9,11 +9,11 @@
 use super::{date, number, render_elements, CiteState, Context};
 use crate::csl::item::CslItem;
 use crate::csl::locale::LocaleChain;
-use crate::csl::output::Inline;
 use crate::csl::style::model::*;
 use crate::csl::style::Style;
 use crate::text::collate::{CollationOptions, Collator, Level, MixedScripts};
 use std::cmp::Ordering;
+use std::sync::atomic::AtomicU8;
 
 /// One computed key as comparable bytes: `None` (empty) always sorts last.
 pub type KeyValue = Option<Vec<u8>>;
@@ -78,8 +78,47 @@ pub fn sort_key(
     cite: &CiteState,
     index: usize,
 ) -> KeyValue {
+    let input = KeyInput {
+        collator,
+        style,
+        locale,
+        item,
+        section,
+        cite,
+    };
+    sort_key_sharing(&input, index, None)
+}
+
+/// What a sort key is computed from.
+pub(crate) struct KeyInput<'a> {
+    pub collator: &'a Collator,
+    pub style: &'a Style,
+    pub locale: &'a LocaleChain,
+    pub item: &'a dyn CslItem,
+    pub section: &'a Section,
+    pub cite: &'a CiteState,
+}
+
+/// [`sort_key`], keeping the item's variable answers in `answers` when
+/// given (see `Context::share_answers`).
+pub(crate) fn sort_key_sharing(
+    input: &KeyInput,
+    index: usize,
+    answers: Option<&[AtomicU8]>,
+) -> KeyValue {
+    let KeyInput {
+        collator,
+        style,
+        locale,
+        item,
+        section,
+        cite,
+    } = *input;
     let key = section.sort.get(index)?;
     let mut ctx = Context::new(style, locale, item, section, cite);
+    if let Some(answers) = answers {
+        ctx.share_answers(answers);
+    }
     ctx.sorting = true;
     ctx.sort_names = Some((key.names_min, key.names_use_first, key.names_use_last));
     // kaynak multilingual extension: k:forms, k:script-order on the key.
@@ -98,7 +137,7 @@ pub fn sort_key(
         }
         RawKey::Text(text) => {
             bytes.push(1);
-            bytes.extend_from_slice(&collator.sort_key(&text).0);
+            collator.write_sort_key(&text, &mut bytes);
         }
     }
     Some(bytes)
@@ -125,11 +164,10 @@ fn key_value(ctx: &Context, key: &SortKey) -> Option<RawKey> {
     match &key.source {
         SortKeySource::Macro(index) => {
             let m = ctx.style.macros.get(*index)?;
-            let text: String =
-                crate::csl::ext::in_macro(ctx, *index, || render_elements(ctx, &m.elements))
-                    .iter()
-                    .map(Inline::plain_text)
-                    .collect();
+            let mut text = String::new();
+            crate::csl::ext::in_macro(ctx, *index, || render_elements(ctx, &m.elements))
+                .iter()
+                .for_each(|node| node.push_plain(&mut text));
             text_key(collation_text(&pad_numbers(&text)))
         }
         SortKeySource::Variable(name) => variable_key(ctx, name),
@@ -160,7 +198,7 @@ fn variable_key(ctx: &Context, name: &str) -> Option<RawKey> {
     }
     // kaynak multilingual extension: the main form of a text variable.
     let value = match crate::csl::ext::sort_text(ctx, name) {
-        Some(value) => value?,
+        Some(value) => value?.into(),
         None => super::text::variable_text(ctx, name, TermForm::Long)?,
     };
     if number::is_numeric(&value) || name == "citation-number" {
@@ -187,23 +225,24 @@ fn strip_markup(text: &str) -> String {
     out
 }
 
-/// Zero-pad runs of digits so numbers compare numerically.
+/// Zero-pad runs of digits (to ten places) so numbers compare numerically.
+/// Works on bytes: an ASCII digit is never part of a longer UTF-8 sequence,
+/// so every run starts and ends on a character boundary.
 fn pad_numbers(text: &str) -> String {
-    let mut out = String::new();
-    let mut digits = String::new();
-    for c in text.chars() {
-        if c.is_ascii_digit() {
-            digits.push(c);
-        } else {
-            if !digits.is_empty() {
-                out.push_str(&format!("{digits:0>10}"));
-                digits.clear();
-            }
-            out.push(c);
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut at = 0;
+    while at < bytes.len() {
+        let digits = bytes[at].is_ascii_digit();
+        let len = bytes[at..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit() == digits)
+            .count();
+        if digits {
+            out.extend(std::iter::repeat_n('0', 10usize.saturating_sub(len)));
         }
-    }
-    if !digits.is_empty() {
-        out.push_str(&format!("{digits:0>10}"));
+        out.push_str(&text[at..at + len]);
+        at += len;
     }
     out
 }
@@ -216,15 +255,19 @@ fn pad_numbers(text: &str) -> String {
 pub fn collation_text(text: &str) -> String {
     let is_apostrophe = |c: char| c == '\'' || c == '’';
     let text = text.trim_start_matches(|c: char| c.is_ascii_punctuation() || "“”‘’«»".contains(c));
-    text.chars()
+    let mut out: String = text
+        .chars()
         .filter(|c| {
             (!c.is_ascii_punctuation() || is_apostrophe(*c))
                 && !matches!(c, '“' | '”' | '‘' | '«' | '»')
         })
         .map(|c| if is_apostrophe(c) { '\t' } else { c })
-        .collect::<String>()
-        .trim()
-        .to_string()
+        .collect();
+    // trimmed in place (a second string per key was a hot spot)
+    out.truncate(out.trim_end().len());
+    let leading = out.len() - out.trim_start().len();
+    out.drain(..leading);
+    out
 }
 
 /// Compare two key lists under the section's directions.
@@ -243,6 +286,13 @@ pub fn compare_keys(section: &Section, a: &[KeyValue], b: &[KeyValue]) -> Orderi
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_are_padded_to_ten_places() {
+        assert_eq!(pad_numbers("vol. 12, 3a"), "vol. 0000000012, 0000000003a");
+        assert_eq!(pad_numbers("Ş12345678901"), "Ş12345678901");
+        assert_eq!(pad_numbers(""), "");
+    }
 
     #[test]
     fn collation_text_keeps_letters_for_the_collator() {

@@ -1,8 +1,9 @@
 //! `cs:text`: variables, macros, terms and values; page ranges.
 
-use super::{case, render_elements, wrap, wrap_one, Context};
+use super::{case, render_parts, wrap, wrap_one, Context};
 use crate::csl::output::Inline;
 use crate::csl::style::model::*;
+use std::borrow::Cow;
 
 pub fn render_text(ctx: &Context, text: &Text) -> Option<Inline> {
     match &text.source {
@@ -22,17 +23,17 @@ pub fn render_text(ctx: &Context, text: &Text) -> Option<Inline> {
             }
             if name == "citation-label" {
                 if let Some(suffix) = ctx.implicit_year_suffix() {
-                    value.push_str(&suffix);
+                    value.to_mut().push_str(&suffix);
                 }
             }
             let content = if name == "page" || name == "locator" && is_page_locator(ctx) {
-                Inline::Text(page_range(ctx, &value))
+                Inline::Text(page_range(ctx, &value).into())
             } else if is_number_variable(name)
                 && super::number::is_numeric(&value)
                 && !value.contains("\\-")
             {
                 // numeric ranges in number variables take an en dash
-                Inline::Text(digit_ranges(&value))
+                Inline::Text(digit_ranges(&value).into())
             } else if name == "locator" && value.contains(['"', '“', '<']) {
                 return wrap(ctx, case::parse_rich_text(ctx, &value), &text.rendering);
             } else if name == "locator" && super::number::is_numeric(&value) {
@@ -41,7 +42,7 @@ pub fn render_text(ctx: &Context, text: &Text) -> Option<Inline> {
                     .term_text("and", TermForm::Symbol, false)
                     .unwrap_or("&");
                 let value = value.replace(" & ", &format!(" {ampersand} "));
-                Inline::Text(dash_ranges(&value))
+                Inline::Text(dash_ranges(&value).into())
             } else if matches!(
                 name.as_str(),
                 "citation-number"
@@ -53,7 +54,7 @@ pub fn render_text(ctx: &Context, text: &Text) -> Option<Inline> {
             ) || !case::has_markup(&value)
             {
                 // plain text is moved into its node, not parsed and copied
-                Inline::Text(value)
+                Inline::Text(value.into())
             } else {
                 return wrap(ctx, case::parse_rich_text(ctx, &value), &text.rendering);
             };
@@ -63,15 +64,14 @@ pub fn render_text(ctx: &Context, text: &Text) -> Option<Inline> {
             let m = ctx.style.macros.get(*index)?;
             let before = ctx.variable_counts();
             // kaynak multilingual extension: settings are lexical.
-            let parts =
-                crate::csl::ext::in_macro(ctx, *index, || render_elements(ctx, &m.elements));
+            let parts = crate::csl::ext::in_macro(ctx, *index, || render_parts(ctx, &m.elements));
             let after = ctx.variable_counts();
             // like citeproc-js, a macro is suppressed as a group would be
             let (called, rendered) = (after.0 - before.0, after.1 - before.1);
             if parts.is_empty() || called > 0 && rendered == 0 {
                 return None;
             }
-            let node = wrap(ctx, parts, &text.rendering)?;
+            let node = parts.wrap(ctx, None, &text.rendering)?;
             // a rendered macro counts as content for an enclosing group
             ctx.note_variable(true);
             Some(node)
@@ -82,14 +82,14 @@ pub fn render_text(ctx: &Context, text: &Text) -> Option<Inline> {
                 return None;
             }
             ctx.note_term();
-            wrap_one(ctx, Inline::Text(term), &text.rendering)
+            wrap_one(ctx, Inline::Text(term.into()), &text.rendering)
         }
         TextSource::Value(value) => {
             if value.is_empty() {
                 return None;
             }
             if !case::has_markup(value) {
-                return wrap_one(ctx, Inline::Text(value.clone()), &text.rendering);
+                return wrap_one(ctx, Inline::Text(value.as_str().into()), &text.rendering);
             }
             wrap(ctx, case::parse_rich_text(ctx, value), &text.rendering)
         }
@@ -100,18 +100,22 @@ fn is_page_locator(ctx: &Context) -> bool {
     matches!(ctx.cite.label.as_deref(), None | Some("page"))
 }
 
-/// The text of a standard variable, with the short-form fallbacks.
-pub fn variable_text(ctx: &Context, name: &str, form: TermForm) -> Option<String> {
+/// The text of a standard variable, with the short-form fallbacks;
+/// borrowed from the item or cite where it is stored as it is shown.
+pub fn variable_text<'a>(ctx: &Context<'a>, name: &str, form: TermForm) -> Option<Cow<'a, str>> {
     if ctx.is_suppressed(name) {
         return None;
     }
     let special = match name {
-        "locator" => return ctx.cite.locator.clone(),
-        "citation-number" => return ctx.cite.citation_number.map(|n| n.to_string()),
+        "locator" => return ctx.cite.locator.as_deref().map(Cow::Borrowed),
+        "citation-number" => return ctx.cite.citation_number.map(|n| n.to_string().into()),
         "first-reference-note-number" => {
-            return ctx.cite.first_reference_note_number.map(|n| n.to_string())
+            return ctx
+                .cite
+                .first_reference_note_number
+                .map(|n| n.to_string().into())
         }
-        "year-suffix" => return ctx.cite.year_suffix.map(year_suffix_letters),
+        "year-suffix" => return ctx.cite.year_suffix.map(|n| year_suffix_letters(n).into()),
         "page-first" => ctx
             .item
             .variable("page-first")
@@ -125,7 +129,7 @@ pub fn variable_text(ctx: &Context, name: &str, form: TermForm) -> Option<String
         _ => None,
     };
     if special.is_some() {
-        return special;
+        return special.map(Cow::Owned);
     }
     if form == TermForm::Short {
         let short = match name {
@@ -140,7 +144,7 @@ pub fn variable_text(ctx: &Context, name: &str, form: TermForm) -> Option<String
             _ => ctx.item.variable(&format!("{name}-short")),
         };
         if let Some(short) = short {
-            return Some(short.to_string());
+            return Some(Cow::Borrowed(short));
         }
     }
     let alias = match name {
@@ -148,7 +152,7 @@ pub fn variable_text(ctx: &Context, name: &str, form: TermForm) -> Option<String
         "title-short" => ctx.item.variable("shortTitle"),
         _ => None,
     };
-    ctx.item.variable(name).or(alias).map(str::to_string)
+    ctx.item.variable(name).or(alias).map(Cow::Borrowed)
 }
 
 fn first_page(page: &str) -> String {

@@ -207,14 +207,14 @@ fn render_resolved(ctx: &Context, rendering: &Rendering, resolved: &Resolved) ->
 fn attachment(ctx: &Context, resolved: &Resolved) -> Inline {
     let pattern = &resolved.pattern;
     let case = forms::lookup(ctx, Category::Text, |s| s.attach_text_case);
-    let mut out = vec![Inline::Text(pattern.open.clone())];
+    let mut out = vec![Inline::Text(pattern.open.as_str().into())];
     for (index, (form, value)) in resolved.secondaries.iter().enumerate() {
         if index > 0 {
-            out.push(Inline::Text(pattern.delimiter.clone()));
+            out.push(Inline::Text(pattern.delimiter.as_str().into()));
         }
         out.extend(cased(ctx, value, *form, case));
     }
-    out.push(Inline::Text(pattern.close.clone()));
+    out.push(Inline::Text(pattern.close.as_str().into()));
     Inline::seq(out)
 }
 
@@ -294,16 +294,16 @@ pub fn name_attachment(
         }
         kept.push(text);
         if !parts.is_empty() {
-            parts.push(Inline::Text(pattern.delimiter.clone()));
+            parts.push(Inline::Text(pattern.delimiter.as_str().into()));
         }
         parts.push(node);
     }
     if parts.is_empty() {
         return main;
     }
-    let mut out = vec![main, Inline::Text(pattern.open.clone())];
+    let mut out = vec![main, Inline::Text(pattern.open.as_str().into())];
     out.extend(parts);
-    out.push(Inline::Text(pattern.close.clone()));
+    out.push(Inline::Text(pattern.close.as_str().into()));
     Inline::seq(out)
 }
 

@@ -14,12 +14,15 @@ mod rtf;
 use crate::csl::style::model::{
     Display, FontStyle, FontVariant, FontWeight, Formatting, VerticalAlign,
 };
+use compact_str::CompactString;
 use std::borrow::Cow;
 
 /// A node of rendered output.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Inline {
-    Text(String),
+    /// Text; short pieces (delimiters, affixes, words) are stored inline,
+    /// without an allocation each.
+    Text(CompactString),
     Formatted(Formatting, Vec<Inline>),
     /// Quoted text. The marks live in a box: quotes are rare, and without
     /// it every node of every tree would be their size (80 bytes, not 40).
@@ -32,11 +35,19 @@ pub enum Inline {
     NoCase(Vec<Inline>),
 }
 
+/// Empty text.
+impl Default for Inline {
+    fn default() -> Self {
+        Inline::Text(CompactString::default())
+    }
+}
+
 /// The marks around a [`Inline::Quoted`] node.
 #[derive(Debug, Clone, PartialEq)]
 pub struct QuoteMarks {
-    pub open: String,
-    pub close: String,
+    /// Short marks stay inline: no allocation per quoted node.
+    pub open: CompactString,
+    pub close: CompactString,
     /// Whether punctuation that follows moves inside the closing mark.
     pub punctuation_inside: bool,
 }
@@ -44,15 +55,15 @@ pub struct QuoteMarks {
 impl Inline {
     /// A quoted node.
     pub fn quoted(
-        open: String,
-        close: String,
+        open: impl Into<CompactString>,
+        close: impl Into<CompactString>,
         punctuation_inside: bool,
         children: Vec<Inline>,
     ) -> Inline {
         Inline::Quoted {
             marks: Box::new(QuoteMarks {
-                open,
-                close,
+                open: open.into(),
+                close: close.into(),
                 punctuation_inside,
             }),
             children,
@@ -109,17 +120,22 @@ impl Inline {
         }
     }
 
+    /// Whether [`Inline::seq`] splices this node into its siblings (a plain
+    /// sequence) or drops it (empty text).
+    pub(crate) fn flattens(&self) -> bool {
+        match self {
+            Inline::Formatted(formatting, _) => formatting.is_empty(),
+            Inline::Text(text) => text.is_empty(),
+            _ => false,
+        }
+    }
+
     /// A sequence of nodes as one node; nested plain sequences and empty
     /// texts are flattened away so trees stay small.
     pub fn seq(mut children: Vec<Inline>) -> Inline {
         // the common case needs no flattening: keep the vector as it is
         // (a new vector per sequence was a large share of allocation)
-        let flattens = |child: &Inline| match child {
-            Inline::Formatted(formatting, _) => formatting.is_empty(),
-            Inline::Text(text) => text.is_empty(),
-            _ => false,
-        };
-        if !children.iter().any(flattens) {
+        if !children.iter().any(Inline::flattens) {
             if children.len() == 1 {
                 if let Some(only) = children.pop() {
                     return only;
@@ -257,7 +273,9 @@ struct State {
 
 /// Turn the tree into a flat event stream, resolving flip-flops.
 pub fn flatten(node: &Inline) -> Vec<Event<'_>> {
-    let mut events = Vec::new();
+    // room for a typical entry's events: growing from empty took several
+    // reallocations per rendered cite
+    let mut events = Vec::with_capacity(64);
     flatten_into(node, State::default(), &mut events);
     events
 }
@@ -546,7 +564,7 @@ mod tests {
             "«".to_string(),
             "»".to_string(),
             false,
-            vec![Inline::Text("Tarih".to_string())],
+            vec![Inline::Text("Tarih".into())],
         );
         assert_eq!(node.plain_text(), "«Tarih»");
     }
