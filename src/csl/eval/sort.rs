@@ -9,6 +9,7 @@
 use super::{date, number, render_elements, CiteState, Context};
 use crate::csl::item::CslItem;
 use crate::csl::locale::LocaleChain;
+use crate::csl::output::Inline;
 use crate::csl::style::model::*;
 use crate::csl::style::Style;
 use crate::text::collate::{CollationOptions, Collator, Level, MixedScripts};
@@ -164,10 +165,12 @@ fn key_value(ctx: &Context, key: &SortKey) -> Option<RawKey> {
     match &key.source {
         SortKeySource::Macro(index) => {
             let m = ctx.style.macros.get(*index)?;
-            let mut text = String::new();
-            crate::csl::ext::in_macro(ctx, *index, || render_elements(ctx, &m.elements))
-                .iter()
-                .for_each(|node| node.push_plain(&mut text));
+            let nodes =
+                crate::csl::ext::in_macro(ctx, *index, || render_elements(ctx, &m.elements));
+            // sized first: growing piece by piece reallocated often
+            let length = nodes.iter().map(Inline::plain_len).sum();
+            let mut text = String::with_capacity(length);
+            nodes.iter().for_each(|node| node.push_plain(&mut text));
             text_key(collation_text(&pad_numbers(&text)))
         }
         SortKeySource::Variable(name) => variable_key(ctx, name),
@@ -255,14 +258,16 @@ fn pad_numbers(text: &str) -> String {
 pub fn collation_text(text: &str) -> String {
     let is_apostrophe = |c: char| c == '\'' || c == '’';
     let text = text.trim_start_matches(|c: char| c.is_ascii_punctuation() || "“”‘’«»".contains(c));
-    let mut out: String = text
-        .chars()
-        .filter(|c| {
-            (!c.is_ascii_punctuation() || is_apostrophe(*c))
-                && !matches!(c, '“' | '”' | '‘' | '«' | '»')
-        })
-        .map(|c| if is_apostrophe(c) { '\t' } else { c })
-        .collect();
+    // never longer than the text: nothing is added and a tab is one byte
+    let mut out = String::with_capacity(text.len());
+    out.extend(
+        text.chars()
+            .filter(|c| {
+                (!c.is_ascii_punctuation() || is_apostrophe(*c))
+                    && !matches!(c, '“' | '”' | '‘' | '«' | '»')
+            })
+            .map(|c| if is_apostrophe(c) { '\t' } else { c }),
+    );
     // trimmed in place (a second string per key was a hot spot)
     out.truncate(out.trim_end().len());
     let leading = out.len() - out.trim_start().len();

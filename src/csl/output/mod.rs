@@ -81,7 +81,7 @@ impl Inline {
     }
 
     /// The length in bytes of [`Inline::plain_text`].
-    fn plain_len(&self) -> usize {
+    pub(crate) fn plain_len(&self) -> usize {
         match self {
             Inline::Text(text) => text.len(),
             Inline::Quoted { marks, children } => {
