@@ -15,8 +15,8 @@
 //! Each phase runs on one thread (`×1`) and, when the machine has more cores,
 //! on the processor's default thread count (`×N`); the output must not differ.
 //!
-//! Time is the process's CPU time (every thread; `/proc/self/stat`, 10 ms
-//! ticks) and wall time, best of K repeats; peak memory is VmHWM from
+//! Time is the process's CPU time (every thread; `getrusage`) and wall time,
+//! best of K repeats; peak memory is VmHWM from
 //! `/proc/self/status`, reset before each phase through `/proc/self/clear_refs`,
 //! so each phase's peak is its own (it includes the items, which stay loaded).
 //! `checksum` hashes the text output, to show an optimisation changed nothing.
@@ -112,20 +112,16 @@ fn reset_peak() {
     let _ = std::fs::write("/proc/self/clear_refs", "5");
 }
 
-/// CPU time of the whole process (every thread, finished ones included) in
-/// seconds, from `/proc/self/stat` (user + system, in clock ticks of 10 ms);
-/// falls back to 0.
+/// CPU time of the whole process (user + system, every thread, finished ones
+/// included) in seconds, from `getrusage`; 0 if it fails.
 fn cpu_seconds() -> f64 {
-    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    // fields after the parenthesised command name; utime and stime are 14 and 15
-    let rest = stat.rsplit_once(')').map(|(_, r)| r).unwrap_or("");
-    let field = |n: usize| -> f64 {
-        rest.split_whitespace()
-            .nth(n - 3)
-            .and_then(|v| v.parse::<u64>().ok())
-            .unwrap_or(0) as f64
-    };
-    (field(14) + field(15)) / 100.0
+    // SAFETY: getrusage only writes the struct it is given.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    if unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut usage) } != 0 {
+        return 0.0;
+    }
+    let seconds = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    seconds(usage.ru_utime) + seconds(usage.ru_stime)
 }
 
 #[derive(Clone, Copy)]
@@ -205,12 +201,14 @@ fn processor(root: &Path, style: Style, threads: usize) -> Processor {
     processor
 }
 
+/// One phase: CPU and wall time, each with its ratio to the baseline's, and memory.
 fn line(name: &str, figure: Figure, baseline: Figure) {
     println!(
-        "  {name:<16}{:>7.3} s cpu {:>7.3} s wall {:>6.1}× baseline {:>6.1} MB peak (+{:>5.1} MB) {:>5.2}× baseline",
+        "  {name:<16}{:>6.3} s cpu ({:>4.1}×) {:>6.3} s wall ({:>4.1}×) {:>6.1} MB peak (+{:>5.1} MB) {:>5.2}× baseline",
         figure.cpu,
-        figure.wall,
         figure.cpu / baseline.cpu.max(1e-9),
+        figure.wall,
+        figure.wall / baseline.wall.max(1e-9),
         figure.peak_mb,
         figure.growth_mb,
         figure.peak_mb / baseline.peak_mb.max(1e-9),
