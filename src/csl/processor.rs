@@ -11,7 +11,6 @@ use crate::csl::style::model::*;
 use crate::csl::style::Style;
 use crate::text::collate::{Collator, MixedScripts};
 use crate::text::translit::Scheme;
-use std::cell::RefCell;
 use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::sync::atomic::AtomicU8;
@@ -213,83 +212,45 @@ impl Processor {
     }
 }
 
-/// The bibliography's sort keys, computed on first use (most comparisons end at the
-/// first key), once per item and key, and compared in place.
-struct LazyKeys<'r, 'p, 'i> {
-    run: &'r Run<'p, 'i>,
-    section: &'p Section,
-    keys: RefCell<Vec<Vec<Option<sort::KeyValue>>>>,
+/// The bibliography's sort keys, computed before the sort on the processor's
+/// threads, and only those a comparison will read: every item's first key,
+/// then key k+1 of the items that tie with another item on keys 0..=k (equal
+/// keys are equal bytes). Two items reach key k only when they tie on every
+/// key before it, so the keys `compare` reads are always there.
+struct SortKeys<'s> {
+    section: &'s Section,
+    /// Key k of item i is `columns[k][i]`.
+    columns: Vec<Vec<Option<sort::KeyValue>>>,
 }
 
-impl<'r, 'p, 'i> LazyKeys<'r, 'p, 'i> {
-    fn new(run: &'r Run<'p, 'i>, section: &'p Section) -> Self {
-        let keys = vec![vec![None; section.sort.len()]; run.items.len()];
-        LazyKeys {
-            run,
-            section,
-            keys: RefCell::new(keys),
-        }
-    }
-
-    /// Computes key `index` of `item` unless it is known.
-    fn ensure(&self, item: usize, index: usize) {
-        let known = self
-            .keys
-            .borrow()
-            .get(item)
-            .and_then(|k| k.get(index))
-            .is_some_and(Option::is_some);
-        if known {
-            return;
-        }
-        let value = sort_key_of(self.run, self.section, item, index);
-        if let Some(slot) = self
-            .keys
-            .borrow_mut()
-            .get_mut(item)
-            .and_then(|k| k.get_mut(index))
-        {
-            *slot = Some(value);
-        }
-    }
-
-    /// Computes up front, on the processor's threads, every key the sort
-    /// will compare: each item's first key, then key k+1 of the items that
-    /// tie with another item on keys 0..=k (equal keys are equal bytes).
-    fn fill_where_tied(&self) {
-        let threads = self.run.processor.threads;
-        let mut tied: Vec<Vec<usize>> = vec![(0..self.run.items.len()).collect()];
-        for index in 0..self.section.sort.len() {
+impl<'s> SortKeys<'s> {
+    fn compute(run: &Run, section: &'s Section) -> Self {
+        let mut columns = vec![vec![None; run.items.len()]; section.sort.len()];
+        let mut tied: Vec<Vec<usize>> = vec![(0..run.items.len()).collect()];
+        for (index, column) in columns.iter_mut().enumerate() {
             let need: Vec<usize> = tied.iter().flatten().copied().collect();
             if need.is_empty() {
-                return;
+                break;
             }
-            let (values, _) = crate::csl::parallel::map(threads, &need, |&item, _| {
-                sort_key_of(self.run, self.section, item, index)
-            });
-            let mut keys = self.keys.borrow_mut();
+            let (values, _) =
+                crate::csl::parallel::map(run.processor.threads, &need, |&item, _| {
+                    sort_key_of(run, section, item, index)
+                });
             for (&item, value) in need.iter().zip(values) {
-                keys[item][index] = Some(value);
+                column[item] = Some(value);
             }
             tied = tied
                 .iter()
-                .flat_map(|group| split_ties(group, |item| &keys[item][index]))
+                .flat_map(|group| split_ties(group, |item| &column[item]))
                 .collect();
         }
+        SortKeys { section, columns }
     }
 
     /// Compares two items key by key.
     fn compare(&self, a: usize, b: usize) -> Ordering {
-        for (index, sort_key) in self.section.sort.iter().enumerate() {
-            self.ensure(a, index);
-            self.ensure(b, index);
-            let keys = self.keys.borrow();
-            let key = |item: usize| {
-                keys.get(item)
-                    .and_then(|k| k.get(index))
-                    .and_then(Option::as_ref)
-            };
-            let ordering = match (key(a), key(b)) {
+        for (sort_key, column) in self.section.sort.iter().zip(&self.columns) {
+            let ordering = match (&column[a], &column[b]) {
                 (Some(x), Some(y)) => sort::compare_values(sort_key, x, y),
                 _ => Ordering::Equal,
             };
@@ -393,8 +354,7 @@ impl<'p, 'i> Run<'p, 'i> {
         let Some(section) = style.bibliography.as_ref().filter(|s| !s.sort.is_empty()) else {
             return;
         };
-        let keys = LazyKeys::new(self, section);
-        keys.fill_where_tied();
+        let keys = SortKeys::compute(self, section);
         let mut order = self.bib_order.clone();
         order.sort_by(|a, b| keys.compare(*a, *b));
         let uses_number = section.sort.iter().any(|k| {
