@@ -285,9 +285,6 @@ pub struct NameOptions {
 }
 
 macro_rules! inherit_fields {
-    ($self:ident, $parent:ident, $($field:ident),*) => {
-        NameOptions { $($field: $self.$field.as_ref().or($parent.$field.as_ref()).cloned()),* }
-    };
     ($self:ident, $parent:ident, $grand:ident; $($field:ident),*) => {
         NameOptions { $($field: $self.$field.as_ref()
             .or($parent.$field.as_ref())
@@ -297,30 +294,7 @@ macro_rules! inherit_fields {
 }
 
 impl NameOptions {
-    /// Fill every unset option from `parent`.
-    pub fn inherit(&self, parent: &NameOptions) -> NameOptions {
-        inherit_fields!(
-            self,
-            parent,
-            and,
-            delimiter,
-            delimiter_precedes_et_al,
-            delimiter_precedes_last,
-            et_al_min,
-            et_al_use_first,
-            et_al_use_last,
-            et_al_subsequent_min,
-            et_al_subsequent_use_first,
-            form,
-            initialize,
-            initialize_with,
-            initialize_with_hyphen,
-            name_as_sort_order,
-            sort_separator
-        )
-    }
-
-    /// `self.inherit(parent).inherit(grand)` in one pass, cloning each
+    /// Every unset option from `parent`, else from `grand`, cloning each
     /// option once (this runs for every names element rendered).
     pub fn inherit_from(&self, parent: &NameOptions, grand: &NameOptions) -> NameOptions {
         inherit_fields!(
