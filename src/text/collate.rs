@@ -158,10 +158,8 @@ impl Collator {
 
     /// The sort key of `text`. Equal keys mean equal strings at the chosen level.
     pub fn sort_key(&self, text: &str) -> SortKey {
-        let mut bytes = Vec::with_capacity(text.len() * 2 + 8);
-        let prepared = self.prepare(text);
-        // Writing into a Vec cannot fail (its error type is Infallible).
-        let Ok(()) = self.inner.write_sort_key_to(&prepared, &mut bytes);
+        let mut bytes = Vec::new();
+        self.write_sort_key(text, &mut bytes);
         SortKey(bytes)
     }
 
