@@ -4,15 +4,11 @@ use super::{render_elements_into, Context, Parts};
 use crate::csl::output::Inline;
 use crate::csl::style::model::*;
 
+/// The chosen branch's outputs as one node (`None` when it renders nothing).
 pub fn render_choose(ctx: &Context, choose: &Choose) -> Option<Inline> {
-    as_node(render_choose_parts(ctx, choose))
-}
-
-/// The outputs of the chosen branch, one per element.
-pub fn render_choose_parts(ctx: &Context, choose: &Choose) -> Vec<Inline> {
     let mut out = Parts::None;
     render_choose_into(ctx, choose, &mut out);
-    out.into_vec()
+    (!out.is_empty()).then(|| Inline::seq(out.into_vec()))
 }
 
 /// The chosen branch's outputs, appended to `out` (empty nodes are left out).
@@ -23,14 +19,6 @@ pub(crate) fn render_choose_into(ctx: &Context, choose: &Choose, out: &mut Parts
         .find(|branch| condition_holds(ctx, &branch.condition));
     let children = branch.map_or(&choose.otherwise, |b| &b.children);
     render_elements_into(ctx, children, out);
-}
-
-fn as_node(parts: Vec<Inline>) -> Option<Inline> {
-    if parts.is_empty() {
-        None
-    } else {
-        Some(Inline::seq(parts))
-    }
 }
 
 /// Evaluate a condition lazily: `all` stops at the first false test,
