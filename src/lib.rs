@@ -29,11 +29,12 @@
 
 pub mod check;
 pub mod cli;
-pub mod csl;
 pub mod diag;
 pub mod document;
 pub mod format;
 pub mod interchange;
 pub mod model;
 pub mod store;
-pub mod text;
+
+pub use kaynak_csl as csl;
+pub use kaynak_text as text;

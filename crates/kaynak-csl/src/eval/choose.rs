@@ -1,0 +1,112 @@
+//! `cs:choose`: conditions and match modes.
+
+use super::{render_elements_into, Context, Parts};
+use crate::output::Inline;
+use crate::style::model::*;
+
+/// The chosen branch's outputs as one node (`None` when it renders nothing).
+pub fn render_choose(ctx: &Context, choose: &Choose) -> Option<Inline> {
+    let mut out = Parts::None;
+    render_choose_into(ctx, choose, &mut out);
+    (!out.is_empty()).then(|| Inline::seq(out.into_vec()))
+}
+
+/// The chosen branch's outputs, appended to `out` (empty nodes are left out).
+pub(crate) fn render_choose_into(ctx: &Context, choose: &Choose, out: &mut Parts) {
+    let branch = choose
+        .branches
+        .iter()
+        .find(|branch| condition_holds(ctx, &branch.condition));
+    let children = branch.map_or(&choose.otherwise, |b| &b.children);
+    render_elements_into(ctx, children, out);
+}
+
+/// Evaluate a condition lazily: `all` stops at the first false test,
+/// `any` and `none` at the first true one. Tests run in a fixed order with
+/// plain short-circuiting (a chain of eight iterators was a hot spot).
+fn condition_holds(ctx: &Context, condition: &Condition) -> bool {
+    let mode = condition.match_mode.unwrap_or(Match::All);
+    // the test outcome that decides the condition
+    let decisive = !matches!(mode, Match::All);
+    let decides = |t: bool| t == decisive;
+    let found = condition
+        .disambiguate
+        .iter()
+        .any(|want| decides(ctx.cite.disambiguate == *want))
+        || condition
+            .is_numeric
+            .iter()
+            .any(|v| decides(is_numeric_variable(ctx, v)))
+        || condition.is_uncertain_date.iter().any(|v| {
+            decides(ctx.item.date(v).map(|d| d.circa).unwrap_or(false))
+        })
+        || condition
+            .locator
+            .iter()
+            .any(|l| decides(locator_matches(ctx, l)))
+        || condition
+            .position
+            .iter()
+            .any(|p| decides(position_matches(ctx, *p)))
+        || condition.types.iter().any(|t| decides(ctx.item_type == t))
+        || condition.variables.iter().enumerate().any(|(i, v)| {
+            let slot = condition.variable_slots.get(i).copied().flatten();
+            decides(has_variable(ctx, v, slot))
+        })
+        // kaynak multilingual extension: k:language.
+        || !condition.ext_language.is_empty()
+            && crate::ext::language_test(ctx, &condition.ext_language).is_some_and(decides);
+    match mode {
+        Match::All | Match::None => !found,
+        Match::Any => found,
+    }
+}
+
+fn locator_matches(ctx: &Context, wanted: &str) -> bool {
+    if ctx.cite.locator.is_none() {
+        return false;
+    }
+    let label = ctx.cite.label.as_deref().unwrap_or("page");
+    label == wanted || (wanted == "sub-verbo" && label == "sub verbo")
+}
+
+fn position_matches(ctx: &Context, wanted: Position) -> bool {
+    let Some(position) = ctx.cite.position else {
+        return false;
+    };
+    match wanted {
+        Position::First => position == Position::First,
+        Position::Subsequent => position != Position::First,
+        Position::Ibid => matches!(position, Position::Ibid | Position::IbidWithLocator),
+        Position::IbidWithLocator => position == Position::IbidWithLocator,
+        Position::NearNote => ctx.cite.near_note && position != Position::First,
+    }
+}
+
+fn has_variable(ctx: &Context, name: &str, slot: Option<u16>) -> bool {
+    if ctx.is_suppressed(name) {
+        return false;
+    }
+    if slot.is_some() {
+        // only item variables get a slot, so the names below need no test
+        return ctx.item_has_variable(name, slot);
+    }
+    match name {
+        "locator" => ctx.cite.locator.is_some(),
+        "citation-number" => ctx.cite.citation_number.is_some(),
+        "first-reference-note-number" => ctx.cite.first_reference_note_number.is_some(),
+        "year-suffix" => ctx.cite.year_suffix.is_some(),
+        _ => ctx.item_has_variable(name, slot),
+    }
+}
+
+fn is_numeric_variable(ctx: &Context, name: &str) -> bool {
+    let value = match name {
+        "locator" => ctx.cite.locator.clone(),
+        "citation-number" => ctx.cite.citation_number.map(|n| n.to_string()),
+        _ => ctx.item.variable(name).map(str::to_string),
+    };
+    value
+        .map(|v| super::number::is_numeric(&v))
+        .unwrap_or(false)
+}

@@ -1,0 +1,362 @@
+//! Disambiguation of cites: add-names, add-givenname (with the
+//! givenname-disambiguation-rule), the `disambiguate` condition and
+//! year-suffix. Items are grouped by their rendered cite, so the work is
+//! linear in the number of items plus the size of ambiguous groups.
+
+use super::CiteState;
+use crate::diagnostic::Warning;
+use crate::item::Name;
+use crate::processor::{Cluster, Run};
+use crate::style::model::*;
+use std::collections::HashMap;
+
+const MAX_NAMES: usize = 50;
+
+pub(crate) fn disambiguate(run: &mut Run, _clusters: &[Cluster]) {
+    let Some(section) = run.processor.style.citation.clone() else {
+        return;
+    };
+    let options = section.citation.clone();
+    let all: Vec<usize> = (0..run.items.len()).collect();
+    if options.disambiguate_add_givenname {
+        let rule = options.givenname_rule.unwrap_or(GivennameRule::ByCite);
+        if rule != GivennameRule::ByCite {
+            global_names(run, rule);
+        }
+    }
+    let needs = options.disambiguate_add_names
+        || options.disambiguate_add_givenname
+        || options.disambiguate_add_year_suffix
+        || uses_disambiguate_condition(&run.processor.style);
+    if !needs {
+        return;
+    }
+    let initial = ambiguous_groups(run, &section, &all);
+    // only items that were ambiguous at first are looked at again
+    let members: Vec<usize> = initial.iter().flatten().copied().collect();
+    for group in &initial {
+        if options.disambiguate_add_names {
+            let expand = options.disambiguate_add_givenname.then(|| {
+                match options.givenname_rule.unwrap_or(GivennameRule::ByCite) {
+                    GivennameRule::AllNamesWithInitials
+                    | GivennameRule::PrimaryNameWithInitials => 1,
+                    _ => 2,
+                }
+            });
+            add_names(run, &section, group, expand);
+        }
+        if options.disambiguate_add_givenname {
+            let rule = options.givenname_rule.unwrap_or(GivennameRule::ByCite);
+            add_givenname(run, &section, group, rule);
+        }
+    }
+    for group in ambiguous_groups(run, &section, &members) {
+        for &i in &group {
+            run.disambiguation[i].disambiguate = true;
+        }
+    }
+    if options.disambiguate_add_year_suffix {
+        let rank: HashMap<usize, usize> = run
+            .bib_order
+            .iter()
+            .enumerate()
+            .map(|(r, i)| (*i, r))
+            .collect();
+        for mut group in ambiguous_groups(run, &section, &members) {
+            group.sort_by_key(|i| rank.get(i).copied().unwrap_or(usize::MAX));
+            for (n, i) in group.iter().enumerate() {
+                run.disambiguation[*i].year_suffix = Some(n);
+            }
+        }
+    }
+}
+
+fn uses_disambiguate_condition(style: &crate::style::Style) -> bool {
+    fn walk(elements: &[Element]) -> bool {
+        elements.iter().any(|e| match e {
+            Element::Choose(c) => {
+                c.branches
+                    .iter()
+                    .any(|b| b.condition.disambiguate.is_some() || walk(&b.children))
+                    || walk(&c.otherwise)
+            }
+            Element::Group(g) => walk(&g.children),
+            // kaynak multilingual extension
+            Element::Ext(ext) => walk(std::slice::from_ref(&ext.element)),
+            _ => false,
+        })
+    }
+    style.macros.iter().any(|m| walk(&m.elements))
+        || style
+            .citation
+            .as_ref()
+            .map(|c| walk(&c.layout.elements))
+            .unwrap_or(false)
+}
+
+/// The cite in the form a reader must tell apart from the others. A style
+/// that tests positions is compared in its subsequent form: a first note is
+/// the full reference, while the short form is where two works clash (and
+/// the short form holds a part of the same data, so a clash of full forms is
+/// a clash of short forms too). Other styles have one form.
+fn key(run: &Run, section: &Section, index: usize, warnings: &mut Vec<Warning>) -> String {
+    let position = if run.uses_positions {
+        Position::Subsequent
+    } else {
+        Position::First
+    };
+    let state = run.state_for(
+        index,
+        &CiteState {
+            position: Some(position),
+            ..CiteState::default()
+        },
+    );
+    let state = CiteState {
+        citation_number: None,
+        year_suffix: None,
+        ..state
+    };
+    let parts = run.render_item(index, section, &state, warnings).parts;
+    // one buffer per key, not a string per part
+    let mut key = String::new();
+    parts.iter().for_each(|p| p.push_plain(&mut key));
+    key
+}
+
+/// The members that render alike, in groups of two or more (groups in the
+/// order their first member comes, members in the order given).
+fn ambiguous_groups(run: &mut Run, section: &Section, members: &[usize]) -> Vec<Vec<usize>> {
+    // every member's key at once, on the processor's threads
+    let keys = run.par_map(members, |run, &i, warnings| key(run, section, i, warnings));
+    let mut slot_of: HashMap<&str, usize> = HashMap::with_capacity(keys.len());
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for (&i, k) in members.iter().zip(&keys) {
+        let slot = *slot_of.entry(k.as_str()).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[slot].push(i);
+    }
+    groups.retain(|g| g.len() > 1);
+    groups
+}
+
+fn name_count(run: &Run, index: usize) -> usize {
+    [
+        "author",
+        "editor",
+        "translator",
+        "composer",
+        "director",
+        "container-author",
+    ]
+    .iter()
+    .filter_map(|v| run.items[index].names(v).map(|n| n.len()))
+    .max()
+    .unwrap_or(0)
+}
+
+/// How many other members share each member's key.
+fn clash_counts(run: &mut Run, section: &Section, group: &[usize]) -> HashMap<usize, usize> {
+    let keys = run.par_map(group, |run, &i, warnings| key(run, section, i, warnings));
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for k in &keys {
+        *counts.entry(k.as_str()).or_default() += 1;
+    }
+    group
+        .iter()
+        .zip(&keys)
+        .map(|(&i, k)| (i, counts.get(k.as_str()).copied().unwrap_or(1) - 1))
+        .collect()
+}
+
+/// Add names until each member clashes with as few others as possible;
+/// each member keeps the smallest count that reaches its minimum.
+/// With add-givenname on, names are compared as if fully expanded
+/// (`expand`), so names are added when given names could then tell the
+/// cites apart.
+fn add_names(run: &mut Run, section: &Section, group: &[usize], expand: Option<u8>) {
+    let saved: Vec<Vec<u8>> = group
+        .iter()
+        .map(|&i| run.disambiguation[i].givenname_levels.clone())
+        .collect();
+    if let Some(level) = expand {
+        for &i in group {
+            run.disambiguation[i].givenname_levels = vec![level; MAX_NAMES];
+        }
+    }
+    add_names_compared(run, section, group);
+    for (&i, levels) in group.iter().zip(saved) {
+        run.disambiguation[i].givenname_levels = levels;
+    }
+}
+
+fn add_names_compared(run: &mut Run, section: &Section, group: &[usize]) {
+    let max = group
+        .iter()
+        .map(|&i| name_count(run, i))
+        .max()
+        .unwrap_or(0)
+        .min(MAX_NAMES);
+    let mut best: HashMap<usize, (usize, Option<usize>)> = clash_counts(run, section, group)
+        .into_iter()
+        .map(|(i, c)| (i, (c, None)))
+        .collect();
+    for extra in 1..=max {
+        for &i in group {
+            run.disambiguation[i].extra_names = Some(extra);
+        }
+        for (i, clashes) in clash_counts(run, section, group) {
+            if let Some(entry) = best.get_mut(&i) {
+                if clashes < entry.0 {
+                    *entry = (clashes, Some(extra));
+                }
+            }
+        }
+        if best.values().all(|(c, _)| *c == 0) {
+            break;
+        }
+    }
+    for &i in group {
+        run.disambiguation[i].extra_names = best.get(&i).and_then(|(_, e)| *e);
+    }
+}
+
+/// Expand given names one name position at a time across the members
+/// that still clash, keeping an expansion only when it lowers the clashes.
+fn add_givenname(run: &mut Run, section: &Section, group: &[usize], rule: GivennameRule) {
+    let max_level: u8 = match rule {
+        GivennameRule::AllNamesWithInitials | GivennameRule::PrimaryNameWithInitials => 1,
+        _ => 2,
+    };
+    let primary = matches!(
+        rule,
+        GivennameRule::PrimaryName | GivennameRule::PrimaryNameWithInitials
+    );
+    let clashes = clash_counts(run, section, group);
+    let open: Vec<usize> = group
+        .iter()
+        .copied()
+        .filter(|i| clashes.get(i).copied().unwrap_or(0) > 0)
+        .collect();
+    let mut total: usize = clashes.values().sum();
+    let slots = if primary {
+        1
+    } else {
+        open.iter()
+            .map(|&i| name_count(run, i))
+            .max()
+            .unwrap_or(1)
+            .max(1)
+    };
+    for slot in 0..slots {
+        for level in 1..=max_level {
+            if total == 0 {
+                return;
+            }
+            let saved: Vec<Vec<u8>> = open
+                .iter()
+                .map(|&i| run.disambiguation[i].givenname_levels.clone())
+                .collect();
+            for &i in &open {
+                let levels = &mut run.disambiguation[i].givenname_levels;
+                if levels.len() <= slot {
+                    levels.resize(slot + 1, 0);
+                }
+                levels[slot] = levels[slot].max(level);
+            }
+            let now: usize = clash_counts(run, section, group).values().sum();
+            if now < total {
+                total = now;
+            } else {
+                for (&i, levels) in open.iter().zip(saved) {
+                    run.disambiguation[i].givenname_levels = levels;
+                }
+            }
+        }
+    }
+}
+
+/// all-names and primary-name rules: expand names that share a family
+/// name with another person, whether or not the cites are ambiguous.
+fn global_names(run: &mut Run, rule: GivennameRule) {
+    let primary = matches!(
+        rule,
+        GivennameRule::PrimaryName | GivennameRule::PrimaryNameWithInitials
+    );
+    let initials_only = matches!(
+        rule,
+        GivennameRule::AllNamesWithInitials | GivennameRule::PrimaryNameWithInitials
+    );
+    let mut by_family: HashMap<String, Vec<(String, String)>> = HashMap::new();
+    let lists: Vec<Vec<Name>> = run
+        .items
+        .iter()
+        .map(|item| {
+            item.names("author")
+                .or_else(|| item.names("editor"))
+                .map(|n| n.into_owned())
+                .unwrap_or_default()
+        })
+        .collect();
+    for names in &lists {
+        for (slot, name) in names.iter().enumerate() {
+            if primary && slot > 0 {
+                break;
+            }
+            let person = (initials(name), full_given(name));
+            let list = by_family.entry(family_key(name)).or_default();
+            if !list.contains(&person) {
+                list.push(person);
+            }
+        }
+    }
+    for (index, names) in lists.iter().enumerate() {
+        let mut levels = vec![0u8; names.len()];
+        for (slot, name) in names.iter().enumerate() {
+            if primary && slot > 0 {
+                break;
+            }
+            let Some(people) = by_family.get(&family_key(name)) else {
+                continue;
+            };
+            let me = (initials(name), full_given(name));
+            let others: Vec<&(String, String)> = people.iter().filter(|p| **p != me).collect();
+            if others.is_empty() {
+                continue;
+            }
+            let same_initials = others.iter().any(|o| o.0 == me.0);
+            levels[slot] = match (same_initials, initials_only) {
+                (false, _) => 1,
+                (true, false) => 2,
+                (true, true) => 0,
+            };
+        }
+        run.disambiguation[index].givenname_levels = levels;
+    }
+}
+
+fn family_key(name: &Name) -> String {
+    format!(
+        "{} {}",
+        name.non_dropping_particle.as_deref().unwrap_or(""),
+        name.family
+            .as_deref()
+            .or(name.literal.as_deref())
+            .unwrap_or("")
+    )
+}
+
+fn full_given(name: &Name) -> String {
+    name.given.as_deref().unwrap_or("").replace(['.', ' '], "")
+}
+
+fn initials(name: &Name) -> String {
+    name.given
+        .as_deref()
+        .unwrap_or("")
+        .split(|c: char| c.is_whitespace() || c == '.' || c == '-')
+        .filter_map(|w| w.chars().next())
+        .collect()
+}

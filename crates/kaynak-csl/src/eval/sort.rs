@@ -1,0 +1,325 @@
+//! Sort keys for `cs:sort` (variables and macros) and their comparison.
+//!
+//! Text keys are collated with the processor's [`Collator`] (ICU4X, CLDR order of the
+//! style's effective locale: Turkish `c < ç`, `ı < i`, Azerbaijani `e < ə`, Russian `е = ё`),
+//! at the primary level (case and accents ignored, as `cs:sort` keys were before). Each key
+//! is turned into bytes once per item, so sorting compares bytes only. Numbers and dates stay
+//! zero-padded digit strings compared as such, before any text value of the same key.
+
+use super::{date, number, render_elements, CiteState, Context};
+use crate::item::CslItem;
+use crate::locale::LocaleChain;
+use crate::output::Inline;
+use crate::style::model::*;
+use crate::style::Style;
+use kaynak_text::collate::{CollationOptions, Collator, Level, MixedScripts};
+use std::cmp::Ordering;
+use std::sync::atomic::AtomicU8;
+
+/// One computed key as comparable bytes: `None` (empty) always sorts last.
+pub type KeyValue = Option<Vec<u8>>;
+
+/// A key before collation.
+enum RawKey {
+    /// Zero-padded numbers and date keys, compared code unit by code unit.
+    Plain(String),
+    /// Text, compared by the collator.
+    Text(String),
+}
+
+/// Languages written in Cyrillic: their collators order Cyrillic natively, so the
+/// mixed-script rule never romanises for them.
+const CYRILLIC_LANGUAGES: &[&str] = &["ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn"];
+
+/// The collator for sort keys of a processor whose locale is `lang` (BCP 47).
+/// Unknown or invalid tags fall back to the primary language, then to the root order.
+pub fn collator_for(lang: &str, mixed_scripts: MixedScripts) -> Collator {
+    let primary = lang
+        .split(['-', '_'])
+        .next()
+        .unwrap_or(lang)
+        .to_ascii_lowercase();
+    let mixed_scripts = if CYRILLIC_LANGUAGES.contains(&primary.as_str()) {
+        MixedScripts::Original
+    } else {
+        mixed_scripts
+    };
+    let options = CollationOptions {
+        level: Level::Primary,
+        mixed_scripts,
+        ..CollationOptions::default()
+    };
+    Collator::with_options(lang, options)
+        .or_else(|_| Collator::with_options(&primary, options))
+        .or_else(|_| Collator::with_options("und", options))
+        .unwrap_or_else(|_| Collator::root())
+}
+
+/// Compute the sort keys of an item for a section.
+pub fn sort_keys(
+    collator: &Collator,
+    style: &Style,
+    locale: &LocaleChain,
+    item: &dyn CslItem,
+    section: &Section,
+    cite: &CiteState,
+) -> Vec<KeyValue> {
+    (0..section.sort.len())
+        .map(|index| sort_key(collator, style, locale, item, section, cite, index))
+        .collect()
+}
+
+/// One sort key of an item (`index` into the section's keys).
+pub fn sort_key(
+    collator: &Collator,
+    style: &Style,
+    locale: &LocaleChain,
+    item: &dyn CslItem,
+    section: &Section,
+    cite: &CiteState,
+    index: usize,
+) -> KeyValue {
+    let input = KeyInput {
+        collator,
+        style,
+        locale,
+        item,
+        section,
+        cite,
+    };
+    sort_key_sharing(&input, index, None)
+}
+
+/// What a sort key is computed from.
+pub(crate) struct KeyInput<'a> {
+    pub collator: &'a Collator,
+    pub style: &'a Style,
+    pub locale: &'a LocaleChain,
+    pub item: &'a dyn CslItem,
+    pub section: &'a Section,
+    pub cite: &'a CiteState,
+}
+
+/// [`sort_key`], keeping the item's variable answers in `answers` when
+/// given (see `Context::share_answers`).
+pub(crate) fn sort_key_sharing(
+    input: &KeyInput,
+    index: usize,
+    answers: Option<&[AtomicU8]>,
+) -> KeyValue {
+    let KeyInput {
+        collator,
+        style,
+        locale,
+        item,
+        section,
+        cite,
+    } = *input;
+    let key = section.sort.get(index)?;
+    let mut ctx = Context::new(style, locale, item, section, cite);
+    if let Some(answers) = answers {
+        ctx.share_answers(answers);
+    }
+    ctx.sorting = true;
+    ctx.sort_names = Some((key.names_min, key.names_use_first, key.names_use_last));
+    // kaynak multilingual extension: k:forms, k:script-order on the key.
+    let ext = key.ext.as_deref();
+    let value = crate::ext::in_key(&ctx, ext, || key_value(&ctx, key))?;
+    let text = match &value {
+        RawKey::Plain(text) | RawKey::Text(text) => text,
+    };
+    let mut bytes = crate::ext::script_rank(&ctx, ext, text)
+        .map(String::into_bytes)
+        .unwrap_or_default();
+    match value {
+        RawKey::Plain(text) => {
+            bytes.push(0);
+            bytes.extend_from_slice(text.as_bytes());
+        }
+        RawKey::Text(text) => {
+            bytes.push(1);
+            collator.write_sort_key(&text, &mut bytes);
+        }
+    }
+    Some(bytes)
+}
+
+/// Compare one key's values under its direction; empty values go last.
+pub fn compare_values(key: &SortKey, x: &KeyValue, y: &KeyValue) -> Ordering {
+    match (x, y) {
+        (None, None) => Ordering::Equal,
+        (None, Some(_)) => Ordering::Greater,
+        (Some(_), None) => Ordering::Less,
+        (Some(x), Some(y)) => {
+            let o = x.cmp(y);
+            if key.direction == SortDirection::Descending {
+                o.reverse()
+            } else {
+                o
+            }
+        }
+    }
+}
+
+fn key_value(ctx: &Context, key: &SortKey) -> Option<RawKey> {
+    match &key.source {
+        SortKeySource::Macro(index) => {
+            let m = ctx.style.macros.get(*index)?;
+            let nodes = crate::ext::in_macro(ctx, *index, || render_elements(ctx, &m.elements));
+            // sized first: growing piece by piece reallocated often
+            let length = nodes.iter().map(Inline::plain_len).sum();
+            let mut text = String::with_capacity(length);
+            nodes.iter().for_each(|node| node.push_plain(&mut text));
+            text_key(collation_text(&pad_numbers(&text)))
+        }
+        SortKeySource::Variable(name) => variable_key(ctx, name),
+    }
+}
+
+fn variable_key(ctx: &Context, name: &str) -> Option<RawKey> {
+    if ctx.item.names(name).is_some() {
+        let names = Names {
+            variables: vec![name.to_string()],
+            name: None,
+            et_al: None,
+            label: None,
+            label_before_name: false,
+            substitute: None,
+            delimiter: None,
+            rendering: Rendering::default(),
+        };
+        let mut ctx_names = super::names::render_names(ctx, &names).map(|n| n.plain_text());
+        if let Some(text) = ctx_names.take() {
+            return text_key(collation_text(&text));
+        }
+        return None;
+    }
+    if let Some(d) = ctx.item.date(name) {
+        let key = date::sort_key(&d);
+        return (!key.is_empty()).then_some(RawKey::Plain(key));
+    }
+    // kaynak multilingual extension: the main form of a text variable.
+    let value = match crate::ext::sort_text(ctx, name) {
+        Some(value) => value?.into(),
+        None => super::text::variable_text(ctx, name, TermForm::Long)?,
+    };
+    if number::is_numeric(&value) || name == "citation-number" {
+        return Some(RawKey::Plain(pad_numbers(&value)));
+    }
+    text_key(collation_text(&strip_markup(&value)))
+}
+
+fn text_key(s: String) -> Option<RawKey> {
+    (!s.is_empty()).then_some(RawKey::Text(s))
+}
+
+fn strip_markup(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_tag = false;
+    for c in text.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Zero-pad runs of digits (to ten places) so numbers compare numerically.
+/// Works on bytes: an ASCII digit is never part of a longer UTF-8 sequence,
+/// so every run starts and ends on a character boundary.
+fn pad_numbers(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut at = 0;
+    while at < bytes.len() {
+        let digits = bytes[at].is_ascii_digit();
+        let len = bytes[at..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit() == digits)
+            .count();
+        if digits {
+            out.extend(std::iter::repeat_n('0', 10usize.saturating_sub(len)));
+        }
+        out.push_str(&text[at..at + len]);
+        at += len;
+    }
+    out
+}
+
+/// The text a key collates: leading punctuation and quote marks dropped, other
+/// punctuation ignored, spaces trimmed. An apostrophe inside a word is kept as a tab,
+/// which the collator orders before spaces and letters (d’Wander < de’ Frinkle).
+/// Case and accents are left to the collator (primary level), so a Turkish `I`
+/// stays dotless and `Ç` stays a letter of its own.
+pub fn collation_text(text: &str) -> String {
+    let is_apostrophe = |c: char| c == '\'' || c == '’';
+    let text = text.trim_start_matches(|c: char| c.is_ascii_punctuation() || "“”‘’«»".contains(c));
+    // never longer than the text: nothing is added and a tab is one byte
+    let mut out = String::with_capacity(text.len());
+    out.extend(
+        text.chars()
+            .filter(|c| {
+                (!c.is_ascii_punctuation() || is_apostrophe(*c))
+                    && !matches!(c, '“' | '”' | '‘' | '«' | '»')
+            })
+            .map(|c| if is_apostrophe(c) { '\t' } else { c }),
+    );
+    // trimmed in place (a second string per key was a hot spot)
+    out.truncate(out.trim_end().len());
+    let leading = out.len() - out.trim_start().len();
+    out.drain(..leading);
+    out
+}
+
+/// Compare two key lists under the section's directions.
+pub fn compare_keys(section: &Section, a: &[KeyValue], b: &[KeyValue]) -> Ordering {
+    for (index, key) in section.sort.iter().enumerate() {
+        let none = None;
+        let (x, y) = (a.get(index).unwrap_or(&none), b.get(index).unwrap_or(&none));
+        let ordering = compare_values(key, x, y);
+        if ordering != Ordering::Equal {
+            return ordering;
+        }
+    }
+    Ordering::Equal
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_padded_to_ten_places() {
+        assert_eq!(pad_numbers("vol. 12, 3a"), "vol. 0000000012, 0000000003a");
+        assert_eq!(pad_numbers("Ş12345678901"), "Ş12345678901");
+        assert_eq!(pad_numbers(""), "");
+    }
+
+    #[test]
+    fn collation_text_keeps_letters_for_the_collator() {
+        assert_eq!(collation_text("“Işık”"), "Işık");
+        assert_eq!(collation_text("Çelik, A."), "Çelik A");
+        assert_eq!(collation_text("d’Wander"), "d\tWander");
+    }
+
+    #[test]
+    fn collator_follows_the_language_and_falls_back() {
+        let scripts = MixedScripts::Original;
+        let turkish = collator_for("tr-TR", scripts);
+        assert!(turkish.sort_key("Cengiz") < turkish.sort_key("Çelik"));
+        assert!(turkish.sort_key("Işık") < turkish.sort_key("İnan"));
+        let root = collator_for("not a tag!", scripts);
+        assert!(root.sort_key("Çelik") < root.sort_key("Cengiz"));
+        // Apostrophes (kept as tabs) sort before spaces and letters.
+        assert!(root.sort_key("d\twander") < root.sort_key("de\t frinkle"));
+        // A Russian collator never romanises, even when asked to.
+        let russian = collator_for(
+            "ru",
+            MixedScripts::Transliterated(kaynak_text::translit::Scheme::Iso9),
+        );
+        assert!(russian.sort_key("Шевченко") < russian.sort_key("Щербаков"));
+    }
+}

@@ -1,0 +1,373 @@
+//! `cs:text`: variables, macros, terms and values; page ranges.
+
+use super::{case, render_parts, wrap, wrap_one, Context};
+use crate::output::Inline;
+use crate::style::model::*;
+use std::borrow::Cow;
+
+pub fn render_text(ctx: &Context, text: &Text) -> Option<Inline> {
+    match &text.source {
+        TextSource::Variable { name, form } => {
+            // kaynak multilingual extension: forms and attachments.
+            if let Some(out) = crate::ext::text_variable(ctx, text, name, *form) {
+                return out;
+            }
+            let value = variable_text(ctx, name, *form);
+            // an empty year-suffix does not make its group empty (citeproc-js)
+            if value.is_some() || name != "year-suffix" {
+                ctx.note_variable(value.is_some());
+            }
+            let mut value = value?;
+            if ctx.in_substitute.get() {
+                ctx.tracker.borrow_mut().suppressed.push(name.clone());
+            }
+            if name == "citation-label" {
+                if let Some(suffix) = ctx.implicit_year_suffix() {
+                    value.to_mut().push_str(&suffix);
+                }
+            }
+            let content = if name == "page" || name == "locator" && is_page_locator(ctx) {
+                Inline::Text(page_range(ctx, &value).into())
+            } else if is_number_variable(name)
+                && super::number::is_numeric(&value)
+                && !value.contains("\\-")
+            {
+                // numeric ranges in number variables take an en dash
+                Inline::Text(digit_ranges(&value).into())
+            } else if name == "locator" && value.contains(['"', '“', '<']) {
+                return wrap(ctx, case::parse_rich_text(ctx, &value), &text.rendering);
+            } else if name == "locator" && super::number::is_numeric(&value) {
+                let ampersand = ctx
+                    .locale
+                    .term_text("and", TermForm::Symbol, false)
+                    .unwrap_or("&");
+                let value = value.replace(" & ", &format!(" {ampersand} "));
+                Inline::Text(dash_ranges(&value).into())
+            } else if matches!(
+                name.as_str(),
+                "citation-number"
+                    | "year-suffix"
+                    | "first-reference-note-number"
+                    | "locator"
+                    | "URL"
+                    | "DOI"
+            ) || !case::has_markup(&value)
+            {
+                // plain text is moved into its node, not parsed and copied
+                Inline::Text(value.into())
+            } else {
+                return wrap(ctx, case::parse_rich_text(ctx, &value), &text.rendering);
+            };
+            wrap_one(ctx, content, &text.rendering)
+        }
+        TextSource::Macro(index) => {
+            let m = ctx.style.macros.get(*index)?;
+            let before = ctx.variable_counts();
+            // kaynak multilingual extension: settings are lexical.
+            let parts = crate::ext::in_macro(ctx, *index, || render_parts(ctx, &m.elements));
+            let after = ctx.variable_counts();
+            // like citeproc-js, a macro is suppressed as a group would be
+            let (called, rendered) = (after.0 - before.0, after.1 - before.1);
+            if parts.is_empty() || called > 0 && rendered == 0 {
+                return None;
+            }
+            let node = parts.wrap(ctx, None, &text.rendering)?;
+            // a rendered macro counts as content for an enclosing group
+            ctx.note_variable(true);
+            Some(node)
+        }
+        TextSource::Term { name, form, plural } => {
+            let term = ctx.term(name, *form, *plural)?;
+            if term.is_empty() {
+                return None;
+            }
+            ctx.note_term();
+            wrap_one(ctx, Inline::Text(term.into()), &text.rendering)
+        }
+        TextSource::Value(value) => {
+            if value.is_empty() {
+                return None;
+            }
+            if !case::has_markup(value) {
+                return wrap_one(ctx, Inline::Text(value.as_str().into()), &text.rendering);
+            }
+            wrap(ctx, case::parse_rich_text(ctx, value), &text.rendering)
+        }
+    }
+}
+
+fn is_page_locator(ctx: &Context) -> bool {
+    matches!(ctx.cite.label.as_deref(), None | Some("page"))
+}
+
+/// The text of a standard variable, with the short-form fallbacks;
+/// borrowed from the item or cite where it is stored as it is shown.
+pub fn variable_text<'a>(ctx: &Context<'a>, name: &str, form: TermForm) -> Option<Cow<'a, str>> {
+    if ctx.is_suppressed(name) {
+        return None;
+    }
+    let special = match name {
+        "locator" => return ctx.cite.locator.as_deref().map(Cow::Borrowed),
+        "citation-number" => return ctx.cite.citation_number.map(|n| n.to_string().into()),
+        "first-reference-note-number" => {
+            return ctx
+                .cite
+                .first_reference_note_number
+                .map(|n| n.to_string().into())
+        }
+        "year-suffix" => return ctx.cite.year_suffix.map(|n| year_suffix_letters(n).into()),
+        "page-first" => ctx
+            .item
+            .variable("page-first")
+            .or_else(|| ctx.item.variable("page"))
+            .map(first_page),
+        "citation-label" => ctx
+            .item
+            .variable("citation-label")
+            .map(str::to_string)
+            .or_else(|| citation_label(ctx)),
+        _ => None,
+    };
+    if special.is_some() {
+        return special.map(Cow::Owned);
+    }
+    if form == TermForm::Short {
+        let short = match name {
+            "title" => ctx
+                .item
+                .variable("title-short")
+                .or_else(|| ctx.item.variable("shortTitle")),
+            "container-title" => ctx
+                .item
+                .variable("container-title-short")
+                .or_else(|| ctx.item.variable("journalAbbreviation")),
+            _ => ctx.item.variable(&format!("{name}-short")),
+        };
+        if let Some(short) = short {
+            return Some(Cow::Borrowed(short));
+        }
+    }
+    let alias = match name {
+        "container-title-short" => ctx.item.variable("journalAbbreviation"),
+        "title-short" => ctx.item.variable("shortTitle"),
+        _ => None,
+    };
+    ctx.item.variable(name).or(alias).map(Cow::Borrowed)
+}
+
+fn first_page(page: &str) -> String {
+    page.split(['-', '–', ',', '&'])
+        .next()
+        .unwrap_or(page)
+        .trim()
+        .to_string()
+}
+
+/// a, b, …, z, aa, ab, …
+pub fn year_suffix_letters(n: usize) -> String {
+    let mut n = n;
+    let mut out = Vec::new();
+    loop {
+        out.push((b'a' + (n % 26) as u8) as char);
+        if n < 26 {
+            break;
+        }
+        n = n / 26 - 1;
+    }
+    out.iter().rev().collect()
+}
+
+fn citation_label(ctx: &Context) -> Option<String> {
+    let names = ctx
+        .item
+        .names("author")
+        .or_else(|| ctx.item.names("editor"))?;
+    let mut label = String::new();
+    // citeproc-js: four letters of one author, two of two or three, one of four
+    let take = match names.len() {
+        1 => 4,
+        2 | 3 => 2,
+        _ => 1,
+    };
+    for name in names.iter().take(4) {
+        let family = name
+            .family
+            .as_deref()
+            .or(name.literal.as_deref())
+            .unwrap_or("");
+        label.extend(family.chars().take(take));
+    }
+    if let Some(year) = ctx.item.date("issued").and_then(|d| d.year()) {
+        let year = year.to_string();
+        label.push_str(year.get(year.len().saturating_sub(2)..).unwrap_or(""));
+    }
+    Some(label)
+}
+
+/// Apply the style's page-range-format to a page string.
+pub fn page_range(ctx: &Context, value: &str) -> String {
+    if value.contains("\\-") {
+        // an escaped hyphen is not a range
+        return value.replace("\\-", "-");
+    }
+    let delimiter = ctx
+        .locale
+        .term_text("page-range-delimiter", TermForm::Long, false)
+        .unwrap_or("\u{2013}")
+        .to_string();
+    let format = ctx.style.options.page_range_format;
+    let ampersand = format!(
+        " {} ",
+        ctx.locale
+            .term_text("and", TermForm::Symbol, false)
+            .unwrap_or("&")
+    );
+    let mut out = String::new();
+    let mut piece = String::new();
+    for c in value.chars() {
+        if c == ',' || c == '&' {
+            out.push_str(&format_range(piece.trim(), &delimiter, format));
+            out.push_str(if c == ',' { ", " } else { &ampersand });
+            piece.clear();
+        } else {
+            piece.push(c);
+        }
+    }
+    out.push_str(&format_range(piece.trim(), &delimiter, format));
+    out
+}
+
+fn format_range(piece: &str, delimiter: &str, format: Option<PageRangeFormat>) -> String {
+    let parts: Vec<&str> = piece.splitn(2, ['-', '–']).collect();
+    let [first, last] = parts.as_slice() else {
+        return piece.to_string();
+    };
+    let (first, last) = (first.trim(), last.trim_start_matches('-').trim());
+    let (prefix_a, num_a) = split_number(first);
+    let (prefix_b, num_b) = split_number(last);
+    let numeric = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    if !numeric(num_a) || !numeric(num_b) {
+        let roman = |s: &str| !s.is_empty() && s.chars().all(|c| "ivxlcdmIVXLCDM".contains(c));
+        if roman(first) && roman(last) {
+            return format!("{first}{delimiter}{last}");
+        }
+        return piece.to_string();
+    }
+    if !prefix_b.is_empty() && prefix_a != prefix_b
+        || prefix_b.is_empty() && !prefix_a.is_empty() && format.is_some()
+    {
+        return format!("{first}-{last}");
+    }
+    let Some(format) = format else {
+        return format!("{first}{delimiter}{last}");
+    };
+    let expanded = expand(num_a, num_b);
+    let last_out = match format {
+        PageRangeFormat::Expanded | PageRangeFormat::Verbatim => format!("{prefix_a}{expanded}"),
+        PageRangeFormat::Minimal => minimal(num_a, &expanded, 1),
+        PageRangeFormat::MinimalTwo => minimal(num_a, &expanded, 2),
+        PageRangeFormat::Chicago | PageRangeFormat::Chicago16 => chicago(num_a, &expanded, format),
+    };
+    format!("{first}{delimiter}{last_out}")
+}
+
+/// Split "N110" into ("N", "110"): the prefix is all before the trailing digits.
+fn split_number(s: &str) -> (&str, &str) {
+    let index = s
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_ascii_digit())
+        .last()
+        .map(|(i, _)| i)
+        .unwrap_or(s.len());
+    s.split_at(index)
+}
+
+fn expand(first: &str, last: &str) -> String {
+    if last.len() < first.len() {
+        format!("{}{}", &first[..first.len() - last.len()], last)
+    } else {
+        last.to_string()
+    }
+}
+
+fn minimal(first: &str, last: &str, keep: usize) -> String {
+    if first.len() != last.len() {
+        return last.to_string();
+    }
+    let common = first
+        .chars()
+        .zip(last.chars())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let rest = &last[common.min(last.len())..];
+    if rest.len() < keep && last.len() >= keep {
+        last[last.len() - keep..].to_string()
+    } else {
+        rest.to_string()
+    }
+}
+
+fn chicago(first: &str, last: &str, format: PageRangeFormat) -> String {
+    let Ok(start) = first.parse::<u64>() else {
+        return last.to_string();
+    };
+    if start < 100 || start % 100 == 0 {
+        return last.to_string();
+    }
+    if start % 100 < 10 {
+        return minimal(first, last, 1);
+    }
+    if format == PageRangeFormat::Chicago && first.len() == 4 {
+        let changed = minimal(first, last, 2);
+        if changed.len() > 2 {
+            return last.to_string();
+        }
+        return changed;
+    }
+    minimal(first, last, 2)
+}
+
+/// "200 - 201" → "200–201" between numbers.
+fn dash_ranges(value: &str) -> String {
+    let parts: Vec<&str> = value.split('-').collect();
+    if parts.len() < 2 {
+        return value.to_string();
+    }
+    parts.iter().map(|p| p.trim()).collect::<Vec<_>>().join("–")
+}
+
+fn is_number_variable(name: &str) -> bool {
+    matches!(
+        name,
+        "volume"
+            | "issue"
+            | "number"
+            | "collection-number"
+            | "chapter-number"
+            | "number-of-volumes"
+    )
+}
+
+/// "3-4" → "3–4" where a hyphen joins two digits.
+fn digit_ranges(value: &str) -> String {
+    let chars: Vec<char> = value.chars().collect();
+    let mut out = String::with_capacity(value.len());
+    for (index, c) in chars.iter().enumerate() {
+        let between_digits = index > 0
+            && chars
+                .get(index - 1)
+                .map(char::is_ascii_digit)
+                .unwrap_or(false)
+            && chars
+                .get(index + 1)
+                .map(char::is_ascii_digit)
+                .unwrap_or(false);
+        out.push(if *c == '-' && between_digits {
+            '–'
+        } else {
+            *c
+        });
+    }
+    out
+}

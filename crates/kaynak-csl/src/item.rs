@@ -1,0 +1,79 @@
+//! The item interface the engine reads: one trait, so CSL-JSON items and
+//! kaynak's own records go through the same code.
+
+use std::borrow::Cow;
+
+// kaynak multilingual extension (docs/csl-extension.md): the form query type.
+pub use crate::ext::FormQuery;
+
+/// A personal or institutional name, in CSL's parts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Name {
+    pub family: Option<String>,
+    pub given: Option<String>,
+    pub dropping_particle: Option<String>,
+    pub non_dropping_particle: Option<String>,
+    pub suffix: Option<String>,
+    pub comma_suffix: bool,
+    pub static_ordering: bool,
+    /// An institution or any name given as one string.
+    pub literal: Option<String>,
+}
+
+/// A date or date range; months 1–12, seasons 13–16 (or `season`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Date {
+    /// One `[year, month, day]` (0 = absent) or two for a range.
+    pub parts: Vec<[i32; 3]>,
+    pub season: Option<String>,
+    pub circa: bool,
+    pub literal: Option<String>,
+}
+
+impl Date {
+    pub fn start(&self) -> Option<&[i32; 3]> {
+        self.parts.first()
+    }
+
+    pub fn end(&self) -> Option<&[i32; 3]> {
+        self.parts.get(1)
+    }
+
+    pub fn year(&self) -> Option<i32> {
+        self.start().map(|p| p[0])
+    }
+}
+
+/// What the CSL engine needs from a bibliographic item.
+///
+/// `Sync`, because a large run renders items on several threads at once.
+pub trait CslItem: Sync {
+    /// Unique key of the item.
+    fn id(&self) -> &str;
+    /// CSL item type (`book`, `article-journal`, …).
+    fn item_type(&self) -> &str;
+    /// Language tag of the item (used for title case and locales).
+    fn language(&self) -> Option<&str> {
+        self.variable("language")
+    }
+    /// A standard or number variable as text.
+    fn variable(&self, name: &str) -> Option<&str>;
+    /// A name variable (author, editor, …).
+    fn names(&self, name: &str) -> Option<Cow<'_, [Name]>>;
+    /// A date variable (issued, accessed, …).
+    fn date(&self, name: &str) -> Option<Cow<'_, Date>>;
+
+    // --- kaynak multilingual extension (docs/csl-extension.md) ---------------
+    /// One form of a text variable: the original, the record's own
+    /// transliteration, a transliteration under a scheme, or a translation.
+    /// The default serves plain items: the original is [`CslItem::variable`],
+    /// schemes transliterate it, there is no record translit or translation.
+    fn text_form(&self, name: &str, query: FormQuery<'_>) -> Option<Cow<'_, str>> {
+        crate::ext::default_text_form(self.variable(name), query)
+    }
+    /// A name variable with every part in one form; a part without that form
+    /// is `None`. The list has the same length and order as the original.
+    fn names_form(&self, name: &str, query: FormQuery<'_>) -> Option<Cow<'_, [Name]>> {
+        crate::ext::default_names_form(self.names(name), query)
+    }
+}

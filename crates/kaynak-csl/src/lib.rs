@@ -1,0 +1,147 @@
+//! kaynak's CSL 1.0.2 processor.
+//!
+//! # Pipeline
+//!
+//! ```text
+//! style XML ──► Style::parse ──► Style (typed; errors and warnings with line:col)
+//! locale XML ──► Locale::parse ──► LocaleChain (style's inline locale → xx-YY → xx → en-US)
+//! items (impl CslItem) + clusters ──► Processor::process ──► Rendered { citations, bibliography, warnings }
+//! output tree (Inline) ──► render(node, Format) / render_bibliography(bib, Format)
+//!                          ──► text | html | markdown | latex | rtf
+//! ```
+//!
+//! # Using it (what `kaynak bib` / `kaynak cite` need)
+//!
+//! ```
+//! use kaynak_csl as csl;
+//! use kaynak_csl::{Cite, Cluster, CslItem, Format, JsonItem, Style};
+//!
+//! // 1. the style (for a dependent style, see below)
+//! let style = Style::parse(r#"<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0" class="note">
+//!   <citation><layout suffix="."><group delimiter=", ">
+//!     <text variable="title" font-style="italic"/>
+//!     <group delimiter=" "><label variable="locator" form="short"/><text variable="locator"/></group>
+//!   </group></layout></citation>
+//!   <bibliography><layout><text variable="title"/></layout></bibliography></style>"#)
+//!     .expect("a valid style");
+//! // 2. the processor: locale from --locale, else the style's default-locale, else en-US;
+//! //    `embedded_locales` knows en-US, en-GB, ru-RU and tr-TR
+//! let processor = csl::processor_with_locale(style, Some("en-US"), &csl::embedded_locales);
+//! // 3. items: anything implementing `CslItem` (CSL-JSON here)
+//! let items = JsonItem::parse_array(r#"[{"id":"a","type":"book","title":"Kaynak"}]"#).unwrap();
+//! let refs: Vec<&dyn CslItem> = items.iter().map(|i| i as &dyn CslItem).collect();
+//! // 4. clusters in document order; note numbers default to 1, 2, 3 …
+//! let cite = |locator: Option<&str>| Cite {
+//!     id: "a".into(),
+//!     locator: locator.map(str::to_string),
+//!     label: csl::locator::locator_term("p.").map(str::to_string),
+//!     ..Cite::default()
+//! };
+//! let clusters = vec![
+//!     Cluster { cites: vec![cite(Some("5"))], note_number: None },
+//!     Cluster { cites: vec![cite(Some("7"))], note_number: None },
+//! ];
+//! let out = processor.process(&refs, &clusters);
+//! assert_eq!(csl::render(&out.citations[0], Format::Text), "Kaynak, p. 5.");
+//! assert_eq!(csl::render(&out.citations[1], Format::Html), "<i>Kaynak</i>, p. 7.");
+//! let bibliography = out.bibliography.expect("the style has one");
+//! assert_eq!(csl::render_bibliography(&bibliography, Format::Text), "Kaynak");
+//! assert!(out.warnings.is_empty());
+//! ```
+//!
+//! * [`Style::parse`]`(&str) -> Result<Style, Vec<Diagnostic>>`: invalid XML,
+//!   an unknown element, a missing or self-calling macro are errors (with
+//!   line and column); unknown attributes and values are kept in
+//!   `style.warnings`. DTDs are refused, so entity bombs cannot expand.
+//! * Dependent styles: `style.is_dependent()` and `style.parent` (the
+//!   parent's id/URL, e.g. `http://www.zotero.org/styles/chicago-notes-bibliography`);
+//!   find the parent in the style directories (compare with `Style::id`, or the
+//!   file name after the last `/`), parse it and call
+//!   `dependent.with_parent(parent)`.
+//! * Locales: [`processor_with_locale`]`(style, Option<&str>, &loader)`;
+//!   the loader maps a tag (`"de-DE"`) to a [`Locale`]. Chain `--locales DIR`
+//!   before [`embedded_locales`]:
+//!   `|tag| read(dir/locales-{tag}.xml).and_then(Locale::parse).or_else(|| embedded_locales(tag))`.
+//!   [`LocaleChain::build`] is the lower-level form.
+//! * [`Processor::process`]`(&[&dyn CslItem], &[Cluster]) -> Rendered`:
+//!   positions (first, subsequent, ibid, ibid-with-locator, near-note),
+//!   disambiguation, sorting and collapsing happen here, once for the whole
+//!   document. `Rendered::citations[i]` is cluster `i`;
+//!   `Rendered::bibliography` lists every item passed (cited or not; pass only
+//!   the cited ones for a "cited works" list). For a note style print the
+//!   citations as numbered notes; for an in-text style as they are.
+//! * Sorting (`cs:sort`) collates with one ICU4X collator per processor, in
+//!   the language of the locale given to [`processor_with_locale`] (Turkish,
+//!   Azerbaijani, Russian alphabets; root order for English).
+//!   [`Processor::set_mixed_scripts`] chooses whether Cyrillic keys sort on a
+//!   romanisation (the default, ALA-LC) or on the original letters;
+//!   [`Processor::with_sort_options`] takes a [`SortOptions`] up front.
+//! * [`Cite`]: `id`, `locator`, `label` (a CSL locator term — see
+//!   [`locator::locator_term`] for pandoc's abbreviations), `prefix`,
+//!   `suffix`, `suppress_author`, `author_only`.
+//! * Output: [`render`]`(&Inline, Format) -> String` for one citation;
+//!   [`render_bibliography`]`(&Bibliography, Format)` for the list (HTML in
+//!   citeproc-js's `csl-bib-body` markup). [`Format::from_name`] reads
+//!   `text|html|markdown|latex|rtf`. [`Processor::render_citations`] and
+//!   [`Processor::render_bibliography`] give the same text, on the processor's threads.
+//! * Threads: a run of 256 items or more renders its per-item passes
+//!   (disambiguation keys, sort keys, notes, entries) on
+//!   [`Processor::threads`] threads (default: the cores, at most 8;
+//!   [`Processor::set_threads`] changes it). Results and warnings come back in
+//!   item order, so the output never depends on the thread count.
+//! * Warnings (missing terms, unknown cited ids) are data in
+//!   `Rendered::warnings`; the library never prints.
+//! * Own records: implement [`CslItem`] (id, type, language, variables by
+//!   CSL name, names, dates); the engine reads nothing else.
+
+mod bibliography;
+pub(crate) mod citation;
+pub mod diagnostic;
+pub mod eval;
+pub mod ext;
+pub mod fasthash;
+pub mod item;
+pub mod json;
+pub mod locale;
+pub mod locator;
+mod names_parse;
+pub mod output;
+mod parallel;
+pub mod processor;
+pub mod style;
+
+pub use diagnostic::{Diagnostic, Severity, Warning};
+pub use item::{CslItem, Date, Name};
+pub use json::JsonItem;
+pub use locale::{Locale, LocaleChain};
+pub use output::{render, Format, Inline};
+pub use processor::{BibEntry, Bibliography, Cite, Cluster, Processor, Rendered, SortOptions};
+pub use style::Style;
+
+/// Load one of the locales embedded in kaynak.
+pub fn embedded_locales(tag: &str) -> Option<Locale> {
+    locale::embedded_locale(tag).and_then(|text| Locale::parse(text).ok())
+}
+
+/// Build a processor, choosing the locale `lang` (or the style's default
+/// locale, or en-US) and loading locale files through `load`.
+pub fn processor_with_locale(
+    style: Style,
+    lang: Option<&str>,
+    load: &dyn Fn(&str) -> Option<Locale>,
+) -> Processor {
+    let lang = lang
+        .map(str::to_string)
+        .or_else(|| style.default_locale.clone())
+        .unwrap_or_else(|| "en-US".to_string());
+    let chain = LocaleChain::build(&lang, &style.locales, &mut |tag| load(tag));
+    let mut style = style;
+    // kaynak multilingual extension: locale chains for k:item-locales.
+    ext::build_item_chains(&mut style, &lang, load);
+    Processor::with_sort_options(style, chain, processor::SortOptions::new(&lang))
+}
+
+/// Render a bibliography as one string in a format.
+pub fn render_bibliography(bibliography: &Bibliography, format: Format) -> String {
+    output::render_bibliography(bibliography, format)
+}

@@ -1,0 +1,492 @@
+//! The citation processor: registers cited items, numbers them, sorts,
+//! decides positions and disambiguation, renders citation clusters and the
+//! bibliography into output trees.
+
+use crate::diagnostic::Warning;
+use crate::eval::{self, sort, CiteState, Context};
+use crate::item::CslItem;
+use crate::locale::LocaleChain;
+use crate::output::{render, Format, Inline};
+use crate::style::model::*;
+use crate::style::Style;
+use kaynak_text::collate::{Collator, MixedScripts};
+use kaynak_text::translit::Scheme;
+use std::cmp::Ordering;
+use std::collections::HashMap;
+use std::sync::atomic::AtomicU8;
+
+/// One cite inside a cluster.
+#[derive(Debug, Clone, Default)]
+pub struct Cite {
+    pub id: String,
+    pub locator: Option<String>,
+    /// Locator label as a CSL term name (`page`, `chapter`, …).
+    pub label: Option<String>,
+    pub prefix: Option<String>,
+    pub suffix: Option<String>,
+    pub suppress_author: bool,
+    pub author_only: bool,
+    /// Forced position (test-suite option).
+    pub position: Option<Position>,
+    pub near_note: Option<bool>,
+}
+
+/// One citation (a footnote or an in-text citation) of one or more cites.
+#[derive(Debug, Clone, Default)]
+pub struct Cluster {
+    pub cites: Vec<Cite>,
+    /// Footnote number; defaults to the cluster's 1-based index. `Some(0)`
+    /// marks a citation in the running text of a note-style document: such
+    /// citations follow each other for ibid, apart from the notes.
+    pub note_number: Option<u32>,
+}
+
+/// A bibliography entry.
+#[derive(Debug, Clone)]
+pub struct BibEntry {
+    pub id: String,
+    pub content: Inline,
+}
+
+/// A rendered bibliography with its layout options.
+#[derive(Debug, Clone, Default)]
+pub struct Bibliography {
+    pub entries: Vec<BibEntry>,
+    pub options: BibliographyOptions,
+}
+
+/// Everything one processing run produces.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    pub citations: Vec<Inline>,
+    pub bibliography: Option<Bibliography>,
+    pub warnings: Vec<Warning>,
+}
+
+/// How a processor orders the text of sort keys.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SortOptions {
+    /// The collation language (BCP 47): the processor's effective locale.
+    pub language: String,
+    /// Non-Latin (Cyrillic) keys sort on a romanisation or on the original letters.
+    /// Ignored when the language is itself written in Cyrillic.
+    pub mixed_scripts: MixedScripts,
+}
+
+impl SortOptions {
+    /// The defaults for `language`: Cyrillic keys sort on their ALA-LC romanisation.
+    pub fn new(language: &str) -> SortOptions {
+        SortOptions {
+            language: language.to_string(),
+            mixed_scripts: MixedScripts::Transliterated(Scheme::AlaLcPlain),
+        }
+    }
+}
+
+/// A compiled style with its locale chain, ready to process items.
+pub struct Processor {
+    pub style: Style,
+    pub locale: LocaleChain,
+    /// Built once from the sort options; every sort key goes through it.
+    collator: Collator,
+    sort_options: SortOptions,
+    /// Threads a run may use for per-item passes (1 = the calling thread only).
+    threads: usize,
+}
+
+/// Per-run state shared by the passes.
+pub(crate) struct Run<'p, 'i> {
+    pub processor: &'p Processor,
+    pub items: Vec<&'i dyn CslItem>,
+    /// Item index → citation number (1-based).
+    pub numbers: Vec<usize>,
+    /// Item indexes in bibliography order.
+    pub bib_order: Vec<usize>,
+    /// Item index → disambiguation state.
+    pub disambiguation: Vec<CiteState>,
+    pub warnings: Vec<Warning>,
+    /// Item id → index (the ids are the items' own).
+    pub index: HashMap<&'i str, usize>,
+    /// Whether the citation layout tests `position`.
+    pub uses_positions: bool,
+    /// Per item, whether it has each variable the style's conditions test
+    /// (by slot; see `Context::share_answers`): an item renders several
+    /// times, and the same tests were asked anew each time.
+    variable_answers: Vec<AtomicU8>,
+}
+
+impl Processor {
+    /// A processor collating in the language of the locale chain's first locale
+    /// (else the style's default locale, else `en-US`).
+    pub fn new(style: Style, locale: LocaleChain) -> Processor {
+        let language = locale
+            .locales
+            .iter()
+            .find_map(|l| l.lang.clone())
+            .or_else(|| style.default_locale.clone())
+            .unwrap_or_else(|| "en-US".to_string());
+        Processor::with_sort_options(style, locale, SortOptions::new(&language))
+    }
+
+    /// A processor with explicit sort options.
+    pub fn with_sort_options(style: Style, locale: LocaleChain, options: SortOptions) -> Processor {
+        let collator = sort::collator_for(&options.language, options.mixed_scripts);
+        Processor {
+            style,
+            locale,
+            collator,
+            sort_options: options,
+            threads: crate::parallel::default_threads(),
+        }
+    }
+
+    /// How many threads a run may use (at least 1). The output does not
+    /// depend on it; large runs finish sooner with more.
+    pub fn set_threads(&mut self, threads: usize) {
+        self.threads = threads.max(1);
+    }
+
+    /// The threads a run may use.
+    pub fn threads(&self) -> usize {
+        self.threads
+    }
+
+    /// Changes how non-Latin keys sort (rebuilds the collator once).
+    pub fn set_mixed_scripts(&mut self, mixed_scripts: MixedScripts) {
+        self.sort_options.mixed_scripts = mixed_scripts;
+        self.collator = sort::collator_for(&self.sort_options.language, mixed_scripts);
+    }
+
+    /// The sort options in force.
+    pub fn sort_options(&self) -> &SortOptions {
+        &self.sort_options
+    }
+
+    /// The collator of sort keys.
+    pub fn collator(&self) -> &Collator {
+        &self.collator
+    }
+
+    /// Process clusters and (when the style has one) the bibliography of
+    /// `items`. Items never cited still appear in the bibliography.
+    pub fn process(&self, items: &[&dyn CslItem], clusters: &[Cluster]) -> Rendered {
+        let mut run = Run::new(self, items, clusters);
+        let citations = crate::citation::render_clusters(&mut run, clusters);
+        let bibliography = self
+            .style
+            .bibliography
+            .as_ref()
+            .map(|section| crate::bibliography::render(&mut run, section));
+        let mut warnings = run.warnings;
+        // kaynak multilingual extension: unused record transliterations (once per item).
+        warnings.extend(crate::ext::unused_record_translits(&self.style, items));
+        Rendered {
+            citations,
+            bibliography,
+            warnings,
+        }
+    }
+
+    /// Every citation as text in `format`, rendered on the processor's threads.
+    pub fn render_citations(&self, citations: &[Inline], format: Format) -> Vec<String> {
+        crate::parallel::map(self.threads, citations, |c, _| render(c, format)).0
+    }
+
+    /// The bibliography as one text in `format`, its entries rendered on the
+    /// processor's threads (the same text as [`crate::render_bibliography`]).
+    pub fn render_bibliography(&self, bibliography: &Bibliography, format: Format) -> String {
+        let entries = crate::parallel::map(self.threads, &bibliography.entries, |e, _| {
+            render(&e.content, format)
+        })
+        .0;
+        crate::output::join_bibliography(&entries, format)
+    }
+
+    /// The citation section's options (or defaults).
+    pub fn citation_options(&self) -> CitationOptions {
+        self.style
+            .citation
+            .as_ref()
+            .map(|s| s.citation.clone())
+            .unwrap_or_default()
+    }
+}
+
+/// The bibliography's sort keys, computed before the sort on the processor's
+/// threads, and only those a comparison will read: every item's first key,
+/// then key k+1 of the items that tie with another item on keys 0..=k (equal
+/// keys are equal bytes). Two items reach key k only when they tie on every
+/// key before it, so the keys `compare` reads are always there.
+struct SortKeys<'s> {
+    section: &'s Section,
+    /// Key k of item i is `columns[k][i]`.
+    columns: Vec<Vec<Option<sort::KeyValue>>>,
+}
+
+impl<'s> SortKeys<'s> {
+    fn compute(run: &Run, section: &'s Section) -> Self {
+        let mut columns = vec![vec![None; run.items.len()]; section.sort.len()];
+        let mut tied: Vec<Vec<usize>> = vec![(0..run.items.len()).collect()];
+        for (index, column) in columns.iter_mut().enumerate() {
+            let need: Vec<usize> = tied.iter().flatten().copied().collect();
+            if need.is_empty() {
+                break;
+            }
+            let (values, _) = crate::parallel::map(run.processor.threads, &need, |&item, _| {
+                sort_key_of(run, section, item, index)
+            });
+            for (&item, value) in need.iter().zip(values) {
+                column[item] = Some(value);
+            }
+            tied = tied
+                .iter()
+                .flat_map(|group| split_ties(group, |item| &column[item]))
+                .collect();
+        }
+        SortKeys { section, columns }
+    }
+
+    /// Compares two items key by key.
+    fn compare(&self, a: usize, b: usize) -> Ordering {
+        for (sort_key, column) in self.section.sort.iter().zip(&self.columns) {
+            let ordering = match (&column[a], &column[b]) {
+                (Some(x), Some(y)) => sort::compare_values(sort_key, x, y),
+                _ => Ordering::Equal,
+            };
+            if ordering != Ordering::Equal {
+                return ordering;
+            }
+        }
+        Ordering::Equal
+    }
+}
+
+/// The groups (of two or more) of `group`'s items that share a value.
+fn split_ties<'k, V: Eq + std::hash::Hash + 'k>(
+    group: &[usize],
+    value: impl Fn(usize) -> &'k V,
+) -> Vec<Vec<usize>> {
+    let mut by_value: HashMap<&V, Vec<usize>> = HashMap::new();
+    for &item in group {
+        by_value.entry(value(item)).or_default().push(item);
+    }
+    by_value.into_values().filter(|g| g.len() > 1).collect()
+}
+
+/// Sort key `index` of item `item` in the bibliography.
+fn sort_key_of(run: &Run, section: &Section, item: usize, index: usize) -> sort::KeyValue {
+    let cite = CiteState {
+        citation_number: Some(run.numbers[item]),
+        ..CiteState::default()
+    };
+    let processor = run.processor;
+    let key = sort::KeyInput {
+        collator: &processor.collator,
+        style: &processor.style,
+        locale: &processor.locale,
+        item: run.items[item],
+        section,
+        cite: &cite,
+    };
+    sort::sort_key_sharing(&key, index, Some(run.answers_of(item)))
+}
+
+impl<'p, 'i> Run<'p, 'i> {
+    fn new(processor: &'p Processor, items: &[&'i dyn CslItem], clusters: &[Cluster]) -> Self {
+        let index: HashMap<&'i str, usize> = items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| (item.id(), i))
+            .collect();
+        let mut order: Vec<usize> = Vec::with_capacity(items.len());
+        let mut seen = vec![false; items.len()];
+        let cited = clusters.iter().flat_map(|c| c.cites.iter());
+        for cite in cited {
+            if let Some(&i) = index.get(cite.id.as_str()) {
+                if !seen[i] {
+                    seen[i] = true;
+                    order.push(i);
+                }
+            }
+        }
+        for (i, was_seen) in seen.iter().enumerate() {
+            if !was_seen {
+                order.push(i);
+            }
+        }
+        let mut numbers = vec![0; items.len()];
+        for (rank, i) in order.iter().enumerate() {
+            numbers[*i] = rank + 1;
+        }
+        let mut run = Run {
+            processor,
+            items: items.to_vec(),
+            numbers,
+            bib_order: order,
+            disambiguation: vec![CiteState::default(); items.len()],
+            warnings: Vec::new(),
+            index,
+            uses_positions: processor.style.uses_positions,
+            variable_answers: (0..items.len() * processor.style.variable_slots)
+                .map(|_| AtomicU8::new(0))
+                .collect(),
+        };
+        run.sort_bibliography();
+        crate::eval::disambiguate::disambiguate(&mut run, clusters);
+        run
+    }
+
+    /// The variable answers kept for item `index`.
+    fn answers_of(&self, index: usize) -> &[AtomicU8] {
+        let slots = self.processor.style.variable_slots;
+        self.variable_answers
+            .get(index * slots..(index + 1) * slots)
+            .unwrap_or_default()
+    }
+
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+
+    fn sort_bibliography(&mut self) {
+        let style = &self.processor.style;
+        let Some(section) = style.bibliography.as_ref().filter(|s| !s.sort.is_empty()) else {
+            return;
+        };
+        let keys = SortKeys::compute(self, section);
+        let mut order = self.bib_order.clone();
+        order.sort_by(|a, b| keys.compare(*a, *b));
+        let uses_number = section.sort.iter().any(|k| {
+            matches!(&k.source, SortKeySource::Variable(v) if v == "citation-number")
+                || matches!(&k.source, SortKeySource::Macro(m) if macro_uses_number(style, *m))
+        });
+        if !uses_number {
+            for (rank, i) in order.iter().enumerate() {
+                self.numbers[*i] = rank + 1;
+            }
+        }
+        self.bib_order = order;
+    }
+
+    /// The state for rendering item `index` in a cite with `position`.
+    pub fn state_for(&self, index: usize, position: &CiteState) -> CiteState {
+        let base = &self.disambiguation[index];
+        CiteState {
+            citation_number: Some(self.numbers[index]),
+            year_suffix: base.year_suffix,
+            extra_names: base.extra_names,
+            givenname_levels: base.givenname_levels.clone(),
+            disambiguate: base.disambiguate,
+            ..position.clone()
+        }
+    }
+
+    /// Render a layout's elements for one item; its warnings go to `warnings`.
+    /// Takes `&self` so that threads can render items side by side.
+    pub fn render_item(
+        &self,
+        index: usize,
+        section: &Section,
+        cite: &CiteState,
+        warnings: &mut Vec<Warning>,
+    ) -> ItemRender {
+        let style = &self.processor.style;
+        let mut ctx = Context::new(
+            style,
+            &self.processor.locale,
+            self.items[index],
+            section,
+            cite,
+        );
+        ctx.share_answers(self.answers_of(index));
+        let parts = eval::render_elements(&ctx, &section.layout.elements);
+        let tracker = ctx.tracker.into_inner();
+        warnings.extend(tracker.warnings);
+        ItemRender {
+            parts,
+            first_names: tracker.first_names,
+            starts_with_term: tracker.starts_with_term,
+        }
+    }
+
+    /// `work` for every element of `inputs`, split over the processor's
+    /// threads; results in input order, warnings appended to the run's in order.
+    pub fn par_map<T: Sync, R: Send>(
+        &mut self,
+        inputs: &[T],
+        work: impl Fn(&Run<'p, 'i>, &T, &mut Vec<Warning>) -> R + Sync,
+    ) -> Vec<R> {
+        let run: &Run<'p, 'i> = self;
+        let (out, warnings) =
+            crate::parallel::map(run.processor.threads, inputs, |x, w| work(run, x, w));
+        self.warnings.extend(warnings);
+        out
+    }
+}
+
+/// One item rendered by a layout.
+pub(crate) struct ItemRender {
+    pub parts: Vec<Inline>,
+    /// The first rendered names (the "author" for collapsing and substitution).
+    pub first_names: Option<String>,
+    /// Whether the output opens with a term (capitalised at a sentence start).
+    pub starts_with_term: bool,
+}
+
+impl Run<'_, '_> {
+    /// Parse cite affix text (which may hold markup) for item `index`.
+    pub fn rich_text(&self, index: usize, text: &str) -> Vec<Inline> {
+        let Some(section) = self.processor.style.citation.as_ref() else {
+            return vec![Inline::Text(text.into())];
+        };
+        let cite = CiteState::default();
+        let ctx = Context::new(
+            &self.processor.style,
+            &self.processor.locale,
+            self.items[index],
+            section,
+            &cite,
+        );
+        let mut nodes = eval::case::parse_rich_text(&ctx, text);
+        // quotes typed in an affix keep the punctuation that follows outside
+        keep_punctuation_outside(&mut nodes);
+        nodes
+    }
+}
+
+fn keep_punctuation_outside(nodes: &mut [Inline]) {
+    for node in nodes {
+        match node {
+            Inline::Quoted { marks, children } => {
+                marks.punctuation_inside = false;
+                keep_punctuation_outside(children);
+            }
+            Inline::Formatted(_, children)
+            | Inline::Display(_, children)
+            | Inline::NoCase(children) => keep_punctuation_outside(children),
+            Inline::Text(_) => {}
+        }
+    }
+}
+
+fn macro_uses_number(style: &Style, index: usize) -> bool {
+    fn walk(elements: &[Element]) -> bool {
+        elements.iter().any(|e| match e {
+            Element::Text(t) => {
+                matches!(&t.source, TextSource::Variable { name, .. } if name == "citation-number")
+            }
+            Element::Group(g) => walk(&g.children),
+            Element::Choose(c) => {
+                c.branches.iter().any(|b| walk(&b.children)) || walk(&c.otherwise)
+            }
+            // kaynak multilingual extension
+            Element::Ext(ext) => walk(std::slice::from_ref(&ext.element)),
+            _ => false,
+        })
+    }
+    style
+        .macros
+        .get(index)
+        .map(|m| walk(&m.elements))
+        .unwrap_or(false)
+}

@@ -1,0 +1,65 @@
+//! CSL styles: XML text → validated, typed [`Style`].
+//!
+//! Reading happens in `parse` (elements) with `xml` helpers; the types live
+//! in `model`. Errors carry line:column. Nothing here renders.
+
+pub mod model;
+mod parse;
+pub mod xml;
+
+use crate::diagnostic::Diagnostic;
+use crate::locale::Locale;
+pub use model::*;
+
+/// A parsed CSL style (independent or dependent).
+#[derive(Debug, Clone, Default)]
+pub struct Style {
+    pub class: StyleClass,
+    pub default_locale: Option<String>,
+    pub options: StyleOptions,
+    pub macros: Vec<Macro>,
+    pub locales: Vec<Locale>,
+    pub citation: Option<Section>,
+    pub bibliography: Option<Section>,
+    /// For a dependent style: the `independent-parent` link.
+    pub parent: Option<String>,
+    pub title: Option<String>,
+    pub id: Option<String>,
+    /// Whether any element renders `year-suffix` itself; if not, the
+    /// suffix follows the first rendered year.
+    pub explicit_year_suffix: bool,
+    /// Whether any condition tests `position`.
+    pub uses_positions: bool,
+    /// How many distinct variables `variable=` conditions test; each
+    /// has a slot (`Condition::variable_slots`).
+    pub variable_slots: usize,
+    /// Non-fatal diagnostics (unknown attributes or values).
+    pub warnings: Vec<Diagnostic>,
+    /// kaynak multilingual extension (`k:` attributes).
+    pub ext: crate::ext::StyleExt,
+}
+
+impl Style {
+    /// Parse a style. Fatal problems (invalid XML, unknown element, macro
+    /// loop, missing macro) are returned as errors; the rest as
+    /// `warnings` on the style.
+    pub fn parse(text: &str) -> Result<Style, Vec<Diagnostic>> {
+        parse::parse_style(text)
+    }
+
+    /// Whether this style only points to a parent.
+    pub fn is_dependent(&self) -> bool {
+        self.citation.is_none() && self.parent.is_some()
+    }
+
+    /// Combine a dependent style with its parent: the parent's rendering
+    /// and the dependent's default locale.
+    pub fn with_parent(&self, parent: Style) -> Style {
+        let mut merged = parent;
+        if self.default_locale.is_some() {
+            merged.default_locale = self.default_locale.clone();
+        }
+        merged.locales.extend(self.locales.iter().cloned());
+        merged
+    }
+}
