@@ -60,6 +60,7 @@ pub const LOAD_CODES: &[&str] = &[
     "not-utf8",
     "file-too-large",
     "unreadable-file",
+    "skipped-file",
     "unknown-setting",
     "invalid-setting",
 ];

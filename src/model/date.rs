@@ -75,15 +75,11 @@ impl DatePart {
     }
 }
 
-/// Days in a month of the proleptic Gregorian calendar.
+/// Days in a month of the proleptic Gregorian calendar (0 for a month that
+/// is not 1–12, or a year outside chrono's range).
 pub fn days_in_month(year: i32, month: u8) -> u8 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
-        2 => 28,
-        _ => 0,
-    }
+    use chrono::{Datelike, NaiveDate};
+    NaiveDate::from_ymd_opt(year, u32::from(month), 1).map_or(0, |first| first.num_days_in_month())
 }
 
 impl Date {
