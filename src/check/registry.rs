@@ -56,6 +56,7 @@ pub const LOAD_CODES: &[&str] = &[
     "wrong-type",
     "missing-original",
     "empty-name",
+    "conflicting-name-parts",
     "processor-variable",
     "not-utf8",
     "file-too-large",

@@ -33,7 +33,8 @@ pub struct CheckArgs {
     /// List every rule with its id, severity and explanation, and exit.
     #[arg(long)]
     pub list_rules: bool,
-    /// Apply the safe fixes (ISO dates, bare DOIs, en dashes in page ranges, NFC) before checking.
+    /// Apply the safe fixes (ISO dates, bare DOIs, en dashes in page ranges, NFC, control
+    /// characters removed) before checking.
     #[arg(long)]
     pub fix: bool,
     /// With --fix: show the fixes as a unified diff and write nothing.

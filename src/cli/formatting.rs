@@ -51,8 +51,14 @@ fn parse_format(name: &str) -> Result<Format, String> {
 }
 
 fn parse_form(name: &str) -> Result<TextForm, String> {
-    TextForm::from_name(name)
-        .ok_or_else(|| format!("unknown form `{name}` (auto, original, translit, translation:TAG)"))
+    let form = TextForm::from_name(name).ok_or_else(|| {
+        format!("unknown form `{name}` (auto, original, translit, translation:TAG)")
+    })?;
+    if let TextForm::Translation(tag) = &form {
+        crate::check::bcp47::parse(tag)
+            .map_err(|problem| format!("{problem} (write a BCP 47 tag, e.g. translation:en)"))?;
+    }
+    Ok(form)
 }
 
 /// A processor ready to render the library's records.
