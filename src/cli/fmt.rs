@@ -114,7 +114,10 @@ fn format_file(path: &Path, check: bool, outcome: &mut Outcome) {
                     outcome.diagnostics.push(
                         Diagnostic::error("write-failed", format!("cannot write the record: {e}"))
                             .with_location(Location::file(path))
-                            .with_help("the file was left as it was; check its permissions"),
+                            .with_help(format!(
+                                "the file was left as it was; {}",
+                                write::advice(&e)
+                            )),
                     );
                     return;
                 }

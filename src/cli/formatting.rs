@@ -4,7 +4,7 @@
 use super::{DiagnosticFormat, Ui};
 use crate::csl::{self, Format, Processor, Warning};
 use crate::diag::Diagnostic;
-use crate::format::{load_style, locale_loader, FormPolicy, RecordItem, TextForm};
+use crate::format::{load_style, FormPolicy, LocaleFiles, RecordItem, TextForm};
 use crate::store::{Loaded, SortScript};
 use crate::text::collate::MixedScripts;
 use crate::text::translit::Scheme;
@@ -115,8 +115,18 @@ pub fn engine(args: &FormatArgs, loaded: &Loaded, ui: &Ui) -> anyhow::Result<Eng
     };
     let locale = args.locale.clone().or_else(|| settings.locale.clone());
     let is_note_style = style.style.class == csl::style::model::StyleClass::Note;
-    let loader = locale_loader(args.locale_dirs.clone());
+    let locale_files = LocaleFiles::new(args.locale_dirs.clone());
+    let loader = |tag: &str| locale_files.load(tag);
     let mut processor = csl::processor_with_locale(style.style, locale.as_deref(), &loader);
+    let locale_problems = locale_files.into_problems();
+    if !locale_problems.is_empty() {
+        ui.diagnostics(
+            &locale_problems,
+            DiagnosticFormat::Concise,
+            &HashMap::<PathBuf, String>::new(),
+        )?;
+        bail!("cannot use the locale files given with --locales");
+    }
     processor.set_mixed_scripts(mixed_scripts(settings));
     if let Some(threads) = args.threads {
         processor.set_threads(usize::from(threads));

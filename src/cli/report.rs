@@ -100,3 +100,10 @@ pub fn load_exit(loaded: &Loaded) -> super::Exit {
         super::Exit::Success
     }
 }
+
+/// An error for a failed write of `path`, with advice that fits its cause
+/// (a full disk is not a permission problem).
+pub fn write_failure(path: &Path, error: io::Error) -> anyhow::Error {
+    let advice = store::write::advice(&error);
+    anyhow::anyhow!("cannot write {}: {error}; {advice}", path.display())
+}

@@ -6,7 +6,7 @@ mod item;
 mod styles;
 
 pub use item::{csl_date, FormPolicy, RecordItem, TextForm};
-pub use styles::{load_style, locale_loader, LoadedStyle, BUNDLED_STYLES};
+pub use styles::{load_style, LoadedStyle, LocaleFiles, BUNDLED_STYLES};
 
 use crate::csl::{Cite, Cluster};
 use crate::document::CiteItem;

@@ -55,6 +55,32 @@ pub fn is_temp_file(name: &str) -> bool {
     name.starts_with('.') && name.ends_with(".tmp") && name.contains(".toml.")
 }
 
+/// What a user can do about a failed write, by its cause: a full disk or
+/// quota, a read-only file system and a permission problem each need
+/// different help (telling someone with a full disk to check permissions
+/// sends them the wrong way).
+pub fn advice(error: &io::Error) -> &'static str {
+    #[cfg(unix)]
+    if let Some(code) = error.raw_os_error() {
+        match code {
+            libc::ENOSPC => return "the disk is full: free some space and run again",
+            libc::EDQUOT => return "your disk quota is used up: free some space and run again",
+            libc::EROFS => {
+                return "the file system is read-only: remount it writable, or work on a copy"
+            }
+            libc::EFBIG => return "the file is larger than the file system allows",
+            libc::EIO => return "the disk reported an input/output error: check the disk",
+            libc::ENAMETOOLONG => return "the file name is too long for the file system",
+            _ => {}
+        }
+    }
+    match error.kind() {
+        io::ErrorKind::PermissionDenied => "check the permissions of the file and of its directory",
+        io::ErrorKind::NotFound => "the directory is gone: check the path",
+        _ => "the file was left as it was",
+    }
+}
+
 /// Replaces (or creates) `path` with `contents` atomically.
 /// An existing file keeps its permissions (a read-only record stays read-only),
 /// and a symbolic link stays a link: the file it points to is replaced.
@@ -108,6 +134,32 @@ mod tests {
         assert_eq!(fs::read(&path).unwrap(), b"three");
         let leftovers = fs::read_dir(dir.path()).unwrap().count();
         assert_eq!(leftovers, 1, "no temporary files remain");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn advice_fits_the_cause() {
+        let advice_for = |code| advice(&io::Error::from_raw_os_error(code));
+        assert!(advice_for(libc::ENOSPC).contains("disk is full"));
+        assert!(advice_for(libc::EDQUOT).contains("quota"));
+        assert!(advice_for(libc::EROFS).contains("read-only"));
+        assert!(advice_for(libc::EACCES).contains("permissions"));
+        assert!(!advice_for(libc::ENOSPC).contains("permissions"));
+    }
+
+    /// A real full device: writing to /dev/full fails with ENOSPC, and the
+    /// advice says so.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_full_device_is_called_full() {
+        let Ok(mut full) = fs::OpenOptions::new().write(true).open("/dev/full") else {
+            return;
+        };
+        let error = full
+            .write_all(b"x")
+            .and_then(|()| full.flush())
+            .unwrap_err();
+        assert!(advice(&error).contains("disk is full"), "{error}");
     }
 
     #[cfg(unix)]
