@@ -200,6 +200,13 @@ fn print_report(
         .filter(|d| !ui.quiet || d.severity == Severity::Error)
         .cloned()
         .collect();
+    // Findings are for people: their control characters are shown escaped
+    // (JSON escapes its own, and stays data).
+    let escaped = super::terminal::escape_diagnostics(&shown, &loaded.library.sources);
+    let (shown, sources): (&[Diagnostic], &dyn diag::human::SourceText) = match args.format {
+        DiagnosticFormat::Json => (&shown, &loaded.library.sources),
+        _ => (&escaped.diagnostics, &escaped),
+    };
     match args.format {
         DiagnosticFormat::Human => {
             let choice = if ui.stdout_color() {
@@ -208,11 +215,11 @@ fn print_report(
                 ColorChoice::Never
             };
             let mut out = StandardStream::stdout(choice);
-            diag::render_human(&mut out, &shown, &loaded.library.sources)?;
+            diag::render_human(&mut out, shown, sources)?;
             out.flush()?;
         }
-        DiagnosticFormat::Concise => diag::render_concise(&mut ui.out(), &shown)?,
-        DiagnosticFormat::Json => diag::render_json(&mut ui.out(), &shown)?,
+        DiagnosticFormat::Concise => diag::render_concise(&mut ui.out(), shown)?,
+        DiagnosticFormat::Json => diag::render_json(&mut ui.out(), shown)?,
     }
     if ui.quiet {
         return Ok(());

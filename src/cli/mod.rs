@@ -16,6 +16,7 @@ pub mod progress;
 mod render;
 mod report;
 mod show;
+pub mod terminal;
 mod translit;
 
 pub use report::{DiagnosticFormat, Ui};

@@ -1,6 +1,7 @@
 //! Where output goes: stdout for results, stderr for diagnostics, with color
 //! only when asked for or when stderr is a terminal.
 
+use super::terminal::{escape_diagnostics, Output};
 use super::ColorWhen;
 use crate::diag::{self, Diagnostic, Severity, Tally};
 use crate::store::{self, Loaded};
@@ -33,9 +34,12 @@ impl Ui {
         Ui { color, quiet }
     }
 
-    /// Standard output, locked, for results.
-    pub fn out(&self) -> io::StdoutLock<'static> {
-        io::stdout().lock()
+    /// Standard output, locked, for results; on a terminal, control
+    /// characters are shown escaped (see [`terminal`](super::terminal)).
+    pub fn out(&self) -> Output<io::StdoutLock<'static>> {
+        let stdout = io::stdout();
+        let escape = stdout.is_terminal();
+        Output::new(stdout.lock(), escape)
     }
 
     fn stderr_choice(&self) -> ColorChoice {
@@ -68,14 +72,16 @@ impl Ui {
             .filter(|d| !self.quiet || d.severity == Severity::Error)
             .cloned()
             .collect();
+        let escaped = escape_diagnostics(&shown, sources);
+        let shown = &escaped.diagnostics;
         match format {
             DiagnosticFormat::Human => {
                 let mut err = StandardStream::stderr(self.stderr_choice());
-                diag::render_human(&mut err, &shown, sources)?;
+                diag::render_human(&mut err, shown, &escaped)?;
                 err.flush()
             }
-            DiagnosticFormat::Concise => diag::render_concise(&mut io::stderr().lock(), &shown),
-            DiagnosticFormat::Json => diag::render_json(&mut io::stderr().lock(), &shown),
+            DiagnosticFormat::Concise => diag::render_concise(&mut io::stderr().lock(), shown),
+            DiagnosticFormat::Json => diag::render_json(&mut io::stderr().lock(), shown),
         }
     }
 

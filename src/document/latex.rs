@@ -21,7 +21,9 @@ pub fn escape(text: &str) -> String {
             }
             '~' => out.push_str("\\textasciitilde{}"),
             '^' => out.push_str("\\textasciicircum{}"),
-            '\u{0}' => {}
+            // Control characters (NUL, ESC, BEL, C1 …) are dropped: TeX
+            // cannot typeset them, and they must not reach a terminal.
+            c if c.is_control() && c != '\n' && c != '\t' => {}
             c => out.push(c),
         }
     }
@@ -140,6 +142,7 @@ mod tests {
             out.contains("\\begin{verbatim}\n\\raw{}\n\\end{verbatim}"),
             "{out}"
         );
+        assert_eq!(escape("a\u{1b}]0;x\u{7}b\u{9b}\u{0}\tc"), "a]0;xb\tc");
         assert_eq!(
             escape("a_b & {c} \\d"),
             "a\\_b \\& \\{c\\} \\textbackslash{}d"

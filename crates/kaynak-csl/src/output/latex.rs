@@ -18,6 +18,10 @@ impl Backend for Latex {
                     out.push(c);
                 }
                 '\u{a0}' => out.push('~'),
+                // Control characters (ESC, BEL, C1 …) have no meaning in
+                // TeX and must not reach a terminal through a log: dropped.
+                '\t' => out.push(' '),
+                c if c.is_control() && c != '\n' => {}
                 _ => out.push(c),
             }
         }
@@ -47,5 +51,16 @@ impl Backend for Latex {
             Span::Display(_) => "",
             _ => "}",
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::output::{render, Format, Inline};
+
+    #[test]
+    fn control_characters_never_reach_latex() {
+        let text = Inline::Text("A\u{1b}]52;c;aGk=\u{7}B\u{9b}31m\tC\u{0}".into());
+        assert_eq!(render(&text, Format::Latex), "A]52;c;aGk=B31m C");
     }
 }
