@@ -10,8 +10,9 @@ use crate::model::{Date, DatePart, Endpoint};
 use crate::store::{self, Loaded};
 use anyhow::{bail, Context};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::io::{self, Write};
+use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
@@ -155,6 +156,15 @@ fn apply_fixes(
     };
     let verb = if args.dry_run { "would fix" } else { "fixed" };
     for plan in &plans {
+        if let Some(target) = store::write::link_outside(&plan.path, &loaded.library.dir) {
+            let d = store::write::outside_link_warning(&plan.path, &target);
+            ui.diagnostics(
+                &[d],
+                DiagnosticFormat::Human,
+                &HashMap::<PathBuf, String>::new(),
+            )?;
+            continue;
+        }
         if args.dry_run {
             out.write_all(
                 diff::unified(&plan.path.display().to_string(), &plan.before, &plan.after)
@@ -162,7 +172,7 @@ fn apply_fixes(
             )?;
         } else {
             store::write::replace(&plan.path, plan.after.as_bytes())
-                .with_context(|| format!("cannot write {}", plan.path.display()))?;
+                .map_err(|e| super::report::write_failure(&plan.path, e))?;
         }
         for f in &plan.fixes {
             writeln!(
