@@ -64,7 +64,8 @@ pub fn run(cli: &Cli, args: &NewArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
         bail!("{problem}");
     }
     let settings = read_settings(library, ui)?;
-    let text = skeleton(item_type, &args.fields, &settings)?;
+    let today = crate::check::calendar::today();
+    let text = skeleton(item_type, &args.fields, &settings, Some(today))?;
     let draft = match &args.key {
         Some(key) => library.join(format!("{key}.toml")),
         None => library.join("<new record>"),
