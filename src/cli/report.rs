@@ -7,8 +7,8 @@ use crate::diag::{self, Diagnostic, Severity, Tally};
 use crate::store::{self, Loaded};
 use anyhow::Context;
 use clap::ValueEnum;
-use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
-use std::io::{self, IsTerminal, Write};
+use codespan_reporting::term::termcolor::{BufferWriter, ColorChoice};
+use std::io::{self, IsTerminal};
 use std::path::Path;
 
 /// How diagnostics are written.
@@ -76,9 +76,18 @@ impl Ui {
         let shown = &escaped.diagnostics;
         match format {
             DiagnosticFormat::Human => {
-                let mut err = StandardStream::stderr(self.stderr_choice());
-                diag::render_human(&mut err, shown, &escaped)?;
-                err.flush()
+                // Rendered into a buffer and written once: codespan writes a
+                // snippet in many small pieces, and stderr is unbuffered (a
+                // thousand findings on one long line took a minute of
+                // system calls).
+                let writer = BufferWriter::stderr(self.stderr_choice());
+                let mut buffer = writer.buffer();
+                for d in shown {
+                    buffer.clear();
+                    diag::render_human(&mut buffer, std::slice::from_ref(d), &escaped)?;
+                    writer.print(&buffer)?;
+                }
+                Ok(())
             }
             DiagnosticFormat::Concise => diag::render_concise(&mut io::stderr().lock(), shown),
             DiagnosticFormat::Json => diag::render_json(&mut io::stderr().lock(), shown),

@@ -137,6 +137,9 @@ pub struct Escaped<'a> {
     overlay: HashMap<PathBuf, String>,
     /// The original path behind an escaped path.
     renamed: HashMap<PathBuf, PathBuf>,
+    /// Whether a file's text holds control characters, asked once per file
+    /// (a thousand findings in one long file would scan it a thousand times).
+    controlled: HashMap<PathBuf, bool>,
 }
 
 impl SourceText for Escaped<'_> {
@@ -159,6 +162,7 @@ pub fn escape_diagnostics<'a>(
         base: sources,
         overlay: HashMap::new(),
         renamed: HashMap::new(),
+        controlled: HashMap::new(),
     };
     for d in diagnostics {
         let mut d = d.clone();
@@ -187,7 +191,11 @@ impl Escaped<'_> {
         let Some(text) = self.base.text(&original) else {
             return location;
         };
-        if !text.chars().any(is_control_character) {
+        let controlled = *self
+            .controlled
+            .entry(original.clone())
+            .or_insert_with(|| text.chars().any(is_control_character));
+        if !controlled {
             return location;
         }
         if let Some(span) = location.span {
