@@ -9,7 +9,7 @@ use crate::model::variable::suggest;
 use crate::model::{Date, DatePart, Endpoint};
 use crate::store::{self, Loaded};
 use anyhow::{bail, Context};
-use codespan_reporting::term::termcolor::{BufferWriter, ColorChoice};
+use codespan_reporting::term::termcolor::ColorChoice;
 use std::collections::{HashMap, HashSet};
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -224,15 +224,11 @@ fn print_report(
             } else {
                 ColorChoice::Never
             };
-            // One write per finding (stdout through termcolor is not
-            // buffered; see `Ui::diagnostics`).
-            let writer = BufferWriter::stdout(choice);
-            let mut buffer = writer.buffer();
-            for d in shown {
-                buffer.clear();
-                diag::render_human(&mut buffer, std::slice::from_ref(d), sources)?;
-                writer.print(&buffer)?;
-            }
+            // Buffered (see `Ui::diagnostics`).
+            let mut out =
+                super::report::buffered(io::stdout().lock(), choice == ColorChoice::Always);
+            diag::render_human(&mut out, shown, sources)?;
+            out.flush()?;
         }
         DiagnosticFormat::Concise => diag::render_concise(&mut ui.out(), shown)?,
         DiagnosticFormat::Json => diag::render_json(&mut ui.out(), shown)?,

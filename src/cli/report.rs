@@ -7,8 +7,8 @@ use crate::diag::{self, Diagnostic, Severity, Tally};
 use crate::store::{self, Loaded};
 use anyhow::Context;
 use clap::ValueEnum;
-use codespan_reporting::term::termcolor::{BufferWriter, ColorChoice};
-use std::io::{self, IsTerminal};
+use codespan_reporting::term::termcolor::{Ansi, ColorChoice, NoColor, WriteColor};
+use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 
 /// How diagnostics are written.
@@ -76,18 +76,13 @@ impl Ui {
         let shown = &escaped.diagnostics;
         match format {
             DiagnosticFormat::Human => {
-                // Rendered into a buffer and written once: codespan writes a
-                // snippet in many small pieces, and stderr is unbuffered (a
-                // thousand findings on one long line took a minute of
-                // system calls).
-                let writer = BufferWriter::stderr(self.stderr_choice());
-                let mut buffer = writer.buffer();
-                for d in shown {
-                    buffer.clear();
-                    diag::render_human(&mut buffer, std::slice::from_ref(d), &escaped)?;
-                    writer.print(&buffer)?;
-                }
-                Ok(())
+                // Buffered: codespan writes a snippet in many small pieces,
+                // and stderr is unbuffered (a thousand findings on one long
+                // line took a minute of system calls).
+                let color = self.stderr_choice() != ColorChoice::Never;
+                let mut err = buffered(io::stderr().lock(), color);
+                diag::render_human(&mut err, shown, &escaped)?;
+                err.flush()
             }
             DiagnosticFormat::Concise => diag::render_concise(&mut io::stderr().lock(), shown),
             DiagnosticFormat::Json => diag::render_json(&mut io::stderr().lock(), shown),
@@ -121,4 +116,14 @@ pub fn load_exit(loaded: &Loaded) -> super::Exit {
 pub fn write_failure(path: &Path, error: io::Error) -> anyhow::Error {
     let advice = store::write::advice(&error);
     anyhow::anyhow!("cannot write {}: {error}; {advice}", path.display())
+}
+
+/// A buffered writer for colored (ANSI) or plain diagnostics.
+pub fn buffered<'a, W: Write + 'a>(out: W, color: bool) -> Box<dyn WriteColor + 'a> {
+    let out = io::BufWriter::new(out);
+    if color {
+        Box::new(Ansi::new(out))
+    } else {
+        Box::new(NoColor::new(out))
+    }
 }

@@ -7,7 +7,7 @@ use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, termcolor::WriteColor, Config};
 use std::collections::HashMap;
 use std::io;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Supplies the text of a file for snippets; `None` when it can't be shown
 /// (not UTF-8, too large, gone).
@@ -36,8 +36,11 @@ pub fn render_human(
     sources: &dyn SourceText,
 ) -> io::Result<()> {
     let config = Config::default();
+    // One file table for all findings: adding a file indexes its lines, and
+    // ten thousand findings in one file must not index it ten thousand times.
+    let mut files = SimpleFiles::new();
+    let mut ids: HashMap<&Path, usize> = HashMap::new();
     for d in diagnostics {
-        let mut files = SimpleFiles::new();
         let mut report = Report::new(level(d.severity))
             .with_code(d.code)
             .with_message(&d.message);
@@ -49,7 +52,9 @@ pub fn render_human(
                     notes.push(excerpt(text, span));
                 }
                 (Some(span), Some(text)) if span.end <= text.len() => {
-                    let id = files.add(loc.file.display().to_string(), text);
+                    let id = *ids
+                        .entry(loc.file.as_path())
+                        .or_insert_with(|| files.add(loc.file.display().to_string(), text));
                     let end = span.end.max(span.start);
                     report = report.with_labels(vec![Label::primary(id, span.start..end)]);
                 }

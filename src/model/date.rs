@@ -139,6 +139,10 @@ impl Date {
                 }
                 let start = parse_endpoint(start).map_err(|e| e.with_hint(text))?;
                 let end = parse_endpoint(end).map_err(|e| e.with_hint(text))?;
+                if !matches!(start, Endpoint::Known(_)) && !matches!(end, Endpoint::Known(_)) {
+                    // `../..`, `/..`: no date at all, which prints nothing.
+                    return Err(DateError::plain("a range needs at least one date"));
+                }
                 Ok(Date {
                     start,
                     end: Some(end),
@@ -358,6 +362,9 @@ mod tests {
             "March 2021",
             "1/2/3",
             "/",
+            "../..",
+            "/..",
+            "../",
         ] {
             assert!(Date::parse(bad).is_err(), "{bad} should fail");
         }
