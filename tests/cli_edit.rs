@@ -514,7 +514,10 @@ fn fmt_does_not_write_through_links_out_of_the_library() {
         MESSY_FORMATTED,
         "links inside are fine"
     );
-    kaynak(dir.path()).args(["check", "--fix"]).assert();
+    kaynak(dir.path())
+        .args(["check", "--fix"])
+        .assert()
+        .stderr(predicate::str::contains("warning[symlink-outside-library]"));
     assert_eq!(fs::read_to_string(&target).unwrap(), MESSY);
     kaynak(dir.path())
         .args(["fmt", "--follow-symlinks"])
