@@ -4,7 +4,7 @@
 //! ```text
 //! cargo run -p kaynak-csl --example render_json -- \
 //!     --style STYLE.csl [--locales DIR] [--lang TAG] [--format html|text|markdown|latex|rtf] \
-//!     [--styles DIR]… ITEMS.json [CLUSTERS.json]
+//!     [--sort-script translit|original] [--styles DIR]… ITEMS.json [CLUSTERS.json]
 //! ```
 //!
 //! * `ITEMS.json`: a CSL-JSON array of items. Every item is in the bibliography.
@@ -16,6 +16,9 @@
 //! * `--locales DIR`: the official `locales-xx-XX.xml` files; a tag not found
 //!   there falls back to the locales embedded in kaynak.
 //! * `--lang TAG`: the locale; default the style's `default-locale`, else en-US.
+//! * `--sort-script`: how Cyrillic sort keys are ordered: on their ALA-LC
+//!   romanisation among the Latin ones (`translit`, the processor's default) or
+//!   on the original letters, in the locale's script order (`original`).
 //! * A dependent style's parent is looked up by file name (the last part of its
 //!   `independent-parent` link) and then by `<id>` in each `--styles DIR`,
 //!   else in the style's own folder and the folder above it.
@@ -27,6 +30,7 @@
 //! for a style), and the exit code is 1.
 
 use kaynak_csl::{self as csl, Cite, Cluster, CslItem, Format, JsonItem, Locale, Style};
+use kaynak_text::collate::MixedScripts;
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -37,19 +41,23 @@ struct Args {
     locales: Option<PathBuf>,
     lang: Option<String>,
     format: Format,
+    /// Sort Cyrillic keys on the original letters (else on their romanisation).
+    original_script: bool,
     styles: Vec<PathBuf>,
     items: PathBuf,
     clusters: Option<PathBuf>,
 }
 
 const USAGE: &str = "usage: render_json --style STYLE.csl [--locales DIR] [--lang TAG] \
-[--format html|text|markdown|latex|rtf] [--styles DIR]… ITEMS.json [CLUSTERS.json]";
+[--format html|text|markdown|latex|rtf] [--sort-script translit|original] [--styles DIR]… \
+ITEMS.json [CLUSTERS.json]";
 
 fn parse_args(args: &[String]) -> Result<Args, String> {
     let mut style = None;
     let mut locales = None;
     let mut lang = None;
     let mut format = Format::Html;
+    let mut original_script = false;
     let mut styles = Vec::new();
     let mut files = Vec::new();
     let mut rest = args.iter();
@@ -68,6 +76,13 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
                 let name = value()?;
                 format = Format::from_name(&name)
                     .ok_or_else(|| format!("unknown format `{name}`\n{USAGE}"))?;
+            }
+            "--sort-script" => {
+                original_script = match value()?.as_str() {
+                    "original" => true,
+                    "translit" => false,
+                    other => return Err(format!("unknown --sort-script `{other}`\n{USAGE}")),
+                }
             }
             "-h" | "--help" => return Err(USAGE.to_string()),
             flag if flag.starts_with("--") => {
@@ -90,6 +105,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
         locales,
         lang,
         format,
+        original_script,
         styles,
         items,
         clusters,
@@ -230,7 +246,10 @@ fn run(args: &Args) -> Result<Value, String> {
         .clone()
         .or_else(|| style.default_locale.clone())
         .unwrap_or_else(|| "en-US".to_string());
-    let processor = csl::processor_with_locale(style, Some(&lang), &load);
+    let mut processor = csl::processor_with_locale(style, Some(&lang), &load);
+    if args.original_script {
+        processor.set_mixed_scripts(MixedScripts::Original);
+    }
     let refs: Vec<&dyn CslItem> = items.iter().map(|i| i as &dyn CslItem).collect();
     let out = processor.process(&refs, &clusters);
     let citations = processor.render_citations(&out.citations, args.format);

@@ -7,7 +7,8 @@
 //!   (kaynak's example prints the entry's inner markup);
 //! * white space next to a `<div>` or `</div>` tag (the layout of
 //!   `csl-left-margin` / `csl-right-inline` / `csl-block` blocks, which HTML
-//!   does not render);
+//!   does not render), and at the start and end of a bibliography entry (a
+//!   block too); a citation keeps its edges, since it runs in the text;
 //! * character references: `&#38;` and `&amp;` are the same `&` on the page.
 
 use serde_json::Value;
@@ -136,9 +137,14 @@ fn trim_block_space(text: &str) -> String {
     out
 }
 
-/// The text both sides are compared on.
+/// The text both sides are compared on: a citation's.
 pub fn normalise(text: &str) -> String {
     decode_entities(&trim_block_space(unwrap_entry(text)))
+}
+
+/// The text both sides are compared on: a bibliography entry's.
+pub fn normalise_entry(text: &str) -> String {
+    normalise(text).trim().to_string()
 }
 
 /// The differing middle of two strings, widened to whole words: the common
@@ -210,7 +216,7 @@ pub fn pairs(kaynak: &Output, citeproc: &Output) -> Vec<Pair> {
     let find = |list: &[(String, String)], id: &str| {
         list.iter()
             .find(|(i, _)| i == id)
-            .map(|(_, e)| normalise(e))
+            .map(|(_, e)| normalise_entry(e))
             .unwrap_or_default()
     };
     let mut ids: Vec<&str> = theirs.iter().map(|(id, _)| id.as_str()).collect();
@@ -255,6 +261,11 @@ mod tests {
         let citeproc = "  <div class=\"csl-entry\">\n    <div class=\"csl-left-margin\">1. </div><div class=\"csl-right-inline\">Smith J. <i>Title</i> &#38; more.</div>\n  </div>\n";
         let kaynak = "<div class=\"csl-left-margin\">1.</div><div class=\"csl-right-inline\">Smith J. <i>Title</i> &amp; more.</div>";
         assert_eq!(normalise(citeproc), normalise(kaynak));
+        assert_eq!(
+            normalise_entry("  <div class=\"csl-entry\">A. </div>\n"),
+            "A."
+        );
+        assert_eq!(normalise(" (A 2001)"), " (A 2001)");
         assert_eq!(
             normalise(kaynak),
             "<div class=\"csl-left-margin\">1.</div><div class=\"csl-right-inline\">Smith J. <i>Title</i> & more.</div>"

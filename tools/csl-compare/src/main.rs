@@ -7,7 +7,8 @@
 //!
 //! ```text
 //! cargo run --release -p csl-compare -- [--items N] [--only TEXT]… [--jobs N]
-//!     [--shared DIR] [--out DIR] [--top N] [--no-render] [--debug]
+//!     [--shared DIR] [--out DIR] [--top N] [--sort-script original|translit]
+//!     [--no-render | --kaynak-only] [--debug]
 //! ```
 //!
 //! Writes to `--out` (default `target/csl-compare/`): `items.json`,
@@ -39,11 +40,13 @@ struct Options {
     out: PathBuf,
     top: usize,
     render: bool,
+    kaynak_only: bool,
+    sort_script: String,
     release: bool,
 }
 
 const USAGE: &str = "usage: csl-compare [--items N] [--only TEXT]… [--jobs N] [--shared DIR] \
-[--out DIR] [--top N] [--no-render] [--debug]";
+[--out DIR] [--top N] [--sort-script original|translit] [--no-render | --kaynak-only] [--debug]";
 
 fn options(root: &Path) -> Result<Options, String> {
     let mut o = Options {
@@ -54,6 +57,8 @@ fn options(root: &Path) -> Result<Options, String> {
         out: root.join("target/csl-compare"),
         top: 30,
         render: true,
+        kaynak_only: false,
+        sort_script: "original".to_string(),
         release: true,
     };
     let mut args = std::env::args().skip(1);
@@ -74,6 +79,15 @@ fn options(root: &Path) -> Result<Options, String> {
             "--shared" => o.shared = PathBuf::from(value()?),
             "--out" => o.out = PathBuf::from(value()?),
             "--no-render" => o.render = false,
+            "--kaynak-only" => o.kaynak_only = true,
+            "--sort-script" => match value()?.as_str() {
+                v @ ("original" | "translit") => o.sort_script = v.to_string(),
+                v => {
+                    return Err(format!(
+                        "--sort-script takes original or translit, not `{v}`"
+                    ))
+                }
+            },
             "--debug" => o.release = false,
             _ => return Err(format!("unknown argument {arg}\n{USAGE}")),
         }
@@ -239,7 +253,11 @@ fn run_all() -> Result<(), String> {
     let mut engine_time = [Duration::ZERO; 2];
     let mut failures: HashMap<String, String> = HashMap::new();
     if o.render {
-        let citeproc = run::citeproc(&o.out.join("node"))?;
+        let citeproc = if o.kaynak_only {
+            PathBuf::new()
+        } else {
+            run::citeproc(&o.out.join("node"))?
+        };
         let kaynak = run::build_kaynak(&root, o.release)?;
         let inputs = run::Inputs {
             kaynak,
@@ -249,6 +267,8 @@ fn run_all() -> Result<(), String> {
             items: items_file,
             clusters: clusters_file,
             out: o.out.clone(),
+            sort_script: o.sort_script.clone(),
+            kaynak_only: o.kaynak_only,
         };
         let render_start = Instant::now();
         for (job, (k, c)) in jobs.iter().zip(run::render_all(&inputs, &jobs, o.jobs)) {
@@ -312,7 +332,7 @@ fn run_all() -> Result<(), String> {
     let _ = writeln!(
         report,
         "Deviations counted apart:\n\n{}",
-        report::deviation_counts(&counts)
+        report::deviation_counts(&deviations, &counts)
     );
     let groups = report::groups(&differences);
     let mut top =
@@ -329,10 +349,11 @@ fn run_all() -> Result<(), String> {
     }
     print!("{report}{top}");
     let timing = format!(
-        "\n{} styles, {} items, {} clusters; rendering {} wall on {} jobs (kaynak {} and citeproc-js {} in all); whole run {}\n",
+        "\n{} styles, {} items, {} clusters, kaynak sorting Cyrillic keys on the {} letters; rendering {} wall on {} jobs (kaynak {} and citeproc-js {} in all); whole run {}\n",
         jobs.len(),
         o.items,
         clusters.len(),
+        if o.sort_script == "original" { "original" } else { "romanised" },
         seconds(render_time),
         o.jobs,
         seconds(engine_time[0]),

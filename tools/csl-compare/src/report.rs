@@ -138,11 +138,21 @@ pub fn totals(results: &[StyleResult]) -> String {
     )
 }
 
-/// Deviations counted per id: (entries, citations).
-pub fn deviation_counts(counts: &BTreeMap<String, [usize; 2]>) -> String {
-    let mut out = String::from("| deviation | entries | citations |\n|---|---|---|\n");
-    for (id, [e, c]) in counts {
-        let _ = writeln!(out, "| {id} | {e} | {c} |");
+/// Deviations counted per id: (entries, citations), with each one's summary.
+pub fn deviation_counts(
+    list: &[crate::deviations::Deviation],
+    counts: &BTreeMap<String, [usize; 2]>,
+) -> String {
+    let mut out = String::from(
+        "| deviation | spec section | entries | citations | what citeproc-js does |\n|---|---|---|---|---|\n",
+    );
+    for d in list {
+        let [e, c] = counts.get(&d.id).copied().unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "| {} | {} | {e} | {c} | {} |",
+            d.id, d.section, d.summary
+        );
     }
     out
 }

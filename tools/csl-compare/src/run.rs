@@ -173,6 +173,10 @@ pub struct Inputs {
     pub items: PathBuf,
     pub clusters: PathBuf,
     pub out: PathBuf,
+    /// `--sort-script` for kaynak (`original` or `translit`).
+    pub sort_script: String,
+    /// Render only kaynak, keeping citeproc-js's earlier outputs.
+    pub kaynak_only: bool,
 }
 
 /// Render `job` with one engine; stdout goes to `out/ENGINE/NAME.json`.
@@ -185,6 +189,7 @@ fn render(inputs: &Inputs, job: &StyleJob, engine: &str) -> Rendered {
     let mut command = if engine == "kaynak" {
         let mut c = Command::new(&inputs.kaynak);
         c.arg("--style").arg(&job.path);
+        c.args(["--sort-script", &inputs.sort_script]);
         c
     } else {
         let mut c = Command::new("node");
@@ -229,6 +234,20 @@ pub fn render_all(inputs: &Inputs, jobs: &[StyleJob], threads: usize) -> Vec<(Re
     let tasks: Vec<(usize, &str)> = (0..jobs.len())
         .flat_map(|i| [(i, "citeproc"), (i, "kaynak")])
         .collect();
+    let kept = |job: &StyleJob| {
+        let file = inputs
+            .out
+            .join("citeproc")
+            .join(format!("{}.json", job.name.replace('/', "__")));
+        Rendered {
+            result: if file.is_file() {
+                Ok(file)
+            } else {
+                Err("no earlier citeproc-js output".into())
+            },
+            time: Duration::ZERO,
+        }
+    };
     let next = AtomicUsize::new(0);
     let results: Mutex<Vec<Option<Rendered>>> =
         Mutex::new((0..tasks.len()).map(|_| None).collect());
@@ -239,7 +258,11 @@ pub fn render_all(inputs: &Inputs, jobs: &[StyleJob], threads: usize) -> Vec<(Re
                 let Some(&(job, engine)) = tasks.get(n) else {
                     break;
                 };
-                let rendered = render(inputs, &jobs[job], engine);
+                let rendered = if engine == "citeproc" && inputs.kaynak_only {
+                    kept(&jobs[job])
+                } else {
+                    render(inputs, &jobs[job], engine)
+                };
                 if let Ok(mut slots) = results.lock() {
                     slots[n] = Some(rendered);
                 }
