@@ -301,13 +301,19 @@ fn names(r: &mut Lcg, lang: Lang, count: usize) -> Vec<Value> {
     let pool = people(lang);
     let start = r.next(pool.len() as u64) as usize;
     for k in 0..count {
-        // Long lists mix in English names, as international teams do.
-        let p = if k >= pool.len() {
-            &EN_PEOPLE[(start + k * 3) % EN_PEOPLE.len()]
+        if k < pool.len() {
+            out.push(person(&pool[(start + k) % pool.len()]));
+        } else if pool == CJK_PEOPLE {
+            // Long CJK lists pair the families with other given names: Latin
+            // names in a CJK-language item are formatted by citeproc-js as CJK
+            // names (see docs/csl-parity.md), which no matcher can set apart.
+            let family = CJK_PEOPLE[(start + k) % pool.len()].0;
+            let given = CJK_PEOPLE[(start + k / pool.len()) % pool.len()].1;
+            out.push(json!({ "family": family, "given": given }));
         } else {
-            &pool[(start + k) % pool.len()]
-        };
-        out.push(person(p));
+            // Long lists mix in English names, as international teams do.
+            out.push(person(&EN_PEOPLE[(start + k * 3) % EN_PEOPLE.len()]));
+        }
     }
     out
 }

@@ -13,8 +13,9 @@
 //!
 //! Writes to `--out` (default `target/csl-compare/`): `items.json`,
 //! `clusters.json`, each engine's output per style, `report.md` (table,
-//! totals, deviations, differences grouped by their differing words) and
-//! `differences.md` (every remaining difference, in full). See
+//! totals, deviations, differences grouped by their differing words),
+//! `differences.md` (every remaining difference, in full) and
+//! `differences.jsonl` (the same, one JSON object a line). See
 //! docs/csl-parity.md.
 
 mod compare;
@@ -380,8 +381,19 @@ fn run_all() -> Result<(), String> {
         &o.out.join("differences.md"),
         &report::differences_markdown(&differences),
     )?;
+    let lines: Vec<String> = differences
+        .iter()
+        .map(|d| {
+            serde_json::json!({
+                "style": d.style, "kind": d.kind.name(), "key": d.key, "ids": d.ids,
+                "kaynak": d.kaynak, "citeproc": d.citeproc,
+            })
+            .to_string()
+        })
+        .collect();
+    write(&o.out.join("differences.jsonl"), &(lines.join("\n") + "\n"))?;
     println!(
-        "details: {} and differences.md",
+        "details: {}, differences.md and differences.jsonl",
         o.out.join("report.md").display()
     );
     Ok(())
