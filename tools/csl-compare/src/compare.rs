@@ -55,7 +55,7 @@ fn unwrap_entry(text: &str) -> &str {
     let trimmed = text.trim();
     match trimmed.strip_prefix("<div class=\"csl-entry\">") {
         Some(inner) => inner.strip_suffix("</div>").unwrap_or(inner),
-        None => trimmed,
+        None => text,
     }
 }
 
@@ -151,6 +151,9 @@ pub fn normalise_entry(text: &str) -> String {
 /// prefix and suffix are cut at the last white space (or tag end) within
 /// them. Returns (`a`'s middle, `b`'s middle).
 pub fn difference(a: &str, b: &str) -> (String, String) {
+    if a == b {
+        return (String::new(), String::new());
+    }
     let (ac, bc): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     let mut start = ac.iter().zip(&bc).take_while(|(x, y)| x == y).count();
     let max_tail = ac.len().min(bc.len()) - start;

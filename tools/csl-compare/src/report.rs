@@ -157,11 +157,14 @@ pub fn deviation_counts(
     out
 }
 
-/// Differences grouped by kind and differing words, most frequent first:
-/// (count, kind, kaynak words, citeproc-js words, styles, first example).
-pub fn groups(differences: &[Difference]) -> Vec<(usize, Kind, String, String, usize, Difference)> {
-    let mut map: BTreeMap<(Kind, String, String), (usize, Vec<String>, Difference)> =
-        BTreeMap::new();
+/// One group of differences: (count, kind, kaynak words, citeproc-js words,
+/// number of styles, first example).
+pub type Group = (usize, Kind, String, String, usize, Difference);
+
+/// Differences grouped by kind and differing words, most frequent first.
+pub fn groups(differences: &[Difference]) -> Vec<Group> {
+    type Slot = (usize, Vec<String>, Difference);
+    let mut map: BTreeMap<(Kind, String, String), Slot> = BTreeMap::new();
     for d in differences {
         let (a, b) = crate::compare::difference(&d.kaynak, &d.citeproc);
         let slot = map
