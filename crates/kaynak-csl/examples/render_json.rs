@@ -32,6 +32,7 @@
 use kaynak_csl::{self as csl, Cite, Cluster, CslItem, Format, JsonItem, Locale, Style};
 use kaynak_text::collate::MixedScripts;
 use serde_json::{json, Value};
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -281,8 +282,16 @@ fn main() -> ExitCode {
     let result = parse_args(&args).and_then(|args| run(&args));
     match result {
         Ok(value) => {
-            println!("{value:#}");
-            ExitCode::SUCCESS
+            // A closed pipe (`| head`) ends the output quietly rather than panicking.
+            let mut out = std::io::stdout().lock();
+            match writeln!(out, "{value:#}") {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("render_json: writing the output: {e}");
+                    ExitCode::FAILURE
+                }
+            }
         }
         Err(message) => {
             eprintln!("render_json: {message}");
