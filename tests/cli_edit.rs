@@ -514,10 +514,16 @@ fn fmt_does_not_write_through_links_out_of_the_library() {
         MESSY_FORMATTED,
         "links inside are fine"
     );
+    let fixable = outside.path().join("fixable.toml");
+    let doi = "type = \"book\"\ntitle = \"T\"\nDOI = \"https://doi.org/10.1000/x\"\n";
+    fs::write(&fixable, doi).unwrap();
+    std::os::unix::fs::symlink(&fixable, dir.path().join("fixable.toml")).unwrap();
     kaynak(dir.path())
         .args(["check", "--fix"])
         .assert()
         .stderr(predicate::str::contains("warning[symlink-outside-library]"));
+    assert_eq!(fs::read_to_string(&fixable).unwrap(), doi, "--fix left it alone");
+    fs::remove_file(dir.path().join("fixable.toml")).unwrap();
     assert_eq!(fs::read_to_string(&target).unwrap(), MESSY);
     kaynak(dir.path())
         .args(["fmt", "--follow-symlinks"])
