@@ -522,7 +522,11 @@ fn fmt_does_not_write_through_links_out_of_the_library() {
         .args(["check", "--fix"])
         .assert()
         .stderr(predicate::str::contains("warning[symlink-outside-library]"));
-    assert_eq!(fs::read_to_string(&fixable).unwrap(), doi, "--fix left it alone");
+    assert_eq!(
+        fs::read_to_string(&fixable).unwrap(),
+        doi,
+        "--fix left it alone"
+    );
     fs::remove_file(dir.path().join("fixable.toml")).unwrap();
     assert_eq!(fs::read_to_string(&target).unwrap(), MESSY);
     kaynak(dir.path())
