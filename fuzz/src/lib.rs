@@ -12,7 +12,9 @@
 use kaynak::csl::{self, Cite, Cluster, CslItem, Format as OutputFormat, JsonItem, Locale, Style};
 use kaynak::interchange::{self, Format, ImportOptions};
 use kaynak::store::{self, canonical};
+use std::collections::HashMap;
 use std::path::Path;
+use std::sync::{Mutex, OnceLock};
 
 /// Inputs longer than this are cut: the parsers are linear, and long inputs
 /// only slow the fuzzer down without reaching new code.
@@ -124,10 +126,35 @@ pub fn csl_style_locale(data: &[u8]) {
     }
 }
 
+/// The built-in locales, parsed once: parsing them on every run would take
+/// most of the fuzzer's time (and they are not what is being fuzzed).
+fn cached_locale(tag: &str) -> Option<Locale> {
+    static LOCALES: OnceLock<Mutex<HashMap<String, Option<Locale>>>> = OnceLock::new();
+    let cache = LOCALES.get_or_init(|| Mutex::new(HashMap::new()));
+    let mut cache = cache.lock().unwrap_or_else(|e| e.into_inner());
+    cache
+        .entry(tag.to_string())
+        .or_insert_with(|| csl::embedded_locales(tag))
+        .clone()
+}
+
+/// The bundled styles, parsed once.
+fn bundled_styles() -> &'static [Style] {
+    static STYLES: OnceLock<Vec<Style>> = OnceLock::new();
+    STYLES.get_or_init(|| {
+        kaynak::format::BUNDLED_STYLES
+            .iter()
+            .map(|(name, text)| {
+                Style::parse(text).unwrap_or_else(|e| panic!("the bundled style {name}: {e:?}"))
+            })
+            .collect()
+    })
+}
+
 /// Renders every item as citations (first, ibid, with a locator) and as a
 /// bibliography in every output format.
 fn render_all(style: Style, items: &[JsonItem], locale: Option<&str>) {
-    let processor = csl::processor_with_locale(style, locale, &csl::embedded_locales);
+    let processor = csl::processor_with_locale(style, locale, &cached_locale);
     let refs: Vec<&dyn CslItem> = items.iter().map(|i| i as &dyn CslItem).collect();
     let cite = |id: &str, locator: Option<&str>| Cite {
         id: id.to_string(),
@@ -286,11 +313,8 @@ pub fn processor_item(data: &[u8]) {
             items.push(second);
         }
     }
-    let styles = kaynak::format::BUNDLED_STYLES;
-    let (_, style_text) = styles[usize::from(item.style) % styles.len()];
-    let Ok(style) = Style::parse(style_text) else {
-        panic!("a bundled style does not parse");
-    };
+    let styles = bundled_styles();
+    let style = styles[usize::from(item.style) % styles.len()].clone();
     let locale = LOCALES[usize::from(item.locale) % LOCALES.len()];
     render_all(style, &items, Some(locale));
 }
