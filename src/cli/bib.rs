@@ -1,11 +1,16 @@
-//! `kaynak bib`: the bibliography of the library, or of the keys given.
+//! `kaynak bib`: the bibliography of the library, or of the keys given; in
+//! RTF a complete document, in LaTeX with a warning for each character a
+//! default pdflatex set-up cannot print.
 
-use super::formatting::{engine, report_warnings, FormatArgs};
+use super::formatting::{engine, report_warnings, Engine, FormatArgs};
 use super::report::load_exit;
-use super::{Cli, Exit, Ui};
+use super::{Cli, DiagnosticFormat, Exit, Ui};
 use crate::csl::{self, Cite, Cluster, Format};
+use crate::diag::Diagnostic;
 use anyhow::bail;
+use std::collections::HashMap;
 use std::io::Write;
+use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
 pub struct BibArgs {
@@ -47,11 +52,51 @@ pub fn run(cli: &Cli, args: &BibArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
     };
     let rendered = engine.processor.process(&selected, &[cluster]);
     report_warnings(ui, &rendered.warnings)?;
-    let mut out = ui.out();
     if let Some(bibliography) = &rendered.bibliography {
         let format = args.format.format.unwrap_or(Format::Text);
-        let text = engine.processor.render_bibliography(bibliography, format);
-        writeln!(out, "{text}")?;
+        let text = render_bibliography(&engine, bibliography, format, ui)?;
+        writeln!(ui.out(), "{text}")?;
     }
     Ok(load_exit(&loaded))
+}
+
+/// The bibliography in `format`: RTF as a whole document, LaTeX with a
+/// warning per character a default pdflatex set-up cannot print.
+pub fn render_bibliography(
+    engine: &Engine,
+    bibliography: &csl::Bibliography,
+    format: Format,
+    ui: &Ui,
+) -> anyhow::Result<String> {
+    if format == Format::Rtf {
+        let entries: Vec<String> = bibliography
+            .entries
+            .iter()
+            .map(|e| csl::render(&e.content, Format::Rtf))
+            .collect();
+        let body = csl::output::rtf::bibliography(&entries);
+        return Ok(csl::output::rtf::document(&body).trim_end().to_string());
+    }
+    let text = engine.processor.render_bibliography(bibliography, format);
+    if format == Format::Latex {
+        let warnings: Vec<Diagnostic> = csl::output::latex::unprintable(&text)
+            .into_iter()
+            .map(|(c, package)| {
+                Diagnostic::warning(
+                    "latex-unprintable",
+                    format!(
+                        "`{c}` (U+{:04X}) has no TeX in a default pdflatex set-up (T1/T2A) and is left as UTF-8",
+                        c as u32
+                    ),
+                )
+                .with_help(format!("load {package}, or compile with xelatex"))
+            })
+            .collect();
+        ui.diagnostics(
+            &warnings,
+            DiagnosticFormat::Concise,
+            &HashMap::<PathBuf, String>::new(),
+        )?;
+    }
+    Ok(text)
 }
