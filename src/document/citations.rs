@@ -14,6 +14,10 @@ use std::collections::{HashMap, HashSet};
 /// What a missing record prints as (and pandoc's old citeproc did).
 pub const MISSING: &str = "???";
 
+/// What the processor prints for a cite that renders nothing (citeproc-js's
+/// wording, which the processor follows).
+const NO_PRINTED_FORM: &str = "[CSL STYLE ERROR: reference with no printed form.]";
+
 /// The processor and the library it formats.
 pub struct Library<'a> {
     pub processor: &'a Processor,
@@ -286,7 +290,7 @@ fn place(
     note_style: bool,
     layout: &Rendering,
 ) -> CitationText {
-    let text = with_missing(text, missing);
+    let text = with_missing(text, missing, layout);
     let text_of = |t: &str| Inline::Text(t.into());
     if note_style && !citation.in_note {
         return CitationText {
@@ -303,6 +307,8 @@ fn place(
             without_final_period(text, layout),
             text_of(")"),
         ]),
+        // nothing left once the author is out (MLA without a locator): the author alone
+        (false, Some(author)) if text.plain_text().contains(NO_PRINTED_FORM) => author,
         (false, Some(author)) => Inline::seq(vec![author, text_of(" "), text]),
         (false, None) => text,
     };
@@ -312,16 +318,28 @@ fn place(
     }
 }
 
-/// `???` for each cited key without a record (alone, or after the rest).
-fn with_missing(text: Inline, missing: usize) -> Inline {
+/// `???` for each cited key without a record: alone, or after the other
+/// cites inside the layout's closing affix (`(Doe 2019; ???)`).
+fn with_missing(text: Inline, missing: usize, layout: &Rendering) -> Inline {
     if missing == 0 {
         return text;
     }
     let marks = vec![MISSING; missing].join("; ");
     if text.is_empty() {
-        Inline::Text(marks.into())
-    } else {
-        Inline::seq(vec![text, Inline::Text(format!("; {marks}").into())])
+        return Inline::Text(marks.into());
+    }
+    let added = Inline::Text(format!("; {marks}").into());
+    let suffix = layout.suffix.as_deref().filter(|s| !s.is_empty());
+    match text {
+        Inline::Formatted(formatting, mut children)
+            if suffix.is_some()
+                && matches!(children.last(), Some(Inline::Text(t)) if Some(t.as_str()) == suffix) =>
+        {
+            let at = children.len() - 1;
+            children.insert(at, added);
+            Inline::Formatted(formatting, children)
+        }
+        other => Inline::seq(vec![other, added]),
     }
 }
 

@@ -23,7 +23,8 @@ const PREAMBLE: &str = r"\documentclass{article}
     \IfFontExistsTF{DejaVu Serif}{\setmainfont{DejaVu Serif}}{}}
   \providecommand{\textcyrillic}[1]{#1}
 \fi
-\usepackage[normalem]{ulem}
+\providecommand{\sout}{}
+\IfFileExists{ulem.sty}{\usepackage[normalem]{ulem}}{\renewcommand{\sout}{}}
 \usepackage[hidelinks]{hyperref}
 ";
 

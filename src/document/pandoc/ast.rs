@@ -48,10 +48,12 @@ impl Document {
             })?;
         match version.as_slice() {
             [1, minor, ..] if *minor >= OLDEST_MINOR => {}
-            _ => return Err(ReadError(format!(
+            _ => {
+                return Err(ReadError(format!(
                 "pandoc API version {} is not supported (1.{OLDEST_MINOR} to 1.{NEWEST_MINOR} are)",
                 version_text(&version)
-            ))),
+            )))
+            }
         }
         if !value.get("blocks").is_some_and(Value::is_array) {
             return Err(ReadError("the document has no blocks".into()));

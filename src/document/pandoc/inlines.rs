@@ -90,17 +90,30 @@ fn push_text(out: &mut Vec<Value>, text: &str, link_urls: bool) {
         }
         match url_in(word).filter(|_| link_urls) {
             Some((before, url, after)) => {
-                if !before.is_empty() {
-                    out.push(str_element(before));
-                }
+                push_str(out, before);
                 out.push(json!({"t": "Link", "c": [["", [], []], [str_element(url)], [url, ""]]}));
-                if !after.is_empty() {
-                    out.push(str_element(after));
-                }
+                push_str(out, after);
             }
-            None => out.push(str_element(word)),
+            None => push_str(out, word),
         }
     }
+}
+
+/// Appends text to the `Str` that ends `out`, or as a new one, so words
+/// are one `Str` each as pandoc's reader makes them.
+fn push_str(out: &mut Vec<Value>, text: &str) {
+    if text.is_empty() {
+        return;
+    }
+    if let Some(last) = out.last_mut() {
+        if last.get("t").and_then(Value::as_str) == Some("Str") {
+            if let Some(Value::String(previous)) = last.get_mut("c") {
+                previous.push_str(text);
+                return;
+            }
+        }
+    }
+    out.push(str_element(text));
 }
 
 /// A `Str`.
