@@ -17,6 +17,7 @@ pub struct BibArgs {
     #[command(flatten)]
     pub format: FormatArgs,
     /// Only these records (default: every record of the library).
+    #[arg(add = clap_complete::ArgValueCandidates::new(super::completions::key_candidates))]
     pub keys: Vec<String>,
 }
 

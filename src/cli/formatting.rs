@@ -17,7 +17,7 @@ use std::path::PathBuf;
 pub struct FormatArgs {
     /// The style: a .csl file, or a name found in the style directories or
     /// built into kaynak (default: `style` in kaynak.toml).
-    #[arg(long, short)]
+    #[arg(long, short, add = clap_complete::ArgValueCandidates::new(super::completions::style_candidates))]
     pub style: Option<String>,
     /// The locale (BCP 47, e.g. en-US, ru-RU, tr-TR); default: the style's, else
     /// `locale` in kaynak.toml, else en-US.

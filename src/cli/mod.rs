@@ -4,7 +4,7 @@
 mod bib;
 mod check;
 mod cite;
-mod completions;
+pub mod completions;
 mod export;
 mod fmt;
 mod formatting;
