@@ -6,7 +6,6 @@ use super::formatting::{engine, report_warnings, Engine, FormatArgs};
 use super::report::load_exit;
 use super::{Cli, DiagnosticFormat, Exit, Ui};
 use crate::csl::{self, Cite, Cluster, Format};
-use crate::diag::Diagnostic;
 use anyhow::bail;
 use std::collections::HashMap;
 use std::io::Write;
@@ -80,19 +79,7 @@ pub fn render_bibliography(
     }
     let text = engine.processor.render_bibliography(bibliography, format);
     if format == Format::Latex {
-        let warnings: Vec<Diagnostic> = csl::output::latex::unprintable(&text)
-            .into_iter()
-            .map(|(c, package)| {
-                Diagnostic::warning(
-                    "latex-unprintable",
-                    format!(
-                        "`{c}` (U+{:04X}) has no TeX in a default pdflatex set-up (T1/T2A) and is left as UTF-8",
-                        c as u32
-                    ),
-                )
-                .with_help(format!("load {package}, or compile with xelatex"))
-            })
-            .collect();
+        let warnings = crate::document::latex::unprintable_warnings(&text);
         ui.diagnostics(
             &warnings,
             DiagnosticFormat::Concise,

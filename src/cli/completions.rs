@@ -59,7 +59,9 @@ pub fn run(cli: &Cli, args: &CompletionsArgs, ui: &mut Ui) -> anyhow::Result<Exi
     for name in STYLE_COMMANDS {
         let values = styles.clone();
         command = command.mut_subcommand(*name, |sub| {
-            sub.mut_arg("style", |arg| arg.value_parser(PossibleValuesParser::new(values)))
+            sub.mut_arg("style", |arg| {
+                arg.value_parser(PossibleValuesParser::new(values))
+            })
         });
     }
     for (name, arg) in KEY_ARGS {

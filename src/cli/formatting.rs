@@ -93,7 +93,7 @@ pub fn engine(args: &FormatArgs, loaded: &Loaded, ui: &Ui) -> anyhow::Result<Eng
         Err(errors) => {
             ui.diagnostics(
                 &errors,
-                DiagnosticFormat::Concise,
+                DiagnosticFormat::Human,
                 &HashMap::<PathBuf, String>::new(),
             )?;
             bail!("cannot use the style `{spec}`");
@@ -118,7 +118,7 @@ pub fn engine(args: &FormatArgs, loaded: &Loaded, ui: &Ui) -> anyhow::Result<Eng
     if let Some(tag) = &locale {
         if let Err(error) = check_locale(tag, &args.locale_dirs) {
             let none = HashMap::<PathBuf, String>::new();
-            ui.diagnostics(&[error], DiagnosticFormat::Concise, &none)?;
+            ui.diagnostics(&[error], DiagnosticFormat::Human, &none)?;
             bail!("cannot use the locale `{tag}`");
         }
     }

@@ -42,7 +42,7 @@ pub fn escape(text: &str) -> String {
 
 /// The manuscript as a LaTeX document; `title` goes into `\title`, and each
 /// character no default set-up prints is returned with its package.
-pub fn document(p: &Pieces, title: Option<&str>) -> (String, Vec<(char, &'static str)>) {
+pub fn document(p: &Pieces, title: Option<&str>) -> (String, Vec<crate::diag::Diagnostic>) {
     let mut raw: Vec<String> = Vec::new();
     let mut keep = |text: String| {
         raw.push(text);
@@ -89,8 +89,25 @@ pub fn document(p: &Pieces, title: Option<&str>) -> (String, Vec<(char, &'static
     }
     out.push_str(&converted);
     out.push_str("\\end{document}\n");
-    let unprintable = tex::unprintable(&out);
-    (out, unprintable)
+    let warnings = unprintable_warnings(&out);
+    (out, warnings)
+}
+
+/// A warning for each character of `tex` that a default pdflatex set-up
+/// (T1/T2A) cannot print, naming the package that prints it.
+pub fn unprintable_warnings(tex: &str) -> Vec<crate::diag::Diagnostic> {
+    tex::unprintable(tex)
+        .into_iter()
+        .map(|(c, package)| {
+            crate::diag::Diagnostic::warning(
+                "latex-unprintable",
+                format!(
+                    "`{c}` (U+{:04X}) has no TeX in a default pdflatex set-up (T1/T2A) and is left as UTF-8: load {package}, or compile with xelatex",
+                    c as u32
+                ),
+            )
+        })
+        .collect()
 }
 
 /// Converts `markdown` to a LaTeX document body; `piece(n)` gives the LaTeX

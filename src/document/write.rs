@@ -84,13 +84,7 @@ pub fn write(
         Format::Latex => {
             let (text, unprintable) =
                 latex::document(&pieces, manuscript.metadata.title.as_deref());
-            warnings.extend(unprintable.into_iter().map(|(c, package)| {
-                Diagnostic::warning(
-                    "latex-unprintable",
-                    format!("`{c}` (U+{:04X}) has no TeX in a default pdflatex set-up (T1/T2A) and is left as UTF-8", c as u32),
-                )
-                .with_help(format!("load {package}, or compile with xelatex"))
-            }));
+            warnings.extend(unprintable);
             text
         }
         Format::Rtf => rtf::document(&pieces, &entries),
