@@ -25,10 +25,16 @@ fn main() {
     std::fs::create_dir(&library).expect("library dir");
     gen::write_library(&library, RECORDS).expect("generate");
     let keys = loadable_keys(&library);
-    println!("library: {} loadable records of {RECORDS} generated", keys.len());
+    println!(
+        "library: {} loadable records of {RECORDS} generated",
+        keys.len()
+    );
     let empty = write_doc(dir.path(), "empty.md", "No citations.\n");
     let (base, _, _) = best_of(3, || render(&library, &empty, false));
-    println!("baseline (load + style, no citations): {:.3} s", base.as_secs_f64());
+    println!(
+        "baseline (load + style, no citations): {:.3} s",
+        base.as_secs_f64()
+    );
 
     println!("\nknown keys, chicago-notes, Markdown out:");
     let mut per_size = Vec::new();
@@ -52,7 +58,12 @@ fn main() {
 /// Keys of the records that load (the generator makes a few faulty ones).
 fn loadable_keys(library: &Path) -> Vec<String> {
     let loaded = kaynak::store::load(library).expect("load");
-    loaded.library.entries.iter().map(|e| e.key.clone()).collect()
+    loaded
+        .library
+        .entries
+        .iter()
+        .map(|e| e.key.clone())
+        .collect()
 }
 
 fn write_doc(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
@@ -119,10 +130,7 @@ fn peak_children_kib() -> u64 {
     usage.ru_maxrss as u64
 }
 
-fn best_of(
-    runs: usize,
-    mut f: impl FnMut() -> (Duration, usize, u64),
-) -> (Duration, usize, u64) {
+fn best_of(runs: usize, mut f: impl FnMut() -> (Duration, usize, u64)) -> (Duration, usize, u64) {
     (0..runs)
         .map(|_| f())
         .min_by_key(|(t, _, _)| *t)

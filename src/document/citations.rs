@@ -215,18 +215,17 @@ fn author_texts(
     if !citations.iter().any(wanted) {
         return vec![None; citations.len()];
     }
-    // the author reads as at a first or a later citation (never "ibid.")
+    // Only the author-in-text clusters are rendered again: their position is
+    // given (first or later, never "ibid."), so the others are not needed.
     let mut cited: HashSet<&str> = HashSet::new();
-    let author_clusters: Vec<Cluster> = citations
-        .iter()
-        .zip(clusters)
-        .map(|(citation, cluster)| {
-            let mut cluster = cluster.clone();
-            if wanted(citation) {
-                cluster.cites.truncate(1);
-                let cite = &mut cluster.cites[0];
-                let first = !cited.contains(cite.id.as_str());
-                *cite = Cite {
+    let mut asked: Vec<usize> = Vec::new();
+    let mut author_clusters: Vec<Cluster> = Vec::new();
+    for (index, (citation, cluster)) in citations.iter().zip(clusters).enumerate() {
+        if let Some(cite) = cluster.cites.first().filter(|_| wanted(citation)) {
+            let first = !cited.contains(cite.id.as_str());
+            asked.push(index);
+            author_clusters.push(Cluster {
+                cites: vec![Cite {
                     id: cite.id.clone(),
                     author_only: true,
                     position: Some(if first {
@@ -235,12 +234,12 @@ fn author_texts(
                         Position::Subsequent
                     }),
                     ..Cite::default()
-                };
-            }
-            cited.extend(citation.items.iter().map(|i| i.key.as_str()));
-            cluster
-        })
-        .collect();
+                }],
+                note_number: cluster.note_number,
+            });
+        }
+        cited.extend(citation.items.iter().map(|i| i.key.as_str()));
+    }
     let processor = library.processor;
     let layout = processor
         .style
@@ -249,15 +248,14 @@ fn author_texts(
         .map(|s| s.layout.rendering.clone())
         .unwrap_or_default();
     let rendered = processor.process(refs, &author_clusters);
-    citations
-        .iter()
-        .zip(rendered.citations)
-        .map(|(citation, node)| {
-            wanted(citation)
-                .then(|| without_layout(node, &layout))
-                .filter(|author| author.plain_text().chars().any(char::is_alphanumeric))
-        })
-        .collect()
+    let mut authors = vec![None; citations.len()];
+    for (index, node) in asked.into_iter().zip(rendered.citations) {
+        let author = without_layout(node, &layout);
+        if author.plain_text().chars().any(char::is_alphanumeric) {
+            authors[index] = Some(author);
+        }
+    }
+    authors
 }
 
 /// A rendered cluster without the layout's prefix and suffix (`(`, `)`, `.`).

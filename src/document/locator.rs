@@ -53,54 +53,70 @@ const LABELS: &[(&str, &[&str])] = &[
 
 /// The labels a document may write before a locator: pandoc's English list
 /// and, for a document in another language, its locale's locator terms.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct LocatorLabels {
-    /// Forms from the locale, with their CSL term.
-    local: Vec<(String, &'static str)>,
+    /// Every form with its CSL term, and its first letter in lower case
+    /// (most labels are ruled out by it).
+    forms: Vec<(String, &'static str, char)>,
+}
+
+impl Default for LocatorLabels {
+    fn default() -> Self {
+        LocatorLabels::english()
+    }
 }
 
 impl LocatorLabels {
     /// English labels only.
     pub fn english() -> LocatorLabels {
-        LocatorLabels::default()
+        let mut labels = LocatorLabels { forms: Vec::new() };
+        for (term, forms) in LABELS {
+            for form in *forms {
+                labels.add(form, term);
+            }
+        }
+        labels
     }
 
     /// English labels and every form (long, short, symbol; singular and
     /// plural) of each locator term in `locale`.
     pub fn with_locale(locale: &LocaleChain) -> LocatorLabels {
-        let mut local = Vec::new();
+        let mut labels = LocatorLabels::english();
         for (term, _) in LABELS {
             for form in [TermForm::Long, TermForm::Short, TermForm::Symbol] {
                 let Some(found) = locale.term(term, form) else {
                     continue;
                 };
                 for text in std::iter::once(&found.single).chain(found.multiple.as_ref()) {
-                    let text = text.trim().to_string();
-                    if !text.is_empty() && !local.iter().any(|(t, _)| *t == text) {
-                        local.push((text, *term));
-                    }
+                    labels.add(text.trim(), term);
                 }
             }
         }
-        LocatorLabels { local }
+        labels
+    }
+
+    fn add(&mut self, form: &str, term: &'static str) {
+        let Some(first) = form.chars().next().and_then(|c| c.to_lowercase().next()) else {
+            return;
+        };
+        if !self.forms.iter().any(|(f, _, _)| f == form) {
+            self.forms.push((form.to_string(), term, first));
+        }
     }
 
     /// The CSL term for a label written at the start of `text`, and the byte
     /// length of the label (with the space after it). Longest match wins
     /// (`pp.` over `p.`).
     pub fn match_label(&self, text: &str) -> Option<(&'static str, usize)> {
-        let english = LABELS
-            .iter()
-            .flat_map(|(term, forms)| forms.iter().map(move |form| (*form, *term)));
-        let local = self.local.iter().map(|(form, term)| (form.as_str(), *term));
+        let first = text.chars().next()?.to_lowercase().next()?;
         // the longest label wins; of equal ones, one written in the same case
         // (`s.` is a page in Turkish, `S.` an issue)
         let mut best: Option<(&'static str, usize, bool)> = None;
-        for (form, term) in english.chain(local) {
+        for (form, term, _) in self.forms.iter().filter(|(_, _, f)| *f == first) {
             let Some(len) = label_len(text, form) else {
                 continue;
             };
-            let exact = text.starts_with(form);
+            let exact = text.starts_with(form.as_str());
             let better = best.is_none_or(|(_, best_len, best_exact)| {
                 len > best_len || len == best_len && exact && !best_exact
             });
