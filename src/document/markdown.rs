@@ -83,9 +83,10 @@ fn number_notes(doc: &str, skip: &SkipSet, notes: &NoteRanges, found: &mut [Cita
                 inline_numbers[index] = number;
             }
             Mark::Reference(id) => {
-                if !reference_numbers.contains_key(&id) {
+                if let std::collections::hash_map::Entry::Vacant(slot) = reference_numbers.entry(id)
+                {
                     number += 1;
-                    reference_numbers.insert(id, number);
+                    slot.insert(number);
                 }
             }
         }
