@@ -386,3 +386,58 @@ fn the_man_page_has_exit_status_and_examples() {
     assert!(out.contains(".SH EXAMPLES"));
     assert!(out.contains("kaynak\\-pandoc"));
 }
+
+/// A pandoc document as JSON with one citation, in API `version`.
+fn pandoc_json(version: &str) -> String {
+    format!(
+        r#"{{"pandoc-api-version":{version},"meta":{{}},"blocks":[{{"t":"Para","c":[{{"t":"Str","c":"Text"}},{{"t":"Space"}},{{"t":"Cite","c":[[{{"citationId":"niyazov","citationPrefix":[],"citationSuffix":[{{"t":"Str","c":","}},{{"t":"Space"}},{{"t":"Str","c":"p.\u00a05"}}],"citationMode":{{"t":"NormalCitation"}},"citationNoteNum":1,"citationHash":0}}],[{{"t":"Str","c":"[@niyazov,"}},{{"t":"Space"}},{{"t":"Str","c":"p.\u00a05]"}}]]}},{{"t":"Str","c":"."}}]}}]}}"#
+    )
+}
+
+#[test]
+fn the_filter_reads_the_api_of_pandoc_2_17_and_of_pandoc_3() {
+    for version in ["[1,22,2,1]", "[1,23,1]"] {
+        let out = Command::cargo_bin("kaynak-pandoc")
+            .unwrap()
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("KAYNAK_LIBRARY", "sources")
+            .arg("docx")
+            .write_stdin(pandoc_json(version))
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let doc: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(
+            doc["pandoc-api-version"].to_string(),
+            version.replace(' ', "")
+        );
+        let para = &doc["blocks"][0]["c"];
+        assert_eq!(
+            para[1]["c"], ".",
+            "the space gone, the period before the note: {para}"
+        );
+        let note = &para[2]["c"][1][0];
+        assert_eq!(note["t"], "Note", "{para}");
+        let text = note.to_string();
+        assert!(
+            text.contains("\"Niiazov,\"") && text.contains("\"5.\""),
+            "{text}"
+        );
+        let refs = &doc["blocks"][1];
+        assert_eq!(
+            refs["c"][0][0], "refs",
+            "the bibliography at the end: {refs}"
+        );
+        assert_eq!(refs["c"][1][0]["c"][0][0], "ref-niyazov", "{refs}");
+    }
+    Command::cargo_bin("kaynak-pandoc")
+        .unwrap()
+        .write_stdin(pandoc_json("[1,16]"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "pandoc API version 1.16 is not supported",
+        ));
+}
