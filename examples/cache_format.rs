@@ -17,7 +17,10 @@ fn main() {
         .unwrap_or(100_000);
     let dir = tempfile::tempdir().expect("temp dir");
     gen::write_library(dir.path(), count).expect("generate");
-    let entries = kaynak::store::load(dir.path()).expect("load").library.entries;
+    let entries = kaynak::store::load(dir.path())
+        .expect("load")
+        .library
+        .entries;
     println!("{} entries", entries.len());
     let config = bincode::config::standard();
     report(
