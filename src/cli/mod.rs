@@ -69,6 +69,11 @@ pub struct Cli {
     #[arg(long, short, global = true)]
     pub quiet: bool,
 
+    /// Load every record from its file, without reading or writing the
+    /// library's load cache (`.kaynak-cache`).
+    #[arg(long, global = true)]
+    pub no_cache: bool,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -117,6 +122,7 @@ pub enum Command {
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<Exit> {
     let mut ui = Ui::new(cli.color, cli.quiet);
+    ui.cache = !cli.no_cache;
     match &cli.command {
         Command::List(args) => list::run(&cli, args, &mut ui),
         Command::Show(args) => show::run(&cli, args, &mut ui),

@@ -96,9 +96,14 @@ pub fn document(p: &Pieces, title: Option<&str>) -> (String, Vec<crate::diag::Di
 /// A warning for each character of `tex` that a default pdflatex set-up
 /// (T1/T2A) cannot print, naming the package that prints it.
 pub fn unprintable_warnings(tex: &str) -> Vec<crate::diag::Diagnostic> {
-    tex::unprintable(tex)
-        .into_iter()
-        .map(|(c, package)| {
+    warnings_for(&tex::unprintable(tex))
+}
+
+/// The warnings for characters found by [`tex::unprintable`].
+pub fn warnings_for(found: &[(char, &'static str)]) -> Vec<crate::diag::Diagnostic> {
+    found
+        .iter()
+        .map(|&(c, package)| {
             crate::diag::Diagnostic::warning(
                 "latex-unprintable",
                 format!(
