@@ -6,10 +6,10 @@
 //! knows a format's syntax.
 
 mod html;
-mod latex;
+pub mod latex;
 mod markdown;
 mod plain;
-mod rtf;
+pub mod rtf;
 
 use crate::style::model::{Display, FontStyle, FontVariant, FontWeight, Formatting, VerticalAlign};
 use compact_str::CompactString;
