@@ -210,8 +210,9 @@ fn check_output(text: &str, format: OutputFormat) {
 /// citation's span lies in the document, on character boundaries, in order.
 pub fn markdown_citations(data: &[u8]) {
     let Some(doc) = text(data) else { return };
+    let labels = kaynak::document::LocatorLabels::english();
     let mut last_end = 0;
-    for citation in kaynak::document::find_citations(doc) {
+    for citation in kaynak::document::find_citations(doc, &labels) {
         let span = citation.span;
         assert!(
             span.start <= span.end && span.end <= doc.len(),
@@ -225,7 +226,7 @@ pub fn markdown_citations(data: &[u8]) {
             "a citation without items at {span:?}"
         );
     }
-    let _ = kaynak::document::parse_cli_cluster(doc);
+    let _ = kaynak::document::parse_cli_cluster(doc, &labels);
 }
 
 /// A structured item for the processor: the fuzzer's bytes choose a style, a

@@ -76,7 +76,7 @@ pub fn run(cli: &Cli, args: &CheckArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
 }
 
 fn load(cli: &Cli) -> anyhow::Result<Loaded> {
-    store::load(&cli.library).context("cannot load the library")
+    store::load_with(&cli.library, !cli.no_cache).context("cannot load the library")
 }
 
 /// The check options from the arguments and `kaynak.toml`; a bad profile in
@@ -120,10 +120,8 @@ fn bad_profile(loaded: &Loaded, field: &crate::model::Field<String>) -> Diagnost
 
 /// The requested keys, each of which must name a record file of the library.
 fn selected_keys(keys: &[String], loaded: &Loaded) -> anyhow::Result<HashSet<String>> {
-    let known: HashSet<String> = loaded
-        .library
-        .sources
-        .keys()
+    let known: HashSet<String> = store::record_files(&loaded.library.dir)?
+        .iter()
         .filter_map(|p| p.file_stem().and_then(|s| s.to_str()).map(String::from))
         .collect();
     for key in keys {
@@ -212,9 +210,10 @@ fn print_report(
         .collect();
     // Findings are for people: their control characters are shown escaped
     // (JSON escapes its own, and stays data).
-    let escaped = super::terminal::escape_diagnostics(&shown, &loaded.library.sources);
+    let texts = loaded.library.sources_for(&shown);
+    let escaped = super::terminal::escape_diagnostics(&shown, &texts);
     let (shown, sources): (&[Diagnostic], &dyn diag::human::SourceText) = match args.format {
-        DiagnosticFormat::Json => (&shown, &loaded.library.sources),
+        DiagnosticFormat::Json => (&shown, &texts),
         _ => (&escaped.diagnostics, &escaped),
     };
     match args.format {
