@@ -81,6 +81,15 @@ fn is_running(pid: u32) -> bool {
     }
 }
 
+/// True for the temporary files of kaynak's own writers: a record's (see
+/// [`is_temp_file`]) and the load cache's (`.kaynak-cache.PID.N.tmp`).
+fn is_kaynak_temp_file(name: &str) -> bool {
+    let cache_temp = name
+        .strip_prefix(super::cache::CACHE_FILE)
+        .is_some_and(|rest| rest.starts_with('.') && rest.ends_with(".tmp"));
+    is_temp_file(name) || cache_temp
+}
+
 /// Temporary files that writers left in `dir`.
 pub fn temp_files(dir: &Path) -> Vec<PathBuf> {
     let Ok(items) = fs::read_dir(dir) else {
@@ -91,7 +100,7 @@ pub fn temp_files(dir: &Path) -> Vec<PathBuf> {
         .filter(|p| {
             p.file_name()
                 .and_then(|n| n.to_str())
-                .is_some_and(is_temp_file)
+                .is_some_and(is_kaynak_temp_file)
         })
         .collect();
     found.sort();
@@ -250,6 +259,8 @@ mod tests {
         let mut child = std::process::Command::new("true").spawn().unwrap();
         let dead = child.id();
         child.wait().unwrap();
+        let cache_temp = dir.path().join(format!(".kaynak-cache.{dead}.3.tmp"));
+        fs::write(&cache_temp, b"half").unwrap();
         let stale = dir.path().join(format!(".a.toml.{dead}.0.tmp"));
         let live = dir
             .path()
@@ -257,12 +268,17 @@ mod tests {
         fs::write(&stale, b"half").unwrap();
         fs::write(&live, b"half").unwrap();
         let found = remove_stale_temp_files(dir.path());
-        let codes: Vec<&str> = found.iter().map(|d| d.code).collect();
-        let mut expected = vec!["removed-temp-file", "leftover-temp-file"];
-        if live < stale {
-            expected.reverse();
-        }
-        assert_eq!(codes, expected);
+        let mut codes: Vec<&str> = found.iter().map(|d| d.code).collect();
+        codes.sort();
+        assert_eq!(
+            codes,
+            [
+                "leftover-temp-file",
+                "removed-temp-file",
+                "removed-temp-file"
+            ]
+        );
+        assert!(!cache_temp.exists());
         assert!(!stale.exists());
         assert!(live.exists());
         assert_eq!(temp_file_writer(".a.b.toml.123.7.tmp"), Some(123));
