@@ -8,7 +8,7 @@ use crate::model::variable::suggest;
 use crate::model::Entry;
 use crate::store::write;
 use crate::text::translit::Scheme;
-use anyhow::{bail, Context};
+use anyhow::bail;
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::PathBuf;
@@ -79,7 +79,7 @@ pub fn run(cli: &Cli, args: &ExportArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
     )?;
     match &args.output {
         Some(path) => write::replace(path, exported.text.as_bytes())
-            .with_context(|| format!("cannot write {}", path.display()))?,
+            .map_err(|e| super::report::write_failure(path, e))?,
         None => ui.out().write_all(exported.text.as_bytes())?,
     }
     Ok(load_exit(&loaded))

@@ -5,7 +5,7 @@ use super::{DiagnosticFormat, Ui};
 use crate::csl::{self, Format, Processor, Warning};
 use crate::diag::Diagnostic;
 use crate::document::Library;
-use crate::format::{check_locale, load_style, locale_loader, FormPolicy, RecordItem, TextForm};
+use crate::format::{check_locale, load_style, FormPolicy, LocaleFiles, RecordItem, TextForm};
 use crate::store::{Loaded, SortScript};
 use crate::text::collate::MixedScripts;
 use crate::text::translit::Scheme;
@@ -52,8 +52,14 @@ fn parse_format(name: &str) -> Result<Format, String> {
 }
 
 fn parse_form(name: &str) -> Result<TextForm, String> {
-    TextForm::from_name(name)
-        .ok_or_else(|| format!("unknown form `{name}` (auto, original, translit, translation:TAG)"))
+    let form = TextForm::from_name(name).ok_or_else(|| {
+        format!("unknown form `{name}` (auto, original, translit, translation:TAG)")
+    })?;
+    if let TextForm::Translation(tag) = &form {
+        crate::check::bcp47::parse(tag)
+            .map_err(|problem| format!("{problem} (write a BCP 47 tag, e.g. translation:en)"))?;
+    }
+    Ok(form)
 }
 
 /// A processor ready to render the library's records.
@@ -122,8 +128,18 @@ pub fn engine(args: &FormatArgs, loaded: &Loaded, ui: &Ui) -> anyhow::Result<Eng
             bail!("cannot use the locale `{tag}`");
         }
     }
-    let loader = locale_loader(args.locale_dirs.clone());
+    let locale_files = LocaleFiles::new(args.locale_dirs.clone());
+    let loader = |tag: &str| locale_files.load(tag);
     let mut processor = csl::processor_with_locale(style.style, locale.as_deref(), &loader);
+    let locale_problems = locale_files.into_problems();
+    if !locale_problems.is_empty() {
+        ui.diagnostics(
+            &locale_problems,
+            DiagnosticFormat::Concise,
+            &HashMap::<PathBuf, String>::new(),
+        )?;
+        bail!("cannot use the locale files given with --locales");
+    }
     processor.set_mixed_scripts(mixed_scripts(settings));
     if let Some(threads) = args.threads {
         processor.set_threads(usize::from(threads));

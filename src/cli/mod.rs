@@ -18,6 +18,7 @@ mod render;
 mod report;
 mod show;
 mod styles;
+pub mod terminal;
 mod translit;
 
 pub use report::{DiagnosticFormat, Ui};
@@ -123,6 +124,14 @@ pub enum Command {
 pub fn run(cli: Cli) -> anyhow::Result<Exit> {
     let mut ui = Ui::new(cli.color, cli.quiet);
     ui.cache = !cli.no_cache;
+    if cli.command.writes_records() && cli.library.is_dir() {
+        let cleaned = crate::store::write::remove_stale_temp_files(&cli.library);
+        ui.diagnostics(
+            &cleaned,
+            DiagnosticFormat::Human,
+            &std::collections::HashMap::new(),
+        )?;
+    }
     match &cli.command {
         Command::List(args) => list::run(&cli, args, &mut ui),
         Command::Show(args) => show::run(&cli, args, &mut ui),
@@ -138,5 +147,19 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::Man(args) => man::run(&cli, args, &mut ui),
         Command::Export(args) => export::run(&cli, args, &mut ui),
         Command::Import(args) => import::run(&cli, args, &mut ui),
+    }
+}
+
+impl Command {
+    /// True for the commands that write records into the library (and so
+    /// first clear away what a killed writer left there).
+    fn writes_records(&self) -> bool {
+        match self {
+            Command::New(args) => !args.dry_run,
+            Command::Fmt(args) => !args.check,
+            Command::Import(args) => !args.dry_run,
+            Command::Check(args) => args.fix && !args.dry_run,
+            _ => false,
+        }
     }
 }

@@ -7,7 +7,7 @@ mod styles;
 
 pub use item::{csl_date, FormPolicy, RecordItem, TextForm};
 pub use styles::{
-    check_locale, closest_names, list_styles, load_style, locale_loader, LoadedStyle, StyleSummary,
+    check_locale, closest_names, list_styles, load_style, LoadedStyle, LocaleFiles, StyleSummary,
     BUNDLED_STYLES,
 };
 

@@ -5,6 +5,23 @@ use crate::text::translit::{has_cyrillic, scheme_for_language, transliterate, Sc
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
+/// True for the control characters that have no place in a record's text
+/// and must never reach a terminal raw: C0 but tab and line feed, DEL, and
+/// C1 (U+0080–U+009F). ESC and the C1 CSI/OSC start escape sequences that can
+/// set a window's title or write the clipboard.
+pub fn is_control_character(c: char) -> bool {
+    c.is_control() && c != '\t' && c != '\n'
+}
+
+/// `text` without its [control characters](is_control_character).
+pub fn strip_control_characters(text: &str) -> Cow<'_, str> {
+    if text.chars().any(is_control_character) {
+        Cow::Owned(text.chars().filter(|c| !is_control_character(*c)).collect())
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
 /// A text value of a record. A plain TOML string fills only `original`.
 #[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct MultiText {

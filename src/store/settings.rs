@@ -80,7 +80,7 @@ pub fn parse_settings(cx: &mut FileContext, root: &toml_edit::Table) -> Settings
             .unwrap_or(span);
         match name {
             "style" => settings.style = expect_string(cx, name, item),
-            "locale" => settings.locale = expect_string(cx, name, item),
+            "locale" => settings.locale = locale(cx, item),
             "translit" => settings.translit = scheme(cx, item),
             "sort-script" => match expect_string(cx, name, item).as_deref() {
                 Some("translit") => settings.sort_script = SortScript::Translit,
@@ -109,6 +109,22 @@ pub fn parse_settings(cx: &mut FileContext, root: &toml_edit::Table) -> Settings
         }
     }
     settings
+}
+
+/// The default locale: a well-formed BCP 47 tag (`en-US`, `tr-TR`, `ru`).
+fn locale(cx: &mut FileContext, item: &Item) -> Option<String> {
+    let tag = expect_string(cx, "locale", item)?;
+    match crate::check::bcp47::parse(&tag) {
+        Ok(_) => Some(tag),
+        Err(problem) => {
+            cx.report(
+                item_span(item),
+                Diagnostic::error("invalid-setting", format!("`locale`: {problem}"))
+                    .with_help("write a BCP 47 language tag, e.g. locale = \"en-US\" or \"tr-TR\""),
+            );
+            None
+        }
+    }
 }
 
 fn scheme(cx: &mut FileContext, item: &Item) -> Option<Scheme> {
@@ -147,6 +163,17 @@ fn as_of(cx: &mut FileContext, item: &Item) -> Option<crate::model::DatePart> {
         },
         _ => None,
     };
+    if let Some(day) = parsed.filter(|p| !p.is_possible()) {
+        cx.report(
+            item_span(item),
+            Diagnostic::error(
+                "invalid-setting",
+                format!("`as-of` is {day}, a day that does not exist"),
+            )
+            .with_help("write a real calendar day, e.g. as-of = 2021-02-28"),
+        );
+        return None;
+    }
     if parsed.is_none() {
         cx.report(
             item_span(item),
@@ -248,6 +275,16 @@ mod tests {
         assert!(codes.is_empty(), "{codes:?}");
         assert_eq!(s.check.profile.map(|p| p.value).as_deref(), Some("gost"));
         assert_eq!(s.check.max_access_age_days, Some(365));
+    }
+
+    #[test]
+    fn refuses_impossible_days_and_malformed_locales() {
+        let (s, codes) = settings("as-of = \"2021-02-30\"\nlocale = \"!!\"\n");
+        assert_eq!(codes, vec!["invalid-setting", "invalid-setting"]);
+        assert_eq!((s.as_of, s.locale), (None, None));
+        let (s, codes) = settings("as-of = \"2024-02-29\"\nlocale = \"tr-TR\"\n");
+        assert!(codes.is_empty(), "{codes:?}");
+        assert_eq!(s.locale.as_deref(), Some("tr-TR"));
     }
 
     #[test]
