@@ -32,6 +32,7 @@ pub mod cli;
 pub mod diag;
 pub mod document;
 pub mod format;
+pub mod forms;
 pub mod interchange;
 pub mod model;
 pub mod store;

@@ -1,6 +1,6 @@
 //! `kaynak bib`: the bibliography of the library, or of the keys given.
 
-use super::formatting::{engine, report_warnings, FormatArgs};
+use super::formatting::{engine, report_form_notes, report_warnings, FormatArgs};
 use super::report::load_exit;
 use super::{Cli, Exit, Ui};
 use crate::csl::{self, Cite, Cluster, Format};
@@ -47,6 +47,7 @@ pub fn run(cli: &Cli, args: &BibArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
     };
     let rendered = engine.processor.process(&selected, &[cluster]);
     report_warnings(ui, &rendered.warnings)?;
+    report_form_notes(ui, &engine, selected.iter().map(|i| i.id()))?;
     let mut out = ui.out();
     if let Some(bibliography) = &rendered.bibliography {
         let format = args.format.format.unwrap_or(Format::Text);

@@ -1,7 +1,7 @@
 //! `kaynak cite`: citations in document order, as notes (note styles) or
 //! in-text citations, so positions (ibid., subsequent) come out as in a document.
 
-use super::formatting::{engine, report_warnings, FormatArgs};
+use super::formatting::{engine, report_form_notes, report_warnings, FormatArgs};
 use super::report::load_exit;
 use super::{Cli, Exit, Ui};
 use crate::csl::Format;
@@ -43,6 +43,11 @@ pub fn run(cli: &Cli, args: &CiteArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
     let refs = engine.refs();
     let rendered = engine.processor.process(&refs, &clusters);
     report_warnings(ui, &rendered.warnings)?;
+    let cited = clusters
+        .iter()
+        .flat_map(|c| &c.cites)
+        .map(|c| c.id.as_str());
+    report_form_notes(ui, &engine, cited)?;
     let mut out = ui.out();
     let format = args.format.format.unwrap_or(Format::Text);
     let texts = engine

@@ -1,13 +1,13 @@
 //! What `bib`, `cite` and `render` share: the style, locale, output format and
 //! text-form options, and building a CSL processor over the library.
 
+use super::form_flags::FormFlags;
 use super::{DiagnosticFormat, Ui};
 use crate::csl::{self, Format, Processor, Warning};
 use crate::diag::Diagnostic;
-use crate::format::{load_style, locale_loader, FormPolicy, RecordItem, TextForm};
-use crate::store::{Loaded, SortScript};
-use crate::text::collate::MixedScripts;
-use crate::text::translit::Scheme;
+use crate::format::{load_style, locale_loader, prepare, RecordItem};
+use crate::forms::{FormSettings, Notes};
+use crate::store::Loaded;
 use anyhow::{anyhow, bail};
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -18,8 +18,8 @@ pub struct FormatArgs {
     /// built into kaynak (default: `style` in kaynak.toml).
     #[arg(long, short)]
     pub style: Option<String>,
-    /// The locale (BCP 47, e.g. en-US, ru-RU, tr-TR); default: the style's, else
-    /// `locale` in kaynak.toml, else en-US.
+    /// The locale (BCP 47, e.g. en-US, ru-RU, tr-TR) [default: the style's
+    /// default-locale, else `locale` in kaynak.toml, else en-US]
     #[arg(long)]
     pub locale: Option<String>,
     /// The output format: text, html, markdown, latex or rtf (default: text;
@@ -32,13 +32,8 @@ pub struct FormatArgs {
     /// Directories with locale files (locales-xx-YY.xml).
     #[arg(long = "locales", value_name = "DIR")]
     pub locale_dirs: Vec<PathBuf>,
-    /// Which form of non-English texts to print: auto (Latin as written, other
-    /// scripts transliterated), original, translit, or translation:TAG.
-    #[arg(long, default_value = "auto", value_parser = parse_form)]
-    pub form: TextForm,
-    /// Transliterate under this scheme even where a record gives its own.
-    #[arg(long)]
-    pub translit: Option<String>,
+    #[command(flatten)]
+    pub forms: FormFlags,
     /// Threads for rendering a large library (default: the machine's cores,
     /// up to 8). The output is the same on any number.
     #[arg(long, env = "KAYNAK_THREADS", value_parser = clap::value_parser!(u16).range(1..))]
@@ -50,17 +45,14 @@ fn parse_format(name: &str) -> Result<Format, String> {
         .ok_or_else(|| format!("unknown format `{name}` (text, html, markdown, latex, rtf)"))
 }
 
-fn parse_form(name: &str) -> Result<TextForm, String> {
-    TextForm::from_name(name)
-        .ok_or_else(|| format!("unknown form `{name}` (auto, original, translit, translation:TAG)"))
-}
-
 /// A processor ready to render the library's records.
 pub struct Engine {
     pub processor: Processor,
     pub items: Vec<RecordItem>,
     pub index: HashMap<String, usize>,
     pub is_note_style: bool,
+    /// The form settings of the run (the library's, with the flags applied).
+    pub forms: FormSettings,
 }
 
 impl Engine {
@@ -97,21 +89,16 @@ pub fn engine(args: &FormatArgs, loaded: &Loaded, ui: &Ui) -> anyhow::Result<Eng
         DiagnosticFormat::Concise,
         &HashMap::<PathBuf, String>::new(),
     )?;
-    let forced_scheme = args
-        .translit
-        .as_deref()
-        .map(str::parse::<Scheme>)
-        .transpose()?;
-    let policy = FormPolicy {
-        form: args.form.clone(),
-        forced_scheme,
-        configured: settings.translit,
-    };
-    let locale = args.locale.clone().or_else(|| settings.locale.clone());
+    let forms = args.forms.settings(settings);
     let is_note_style = style.style.class == csl::style::model::StyleClass::Note;
     let loader = locale_loader(args.locale_dirs.clone());
-    let mut processor = csl::processor_with_locale(style.style, locale.as_deref(), &loader);
-    processor.set_mixed_scripts(mixed_scripts(settings));
+    let (mut processor, policy) = prepare(
+        style.style,
+        settings,
+        forms.clone(),
+        args.locale.as_deref(),
+        &loader,
+    );
     if let Some(threads) = args.threads {
         processor.set_threads(usize::from(threads));
     }
@@ -133,18 +120,31 @@ pub fn engine(args: &FormatArgs, loaded: &Loaded, ui: &Ui) -> anyhow::Result<Eng
         items,
         index,
         is_note_style,
+        forms,
     })
 }
 
-/// How Cyrillic sort keys are ordered, from `sort-script` in kaynak.toml: on their
-/// romanisation (the library's `translit` scheme, else ALA-LC) or on the original.
-fn mixed_scripts(settings: &crate::store::Settings) -> MixedScripts {
-    match settings.sort_script {
-        SortScript::Original => MixedScripts::Original,
-        SortScript::Translit => {
-            MixedScripts::Transliterated(settings.translit.unwrap_or(Scheme::AlaLcPlain))
+/// Prints, once, what the form policy had to say about the texts of the records
+/// `printed` (keys), e.g. letters a table left as they are.
+pub fn report_form_notes<'k>(
+    ui: &Ui,
+    engine: &Engine,
+    printed: impl IntoIterator<Item = &'k str>,
+) -> anyhow::Result<()> {
+    let extension = engine.processor.style.ext.active;
+    let mut notes = Notes::default();
+    for key in printed {
+        if let Some(item) = engine.index.get(key).and_then(|&i| engine.items.get(i)) {
+            notes.merge(&item.notes(extension));
         }
     }
+    let diagnostics = notes.diagnostics(engine.forms.translit.scheme.is_some());
+    ui.diagnostics(
+        &diagnostics,
+        DiagnosticFormat::Concise,
+        &HashMap::<PathBuf, String>::new(),
+    )?;
+    Ok(())
 }
 
 /// Prints the engine's warnings (missing variables, unknown terms) as diagnostics.

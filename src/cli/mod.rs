@@ -7,6 +7,7 @@ mod cite;
 mod completions;
 mod export;
 mod fmt;
+mod form_flags;
 mod formatting;
 mod import;
 mod list;

@@ -2,7 +2,7 @@
 //! with them formatted — numbered footnotes for note styles, in-text citations
 //! otherwise — and the bibliography appended or placed at a refs marker.
 
-use super::formatting::{engine, report_warnings, Engine, FormatArgs};
+use super::formatting::{engine, report_form_notes, report_warnings, Engine, FormatArgs};
 use super::report::load_exit;
 use super::{Cli, DiagnosticFormat, Exit, Ui};
 use crate::csl::{self, Format};
@@ -101,6 +101,11 @@ fn render_document(
     let refs = engine.refs();
     let rendered = engine.processor.process(&refs, &clusters);
     report_warnings(ui, &rendered.warnings)?;
+    let cited = citations
+        .iter()
+        .flat_map(|c| &c.items)
+        .map(|i| i.key.as_str());
+    report_form_notes(ui, engine, cited)?;
     let inline = match format {
         Format::Html => Format::Html,
         Format::Latex => Format::Latex,

@@ -68,10 +68,7 @@ pub fn fold(text: &str, lang: &str) -> String {
 
 /// True for English (and for an empty or `und` tag, which CSL treats as English).
 pub fn is_english(lang: &str) -> bool {
-    matches!(
-        super::language::primary(lang).as_str(),
-        "en" | "" | "und"
-    )
+    matches!(super::language::primary(lang).as_str(), "en" | "" | "und")
 }
 
 fn is_turkic(lang: &str) -> bool {

@@ -75,7 +75,10 @@ fn cyrillic(letters: &BTreeSet<char>, text: &str) -> Guess {
     let turkic = has(letters, "әғқңөүһ");
     let rules: &[(bool, &[&'static str])] = &[
         (has(letters, "ұ") || (has(letters, "і") && turkic), &["kk"]),
-        (has(letters, "ҝҹ") || (has(letters, "ә") && has(letters, "ј")), &["az"]),
+        (
+            has(letters, "ҝҹ") || (has(letters, "ә") && has(letters, "ј")),
+            &["az"],
+        ),
         (has(letters, "ӣӯҷ"), &["tg"]),
         (has(letters, "ў") && has(letters, "қғҳ"), &["uz"]),
         (has(letters, "ҳ"), &["tg", "uz"]),
@@ -97,7 +100,10 @@ fn cyrillic(letters: &BTreeSet<char>, text: &str) -> Guess {
         (has(letters, "ыэё"), &["ru"]),
         (russian_endings(text), &["ru"]),
     ];
-    let found = rules.iter().find(|(fires, _)| *fires).map(|(_, langs)| *langs);
+    let found = rules
+        .iter()
+        .find(|(fires, _)| *fires)
+        .map(|(_, langs)| *langs);
     Guess::of(found.unwrap_or(&["ru", "bg", "uk"]))
 }
 
@@ -134,8 +140,14 @@ mod tests {
     #[test]
     fn cyrillic_letters() {
         assert_eq!(one("Қазақстан Республикасы"), Some("kk"));
-        assert_eq!(one("Әл-Фараби атындағы Қазақ ұлттық университеті"), Some("kk"));
-        assert_eq!(guess_language("Әлихан Бөкейхан").candidates, ["kk", "az", "tt", "ba"]);
+        assert_eq!(
+            one("Әл-Фараби атындағы Қазақ ұлттық университеті"),
+            Some("kk")
+        );
+        assert_eq!(
+            guess_language("Әлихан Бөкейхан").candidates,
+            ["kk", "az", "tt", "ba"]
+        );
         assert_eq!(one("Київ, Ґалаґан"), Some("uk"));
         assert_eq!(one("Магілёў"), Some("be"));
         assert_eq!(one("Азәрбајҹан дили"), Some("az"));
@@ -143,8 +155,14 @@ mod tests {
         assert_eq!(one("Ўзбек тили ва ҳуқуқ"), Some("uz"));
         assert_eq!(one("Никшић"), Some("sr"));
         assert_eq!(one("Ќафа Сан"), Some("mk"));
-        assert_eq!(one("Кыргыз Республикасы, Чүй, Ысык-Көл, Нарын, Ош, Дөң"), Some("ky"));
-        assert_eq!(one("Военная доктрина Азербайджанской Республики"), Some("ru"));
+        assert_eq!(
+            one("Кыргыз Республикасы, Чүй, Ысык-Көл, Нарын, Ош, Дөң"),
+            Some("ky")
+        );
+        assert_eq!(
+            one("Военная доктрина Азербайджанской Республики"),
+            Some("ru")
+        );
         assert_eq!(one("Развитие связей в военной области"), Some("ru"));
         assert_eq!(
             guess_language("Вестник университета").candidates,

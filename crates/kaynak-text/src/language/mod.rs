@@ -219,7 +219,9 @@ mod tests {
         assert_eq!(script_subtag("az-cyrl-AZ"), Some(Cyrillic));
         assert_eq!(script_subtag("sr_Latn"), Some(Latin));
         assert_eq!(script_subtag("en-US"), None);
-        for cyrillic in ["ru", "ru-RU", "uk", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn"] {
+        for cyrillic in [
+            "ru", "ru-RU", "uk", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn",
+        ] {
             assert!(is_written_in_cyrillic(cyrillic), "{cyrillic}");
         }
         for latin in ["en-US", "tr", "az", "uz", "de", "sr-Latn", "und", ""] {

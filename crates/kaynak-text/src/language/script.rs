@@ -127,7 +127,7 @@ pub fn dominant_script(text: &str) -> Option<Script> {
             slot.1 += 1;
         }
     }
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     match counts {
         [(_, 0), ..] => None,
         [(first, a), (_, b), ..] if a > b => Some(first),

@@ -55,7 +55,7 @@ pub(super) struct Profile<'a> {
     /// Letter pairs written with a middle dot between them (BGN/PCGN's optional
     /// separators: Belarusian з·г, Kazakh н·г …).
     pub dots: &'static [(char, char)],
-    /// Drop ALA-LC's diacritics and tie marks, and write ʹ ʺ as ' " (`ala-lc-plain`).
+    /// Drop ALA-LC's diacritics and tie marks (`ala-lc-plain`).
     pub plain: bool,
 }
 
@@ -373,7 +373,9 @@ fn romanise_word(
             }
             None => {
                 out.push(c);
-                if classify(c) & (CYRILLIC | WORD) == CYRILLIC | WORD && !uncovered.contains(&letter) {
+                if classify(c) & (CYRILLIC | WORD) == CYRILLIC | WORD
+                    && !uncovered.contains(&letter)
+                {
                     uncovered.push(letter);
                 }
             }
@@ -413,7 +415,11 @@ fn push_capital(latin: &str, caps: bool, turkic: bool, out: &mut String) {
 #[inline]
 fn value<'a>(profile: &Profile<'a>, letter: char, at: Context) -> Option<&'a str> {
     if let (Some(apostrophe), true) = (profile.apostrophe, is_apostrophe(letter)) {
-        return Some(apostrophe);
+        // A written apostrophe is the language's hard sign: the caller's glyph wins.
+        return Some(match profile.signs {
+            Some(signs) if !apostrophe.is_empty() => signs.hard,
+            _ => apostrophe,
+        });
     }
     if letter.is_ascii() {
         return None;
@@ -442,7 +448,9 @@ fn contextual(rules: Rules, letter: char, at: Context) -> Option<&'static str> {
             let final_ia = letter == 'я' && at.prev == Some('и') && at.next.is_none();
             (final_ia && at.index >= 2).then_some("a")
         }
-        Rules::AlaLcBulgarian => (letter == 'ъ' && at.next.is_none() && at.index > 0).then_some("ʺ"),
+        Rules::AlaLcBulgarian => {
+            (letter == 'ъ' && at.next.is_none() && at.index > 0).then_some("ʺ")
+        }
         Rules::Tajik => (letter == 'ц').then(|| {
             let between_vowels = is_tajik_vowel(at.prev) && is_tajik_vowel(at.next);
             if between_vowels {
@@ -474,8 +482,8 @@ fn is_uzbek_vowel(c: Option<char>) -> bool {
     )
 }
 
-/// An ALA-LC value without its diacritics and tie marks, ʹ ʺ as ' " (the "plain"
-/// form of SCHEMES.md §4.1). Letters that are a language's own Latin spelling (š, č,
+/// An ALA-LC value without its diacritics and tie marks (the "plain" form of
+/// SCHEMES.md §4.1); the signs stay ʹ and ʺ, which typography leaves alone. Letters that are a language's own Latin spelling (š, č,
 /// ž, đ, ć, ǵ, ḱ of Serbian and Macedonian) keep their marks.
 fn without_diacritics(value: &str) -> Cow<'_, str> {
     if value.is_ascii() {
@@ -494,8 +502,6 @@ fn without_diacritics(value: &str) -> Cow<'_, str> {
             'ḣ' => out.push('h'),
             'ẏ' => out.push('y'),
             'ḟ' => out.push('f'),
-            'ʹ' => out.push('\''),
-            'ʺ' => out.push('"'),
             other => out.push(other),
         }
     }

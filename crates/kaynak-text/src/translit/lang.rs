@@ -105,7 +105,10 @@ impl Lang {
         if let Some(tag) = tag {
             let effective = language::effective_tag(tag, text);
             if let Some(lang) = Lang::from_tag(&effective) {
-                return Choice { lang, fallback: false };
+                return Choice {
+                    lang,
+                    fallback: false,
+                };
             }
             if language::is_written_in_cyrillic(tag) && has_cyrillic(text) {
                 return Choice {
@@ -149,10 +152,16 @@ mod tests {
         assert_eq!(Lang::from_tag("az"), None);
         assert_eq!(Lang::from_tag("az-Cyrl"), Some(Lang::Azerbaijani));
         assert_eq!(Lang::from_tag("ru-Latn"), None);
-        assert_eq!(Lang::for_text(Some("az"), "Азәрбајҹан").lang, Lang::Azerbaijani);
+        assert_eq!(
+            Lang::for_text(Some("az"), "Азәрбајҹан").lang,
+            Lang::Azerbaijani
+        );
         assert_eq!(Lang::for_text(None, "Київ").lang, Lang::Ukrainian);
         assert_eq!(Lang::for_text(None, "Москва").lang, Lang::Russian);
-        assert_eq!(Lang::for_text(Some("und"), "Қазақстан Республикасы").lang, Lang::Kazakh);
+        assert_eq!(
+            Lang::for_text(Some("und"), "Қазақстан Республикасы").lang,
+            Lang::Kazakh
+        );
         let mongolian = Lang::for_text(Some("mn"), "Монгол");
         assert_eq!((mongolian.lang, mongolian.fallback), (Lang::Russian, true));
         assert_eq!(Lang::for_text(Some("en"), "Київ").lang, Lang::Ukrainian);

@@ -154,7 +154,7 @@ impl Scheme {
         match self {
             Scheme::AlaLc => "ALA-LC (Library of Congress) with diacritics and tie marks",
             Scheme::AlaLcPlain => {
-                "ALA-LC without diacritics (ts, ia, ' and \"; CSL styles print ʹ and ʺ)"
+                "ALA-LC without diacritics or tie marks (ts, ia; ʹ and ʺ for the signs)"
             }
             Scheme::BgnPcgn => "BGN/PCGN (Russian: ye after vowels, ’ and ” for ь and ъ)",
             Scheme::BgnPcgnDotted => "BGN/PCGN with the optional middle dots (t·s, y·a, n·g)",
@@ -378,3 +378,5 @@ fn transliterate_profile(
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_languages;

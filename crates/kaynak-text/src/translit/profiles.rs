@@ -33,7 +33,10 @@ pub(super) fn profile(scheme: Scheme, lang: Lang) -> Option<Profile<'static>> {
         AzerbaijaniCyrillic => (lang == Lang::Azerbaijani).then(|| bgn_pcgn(lang, false))?,
     }?;
     Some(match scheme {
-        AlaLcPlain => Profile { plain: true, ..base },
+        AlaLcPlain => Profile {
+            plain: true,
+            ..base
+        },
         BgnPcgnNoSigns => without_signs(base, lang),
         _ => base,
     })

@@ -173,4 +173,3 @@ pub(super) static BULGARIAN_2009: Table = Table {
     ],
     extra: &[],
 };
-

@@ -219,7 +219,7 @@ fn ala_lc_values() {
     assert_eq!(t(s, "Мір"), "Mīr");
     assert_eq!(t(s, "Хлѣбъ"), "Khli\u{361}eb");
     assert_eq!(t(s, "съезд"), "sʺezd");
-    assert_eq!(t(Scheme::AlaLcPlain, "съезд Ёлка"), "s\"ezd Elka");
+    assert_eq!(t(Scheme::AlaLcPlain, "съезд Ёлка"), "sʺezd Elka");
 }
 
 #[test]
@@ -316,15 +316,30 @@ fn scheme_choice_by_language() {
         Scheme::AlaLcPlain
     );
     assert_eq!(scheme_for(Lang::Ukrainian, bgn), Scheme::BgnPcgn);
-    assert_eq!(scheme_for(Lang::Ukrainian, Some(Scheme::Icao)), Scheme::AlaLcPlain);
-    assert_eq!(scheme_for(Lang::Bulgarian, Some(Scheme::Iso9)), Scheme::Iso9);
-    assert_eq!(scheme_for(Lang::Azerbaijani, None), Scheme::AzerbaijaniCyrillic);
-    assert_eq!(scheme_for(Lang::Kazakh, Some(Scheme::Iso9)), Scheme::AlaLcPlain);
+    assert_eq!(
+        scheme_for(Lang::Ukrainian, Some(Scheme::Icao)),
+        Scheme::AlaLcPlain
+    );
+    assert_eq!(
+        scheme_for(Lang::Bulgarian, Some(Scheme::Iso9)),
+        Scheme::Iso9
+    );
+    assert_eq!(
+        scheme_for(Lang::Azerbaijani, None),
+        Scheme::AzerbaijaniCyrillic
+    );
+    assert_eq!(
+        scheme_for(Lang::Kazakh, Some(Scheme::Iso9)),
+        Scheme::AlaLcPlain
+    );
     assert!(Scheme::Icao.covers(Lang::Russian) && !Scheme::Icao.covers(Lang::Kazakh));
     assert_eq!(Scheme::AlaLc.languages().len(), Lang::ALL.len());
     assert_eq!(Scheme::Ukrainian2010.languages(), [Lang::Ukrainian]);
     let error = romanize("Київ", Scheme::Icao, Lang::Ukrainian).unwrap_err();
-    assert_eq!(error.to_string(), "`icao` has no table for Ukrainian (it has: ru)");
+    assert_eq!(
+        error.to_string(),
+        "`icao` has no table for Ukrainian (it has: ru)"
+    );
 }
 
 #[test]
@@ -338,7 +353,10 @@ fn cyrillic_detection() {
 fn russian_schemes_leave_no_cyrillic_letter() {
     let alphabet = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя";
     let capitals = alphabet.to_uppercase();
-    for scheme in Scheme::ALL.into_iter().filter(|s| s.home() == Lang::Russian) {
+    for scheme in Scheme::ALL
+        .into_iter()
+        .filter(|s| s.home() == Lang::Russian)
+    {
         for text in [alphabet, capitals.as_str()] {
             let out = t(scheme, text);
             assert!(!has_cyrillic(&out), "{scheme}: {out}");
@@ -391,7 +409,7 @@ fn sign_marks_are_configurable() {
     );
     assert_eq!(
         transliterate_with(text, Scheme::AlaLcPlain, SignMarks::OMITTED),
-        "Iur'ev ob\"ezd Il'kham".replace(['\'', '"'], "")
+        "Iurev obezd Ilkham"
     );
     let custom = SignMarks {
         soft: "ʼ",
@@ -418,7 +436,7 @@ const ALPHABET: &str = "а б в г д е ё ж з и й к л м н о п р с
 /// SCHEMES.md §3 (one-letter words stand at the start of a word: BGN/PCGN ye, yë).
 const ALPHABET_VALUES: [(Scheme, &str); 9] = [
     (Scheme::AlaLc, "a b v g d e ë zh z i ĭ k l m n o p r s t u f kh t\u{361}s ch sh shch ʺ y ʹ ė i\u{361}u i\u{361}a"),
-    (Scheme::AlaLcPlain, "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch \" y ' e iu ia"),
+    (Scheme::AlaLcPlain, "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch ʺ y ʹ e iu ia"),
     (Scheme::BgnPcgn, "a b v g d ye yë zh z i y k l m n o p r s t u f kh ts ch sh shch ” y ’ e yu ya"),
     (Scheme::BgnPcgnDotted, "a b v g d ye yë zh z i y k l m n o p r s t u f kh ts ch sh shch ” y ’ e yu ya"),
     (Scheme::BgnPcgnNoSigns, "a b v g d ye yë zh z i y k l m n o p r s t u f kh ts ch sh shch  y  e yu ya"),
@@ -452,7 +470,10 @@ fn title_words(text: &str) -> String {
 #[test]
 fn alphabet_tables_match_schemes_md() {
     assert_eq!(
-        Scheme::ALL.iter().filter(|s| s.home() == Lang::Russian).count(),
+        Scheme::ALL
+            .iter()
+            .filter(|s| s.home() == Lang::Russian)
+            .count(),
         ALPHABET_VALUES.len()
     );
     for (scheme, values) in ALPHABET_VALUES {
