@@ -139,11 +139,7 @@ fn notes_are_reported_once_per_kind() {
     notes.record("b", &translit.derive("Вестник", Some("ru"), None));
     notes.record("c", &translit.derive("Київ", Some("ru"), None));
     notes.record("d", &translit.derive("Ґанок", Some("ru"), None));
-    let codes: Vec<&str> = notes
-        .diagnostics(false)
-        .iter()
-        .map(|d| d.code)
-        .collect();
+    let codes: Vec<&str> = notes.diagnostics(false).iter().map(|d| d.code).collect();
     assert_eq!(
         codes,
         ["translit-uncovered", "translit-uncovered", "translit-mixed"]
