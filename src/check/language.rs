@@ -233,7 +233,6 @@ fn report_translit(cx: &mut RecordCx, name: &str, span: Span) {
 #[cfg(test)]
 mod tests {
     use super::super::testing::{codes, fires};
-    use super::*;
 
     fn doc(language: &str, title: &str) -> String {
         format!(
