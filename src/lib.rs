@@ -35,6 +35,7 @@ pub mod format;
 pub mod forms;
 pub mod interchange;
 pub mod model;
+pub mod search;
 pub mod store;
 
 pub use kaynak_csl as csl;

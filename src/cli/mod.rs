@@ -16,6 +16,7 @@ mod new;
 pub mod progress;
 mod render;
 mod report;
+mod search;
 mod show;
 mod translit;
 
@@ -92,6 +93,8 @@ pub enum Command {
     /// Format the citations of a Markdown manuscript: footnotes (note styles) or
     /// in-text citations, and the bibliography.
     Render(render::RenderArgs),
+    /// Find records through any form of their titles, names and keys, in any script.
+    Search(search::SearchArgs),
     /// Romanise Cyrillic text under a standard scheme (ALA-LC, BGN/PCGN, ISO 9 …).
     Translit(translit::TranslitArgs),
     /// Check the records: completeness, access dates, dates, identifiers, duplicates, language and script, names.
@@ -119,6 +122,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::Bib(args) => bib::run(&cli, args, &mut ui),
         Command::Cite(args) => cite::run(&cli, args, &mut ui),
         Command::Render(args) => render::run(&cli, args, &mut ui),
+        Command::Search(args) => search::run(&cli, args, &mut ui),
         Command::Translit(args) => translit::run(&cli, args, &mut ui),
         Command::Check(args) => check::run(&cli, args, &mut ui),
         Command::New(args) => new::run(&cli, args, &mut ui),
