@@ -238,3 +238,85 @@ fn search_finds_records_in_every_form() {
     assert_eq!(hits[0]["form"], "translation:en", "{json}");
     kaynak(&sources).args(["search", "zzzz"]).assert().code(1);
 }
+
+/// Notes about the choices come once per run, and only for the records printed.
+#[test]
+fn notes_once_per_run_for_printed_records() {
+    let own = "type = \"book\"\nlanguage = \"ru\"\ntitle = { original = \"Военная доктрина\", translit = \"Voyennaya doktrina\" }\nissued = 2011\n";
+    let derived = "type = \"book\"\nlanguage = \"ru\"\ntitle = \"Вестник\"\nissued = 2011\n";
+    let mislabelled = "type = \"book\"\nlanguage = \"ru\"\ntitle = \"Київ і Ґалаґан\"\nauthor = [{ family = \"Їжак\" }]\nissued = 2011\n";
+    let dir = library(
+        &[("own", own), ("derived", derived), ("kyiv", mislabelled)],
+        Some("style = \"chicago-notes\"\n"),
+    );
+    let stderr = |args: &[&str]| {
+        let out = kaynak(dir.path())
+            .args(args)
+            .assert()
+            .success()
+            .get_output()
+            .clone();
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let one = stderr(&["cite", "@own", "@own"]);
+    assert!(
+        one.is_empty(),
+        "nothing to say about one record's own form: {one}"
+    );
+    let bib = stderr(&["bib", "own", "derived"]);
+    assert_eq!(bib.matches("translit-mixed").count(), 1, "{bib}");
+    assert!(
+        !bib.contains("translit-uncovered"),
+        "kyiv is not printed: {bib}"
+    );
+    let cited = stderr(&["cite", "@kyiv", "@kyiv; @derived"]);
+    assert_eq!(
+        cited
+            .matches("`ї` is not in the ala-lc-plain table for Russian")
+            .count(),
+        1,
+        "{cited}"
+    );
+    assert!(cited.contains("`ґ`"), "{cited}");
+    assert!(cited.contains("(kyiv)"), "{cited}");
+}
+
+/// Turkish and Azerbaijani items are re-cased with their own i/İ and ı/I in CSL
+/// text-case, also in a plain CSL style.
+#[test]
+fn turkish_text_case_in_csl() {
+    use kaynak::csl::{self, Cite, Cluster, CslItem, Format, JsonItem, Style};
+    let style = |case: &str| {
+        format!(
+            r#"<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0" class="in-text"><citation><layout><text variable="title" text-case="{case}"/></layout></citation></style>"#
+        )
+    };
+    let items = JsonItem::parse_array(
+        r#"[{"id":"t","type":"book","language":"tr","title":"istanbul ılık iğdır izmir"},
+            {"id":"e","type":"book","language":"en","title":"istanbul ılık iğdır izmir"}]"#,
+    )
+    .unwrap();
+    let refs: Vec<&dyn CslItem> = items.iter().map(|i| i as &dyn CslItem).collect();
+    let render = |case: &str, id: &str| {
+        let processor = csl::processor_with_locale(
+            Style::parse(&style(case)).unwrap(),
+            None,
+            &csl::embedded_locales,
+        );
+        let cluster = Cluster {
+            cites: vec![Cite {
+                id: id.into(),
+                ..Cite::default()
+            }],
+            note_number: None,
+        };
+        csl::render(
+            &processor.process(&refs, &[cluster]).citations[0],
+            Format::Text,
+        )
+    };
+    assert_eq!(render("capitalize-first", "t"), "İstanbul ılık iğdır izmir");
+    assert_eq!(render("capitalize-all", "t"), "İstanbul Ilık İğdır İzmir");
+    assert_eq!(render("uppercase", "t"), "İSTANBUL ILIK İĞDIR İZMİR");
+    assert_eq!(render("capitalize-all", "e"), "Istanbul Ilık Iğdır Izmir");
+}

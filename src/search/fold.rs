@@ -9,11 +9,16 @@ use unicode_normalization::char::decompose_canonical;
 /// Appends the folded form of `text` to `out`: lower-case words separated by one
 /// space, without a leading or trailing space.
 pub fn fold_into(text: &str, out: &mut String) {
+    out.reserve(text.len());
     let mut pending_space = false;
     for c in text.chars() {
         if c.is_ascii() {
             if c.is_ascii_alphanumeric() {
-                push(out, c.to_ascii_lowercase(), &mut pending_space);
+                if pending_space && !out.is_empty() {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.push(c.to_ascii_lowercase());
             } else if c != '\'' && c != '`' {
                 pending_space = true;
             }

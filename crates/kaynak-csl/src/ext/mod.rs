@@ -75,7 +75,9 @@ pub struct UserForms {
 /// A main form a user chose.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum UserForm {
+    /// The text as published.
     Original,
+    /// A transliteration (Latin text as written).
     Translit,
     /// The translation into this tag (else a transliteration, else the original).
     Translation(String),
