@@ -320,3 +320,39 @@ fn turkish_text_case_in_csl() {
     assert_eq!(render("uppercase", "t"), "İSTANBUL ILIK İĞDIR İZMİR");
     assert_eq!(render("capitalize-all", "e"), "Istanbul Ilık Iğdır Izmir");
 }
+
+/// Official styles know nothing of kaynak's forms, yet follow the same settings:
+/// the items they read carry the form the policy prints.
+#[test]
+fn official_styles_follow_the_form_settings() {
+    let style = root().join("../shared/csl/styles/chicago-notes-bibliography.csl");
+    if !style.is_file() {
+        println!("SKIPPED: {} is absent", style.display());
+        return;
+    }
+    let sources = root().join("sources");
+    let run = |extra: &[&str]| {
+        stdout(
+            kaynak(&sources)
+                .arg("bib")
+                .arg("--style")
+                .arg(&style)
+                .args(extra),
+        )
+    };
+    let auto = run(&[]);
+    assert!(auto.contains("Niyazov, N. S."), "{auto}");
+    assert!(
+        auto.contains("Voyennaya Doktrina Azerbaydzhanskoy Respubliki"),
+        "{auto}"
+    );
+    let original = run(&["--form", "original"]);
+    assert!(original.contains("Ниязов"), "{original}");
+    let uniform = run(&["--translit", "ala-lc-plain", "--translit-policy", "uniform"]);
+    assert!(uniform.contains("Niiazov"), "{uniform}");
+    let turkish = run(&["--form", "translation:tr"]);
+    assert!(
+        turkish.contains("Volgograd Devlet Üniversitesi Bülteni"),
+        "{turkish}"
+    );
+}

@@ -5,7 +5,7 @@
 use super::form_flags::FormFlags;
 use super::report::load_exit;
 use super::{Cli, Exit, Ui};
-use crate::forms::{FormPolicy, Source};
+use crate::forms::{FormPolicy, Source, TranslitPolicy};
 use crate::model::variable::suggest;
 use crate::model::{Entry, MultiText, Name};
 use anyhow::bail;
@@ -130,9 +130,12 @@ fn text_block(text: &MultiText, language: Option<&str>, policy: &FormPolicy) -> 
             t.text
         ));
     }
+    let printed_translation = match &printed {
+        Source::Translation(tag) => text.translation(tag),
+        _ => None,
+    };
     for (tag, t) in &text.translations {
-        let is_printed = printed == Source::Translation(tag.clone())
-            || matches!(&printed, Source::Translation(p) if text.translation(p) == Some(t.as_str()));
+        let is_printed = printed_translation == Some(t.as_str());
         s.push_str(&format!("{}translation  {tag}: {t}\n", margin(is_printed)));
     }
     s
@@ -157,8 +160,8 @@ fn names_block(names: &[Name], language: Option<&str>, policy: &FormPolicy) -> S
             s.push_str(&format!("  {original}{organisation}\n"));
             continue;
         }
-        let own = name.has_translit()
-            && policy.settings.translit.policy == crate::forms::TranslitPolicy::RecordFirst;
+        let own =
+            name.has_translit() && policy.settings.translit.policy == TranslitPolicy::RecordFirst;
         let how = if own { "translit" } else { "derived" };
         s.push_str(&format!(
             "{}{original}{organisation}\n",
