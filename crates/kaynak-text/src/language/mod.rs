@@ -49,7 +49,7 @@ const THREE_LETTER: &[(&str, &str)] = &[
 ];
 
 /// The primary language subtag of a tag, lower-cased, with the three-letter codes
-/// of [`THREE_LETTER`] shortened (`"tr-TR"` → `"tr"`, `"rus"` → `"ru"`). It does not
+/// of the common ISO 639-2 codes shortened (`"tr-TR"` → `"tr"`, `"rus"` → `"ru"`). It does not
 /// validate the tag; `"en_US"` gives `"en"`.
 pub fn primary(tag: &str) -> String {
     let first = tag.trim().split(['-', '_']).next().unwrap_or("");
