@@ -5,7 +5,8 @@ use super::form_flags::FormFlags;
 use super::{DiagnosticFormat, Ui};
 use crate::csl::{self, Format, Processor, Warning};
 use crate::diag::Diagnostic;
-use crate::format::{load_style, locale_loader, prepare, RecordItem};
+use crate::document::Library;
+use crate::format::{check_locale, load_style, locale_loader, prepare, RecordItem};
 use crate::forms::{FormSettings, Notes};
 use crate::store::Loaded;
 use anyhow::{anyhow, bail};
@@ -16,7 +17,7 @@ use std::path::PathBuf;
 pub struct FormatArgs {
     /// The style: a .csl file, or a name found in the style directories or
     /// built into kaynak (default: `style` in kaynak.toml).
-    #[arg(long, short)]
+    #[arg(long, short, add = clap_complete::ArgValueCandidates::new(super::completions::style_candidates))]
     pub style: Option<String>,
     /// The locale (BCP 47, e.g. en-US, ru-RU, tr-TR) [default: the style's
     /// default-locale, else `locale` in kaynak.toml, else en-US]
@@ -50,7 +51,6 @@ pub struct Engine {
     pub processor: Processor,
     pub items: Vec<RecordItem>,
     pub index: HashMap<String, usize>,
-    pub is_note_style: bool,
     /// The form settings of the run (the library's, with the flags applied).
     pub forms: FormSettings,
 }
@@ -59,6 +59,15 @@ impl Engine {
     /// The items as the engine reads them.
     pub fn refs(&self) -> Vec<&dyn csl::CslItem> {
         self.items.iter().map(|i| i as &dyn csl::CslItem).collect()
+    }
+
+    /// The processor and the library, as a document formats them.
+    pub fn library<'a>(&'a self, refs: &'a [&'a dyn csl::CslItem]) -> Library<'a> {
+        Library {
+            processor: &self.processor,
+            items: refs,
+            index: &self.index,
+        }
     }
 }
 
@@ -70,15 +79,13 @@ pub fn engine(args: &FormatArgs, loaded: &Loaded, ui: &Ui) -> anyhow::Result<Eng
         .clone()
         .or_else(|| settings.style.clone())
         .ok_or_else(|| anyhow!("no style: give --style NAME|FILE or set `style` in kaynak.toml"))?;
-    let mut dirs = args.style_dirs.clone();
-    dirs.extend(settings.styles.iter().map(|d| loaded.library.dir.join(d)));
-    dirs.push(PathBuf::from("styles"));
+    let dirs = style_dirs(&args.style_dirs, loaded);
     let style = match load_style(&spec, &dirs) {
         Ok(style) => style,
         Err(errors) => {
             ui.diagnostics(
                 &errors,
-                DiagnosticFormat::Concise,
+                DiagnosticFormat::Human,
                 &HashMap::<PathBuf, String>::new(),
             )?;
             bail!("cannot use the style `{spec}`");
@@ -90,7 +97,14 @@ pub fn engine(args: &FormatArgs, loaded: &Loaded, ui: &Ui) -> anyhow::Result<Eng
         &HashMap::<PathBuf, String>::new(),
     )?;
     let forms = args.forms.settings(settings);
-    let is_note_style = style.style.class == csl::style::model::StyleClass::Note;
+    let asked = args.locale.clone().or_else(|| settings.locale.clone());
+    if let Some(tag) = &asked {
+        if let Err(error) = check_locale(tag, &args.locale_dirs) {
+            let none = HashMap::<PathBuf, String>::new();
+            ui.diagnostics(&[error], DiagnosticFormat::Human, &none)?;
+            bail!("cannot use the locale `{tag}`");
+        }
+    }
     let loader = locale_loader(args.locale_dirs.clone());
     let (mut processor, policy) = prepare(
         style.style,
@@ -119,7 +133,6 @@ pub fn engine(args: &FormatArgs, loaded: &Loaded, ui: &Ui) -> anyhow::Result<Eng
         processor,
         items,
         index,
-        is_note_style,
         forms,
     })
 }
@@ -145,6 +158,16 @@ pub fn report_form_notes<'k>(
         &HashMap::<PathBuf, String>::new(),
     )?;
     Ok(())
+}
+
+/// Where styles are looked for by name: `--styles` directories, then the
+/// library's (`styles` in kaynak.toml), then `./styles`.
+pub fn style_dirs(given: &[PathBuf], loaded: &Loaded) -> Vec<PathBuf> {
+    let mut dirs = given.to_vec();
+    let settings = &loaded.library.settings;
+    dirs.extend(settings.styles.iter().map(|d| loaded.library.dir.join(d)));
+    dirs.push(PathBuf::from("styles"));
+    dirs
 }
 
 /// Prints the engine's warnings (missing variables, unknown terms) as diagnostics.

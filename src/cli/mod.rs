@@ -4,7 +4,7 @@
 mod bib;
 mod check;
 mod cite;
-mod completions;
+pub mod completions;
 mod export;
 mod fmt;
 mod form_flags;
@@ -13,11 +13,13 @@ mod import;
 mod list;
 mod man;
 mod new;
+pub mod pandoc_filter;
 pub mod progress;
 mod render;
 mod report;
 mod search;
 mod show;
+mod styles;
 mod translit;
 
 pub use report::{DiagnosticFormat, Ui};
@@ -69,6 +71,11 @@ pub struct Cli {
     #[arg(long, short, global = true)]
     pub quiet: bool,
 
+    /// Load every record from its file, without reading or writing the
+    /// library's load cache (`.kaynak-cache`).
+    #[arg(long, global = true)]
+    pub no_cache: bool,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -95,6 +102,9 @@ pub enum Command {
     Render(render::RenderArgs),
     /// Find records through any form of their titles, names and keys, in any script.
     Search(search::SearchArgs),
+    /// List the styles kaynak can use: its own, and those in the library's
+    /// and --styles directories, with title, class and default locale.
+    Styles(styles::StylesArgs),
     /// Romanise Cyrillic text under a standard scheme (ALA-LC, BGN/PCGN, ISO 9 …).
     Translit(translit::TranslitArgs),
     /// Check the records: completeness, access dates, dates, identifiers, duplicates, language and script, names.
@@ -116,6 +126,7 @@ pub enum Command {
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<Exit> {
     let mut ui = Ui::new(cli.color, cli.quiet);
+    ui.cache = !cli.no_cache;
     match &cli.command {
         Command::List(args) => list::run(&cli, args, &mut ui),
         Command::Show(args) => show::run(&cli, args, &mut ui),
@@ -123,6 +134,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::Cite(args) => cite::run(&cli, args, &mut ui),
         Command::Render(args) => render::run(&cli, args, &mut ui),
         Command::Search(args) => search::run(&cli, args, &mut ui),
+        Command::Styles(args) => styles::run(&cli, args, &mut ui),
         Command::Translit(args) => translit::run(&cli, args, &mut ui),
         Command::Check(args) => check::run(&cli, args, &mut ui),
         Command::New(args) => new::run(&cli, args, &mut ui),
