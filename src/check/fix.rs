@@ -1,6 +1,7 @@
 //! `kaynak check --fix`: plans the safe repairs — a day-first date string to
 //! ISO (`"31.03.2021"` → `2021-03-31`), a DOI written as a URL to the bare DOI,
-//! hyphens to en dashes in page ranges, NFC, and control characters removed — as edits of a file's text by
+//! hyphens to en dashes in page ranges, a missing `language` where the title's
+//! letters allow only one, NFC, and control characters removed — as edits of a file's text by
 //! span, so comments and layout stay as they are. Planning never writes: the
 //! CLI shows the plan (or a diff) and writes through `store::write::replace`.
 
@@ -56,11 +57,12 @@ pub fn plan_file(path: &Path, text: &str) -> Option<FileFix> {
     control_edits(doc.as_table(), "", &mut edits);
     let (cleaned, mut fixes) = apply_edits(text, edits);
     let doc = toml_edit::Document::parse(cleaned.clone()).ok()?;
-    let edits: Vec<Edit> = doc
+    let mut edits: Vec<Edit> = doc
         .as_table()
         .iter()
         .filter_map(|(name, item)| value_edit(name, item))
         .collect();
+    edits.extend(language_edit(doc.as_table(), &cleaned));
     let (mut after, more) = apply_edits(&cleaned, edits);
     fixes.extend(more);
     if let Some(fix) = normalise(path, &mut after) {
@@ -207,6 +209,40 @@ fn value_edit(name: &str, item: &Item) -> Option<Edit> {
     })
 }
 
+/// `language = "TAG"` inserted after the `type` line of a record that has none,
+/// when its title's letters allow one language only (the `missing-language` rule).
+fn language_edit(table: &toml_edit::Table, text: &str) -> Option<Edit> {
+    if table.contains_key("language") {
+        return None;
+    }
+    let title = match table.get("title")? {
+        Item::Value(Value::String(s)) => s.value().clone(),
+        item => item.get("original")?.as_str()?.to_string(),
+    };
+    let guess = super::language::guess_for(&title)?;
+    let tag = guess.unambiguous()?;
+    let after = table
+        .get("type")
+        .and_then(|t| t.span())
+        .map(|span| {
+            text[span.end..]
+                .find('\n')
+                .map_or(text.len(), |n| span.end + n + 1)
+        })
+        .unwrap_or(0);
+    let line = format!("language = {}\n", quote(tag));
+    let replacement = if after == text.len() && !text.ends_with('\n') {
+        format!("\n{line}")
+    } else {
+        line
+    };
+    Some(Edit {
+        span: Span::new(after, after),
+        replacement,
+        description: format!("language: (missing) → {}", quote(tag)),
+    })
+}
+
 /// True when a numeric date's reading is clear: year first, dotted (the
 /// day-first convention of Turkish, Russian and German), only month and year,
 /// or a first number above 12 (which cannot be a month).
@@ -282,6 +318,24 @@ mod tests {
             fixed("type = \"book\"\nissued = \"13/04/2021\"\n").as_deref(),
             Some("type = \"book\"\nissued = 2021-04-13\n")
         );
+    }
+
+    #[test]
+    fn adds_a_language_only_when_the_letters_are_clear() {
+        assert_eq!(
+            fixed("type = \"book\"  # a note\ntitle = \"Dışişleri Bakanlığı\"\n").as_deref(),
+            Some("type = \"book\"  # a note\nlanguage = \"tr\"\ntitle = \"Dışişleri Bakanlığı\"\n")
+        );
+        assert_eq!(
+            fixed("type = \"book\"\ntitle = { original = \"Київ\" }\n").as_deref(),
+            Some("type = \"book\"\nlanguage = \"uk\"\ntitle = { original = \"Київ\" }\n")
+        );
+        assert_eq!(
+            fixed("type = \"book\"\ntitle = \"Вестник\"\n"),
+            None,
+            "ru, bg or uk"
+        );
+        assert_eq!(fixed("type = \"book\"\ntitle = \"English\"\n"), None);
     }
 
     #[test]

@@ -307,11 +307,12 @@ mod tests {
             "Pakistan’s “Eagle”",
             "Wait… what?",
             "Don't stop",
-            "«Вестник»",
             "A, B; C: D.",
         ] {
             assert!(codes(&doc(t)).is_empty(), "{t}: {:?}", codes(&doc(t)));
         }
+        let russian = format!("language = \"ru\"\n{}", doc("«Вестник»"));
+        assert!(codes(&russian).is_empty(), "{:?}", codes(&russian));
     }
 
     #[test]

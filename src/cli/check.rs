@@ -104,7 +104,26 @@ fn options(args: &CheckArgs, loaded: &Loaded) -> anyhow::Result<(Options, Vec<Di
     if !args.keys.is_empty() {
         options.keys = Some(selected_keys(&args.keys, loaded)?);
     }
+    options.note_style = options.profile == Profile::Chicago || note_style(loaded);
     Ok((options, problems))
+}
+
+/// Whether the library's `style` is a note style (a style that does not load
+/// counts as not: the formatting commands report it).
+fn note_style(loaded: &Loaded) -> bool {
+    let library = &loaded.library;
+    let Some(name) = &library.settings.style else {
+        return false;
+    };
+    let mut dirs: Vec<std::path::PathBuf> = library
+        .settings
+        .styles
+        .iter()
+        .map(|d| library.dir.join(d))
+        .collect();
+    dirs.push(std::path::PathBuf::from("styles"));
+    crate::format::load_style(name, &dirs)
+        .is_ok_and(|s| s.style.class == crate::csl::style::model::StyleClass::Note)
 }
 
 fn bad_profile(loaded: &Loaded, field: &crate::model::Field<String>) -> Diagnostic {

@@ -7,6 +7,7 @@ mod cite;
 pub mod completions;
 mod export;
 mod fmt;
+mod form_flags;
 mod formatting;
 mod import;
 mod list;
@@ -16,6 +17,7 @@ pub mod pandoc_filter;
 pub mod progress;
 mod render;
 mod report;
+mod search;
 mod show;
 mod styles;
 pub mod terminal;
@@ -99,6 +101,8 @@ pub enum Command {
     /// Format the citations of a Markdown manuscript: footnotes (note styles) or
     /// in-text citations, and the bibliography.
     Render(render::RenderArgs),
+    /// Find records through any form of their titles, names and keys, in any script.
+    Search(search::SearchArgs),
     /// List the styles kaynak can use: its own, and those in the library's
     /// and --styles directories, with title, class and default locale.
     Styles(styles::StylesArgs),
@@ -138,6 +142,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::Bib(args) => bib::run(&cli, args, &mut ui),
         Command::Cite(args) => cite::run(&cli, args, &mut ui),
         Command::Render(args) => render::run(&cli, args, &mut ui),
+        Command::Search(args) => search::run(&cli, args, &mut ui),
         Command::Styles(args) => styles::run(&cli, args, &mut ui),
         Command::Translit(args) => translit::run(&cli, args, &mut ui),
         Command::Check(args) => check::run(&cli, args, &mut ui),

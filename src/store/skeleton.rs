@@ -12,7 +12,8 @@ use super::Settings;
 use crate::model::requirements::requirements;
 use crate::model::variable::lookup;
 use crate::model::{Date, DatePart, Endpoint, ItemType, VariableKind};
-use crate::text::translit::{scheme_for_language, Scheme};
+use crate::text::language;
+use crate::text::translit::{scheme_for, Lang, Scheme};
 use std::collections::BTreeMap;
 
 /// Why no skeleton can be written for the given fields.
@@ -252,35 +253,22 @@ impl Style {
             target,
             non_latin,
             foreign,
-            scheme: language.and_then(|l| scheme_for_language(l, settings.translit)),
+            scheme: language
+                .and_then(Lang::from_tag)
+                .map(|lang| scheme_for(lang, settings.translit)),
             today: None,
         }
     }
 }
 
 fn primary(tag: &str) -> String {
-    tag.split(['-', '_'])
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase()
+    language::primary(tag)
 }
 
 /// Languages usually written in a non-Latin script (a script subtag decides
 /// where one is given: `az-Cyrl`, `sr-Latn`).
 fn is_non_latin(tag: &str) -> bool {
-    const NON_LATIN: &[&str] = &[
-        "ru", "uk", "be", "bg", "mk", "kk", "ky", "tg", "mn", "tt", "ba", "cv", "el", "ar", "fa",
-        "ur", "ps", "he", "yi", "hy", "ka", "zh", "ja", "ko", "hi", "mr", "ne", "bn", "ta", "te",
-        "th", "am",
-    ];
-    let script = tag
-        .split(['-', '_'])
-        .skip(1)
-        .find(|p| p.len() == 4 && p.chars().all(|c| c.is_ascii_alphabetic()));
-    match script {
-        Some(script) => !script.eq_ignore_ascii_case("latn"),
-        None => NON_LATIN.contains(&primary(tag).as_str()),
-    }
+    language::likely_script(tag).is_some_and(|s| s != language::Script::Latin)
 }
 
 /// The commented-out value that shows the form a field takes.
