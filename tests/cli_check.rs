@@ -164,7 +164,7 @@ fn list_rules_names_every_rule() {
         .expect("run");
     assert_eq!(output.status.code(), Some(0));
     let stdout = String::from_utf8_lossy(&output.stdout);
-    for rule in kaynak::check::registry::all() {
+    for rule in kaynak::check::rules::all() {
         assert!(stdout.contains(rule.id), "{} missing", rule.id);
     }
     assert!(stdout.contains("missing-url  ") && stdout.contains("error"));
@@ -446,4 +446,34 @@ fn fix_with_json_keeps_stdout_json() {
         stderr.ends_with("checked 1 record: 0 errors, 0 warnings, 0 infos\n"),
         "{stderr}"
     );
+}
+
+/// The fixes that findings carry come from the rules that declare one in the
+/// rule table, and every such rule's fixture gets its fix: the table's `fix`
+/// column cannot drift from the code.
+#[test]
+fn fixes_come_exactly_from_the_rules_that_declare_them() {
+    use kaynak::check::{self, rules, Options};
+    use std::collections::BTreeSet;
+    let today = kaynak::model::DatePart::ymd(2026, 11, 28);
+    let mut fixed = BTreeSet::new();
+    for library in ["tests/fixtures/broken", "tests/hostile/records"] {
+        let loaded = kaynak::store::load(&root().join(library)).expect("fixture");
+        for d in check::check(&loaded, &Options::new(today)).diagnostics {
+            if d.fix.is_some() {
+                fixed.insert(d.code);
+            }
+        }
+    }
+    let declared: BTreeSet<&str> = rules::all()
+        .filter(|r| r.fix.is_some())
+        .map(|r| r.id)
+        .collect();
+    let from_rules: BTreeSet<&str> = fixed
+        .iter()
+        .copied()
+        .filter(|code| !kaynak::store::LOAD_CODES.contains(code))
+        .collect();
+    assert_eq!(from_rules, declared);
+    assert!(fixed.contains("invalid-date"), "the loader's date fix");
 }

@@ -2,39 +2,46 @@
 //! normalised title and year. One pass with hash maps from normalised value to
 //! the first record (in key order) that has it, so the cost stays linear.
 
-use super::{finding, Options, Rule};
-use crate::diag::{Diagnostic, Severity, Span};
+use super::context::unlocated;
+use super::rules::{rules, Rule};
+use super::Options;
+use crate::diag::{Diagnostic, Span};
 use crate::model::Entry as Record;
 use crate::store::Library;
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-pub static DUPLICATE_DOI: Rule = Rule {
-    id: "duplicate-doi",
-    severity: Severity::Error,
-    family: "duplicates",
-    summary: "two records have the same DOI",
-    fixable: false,
-};
+rules! {
+    family: "duplicates", library: check;
 
-pub static DUPLICATE_URL: Rule = Rule {
-    id: "duplicate-url",
-    severity: Severity::Warning,
-    family: "duplicates",
-    summary: "two records have the same URL",
-    fixable: false,
-};
+    /// Two records have the same DOI (compared without resolver prefix and
+    /// case): most likely one work entered twice, which would be cited under
+    /// two keys. The later record (in key order) gets the finding.
+    DUPLICATE_DOI {
+        id: "duplicate-doi",
+        severity: Error,
+        summary: "two records have the same DOI",
+    }
 
-pub static DUPLICATE_TITLE: Rule = Rule {
-    id: "duplicate-title",
-    severity: Severity::Warning,
-    family: "duplicates",
-    summary: "two records have the same title (ignoring case and punctuation) and year",
-    fixable: false,
-};
+    /// Two records have the same URL (ignoring `http`/`https`, `www.`, the
+    /// host's case and a trailing slash). Keep one record, or tell them apart
+    /// if they are different works on one page.
+    DUPLICATE_URL {
+        id: "duplicate-url",
+        severity: Warning,
+        summary: "two records have the same URL",
+    }
 
-pub static RULES: &[&Rule] = &[&DUPLICATE_DOI, &DUPLICATE_URL, &DUPLICATE_TITLE];
+    /// Two records have the same title (lower case, letters and digits only)
+    /// and the same year: a duplicate, or two works that a reader could not
+    /// tell apart in a bibliography either.
+    DUPLICATE_TITLE {
+        id: "duplicate-title",
+        severity: Warning,
+        summary: "two records have the same title (ignoring case and punctuation) and year",
+    }
+}
 
 /// A DOI for comparison: DOIs are case-insensitive; resolver prefixes are noise.
 pub fn doi_key(doi: &str) -> String {
@@ -53,7 +60,8 @@ pub fn url_key(url: &str) -> String {
 }
 
 /// A title for comparison: lower case, letters and digits only, single spaces.
-pub fn title_key(title: &str) -> String {
+#[cfg(test)]
+fn title_key(title: &str) -> String {
     let mut out = String::with_capacity(title.len() + 6);
     push_title_key(&mut out, title);
     out
@@ -148,11 +156,9 @@ pub fn check(library: &Library, options: &Options, found: &mut [Vec<Diagnostic>]
                 continue;
             }
             let other = &library.entries[earlier].key;
-            let text = library.sources.get(&entry.path).map_or("", String::as_str);
-            found[index].push(finding(
+            found[index].push(unlocated(
                 rule,
-                &entry.path,
-                text,
+                entry,
                 span,
                 format!("the same {what} as `{other}`"),
                 format!("if both describe one work, keep one record and cite `{other}`; otherwise tell them apart"),

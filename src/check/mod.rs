@@ -1,35 +1,58 @@
 //! `kaynak check`: validates a loaded library and returns findings as
-//! [`Diagnostic`]s. One file per rule family; [`registry`] lists every rule.
+//! [`Diagnostic`]s, each carrying its [`Fix`](crate::diag::Fix) when a safe
+//! one exists.
 //!
-//! Record rules see one [`Entry`] through a [`RecordCx`]; library rules
-//! (duplicates, shared access dates) see all entries and use hash maps, so a
-//! check stays linear in the number of records. A record's `[check] allow`
-//! silences rules for that record only ([`allow`]). This module never prints
-//! and never writes: `--fix` plans edits in [`fix`] and the CLI applies them.
+//! One file per rule family; each declares its rules once in the rule table
+//! ([`rules`]) and detects them. Record rules see one [`Entry`] and its file's
+//! text through a [`RecordCx`], and their findings are a function of the
+//! record, the options and nothing else; file rules see a file's raw text;
+//! library rules (duplicates, shared access dates) see all entries and use
+//! hash maps, so a check stays linear in the number of records. A record's
+//! `[check] allow` silences rules for that record only ([`allow`]). This
+//! module never prints and never writes: `--fix` applies the fixes the
+//! findings carry ([`fix`]) and the CLI writes the files.
 
-pub mod access;
-pub mod allow;
+mod access;
+mod allow;
 pub mod calendar;
-pub mod completeness;
-pub mod dates;
+mod completeness;
+mod context;
+mod dates;
 pub mod diff;
-pub mod duplicates;
+mod duplicates;
 pub mod fix;
-pub mod identifiers;
-pub mod language;
-pub mod names;
-pub mod profile;
-pub mod registry;
-pub mod text;
+mod identifiers;
+mod language;
+mod names;
+mod profile;
+pub mod rules;
+mod text;
 
+pub use context::RecordCx;
 pub use profile::Profile;
-pub use registry::Rule;
+pub use rules::Rule;
 
 use crate::diag::{Diagnostic, Location, Span};
 use crate::model::{DatePart, Entry};
 use crate::store::{Library, Loaded};
+use rules::Family;
 use std::collections::HashSet;
 use std::path::Path;
+
+/// The rule families, in the order `--list-rules` and the README show them.
+/// A new family is a file declaring its rules with [`rules::rules!`], a
+/// `mod` line above and an entry here.
+pub static FAMILIES: &[&Family] = &[
+    &completeness::FAMILY,
+    &access::FAMILY,
+    &dates::FAMILY,
+    &identifiers::FAMILY,
+    &duplicates::FAMILY,
+    &language::FAMILY,
+    &text::FAMILY,
+    &names::FAMILY,
+    &allow::FAMILY,
+];
 
 /// The default age after which an access date asks for the link to be re-checked.
 pub const DEFAULT_MAX_ACCESS_AGE_DAYS: i64 = 3 * 365;
@@ -97,7 +120,7 @@ pub fn check(loaded: &Loaded, options: &Options) -> Report {
     diagnostics.extend(entry_findings(library, options));
     for (path, source) in &library.sources {
         if options.selects_file(path) && !is_settings(path) {
-            diagnostics.extend(text::nfc_in_source(path, source));
+            diagnostics.extend(file_findings(path, source));
         }
     }
     crate::diag::sort(&mut diagnostics);
@@ -111,52 +134,49 @@ pub fn check(loaded: &Loaded, options: &Options) -> Report {
     }
 }
 
+/// What the record rules find in one record, given its file's text, after
+/// its `allow` list: a function of the record, its text and the options only
+/// (library rules, which compare records, are not run).
+pub fn record_findings(entry: &Entry, text: &str, options: &Options) -> Vec<Diagnostic> {
+    let mut cx = RecordCx::new(entry, text, options);
+    run_record_rules(&mut cx);
+    allow::apply(&mut cx);
+    cx.into_found()
+}
+
+/// What the file rules find in one file's raw text.
+pub fn file_findings(path: &Path, text: &str) -> Vec<Diagnostic> {
+    FAMILIES
+        .iter()
+        .filter_map(|family| family.file)
+        .filter_map(|rule| rule(path, text))
+        .collect()
+}
+
 /// The findings of the record and library rules for the selected entries,
 /// after each record's `allow` list.
 fn entry_findings(library: &Library, options: &Options) -> Vec<Diagnostic> {
-    let mut per_entry: Vec<Vec<Diagnostic>> = vec![Vec::new(); library.entries.len()];
-    // Most records' texts are not kept after loading: their findings get
-    // their line and column once all are known (`locate`), from the file.
-    let texts: Vec<&str> = library
-        .entries
-        .iter()
-        .map(|e| library.sources.get(&e.path).map_or("", String::as_str))
-        .collect();
-    for (index, (entry, text)) in library.entries.iter().zip(&texts).enumerate() {
-        if options.selects(&entry.key) {
-            let mut cx = RecordCx::new(entry, text, options);
-            run_record_rules(&mut cx);
-            per_entry[index] = cx.found;
-        }
+    let mut from_library: Vec<Vec<Diagnostic>> = vec![Vec::new(); library.entries.len()];
+    for rule in FAMILIES.iter().filter_map(|family| family.library) {
+        rule(library, options, &mut from_library);
     }
-    duplicates::check(library, options, &mut per_entry);
-    access::shared_dates(library, options, &mut per_entry);
     let mut out = Vec::new();
-    for ((entry, text), found) in library.entries.iter().zip(texts).zip(per_entry) {
-        if options.selects(&entry.key) {
-            let mut kept = allow::apply(entry, text, found);
-            if !kept.is_empty() && !library.sources.contains_key(&entry.path) {
-                locate(library, &entry.path, &mut kept);
-            }
-            out.extend(kept);
+    for (entry, found) in library.entries.iter().zip(from_library) {
+        if !options.selects(&entry.key) {
+            continue;
         }
+        // Most records' texts are not kept after loading: the context reads
+        // one again only when a finding needs its place.
+        let mut cx = match library.sources.get(&entry.path) {
+            Some(text) => RecordCx::new(entry, text, options),
+            None => RecordCx::reading(entry, options),
+        };
+        run_record_rules(&mut cx);
+        cx.add_located(found);
+        allow::apply(&mut cx);
+        out.extend(cx.into_found());
     }
     out
-}
-
-/// Gives the findings in the file at `path` their line and column, from its
-/// text read again (it was not kept: the record loaded cleanly).
-fn locate(library: &Library, path: &Path, found: &mut [Diagnostic]) {
-    let Some(text) = library.source(path) else {
-        return;
-    };
-    for d in found {
-        if let Some(location) = d.location.as_mut().filter(|l| l.file == path) {
-            if let Some(span) = location.span {
-                *location = Location::at(path, &text, span);
-            }
-        }
-    }
 }
 
 fn is_settings(path: &Path) -> bool {
@@ -164,49 +184,8 @@ fn is_settings(path: &Path) -> bool {
 }
 
 fn run_record_rules(cx: &mut RecordCx) {
-    completeness::check(cx);
-    access::check(cx);
-    dates::check(cx);
-    identifiers::check(cx);
-    language::check(cx);
-    text::check(cx);
-    names::check(cx);
-}
-
-/// What a record rule sees: the entry, its file's text, the options, and
-/// where findings go.
-pub struct RecordCx<'a> {
-    pub entry: &'a Entry,
-    pub text: &'a str,
-    pub options: &'a Options,
-    found: Vec<Diagnostic>,
-}
-
-impl<'a> RecordCx<'a> {
-    pub fn new(entry: &'a Entry, text: &'a str, options: &'a Options) -> RecordCx<'a> {
-        RecordCx {
-            entry,
-            text,
-            options,
-            found: Vec::new(),
-        }
-    }
-
-    /// Reports `rule` at `span` of this record's file.
-    pub fn report(&mut self, rule: &Rule, span: Span, message: String, help: String) {
-        let d = finding(rule, &self.entry.path, self.text, span, message, help);
-        self.found.push(d);
-    }
-
-    /// Reports a missing field at the start of the record (its `type` line).
-    pub fn report_missing(&mut self, rule: &Rule, message: String, help: String) {
-        let span = record_start(self.entry);
-        self.report(rule, span, message, help);
-    }
-
-    /// The findings so far (for tests and callers that run single rules).
-    pub fn into_found(self) -> Vec<Diagnostic> {
-        self.found
+    for rule in FAMILIES.iter().filter_map(|family| family.record) {
+        rule(cx);
     }
 }
 
@@ -238,6 +217,12 @@ pub fn has_link(entry: &Entry) -> bool {
 /// True for sources read online: an online item type, or a URL or DOI.
 pub fn is_online(entry: &Entry) -> bool {
     entry.item_type.value.is_online() || has_link(entry)
+}
+
+/// A TOML basic string holding `text` (the record writer's own quoting, so a
+/// fixed value is written exactly as an imported one would be).
+pub fn quote(text: &str) -> String {
+    crate::store::serialize::basic_string(text)
 }
 
 #[cfg(test)]

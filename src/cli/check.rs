@@ -3,7 +3,7 @@
 //! is safe first, `--fix --dry-run` shows the repairs as a diff instead.
 
 use super::{Cli, DiagnosticFormat, Exit, Ui};
-use crate::check::{self, calendar, diff, fix, registry, Options, Profile};
+use crate::check::{self, calendar, diff, fix, rules, Options, Profile};
 use crate::diag::{self, Diagnostic, Location, Severity, Tally};
 use crate::model::variable::suggest;
 use crate::model::{Date, DatePart, Endpoint};
@@ -60,13 +60,14 @@ pub fn run(cli: &Cli, args: &CheckArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
     }
     let mut loaded = load(cli)?;
     let (options, setting_problems) = options(args, &loaded)?;
+    let mut report = check::check(&loaded, &options);
     if args.fix {
-        apply_fixes(args, &loaded, &options, ui)?;
+        apply_fixes(args, &loaded, &report, &options, ui)?;
         if !args.dry_run {
             loaded = load(cli)?;
+            report = check::check(&loaded, &options);
         }
     }
-    let mut report = check::check(&loaded, &options);
     report.diagnostics.extend(setting_problems);
     diag::sort(&mut report.diagnostics);
     print_report(args, ui, &loaded, &report)?;
@@ -158,13 +159,15 @@ fn selected_keys(keys: &[String], loaded: &Loaded) -> anyhow::Result<HashSet<Str
     Ok(keys.iter().cloned().collect())
 }
 
+/// Applies (or with `--dry-run` shows) the fixes the report's findings carry.
 fn apply_fixes(
     args: &CheckArgs,
     loaded: &Loaded,
+    report: &check::Report,
     options: &Options,
     ui: &Ui,
 ) -> anyhow::Result<()> {
-    let plans = fix::plan(&loaded.library, options);
+    let plans = fix::plan(report, &loaded.library, options);
     // With --format json, stdout holds JSON lines only; the fixes go to stderr.
     let mut out: Box<dyn Write> = if args.format == DiagnosticFormat::Json {
         Box::new(io::stderr().lock())
@@ -289,29 +292,5 @@ fn plural(n: usize, word: &str) -> String {
 }
 
 fn list_rules(ui: &Ui) -> io::Result<()> {
-    let rules = registry::all();
-    let width = rules.iter().map(|r| r.id.len()).max().unwrap_or(0);
-    let mut out = ui.out();
-    writeln!(
-        out,
-        "{:width$}  {:8}  {:13} {:4} SUMMARY",
-        "RULE", "SEVERITY", "FAMILY", "FIX"
-    )?;
-    for r in rules {
-        let fix = if r.fixable { "yes" } else { "" };
-        writeln!(
-            out,
-            "{:width$}  {:8}  {:13} {:4} {}",
-            r.id,
-            r.severity.as_str(),
-            r.family,
-            fix,
-            r.summary
-        )?;
-    }
-    writeln!(
-        out,
-        "\nLoad errors (records that cannot be read; not silenceable): {}",
-        registry::LOAD_CODES.join(", ")
-    )
+    ui.out().write_all(rules::list().as_bytes())
 }

@@ -5,6 +5,7 @@
 
 pub mod cache;
 pub mod canonical;
+mod codes;
 mod context;
 mod key;
 mod listing;
@@ -18,6 +19,7 @@ pub mod suggest_key;
 mod values;
 pub mod write;
 
+pub use codes::LOAD_CODES;
 pub use context::FileContext;
 pub use key::{fold as fold_key, key_problem, reserved_problem};
 pub use record::parse_record;
@@ -130,6 +132,14 @@ pub fn load_with(dir: &Path, use_cache: bool) -> Result<Loaded, LoadError> {
         .sort_unstable_by(|a, b| a.key.cmp(&b.key));
     loaded.library.entries.shrink_to_fit();
     Ok(loaded)
+}
+
+/// Parses a record from `text` held in memory, as loading parses the file at
+/// `path` (whose stem is the key): the entry, unless the record has errors,
+/// and every diagnostic. `kaynak check --fix` checks its edits' result so.
+pub fn parse_record_text(path: &Path, text: &str) -> (Option<Entry>, Vec<Diagnostic>) {
+    let key = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    reading::parse_text(path, key, text)
 }
 
 /// The record files of `dir` (`*.toml` but `kaynak.toml` and hidden files),

@@ -210,18 +210,7 @@ fn parse_file(
     meta: &std::fs::Metadata,
     loaded_at: SystemTime,
 ) -> FileResult {
-    let mut cx = FileContext::new(path, &text);
-    let mut entry = None;
-    if text.trim().is_empty() {
-        cx.report(
-            Span::new(0, 0),
-            Diagnostic::error("empty-record", "the record is empty")
-                .with_help("write at least type = \"…\" and title = \"…\", or delete the file"),
-        );
-    } else if let Some(doc) = parse_toml(&mut cx) {
-        entry = parse_record(&mut cx, key, doc.as_table());
-    }
-    let diagnostics = std::mem::take(&mut cx.diagnostics);
+    let (entry, diagnostics) = parse_text(path, key, &text);
     // Only a clean record in NFC may skip its file next time: any finding
     // about its text must be made again from the text.
     let clean = entry.is_some() && diagnostics.is_empty() && super::is_nfc(&text);
@@ -233,6 +222,23 @@ fn parse_file(
         stamp,
         reused: false,
     }
+}
+
+/// Parses one record file's text: its entry (unless it has errors) and
+/// every diagnostic, located in `path`.
+pub fn parse_text(path: &Path, key: &str, text: &str) -> (Option<Entry>, Vec<Diagnostic>) {
+    let mut cx = FileContext::new(path, text);
+    let mut entry = None;
+    if text.trim().is_empty() {
+        cx.report(
+            Span::new(0, 0),
+            Diagnostic::error("empty-record", "the record is empty")
+                .with_help("write at least type = \"…\" and title = \"…\", or delete the file"),
+        );
+    } else if let Some(doc) = parse_toml(&mut cx) {
+        entry = parse_record(&mut cx, key, doc.as_table());
+    }
+    (entry, cx.diagnostics)
 }
 
 impl FileResult {
