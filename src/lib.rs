@@ -28,7 +28,6 @@
 #![allow(clippy::result_large_err)]
 
 pub mod check;
-pub mod cli;
 pub mod diag;
 pub mod document;
 pub mod format;

@@ -11,7 +11,7 @@ mod key;
 mod listing;
 mod reading;
 mod record;
-pub mod serialize;
+pub(crate) mod serialize;
 mod settings;
 pub mod skeleton;
 mod string_repr;
