@@ -402,7 +402,11 @@ fn fix_dry_run_on_the_broken_fixture_touches_only_the_fixable_records() {
     let mut expected: Vec<&str> = kaynak::check::rules::all()
         .filter(|r| r.fix.is_some())
         .map(|r| r.id)
-        .filter(|id| root().join(format!("tests/fixtures/broken/{id}.toml")).exists())
+        .filter(|id| {
+            root()
+                .join(format!("tests/fixtures/broken/{id}.toml"))
+                .exists()
+        })
         .chain(["dotted-date"])
         .collect();
     expected.sort_unstable();

@@ -8,7 +8,7 @@
 //! record, the options and nothing else; file rules see a file's raw text;
 //! library rules (duplicates, shared access dates) see all entries and use
 //! hash maps, so a check stays linear in the number of records. A record's
-//! `[check] allow` silences rules for that record only ([`allow`]). This
+//! `[check] allow` silences rules for that record only (`allow.rs`). This
 //! module never prints and never writes: `--fix` applies the fixes the
 //! findings carry ([`fix`]) and the CLI writes the files.
 
@@ -40,7 +40,7 @@ use std::collections::HashSet;
 use std::path::Path;
 
 /// The rule families, in the order `--list-rules` and the README show them.
-/// A new family is a file declaring its rules with [`rules::rules!`], a
+/// A new family is a file declaring its rules with `rules!`, a
 /// `mod` line above and an entry here.
 pub static FAMILIES: &[&Family] = &[
     &completeness::FAMILY,

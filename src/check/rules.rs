@@ -1,12 +1,12 @@
 //! The rule table: every rule `kaynak check` knows, declared once with the
-//! [`rules!`] macro in its family's file — id, severity, summary, docs and,
+//! `rules!` macro in its family's file — id, severity, summary, docs and,
 //! for a rule `--fix` repairs, what the fix does — together with where the
 //! family looks (each record, each file's text, or the whole library).
 //!
 //! Everything else reads this table: the check itself runs the families'
 //! detection, `[check] allow` validates ids against it, and `--list-rules`,
 //! the README's rules table and docs/check-rules.md are written from it
-//! ([`list`], [`readme_section`], [`reference`]).
+//! ([`list`], [`readme_section`], [`reference()`]).
 
 use super::RecordCx;
 use crate::diag::{Diagnostic, Severity};
@@ -51,7 +51,7 @@ pub type FileRule = fn(&Path, &str) -> Option<Diagnostic>;
 /// slot (indexed as `library.entries`); only selected records get findings.
 pub type LibraryRule = fn(&Library, &super::Options, &mut [Vec<Diagnostic>]);
 
-/// A rule family: its rules and where it looks. Declared by [`rules!`].
+/// A rule family: its rules and where it looks. Declared by `rules!`.
 #[derive(Debug)]
 pub struct Family {
     pub name: &'static str,

@@ -5,7 +5,7 @@
 //! the filter binary read and write files and print.
 
 pub(crate) mod assemble;
-pub(crate) mod citations;
+pub mod citations;
 pub mod latex;
 mod locator;
 mod markdown;

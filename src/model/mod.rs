@@ -6,7 +6,7 @@ mod date;
 mod field_map;
 mod item_type;
 mod name;
-pub(crate) mod requirements;
+pub mod requirements;
 mod text;
 pub mod variable;
 
