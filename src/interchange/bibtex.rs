@@ -17,7 +17,7 @@ use super::bib::{entry_type, name_list, text_routes, BibEntry, Dialect, NAME_FIE
 use super::biblatex::{dropped_warning, is_verbatim, verbatim};
 use super::latex::{encode, protect_capitals, Target};
 use super::Romanizer;
-use super::{babel_name, export_warning, import_key, latin, name_in_form, pick};
+use super::{ascii_key, babel_name, export_warning, latin, name_in_form, pick};
 use super::{ExportOptions, Exported};
 use crate::model::{Date, Endpoint, Entry, MultiText, Name};
 use std::collections::BTreeSet;
@@ -60,7 +60,7 @@ impl<'a> Writer<'a> {
         let key = if entry.key.is_ascii() {
             entry.key.clone()
         } else {
-            import_key(&entry.key)
+            ascii_key(&entry.key)
         };
         Writer {
             entry,

@@ -329,7 +329,8 @@ fn decode_ties(text: &str) -> String {
     out
 }
 
-fn cyrillic_letter(command: &str) -> Option<char> {
+/// The Cyrillic letter a T2A command (`cyra`, `CYRYA`) stands for.
+pub(crate) fn cyrillic_letter(command: &str) -> Option<char> {
     let (upper, name) = if let Some(n) = command.strip_prefix("cyr") {
         (false, n.to_string())
     } else {

@@ -13,7 +13,7 @@
 //! 5. dates (`issued` first): a TOML date (`2021-03-31`) when the date is a
 //!    single complete day, else an EDTF string (`"2021"`, `"1994/2010"`);
 //! 6. identifiers (`DOI`, `ISBN`, `ISSN`, `PMID`, `PMCID`, `URL`);
-//! 7. `note`, `abstract`, `annote`; then the `[check]` table.
+//! 7. `note`, `abstract`, `annote`; then the `[check]` and `[extra.…]` tables.
 //!
 //! A text with only its original form is a plain string; one with a
 //! transliteration or translations is an inline table
@@ -78,7 +78,21 @@ pub fn to_toml(entry: &Entry) -> String {
         write_text(&mut out, entry, name);
     }
     write_check(&mut out, entry);
+    write_extra(&mut out, entry);
     out
+}
+
+/// `[extra.FORMAT]` tables, one `field = "value"` line each.
+fn write_extra(out: &mut String, entry: &Entry) {
+    for (format, fields) in &entry.extra {
+        if fields.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "\n[extra.{}]", bare_or_quoted_key(format));
+        for (name, value) in fields {
+            line(out, name, &basic_string(value));
+        }
+    }
 }
 
 /// `names` with `first` (those present) at the front in that order, the rest
