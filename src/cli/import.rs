@@ -204,11 +204,18 @@ fn plan(
     let entries = std::mem::take(&mut imported.entries);
     let records = prepare_all(&entries, &display_name(&args.file));
     let mut planned = Vec::with_capacity(entries.len());
+    let lines = crate::diag::LineIndex::new(text);
     for ((entry, record), span) in entries.iter().zip(records).zip(&imported.spans) {
-        let at = Location::at(source_path, text, crate::diag::Span::new(span.start, span.start));
         let record = match record {
             Ok(record) => record,
             Err(message) => {
+                let (line, column) = lines.line_col(text, span.start);
+                let at = Location {
+                    file: source_path.to_path_buf(),
+                    span: Some(*span),
+                    line,
+                    column,
+                };
                 imported.skipped += 1;
                 imported.diagnostics.push(
                     Diagnostic::error("unwritable-record", format!("{}: {message}", entry.key))

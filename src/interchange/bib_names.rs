@@ -279,7 +279,10 @@ mod tests {
             .0
             .iter()
             .map(|n| {
-                let p = |t: &Option<MultiText>| t.as_ref().map_or("", |t| t.original.as_str()).to_string();
+                let p = |t: &Option<MultiText>| {
+                    use unicode_normalization::UnicodeNormalization;
+                    t.as_ref().map_or(String::new(), |t| t.original.nfc().collect())
+                };
                 if n.literal.is_some() {
                     format!("literal:{}", p(&n.literal))
                 } else {

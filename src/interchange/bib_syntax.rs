@@ -82,6 +82,7 @@ pub fn parse(source: &Source) -> Parsed {
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect(),
         out: Parsed::default(),
+        escapes: Escapes::Counted,
     };
     parser.run();
     parser.out
@@ -93,6 +94,8 @@ struct Parser<'s, 't> {
     pos: usize,
     macros: HashMap<String, String>,
     out: Parsed,
+    /// How `\{` counts in the entry being read.
+    escapes: Escapes,
 }
 
 /// Why a piece of an entry could not be read, and where reading resumes.
@@ -212,7 +215,34 @@ impl Parser<'_, '_> {
             key_span: Span::new(key_start, self.pos),
             fields: Vec::new(),
         };
-        let result = self.fields(&mut entry, close);
+        let fields_start = self.pos;
+        let reported = self.out.diagnostics.len();
+        let mut result = self.fields(&mut entry, close);
+        if let Err(broken) = &result {
+            // Read again with `\{` and `\}` as escaped characters, as a LaTeX
+            // user means them, when the entry has any.
+            let region = self.text(fields_start, broken.resume.max(fields_start));
+            if region.contains("\\{") || region.contains("\\}") {
+                let failed_at = self.pos;
+                self.pos = fields_start;
+                self.escapes = Escapes::Skipped;
+                let mut again = entry.clone();
+                again.fields.clear();
+                let diagnostics = self.out.diagnostics.split_off(reported);
+                match self.fields(&mut again, close) {
+                    Ok(()) => {
+                        entry = again;
+                        result = Ok(());
+                    }
+                    Err(_) => {
+                        self.out.diagnostics.truncate(reported);
+                        self.out.diagnostics.extend(diagnostics);
+                        self.pos = failed_at;
+                    }
+                }
+                self.escapes = Escapes::Counted;
+            }
+        }
         entry.span.end = self.pos.min(self.bytes.len());
         match result {
             Ok(()) => {
@@ -369,7 +399,7 @@ impl Parser<'_, '_> {
     /// The end (closing delimiter) of the braced or quoted value at `start`;
     /// with bibtex's brace counting first, then with `\{` and `\}` escaped.
     fn delimited_value(&self, start: usize) -> Result<usize, Broken> {
-        let counted = self.delimited(start, Escapes::Counted);
+        let counted = self.delimited(start, self.escapes);
         let Err(first) = counted else {
             return counted;
         };
@@ -394,11 +424,7 @@ impl Parser<'_, '_> {
         while i < self.bytes.len() {
             let b = self.bytes[i];
             match b {
-                b'\\' if escapes == Escapes::Skipped
-                    && matches!(self.bytes.get(i + 1), Some(b'{' | b'}')) =>
-                {
-                    i += 1;
-                }
+                b'\\' if escapes == Escapes::Skipped => i += 1,
                 b'{' => depth += 1,
                 b'}' if depth > 0 => depth -= 1,
                 b'}' if open == b'{' => return Ok(i),
@@ -580,10 +606,7 @@ mod tests {
     use std::path::Path;
 
     fn read(text: &str) -> Parsed {
-        let source = Source {
-            path: Path::new("t.bib"),
-            text,
-        };
+        let source = Source::new(Path::new("t.bib"), text);
         parse(&source)
     }
 

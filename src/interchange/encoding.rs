@@ -38,13 +38,14 @@ pub fn decode(bytes: &[u8], chosen: Option<&'static Encoding>) -> Text {
             guessed,
         };
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
+    let utf16 = utf16(bytes);
+    if let (None, Ok(text)) = (utf16, std::str::from_utf8(bytes)) {
         return Text {
             text: text.to_string(),
             guessed: None,
         };
     }
-    let encoding = guess(bytes);
+    let encoding = utf16.unwrap_or_else(|| guess(bytes));
     let (text, _) = encoding.decode_without_bom_handling(bytes);
     Text {
         text: text.into_owned(),
@@ -52,7 +53,8 @@ pub fn decode(bytes: &[u8], chosen: Option<&'static Encoding>) -> Text {
     }
 }
 
-fn guess(bytes: &[u8]) -> &'static Encoding {
+/// UTF-16 without a byte-order mark: every other byte of text is zero.
+fn utf16(bytes: &[u8]) -> Option<&'static Encoding> {
     let head = &bytes[..bytes.len().min(4096)];
     let zeros_at = |parity: usize| {
         head.iter()
@@ -63,11 +65,16 @@ fn guess(bytes: &[u8]) -> &'static Encoding {
     };
     let half = head.len() / 2;
     if half > 0 && zeros_at(0) * 3 > half {
-        return UTF_16BE;
+        return Some(UTF_16BE);
     }
     if half > 0 && zeros_at(1) * 3 > half {
-        return UTF_16LE;
+        return Some(UTF_16LE);
     }
+    None
+}
+
+fn guess(bytes: &[u8]) -> &'static Encoding {
+    let head = &bytes[..bytes.len().min(4096)];
     if let Some(declared) = declared(head) {
         return declared;
     }

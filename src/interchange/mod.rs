@@ -224,7 +224,7 @@ impl Imported {
 
 /// Reads `text` (the contents of `path`) in `format`.
 pub fn import(path: &Path, text: &str, format: Format, options: &ImportOptions) -> Imported {
-    let source = Source { path, text };
+    let source = Source::new(path, text);
     let mut imported = match format {
         Format::Bibtex | Format::Biblatex => bib_import::import(&source, options),
         Format::CslJson => csl_json_import::import(&source),
@@ -246,9 +246,19 @@ pub fn import(path: &Path, text: &str, format: Format, options: &ImportOptions) 
 pub(crate) struct Source<'a> {
     pub path: &'a Path,
     pub text: &'a str,
+    /// Line starts, made once when the first diagnostic needs a place.
+    lines: std::sync::OnceLock<crate::diag::LineIndex>,
 }
 
-impl Source<'_> {
+impl<'a> Source<'a> {
+    pub fn new(path: &'a Path, text: &'a str) -> Source<'a> {
+        Source {
+            path,
+            text,
+            lines: std::sync::OnceLock::new(),
+        }
+    }
+
     /// A location for a byte span of the input.
     pub fn at(&self, span: Span) -> Location {
         let start = span.start.min(self.text.len());
@@ -256,7 +266,16 @@ impl Source<'_> {
             .rev()
             .find(|i| self.text.is_char_boundary(*i))
             .unwrap_or(0);
-        Location::at(self.path, self.text, Span::new(start, span.end.max(start)))
+        let lines = self
+            .lines
+            .get_or_init(|| crate::diag::LineIndex::new(self.text));
+        let (line, column) = lines.line_col(self.text, start);
+        Location {
+            file: self.path.to_path_buf(),
+            span: Some(Span::new(start, span.end.max(start))),
+            line,
+            column,
+        }
     }
 }
 
