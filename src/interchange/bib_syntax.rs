@@ -23,6 +23,7 @@ use std::collections::HashMap;
 pub struct RawField {
     /// The field name, in lower case.
     pub name: String,
+    #[allow(dead_code)]
     pub name_span: Span,
     pub value: String,
     pub value_span: Span,

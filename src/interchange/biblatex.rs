@@ -22,7 +22,7 @@
 //! model); biblatex-ms reads them.
 
 use super::bib::{entry_type, name_list, text_routes, BibEntry, Dialect, DATE_FIELDS, NAME_FIELDS};
-use super::latex::{encode, protect_capitals, Target};
+use super::latex::{encode, protect_case, Target};
 use super::Romanizer;
 use super::{babel_name, export_warning, name_in_form, pick, ExportOptions, Exported, TextForm};
 use crate::model::{Date, Endpoint, Entry, MultiText, Name};
@@ -81,6 +81,7 @@ impl<'a> Writer<'a> {
                 self.written.insert(variable);
             }
         }
+        write_extra(&mut self.bib, self.entry, Target::Utf8);
     }
 
     fn write_language(&mut self) {
@@ -113,11 +114,11 @@ impl<'a> Writer<'a> {
         let value = if is_verbatim(field) {
             verbatim(&text.original)
         } else {
-            let encoded = self.encode(&pick(text, &self.options.form, self.scheme));
+            let chosen = pick(text, &self.options.form, self.scheme);
             if self.protects_case(variable) {
-                protect_capitals(&encoded)
+                self.encode(&protect_case(&chosen))
             } else {
-                encoded
+                self.encode(&chosen)
             }
         };
         self.bib.push(field, value);
@@ -185,12 +186,12 @@ impl<'a> Writer<'a> {
             .iter()
             .map(|n| name_in_form(n, &form, self.scheme))
             .collect();
-        let value = name_list(&main, &mut |s| self.encode(s));
+        let value = name_list(&main, true, &mut |s| self.encode(s));
         self.bib.push(field, value);
         self.written.insert(variable);
         if self.options.multiscript && names.iter().any(Name::has_translit) {
             let latin: Vec<Name> = names.iter().map(hand_latin).collect();
-            let value = name_list(&latin, &mut |s| self.encode(s));
+            let value = name_list(&latin, true, &mut |s| self.encode(s));
             self.bib.push(&format!("{field}_romanised"), value);
         }
     }
@@ -200,6 +201,7 @@ impl<'a> Writer<'a> {
         self.dropped.extend(encoded.dropped);
         encoded.text
     }
+
 
     fn warnings(&self, entry: &Entry) -> Vec<crate::diag::Diagnostic> {
         let mut out = Vec::new();
@@ -231,6 +233,32 @@ fn babel_name_exact(tag: &str) -> Option<&'static str> {
 /// A name with each part's hand-given transliteration, else its original.
 fn hand_latin(name: &Name) -> Name {
     name.map_parts(|t| MultiText::plain(t.latin_or_original()))
+}
+
+/// The fields an import kept in `[extra.bibtex]`, written back as they were
+/// read (a field the export already wrote is not repeated). A value whose
+/// braces do not balance as bibtex counts them has its braces escaped.
+pub(super) fn write_extra(bib: &mut BibEntry, entry: &Entry, target: Target) {
+    let Some(fields) = entry.extra.get(super::bib_import::EXTRA) else {
+        return;
+    };
+    for (name, value) in fields {
+        let valid_name = !name.is_empty()
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_graphic() && !b"{}(),=\"#%'".contains(&b));
+        if !valid_name || bib.has(name) || value.contains(['\n', '\r']) && value.trim().is_empty() {
+            continue;
+        }
+        let value = if !super::latex::bibtex_balanced(value) {
+            encode(value, target).text
+        } else if target == Target::Ascii {
+            super::latex::ascii_tex(&value.replace(['\n', '\r'], " "))
+        } else {
+            value.replace(['\n', '\r'], " ")
+        };
+        bib.push(name, value);
+    }
 }
 
 /// A warning naming the characters that a TeX format could not carry.

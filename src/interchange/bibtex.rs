@@ -15,7 +15,7 @@
 
 use super::bib::{entry_type, name_list, text_routes, BibEntry, Dialect, NAME_FIELDS};
 use super::biblatex::{dropped_warning, is_verbatim, verbatim};
-use super::latex::{encode, protect_capitals, Target};
+use super::latex::{encode, protect_case, Target};
 use super::Romanizer;
 use super::{ascii_key, babel_name, export_warning, latin, name_in_form, pick};
 use super::{ExportOptions, Exported};
@@ -52,6 +52,8 @@ struct Writer<'a> {
     bib: BibEntry,
     written: BTreeSet<&'static str>,
     dropped: Vec<char>,
+    /// Characters with no TeX form, kept as UTF-8.
+    kept: Vec<char>,
 }
 
 impl<'a> Writer<'a> {
@@ -73,6 +75,7 @@ impl<'a> Writer<'a> {
             },
             written: BTreeSet::new(),
             dropped: Vec::new(),
+            kept: Vec::new(),
         }
     }
 
@@ -90,6 +93,7 @@ impl<'a> Writer<'a> {
         if let Some(name) = self.entry.language().and_then(babel_name) {
             self.bib.push("language", name.to_string());
         }
+        super::biblatex::write_extra(&mut self.bib, self.entry, Target::Ascii);
     }
 
     fn write_title(&mut self) {
@@ -97,12 +101,11 @@ impl<'a> Writer<'a> {
             return;
         };
         let chosen = self.ascii_form(title);
-        let encoded = self.encode(&chosen);
         let english = self.entry.language().is_none_or(|l| l.starts_with("en"));
         let value = if english {
-            protect_capitals(&encoded)
+            self.encode(&protect_case(&chosen))
         } else {
-            format!("{{{encoded}}}")
+            format!("{{{}}}", self.encode(&chosen))
         };
         self.bib.push("title", value);
         self.written.insert("title");
@@ -165,7 +168,7 @@ impl<'a> Writer<'a> {
                 chosen
             })
             .collect();
-        let value = name_list(&ascii, &mut |s| self.encode(s));
+        let value = name_list(&ascii, false, &mut |s| self.encode(s));
         self.bib.push(field, value);
         self.written.insert(variable);
     }
@@ -204,6 +207,7 @@ impl<'a> Writer<'a> {
     fn encode(&mut self, text: &str) -> String {
         let encoded = encode(text, Target::Ascii);
         self.dropped.extend(encoded.dropped);
+        self.kept.extend(encoded.kept);
         encoded.text
     }
 
@@ -224,6 +228,16 @@ impl<'a> Writer<'a> {
         }
         if !self.dropped.is_empty() {
             out.push(dropped_warning(self.entry, &self.dropped));
+        }
+        if !self.kept.is_empty() {
+            let mut kept = self.kept.clone();
+            kept.sort_unstable();
+            kept.dedup();
+            let shown: String = kept.iter().take(12).collect();
+            out.push(export_warning(
+                self.entry,
+                format!("kept as UTF-8, having no TeX form: {shown}"),
+            ));
         }
         out
     }
