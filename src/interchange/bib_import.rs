@@ -216,7 +216,11 @@ impl<'a> Reader<'a> {
     /// `title` with `subtitle` and `titleaddon`, and the container titles
     /// with theirs.
     fn read_titles(&mut self) {
+        let translation = self.bracketed_translation();
         if let Some(mut title) = self.joined_title("") {
+            if let Some(translation) = translation {
+                title.translations.insert("en".into(), translation);
+            }
             if let Some(original) = self.take("titleoriginal", Mode::Title) {
                 title.translit = Some(std::mem::replace(&mut title.original, original));
             }
@@ -241,6 +245,21 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// kaynak's own BibLaTeX export writes the English translation of a
+    /// title in another language as `titleaddon = {[…]}` (biblatex prints it
+    /// after the title); it comes back as that translation.
+    fn bracketed_translation(&mut self) -> Option<String> {
+        let english = self
+            .entry
+            .language()
+            .is_none_or(|l| l.split('-').next() == Some("en"));
+        let addon = self.raw_value("titleaddon").filter(|_| !english)?;
+        let text = decode(addon, Mode::Title).text;
+        let inner = text.strip_prefix('[')?.strip_suffix(']')?;
+        self.used.insert("titleaddon");
+        Some(inner.to_string())
+    }
+
     /// `<prefix>title. <prefix>subtitle. <prefix>titleaddon`.
     fn joined_title(&mut self, prefix: &str) -> Option<MultiText> {
         let name = |part: &str| format!("{prefix}{part}");
@@ -252,6 +271,9 @@ impl<'a> Reader<'a> {
         }?;
         let mut text = main;
         for part in ["subtitle", "titleaddon"] {
+            if self.used.contains(name(part).as_str()) {
+                continue;
+            }
             if let Some(more) = self.take(&name(part), Mode::Title) {
                 let plain = crate::model::markup::plain(&text);
                 let separator = if plain.ends_with(['.', '?', '!', ':']) {

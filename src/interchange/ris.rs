@@ -59,7 +59,7 @@ pub(super) const TEXT_TAGS: &[(&str, &str)] = &[
     ("original-title", "OP"),
     ("reviewed-title", "RI"),
     ("section", "SE"),
-    ("archive", "DP"),
+    ("source", "DP"),
     ("container-title", "T2"),
     ("collection-title", "T3"),
     ("container-title-short", "J2"),

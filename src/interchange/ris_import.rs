@@ -161,6 +161,7 @@ fn read_tag(record: &mut Record, tag: &str, value: &str) {
         "JA" => set_once(entry, "container-title-short", value, tag),
         "PP" => set_once(entry, "publisher-place", value, tag),
         "N2" => set_once(entry, "abstract", value, tag),
+        "DB" | "DP" => set_once(entry, "source", value, tag),
         "SP" if record.pages.0.is_none() => record.pages.0 = Some(value.to_string()),
         "EP" if record.pages.1.is_none() => record.pages.1 = Some(value.to_string()),
         "SN" => {

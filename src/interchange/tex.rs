@@ -20,6 +20,7 @@
 //! One pass with an explicit stack: no recursion, linear in the input.
 
 use crate::model::markup::Mark;
+use unicode_normalization::UnicodeNormalization;
 
 /// Whether braced groups protect case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,7 +57,10 @@ pub fn decode(tex: &str, mode: Mode) -> Decoded {
         pending_arg: None,
     };
     decoder.run();
-    let text = collapse_spaces(&decoder.out);
+    let mut text: String = collapse_spaces(&decoder.out).nfc().collect();
+    if mode == Mode::Title && text.contains(Mark::NoCase.open_tag()) {
+        text = widen_letter_spans(&text);
+    }
     Decoded {
         text,
         unknown: decoder.unknown,
@@ -552,6 +556,41 @@ fn command_kind(name: &str) -> Option<Command> {
     })
 }
 
+/// `{D}ış` (a protected capital, as Zotero writes every one) protects the
+/// word: `<span class="nocase">D</span>ış` becomes
+/// `<span class="nocase">Dış</span>`.
+fn widen_letter_spans(text: &str) -> String {
+    let (open, close) = (Mark::NoCase.open_tag(), Mark::NoCase.close_tag());
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(open) {
+        out.push_str(&rest[..at]);
+        let inner_start = at + open.len();
+        let mut inner = rest[inner_start..].chars();
+        let letter = inner.next();
+        let closes = inner.as_str().starts_with(close);
+        match letter {
+            Some(letter) if letter.is_alphabetic() && closes => {
+                let after = &inner.as_str()[close.len()..];
+                let word_end = after
+                    .find(|c: char| !c.is_alphanumeric())
+                    .unwrap_or(after.len());
+                out.push_str(open);
+                out.push(letter);
+                out.push_str(&after[..word_end]);
+                out.push_str(close);
+                rest = &after[word_end..];
+            }
+            _ => {
+                out.push_str(open);
+                rest = &rest[inner_start..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Runs of white space become one space; the ends are trimmed.
 fn collapse_spaces(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -573,7 +612,6 @@ fn collapse_spaces(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use unicode_normalization::UnicodeNormalization;
 
     fn title(tex: &str) -> String {
         decode(tex, Mode::Title).text.nfc().collect()
@@ -615,6 +653,10 @@ mod tests {
             "A <span class=\"nocase\">NASA</span> study of <span class=\"nocase\">van Gogh</span> by Öztürk"
         );
         assert_eq!(title("{{Whole Title}}"), "<span class=\"nocase\">Whole Title</span>");
+        assert_eq!(
+            title(r#"{T}{\"u}rk {D}{\i}{\c s}"#),
+            "<span class=\"nocase\">Türk</span> <span class=\"nocase\">Dış</span>"
+        );
         assert_eq!(plain("{van Gogh}"), "van Gogh");
     }
 
