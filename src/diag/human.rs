@@ -36,8 +36,12 @@ pub fn render_human(
     sources: &dyn SourceText,
 ) -> io::Result<()> {
     let config = Config::default();
+    // One file table for all diagnostics: codespan indexes a file's lines
+    // when it is added, so adding it per diagnostic made many diagnostics
+    // on a large file quadratic.
+    let mut files = SimpleFiles::new();
+    let mut ids: std::collections::HashMap<&std::path::Path, usize> = Default::default();
     for d in diagnostics {
-        let mut files = SimpleFiles::new();
         let mut report = Report::new(level(d.severity))
             .with_code(d.code)
             .with_message(&d.message);
@@ -45,7 +49,9 @@ pub fn render_human(
         if let Some(loc) = &d.location {
             match (loc.span, sources.text(&loc.file)) {
                 (Some(span), Some(text)) if span.end <= text.len() => {
-                    let id = files.add(loc.file.display().to_string(), text);
+                    let id = *ids
+                        .entry(loc.file.as_path())
+                        .or_insert_with(|| files.add(loc.file.display().to_string(), text));
                     let end = span.end.max(span.start);
                     report = report.with_labels(vec![Label::primary(id, span.start..end)]);
                 }

@@ -84,6 +84,11 @@ fn unique(entries: Vec<RawEntry>, source: &Source, imported: &mut Imported) -> V
         if entry.kind == "set" && entry.fields.is_empty() {
             continue;
         }
+        if entry.key.is_empty() {
+            // A key is made for it later.
+            out.push(entry);
+            continue;
+        }
         match seen.get(&entry.key.to_lowercase()) {
             Some(&line) => {
                 imported.skipped += 1;

@@ -33,8 +33,9 @@ pub fn parse_names(tex: &str) -> (Vec<Name>, Vec<String>) {
             });
             continue;
         }
-        if let Some(name) = one_name(&raw, &mut warnings) {
-            names.push(name);
+        match one_name(&raw, &mut warnings) {
+            Some(name) if name.parts().next().is_some() => names.push(name),
+            _ => warnings.push(format!("the name `{raw}` has no letters to keep; left out")),
         }
     }
     (names, warnings)

@@ -208,12 +208,27 @@ impl Parser<'_, '_> {
             }
             self.pos += 1;
         }
-        let key = self.text(key_start, self.pos).to_string();
+        let mut key = self.text(key_start, self.pos).to_string();
+        let after_key = self.pos;
+        self.skip_space();
+        if self.peek() == Some(b'=') {
+            // `@article{ author = …`: no key; the first field follows.
+            key.clear();
+            self.pos = key_start;
+            self.warn(
+                Span::new(at, key_start),
+                "missing-key",
+                &format!("this {kind} has no key; one is made from its author, year and title"),
+                "write the key after the opening brace: @article{key, …",
+            );
+        } else {
+            self.pos = after_key;
+        }
         let mut entry = RawEntry {
             kind: kind.to_string(),
+            key_span: Span::new(key_start, key_start + key.len()),
             key,
             span: Span::new(at, at),
-            key_span: Span::new(key_start, self.pos),
             fields: Vec::new(),
         };
         let fields_start = self.pos;
@@ -355,9 +370,17 @@ impl Parser<'_, '_> {
             let start = self.pos;
             match self.peek() {
                 Some(b'{') | Some(b'"') => {
-                    let end = self.delimited_value(start)?;
+                    let (end, guessed) = self.delimited_value(start)?;
                     text.push_str(self.text(start + 1, end));
                     self.pos = end + 1;
+                    if guessed {
+                        self.warn(
+                            Span::new(start, start + 1),
+                            "unbalanced-value",
+                            "this value's braces never balance; it is read to the end of its line",
+                            "balance the braces of the value",
+                        );
+                    }
                 }
                 Some(b) if b.is_ascii_digit() => {
                     while self.peek().is_some_and(|b| b.is_ascii_digit()) {
@@ -398,15 +421,26 @@ impl Parser<'_, '_> {
     }
 
     /// The end (closing delimiter) of the braced or quoted value at `start`;
-    /// with bibtex's brace counting first, then with `\{` and `\}` escaped.
-    fn delimited_value(&self, start: usize) -> Result<usize, Broken> {
+    /// with bibtex's brace counting first, then with `\{` and `\}` escaped,
+    /// then, for a value whose braces never balance, up to the last closing
+    /// delimiter on its line (`true`: the caller warns).
+    fn delimited_value(&self, start: usize) -> Result<(usize, bool), Broken> {
         let counted = self.delimited(start, self.escapes);
         let Err(first) = counted else {
-            return counted;
+            return counted.map(|end| (end, false));
         };
-        match self.delimited(start, Escapes::Skipped) {
-            Ok(end) => Ok(end),
-            Err(_) => Err(Broken {
+        if let Ok(end) = self.delimited(start, Escapes::Skipped) {
+            return Ok((end, false));
+        }
+        let close = if self.bytes[start] == b'"' { b'"' } else { b'}' };
+        let line_end = find_byte(self.bytes, start, b'\n').unwrap_or(self.bytes.len());
+        let last = self.bytes[start + 1..line_end]
+            .iter()
+            .rposition(|b| *b == close)
+            .map(|i| start + 1 + i);
+        match last {
+            Some(end) => Ok((end, true)),
+            None => Err(Broken {
                 span: Span::new(start, start + 1),
                 message: "this value's braces never close".into(),
                 help: "balance the braces of the value; write a literal brace as \\{ or \\}",
