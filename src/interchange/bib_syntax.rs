@@ -84,6 +84,7 @@ pub fn parse(source: &Source) -> Parsed {
             .collect(),
         out: Parsed::default(),
         escapes: Escapes::Counted,
+        field_lines_end_values: false,
     };
     parser.run();
     parser.out
@@ -97,6 +98,15 @@ struct Parser<'s, 't> {
     out: Parsed,
     /// How `\{` counts in the entry being read.
     escapes: Escapes,
+    /// Whether a line that starts `field =` ends a value (a second reading).
+    field_lines_end_values: bool,
+}
+
+/// The second readings of a broken entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Attempt {
+    EscapedBraces,
+    FieldLines,
 }
 
 /// Why a piece of an entry could not be read, and where reading resumes.
@@ -234,30 +244,36 @@ impl Parser<'_, '_> {
         let fields_start = self.pos;
         let reported = self.out.diagnostics.len();
         let mut result = self.fields(&mut entry, close);
-        if let Err(broken) = &result {
-            // Read again with `\{` and `\}` as escaped characters, as a LaTeX
-            // user means them, when the entry has any.
+        // Read a broken entry again: with `\{` and `\}` as the escaped
+        // characters a LaTeX user means (when it has any), then with every
+        // line that starts `field =` ending the value before it, so that
+        // one unbalanced value costs only itself.
+        for attempt in [Attempt::EscapedBraces, Attempt::FieldLines] {
+            let Err(broken) = &result else { break };
             let region = self.text(fields_start, broken.resume.max(fields_start));
-            if region.contains("\\{") || region.contains("\\}") {
-                let failed_at = self.pos;
-                self.pos = fields_start;
-                self.escapes = Escapes::Skipped;
-                let mut again = entry.clone();
-                again.fields.clear();
-                let diagnostics = self.out.diagnostics.split_off(reported);
-                match self.fields(&mut again, close) {
-                    Ok(()) => {
-                        entry = again;
-                        result = Ok(());
-                    }
-                    Err(_) => {
-                        self.out.diagnostics.truncate(reported);
-                        self.out.diagnostics.extend(diagnostics);
-                        self.pos = failed_at;
-                    }
-                }
-                self.escapes = Escapes::Counted;
+            if attempt == Attempt::EscapedBraces && !region.contains("\\{") && !region.contains("\\}") {
+                continue;
             }
+            let failed_at = self.pos;
+            self.pos = fields_start;
+            self.escapes = if attempt == Attempt::EscapedBraces { Escapes::Skipped } else { Escapes::Counted };
+            self.field_lines_end_values = attempt == Attempt::FieldLines;
+            let mut again = entry.clone();
+            again.fields.clear();
+            let diagnostics = self.out.diagnostics.split_off(reported);
+            match self.fields(&mut again, close) {
+                Ok(()) => {
+                    entry = again;
+                    result = Ok(());
+                }
+                Err(_) => {
+                    self.out.diagnostics.truncate(reported);
+                    self.out.diagnostics.extend(diagnostics);
+                    self.pos = failed_at;
+                }
+            }
+            self.escapes = Escapes::Counted;
+            self.field_lines_end_values = false;
         }
         entry.span.end = self.pos.min(self.bytes.len());
         match result {
@@ -466,6 +482,7 @@ impl Parser<'_, '_> {
                 b'"' if open == b'"' && depth == 0 => return Ok(i),
                 b')' if open == b'(' && depth == 0 => return Ok(i),
                 b'\n' if self.starts_entry_line(i + 1) => break,
+                b'\n' if self.field_lines_end_values && self.starts_field_line(i + 1) => break,
                 _ => {}
             }
             i += 1;
@@ -489,6 +506,39 @@ impl Parser<'_, '_> {
             i += 1;
         }
         self.starts_entry(i)
+    }
+
+    /// True when the line at `at` starts `name = {`, `name = "` or
+    /// `name = 1` (a field of an entry).
+    fn starts_field_line(&self, at: usize) -> bool {
+        let mut i = at;
+        while matches!(self.bytes.get(i), Some(b' ' | b'\t')) {
+            i += 1;
+        }
+        let name_start = i;
+        while self
+            .bytes
+            .get(i)
+            .is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b':'))
+        {
+            i += 1;
+        }
+        if i == name_start || !self.bytes[name_start].is_ascii_alphabetic() {
+            return false;
+        }
+        while matches!(self.bytes.get(i), Some(b' ' | b'\t')) {
+            i += 1;
+        }
+        if self.bytes.get(i) != Some(&b'=') {
+            return false;
+        }
+        i += 1;
+        while matches!(self.bytes.get(i), Some(b' ' | b'\t')) {
+            i += 1;
+        }
+        self.bytes
+            .get(i)
+            .is_some_and(|b| matches!(b, b'{' | b'"') || b.is_ascii_alphanumeric())
     }
 
     /// True when `@word{` or `@word(` stands at `at`.
