@@ -19,6 +19,7 @@
 mod corpus_support;
 
 use corpus_support::*;
+use kaynak::interchange::{self, Format};
 
 #[test]
 fn every_family_imports_what_the_independent_count_reads() {
@@ -116,4 +117,119 @@ fn broken_files_report_the_broken_entry_and_import_the_rest() {
         );
     }
     eprintln!("{broken} files with bibtex errors: each reported at its place, the rest imported");
+}
+
+#[test]
+fn csl_json_of_bib_files_agrees_with_pandoc() {
+    let Some(corpus) = corpus() else { return };
+    if !available("pandoc") {
+        eprintln!("skipped: pandoc is not installed");
+        return;
+    }
+    let files: Vec<&CorpusFile> = corpus.files.iter().filter(|f| f.is_bib()).collect();
+    let tally = fidelity(&files);
+    for (what, agreed, compared, target) in [
+        ("titles", tally.titles.0, tally.titles.1, 0.98),
+        ("names", tally.names.0, tally.names.1, 0.98),
+        ("dates", tally.dates.0, tally.dates.1, 0.99),
+    ] {
+        let share = agreed as f64 / compared.max(1) as f64;
+        eprintln!("pandoc fidelity, {what}: {agreed} of {compared} ({:.2}%)", 100.0 * share);
+        assert!(share >= target, "{what}: {agreed} of {compared}");
+    }
+    for example in tally.examples.iter().take(40) {
+        eprintln!("  {example}");
+    }
+}
+
+#[test]
+fn round_trips_change_few_entries() {
+    let Some(corpus) = corpus() else { return };
+    for (format, allowed) in [
+        (Format::CslJson, 0.0),
+        (Format::Biblatex, 0.01),
+        (Format::Bibtex, 0.03),
+        (Format::Ris, 0.05),
+    ] {
+        let (changed, total, examples) = round_trip(corpus, format);
+        let share = changed as f64 / total.max(1) as f64;
+        eprintln!("round trip through {format}: {changed} of {total} entries changed ({:.2}%)", 100.0 * share);
+        let mut kinds: std::collections::BTreeMap<String, usize> = Default::default();
+        for example in &examples {
+            for field in example.split("; ") {
+                *kinds.entry(field.split(':').next().unwrap_or("").to_string()).or_default() += 1;
+            }
+        }
+        eprintln!("  changed fields: {kinds:?}");
+        let filter = std::env::var("TRIP_FIELD").unwrap_or_default();
+        for example in examples.iter().filter(|e| e.contains(filter.as_str())).take(8) {
+            eprintln!("  {example}");
+        }
+        assert!(share <= allowed, "{format}: {changed} of {total} changed");
+    }
+}
+
+#[test]
+fn the_real_tools_read_the_exports_of_the_whole_corpus() {
+    let Some(corpus) = corpus() else { return };
+    let entries = all_entries(corpus);
+    let refs: Vec<&kaynak::model::Entry> = entries.iter().collect();
+    let dir = tempfile::tempdir().unwrap();
+    let export = |format: Format| {
+        interchange::export(&refs, format, &interchange::ExportOptions::default()).text
+    };
+    std::fs::write(dir.path().join("corpus.bib"), export(Format::Biblatex)).unwrap();
+    std::fs::write(dir.path().join("plain.bib"), export(Format::Bibtex)).unwrap();
+    std::fs::write(dir.path().join("corpus.json"), export(Format::CslJson)).unwrap();
+    if available("biber") {
+        let out = run(
+            dir.path(),
+            "biber",
+            &["--tool", "--validate-datamodel", "--nolog", "--output-file=checked.bib", "corpus.bib"],
+        );
+        let log = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+        let errors: Vec<&str> = log.lines().filter(|l| l.starts_with("ERROR")).collect();
+        assert!(out.status.success(), "biber failed: {log}");
+        assert!(errors.is_empty(), "biber: {errors:#?}");
+        eprintln!("biber validated {} entries: 0 errors", entries.len());
+    } else {
+        eprintln!("skipped biber: not installed");
+    }
+    if available("bibtex") {
+        bibtex_plain(dir.path(), entries.len());
+    } else {
+        eprintln!("skipped bibtex: not installed");
+    }
+    if available("pandoc") {
+        for (file, from) in [("corpus.bib", "biblatex"), ("plain.bib", "bibtex"), ("corpus.json", "csljson")] {
+            let out = run(dir.path(), "pandoc", &["-f", from, "-t", "csljson", file]);
+            assert!(out.status.success(), "pandoc {file}: {}", String::from_utf8_lossy(&out.stderr));
+            let items: serde_json::Value = serde_json::from_slice(&out.stdout).expect("pandoc's JSON");
+            let read = items.as_array().map_or(0, Vec::len);
+            assert_eq!(read, entries.len(), "pandoc read {read} of {} from {file}", entries.len());
+        }
+        eprintln!("pandoc read every entry of the BibLaTeX, BibTeX and CSL-JSON exports");
+    } else {
+        eprintln!("skipped pandoc: not installed");
+    }
+}
+
+/// bibtex with plain.bst on the BibTeX export: no error, and no field that
+/// plain prints holds kaynak's own or another tool's bookkeeping.
+fn bibtex_plain(dir: &std::path::Path, count: usize) {
+    std::fs::write(
+        dir.join("plain.aux"),
+        "\\citation{*}\n\\bibstyle{plain}\n\\bibdata{plain}\n",
+    )
+    .unwrap();
+    let out = run(dir, "bibtex", &["-terse", "plain"]);
+    let log = std::fs::read_to_string(dir.join("plain.blg")).unwrap_or_default();
+    assert!(!log.contains("error message"), "bibtex: {log}");
+    let bbl = std::fs::read_to_string(dir.join("plain.bbl")).unwrap_or_default();
+    let items = bbl.matches("\\bibitem").count();
+    assert_eq!(items, count, "bibtex wrote {items} of {count} items; {}", String::from_utf8_lossy(&out.stdout));
+    for junk in ["file:", "bibdate", "mendeley", "\\textbackslash{}emph"] {
+        assert!(!bbl.contains(junk), "the bibliography prints {junk}");
+    }
+    eprintln!("bibtex (plain) typeset {items} entries: 0 errors");
 }

@@ -23,7 +23,7 @@ use super::bib_syntax::{self, RawEntry, RawField};
 use super::tex::{decode, Mode};
 use super::{language_tag, ImportOptions, Imported, Source};
 use crate::diag::{Diagnostic, Span};
-use crate::model::{Entry, Field, ItemType, MultiText, Name};
+use crate::model::{Entry, Field, ItemType, MultiText, Name, VariableKind};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The `[extra]` table that `.bib` fields without a CSL variable go to.
@@ -443,10 +443,46 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// A field named after a CSL variable that no `.bib` field maps to
+    /// (`call-number`, `director`, as kaynak's export writes them) fills it.
+    fn read_csl_named(&mut self, field: &'a RawField) -> bool {
+        let Some(variable) = crate::model::VARIABLES
+            .iter()
+            .find(|v| v.in_records && v.name.eq_ignore_ascii_case(&field.name))
+        else {
+            return false;
+        };
+        let name = variable.name;
+        let set = match variable.kind {
+            VariableKind::Text | VariableKind::Number if self.entry.text(name).is_none() => {
+                let mode = if is_title_like(name) { Mode::Title } else { Mode::Plain };
+                let text = if is_verbatim(&field.name) {
+                    unescape_verbatim(&field.value)
+                } else {
+                    decode(&field.value, mode).text
+                };
+                self.entry.set_text(name, MultiText::plain(text))
+            }
+            VariableKind::Names if self.entry.names(name).is_none() => {
+                let (names, _) = parse_names(&field.value);
+                !names.is_empty() && self.entry.set_names(name, names)
+            }
+            VariableKind::Date if self.entry.date(name).is_none() => {
+                iso_date(&field.value).is_some_and(|date| self.entry.set_date(name, date))
+            }
+            _ => false,
+        };
+        if set {
+            self.used.insert(field.name.as_str());
+        }
+        set
+    }
+
     /// Every field not used goes to `[extra.bibtex]`, as written.
     fn keep_the_rest(&mut self) {
-        for field in &self.raw.fields {
-            if self.used.contains(field.name.as_str()) {
+        let fields: Vec<&'a RawField> = self.raw.fields.iter().collect();
+        for field in fields {
+            if self.used.contains(field.name.as_str()) || self.read_csl_named(field) {
                 continue;
             }
             self.entry

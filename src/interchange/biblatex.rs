@@ -81,7 +81,32 @@ impl<'a> Writer<'a> {
                 self.written.insert(variable);
             }
         }
+        self.write_unrouted();
         write_extra(&mut self.bib, self.entry, Target::Utf8);
+    }
+
+    /// Variables with no biblatex field, in a field named after the CSL
+    /// variable (`call-number`, `director`): biber keeps them, styles ignore
+    /// them, and an import reads them back.
+    fn write_unrouted(&mut self) {
+        let texts: Vec<&'static str> = self.entry.texts.keys().copied().collect();
+        for variable in texts {
+            if !self.written.contains(variable) && !self.bib.has(&variable.to_ascii_lowercase()) {
+                self.text(variable, &variable.to_ascii_lowercase());
+            }
+        }
+        let names: Vec<&'static str> = self.entry.names.keys().copied().collect();
+        for variable in names {
+            if !self.written.contains(variable) && !self.bib.has(variable) {
+                self.write_names(variable, variable);
+            }
+        }
+        for (variable, field) in &self.entry.dates {
+            if !self.written.contains(*variable) && !self.bib.has(variable) {
+                self.bib.push(variable, edtf(&field.value));
+                self.written.insert(variable);
+            }
+        }
     }
 
     fn write_language(&mut self) {

@@ -90,6 +90,7 @@ impl<'a> Writer<'a> {
         self.write_title();
         self.write_texts();
         self.write_dates();
+        self.write_unrouted();
         if let Some(name) = self.entry.language().and_then(babel_name) {
             self.bib.push("language", name.to_string());
         }
@@ -173,6 +174,29 @@ impl<'a> Writer<'a> {
         self.written.insert(variable);
     }
 
+    /// Variables with no BibTeX field, in a field named after the CSL
+    /// variable; standard styles ignore them, an import reads them back.
+    fn write_unrouted(&mut self) {
+        let texts: Vec<&'static str> = self.entry.texts.keys().copied().collect();
+        for variable in texts {
+            if !self.written.contains(variable) && !self.bib.has(&variable.to_ascii_lowercase()) {
+                self.text(variable, &variable.to_ascii_lowercase());
+            }
+        }
+        let names: Vec<&'static str> = self.entry.names.keys().copied().collect();
+        for variable in names {
+            if !self.written.contains(variable) && !self.bib.has(variable) {
+                self.write_names(variable, variable);
+            }
+        }
+        for (variable, field) in &self.entry.dates {
+            if !self.written.contains(*variable) && !self.bib.has(variable) {
+                self.bib.push(variable, super::biblatex::edtf(&field.value));
+                self.written.insert(variable);
+            }
+        }
+    }
+
     fn write_dates(&mut self) {
         if let Some(date) = self.entry.date("issued") {
             self.write_year_month(date);
@@ -200,6 +224,9 @@ impl<'a> Writer<'a> {
         if let (Some(m), None) = (month, date.end) {
             if let Some(name) = MONTHS.get(usize::from(m).wrapping_sub(1)) {
                 self.bib.push_bare("month", name.to_string());
+            }
+            if let Some(day) = date.first().and_then(|p| p.day) {
+                self.bib.push("day", day.to_string());
             }
         }
     }

@@ -258,7 +258,7 @@ fn special_letter(c: char) -> Option<&'static str> {
 fn punctuation(c: char) -> Option<&'static str> {
     Some(match c {
         '\u{2018}' => "`",
-        '\u{2019}' => "'",
+        '\u{2019}' => "\\textquoteright{}",
         '\u{201C}' => "``",
         '\u{201D}' => "''",
         '\u{2013}' => "--",

@@ -149,13 +149,30 @@ fn write_entry(entry: &Entry, form: &TextForm, scheme: Romanizer, lines: &mut Li
     write_pages(entry, lines);
     for variable in ["ISBN", "ISSN"] {
         if let Some(text) = entry.text(variable) {
-            lines.push("SN", &text.original);
+            // `SN` holds both: one that looks like the other goes in `C8`.
+            let as_issn = super::ris_import::is_issn(&text.original);
+            if as_issn == (variable == "ISSN") {
+                lines.push("SN", &text.original);
+            } else {
+                lines.push("C8", &format!("{variable}: {}", text.original));
+            }
         }
     }
     if let Some(keywords) = entry.text("keyword") {
-        for keyword in pick(keywords, form, scheme).split([',', ';']) {
+        // `a; b, c` lists two keywords, `a, b` two: the import joins them back.
+        let keywords = pick(keywords, form, scheme);
+        let separator = if keywords.contains(';') { ";" } else { ", " };
+        for keyword in keywords.split(separator) {
             lines.push("KW", keyword);
         }
+    }
+    write_unrouted(entry, lines);
+    // PubMed's identifiers, where EndNote and PubMed put them.
+    if let Some(pmid) = entry.text("PMID") {
+        lines.push("AN", &pmid.original);
+    }
+    if let Some(pmcid) = entry.text("PMCID") {
+        lines.push("C2", &pmcid.original);
     }
     if let Some(date) = entry.date("issued") {
         if let Some(part) = date.first() {
@@ -178,6 +195,23 @@ fn write_entry(entry: &Entry, form: &TextForm, scheme: Romanizer, lines: &mut Li
     lines.text.push_str("ER  - \n");
 }
 
+/// Text variables RIS has no tag for, as `C8  - variable: value` (a custom
+/// field other tools keep; kaynak's import reads it back).
+fn write_unrouted(entry: &Entry, lines: &mut Lines) {
+    let routed = |name: &str| {
+        TEXT_TAGS.iter().any(|(v, _)| *v == name)
+            || matches!(
+                name,
+                "page" | "number-of-pages" | "ISBN" | "ISSN" | "keyword" | "PMID" | "PMCID"
+            )
+    };
+    for (name, field) in &entry.texts {
+        if !routed(name) {
+            lines.push("C8", &format!("{name}: {}", field.value.original));
+        }
+    }
+}
+
 fn write_pages(entry: &Entry, lines: &mut Lines) {
     let Some(page) = entry.text("page") else {
         // A book's number of pages is its lone `SP`, as Zotero writes it.
@@ -186,7 +220,7 @@ fn write_pages(entry: &Entry, lines: &mut Lines) {
         }
         return;
     };
-    match page.original.split_once(['-', '–']) {
+    match page.original.split_once(['–', '-']) {
         Some((start, end)) => {
             lines.push("SP", start);
             lines.push("EP", end);

@@ -169,12 +169,23 @@ fn read_tag(record: &mut Record, tag: &str, value: &str) {
             set_once(entry, variable, value, tag);
         }
         "KW" => {
+            // Keywords that hold commas themselves are listed with `;`.
             let keywords = match entry.text("keyword") {
+                Some(k) if k.original.contains(';') || value.contains(',') => {
+                    let before = k.original.replace(", ", "; ");
+                    let before = if k.original.contains(';') { k.original.clone() } else { before };
+                    format!("{before}; {value}")
+                }
                 Some(k) => format!("{}, {value}", k.original),
                 None => value.to_string(),
             };
             entry.set_text("keyword", MultiText::plain(keywords));
         }
+        "AN" if value.bytes().all(|b| b.is_ascii_digit()) && value.len() <= 9 => {
+            set_once(entry, "PMID", value, tag)
+        }
+        "C2" if value.starts_with("PMC") => set_once(entry, "PMCID", value, tag),
+        "C8" if custom_variable(entry, value) => {}
         "PY" | "Y1" | "DA" => read_date(entry, "issued", value, tag),
         "Y2" => read_date(entry, "accessed", value, tag),
         "LA" => match language_tag(value) {
@@ -188,6 +199,17 @@ fn read_tag(record: &mut Record, tag: &str, value: &str) {
             None => extra(entry, tag, value),
         },
     }
+}
+
+/// `C8  - call-number: …`: a variable kaynak's RIS export has no tag for.
+fn custom_variable(entry: &mut Entry, value: &str) -> bool {
+    let Some((name, text)) = value.split_once(": ") else {
+        return false;
+    };
+    let known = crate::model::variable::lookup(name).is_some_and(|v| {
+        v.in_records && matches!(v.kind, crate::model::VariableKind::Text | crate::model::VariableKind::Number)
+    });
+    known && entry.text(name).is_none() && entry.set_text(name, MultiText::plain(text))
 }
 
 /// Keeps a tag's value in `[extra.ris]` (repeated tags one per line).
@@ -243,12 +265,17 @@ fn push_name(entry: &mut Entry, variable: &str, value: &str) {
     entry.set_names(variable, names);
 }
 
-fn is_issn(value: &str) -> bool {
-    let digits: String = value
+/// `1420-8946`, `14208946`, `0193-723X (print)`: an ISSN leads the value.
+pub(super) fn is_issn(value: &str) -> bool {
+    let compact: Vec<char> = value
         .chars()
-        .filter(|c| c.is_ascii_alphanumeric())
+        .filter(|c| *c != '-' && *c != ' ')
+        .take(9)
         .collect();
-    digits.len() == 8
+    let body = compact.len() >= 8
+        && compact[..7].iter().all(char::is_ascii_digit)
+        && (compact[7].is_ascii_digit() || compact[7] == 'X' || compact[7] == 'x');
+    body && compact.get(8).is_none_or(|c| !c.is_ascii_digit())
 }
 
 /// `2010`, `2010/03/31/`, `2010///`, `2010-03-31`, `2010/03/31/Spring`.
@@ -298,7 +325,7 @@ fn finish(mut record: Record, imported: &mut Imported) {
         (Some(start), Some(end)) => {
             record
                 .entry
-                .set_text("page", MultiText::plain(format!("{start}-{end}")));
+                .set_text("page", MultiText::plain(format!("{start}–{end}")));
         }
         (Some(count), None) if whole_work && count.bytes().all(|b| b.is_ascii_digit()) => {
             record

@@ -230,3 +230,271 @@ pub fn all_entries(corpus: &Corpus) -> Vec<Entry> {
     }
     out
 }
+
+/// Agreement with pandoc: (agreed, compared) for titles, names and dates.
+#[derive(Default)]
+pub struct Fidelity {
+    pub titles: (usize, usize),
+    pub names: (usize, usize),
+    pub dates: (usize, usize),
+    pub examples: Vec<String>,
+}
+
+/// pandoc's CSL-JSON of each file against kaynak's import exported as
+/// CSL-JSON, item by item (by id).
+pub fn fidelity(files: &[&CorpusFile]) -> Fidelity {
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let chunk = files.len().div_ceil(threads).max(1);
+    let parts: Vec<Fidelity> = std::thread::scope(|scope| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    let mut tally = Fidelity::default();
+                    for file in part {
+                        compare_with_pandoc(file, &mut tally);
+                    }
+                    tally
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().expect("a pandoc thread")).collect()
+    });
+    let mut total = Fidelity::default();
+    for part in parts {
+        for (sum, add) in [
+            (&mut total.titles, part.titles),
+            (&mut total.names, part.names),
+            (&mut total.dates, part.dates),
+        ] {
+            sum.0 += add.0;
+            sum.1 += add.1;
+        }
+        total.examples.extend(part.examples);
+    }
+    total
+}
+
+fn compare_with_pandoc(file: &CorpusFile, tally: &mut Fidelity) {
+    let out = Command::new("pandoc")
+        .args(["-f", "biblatex", "-t", "csljson"])
+        .arg(&file.path)
+        .output();
+    let Some(out) = out.ok().filter(|o| o.status.success()) else {
+        return;
+    };
+    let Ok(serde_json::Value::Array(theirs)) = serde_json::from_slice(&out.stdout) else {
+        return;
+    };
+    let refs: Vec<&Entry> = file.imported.entries.iter().collect();
+    let ours = interchange::export(&refs, Format::CslJson, &Default::default()).text;
+    let Ok(serde_json::Value::Array(ours)) = serde_json::from_str(&ours) else {
+        return;
+    };
+    let by_id: HashMap<&str, &serde_json::Value> = ours
+        .iter()
+        .filter_map(|i| Some((i["id"].as_str()?, i)))
+        .collect();
+    for item in &theirs {
+        let Some(mine) = item["id"].as_str().and_then(|id| by_id.get(id)) else {
+            continue;
+        };
+        let id = item["id"].as_str().unwrap_or("");
+        if let Some(title) = item["title"].as_str() {
+            let agree = normal(title) == normal(mine["title"].as_str().unwrap_or(""));
+            count(tally, Part::Title, agree, || {
+                format!("title {}/{id}: pandoc {title:?} kaynak {:?}", file.relative, mine["title"])
+            });
+        }
+        for variable in ["author", "editor", "translator"] {
+            let Some(names) = item[variable].as_array() else {
+                continue;
+            };
+            for (i, name) in names.iter().enumerate() {
+                let agree = name_key(name) == name_key(&mine[variable][i]);
+                count(tally, Part::Name, agree, || {
+                    format!("name {}/{id}: pandoc {name} kaynak {}", file.relative, mine[variable][i])
+                });
+            }
+        }
+        if item["issued"].is_object() {
+            let agree = item["issued"]["date-parts"] == mine["issued"]["date-parts"];
+            count(tally, Part::Date, agree, || {
+                format!("date {}/{id}: pandoc {} kaynak {}", file.relative, item["issued"], mine["issued"])
+            });
+        }
+    }
+}
+
+enum Part {
+    Title,
+    Name,
+    Date,
+}
+
+fn count(tally: &mut Fidelity, part: Part, agree: bool, example: impl FnOnce() -> String) {
+    let slot = match part {
+        Part::Title => &mut tally.titles,
+        Part::Name => &mut tally.names,
+        Part::Date => &mut tally.dates,
+    };
+    slot.1 += 1;
+    if agree {
+        slot.0 += 1;
+    } else {
+        tally.examples.push(example());
+    }
+}
+
+/// Text compared without markup, case, quote styles and spacing.
+pub fn normal(text: &str) -> String {
+    let plain = kaynak::model::markup::plain(text).to_lowercase();
+    let mapped: String = plain
+        .chars()
+        .map(|c| match c {
+            '’' | '‘' | '`' => '\'',
+            '“' | '”' | '„' => '"',
+            c if c.is_whitespace() => ' ',
+            c => c,
+        })
+        .collect();
+    mapped.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A name as the sorted words of all its parts (particles may sit in
+/// different parts in two readings of the same name).
+fn name_key(name: &serde_json::Value) -> Vec<String> {
+    let mut words: Vec<String> = ["non-dropping-particle", "dropping-particle", "family", "given", "suffix", "literal"]
+        .iter()
+        .filter_map(|k| name[*k].as_str())
+        .flat_map(|part| normal(part).split(' ').map(str::to_string).collect::<Vec<_>>())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.sort();
+    words
+}
+
+/// Import → export in `format` → import → CSL-JSON, against the first
+/// CSL-JSON, entry by entry: (changed, total, examples). Fields an import
+/// keeps in `[extra]` travel only in their own format, so they are compared
+/// only in the CSL-JSON trip.
+pub fn round_trip(corpus: &Corpus, format: Format) -> (usize, usize, Vec<String>) {
+    let mut changed = 0;
+    let mut total = 0;
+    let mut examples = Vec::new();
+    let extension = match format {
+        Format::Ris => "ris",
+        Format::CslJson => "json",
+        _ => "bib",
+    };
+    for file in &corpus.files {
+        let refs: Vec<&Entry> = file.imported.entries.iter().collect();
+        if refs.is_empty() {
+            continue;
+        }
+        let first = csl_items(&refs, format);
+        let written = interchange::export(&refs, format, &Default::default()).text;
+        let path = PathBuf::from(format!("trip.{extension}"));
+        let again = interchange::import(&path, &written, format, &ImportOptions::default());
+        let again_refs: Vec<&Entry> = again.entries.iter().collect();
+        let second = csl_items(&again_refs, format);
+        total += first.len();
+        for (i, item) in first.iter().enumerate() {
+            if second.get(i) != Some(item) {
+                changed += 1;
+                examples.push(difference(item, second.get(i)));
+            }
+        }
+    }
+    (changed, total, examples)
+}
+
+/// The fields that differ, with both values (shortened).
+fn difference(before: &serde_json::Value, after: Option<&serde_json::Value>) -> String {
+    let Some(after) = after else {
+        return "the entry is gone".into();
+    };
+    let empty = serde_json::Map::new();
+    let (a, b) = (
+        before.as_object().unwrap_or(&empty),
+        after.as_object().unwrap_or(&empty),
+    );
+    let mut keys: Vec<&String> = a.keys().chain(b.keys()).collect();
+    keys.sort();
+    keys.dedup();
+    let short = |v: Option<&serde_json::Value>| {
+        let text = v.map_or("-".to_string(), |v| v.to_string());
+        text.chars().take(90).collect::<String>()
+    };
+    keys.into_iter()
+        .filter(|k| a.get(*k) != b.get(*k))
+        .map(|k| format!("{k}: {} → {}", short(a.get(k)), short(b.get(k))))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn csl_items(entries: &[&Entry], format: Format) -> Vec<serde_json::Value> {
+    let text = interchange::export(entries, Format::CslJson, &Default::default()).text;
+    let Ok(serde_json::Value::Array(mut items)) = serde_json::from_str(&text) else {
+        return Vec::new();
+    };
+    for item in &mut items {
+        if let Some(map) = item.as_object_mut() {
+            map.remove("id");
+            if format != Format::CslJson {
+                if let Some(custom) = map.get_mut("custom").and_then(|c| c["kaynak"].as_object_mut()) {
+                    custom.remove("extra");
+                }
+                let empty = map
+                    .get("custom")
+                    .and_then(|c| c["kaynak"].as_object())
+                    .is_some_and(|k| k.is_empty());
+                if empty {
+                    map.remove("custom");
+                }
+            }
+        }
+        squash_spaces(item);
+    }
+    items
+}
+
+/// White space runs as one space, and the case protection that a `.bib`
+/// export adds to acronyms and mixed-case words (`{NASA}`, `{iPhone}`)
+/// taken off again: it changes nothing a style prints.
+fn squash_spaces(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::String(s) => {
+            *s = unprotect_acronyms(&s.split_whitespace().collect::<Vec<_>>().join(" "))
+        }
+        serde_json::Value::Array(a) => a.iter_mut().for_each(squash_spaces),
+        serde_json::Value::Object(o) => o.values_mut().for_each(squash_spaces),
+        _ => {}
+    }
+}
+
+fn unprotect_acronyms(text: &str) -> String {
+    const OPEN: &str = "<span class=\"nocase\">";
+    const CLOSE: &str = "</span>";
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(OPEN) {
+        out.push_str(&rest[..at]);
+        let inner = &rest[at + OPEN.len()..];
+        match inner.find(CLOSE) {
+            Some(end)
+                if !inner[..end].contains([' ', '<'])
+                    && inner[..end].chars().skip(1).any(char::is_uppercase) =>
+            {
+                out.push_str(&inner[..end]);
+                rest = &inner[end + CLOSE.len()..];
+            }
+            _ => {
+                out.push_str(OPEN);
+                rest = inner;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
