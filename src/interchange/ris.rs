@@ -136,9 +136,35 @@ fn write_entry(entry: &Entry, form: &TextForm, scheme: Romanizer, lines: &mut Li
         .map_or("GEN", |(_, r)| r);
     lines.push("TY", ris_type);
     lines.push("ID", &entry.key);
-    for (variable, tag) in NAME_TAGS {
-        for name in entry.names(variable).unwrap_or_default() {
-            lines.push(tag, &display(&name_in_form(name, form, scheme)));
+    if ris_type == "GEN" && item_type != ItemType::Document {
+        lines.push("C8", &format!("type: {item_type}"));
+    }
+    for (variable, field) in &entry.names {
+        let tag = NAME_TAGS
+            .iter()
+            .find(|(v, _)| v == variable)
+            .map(|(_, t)| *t)
+            .unwrap_or("C8");
+        let chosen: Vec<Name> = field
+            .value
+            .iter()
+            .map(|n| name_in_form(n, form, scheme))
+            .collect();
+        let mut exact = true;
+        for (i, name) in chosen.iter().enumerate() {
+            let written = display(name);
+            let back = super::ris_import::read_name(&written, i > 0);
+            exact &= same_name(&back, name);
+            if tag == "C8" {
+                lines.push(tag, &format!("{variable}: {written}"));
+            } else {
+                lines.push(tag, &written);
+            }
+        }
+        if !exact {
+            // Particles and the like, which `AU` lines cannot say.
+            let list: Vec<serde_json::Value> = chosen.iter().map(name_json).collect();
+            lines.push("C8", &format!("{variable}: {}", serde_json::Value::Array(list)));
         }
     }
     for (variable, tag) in TEXT_TAGS {
@@ -183,6 +209,15 @@ fn write_entry(entry: &Entry, form: &TextForm, scheme: Romanizer, lines: &mut Li
     if let Some(date) = entry.date("accessed") {
         lines.push("Y2", &ris_date(date));
     }
+    for (name, field) in &entry.dates {
+        let date = &field.value;
+        let exact = date.end.is_none()
+            && date.parts().all(|p| !p.approximate && !p.uncertain && p.season.is_none() && p.year >= 0);
+        let tagged = matches!(*name, "issued" | "accessed");
+        if !exact || !tagged {
+            lines.push("C8", &format!("{name}: {date}"));
+        }
+    }
     if let Some(language) = entry.language() {
         lines.push("LA", language);
     }
@@ -200,10 +235,8 @@ fn write_entry(entry: &Entry, form: &TextForm, scheme: Romanizer, lines: &mut Li
 fn write_unrouted(entry: &Entry, lines: &mut Lines) {
     let routed = |name: &str| {
         TEXT_TAGS.iter().any(|(v, _)| *v == name)
-            || matches!(
-                name,
-                "page" | "number-of-pages" | "ISBN" | "ISSN" | "keyword" | "PMID" | "PMCID"
-            )
+            || matches!(name, "page" | "ISBN" | "ISSN" | "keyword" | "PMID" | "PMCID")
+            || (name == "number-of-pages" && pages_as_sp(entry))
     };
     for (name, field) in &entry.texts {
         if !routed(name) {
@@ -212,10 +245,24 @@ fn write_unrouted(entry: &Entry, lines: &mut Lines) {
     }
 }
 
+/// Whether the number of pages is written as a lone `SP` (a whole work
+/// without pages, and a plain number, as the import reads it back).
+fn pages_as_sp(entry: &Entry) -> bool {
+    let whole_work = matches!(
+        entry.item_type.value,
+        ItemType::Book | ItemType::Thesis | ItemType::Report
+    );
+    whole_work
+        && entry.text("page").is_none()
+        && entry
+            .text("number-of-pages")
+            .is_some_and(|n| !n.original.is_empty() && n.original.bytes().all(|b| b.is_ascii_digit()))
+}
+
 fn write_pages(entry: &Entry, lines: &mut Lines) {
     let Some(page) = entry.text("page") else {
         // A book's number of pages is its lone `SP`, as Zotero writes it.
-        if let Some(count) = entry.text("number-of-pages") {
+        if let (Some(count), true) = (entry.text("number-of-pages"), pages_as_sp(entry)) {
             lines.push("SP", &count.original);
         }
         return;
@@ -230,23 +277,58 @@ fn write_pages(entry: &Entry, lines: &mut Lines) {
 }
 
 /// `Family, Given, Suffix`, or the literal name.
+fn same_name(a: &Name, b: &Name) -> bool {
+    let text = |n: &Name| {
+        [
+            &n.family,
+            &n.given,
+            &n.dropping_particle,
+            &n.non_dropping_particle,
+            &n.suffix,
+            &n.literal,
+        ]
+        .map(|p| p.as_ref().map(|t| t.original.clone()))
+    };
+    text(a) == text(b)
+}
+
+fn name_json(name: &Name) -> serde_json::Value {
+    let mut map = serde_json::Map::new();
+    for (key, part) in [
+        ("family", &name.family),
+        ("given", &name.given),
+        ("dropping-particle", &name.dropping_particle),
+        ("non-dropping-particle", &name.non_dropping_particle),
+        ("suffix", &name.suffix),
+        ("literal", &name.literal),
+    ] {
+        if let Some(text) = part {
+            map.insert(key.into(), serde_json::Value::String(text.original.clone()));
+        }
+    }
+    serde_json::Value::Object(map)
+}
+
+/// `von Family, Given, Suffix` (particles before the family name, as the
+/// import reads them back), a lone family name as `Family,` (without the
+/// comma it would read as an organisation), or the literal name.
 fn display(name: &Name) -> String {
     if let Some(literal) = &name.literal {
         return literal.original.clone();
     }
-    let family: Vec<&str> = [&name.non_dropping_particle, &name.family]
-        .into_iter()
-        .flatten()
-        .map(|t| t.original.as_str())
-        .collect();
-    let given: Vec<&str> = [&name.given, &name.dropping_particle]
-        .into_iter()
-        .flatten()
-        .map(|t| t.original.as_str())
-        .collect();
+    let family: Vec<&str> = [
+        &name.dropping_particle,
+        &name.non_dropping_particle,
+        &name.family,
+    ]
+    .into_iter()
+    .flatten()
+    .map(|t| t.original.as_str())
+    .collect();
     let mut out = family.join(" ");
-    if !given.is_empty() {
-        out = format!("{out}, {}", given.join(" "));
+    out.push(',');
+    if let Some(given) = &name.given {
+        out = format!("{out} {}", given.original);
     }
     if let Some(suffix) = &name.suffix {
         out = format!("{out}, {}", suffix.original);

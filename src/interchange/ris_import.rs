@@ -206,10 +206,47 @@ fn custom_variable(entry: &mut Entry, value: &str) -> bool {
     let Some((name, text)) = value.split_once(": ") else {
         return false;
     };
-    let known = crate::model::variable::lookup(name).is_some_and(|v| {
-        v.in_records && matches!(v.kind, crate::model::VariableKind::Text | crate::model::VariableKind::Number)
-    });
-    known && entry.text(name).is_none() && entry.set_text(name, MultiText::plain(text))
+    use crate::model::VariableKind;
+    match crate::model::variable::lookup(name).filter(|v| v.in_records).map(|v| v.kind) {
+        Some(VariableKind::Text | VariableKind::Number) => {
+            entry.text(name).is_none() && entry.set_text(name, MultiText::plain(text))
+        }
+        _ if name == "type" => ItemType::from_name(text).is_some_and(|t| {
+            entry.item_type.value = t;
+            true
+        }),
+        // The names as JSON, when `AU` lines cannot say them (particles).
+        Some(VariableKind::Names) if text.starts_with('[') => {
+            let Ok(serde_json::Value::Array(list)) = serde_json::from_str(text) else {
+                return false;
+            };
+            let part = |v: &serde_json::Value, k: &str| {
+                v.get(k).and_then(serde_json::Value::as_str).map(MultiText::plain)
+            };
+            let names = list
+                .iter()
+                .map(|v| Name {
+                    family: part(v, "family"),
+                    given: part(v, "given"),
+                    dropping_particle: part(v, "dropping-particle"),
+                    non_dropping_particle: part(v, "non-dropping-particle"),
+                    suffix: part(v, "suffix"),
+                    literal: part(v, "literal"),
+                    ..Name::default()
+                })
+                .collect();
+            entry.set_names(name, names)
+        }
+        Some(VariableKind::Names) => {
+            push_name(entry, name, text);
+            true
+        }
+        // A date RIS cannot hold whole (a range, a season, circa).
+        Some(VariableKind::Date) => {
+            Date::parse(text).is_ok_and(|date| entry.set_date(name, date))
+        }
+        _ => false,
+    }
 }
 
 /// Keeps a tag's value in `[extra.ris]` (repeated tags one per line).
@@ -243,26 +280,44 @@ fn push_name(entry: &mut Entry, variable: &str, value: &str) {
         .names(variable)
         .map(<[Name]>::to_vec)
         .unwrap_or_default();
+    let others = !names.is_empty();
+    names.push(read_name(value, others));
+    entry.set_names(variable, names);
+}
+
+/// One `AU` value as a name (`others` after other names is the et-al. marker).
+pub(super) fn read_name(value: &str, others: bool) -> Name {
     let mut parts = value.splitn(3, ',').map(str::trim);
     let family = parts.next().unwrap_or_default();
-    let name = match (parts.next(), parts.next()) {
-        (None, _) if family == "others" && !names.is_empty() => Name {
+    match (parts.next(), parts.next()) {
+        (None, _) if family == "others" && others => Name {
             literal: Some(MultiText::plain("others")),
             ..Name::default()
         },
-        (None, _) if family.contains(' ') => Name {
+        // `Family, Given`; a name without a comma is an organisation.
+        (None, _) if family.contains(' ') || !value.ends_with(',') => Name {
             literal: Some(MultiText::plain(family)),
             ..Name::default()
         },
-        (given, suffix) => Name {
-            family: Some(MultiText::plain(family)),
-            given: given.filter(|g| !g.is_empty()).map(MultiText::plain),
-            suffix: suffix.filter(|s| !s.is_empty()).map(MultiText::plain),
-            ..Name::default()
-        },
-    };
-    names.push(name);
-    entry.set_names(variable, names);
+        (given, suffix) => {
+            // `van der Meij, Vincent`: lower-case words before the family
+            // name are its particle.
+            let words: Vec<&str> = family.split(' ').collect();
+            let split = words
+                .iter()
+                .take(words.len().saturating_sub(1))
+                .take_while(|w| w.starts_with(char::is_lowercase))
+                .count();
+            let particle = words[..split].join(" ");
+            Name {
+                family: Some(MultiText::plain(words[split..].join(" "))),
+                dropping_particle: (!particle.is_empty()).then(|| MultiText::plain(particle)),
+                given: given.filter(|g| !g.is_empty()).map(MultiText::plain),
+                suffix: suffix.filter(|s| !s.is_empty()).map(MultiText::plain),
+                ..Name::default()
+            }
+        }
+    }
 }
 
 /// `1420-8946`, `14208946`, `0193-723X (print)`: an ISSN leads the value.
