@@ -128,6 +128,10 @@ fn csl_json_of_bib_files_agrees_with_pandoc() {
     }
     let files: Vec<&CorpusFile> = corpus.files.iter().filter(|f| f.is_bib()).collect();
     let tally = fidelity(&files);
+    if let Ok(path) = std::env::var("KAYNAK_FIDELITY_OUT") {
+        let _ = std::fs::write(path, tally.examples.join("\n"));
+    }
+    let mut failed = Vec::new();
     for (what, agreed, compared, target) in [
         ("titles", tally.titles.0, tally.titles.1, 0.98),
         ("names", tally.names.0, tally.names.1, 0.98),
@@ -135,11 +139,14 @@ fn csl_json_of_bib_files_agrees_with_pandoc() {
     ] {
         let share = agreed as f64 / compared.max(1) as f64;
         eprintln!("pandoc fidelity, {what}: {agreed} of {compared} ({:.2}%)", 100.0 * share);
-        assert!(share >= target, "{what}: {agreed} of {compared}");
+        if share < target {
+            failed.push(what);
+        }
     }
-    for example in tally.examples.iter().take(40) {
+    for example in tally.examples.iter().take(20) {
         eprintln!("  {example}");
     }
+    assert!(failed.is_empty(), "below target: {failed:?}");
 }
 
 #[test]

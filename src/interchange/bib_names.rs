@@ -267,7 +267,17 @@ fn joined(words: &[&str]) -> Option<MultiText> {
 }
 
 fn part(tex: &str) -> Option<MultiText> {
-    let text = decode(tex, Mode::Plain).text;
+    let mut text = decode(tex, Mode::Plain).text;
+    if text.is_empty() {
+        // Only macros of the file's own preamble (`\Thanh`): their names are
+        // the best text there is.
+        text = tex
+            .chars()
+            .filter(|c| !matches!(c, '\\' | '{' | '}'))
+            .collect::<String>()
+            .trim()
+            .to_string();
+    }
     (!text.is_empty()).then(|| MultiText::plain(text))
 }
 

@@ -381,13 +381,7 @@ impl Decoder {
             Some(Command::Nothing) => {}
             None => {
                 self.unknown.push(name.to_string());
-                if self.peek(0) == Some('{') {
-                    self.pending_arg = Some(Arg::Plain);
-                } else {
-                    // A macro of the file's preamble (`\Thanh`): its name is
-                    // the best text there is.
-                    self.emit(name);
-                }
+                self.pending_arg = Some(Arg::Plain);
             }
         }
     }
@@ -549,7 +543,8 @@ fn command_kind(name: &str) -> Option<Command> {
         "url" | "path" | "nolinkurl" | "doi" => Verbatim,
         "href" | "hyperref" => DropArguments(1),
         "noopsort" | "sortnoop" | "SortNoop" | "noop" | "nocite" | "label" | "index"
-        | "hyphenation" | "hspace" | "vspace" | "kern" | "ref" | "cite" | "citep" | "citet" => {
+        | "hyphenation" | "hspace" | "vspace" | "kern" | "ref" | "cite" | "citep" | "citet"
+        | "vphantom" | "hphantom" | "phantom" => {
             DropArguments(1)
         }
         "relax" | "xspace" | "allowbreak" | "linebreak" | "nobreak" | "break" | "newline"
@@ -678,7 +673,7 @@ mod tests {
     #[test]
     fn unknown_commands_keep_their_text() {
         let decoded = decode(r"\foo{bar} \url{a_b%c} \noopsort{z}x \Thanh", Mode::Plain);
-        assert_eq!(decoded.text, "bar a_b%c x Thanh");
+        assert_eq!(decoded.text, "bar a_b%c x");
         assert_eq!(decoded.unknown, ["foo", "Thanh"]);
     }
 

@@ -303,7 +303,7 @@ fn compare_with_pandoc(file: &CorpusFile, tally: &mut Fidelity) {
         if let Some(title) = item["title"].as_str() {
             let agree = normal(title) == normal(mine["title"].as_str().unwrap_or(""));
             count(tally, Part::Title, agree, || {
-                format!("title {}/{id}: pandoc {title:?} kaynak {:?}", file.relative, mine["title"])
+                format!("title {}/{id}: pandoc {} kaynak {}", file.relative, item["title"], mine["title"])
             });
         }
         for variable in ["author", "editor", "translator"] {
