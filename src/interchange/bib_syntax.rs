@@ -282,6 +282,12 @@ impl Parser<'_, '_> {
                 Ok(())
             }
             Err(broken) => Err(Broken {
+                // Broken at the end of the file: the place to fix is the entry.
+                span: if broken.span.start >= self.bytes.len() {
+                    Span::new(at, at + 1)
+                } else {
+                    broken.span
+                },
                 message: format!(
                     "{} `{}`: {}; the entry is not imported",
                     entry.kind, entry.key, broken.message

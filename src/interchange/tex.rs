@@ -412,6 +412,7 @@ impl Decoder {
         let mut i = start;
         while let Some(&c) = self.chars.get(i) {
             match c {
+                '\\' => i += 1,
                 '{' => depth += 1,
                 '}' if depth == 0 => break,
                 '}' => depth -= 1,
