@@ -183,8 +183,8 @@ fn extended(parts: &[&str]) -> Option<Name> {
             "prefix" => prefix = part(value),
             "suffix" => name.suffix = part(value),
             "useprefix" => use_prefix = value.eq_ignore_ascii_case("true"),
-            "sortingnamekeytemplate" | "id" | "hash" | "uniquename" | "gender" => {}
-            key if key.ends_with("-i") || key.ends_with("_i") => {}
+            // Name options (`juniorcomma`, `sortingnamekeytemplate` …).
+            key if !key.is_empty() && key.chars().all(|c| c.is_ascii_alphabetic() || c == '-' || c == '_') => {}
             _ => return None,
         }
     }
@@ -331,8 +331,8 @@ mod tests {
     #[test]
     fn extended_name_format() {
         assert_eq!(
-            show("given=Hans, family=Harman, prefix=von, useprefix=true and family={Smith, x=y}"),
-            ["Hans||von|Harman|", "|||Smith, x=y|"]
+            show("given=Hans, family=Harman, prefix=von, useprefix=true and family={Smith, x=y} and family=Stevenson, given=Adlai E., suffix=III, juniorcomma=true"),
+            ["Hans||von|Harman|", "|||Smith, x=y|", "Adlai E.|||Stevenson|III"]
         );
         assert_eq!(show("{Smith, x=y}"), ["literal:Smith, x=y"]);
         assert_eq!(show("Smith, x=y"), ["x=y|||Smith|"]);

@@ -381,7 +381,13 @@ impl Decoder {
             Some(Command::Nothing) => {}
             None => {
                 self.unknown.push(name.to_string());
-                self.pending_arg = Some(Arg::Plain);
+                if self.peek(0) == Some('{') {
+                    self.pending_arg = Some(Arg::Plain);
+                } else {
+                    // A macro of the file's own preamble (`\TUG`, `\PDF`):
+                    // its name is the best text there is.
+                    self.emit(name);
+                }
             }
         }
     }
@@ -674,7 +680,7 @@ mod tests {
     #[test]
     fn unknown_commands_keep_their_text() {
         let decoded = decode(r"\foo{bar} \url{a_b%c} \noopsort{z}x \Thanh", Mode::Plain);
-        assert_eq!(decoded.text, "bar a_b%c x");
+        assert_eq!(decoded.text, "bar a_b%c x Thanh");
         assert_eq!(decoded.unknown, ["foo", "Thanh"]);
     }
 

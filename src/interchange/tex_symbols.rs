@@ -34,7 +34,9 @@ pub fn symbol(name: &str) -> Option<&'static str> {
         "textopeno" => "ɔ",
         "textepsilon" => "ɛ",
         // Punctuation and symbols.
-        "textendash" => "–",
+        "textendash" | "dash" => "–",
+        // TUGboat's and others' dash macros.
+        "Dash" => "—",
         "textemdash" => "—",
         "textquoteleft" => "‘",
         "textquoteright" => "’",
