@@ -373,7 +373,8 @@ impl<'a> Reader<'a> {
             let Some(raw) = self.fields.get(field).copied() else {
                 continue;
             };
-            match iso_date(&decode(&raw.value, Mode::Plain).text) {
+            // Dates are not TeX: `~` is EDTF's "approximately".
+            match iso_date(raw.value.trim_matches(['{', '}'])) {
                 Some(date) => {
                     self.used.insert(raw.name.as_str());
                     self.entry.set_date(variable, date);
