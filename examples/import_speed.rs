@@ -55,7 +55,10 @@ fn main() {
 
     println!("records: {count}, average {size} bytes");
     println!("kaynak import:        {:8.2} s wall", import.as_secs_f64());
-    println!("plain loop of writes: {:8.2} s wall", baseline.as_secs_f64());
+    println!(
+        "plain loop of writes: {:8.2} s wall",
+        baseline.as_secs_f64()
+    );
     println!(
         "ratio: {:.2}× the plain loop",
         import.as_secs_f64() / baseline.as_secs_f64()

@@ -11,7 +11,9 @@ use std::time::{Duration, Instant};
 
 fn kaynak(library: &Path) -> Command {
     let mut cmd = Command::cargo_bin("kaynak").unwrap();
-    cmd.env_remove("KAYNAK_LIBRARY").arg("--library").arg(library);
+    cmd.env_remove("KAYNAK_LIBRARY")
+        .arg("--library")
+        .arg(library);
     cmd
 }
 
@@ -39,14 +41,28 @@ fn dry_run_and_real_run_agree_entry_for_entry() {
         "@misc{a1, author={Smith, x=y}, title={A}}\n@misc{a2, author={Doe, J.}, title={B}, year={20222}}\n@misc{a3, title={C}, year={2020}}\n@misc{a4, title = {broken}, year = {2020}\n",
     )
     .unwrap();
-    let dry = kaynak(&library).arg("import").arg(&file).arg("--dry-run").assert().code(1);
+    let dry = kaynak(&library)
+        .arg("import")
+        .arg(&file)
+        .arg("--dry-run")
+        .assert()
+        .code(1);
     let dry_err = String::from_utf8_lossy(&dry.get_output().stderr).to_string();
-    assert!(dry_err.contains("would import 3, skipped 1 (see above), 0 overwritten"), "{dry_err}");
+    assert!(
+        dry_err.contains("would import 3, skipped 1 (see above), 0 overwritten"),
+        "{dry_err}"
+    );
     assert!(!library.exists());
     let real = kaynak(&library).arg("import").arg(&file).assert().code(1);
     let real_err = String::from_utf8_lossy(&real.get_output().stderr).to_string();
-    assert!(real_err.contains("imported 3, skipped 1 (see above), 0 overwritten"), "{real_err}");
-    assert!(real_err.contains("odd.bib:4:1"), "the broken entry is located: {real_err}");
+    assert!(
+        real_err.contains("imported 3, skipped 1 (see above), 0 overwritten"),
+        "{real_err}"
+    );
+    assert!(
+        real_err.contains("odd.bib:4:1"),
+        "the broken entry is located: {real_err}"
+    );
     assert_eq!(records(&library), ["a1.toml", "a2.toml", "a3.toml"]);
     kaynak(&library).arg("list").assert().success().stderr("");
 }
@@ -59,7 +75,9 @@ fn standard_input_is_read_with_dash() {
         .write_stdin("TY  - BOOK\nID  - fromstdin\nTI  - Piped\nER  - \n")
         .assert()
         .success()
-        .stderr(predicate::str::contains("imported 1, skipped 0, 0 overwritten"));
+        .stderr(predicate::str::contains(
+            "imported 1, skipped 0, 0 overwritten",
+        ));
     assert_eq!(records(dir.path()), ["fromstdin.toml"]);
 }
 
@@ -91,7 +109,10 @@ fn keys_that_are_no_file_names_come_back_and_reserved_ones_are_refused() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("reserved-key"));
-    assert_eq!(records(&library), ["DBLP:conf%2Fx%2FY15.toml", "knuth:ct.toml"]);
+    assert_eq!(
+        records(&library),
+        ["DBLP:conf%2Fx%2FY15.toml", "knuth:ct.toml"]
+    );
     kaynak(&library)
         .args(["show", "DBLP:conf/x/Y15"])
         .assert()
@@ -178,7 +199,10 @@ fn killed_import_of_50000_leaves_only_whole_records() {
     for name in &names {
         let text = fs::read_to_string(library.join(name)).unwrap();
         let new = text.starts_with("# Imported by kaynak") && text.ends_with("issued = \"2020\"\n");
-        assert!(text == old || new, "{name} is neither old nor whole: {text:?}");
+        assert!(
+            text == old || new,
+            "{name} is neither old nor whole: {text:?}"
+        );
     }
     kaynak(&library).arg("list").assert().success();
 }

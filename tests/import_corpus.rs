@@ -59,11 +59,7 @@ fn every_family_imports_what_the_independent_count_reads() {
         eprintln!("no independent count (no biber or bibtex here): {missing:?}");
     }
     for file in &corpus.files {
-        assert!(
-            !file.panicked,
-            "{}: the import panicked",
-            file.relative
-        );
+        assert!(!file.panicked, "{}: the import panicked", file.relative);
         for d in &file.imported.diagnostics {
             assert!(
                 !d.message.contains("internal error"),
@@ -107,7 +103,11 @@ fn broken_files_report_the_broken_entry_and_import_the_rest() {
             d.severity != kaynak::diag::Severity::Info
                 && d.location.as_ref().is_some_and(|l| l.line > 0)
         });
-        assert!(located, "{}: bibtex reports errors, kaynak nothing located", file.relative);
+        assert!(
+            located,
+            "{}: bibtex reports errors, kaynak nothing located",
+            file.relative
+        );
         assert!(
             file.imported.entries.len() >= count.biber,
             "{}: {} imported, biber reads {}",
@@ -137,12 +137,20 @@ fn csl_json_of_bib_files_agrees_with_pandoc() {
         tally.titles.0, tally.titles.1, tally.titles_documented
     );
     for (what, agreed, compared, target) in [
-        ("titles", tally.titles.0 + tally.titles_documented, tally.titles.1, 0.98),
+        (
+            "titles",
+            tally.titles.0 + tally.titles_documented,
+            tally.titles.1,
+            0.98,
+        ),
         ("names", tally.names.0, tally.names.1, 0.98),
         ("dates", tally.dates.0, tally.dates.1, 0.99),
     ] {
         let share = agreed as f64 / compared.max(1) as f64;
-        eprintln!("pandoc fidelity, {what}: {agreed} of {compared} ({:.2}%)", 100.0 * share);
+        eprintln!(
+            "pandoc fidelity, {what}: {agreed} of {compared} ({:.2}%)",
+            100.0 * share
+        );
         if share < target {
             failed.push(what);
         }
@@ -164,16 +172,25 @@ fn round_trips_change_few_entries() {
     ] {
         let (changed, total, examples) = round_trip(corpus, format);
         let share = changed as f64 / total.max(1) as f64;
-        eprintln!("round trip through {format}: {changed} of {total} entries changed ({:.2}%)", 100.0 * share);
+        eprintln!(
+            "round trip through {format}: {changed} of {total} entries changed ({:.2}%)",
+            100.0 * share
+        );
         let mut kinds: std::collections::BTreeMap<String, usize> = Default::default();
         for example in &examples {
             for field in example.split("; ") {
-                *kinds.entry(field.split(':').next().unwrap_or("").to_string()).or_default() += 1;
+                *kinds
+                    .entry(field.split(':').next().unwrap_or("").to_string())
+                    .or_default() += 1;
             }
         }
         eprintln!("  changed fields: {kinds:?}");
         let filter = std::env::var("TRIP_FIELD").unwrap_or_default();
-        for example in examples.iter().filter(|e| e.contains(filter.as_str())).take(8) {
+        for example in examples
+            .iter()
+            .filter(|e| e.contains(filter.as_str()))
+            .take(8)
+        {
             eprintln!("  {example}");
         }
         assert!(share <= allowed, "{format}: {changed} of {total} changed");
@@ -196,9 +213,19 @@ fn the_real_tools_read_the_exports_of_the_whole_corpus() {
         let out = run(
             dir.path(),
             "biber",
-            &["--tool", "--validate-datamodel", "--nolog", "--output-file=checked.bib", "corpus.bib"],
+            &[
+                "--tool",
+                "--validate-datamodel",
+                "--nolog",
+                "--output-file=checked.bib",
+                "corpus.bib",
+            ],
         );
-        let log = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+        let log = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
         let errors: Vec<&str> = log.lines().filter(|l| l.starts_with("ERROR")).collect();
         assert!(out.status.success(), "biber failed: {log}");
         assert!(errors.is_empty(), "biber: {errors:#?}");
@@ -212,12 +239,26 @@ fn the_real_tools_read_the_exports_of_the_whole_corpus() {
         eprintln!("skipped bibtex: not installed");
     }
     if available("pandoc") {
-        for (file, from) in [("corpus.bib", "biblatex"), ("plain.bib", "bibtex"), ("corpus.json", "csljson")] {
+        for (file, from) in [
+            ("corpus.bib", "biblatex"),
+            ("plain.bib", "bibtex"),
+            ("corpus.json", "csljson"),
+        ] {
             let out = run(dir.path(), "pandoc", &["-f", from, "-t", "csljson", file]);
-            assert!(out.status.success(), "pandoc {file}: {}", String::from_utf8_lossy(&out.stderr));
-            let items: serde_json::Value = serde_json::from_slice(&out.stdout).expect("pandoc's JSON");
+            assert!(
+                out.status.success(),
+                "pandoc {file}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            let items: serde_json::Value =
+                serde_json::from_slice(&out.stdout).expect("pandoc's JSON");
             let read = items.as_array().map_or(0, Vec::len);
-            assert_eq!(read, entries.len(), "pandoc read {read} of {} from {file}", entries.len());
+            assert_eq!(
+                read,
+                entries.len(),
+                "pandoc read {read} of {} from {file}",
+                entries.len()
+            );
         }
         eprintln!("pandoc read every entry of the BibLaTeX, BibTeX and CSL-JSON exports");
     } else {
@@ -238,7 +279,12 @@ fn bibtex_plain(dir: &std::path::Path, count: usize) {
     assert!(!log.contains("error message"), "bibtex: {log}");
     let bbl = std::fs::read_to_string(dir.join("plain.bbl")).unwrap_or_default();
     let items = bbl.matches("\\bibitem").count();
-    assert_eq!(items, count, "bibtex wrote {items} of {count} items; {}", String::from_utf8_lossy(&out.stdout));
+    assert_eq!(
+        items,
+        count,
+        "bibtex wrote {items} of {count} items; {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
     for junk in ["file:", "bibdate", "mendeley", "\\textbackslash{}emph"] {
         assert!(!bbl.contains(junk), "the bibliography prints {junk}");
     }

@@ -21,7 +21,10 @@ fn one(text: &str) -> Entry {
 }
 
 fn title(entry: &Entry) -> String {
-    entry.text("title").map(|t| t.original.clone()).unwrap_or_default()
+    entry
+        .text("title")
+        .map(|t| t.original.clone())
+        .unwrap_or_default()
 }
 
 fn codes(imported: &Imported) -> Vec<&str> {
@@ -41,14 +44,23 @@ fn duplicate_keys_keep_the_first_and_warn() {
 #[test]
 fn undefined_strings_are_kept_as_their_names() {
     let imported = bib("@misc{a, title={T}, journal = jfoo # { Review}}");
-    assert_eq!(imported.entries[0].text("container-title").unwrap().original, "jfoo Review");
+    assert_eq!(
+        imported.entries[0]
+            .text("container-title")
+            .unwrap()
+            .original,
+        "jfoo Review"
+    );
     assert!(codes(&imported).contains(&"undefined-string"));
 }
 
 #[test]
 fn lone_dollars_and_escaped_braces_in_abstracts() {
     let entry = one("@misc{a, title={T}, abstract={costs $5 and a \\{ brace}, year={2001}}");
-    assert_eq!(entry.text("abstract").unwrap().original, "costs $5 and a { brace");
+    assert_eq!(
+        entry.text("abstract").unwrap().original,
+        "costs $5 and a { brace"
+    );
     assert_eq!(entry.year(), Some(2001));
 }
 
@@ -97,7 +109,10 @@ fn a_crossref_child_keeps_its_own_date() {
     );
     let child = &imported.entries[0];
     assert_eq!(child.year(), Some(1999));
-    assert_eq!(child.text("container-title").unwrap().original, "Proceedings");
+    assert_eq!(
+        child.text("container-title").unwrap().original,
+        "Proceedings"
+    );
     assert_eq!(child.text("publisher").unwrap().original, "P");
 }
 
@@ -108,7 +123,10 @@ fn crossref_and_xdata_cycles_and_self_strings_do_not_overflow() {
     );
     let codes = codes(&imported);
     assert!(codes.contains(&"crossref-cycle"), "{codes:?}");
-    assert!(codes.contains(&"xdata-cycle") || codes.contains(&"undefined-string"), "{codes:?}");
+    assert!(
+        codes.contains(&"xdata-cycle") || codes.contains(&"undefined-string"),
+        "{codes:?}"
+    );
     assert_eq!(imported.entries.len(), 4);
 }
 
@@ -151,7 +169,10 @@ fn tex_becomes_rich_text() {
     assert_eq!(name.family.as_ref().unwrap().original, "Gol'shtĕĭn");
     assert_eq!(name.given.as_ref().unwrap().original, "ï");
     let bib = interchange::export(&[&entry], Format::Bibtex, &ExportOptions::default()).text;
-    assert!(bib.contains("\\emph{Origin}") && !bib.contains("textbackslash"), "{bib}");
+    assert!(
+        bib.contains("\\emph{Origin}") && !bib.contains("textbackslash"),
+        "{bib}"
+    );
 }
 
 #[test]
@@ -169,7 +190,13 @@ fn keys_are_kept_as_written() {
 fn reserved_keys_are_refused() {
     let imported = bib("@misc{kaynak, title={A}}\n@misc{., title={B}}\n@misc{ok, title={C}}");
     assert_eq!(imported.entries.len(), 1);
-    assert_eq!(codes(&imported).iter().filter(|c| **c == "reserved-key").count(), 2);
+    assert_eq!(
+        codes(&imported)
+            .iter()
+            .filter(|c| **c == "reserved-key")
+            .count(),
+        2
+    );
     assert_eq!(imported.skipped, 2);
 }
 
@@ -177,10 +204,27 @@ fn reserved_keys_are_refused() {
 fn bibtex_export_keeps_scripts_without_tex_and_writes_names_biber_reads() {
     let entry = one("@misc{a, title={東京 and القاهرة}, author={given=Banksy and {Ministry of Defence}}, url={https://x.org/a\\_b}}");
     let exported = interchange::export(&[&entry], Format::Bibtex, &ExportOptions::default());
-    assert!(exported.text.contains("東京") && exported.text.contains("القاهرة"), "{}", exported.text);
-    assert!(exported.warnings.iter().any(|w| w.message.contains("UTF-8")));
-    assert!(exported.text.contains("author = {{Banksy} and {Ministry of Defence}}"), "{}", exported.text);
-    assert!(exported.text.contains("https://x.org/a_b"), "{}", exported.text);
+    assert!(
+        exported.text.contains("東京") && exported.text.contains("القاهرة"),
+        "{}",
+        exported.text
+    );
+    assert!(exported
+        .warnings
+        .iter()
+        .any(|w| w.message.contains("UTF-8")));
+    assert!(
+        exported
+            .text
+            .contains("author = {{Banksy} and {Ministry of Defence}}"),
+        "{}",
+        exported.text
+    );
+    assert!(
+        exported.text.contains("https://x.org/a_b"),
+        "{}",
+        exported.text
+    );
     let biblatex = interchange::export(&[&entry], Format::Biblatex, &ExportOptions::default()).text;
     assert!(biblatex.contains("given={Banksy}"), "{biblatex}");
 }
@@ -189,7 +233,11 @@ fn bibtex_export_keeps_scripts_without_tex_and_writes_names_biber_reads() {
 fn brace_protection_only_where_case_must_survive() {
     let entry = one("@misc{a, title={The Federal Appointments of NASA and the iPhone}}");
     let text = interchange::export(&[&entry], Format::Bibtex, &ExportOptions::default()).text;
-    assert!(text.contains("{The Federal Appointments of {NASA} and the {iPhone}}") || text.contains("title = {The Federal Appointments of {NASA} and the {iPhone}}"), "{text}");
+    assert!(
+        text.contains("{The Federal Appointments of {NASA} and the {iPhone}}")
+            || text.contains("title = {The Federal Appointments of {NASA} and the {iPhone}}"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -205,7 +253,13 @@ fn ris_carries_short_title_notes_pages_and_continuations() {
     assert_eq!(imported.entries[1].text("page").unwrap().original, "5–9");
     let refs: Vec<&Entry> = imported.entries.iter().collect();
     let ris = interchange::export(&refs, Format::Ris, &ExportOptions::default()).text;
-    for line in ["ST  - Short", "N1  - A note", "SP  - 320", "SP  - 5", "EP  - 9"] {
+    for line in [
+        "ST  - Short",
+        "N1  - A note",
+        "SP  - 320",
+        "SP  - 5",
+        "EP  - 9",
+    ] {
         assert!(ris.contains(line), "{line}\n{ris}");
     }
 }
@@ -229,7 +283,11 @@ fn csl_json_impossible_values_are_located() {
 
 #[test]
 fn deep_braces_and_many_identical_entries_stay_linear() {
-    let deep = format!("@misc{{a, title = {}x{}}}", "{".repeat(100_000), "}".repeat(100_000));
+    let deep = format!(
+        "@misc{{a, title = {}x{}}}",
+        "{".repeat(100_000),
+        "}".repeat(100_000)
+    );
     let started = std::time::Instant::now();
     assert_eq!(bib(&deep).entries.len(), 1);
     let ris = "TY  - BOOK\nTI  - Same\nAU  - Doe, J.\nPY  - 2020\nER  - \n".repeat(5_000);

@@ -328,7 +328,13 @@ fn imports_csl_json_with_cyrillic_and_turkish() {
     let kafkas = &entries[1];
     assert_eq!(kafkas.date("issued").unwrap().to_string(), "2019-09~");
     let extra = &kafkas.extra["csl-json"];
-    assert_eq!((extra["citation-number"].as_str(), extra["zotero-key"].as_str()), ("3", "ABCD1234"));
+    assert_eq!(
+        (
+            extra["citation-number"].as_str(),
+            extra["zotero-key"].as_str()
+        ),
+        ("3", "ABCD1234")
+    );
     let book = &entries[2];
     assert_eq!(book.key, "42");
     assert_eq!(book.date("issued").unwrap().to_string(), "1994/2010");
@@ -368,7 +374,11 @@ fn malformed_input_points_at_line_and_column() {
         let imported = interchange::import(&path, &text, format, &ImportOptions::default());
         assert!(imported.has_errors(), "{name}");
         let expected = if name.ends_with("json") { 1 } else { 0 };
-        assert_eq!(imported.entries.len(), expected, "{name}: the good entries are read");
+        assert_eq!(
+            imported.entries.len(),
+            expected,
+            "{name}: the good entries are read"
+        );
         let location = imported.diagnostics[0].location.clone().expect("a place");
         assert_eq!((location.line, location.column), (line, column), "{name}");
     }
@@ -398,10 +408,7 @@ fn cli_import_never_overwrites_without_force() {
     kaynak(&library).arg("import").arg(&file).assert().success();
     let record = library.join("ozturk_turk_2019.toml");
     let first = std::fs::read_to_string(&record).unwrap();
-    assert!(
-        first.contains("Politikasında"),
-        "{first}"
-    );
+    assert!(first.contains("Politikasında"), "{first}");
     std::fs::write(&record, "# mine\n").unwrap();
     let clash = kaynak(&library).arg("import").arg(&file).assert().code(1);
     let stderr = String::from_utf8_lossy(&clash.get_output().stderr).to_string();
@@ -444,11 +451,19 @@ fn cli_malformed_import_writes_nothing() {
     let out = kaynak(&library).arg("import").arg(&file).assert().code(1);
     let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
     assert!(stderr.contains("malformed.bib:2:11"), "{stderr}");
-    assert!(stderr.contains("imported 0, skipped 1 (see above), 0 overwritten"), "{stderr}");
+    assert!(
+        stderr.contains("imported 0, skipped 1 (see above), 0 overwritten"),
+        "{stderr}"
+    );
     assert!(!library.exists());
     // With --strict, one bad entry stops the whole file.
     let file = root().join("tests/fixtures/import/malformed.json");
-    kaynak(&library).arg("import").arg(&file).arg("--strict").assert().code(1);
+    kaynak(&library)
+        .arg("import")
+        .arg(&file)
+        .arg("--strict")
+        .assert()
+        .code(1);
     assert!(!library.exists());
     kaynak(&library).arg("import").arg(&file).assert().code(1);
     assert_eq!(std::fs::read_dir(&library).unwrap().count(), 1);
@@ -476,7 +491,12 @@ fn cli_import_keys_are_never_paths() {
     assert_eq!(names.len(), 3, "{names:?}");
     // The keys are kept as written: the loader reads them back from the names.
     let loaded = store::load(&library).unwrap();
-    let keys: Vec<&str> = loaded.library.entries.iter().map(|e| e.key.as_str()).collect();
+    let keys: Vec<&str> = loaded
+        .library
+        .entries
+        .iter()
+        .map(|e| e.key.as_str())
+        .collect();
     assert_eq!(keys, ["../escape", "/etc/kaynak", "Ayşe:2020"]);
 }
 

@@ -102,7 +102,10 @@ pub fn run(cli: &Cli, args: &ImportArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
     let refused = args.strict && (imported.skipped > 0 || imported.has_errors());
     if refused {
         if !ui.quiet {
-            eprintln!("nothing was imported (--strict): {} entries could not be", imported.skipped);
+            eprintln!(
+                "nothing was imported (--strict): {} entries could not be",
+                imported.skipped
+            );
         }
         return Ok(Exit::Findings);
     }
@@ -163,7 +166,10 @@ fn read_input(path: &Path) -> anyhow::Result<Vec<u8>> {
             .with_context(|| format!("cannot read {}", display_name(path)))?;
         let meta = file.metadata()?;
         if meta.is_dir() {
-            bail!("{} is a directory, not a file to import", display_name(path));
+            bail!(
+                "{} is a directory, not a file to import",
+                display_name(path)
+            );
         }
         #[cfg(unix)]
         {
@@ -261,7 +267,9 @@ fn prepare_all(entries: &[Entry], file: &str) -> Vec<Result<String, String>> {
     std::thread::scope(|scope| {
         let handles: Vec<_> = entries
             .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(|e| prepare(e, file)).collect::<Vec<_>>()))
+            .map(|part| {
+                scope.spawn(move || part.iter().map(|e| prepare(e, file)).collect::<Vec<_>>())
+            })
             .collect();
         handles
             .into_iter()
@@ -277,7 +285,10 @@ fn prepare_all(entries: &[Entry], file: &str) -> Vec<Result<String, String>> {
 /// comment saying where it came from; checked to read back as the same
 /// record and to fit the loader's size limit.
 fn prepare(entry: &Entry, file: &str) -> Result<String, String> {
-    let mut text = format!("# Imported by kaynak from {file}.\n{}", store::to_toml(entry));
+    let mut text = format!(
+        "# Imported by kaynak from {file}.\n{}",
+        store::to_toml(entry)
+    );
     let path = store::record_path(Path::new(""), &entry.key);
     // Strings with quotes, backslashes or line breaks have a canonical form
     // of their own; other records are canonical as written.
@@ -293,14 +304,15 @@ fn prepare(entry: &Entry, file: &str) -> Result<String, String> {
         ));
     }
     let mut cx = FileContext::new(&path, &text);
-    let back = store::parse_toml(&mut cx).and_then(|doc| store::parse_record(&mut cx, &entry.key, doc.as_table()));
+    let back = store::parse_toml(&mut cx)
+        .and_then(|doc| store::parse_record(&mut cx, &entry.key, doc.as_table()));
     match back {
         Some(_) if !cx.has_errors() => Ok(text),
         _ => {
-            let why = cx
-                .diagnostics
-                .first()
-                .map_or_else(|| "it does not read back".to_string(), |d| d.message.clone());
+            let why = cx.diagnostics.first().map_or_else(
+                || "it does not read back".to_string(),
+                |d| d.message.clone(),
+            );
             Err(format!("its record would not load: {why}"))
         }
     }

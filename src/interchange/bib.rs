@@ -307,9 +307,7 @@ fn one_name(
         return format!("{{{}}}", encode(&literal.original));
     }
     let mut part = |p: &Option<crate::model::MultiText>| {
-        p.as_ref()
-            .map(|t| encode(&t.original))
-            .unwrap_or_default()
+        p.as_ref().map(|t| encode(&t.original)).unwrap_or_default()
     };
     let family = part(&name.family);
     let given = part(&name.given);
@@ -317,7 +315,8 @@ fn one_name(
     let dropped = part(&name.dropping_particle);
     let suffix = part(&name.suffix);
     let capital_particle = dropped.starts_with(|c: char| !c.is_lowercase());
-    let needs_extended = family.is_empty() || !particle.is_empty() || (!dropped.is_empty() && capital_particle);
+    let needs_extended =
+        family.is_empty() || !particle.is_empty() || (!dropped.is_empty() && capital_particle);
     if extended && needs_extended {
         let mut parts = Vec::new();
         for (key, value) in [("family", &family), ("given", &given), ("suffix", &suffix)] {
@@ -325,7 +324,11 @@ fn one_name(
                 parts.push(format!("{key}={{{value}}}"));
             }
         }
-        let prefix = if particle.is_empty() { &dropped } else { &particle };
+        let prefix = if particle.is_empty() {
+            &dropped
+        } else {
+            &particle
+        };
         if !prefix.is_empty() {
             parts.push(format!("prefix={{{prefix}}}"));
             if !particle.is_empty() {
@@ -343,7 +346,11 @@ fn one_name(
         last_part = format!("{{{particle} {family}}}");
     }
     if !dropped.is_empty() {
-        let von = if capital_particle { format!("{{{dropped}}}") } else { dropped };
+        let von = if capital_particle {
+            format!("{{{dropped}}}")
+        } else {
+            dropped
+        };
         last_part = format!("{von} {last_part}");
     }
     let given = protect_name_part(&given);

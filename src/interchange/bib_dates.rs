@@ -20,26 +20,225 @@ use unicode_normalization::UnicodeNormalization;
 /// matches when it is the whole name or an abbreviation of at least three
 /// letters.
 const MONTHS: [&[&str]; 12] = [
-    &["january", "januar", "janvier", "enero", "gennaio", "janeiro", "januari", "tammikuu", "styczen", "leden", "ocak", "январь", "января", "січень", "januaris"],
-    &["february", "februar", "fevrier", "febrero", "febbraio", "fevereiro", "februari", "helmikuu", "luty", "unor", "subat", "февраль", "февраля", "лютий"],
-    &["march", "marz", "maerz", "mars", "marzo", "marco", "maart", "maaliskuu", "marzec", "brezen", "mart", "март", "марта", "березень"],
-    &["april", "avril", "abril", "aprile", "huhtikuu", "kwiecien", "duben", "nisan", "апрель", "апреля", "квітень"],
-    &["may", "mai", "mayo", "maggio", "maio", "mei", "maj", "toukokuu", "kveten", "mayis", "май", "мая", "травень"],
-    &["june", "juni", "juin", "junio", "giugno", "junho", "kesakuu", "czerwiec", "cerven", "haziran", "июнь", "июня", "червень"],
-    &["july", "juli", "juillet", "julio", "luglio", "julho", "heinakuu", "lipiec", "cervenec", "temmuz", "июль", "июля", "липень"],
-    &["august", "aout", "agosto", "augustus", "augusti", "elokuu", "sierpien", "srpen", "agustos", "август", "августа", "серпень"],
-    &["september", "septembre", "septiembre", "setiembre", "settembre", "setembro", "syyskuu", "wrzesien", "zari", "eylul", "сентябрь", "сентября", "вересень"],
-    &["october", "oktober", "octobre", "octubre", "ottobre", "outubro", "lokakuu", "pazdziernik", "rijen", "ekim", "октябрь", "октября", "жовтень"],
-    &["november", "novembre", "noviembre", "novembro", "marraskuu", "listopad", "kasim", "ноябрь", "ноября", "листопад"],
-    &["december", "dezember", "decembre", "diciembre", "dicembre", "dezembro", "joulukuu", "grudzien", "prosinec", "aralik", "декабрь", "декабря", "грудень"],
+    &[
+        "january",
+        "januar",
+        "janvier",
+        "enero",
+        "gennaio",
+        "janeiro",
+        "januari",
+        "tammikuu",
+        "styczen",
+        "leden",
+        "ocak",
+        "январь",
+        "января",
+        "січень",
+        "januaris",
+    ],
+    &[
+        "february",
+        "februar",
+        "fevrier",
+        "febrero",
+        "febbraio",
+        "fevereiro",
+        "februari",
+        "helmikuu",
+        "luty",
+        "unor",
+        "subat",
+        "февраль",
+        "февраля",
+        "лютий",
+    ],
+    &[
+        "march",
+        "marz",
+        "maerz",
+        "mars",
+        "marzo",
+        "marco",
+        "maart",
+        "maaliskuu",
+        "marzec",
+        "brezen",
+        "mart",
+        "март",
+        "марта",
+        "березень",
+    ],
+    &[
+        "april",
+        "avril",
+        "abril",
+        "aprile",
+        "huhtikuu",
+        "kwiecien",
+        "duben",
+        "nisan",
+        "апрель",
+        "апреля",
+        "квітень",
+    ],
+    &[
+        "may",
+        "mai",
+        "mayo",
+        "maggio",
+        "maio",
+        "mei",
+        "maj",
+        "toukokuu",
+        "kveten",
+        "mayis",
+        "май",
+        "мая",
+        "травень",
+    ],
+    &[
+        "june",
+        "juni",
+        "juin",
+        "junio",
+        "giugno",
+        "junho",
+        "kesakuu",
+        "czerwiec",
+        "cerven",
+        "haziran",
+        "июнь",
+        "июня",
+        "червень",
+    ],
+    &[
+        "july",
+        "juli",
+        "juillet",
+        "julio",
+        "luglio",
+        "julho",
+        "heinakuu",
+        "lipiec",
+        "cervenec",
+        "temmuz",
+        "июль",
+        "июля",
+        "липень",
+    ],
+    &[
+        "august",
+        "aout",
+        "agosto",
+        "augustus",
+        "augusti",
+        "elokuu",
+        "sierpien",
+        "srpen",
+        "agustos",
+        "август",
+        "августа",
+        "серпень",
+    ],
+    &[
+        "september",
+        "septembre",
+        "septiembre",
+        "setiembre",
+        "settembre",
+        "setembro",
+        "syyskuu",
+        "wrzesien",
+        "zari",
+        "eylul",
+        "сентябрь",
+        "сентября",
+        "вересень",
+    ],
+    &[
+        "october",
+        "oktober",
+        "octobre",
+        "octubre",
+        "ottobre",
+        "outubro",
+        "lokakuu",
+        "pazdziernik",
+        "rijen",
+        "ekim",
+        "октябрь",
+        "октября",
+        "жовтень",
+    ],
+    &[
+        "november",
+        "novembre",
+        "noviembre",
+        "novembro",
+        "marraskuu",
+        "listopad",
+        "kasim",
+        "ноябрь",
+        "ноября",
+        "листопад",
+    ],
+    &[
+        "december",
+        "dezember",
+        "decembre",
+        "diciembre",
+        "dicembre",
+        "dezembro",
+        "joulukuu",
+        "grudzien",
+        "prosinec",
+        "aralik",
+        "декабрь",
+        "декабря",
+        "грудень",
+    ],
 ];
 
 /// Season names, by EDTF season (1 spring … 4 winter).
 const SEASONS: [&[&str]; 4] = [
-    &["spring", "fruhling", "fruehling", "printemps", "primavera", "lente", "var", "kevat", "wiosna", "ilkbahar", "bahar", "весна"],
-    &["summer", "sommer", "ete", "verano", "estate", "verao", "zomer", "kesa", "lato", "yaz", "лето"],
-    &["autumn", "fall", "herbst", "automne", "otono", "autunno", "outono", "herfst", "host", "syksy", "jesien", "sonbahar", "guz", "осень"],
-    &["winter", "hiver", "invierno", "inverno", "vinter", "talvi", "zima", "kis", "зима"],
+    &[
+        "spring",
+        "fruhling",
+        "fruehling",
+        "printemps",
+        "primavera",
+        "lente",
+        "var",
+        "kevat",
+        "wiosna",
+        "ilkbahar",
+        "bahar",
+        "весна",
+    ],
+    &[
+        "summer", "sommer", "ete", "verano", "estate", "verao", "zomer", "kesa", "lato", "yaz",
+        "лето",
+    ],
+    &[
+        "autumn",
+        "fall",
+        "herbst",
+        "automne",
+        "otono",
+        "autunno",
+        "outono",
+        "herfst",
+        "host",
+        "syksy",
+        "jesien",
+        "sonbahar",
+        "guz",
+        "осень",
+    ],
+    &[
+        "winter", "hiver", "invierno", "inverno", "vinter", "talvi", "zima", "kis", "зима",
+    ],
 ];
 
 /// What a `month` field says.
@@ -203,10 +402,19 @@ fn pad_year(text: &str) -> String {
 fn unspecified(text: &str) -> Option<Spec> {
     let year = text.get(..4)?;
     let rest = &text[4..];
-    let low: String = year.chars().map(|c| if c.is_ascii_digit() { c } else { '0' }).collect();
-    let high: String = year.chars().map(|c| if c.is_ascii_digit() { c } else { '9' }).collect();
+    let low: String = year
+        .chars()
+        .map(|c| if c.is_ascii_digit() { c } else { '0' })
+        .collect();
+    let high: String = year
+        .chars()
+        .map(|c| if c.is_ascii_digit() { c } else { '9' })
+        .collect();
     let (low, high) = (low.parse::<i32>().ok()?, high.parse::<i32>().ok()?);
-    if !rest.chars().all(|c| matches!(c, '-' | 'X' | 'x' | 'u') || c.is_ascii_digit()) {
+    if !rest
+        .chars()
+        .all(|c| matches!(c, '-' | 'X' | 'x' | 'u') || c.is_ascii_digit())
+    {
         return None;
     }
     if low == high {
@@ -231,7 +439,17 @@ mod tests {
 
     #[test]
     fn months_in_many_languages() {
-        for (text, m) in [("3", 3), ("mar", 3), ("March", 3), ("März", 3), ("mars.", 3), ("Mayıs", 5), ("Ağustos", 8), ("декабря", 12), ("Sept.", 9)] {
+        for (text, m) in [
+            ("3", 3),
+            ("mar", 3),
+            ("March", 3),
+            ("März", 3),
+            ("mars.", 3),
+            ("Mayıs", 5),
+            ("Ağustos", 8),
+            ("декабря", 12),
+            ("Sept.", 9),
+        ] {
             assert_eq!(month(text), Some(Month::Month(m)), "{text}");
         }
         assert_eq!(month("Spring"), Some(Month::Season(1)));
@@ -243,14 +461,37 @@ mod tests {
     #[test]
     fn years_and_iso_dates() {
         let show = |d: Option<Date>| d.map(|d| d.to_string());
-        assert_eq!(show(year_month_day("1999", Some("oct"), Some("5"))).as_deref(), Some("1999-10-05"));
-        assert_eq!(show(year_month_day("-0334", None, None)).as_deref(), Some("-0334"));
-        assert_eq!(show(year_month_day("800", None, None)).as_deref(), Some("0800"));
-        assert_eq!(show(year_month_day("1994--2010", None, None)).as_deref(), Some("1994/2010"));
-        assert_eq!(show(year_month_day("2020", Some("Winter"), None)).as_deref(), Some("2020-24"));
+        assert_eq!(
+            show(year_month_day("1999", Some("oct"), Some("5"))).as_deref(),
+            Some("1999-10-05")
+        );
+        assert_eq!(
+            show(year_month_day("-0334", None, None)).as_deref(),
+            Some("-0334")
+        );
+        assert_eq!(
+            show(year_month_day("800", None, None)).as_deref(),
+            Some("0800")
+        );
+        assert_eq!(
+            show(year_month_day("1994--2010", None, None)).as_deref(),
+            Some("1994/2010")
+        );
+        assert_eq!(
+            show(year_month_day("2020", Some("Winter"), None)).as_deref(),
+            Some("2020-24")
+        );
         assert_eq!(year_month_day("20222", None, None), None);
         assert_eq!(year_month_day("n.d.", None, None), None);
-        for (text, want) in [("2021-03-31T10:00:00", "2021-03-31"), ("2019/", "2019/.."), ("/2010", "/2010"), ("19XX", "1900/1999"), ("2021-21", "2021-21"), ("2020~", "2020~"), ("-0334", "-0334")] {
+        for (text, want) in [
+            ("2021-03-31T10:00:00", "2021-03-31"),
+            ("2019/", "2019/.."),
+            ("/2010", "/2010"),
+            ("19XX", "1900/1999"),
+            ("2021-21", "2021-21"),
+            ("2020~", "2020~"),
+            ("-0334", "-0334"),
+        ] {
             assert_eq!(show(iso_date(text)).as_deref(), Some(want), "{text}");
         }
         assert_eq!(iso_date("20222"), None);

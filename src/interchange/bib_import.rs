@@ -45,7 +45,13 @@ pub fn import(source: &Source, options: &ImportOptions) -> Imported {
         }
         let mut reader = Reader::new(raw, options);
         reader.read();
-        for name in reader.entry.extra.get(EXTRA).into_iter().flat_map(|t| t.keys()) {
+        for name in reader
+            .entry
+            .extra
+            .get(EXTRA)
+            .into_iter()
+            .flat_map(|t| t.keys())
+        {
             *unmapped.entry(name.clone()).or_default() += 1;
         }
         for (span, message) in reader.warnings {
@@ -390,7 +396,11 @@ impl<'a> Reader<'a> {
         };
         let month = self.raw_value("month").map(|m| decode(m, Mode::Plain).text);
         let day = self.raw_value("day");
-        match year_month_day(&decode(&year.value, Mode::Plain).text, month.as_deref(), day) {
+        match year_month_day(
+            &decode(&year.value, Mode::Plain).text,
+            month.as_deref(),
+            day,
+        ) {
             Some(date) => {
                 self.used.insert("year");
                 let first = date.first().copied();
@@ -456,7 +466,11 @@ impl<'a> Reader<'a> {
         let name = variable.name;
         let set = match variable.kind {
             VariableKind::Text | VariableKind::Number if self.entry.text(name).is_none() => {
-                let mode = if is_title_like(name) { Mode::Title } else { Mode::Plain };
+                let mode = if is_title_like(name) {
+                    Mode::Title
+                } else {
+                    Mode::Plain
+                };
                 let text = if is_verbatim(&field.name) {
                     unescape_verbatim(&field.value)
                 } else {

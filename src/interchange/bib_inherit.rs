@@ -46,7 +46,9 @@ const NOT_INHERITED: &[&str] = &[
 
 /// Field groups inherited all or nothing.
 const GROUPS: &[&[&str]] = &[
-    &["date", "year", "month", "day", "endyear", "endmonth", "endday"],
+    &[
+        "date", "year", "month", "day", "endyear", "endmonth", "endday",
+    ],
     &["eventdate", "eventyear", "eventmonth", "eventday"],
     &["origdate", "origyear", "origmonth", "origday"],
     &["urldate", "urlyear", "urlmonth", "urlday"],
@@ -165,7 +167,10 @@ fn parent_chain(
                 diagnostics.push(
                     Diagnostic::warning(
                         "missing-crossref",
-                        format!("`{}` names a parent `{wanted}` that is not in the file", entries[i].key),
+                        format!(
+                            "`{}` names a parent `{wanted}` that is not in the file",
+                            entries[i].key
+                        ),
                     )
                     .with_location(source.at(field.value_span))
                     .with_help("nothing is inherited; the crossref is kept in [extra.bibtex]"),
@@ -183,9 +188,17 @@ fn parent_chain(
                 diagnostics.push(
                     Diagnostic::warning(
                         "crossref-cycle",
-                        format!("crossref cycle: {}; inheritance stops there", path.join(" → ")),
+                        format!(
+                            "crossref cycle: {}; inheritance stops there",
+                            path.join(" → ")
+                        ),
                     )
-                    .with_location(source.at(own[i].iter().find(|f| f.name == "crossref").map_or(field.value_span, |f| f.value_span)))
+                    .with_location(
+                        source.at(own[i]
+                            .iter()
+                            .find(|f| f.name == "crossref")
+                            .map_or(field.value_span, |f| f.value_span)),
+                    )
                     .with_help("a crossref names the parent entry, which must not lead back"),
                 );
             }
@@ -214,14 +227,22 @@ fn xdata_chain(
         let Some(field) = own[current].iter().find(|f| f.name == "xdata") else {
             continue;
         };
-        for key in field.value.split(',').map(str::trim).filter(|k| !k.is_empty()) {
+        for key in field
+            .value
+            .split(',')
+            .map(str::trim)
+            .filter(|k| !k.is_empty())
+        {
             match index.get(&key.to_lowercase()) {
                 Some(&x) if visited.contains(&x) => {
                     if current == i || x == i {
                         diagnostics.push(
                             Diagnostic::warning(
                                 "xdata-cycle",
-                                format!("xdata cycle: `{}` leads back to `{key}`", entries[current].key),
+                                format!(
+                                    "xdata cycle: `{}` leads back to `{key}`",
+                                    entries[current].key
+                                ),
                             )
                             .with_location(source.at(field.value_span))
                             .with_help("an xdata entry must not refer back to its user"),
@@ -237,7 +258,10 @@ fn xdata_chain(
                 None if current == i => diagnostics.push(
                     Diagnostic::warning(
                         "missing-xdata",
-                        format!("`{}` uses xdata `{key}`, which is not in the file", entries[i].key),
+                        format!(
+                            "`{}` uses xdata `{key}`, which is not in the file",
+                            entries[i].key
+                        ),
                     )
                     .with_location(source.at(field.value_span)),
                 ),

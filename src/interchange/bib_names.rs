@@ -184,7 +184,10 @@ fn extended(parts: &[&str]) -> Option<Name> {
             "suffix" => name.suffix = part(value),
             "useprefix" => use_prefix = value.eq_ignore_ascii_case("true"),
             // Name options (`juniorcomma`, `sortingnamekeytemplate` …).
-            key if !key.is_empty() && key.chars().all(|c| c.is_ascii_alphabetic() || c == '-' || c == '_') => {}
+            key if !key.is_empty()
+                && key
+                    .chars()
+                    .all(|c| c.is_ascii_alphabetic() || c == '-' || c == '_') => {}
             _ => return None,
         }
     }
@@ -231,8 +234,8 @@ fn starts_lower(word: &str) -> bool {
             // A special character: skip the command name, take the first
             // letter after it.
             chars.next();
-            let command: String = std::iter::from_fn(|| chars.next_if(char::is_ascii_alphabetic))
-                .collect();
+            let command: String =
+                std::iter::from_fn(|| chars.next_if(char::is_ascii_alphabetic)).collect();
             if command.is_empty() {
                 chars.next();
             }
@@ -292,7 +295,8 @@ mod tests {
             .map(|n| {
                 let p = |t: &Option<MultiText>| {
                     use unicode_normalization::UnicodeNormalization;
-                    t.as_ref().map_or(String::new(), |t| t.original.nfc().collect())
+                    t.as_ref()
+                        .map_or(String::new(), |t| t.original.nfc().collect())
                 };
                 if n.literal.is_some() {
                     format!("literal:{}", p(&n.literal))
@@ -323,7 +327,10 @@ mod tests {
                 "literal:others",
             ]
         );
-        assert_eq!(show(r"{\relax Ch}ristopher Brown"), ["Christopher|||Brown|"]);
+        assert_eq!(
+            show(r"{\relax Ch}ristopher Brown"),
+            ["Christopher|||Brown|"]
+        );
         assert_eq!(show(r#"{\"O}zt{\"u}rk, Ay{\c{s}}e"#), ["Ayşe|||Öztürk|"]);
         assert_eq!(show(r#"{\"u}ber Name, X"#), ["X|über||Name|"]);
     }

@@ -251,12 +251,19 @@ impl Parser<'_, '_> {
         for attempt in [Attempt::EscapedBraces, Attempt::FieldLines] {
             let Err(broken) = &result else { break };
             let region = self.text(fields_start, broken.resume.max(fields_start));
-            if attempt == Attempt::EscapedBraces && !region.contains("\\{") && !region.contains("\\}") {
+            if attempt == Attempt::EscapedBraces
+                && !region.contains("\\{")
+                && !region.contains("\\}")
+            {
                 continue;
             }
             let failed_at = self.pos;
             self.pos = fields_start;
-            self.escapes = if attempt == Attempt::EscapedBraces { Escapes::Skipped } else { Escapes::Counted };
+            self.escapes = if attempt == Attempt::EscapedBraces {
+                Escapes::Skipped
+            } else {
+                Escapes::Counted
+            };
             self.field_lines_end_values = attempt == Attempt::FieldLines;
             let mut again = entry.clone();
             again.fields.clear();
@@ -426,12 +433,7 @@ impl Parser<'_, '_> {
                         }
                     }
                 }
-                _ => {
-                    return Err(self.broken_here(
-                        "expected a value",
-                        "write field = {value}",
-                    ))
-                }
+                _ => return Err(self.broken_here("expected a value", "write field = {value}")),
             }
             self.skip_space();
             if self.peek() == Some(b'#') {
@@ -454,7 +456,11 @@ impl Parser<'_, '_> {
         if let Ok(end) = self.delimited(start, Escapes::Skipped) {
             return Ok((end, false));
         }
-        let close = if self.bytes[start] == b'"' { b'"' } else { b'}' };
+        let close = if self.bytes[start] == b'"' {
+            b'"'
+        } else {
+            b'}'
+        };
         let line_end = find_byte(self.bytes, start, b'\n').unwrap_or(self.bytes.len());
         let last = self.bytes[start + 1..line_end]
             .iter()
@@ -623,9 +629,9 @@ impl Parser<'_, '_> {
     }
 
     fn info(&mut self, span: Span, code: &'static str, message: &str) {
-        self.out.diagnostics.push(
-            Diagnostic::info(code, message.to_string()).with_location(self.source.at(span)),
-        );
+        self.out
+            .diagnostics
+            .push(Diagnostic::info(code, message.to_string()).with_location(self.source.at(span)));
     }
 
     fn peek(&self) -> Option<u8> {
@@ -666,7 +672,10 @@ impl Parser<'_, '_> {
         let start = self.pos;
         while self.peek().is_some_and(|b| {
             !b.is_ascii_whitespace()
-                && !matches!(b, b'=' | b'{' | b'}' | b'(' | b')' | b',' | b'"' | b'#' | b'%')
+                && !matches!(
+                    b,
+                    b'=' | b'{' | b'}' | b'(' | b')' | b',' | b'"' | b'#' | b'%'
+                )
         }) {
             self.pos += 1;
         }

@@ -227,7 +227,6 @@ impl<'a> Writer<'a> {
         encoded.text
     }
 
-
     fn warnings(&self, entry: &Entry) -> Vec<crate::diag::Diagnostic> {
         let mut out = Vec::new();
         let unmapped: Vec<&str> = entry

@@ -30,7 +30,9 @@ pub fn import(source: &Source) -> Imported {
             imported.diagnostics.push(
                 Diagnostic::error("invalid-json", message)
                     .with_location(source.at(Span::new(at, at)))
-                    .with_help("CSL-JSON is an array of item objects: [{ \"id\": …, \"type\": … }]"),
+                    .with_help(
+                        "CSL-JSON is an array of item objects: [{ \"id\": …, \"type\": … }]",
+                    ),
             );
             return imported;
         }
@@ -63,7 +65,9 @@ pub fn import(source: &Source) -> Imported {
                 let offset = offset_of(text, e.line(), e.column());
                 imported.diagnostics.push(
                     Diagnostic::error("invalid-json", format!("cannot read this item: {e}"))
-                        .with_location(source.at(Span::new(span.start + offset, span.start + offset)))
+                        .with_location(
+                            source.at(Span::new(span.start + offset, span.start + offset)),
+                        )
                         .with_help("fix the JSON of this item; the others are imported"),
                 );
             }
@@ -127,11 +131,13 @@ fn scan_items(text: &str) -> Result<Vec<Span>, (usize, String)> {
                     }
                 }
                 b']' => return Ok(items),
-                b if depth == 0 && !b.is_ascii_whitespace() && b != b',' && item_start.is_none() => {
+                b if depth == 0
+                    && !b.is_ascii_whitespace()
+                    && b != b','
+                    && item_start.is_none() =>
+                {
                     // A bare value at the top: an element that is not an object.
-                    let end = text[i..]
-                        .find([',', ']'])
-                        .map_or(text.len(), |e| i + e);
+                    let end = text[i..].find([',', ']']).map_or(text.len(), |e| i + e);
                     items.push(Span::new(i, end));
                     i = end;
                     continue;
@@ -188,10 +194,17 @@ impl ItemReader<'_, '_> {
     /// Reports a value CSL cannot hold and keeps it as written.
     fn keep(&mut self, name: &str, value: &Value, why: Option<String>) {
         if let Some(why) = why {
-            let key = if self.entry.key.is_empty() { "an item" } else { &self.entry.key };
+            let key = if self.entry.key.is_empty() {
+                "an item"
+            } else {
+                &self.entry.key
+            };
             self.diagnostics.push(
-                Diagnostic::warning("csl-json-value", format!("{key}: `{name}` {why}; kept as written in [extra.csl-json]"))
-                    .with_location(self.source.at(self.span_of(name))),
+                Diagnostic::warning(
+                    "csl-json-value",
+                    format!("{key}: `{name}` {why}; kept as written in [extra.csl-json]"),
+                )
+                .with_location(self.source.at(self.span_of(name))),
             );
         }
         let text = match value {
@@ -257,8 +270,12 @@ fn read_names(value: &Value) -> Result<Vec<Name>, String> {
     let list = value.as_array().ok_or("is not an array of names")?;
     let mut names = Vec::with_capacity(list.len());
     for (i, element) in list.iter().enumerate() {
-        let name = read_name(element)
-            .ok_or_else(|| format!("has an entry ({}: {element}) that is not a name with family, given or literal", i + 1))?;
+        let name = read_name(element).ok_or_else(|| {
+            format!(
+                "has an entry ({}: {element}) that is not a name with family, given or literal",
+                i + 1
+            )
+        })?;
         names.push(name);
     }
     Ok(names)
@@ -305,7 +322,9 @@ fn read_date(value: &Value) -> Result<Date, String> {
             .ok_or("has neither date-parts nor raw")?;
         return Date::parse(text).map_err(|e| format!("is not a date: {}", e.message));
     };
-    let parts = parts.as_array().ok_or("has date-parts that are not an array")?;
+    let parts = parts
+        .as_array()
+        .ok_or("has date-parts that are not an array")?;
     let mut ends = Vec::with_capacity(2);
     for part in parts.iter().take(2) {
         ends.push(read_parts(part)?);
@@ -313,9 +332,9 @@ fn read_date(value: &Value) -> Result<Date, String> {
     let Some(first) = ends.first_mut() else {
         return Err("has empty date-parts".into());
     };
-    first.approximate = map
-        .get("circa")
-        .is_some_and(|c| c.as_bool() == Some(true) || c.as_i64() == Some(1) || c.as_str().is_some());
+    first.approximate = map.get("circa").is_some_and(|c| {
+        c.as_bool() == Some(true) || c.as_i64() == Some(1) || c.as_str().is_some()
+    });
     if let Some(season) = map.get("season") {
         let number = season
             .as_u64()
@@ -341,7 +360,9 @@ fn read_date(value: &Value) -> Result<Date, String> {
 /// `[year, month, day]`, numbers or numeric strings; CSL years (1 BCE = -1)
 /// become astronomical ones (1 BCE = 0); months 13–16 and 21–24 are seasons.
 fn read_parts(value: &Value) -> Result<DatePart, String> {
-    let list = value.as_array().ok_or("has a date part that is not an array")?;
+    let list = value
+        .as_array()
+        .ok_or("has a date part that is not an array")?;
     let mut numbers = Vec::with_capacity(3);
     for v in list.iter().take(3) {
         let n = v
@@ -370,7 +391,9 @@ fn read_parts(value: &Value) -> Result<DatePart, String> {
         let month = part.month.ok_or("has a day without a month")?;
         let last = i64::from(days_in_month(year, month));
         if !(1..=last).contains(&day) {
-            return Err(format!("has the day {day}, which month {month} of {year} does not have"));
+            return Err(format!(
+                "has the day {day}, which month {month} of {year} does not have"
+            ));
         }
         part.day = Some(day as u8);
     }
@@ -460,22 +483,38 @@ mod tests {
     #[test]
     fn reads_date_objects_in_every_common_shape() {
         let read = |v: Value| read_date(&v).map(|d| d.to_string());
-        assert_eq!(read(json!({ "date-parts": [["2021", "3", "31"]] })).as_deref(), Ok("2021-03-31"));
-        assert_eq!(read(json!({ "date-parts": [[1994], [2010]] })).as_deref(), Ok("1994/2010"));
+        assert_eq!(
+            read(json!({ "date-parts": [["2021", "3", "31"]] })).as_deref(),
+            Ok("2021-03-31")
+        );
+        assert_eq!(
+            read(json!({ "date-parts": [[1994], [2010]] })).as_deref(),
+            Ok("1994/2010")
+        );
         assert_eq!(read(json!({ "raw": "2021-03" })).as_deref(), Ok("2021-03"));
         assert_eq!(read(json!("2021")).as_deref(), Ok("2021"));
-        assert_eq!(read(json!({ "date-parts": [[-44]] })).as_deref(), Ok("-0043"));
+        assert_eq!(
+            read(json!({ "date-parts": [[-44]] })).as_deref(),
+            Ok("-0043")
+        );
         assert!(read(json!({ "literal": "spring, perhaps" })).is_err());
         assert!(read(json!({ "date-parts": [[2021, 13, 45]] })).is_err());
-        assert!(read(json!({ "date-parts": [[2021, 17]] })).unwrap_err().contains("month 17"));
-        assert!(read(json!({ "date-parts": [[2021, 2, 30]] })).unwrap_err().contains("day 30"));
+        assert!(read(json!({ "date-parts": [[2021, 17]] }))
+            .unwrap_err()
+            .contains("month 17"));
+        assert!(read(json!({ "date-parts": [[2021, 2, 30]] }))
+            .unwrap_err()
+            .contains("day 30"));
     }
 
     #[test]
     fn names_must_be_names() {
         assert!(read_names(&json!([1, 2])).is_err());
         assert!(read_names(&json!([{ "name": "x" }])).is_err());
-        assert_eq!(read_names(&json!([{ "literal": "others" }])).map(|n| n.len()), Ok(1));
+        assert_eq!(
+            read_names(&json!([{ "literal": "others" }])).map(|n| n.len()),
+            Ok(1)
+        );
     }
 
     #[test]
@@ -483,6 +522,14 @@ mod tests {
         let text = r#"[ {"id": "a", "title": "x]}"}, 7, {"id": "b"}, {"id": "c", "#;
         let spans = scan_items(text).unwrap();
         let items: Vec<&str> = spans.iter().map(|s| &text[s.start..s.end]).collect();
-        assert_eq!(items, [r#"{"id": "a", "title": "x]}"}"#, "7", r#"{"id": "b"}"#, r#"{"id": "c", "#]);
+        assert_eq!(
+            items,
+            [
+                r#"{"id": "a", "title": "x]}"}"#,
+                "7",
+                r#"{"id": "b"}"#,
+                r#"{"id": "c", "#
+            ]
+        );
     }
 }

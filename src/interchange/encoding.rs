@@ -109,10 +109,16 @@ mod tests {
         assert_eq!(decode("ş".as_bytes(), None).guessed, None);
         let utf16: Vec<u8> = "@a{x}".encode_utf16().flat_map(u16::to_be_bytes).collect();
         let read = decode(&utf16, None);
-        assert_eq!((read.text.as_str(), read.guessed), ("@a{x}", Some("UTF-16BE")));
+        assert_eq!(
+            (read.text.as_str(), read.guessed),
+            ("@a{x}", Some("UTF-16BE"))
+        );
         let turkish = [b'D', 0xFD, 0xFE, b'i', 0xFE, b'l', b'e', b'r', b'i'];
         let read = decode(&turkish, None);
-        assert_eq!((read.text.as_str(), read.guessed), ("Dışişleri", Some("windows-1254")));
+        assert_eq!(
+            (read.text.as_str(), read.guessed),
+            ("Dışişleri", Some("windows-1254"))
+        );
         let latin = [b'M', 0xFC, b'n', b'c', b'h', b'e', b'n'];
         assert_eq!(decode(&latin, None).text, "München");
         assert_eq!(decode(&latin, for_label("latin1")).guessed, None);

@@ -66,7 +66,8 @@ pub fn encode(text: &str, target: Target) -> Encoded {
             }
             Piece::Close(mark) => {
                 in_math &= mark != Mark::Math;
-                out.text.push_str(if mark == Mark::Math { "$" } else { "}" });
+                out.text
+                    .push_str(if mark == Mark::Math { "$" } else { "}" });
             }
         }
     }

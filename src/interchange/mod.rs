@@ -237,7 +237,9 @@ pub fn import(path: &Path, text: &str, format: Format, options: &ImportOptions) 
             ..Imported::default()
         },
     };
-    imported.spans.resize(imported.entries.len(), Span::default());
+    imported
+        .spans
+        .resize(imported.entries.len(), Span::default());
     finish(&mut imported, &source);
     imported
 }
@@ -297,7 +299,11 @@ fn finish(imported: &mut Imported, source: &Source) {
             KeyChoice::Made(base) => {
                 let folded = fold_key(&base);
                 let mut n = next.get(&folded).copied().unwrap_or(1);
-                let mut key = if n == 1 { base.clone() } else { format!("{base}-{n}") };
+                let mut key = if n == 1 {
+                    base.clone()
+                } else {
+                    format!("{base}-{n}")
+                };
                 while taken.contains(&fold_key(&key)) {
                     n += 1;
                     key = format!("{base}-{n}");

@@ -164,7 +164,10 @@ fn write_entry(entry: &Entry, form: &TextForm, scheme: Romanizer, lines: &mut Li
         if !exact {
             // Particles and the like, which `AU` lines cannot say.
             let list: Vec<serde_json::Value> = chosen.iter().map(name_json).collect();
-            lines.push("C8", &format!("{variable}: {}", serde_json::Value::Array(list)));
+            lines.push(
+                "C8",
+                &format!("{variable}: {}", serde_json::Value::Array(list)),
+            );
         }
     }
     for (variable, tag) in TEXT_TAGS {
@@ -212,7 +215,9 @@ fn write_entry(entry: &Entry, form: &TextForm, scheme: Romanizer, lines: &mut Li
     for (name, field) in &entry.dates {
         let date = &field.value;
         let exact = date.end.is_none()
-            && date.parts().all(|p| !p.approximate && !p.uncertain && p.season.is_none() && p.year >= 0);
+            && date
+                .parts()
+                .all(|p| !p.approximate && !p.uncertain && p.season.is_none() && p.year >= 0);
         let tagged = matches!(*name, "issued" | "accessed");
         if !exact || !tagged {
             lines.push("C8", &format!("{name}: {date}"));
@@ -221,7 +226,12 @@ fn write_entry(entry: &Entry, form: &TextForm, scheme: Romanizer, lines: &mut Li
     if let Some(language) = entry.language() {
         lines.push("LA", language);
     }
-    for (tag, values) in entry.extra.get(super::ris_import::EXTRA).into_iter().flatten() {
+    for (tag, values) in entry
+        .extra
+        .get(super::ris_import::EXTRA)
+        .into_iter()
+        .flatten()
+    {
         let known = tag.len() == 2 && tag != "TY" && tag != "ER";
         for value in values.lines().filter(|_| known) {
             lines.push(tag, value);
@@ -235,7 +245,10 @@ fn write_entry(entry: &Entry, form: &TextForm, scheme: Romanizer, lines: &mut Li
 fn write_unrouted(entry: &Entry, lines: &mut Lines) {
     let routed = |name: &str| {
         TEXT_TAGS.iter().any(|(v, _)| *v == name)
-            || matches!(name, "page" | "ISBN" | "ISSN" | "keyword" | "PMID" | "PMCID")
+            || matches!(
+                name,
+                "page" | "ISBN" | "ISSN" | "keyword" | "PMID" | "PMCID"
+            )
             || (name == "number-of-pages" && pages_as_sp(entry))
     };
     for (name, field) in &entry.texts {
@@ -254,9 +267,9 @@ fn pages_as_sp(entry: &Entry) -> bool {
     );
     whole_work
         && entry.text("page").is_none()
-        && entry
-            .text("number-of-pages")
-            .is_some_and(|n| !n.original.is_empty() && n.original.bytes().all(|b| b.is_ascii_digit()))
+        && entry.text("number-of-pages").is_some_and(|n| {
+            !n.original.is_empty() && n.original.bytes().all(|b| b.is_ascii_digit())
+        })
 }
 
 fn write_pages(entry: &Entry, lines: &mut Lines) {

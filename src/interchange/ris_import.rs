@@ -44,7 +44,12 @@ pub fn import(source: &Source) -> Imported {
         match parse_line(line) {
             Some(("TY", value)) => {
                 if let Some(record) = current.take() {
-                    warn(&mut imported, source, record.start, "this record has no `ER  - ` line; it ends where the next one starts");
+                    warn(
+                        &mut imported,
+                        source,
+                        record.start,
+                        "this record has no `ER  - ` line; it ends where the next one starts",
+                    );
                     finish(record, &mut imported);
                 }
                 current = Some(start_record(value, span));
@@ -67,7 +72,12 @@ pub fn import(source: &Source) -> Imported {
         }
     }
     if let Some(record) = current {
-        warn(&mut imported, source, record.start, "the last record has no `ER  - ` line; it ends at the end of the file");
+        warn(
+            &mut imported,
+            source,
+            record.start,
+            "the last record has no `ER  - ` line; it ends at the end of the file",
+        );
         finish(record, &mut imported);
     }
     imported
@@ -173,7 +183,11 @@ fn read_tag(record: &mut Record, tag: &str, value: &str) {
             let keywords = match entry.text("keyword") {
                 Some(k) if k.original.contains(';') || value.contains(',') => {
                     let before = k.original.replace(", ", "; ");
-                    let before = if k.original.contains(';') { k.original.clone() } else { before };
+                    let before = if k.original.contains(';') {
+                        k.original.clone()
+                    } else {
+                        before
+                    };
                     format!("{before}; {value}")
                 }
                 Some(k) => format!("{}, {value}", k.original),
@@ -207,7 +221,10 @@ fn custom_variable(entry: &mut Entry, value: &str) -> bool {
         return false;
     };
     use crate::model::VariableKind;
-    match crate::model::variable::lookup(name).filter(|v| v.in_records).map(|v| v.kind) {
+    match crate::model::variable::lookup(name)
+        .filter(|v| v.in_records)
+        .map(|v| v.kind)
+    {
         Some(VariableKind::Text | VariableKind::Number) => {
             entry.text(name).is_none() && entry.set_text(name, MultiText::plain(text))
         }
@@ -221,7 +238,9 @@ fn custom_variable(entry: &mut Entry, value: &str) -> bool {
                 return false;
             };
             let part = |v: &serde_json::Value, k: &str| {
-                v.get(k).and_then(serde_json::Value::as_str).map(MultiText::plain)
+                v.get(k)
+                    .and_then(serde_json::Value::as_str)
+                    .map(MultiText::plain)
             };
             let names = list
                 .iter()
@@ -242,9 +261,7 @@ fn custom_variable(entry: &mut Entry, value: &str) -> bool {
             true
         }
         // A date RIS cannot hold whole (a range, a season, circa).
-        Some(VariableKind::Date) => {
-            Date::parse(text).is_ok_and(|date| entry.set_date(name, date))
-        }
+        Some(VariableKind::Date) => Date::parse(text).is_ok_and(|date| entry.set_date(name, date)),
         _ => false,
     }
 }
@@ -404,7 +421,10 @@ mod tests {
     #[test]
     fn reads_tag_lines() {
         assert_eq!(parse_line("TY  - JOUR"), Some(("TY", "JOUR")));
-        assert_eq!(parse_line("A1  - Ниязов, Н.С."), Some(("A1", "Ниязов, Н.С.")));
+        assert_eq!(
+            parse_line("A1  - Ниязов, Н.С."),
+            Some(("A1", "Ниязов, Н.С."))
+        );
         assert_eq!(parse_line("ER  -"), Some(("ER", "")));
         assert_eq!(parse_line("ty  - x"), None);
         assert_eq!(parse_line("Ни  - x"), None);

@@ -542,18 +542,16 @@ fn command_kind(name: &str) -> Option<Command> {
         "mkbibquote" | "enquote" | "textquote" | "mkccitation" => Around("“"),
         "mkbibparens" => Around("("),
         "mkbibbrackets" => Around("["),
-        "textrm" | "textnormal" | "textsf" | "texttt" | "textup" | "textmd" | "mbox"
-        | "hbox" | "text" | "ensuremath" | "textlatin" | "foreignlanguage" | "uppercase"
+        "textrm" | "textnormal" | "textsf" | "texttt" | "textup" | "textmd" | "mbox" | "hbox"
+        | "text" | "ensuremath" | "textlatin" | "foreignlanguage" | "uppercase"
         | "MakeUppercase" | "protect" | "lowercase" | "MakeLowercase" | "footnote"
-        | "mkbibacro" | "acronym" | "textcolor" | "colorbox" | "underline" | "uline"
-        | "sout" | "textstrikeout" => Unwrap,
+        | "mkbibacro" | "acronym" | "textcolor" | "colorbox" | "underline" | "uline" | "sout"
+        | "textstrikeout" => Unwrap,
         "url" | "path" | "nolinkurl" | "doi" => Verbatim,
         "href" | "hyperref" => DropArguments(1),
         "noopsort" | "sortnoop" | "SortNoop" | "noop" | "nocite" | "label" | "index"
         | "hyphenation" | "hspace" | "vspace" | "kern" | "ref" | "cite" | "citep" | "citet"
-        | "vphantom" | "hphantom" | "phantom" => {
-            DropArguments(1)
-        }
+        | "vphantom" | "hphantom" | "phantom" => DropArguments(1),
         "relax" | "xspace" | "allowbreak" | "linebreak" | "nobreak" | "break" | "newline"
         | "par" | "unskip" | "null" | "ignorespaces" | "selectlanguage" | "normalfont"
         | "rmfamily" | "upshape" | "mdseries" | "sffamily" | "ttfamily" | "small"
@@ -631,17 +629,29 @@ mod tests {
 
     #[test]
     fn accents_in_every_form() {
-        assert_eq!(plain(r#"{\"\i} {\u\i} \u{\i} \'e \'{e} {\c c} \c{S}"#), "ï ĭ ĭ é é ç Ş");
+        assert_eq!(
+            plain(r#"{\"\i} {\u\i} \u{\i} \'e \'{e} {\c c} \c{S}"#),
+            "ï ĭ ĭ é é ç Ş"
+        );
         assert_eq!(plain(r"Gol'sht\u{e}\u{\i}n"), "Gol'shtĕĭn");
-        assert_eq!(plain(r"{\.I}stanbul D{\i}{\c{s}}i{\c s}leri"), "İstanbul Dışişleri");
+        assert_eq!(
+            plain(r"{\.I}stanbul D{\i}{\c{s}}i{\c s}leri"),
+            "İstanbul Dışişleri"
+        );
         assert_eq!(plain(r"\ss{} \o{} \L{}\'od\'z \AE"), "ß ø Łódź Æ");
-        assert_eq!(plain(r"N\t{ia}zov"), "Ni\u{361}azov".nfc().collect::<String>());
+        assert_eq!(
+            plain(r"N\t{ia}zov"),
+            "Ni\u{361}azov".nfc().collect::<String>()
+        );
         assert_eq!(plain(r"\CYRN\cyri\cyrya{}\cyrz\cyro\cyrv"), "Ниязов");
     }
 
     #[test]
     fn ligatures_quotes_and_ties() {
-        assert_eq!(plain("1990--2000 --- ``a'' `b' x~y"), "1990–2000 — “a” ‘b' x\u{A0}y");
+        assert_eq!(
+            plain("1990--2000 --- ``a'' `b' x~y"),
+            "1990–2000 — “a” ‘b' x\u{A0}y"
+        );
         assert_eq!(plain(r"R\&D 50\% \$5 a\_b"), "R&D 50% $5 a_b");
     }
 
@@ -660,7 +670,10 @@ mod tests {
             title(r#"A {NASA} study of {van Gogh} by {\"O}zt{\"u}rk"#),
             "A <span class=\"nocase\">NASA</span> study of <span class=\"nocase\">van Gogh</span> by Öztürk"
         );
-        assert_eq!(title("{{Whole Title}}"), "<span class=\"nocase\">Whole Title</span>");
+        assert_eq!(
+            title("{{Whole Title}}"),
+            "<span class=\"nocase\">Whole Title</span>"
+        );
         assert_eq!(
             title(r#"{T}{\"u}rk {D}{\i}{\c s}"#),
             "<span class=\"nocase\">Türk</span> <span class=\"nocase\">Dış</span>"

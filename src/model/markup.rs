@@ -68,7 +68,10 @@ const OPENERS: &[(&str, Mark)] = &[
     ("<sub>", Mark::Subscript),
     ("<sc>", Mark::SmallCaps),
     ("<span style=\"font-variant:small-caps;\">", Mark::SmallCaps),
-    ("<span style=\"font-variant: small-caps;\">", Mark::SmallCaps),
+    (
+        "<span style=\"font-variant: small-caps;\">",
+        Mark::SmallCaps,
+    ),
     ("<span class=\"nocase\">", Mark::NoCase),
     ("<span class=\"math\">", Mark::Math),
 ];

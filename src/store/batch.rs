@@ -195,7 +195,10 @@ mod tests {
         ];
         write_all(dir.path(), &planned).unwrap();
         assert_eq!(fs::read_to_string(dir.path().join("a.toml")).unwrap(), "A");
-        assert_eq!(fs::read_to_string(dir.path().join("old.toml")).unwrap(), "new");
+        assert_eq!(
+            fs::read_to_string(dir.path().join("old.toml")).unwrap(),
+            "new"
+        );
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2, "no leftovers");
     }
 
@@ -212,7 +215,10 @@ mod tests {
         let err = write_all(dir.path(), &planned).unwrap_err();
         assert_eq!(err.path, dir.path().join("taken.toml"));
         assert!(!dir.path().join("a.toml").exists());
-        assert_eq!(fs::read_to_string(dir.path().join("old.toml")).unwrap(), "old");
+        assert_eq!(
+            fs::read_to_string(dir.path().join("old.toml")).unwrap(),
+            "old"
+        );
         assert_eq!(
             fs::read_to_string(dir.path().join("taken.toml")).unwrap(),
             "someone else's"

@@ -50,7 +50,9 @@ pub fn key_problem(key: &str) -> Option<String> {
 /// settings file, and `.`/`..` name directories.
 pub fn reserved(key: &str) -> Option<String> {
     if key == "." || key == ".." {
-        return Some(format!("`{key}` cannot be a citation key: it names a directory"));
+        return Some(format!(
+            "`{key}` cannot be a citation key: it names a directory"
+        ));
     }
     let settings = super::SETTINGS_FILE.trim_end_matches(".toml");
     if key.eq_ignore_ascii_case(settings) {

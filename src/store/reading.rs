@@ -3,7 +3,10 @@
 //! file order, so the result (entries, diagnostics and their order) is the
 //! same whatever the number of threads.
 
-use super::{fold_key, key_from_stem, key_problem, parse_record, parse_toml, read_source, FileContext, Loaded};
+use super::{
+    fold_key, key_from_stem, key_problem, parse_record, parse_toml, read_source, FileContext,
+    Loaded,
+};
 use crate::diag::{Diagnostic, Location, Span};
 use crate::model::Entry;
 use std::borrow::Cow;
@@ -72,7 +75,9 @@ fn check_key(
 ) -> Result<String, Diagnostic> {
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
     // A key that cannot be a file name is written escaped (`a%2Fb` for `a/b`).
-    let key = key_from_stem(stem).unwrap_or(Cow::Borrowed(stem)).into_owned();
+    let key = key_from_stem(stem)
+        .unwrap_or(Cow::Borrowed(stem))
+        .into_owned();
     if let Some(problem) = key_problem(&key) {
         return Err(Diagnostic::error("invalid-key", problem)
             .with_location(Location::file(path))

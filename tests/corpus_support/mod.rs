@@ -82,7 +82,9 @@ fn import_all(root: &Path, paths: &[PathBuf]) -> Vec<CorpusFile> {
     std::thread::scope(|scope| {
         let handles: Vec<_> = paths
             .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(|p| import_one(root, p)).collect::<Vec<_>>()))
+            .map(|part| {
+                scope.spawn(move || part.iter().map(|p| import_one(root, p)).collect::<Vec<_>>())
+            })
             .collect();
         handles
             .into_iter()
@@ -263,7 +265,10 @@ pub fn fidelity(files: &[&CorpusFile]) -> Fidelity {
                 })
             })
             .collect();
-        handles.into_iter().map(|h| h.join().expect("a pandoc thread")).collect()
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("a pandoc thread"))
+            .collect()
     });
     let mut total = Fidelity::default();
     for part in parts {
@@ -313,7 +318,10 @@ fn compare_with_pandoc(file: &CorpusFile, tally: &mut Fidelity) {
                 tally.titles_documented += 1;
             }
             count(tally, Part::Title, agree, || {
-                format!("title {}/{id}: pandoc {} kaynak {}", file.relative, item["title"], mine["title"])
+                format!(
+                    "title {}/{id}: pandoc {} kaynak {}",
+                    file.relative, item["title"], mine["title"]
+                )
             });
         }
         for variable in ["author", "editor", "translator"] {
@@ -323,14 +331,20 @@ fn compare_with_pandoc(file: &CorpusFile, tally: &mut Fidelity) {
             for (i, name) in names.iter().enumerate() {
                 let agree = name_key(name) == name_key(&mine[variable][i]);
                 count(tally, Part::Name, agree, || {
-                    format!("name {}/{id}: pandoc {name} kaynak {}", file.relative, mine[variable][i])
+                    format!(
+                        "name {}/{id}: pandoc {name} kaynak {}",
+                        file.relative, mine[variable][i]
+                    )
                 });
             }
         }
         if item["issued"].is_object() {
             let agree = item["issued"]["date-parts"] == mine["issued"]["date-parts"];
             count(tally, Part::Date, agree, || {
-                format!("date {}/{id}: pandoc {} kaynak {}", file.relative, item["issued"], mine["issued"])
+                format!(
+                    "date {}/{id}: pandoc {} kaynak {}",
+                    file.relative, item["issued"], mine["issued"]
+                )
             });
         }
     }
@@ -342,7 +356,11 @@ fn compare_with_pandoc(file: &CorpusFile, tally: &mut Fidelity) {
 fn documented_title_difference(theirs: &str, ours: &str) -> bool {
     let subtitle = theirs.replace(": ", ". ") == ours.replace(": ", ". ");
     let dropped = theirs.len() < ours.len() && theirs.split(' ').all(|w| ours.contains(w));
-    let alphanumeric = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).collect::<String>();
+    let alphanumeric = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect::<String>()
+    };
     let dashes = alphanumeric(theirs) == alphanumeric(ours);
     subtitle || dropped || dashes
 }
@@ -385,12 +403,24 @@ pub fn normal(text: &str) -> String {
 /// A name as the sorted words of all its parts (particles may sit in
 /// different parts in two readings of the same name).
 fn name_key(name: &serde_json::Value) -> Vec<String> {
-    let mut words: Vec<String> = ["non-dropping-particle", "dropping-particle", "family", "given", "suffix", "literal"]
-        .iter()
-        .filter_map(|k| name[*k].as_str())
-        .flat_map(|part| normal(part).split(' ').map(str::to_string).collect::<Vec<_>>())
-        .filter(|w| !w.is_empty())
-        .collect();
+    let mut words: Vec<String> = [
+        "non-dropping-particle",
+        "dropping-particle",
+        "family",
+        "given",
+        "suffix",
+        "literal",
+    ]
+    .iter()
+    .filter_map(|k| name[*k].as_str())
+    .flat_map(|part| {
+        normal(part)
+            .split(' ')
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    })
+    .filter(|w| !w.is_empty())
+    .collect();
     words.sort();
     words
 }
@@ -463,7 +493,10 @@ fn csl_items(entries: &[&Entry], format: Format) -> Vec<serde_json::Value> {
         if let Some(map) = item.as_object_mut() {
             map.remove("id");
             if format != Format::CslJson {
-                if let Some(custom) = map.get_mut("custom").and_then(|c| c["kaynak"].as_object_mut()) {
+                if let Some(custom) = map
+                    .get_mut("custom")
+                    .and_then(|c| c["kaynak"].as_object_mut())
+                {
                     custom.remove("extra");
                 }
                 let empty = map
