@@ -2,7 +2,6 @@
 //! 12) and per hostile input (issue 16), each with its own assertion.
 
 use kaynak::interchange::{self, ExportOptions, Format, ImportOptions, Imported};
-use kaynak::model::markup::plain;
 use kaynak::model::Entry;
 use std::path::Path;
 

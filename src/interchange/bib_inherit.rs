@@ -234,21 +234,20 @@ fn xdata_chain(
             .filter(|k| !k.is_empty())
         {
             match index.get(&key.to_lowercase()) {
-                Some(&x) if visited.contains(&x) => {
-                    if current == i || x == i {
-                        diagnostics.push(
-                            Diagnostic::warning(
-                                "xdata-cycle",
-                                format!(
-                                    "xdata cycle: `{}` leads back to `{key}`",
-                                    entries[current].key
-                                ),
-                            )
-                            .with_location(source.at(field.value_span))
-                            .with_help("an xdata entry must not refer back to its user"),
-                        );
-                    }
+                Some(&x) if visited.contains(&x) && (current == i || x == i) => {
+                    diagnostics.push(
+                        Diagnostic::warning(
+                            "xdata-cycle",
+                            format!(
+                                "xdata cycle: `{}` leads back to `{key}`",
+                                entries[current].key
+                            ),
+                        )
+                        .with_location(source.at(field.value_span))
+                        .with_help("an xdata entry must not refer back to its user"),
+                    );
                 }
+                Some(&x) if visited.contains(&x) => {}
                 Some(&x) if out.len() < MAX_DEPTH => {
                     visited.push(x);
                     out.push(x);
