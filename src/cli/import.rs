@@ -126,6 +126,8 @@ pub fn run(cli: &Cli, args: &ImportArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
                 e.error
             );
         }
+        // Keeps the load cache out of version control (best effort).
+        let _ = store::cache::ensure_gitignore(&cli.library);
     }
     if !ui.quiet {
         eprintln!("{}", summary(&plan, imported.skipped, args.dry_run));
