@@ -468,7 +468,13 @@ fn cli_malformed_import_writes_nothing() {
     kaynak(&library).arg("import").arg(&file).assert().code(1);
     let records = std::fs::read_dir(&library)
         .unwrap()
-        .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().ends_with(".toml"))
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .ends_with(".toml")
+        })
         .count();
     assert_eq!(records, 1);
 }

@@ -315,8 +315,15 @@ fn one_name(
     let dropped = part(&name.dropping_particle);
     let suffix = part(&name.suffix);
     let capital_particle = dropped.starts_with(|c: char| !c.is_lowercase());
-    let needs_extended =
-        family.is_empty() || !particle.is_empty() || (!dropped.is_empty() && capital_particle);
+    // biber counts a comma inside braces too: a part with one needs the
+    // extended form, where values are braced.
+    let comma = [&family, &given, &suffix, &particle, &dropped]
+        .iter()
+        .any(|p| p.contains(','));
+    let needs_extended = family.is_empty()
+        || !particle.is_empty()
+        || (!dropped.is_empty() && capital_particle)
+        || comma;
     if extended && needs_extended {
         let mut parts = Vec::new();
         for (key, value) in [("family", &family), ("given", &given), ("suffix", &suffix)] {

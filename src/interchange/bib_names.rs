@@ -44,9 +44,21 @@ pub fn parse_names(tex: &str) -> (Vec<Name>, Vec<String>) {
 /// Splits at the word `and` (any case) outside braces; words are rejoined
 /// with single spaces.
 fn split_list(tex: &str) -> Vec<String> {
+    let words = words(tex);
+    let has_and = words.iter().any(|w| w.eq_ignore_ascii_case("and"));
+    // `Baklouti, F.; Huang, S. C.` (Medline, JabRef): `;` separates names
+    // when the list has no `and`.
+    let by_semicolon = split_outside_braces(tex, |c| c == ';');
+    if !has_and && by_semicolon.len() > 1 {
+        return by_semicolon
+            .into_iter()
+            .map(|n| n.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|n| !n.is_empty())
+            .collect();
+    }
     let mut names = Vec::new();
     let mut current: Vec<&str> = Vec::new();
-    for word in words(tex) {
+    for word in words {
         if word.eq_ignore_ascii_case("and") {
             names.push(current.join(" "));
             current.clear();
@@ -333,6 +345,14 @@ mod tests {
         );
         assert_eq!(show(r#"{\"O}zt{\"u}rk, Ay{\c{s}}e"#), ["Ayşe|||Öztürk|"]);
         assert_eq!(show(r#"{\"u}ber Name, X"#), ["X|über||Name|"]);
+    }
+
+    #[test]
+    fn semicolons_separate_names_without_and() {
+        assert_eq!(
+            show("Baklouti, F.; Huang, S. C."),
+            ["F.|||Baklouti|", "S. C.|||Huang|"]
+        );
     }
 
     #[test]
