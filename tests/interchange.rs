@@ -355,7 +355,7 @@ fn imports_a_library_catalogue_ris() {
         .original
         .contains("Milli Kitabxana"));
     let article = &entries[1];
-    assert_eq!(article.text("page").unwrap().original, "106-110");
+    assert_eq!(article.text("page").unwrap().original, "106–110");
     assert_eq!(article.text("ISSN").unwrap().original, "1998-9938");
     assert!(article
         .text("abstract")
