@@ -260,7 +260,8 @@ fn hand_latin(name: &Name) -> Name {
 }
 
 /// The fields an import kept in `[extra.bibtex]`, written back as they were
-/// read (a field the export already wrote is not repeated). A value whose
+/// read (a field the export already wrote is not repeated, and `crossref`
+/// and `xdata`, already resolved into the entry, are not). A value whose
 /// braces do not balance as bibtex counts them has its braces escaped.
 pub(super) fn write_extra(bib: &mut BibEntry, entry: &Entry, target: Target) {
     let Some(fields) = entry.extra.get(super::bib_import::EXTRA) else {
@@ -271,7 +272,10 @@ pub(super) fn write_extra(bib: &mut BibEntry, entry: &Entry, target: Target) {
             && name
                 .bytes()
                 .all(|b| b.is_ascii_graphic() && !b"{}(),=\"#%'".contains(&b));
-        if !valid_name || bib.has(name) || value.contains(['\n', '\r']) && value.trim().is_empty() {
+        // The entry already holds what it inherited: a cross-reference
+        // written back would point at an entry the export may not have.
+        let inherited = matches!(name.as_str(), "crossref" | "xref" | "xdata");
+        if !valid_name || inherited || bib.has(name) || value.trim().is_empty() {
             continue;
         }
         let value = if !super::latex::bibtex_balanced(value) {
