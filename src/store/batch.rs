@@ -5,8 +5,9 @@
 //! 2. They are made durable together: one `syncfs` on Linux (one flush of
 //!    the file system instead of one `fsync` round trip per record), one
 //!    `fsync` per file elsewhere.
-//! 3. Each is put in place: a new record is linked under its name (never
-//!    replacing a file that appeared meanwhile); a record being replaced is
+//! 3. Each is put in place: a new record is renamed to its name with
+//!    `RENAME_NOREPLACE` (or linked, where a file system lacks it), never
+//!    replacing a file that appeared meanwhile; a record being replaced is
 //!    first linked to a backup name, then renamed over.
 //! 4. The directory is synced once, and the backups are removed.
 //!
@@ -134,6 +135,18 @@ fn commit(dir: &Path, planned: &[Planned], temps: &[PathBuf]) -> Result<(), Batc
 }
 
 fn create(path: &Path, temp: &Path) -> io::Result<()> {
+    // One system call where the kernel has it: a rename that never
+    // replaces a file (one that appeared meanwhile is an error).
+    #[cfg(target_os = "linux")]
+    {
+        use rustix::fs::{renameat_with, RenameFlags, CWD};
+        match renameat_with(CWD, temp, CWD, path, RenameFlags::NOREPLACE) {
+            Ok(()) => return Ok(()),
+            Err(e) if e == rustix::io::Errno::EXIST => return Err(io::Error::from(e)),
+            // A file system without it: link, then unlink, below.
+            Err(_) => {}
+        }
+    }
     let linked = fs::hard_link(temp, path);
     match linked {
         Ok(()) => fs::remove_file(temp),
