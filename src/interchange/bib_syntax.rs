@@ -305,6 +305,8 @@ impl Parser<'_, '_> {
     }
 
     fn fields(&mut self, entry: &mut RawEntry, close: u8) -> Result<(), Broken> {
+        // The key's own comma counts: `@misc{a,, title = …`.
+        let mut comma_before = false;
         loop {
             self.skip_space();
             match self.peek() {
@@ -321,6 +323,16 @@ impl Parser<'_, '_> {
                     return Ok(());
                 }
                 Some(b',') => {
+                    if comma_before {
+                        // bibtex stops at `, ,`; biber and kaynak read on.
+                        self.warn(
+                            Span::new(self.pos, self.pos + 1),
+                            "empty-field",
+                            &format!("`{}` has an empty field (two commas in a row)", entry.key),
+                            "delete one of the commas",
+                        );
+                    }
+                    comma_before = true;
                     self.pos += 1;
                     continue;
                 }
@@ -377,8 +389,12 @@ impl Parser<'_, '_> {
                 value_span,
             });
             self.skip_space();
+            comma_before = false;
             match self.peek() {
-                Some(b',') => self.pos += 1,
+                Some(b',') => {
+                    self.pos += 1;
+                    comma_before = true;
+                }
                 Some(b) if b == close => {}
                 _ => {
                     return Err(self.broken_here(
