@@ -554,6 +554,8 @@ const TAGS: &[(&str, &str)] = &[
     ("<sup>", "</sup>"),
     ("<sub>", "</sub>"),
     ("<span class=\"nocase\">", "</span>"),
+    // TeX math kept verbatim by kaynak's .bib import: printed as written.
+    ("<span class=\"math\">", "</span>"),
     ("<span class=\"nodecor\">", "</span>"),
     ("<span style=\"font-variant:small-caps;\">", "</span>"),
     ("<span style=\"font-variant: small-caps;\">", "</span>"),
@@ -651,7 +653,7 @@ fn tag_node(open: &str, children: Vec<Inline>) -> Inline {
         "<b>" => formatting.font_weight = Some(FontWeight::Bold),
         "<sup>" => formatting.vertical_align = Some(VerticalAlign::Sup),
         "<sub>" => formatting.vertical_align = Some(VerticalAlign::Sub),
-        "<span class=\"nocase\">" => return Inline::NoCase(children),
+        "<span class=\"nocase\">" | "<span class=\"math\">" => return Inline::NoCase(children),
         "<span class=\"nodecor\">" => {
             formatting.font_style = Some(FontStyle::Normal);
             formatting.font_weight = Some(FontWeight::Normal);
