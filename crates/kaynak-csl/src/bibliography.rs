@@ -1,21 +1,23 @@
 //! Rendering the bibliography: entries in sorted order,
 //! subsequent-author-substitute and second-field-align.
 
-use crate::eval::CiteState;
-use crate::output::Inline;
+use crate::eval::{AuthorSubstitute, CiteState, SubstitutedNames};
+use crate::output::tag::plain_text_of;
+use crate::output::{Inline, Tag};
 use crate::processor::{BibEntry, Bibliography, ItemRender, Run};
 use crate::style::model::*;
+use std::ops::ControlFlow;
 
 pub fn render(run: &mut Run, section: &Section) -> Bibliography {
     let options = section.bibliography.clone();
     let order = run.bib_order.clone();
-    let rendered = match &options.subsequent_author_substitute {
-        // each entry depends on the author of the one before: one pass in order
-        Some(substitute) => render_substituted(run, section, &order, substitute),
-        None => run.par_map(&order, |run, &index, warnings| {
-            run.render_item(index, section, &entry_state(run, index), warnings)
-        }),
-    };
+    let mut rendered = run.par_map(&order, |run, &index, warnings| {
+        run.render_item(index, section, &entry_state(run, index), warnings)
+    });
+    if let Some(text) = &options.subsequent_author_substitute {
+        let rule = options.subsequent_author_substitute_rule;
+        substitute_authors(run, section, &order, &mut rendered, text, rule);
+    }
     let align = options.second_field_align.is_some();
     let entries = order
         .iter()
@@ -23,7 +25,7 @@ pub fn render(run: &mut Run, section: &Section) -> Bibliography {
         .filter(|(_, item)| !item.parts.iter().all(Inline::is_empty))
         .map(|(&index, item)| BibEntry {
             id: run.items[index].id().to_string(),
-            content: layout(section, item.parts, align),
+            content: layout(section, index, item.parts, align),
         })
         .collect();
     Bibliography { entries, options }
@@ -38,35 +40,107 @@ fn entry_state(run: &Run, index: usize) -> CiteState {
     }
 }
 
-/// Entries with subsequent-author-substitute, in one pass: the substitute
-/// applies when an entry's author matches the previous entry's.
-fn render_substituted(
+/// subsequent-author-substitute: each entry whose author (its first names
+/// output, read from the rendered tree) repeats the previous entry's is
+/// rendered again with the names `rule` picks replaced by `text`.
+fn substitute_authors(
     run: &mut Run,
     section: &Section,
     order: &[usize],
-    substitute: &str,
-) -> Vec<ItemRender> {
+    rendered: &mut [ItemRender],
+    text: &str,
+    rule: SubstituteRule,
+) {
+    // the authors as rendered (before any substitution)
+    let authors: Vec<Option<EntryAuthor>> = rendered
+        .iter()
+        .map(|item| item.parts.iter().find_map(EntryAuthor::of))
+        .collect();
     let mut warnings = Vec::new();
-    let mut previous_author: Option<String> = None;
-    let mut out = Vec::with_capacity(order.len());
-    for &index in order {
-        let state = match &previous_author {
-            Some(previous) => CiteState {
-                author_substitute: Some(substitute.to_string()),
-                previous_author: Some(previous.clone()),
-                ..entry_state(run, index)
-            },
-            None => entry_state(run, index),
+    for (position, &index) in order.iter().enumerate().skip(1) {
+        let (Some(previous), Some(current)) = (&authors[position - 1], &authors[position]) else {
+            continue;
         };
-        let item = run.render_item(index, section, &state, &mut warnings);
-        previous_author.clone_from(&item.first_names);
-        out.push(item);
+        let Some(names) = current.substituted_after(previous, rule) else {
+            continue;
+        };
+        let state = CiteState {
+            author_substitute: Some(AuthorSubstitute {
+                element: current.element,
+                text: text.to_string(),
+                names,
+            }),
+            ..entry_state(run, index)
+        };
+        rendered[position] = run.render_item(index, section, &state, &mut warnings);
     }
     run.warnings.extend(warnings);
-    out
 }
 
-fn layout(section: &Section, mut parts: Vec<Inline>, align: bool) -> Inline {
+/// An entry's author as subsequent-author-substitute compares it.
+struct EntryAuthor {
+    element: u16,
+    /// The whole list's text (names, delimiters, et-al).
+    text: String,
+    /// Each name's text; empty for output that came from `cs:substitute`.
+    names: Vec<String>,
+}
+
+impl EntryAuthor {
+    /// The first names output of `node`.
+    fn of(node: &Inline) -> Option<EntryAuthor> {
+        let (tag, children) = node.first_names()?;
+        let mut names = Vec::new();
+        if !tag.substituted {
+            for child in children {
+                let _ = child.visit_tags(&mut |tag, name| {
+                    if let Tag::Name(_) = tag {
+                        names.push(plain_text_of(name));
+                        // names do not nest
+                        return ControlFlow::Continue(());
+                    }
+                    ControlFlow::Continue(())
+                });
+            }
+        }
+        Some(EntryAuthor {
+            element: tag.element,
+            text: plain_text_of(children),
+            names,
+        })
+    }
+
+    /// Which of these names `rule` replaces, after an entry whose author is
+    /// `previous`; `None` when none.
+    fn substituted_after(
+        &self,
+        previous: &EntryAuthor,
+        rule: SubstituteRule,
+    ) -> Option<SubstitutedNames> {
+        let whole = self.text == previous.text;
+        // output from cs:substitute has no names: it is compared whole
+        if self.names.is_empty() || previous.names.is_empty() {
+            return whole.then_some(SubstitutedNames::All);
+        }
+        let matching = self
+            .names
+            .iter()
+            .zip(&previous.names)
+            .take_while(|(a, b)| a == b)
+            .count();
+        match rule {
+            SubstituteRule::CompleteAll => whole.then_some(SubstitutedNames::All),
+            SubstituteRule::CompleteEach => whole.then_some(SubstitutedNames::Each),
+            SubstituteRule::PartialEach => {
+                (matching > 0).then_some(SubstitutedNames::First(matching))
+            }
+            SubstituteRule::PartialFirst => (matching > 0).then_some(SubstitutedNames::First(1)),
+        }
+    }
+}
+
+fn layout(section: &Section, index: usize, mut parts: Vec<Inline>, align: bool) -> Inline {
+    let tag = Tag::Item(crate::citation::item_tag(index));
     let rendering = &section.layout.rendering;
     let mut body = if align && parts.len() > 1 {
         let rest = parts.split_off(1);
@@ -80,10 +154,13 @@ fn layout(section: &Section, mut parts: Vec<Inline>, align: bool) -> Inline {
             left.push(Inline::Text(prefix.as_str().into()));
         }
         left.push(first);
-        return Inline::seq(vec![
-            Inline::Display(Display::LeftMargin, left),
-            Inline::Display(Display::RightInline, format(rendering, right)),
-        ]);
+        return Inline::Tagged(
+            tag,
+            vec![
+                Inline::Display(Display::LeftMargin, left),
+                Inline::Display(Display::RightInline, format(rendering, right)),
+            ],
+        );
     } else {
         format(rendering, parts)
     };
@@ -98,7 +175,7 @@ fn layout(section: &Section, mut parts: Vec<Inline>, align: bool) -> Inline {
             body.push(text);
         }
     }
-    Inline::seq(body)
+    Inline::Tagged(tag, body)
 }
 
 /// The children of the display block that ends the entry, if one does:
@@ -107,6 +184,7 @@ fn last_display(nodes: &mut [Inline]) -> Option<&mut Vec<Inline>> {
     match nodes.last_mut()? {
         Inline::Display(_, children) => Some(children),
         Inline::Formatted(f, children) if f.is_empty() => last_display(children),
+        Inline::Tagged(_, children) => last_display(children),
         _ => None,
     }
 }

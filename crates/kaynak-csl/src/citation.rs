@@ -4,7 +4,7 @@
 
 use crate::diagnostic::Warning;
 use crate::eval::{position, sort, text::year_suffix_letters, CiteState};
-use crate::output::Inline;
+use crate::output::{Inline, Tag};
 use crate::processor::{Cite, Cluster, Run};
 use crate::style::model::*;
 
@@ -15,8 +15,10 @@ pub const NO_PRINTED_FORM: &str = "[CSL STYLE ERROR: reference with no printed f
 struct RenderedCite {
     index: usize,
     cite: Cite,
+    /// The state it rendered with; its `author` is the one found in the output.
     state: CiteState,
     node: Inline,
+    /// The author's text (its first names output), compared by collapsing.
     author: Option<String>,
     keys: Vec<sort::KeyValue>,
     prefix: Option<Inline>,
@@ -53,10 +55,17 @@ fn render_cluster(
             });
             continue;
         };
-        let state = run.state_for(index, position);
-        let rendered = run.render_item(index, section, &state, warnings);
-        let (parts, author) = (rendered.parts, rendered.first_names);
-        let opens_with_term = rendered.starts_with_term;
+        let mut state = run.state_for(index, position);
+        let mut rendered = run.render_item(index, section, &state, warnings);
+        let found = rendered.author();
+        let opens_with_term = rendered.opens_with_term();
+        state.author = found.as_ref().map(|(_, author)| author.clone());
+        if state.suppress_author && state.author.is_some() {
+            // now that the author is known, render again without it
+            rendered = run.render_item(index, section, &state, warnings);
+        }
+        let author = found.map(|(text, _)| text);
+        let parts = rendered.parts;
         let keys = if section.sort.is_empty() {
             Vec::new()
         } else {
@@ -74,7 +83,7 @@ fn render_cluster(
         } else if parts.iter().all(Inline::is_empty) {
             Inline::Text(NO_PRINTED_FORM.into())
         } else {
-            Inline::seq(parts)
+            Inline::Tagged(Tag::Item(item_tag(index)), parts)
         };
         let sentence_start = match cite.prefix.as_deref() {
             None | Some("") => cites.is_empty(),
@@ -399,6 +408,7 @@ fn collapse_group(
                     suppress_author: true,
                     ..cite.state.clone()
                 };
+                // (the author found in the cite's first render is left out)
                 let parts = run.render_item(cite.index, section, &state, warnings).parts;
                 if parts.iter().all(Inline::is_empty)
                     && cite.prefix.is_none()
@@ -495,4 +505,9 @@ fn year_text(
     };
     let parts = run.render_item(cite.index, section, &state, warnings).parts;
     parts.iter().map(Inline::plain_text).collect()
+}
+
+/// An item's index as [`Tag::Item`] holds it.
+pub(crate) fn item_tag(index: usize) -> u32 {
+    u32::try_from(index).unwrap_or(u32::MAX)
 }

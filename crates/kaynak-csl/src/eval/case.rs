@@ -185,7 +185,8 @@ fn visit_text(nodes: &[Inline], f: &mut impl FnMut(&str)) {
             }
             Inline::Formatted(_, children)
             | Inline::Display(_, children)
-            | Inline::NoCase(children) => visit_text(children, f),
+            | Inline::NoCase(children)
+            | Inline::Tagged(_, children) => visit_text(children, f),
         }
     }
 }
@@ -251,7 +252,9 @@ fn case_node(node: &mut Inline, case: TextCase, all_upper: bool, state: &mut Cas
             }
             state.word_index += count_words(children);
         }
-        Inline::Formatted(_, children) | Inline::Display(_, children) => {
+        Inline::Formatted(_, children)
+        | Inline::Display(_, children)
+        | Inline::Tagged(_, children) => {
             for child in children {
                 case_node(child, case, all_upper, state);
             }
@@ -476,7 +479,10 @@ pub fn strip_periods(nodes: &mut [Inline]) {
     for node in nodes {
         match node {
             Inline::Text(text) => *text = text.replace('.', "").into(),
-            Inline::Formatted(_, c) | Inline::Display(_, c) | Inline::NoCase(c) => strip_periods(c),
+            Inline::Formatted(_, c)
+            | Inline::Display(_, c)
+            | Inline::NoCase(c)
+            | Inline::Tagged(_, c) => strip_periods(c),
             Inline::Quoted { children, .. } => strip_periods(children),
         }
     }
@@ -495,6 +501,7 @@ pub fn requote(children: Vec<Inline>, ctx: &Context, depth: usize) -> Vec<Inline
             Inline::Formatted(f, c) => Inline::Formatted(f, requote(c, ctx, depth)),
             Inline::Display(d, c) => Inline::Display(d, requote(c, ctx, depth)),
             Inline::NoCase(c) => Inline::NoCase(requote(c, ctx, depth)),
+            Inline::Tagged(t, c) => Inline::Tagged(t, requote(c, ctx, depth)),
             text => text,
         })
         .collect()
@@ -587,7 +594,7 @@ impl RichParser<'_, '_, '_> {
                     let children = self.nodes(Some(close));
                     nodes.push(if *open == "‘" {
                         // typographic single quotes stay inner quotes
-                        let (open, close) = quote_marks(self.ctx, self.ctx.quote_depth() + 1);
+                        let (open, close) = quote_marks(self.ctx, 1);
                         Inline::quoted(open, close, false, children)
                     } else {
                         quote(self.ctx, children)

@@ -22,11 +22,12 @@ pub mod text;
 use crate::diagnostic::Warning;
 use crate::item::CslItem;
 use crate::locale::LocaleChain;
-use crate::output::Inline;
+use crate::output::{Inline, Tag};
 use crate::style::model::*;
 use crate::style::Style;
 pub(crate) use parts::Parts;
 use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 use std::sync::atomic::{AtomicU8, Ordering};
 
 /// Per-cite facts decided by the citation passes.
@@ -43,33 +44,116 @@ pub struct CiteState {
     pub extra_names: Option<usize>,
     /// Given-name expansion per name position: 1 = initials, 2 = full.
     pub givenname_levels: Vec<u8>,
+    /// At least this much of each given name (by position) is shown: what
+    /// the item's disambiguated cites show (bibliography entries).
+    pub given_shown: Vec<crate::output::GivenShown>,
     pub disambiguate: bool,
+    /// The cite asks to leave its author out (suppress-author).
     pub suppress_author: bool,
-    /// subsequent-author-substitute text replacing the first names.
-    pub author_substitute: Option<String>,
-    /// When set, `author_substitute` applies only if this cite's author
-    /// renders the same (one pass for subsequent-author-substitute).
-    pub previous_author: Option<String>,
+    /// The cite's author as a first render found it: what suppress-author
+    /// leaves out when the cite renders again with it.
+    pub author: Option<Author>,
+    /// subsequent-author-substitute: what replaces this entry's author.
+    pub author_substitute: Option<AuthorSubstitute>,
 }
 
-/// What the element walk records while it runs.
+/// A cite's author: the first names output of its render (see
+/// [`crate::output::Inline::first_names`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Author {
+    /// The `cs:names` element that rendered it.
+    pub element: u16,
+    /// The variables its `cs:substitute` used, by id: with the author left
+    /// out, they stay suppressed in the whole cite.
+    pub substituted: Vec<u16>,
+}
+
+/// What subsequent-author-substitute puts in place of an author.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuthorSubstitute {
+    /// The `cs:names` element whose output is replaced.
+    pub element: u16,
+    /// The text put in place.
+    pub text: String,
+    /// Which of the names it replaces.
+    pub names: SubstitutedNames,
+}
+
+/// The names of a list that subsequent-author-substitute replaces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SubstitutedNames {
+    /// The whole list, with its delimiters and et-al, as one text.
+    All,
+    /// Each name on its own.
+    Each,
+    /// The first `n` names, each on its own.
+    First(usize),
+}
+
+/// What a walk over one item's elements counts while it runs: the
+/// variables called and rendered (a group that called variables and
+/// rendered none is suppressed), warnings, and the extension's frames.
 #[derive(Default)]
-pub struct Tracker {
-    pub variables_called: usize,
-    pub variables_rendered: usize,
-    /// Variables already used by cs:substitute (usually none, so a Vec).
-    pub suppressed: Vec<String>,
-    pub warnings: Vec<Warning>,
-    /// The first rendered names output (the "author" for collapsing).
-    pub first_names: Option<String>,
-    pub names_seen: usize,
-    pub year_suffix_done: bool,
-    pub rendered_any: bool,
-    pub author_substituted: bool,
-    pub starts_with_term: bool,
+pub struct Walk {
+    called: Cell<usize>,
+    rendered: Cell<usize>,
+    warnings: RefCell<Vec<Warning>>,
+    /// kaynak multilingual extension: the lexical frames settings come from.
+    pub ext_frames: RefCell<Vec<crate::ext::Frame>>,
+    /// Whether the item has each variable a condition tests, by slot:
+    /// 0 not asked yet, 1 no, 2 yes. Styles test the same variables again
+    /// and again, and each answer took up to three look-ups.
+    variable_answers: RefCell<Vec<u8>>,
 }
 
-/// Everything an element needs to render.
+impl Walk {
+    /// The warnings the walk gathered.
+    pub fn into_warnings(self) -> Vec<Warning> {
+        self.warnings.into_inner()
+    }
+}
+
+/// What the output rendered before an element holds, read from the tags of
+/// that output: the evaluation keeps no record of its own of what it
+/// rendered. A context carries it to the elements that follow.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Before {
+    /// Variables rendered inside `cs:substitute`: suppressed from here on.
+    substituted: Option<Rc<Substituted>>,
+    /// Whether a year-suffix was rendered (the implicit one comes once).
+    year_suffix: bool,
+}
+
+/// A list of substituted variables (ids), newest first.
+#[derive(Debug)]
+struct Substituted {
+    variable: u16,
+    next: Option<Rc<Substituted>>,
+}
+
+impl Before {
+    fn is_substituted(&self, variable: u16) -> bool {
+        let mut link = self.substituted.as_deref();
+        while let Some(Substituted { variable: v, next }) = link {
+            if *v == variable {
+                return true;
+            }
+            link = next.as_deref();
+        }
+        false
+    }
+
+    fn add_substituted(&mut self, variable: u16) {
+        let next = self.substituted.take();
+        self.substituted = Some(Rc::new(Substituted { variable, next }));
+    }
+}
+
+/// Everything an element needs to render: references to the style,
+/// locale, item and cite, and what the output before the element holds.
+/// A context for part of the walk (another locale, inside `cs:substitute`,
+/// after substituted output) is a copy with a field changed.
+#[derive(Clone)]
 pub struct Context<'a> {
     pub style: &'a Style,
     pub locale: &'a LocaleChain,
@@ -78,26 +162,22 @@ pub struct Context<'a> {
     pub cite: &'a CiteState,
     /// Rendering a macro sort key: names in sort order, dates sortable.
     pub sorting: bool,
-    pub tracker: RefCell<Tracker>,
-    quote_depth: Cell<usize>,
-    pub in_substitute: Cell<bool>,
-    /// What names inside cs:substitute inherit; shared, since every names
-    /// element there reads it.
-    pub substitute_names: RefCell<Option<std::rc::Rc<Names>>>,
     /// names-min / names-use-first of the sort key being computed.
     pub sort_names: Option<(Option<usize>, Option<usize>, Option<bool>)>,
+    /// Inside `cs:substitute`: the `cs:names` element substituted for
+    /// (names inside inherit its options, and variables rendered are tagged).
+    pub(crate) substituting: Option<&'a Names>,
+    /// What the output rendered before holds.
+    pub(crate) before: Before,
+    walk: &'a Walk,
     /// kaynak multilingual extension: the lexical frames settings come from.
-    pub ext_frames: RefCell<Vec<crate::ext::Frame>>,
+    pub ext_frames: &'a RefCell<Vec<crate::ext::Frame>>,
     /// The item's type, asked once: `type=` conditions compare it against
     /// long lists, and each ask is a dynamic call.
     pub(crate) item_type: &'a str,
-    /// Whether the item has each variable a condition tests, by slot:
-    /// 0 not asked yet, 1 no, 2 yes. Styles test the same variables again
-    /// and again, and each answer took up to three look-ups.
-    variable_answers: RefCell<Vec<u8>>,
-    /// The same answers kept by the run for this item across its renders
-    /// (citation, bibliography, sort keys, disambiguation), when it keeps
-    /// them: the answers depend on the item alone.
+    /// The answers of [`Context::item_has_variable`] kept by the run for
+    /// this item across its renders (citation, bibliography, sort keys,
+    /// disambiguation), when it keeps them: they depend on the item alone.
     shared_answers: Option<&'a [AtomicU8]>,
 }
 
@@ -108,7 +188,16 @@ impl<'a> Context<'a> {
         item: &'a dyn CslItem,
         section: &'a Section,
         cite: &'a CiteState,
+        walk: &'a Walk,
     ) -> Self {
+        let mut before = Before::default();
+        if let Some(author) = cite.author.as_ref().filter(|_| cite.suppress_author) {
+            // the author is left out: what its substitute used stays used
+            author
+                .substituted
+                .iter()
+                .for_each(|v| before.add_substituted(*v));
+        }
         Context {
             style,
             // kaynak multilingual extension: the item's locale (k:item-locales).
@@ -117,14 +206,12 @@ impl<'a> Context<'a> {
             section,
             cite,
             sorting: false,
-            tracker: RefCell::new(Tracker::default()),
-            quote_depth: Cell::new(0),
-            in_substitute: Cell::new(false),
-            substitute_names: RefCell::new(None),
             sort_names: None,
-            ext_frames: RefCell::new(Vec::new()),
+            substituting: None,
+            before,
+            walk,
+            ext_frames: &walk.ext_frames,
             item_type: item.item_type(),
-            variable_answers: RefCell::new(Vec::new()),
             shared_answers: None,
         }
     }
@@ -136,7 +223,7 @@ impl<'a> Context<'a> {
     }
 
     pub fn warn(&self, message: String) {
-        self.tracker.borrow_mut().warnings.push(Warning {
+        self.walk.warnings.borrow_mut().push(Warning {
             item: Some(self.item.id().to_string()),
             message,
             note: false,
@@ -144,33 +231,70 @@ impl<'a> Context<'a> {
     }
 
     pub fn note_variable(&self, rendered: bool) {
-        let mut tracker = self.tracker.borrow_mut();
-        tracker.variables_called += 1;
+        self.walk.called.set(self.walk.called.get() + 1);
         if rendered {
-            tracker.variables_rendered += 1;
-            tracker.rendered_any = true;
+            self.walk.rendered.set(self.walk.rendered.get() + 1);
         }
-    }
-
-    /// Record that a term was rendered; a cite that opens with a term may
-    /// be capitalised at the start of a sentence.
-    pub fn note_term(&self) {
-        let mut tracker = self.tracker.borrow_mut();
-        if !tracker.rendered_any {
-            tracker.starts_with_term = true;
-        }
-        tracker.rendered_any = true;
     }
 
     /// (variables called, variables rendered) so far.
     pub fn variable_counts(&self) -> (usize, usize) {
-        let tracker = self.tracker.borrow();
-        (tracker.variables_called, tracker.variables_rendered)
+        (self.walk.called.get(), self.walk.rendered.get())
     }
 
+    /// Whether `variable` was rendered by a `cs:substitute` earlier in the
+    /// output: it is not rendered again.
     pub fn is_suppressed(&self, variable: &str) -> bool {
-        let tracker = self.tracker.borrow();
-        !tracker.suppressed.is_empty() && tracker.suppressed.iter().any(|v| v == variable)
+        self.before.substituted.is_some()
+            && self
+                .style
+                .variable_id(variable)
+                .is_some_and(|id| self.before.is_substituted(id))
+    }
+
+    /// `node`, the output of `variable`, tagged as substituted when it is
+    /// rendered inside `cs:substitute`.
+    pub fn substituted(&self, variable: &str, node: Inline) -> Inline {
+        match self.substituting.and(self.style.variable_id(variable)) {
+            Some(id) => Inline::Tagged(Tag::Substituted(id), vec![node]),
+            None => node,
+        }
+    }
+
+    /// The context for the elements after `element`, whose output (`nodes`)
+    /// is now part of what came before, when that output changes what the
+    /// following elements may render; `None` when nothing changes.
+    fn after(&self, element: &Element, nodes: &[Inline]) -> Option<Context<'a>> {
+        let substitutes = self.substituting.is_some() || may_substitute(self.style, element);
+        let suffix = !self.before.year_suffix
+            && self.cite.year_suffix.is_some()
+            && !self.style.explicit_year_suffix
+            && !self.sorting;
+        if nodes.is_empty() || !(substitutes || suffix) {
+            return None;
+        }
+        let mut before = self.before.clone();
+        let mut changed = false;
+        for node in nodes {
+            let _ = node.visit_tags(&mut |tag, _| {
+                match tag {
+                    Tag::Substituted(id) if substitutes && !before.is_substituted(id) => {
+                        before.add_substituted(id);
+                        changed = true;
+                    }
+                    Tag::YearSuffix(_) if suffix && !before.year_suffix => {
+                        before.year_suffix = true;
+                        changed = true;
+                    }
+                    _ => {}
+                }
+                std::ops::ControlFlow::Continue(())
+            });
+        }
+        changed.then(|| Context {
+            before,
+            ..self.clone()
+        })
     }
 
     pub fn term(&self, name: &str, form: TermForm, plural: bool) -> Option<&'a str> {
@@ -202,7 +326,7 @@ impl<'a> Context<'a> {
         if let Some(shared) = self.shared_answers {
             return shared_answer(shared, slot, look_up);
         }
-        let mut answers = self.variable_answers.borrow_mut();
+        let mut answers = self.walk.variable_answers.borrow_mut();
         if answers.is_empty() {
             answers.resize(self.style.variable_slots, 0);
         }
@@ -232,6 +356,22 @@ impl<'a> Context<'a> {
                 .get(..2)
                 .is_some_and(|prefix| prefix.eq_ignore_ascii_case("en")),
         }
+    }
+}
+
+/// Whether `element`'s output can hold substituted variables.
+fn may_substitute(style: &Style, element: &Element) -> bool {
+    match element {
+        Element::Names(names) => names.substitute.is_some(),
+        Element::Group(group) => group.may_substitute,
+        Element::Choose(choose) => choose.may_substitute,
+        Element::Text(Text {
+            source: TextSource::Macro(index),
+            ..
+        }) => style.macros.get(*index).is_some_and(|m| m.may_substitute),
+        // kaynak multilingual extension
+        Element::Ext(ext) => may_substitute(style, &ext.element),
+        _ => false,
     }
 }
 
@@ -268,16 +408,26 @@ pub(crate) fn render_parts(ctx: &Context, elements: &[Element]) -> Parts {
 
 /// [`render_elements`] appending to `out`: a chosen branch renders straight
 /// into its parent's parts (a vector per `cs:choose` was a hot spot).
+///
+/// An element's output that changes what the elements after it may render
+/// (substituted variables, the implicit year-suffix) gives them a context
+/// that says so, read from that output's tags.
 pub(crate) fn render_elements_into(ctx: &Context, elements: &[Element], out: &mut Parts) {
+    // the context after such output (rarely needed, so made only then)
+    let mut later: Option<Context> = None;
     for (index, element) in elements.iter().enumerate() {
+        let ctx = later.as_ref().unwrap_or(ctx);
+        let start = out.len();
         match element {
             Element::Choose(choose) => choose::render_choose_into(ctx, choose, out),
             other => {
-                let Some(node) = render_element(ctx, other).filter(|node| !node.is_empty()) else {
-                    continue;
-                };
-                out.push(node, elements.len() - index);
+                if let Some(node) = render_element(ctx, other).filter(|node| !node.is_empty()) {
+                    out.push(node, elements.len() - index);
+                }
             }
+        }
+        if let Some(next) = ctx.after(element, out.since(start)) {
+            later = Some(next);
         }
     }
 }
@@ -298,26 +448,16 @@ pub fn render_element(ctx: &Context, element: &Element) -> Option<Inline> {
 
 /// `cs:group`: suppressed when it calls variables and all are empty.
 pub fn render_group(ctx: &Context, group: &Group) -> Option<Inline> {
-    let (called_before, rendered_before) = {
-        let t = ctx.tracker.borrow();
-        (t.variables_called, t.variables_rendered)
-    };
+    let (called_before, rendered_before) = ctx.variable_counts();
     let parts = render_parts(ctx, &group.children);
-    let (called, rendered) = {
-        let t = ctx.tracker.borrow();
-        (
-            t.variables_called - called_before,
-            t.variables_rendered - rendered_before,
-        )
-    };
+    let (called, rendered) = ctx.variable_counts();
+    let (called, rendered) = (called - called_before, rendered - rendered_before);
     if parts.is_empty() || (called > 0 && rendered == 0) {
         return None;
     }
     let node = parts.wrap(ctx, group.delimiter.as_deref(), &group.rendering)?;
     // a rendered group counts as content for an enclosing group
-    let mut tracker = ctx.tracker.borrow_mut();
-    tracker.variables_rendered += 1;
-    tracker.variables_called += 1;
+    ctx.note_variable(true);
     Some(node)
 }
 
@@ -430,50 +570,29 @@ pub(crate) fn affixed(node: Inline, rendering: &Rendering) -> Inline {
     Inline::seq(parts)
 }
 
-/// Wrap in the locale's quotation marks, alternating for nested quotes.
+/// Wrap in the locale's quotation marks; quotes nested inside take the
+/// inner marks, and alternate from there.
 pub fn quote(ctx: &Context, children: Vec<Inline>) -> Inline {
-    let depth = ctx.quote_depth.get();
-    let (open, close) = if depth.is_multiple_of(2) {
-        ("open-quote", "close-quote")
-    } else {
-        ("open-inner-quote", "close-inner-quote")
-    };
     let open = ctx
         .locale
-        .term_text(open, TermForm::Long, false)
+        .term_text("open-quote", TermForm::Long, false)
         .unwrap_or("\u{201c}");
     let close = ctx
         .locale
-        .term_text(close, TermForm::Long, false)
+        .term_text("close-quote", TermForm::Long, false)
         .unwrap_or("\u{201d}");
-    let children = case::requote(children, ctx, depth + 1);
+    let children = case::requote(children, ctx, 1);
     Inline::quoted(open, close, ctx.locale.punctuation_in_quote(), children)
 }
 
-impl Context<'_> {
-    /// The subsequent-author-substitute text, if it applies to this cite
-    /// once its author renders as `author`.
-    pub fn author_substitute_for(&self, author: &str) -> Option<&str> {
-        let text = self.cite.author_substitute.as_deref()?;
-        match &self.cite.previous_author {
-            Some(previous) if previous != author => None,
-            _ => Some(text),
-        }
-    }
-
-    /// The implicit year-suffix, once per cite, when the style has no
-    /// explicit `year-suffix` variable.
-    pub fn implicit_year_suffix(&self) -> Option<String> {
-        if self.style.explicit_year_suffix || self.sorting {
+impl<'a> Context<'a> {
+    /// The number of the implicit year-suffix, when this cite has one, the
+    /// style renders no explicit `year-suffix`, and none came before.
+    pub fn implicit_year_suffix(&self) -> Option<usize> {
+        if self.style.explicit_year_suffix || self.sorting || self.before.year_suffix {
             return None;
         }
-        let suffix = self.cite.year_suffix?;
-        let mut tracker = self.tracker.borrow_mut();
-        if tracker.year_suffix_done {
-            return None;
-        }
-        tracker.year_suffix_done = true;
-        Some(text::year_suffix_letters(suffix))
+        self.cite.year_suffix
     }
 
     pub fn sort_names(&self) -> Option<(Option<usize>, Option<usize>, Option<bool>)> {
@@ -485,40 +604,12 @@ impl Context<'_> {
         self.sorting
     }
 
-    pub fn quote_depth(&self) -> usize {
-        self.quote_depth.get()
-    }
-}
-
-// kaynak multilingual extension: `k:locale` pins render a subtree in another locale.
-impl<'a> Context<'a> {
-    /// Run `f` with a context that differs only in its locale; the walk's
-    /// state (tracker, quotes, substitution, frames) carries over and back.
+    // kaynak multilingual extension: `k:locale` pins render a subtree in another locale.
+    /// Run `f` with a context that differs only in its locale.
     pub fn with_locale<T>(&self, locale: &'a LocaleChain, f: impl FnOnce(&Context<'a>) -> T) -> T {
-        let child = Context {
-            style: self.style,
+        f(&Context {
             locale,
-            item: self.item,
-            section: self.section,
-            cite: self.cite,
-            sorting: self.sorting,
-            tracker: RefCell::new(self.tracker.take()),
-            quote_depth: Cell::new(self.quote_depth.get()),
-            in_substitute: Cell::new(self.in_substitute.get()),
-            substitute_names: RefCell::new(self.substitute_names.take()),
-            sort_names: self.sort_names,
-            ext_frames: RefCell::new(self.ext_frames.take()),
-            item_type: self.item_type,
-            variable_answers: RefCell::new(self.variable_answers.take()),
-            shared_answers: self.shared_answers,
-        };
-        let out = f(&child);
-        self.tracker.replace(child.tracker.into_inner());
-        self.substitute_names
-            .replace(child.substitute_names.into_inner());
-        self.ext_frames.replace(child.ext_frames.into_inner());
-        self.variable_answers
-            .replace(child.variable_answers.into_inner());
-        out
+            ..self.clone()
+        })
     }
 }

@@ -2,9 +2,10 @@
 
 use super::initials::initialize_marked;
 use super::name_parts::{needs_space, part_node};
+use super::SubstitutedNames;
 use super::{join, number::render_label, render_element, wrap, wrap_one, Context};
 use crate::item::Name;
-use crate::output::Inline;
+use crate::output::{GivenShown, Inline, NameTag, NamesTag, Tag};
 use crate::style::model::*;
 use compact_str::{CompactString, ToCompactString};
 use std::borrow::Cow;
@@ -20,28 +21,36 @@ struct Resolved<'n> {
 }
 
 pub fn render_names(ctx: &Context, names: &Names) -> Option<Inline> {
-    let first = ctx.tracker.borrow().names_seen == 0 && !ctx.sorting;
     let node = render_names_inner(ctx, names)?;
-    if first {
-        record_first_names(ctx, &node);
-        if ctx.cite.suppress_author {
-            return None;
-        }
-        let substituted = ctx.tracker.borrow().author_substituted;
-        // the author's text is copied only when there is a substitute
-        let author = match &ctx.cite.author_substitute {
-            Some(_) => ctx.tracker.borrow().first_names.clone().unwrap_or_default(),
-            None => String::new(),
-        };
-        if let (Some(text), false) = (ctx.author_substitute_for(&author), substituted) {
+    if ctx.sorting {
+        return Some(node);
+    }
+    let cite = ctx.cite;
+    let suppressed = cite.author.as_ref().filter(|_| cite.suppress_author);
+    if suppressed.is_some_and(|author| author.element == names.id) {
+        return None;
+    }
+    if let Some(substitute) = cite
+        .author_substitute
+        .as_ref()
+        .filter(|s| s.element == names.id)
+    {
+        let from_substitute = node.first_names().is_some_and(|(tag, _)| tag.substituted);
+        if from_substitute {
             // the "author" came from cs:substitute: replace all of it
-            if text.is_empty() {
+            if substitute.text.is_empty() {
                 return None;
             }
-            return Some(Inline::Text(text.into()));
+            return Some(Inline::Text(substitute.text.as_str().into()));
         }
     }
     Some(node)
+}
+
+/// The element a names list is named by in the output: the one being
+/// substituted for, inside `cs:substitute`.
+fn owner(ctx: &Context, names: &Names) -> u16 {
+    ctx.substituting.map_or(names.id, |outer| outer.id)
 }
 
 fn render_names_inner(ctx: &Context, names: &Names) -> Option<Inline> {
@@ -54,13 +63,7 @@ fn render_names_inner(ctx: &Context, names: &Names) -> Option<Inline> {
         ctx.note_variable(false);
         return substitute(ctx, names);
     }
-    let inherited = if ctx.in_substitute.get() {
-        ctx.substitute_names.borrow().clone()
-    } else {
-        None
-    };
-    let parent = inherited.as_deref();
-    let resolved = resolve(ctx, names, parent);
+    let resolved = resolve(ctx, names, ctx.substituting);
     if resolved.options.form == Some(NameForm::Count) {
         let total: usize = lists
             .iter()
@@ -72,30 +75,24 @@ fn render_names_inner(ctx: &Context, names: &Names) -> Option<Inline> {
         }
         return Some(Inline::Text(total.to_compact_string()));
     }
+    let owner = owner(ctx, names);
     let rendered: Vec<Inline> = lists
         .iter()
-        .filter_map(|(role, list)| render_list(ctx, &resolved, role, list))
+        .filter_map(|(role, list)| render_list(ctx, &resolved, owner, role, list))
         .collect();
     ctx.note_variable(!rendered.is_empty());
     if rendered.is_empty() {
         return substitute(ctx, names);
     }
-    if ctx.in_substitute.get() {
-        let mut tracker = ctx.tracker.borrow_mut();
-        for variable in &names.variables {
-            tracker.suppressed.push(variable.clone());
-        }
-    }
     let content = join(rendered, resolved.delimiter.as_deref());
-    wrap(ctx, content, &names.rendering)
-}
-
-fn record_first_names(ctx: &Context, node: &Inline) {
-    let mut tracker = ctx.tracker.borrow_mut();
-    tracker.names_seen += 1;
-    if tracker.first_names.is_none() {
-        tracker.first_names = Some(node.plain_text());
-    }
+    let node = wrap(ctx, content, &names.rendering)?;
+    // inside cs:substitute, every variable of the element counts as used
+    Some(
+        names
+            .variables
+            .iter()
+            .fold(node, |node, variable| ctx.substituted(variable, node)),
+    )
 }
 
 fn resolve<'n>(ctx: &Context, names: &'n Names, parent: Option<&'n Names>) -> Resolved<'n> {
@@ -170,24 +167,14 @@ fn collect_lists<'v, 'i>(
 
 fn substitute(ctx: &Context, names: &Names) -> Option<Inline> {
     let elements = names.substitute.as_ref()?;
-    let was = ctx.in_substitute.replace(true);
-    // what substituted names inherit: everything but the substitute itself
-    let inherited = Names {
-        variables: Vec::new(),
-        name: names.name.clone(),
-        et_al: names.et_al.clone(),
-        label: names.label.clone(),
-        label_before_name: names.label_before_name,
-        substitute: None,
-        delimiter: names.delimiter.clone(),
-        rendering: Rendering::default(),
+    // names inside inherit this element's options; variables are tagged
+    let inner = Context {
+        substituting: Some(names),
+        ..ctx.clone()
     };
-    let previous = ctx
-        .substitute_names
-        .replace(Some(std::rc::Rc::new(inherited)));
     let mut result = None;
     for element in elements {
-        if let Some(node) = render_element(ctx, element) {
+        if let Some(node) = render_element(&inner, element) {
             if !node.is_empty() {
                 result = Some(node);
                 break;
@@ -204,12 +191,20 @@ fn substitute(ctx: &Context, names: &Names) -> Option<Inline> {
             }
         }
     }
-    ctx.in_substitute.set(was);
-    ctx.substitute_names.replace(previous);
     let node = result?;
     // substituted output (even a term) is content for enclosing groups
     ctx.note_variable(true);
-    wrap_one(ctx, node, &names.rendering)
+    let node = wrap_one(ctx, node, &names.rendering)?;
+    if ctx.sorting || node.first_names().is_some() {
+        return Some(node);
+    }
+    // no names came of it: the whole output stands for the names
+    let tag = NamesTag {
+        element: owner(ctx, names),
+        count: 0,
+        substituted: true,
+    };
+    Some(Inline::Tagged(Tag::Names(tag), vec![node]))
 }
 
 fn et_al_limits(ctx: &Context, options: &NameOptions) -> (Option<usize>, usize, bool) {
@@ -253,7 +248,13 @@ fn shown_count(ctx: &Context, options: &NameOptions, list: &[Name]) -> usize {
     shown
 }
 
-fn render_list(ctx: &Context, resolved: &Resolved, role: &str, list: &[Name]) -> Option<Inline> {
+fn render_list(
+    ctx: &Context,
+    resolved: &Resolved,
+    owner: u16,
+    role: &str,
+    list: &[Name],
+) -> Option<Inline> {
     if list.is_empty() {
         return None;
     }
@@ -278,14 +279,33 @@ fn render_list(ctx: &Context, resolved: &Resolved, role: &str, list: &[Name]) ->
     if shown == 0 {
         return None;
     }
+    // subsequent-author-substitute, when this list is the entry's author
+    let substitute = ctx
+        .cite
+        .author_substitute
+        .as_ref()
+        .filter(|s| s.element == owner && !ctx.sorting);
+    let replaced = |index: usize| match substitute.map(|s| s.names) {
+        Some(SubstitutedNames::Each) => true,
+        Some(SubstitutedNames::First(n)) => index < n,
+        _ => false,
+    };
+    let name_node = |name: &Name, index: usize| {
+        if replaced(index) {
+            let text = substitute.map_or("", |s| s.text.as_str());
+            return tag_name(ctx, index, GivenShown::None, Inline::Text(text.into()));
+        }
+        let (main, given) = render_name(ctx, resolved, name, index);
+        // kaynak multilingual extension: secondary forms of the name.
+        let node = crate::ext::name_attachment(ctx, role, index, main, |n| {
+            render_name(ctx, resolved, n, index).0
+        });
+        tag_name(ctx, index, given, node)
+    };
     let mut parts: Vec<Inline> = list[..shown]
         .iter()
         .enumerate()
-        .map(|(i, name)| {
-            let main = render_name(ctx, resolved, name, i);
-            // kaynak multilingual extension: secondary forms of the name.
-            crate::ext::name_attachment(ctx, role, i, main, |n| render_name(ctx, resolved, n, i))
-        })
+        .map(|(i, name)| name_node(name, i))
         .collect();
     let inverted_last = is_inverted(ctx, options, shown - 1) && list[shown - 1].literal.is_none();
     let mut content = if truncated && use_last && list.len() >= shown + 2 {
@@ -295,7 +315,7 @@ fn render_list(ctx: &Context, resolved: &Resolved, role: &str, list: &[Name]) ->
             delimiter(options)
         )));
         if let Some(last) = list.last() {
-            content.push(render_name(ctx, resolved, last, list.len() - 1));
+            content.push(name_node(last, list.len() - 1));
         }
         content
     } else if truncated {
@@ -345,22 +365,39 @@ fn render_list(ctx: &Context, resolved: &Resolved, role: &str, list: &[Name]) ->
     if let Some(name_el) = resolved.name {
         content = wrap(ctx, content, &name_el.rendering).into_iter().collect();
     }
-    if ctx.tracker.borrow().names_seen == 0 && !ctx.sorting {
-        let mut tracker = ctx.tracker.borrow_mut();
-        if tracker.first_names.is_none() {
-            tracker.first_names = Some(content.iter().map(Inline::plain_text).collect());
-        }
-        // subsequent-author-substitute replaces the names, not their label
-        let author = match &ctx.cite.author_substitute {
-            Some(_) => tracker.first_names.clone().unwrap_or_default(),
-            None => String::new(),
-        };
-        if let Some(text) = ctx.author_substitute_for(&author) {
-            content = vec![Inline::Text(text.into())];
-            tracker.author_substituted = true;
-        }
+    if let Some(substitute) = substitute.filter(|s| s.names == SubstitutedNames::All) {
+        // the names, delimiters and et-al, but not the label
+        content = vec![Inline::Text(substitute.text.as_str().into())];
     }
+    let content = if ctx.sorting {
+        content
+    } else {
+        let tag = NamesTag {
+            element: owner,
+            count: u16::try_from(list.len()).unwrap_or(u16::MAX),
+            substituted: false,
+        };
+        vec![Inline::Tagged(Tag::Names(tag), content)]
+    };
     add_label(ctx, resolved, role, list.len(), content)
+}
+
+/// One name of a list, tagged with its position and how much of its given
+/// name it shows (not when sorting: nothing reads a sort key's tags).
+fn tag_name(ctx: &Context, index: usize, given: GivenShown, node: Inline) -> Inline {
+    if ctx.sorting {
+        return node;
+    }
+    let tag = NameTag {
+        index: u16::try_from(index).unwrap_or(u16::MAX),
+        given,
+    };
+    // a name of several parts brings its own list
+    let children = match node {
+        Inline::Formatted(formatting, children) if formatting.is_empty() => children,
+        other => vec![other],
+    };
+    Inline::Tagged(Tag::Name(tag), children)
 }
 
 fn add_label(
@@ -481,13 +518,33 @@ pub fn is_romanesque(text: &str) -> bool {
     })
 }
 
-fn render_name(ctx: &Context, resolved: &Resolved, name: &Name, index: usize) -> Inline {
+/// One name, and how much of its given name it shows.
+fn render_name(
+    ctx: &Context,
+    resolved: &Resolved,
+    name: &Name,
+    index: usize,
+) -> (Inline, GivenShown) {
     let options = &resolved.options;
     if let Some(literal) = &name.literal {
-        return part_node(ctx, family_style(resolved), &[literal], None);
+        let node = part_node(ctx, family_style(resolved), &[literal], None);
+        return (node, GivenShown::None);
     }
-    let level = ctx.cite.givenname_levels.get(index).copied().unwrap_or(0);
     let base_form = options.form.unwrap_or(NameForm::Long);
+    // expansion for disambiguation: the cite's own, or, in the bibliography,
+    // as much as the item's cites show
+    let shown_elsewhere = match ctx.cite.given_shown.get(index) {
+        Some(GivenShown::Full) => 2,
+        Some(GivenShown::Initials) => u8::from(base_form == NameForm::Short),
+        _ => 0,
+    };
+    let level = ctx
+        .cite
+        .givenname_levels
+        .get(index)
+        .copied()
+        .unwrap_or(0)
+        .max(shown_elsewhere);
     let with = options.initialize_with.as_deref();
     let hyphen = ctx.style.options.initialize_with_hyphen;
     let has_family = name
@@ -509,6 +566,20 @@ fn render_name(ctx: &Context, resolved: &Resolved, name: &Name, index: usize) ->
         _ => Cow::Borrowed(g),
     });
     let form = if level > 0 { NameForm::Long } else { base_form };
+    let initialized = match (level, with) {
+        _ if !has_family => false,
+        (0, Some(_)) => options.initialize.unwrap_or(true),
+        (1, Some(_)) => base_form == NameForm::Short,
+        _ => false,
+    };
+    let given_shown = if name.given.as_deref().is_none_or(str::is_empty) || form == NameForm::Short
+    {
+        GivenShown::None
+    } else if initialized {
+        GivenShown::Initials
+    } else {
+        GivenShown::Full
+    };
     let family = name.family.as_deref().unwrap_or("");
     let romanesque = is_romanesque(family) && is_romanesque(name.given.as_deref().unwrap_or(""));
     let parts = NameParts {
@@ -526,7 +597,7 @@ fn render_name(ctx: &Context, resolved: &Resolved, name: &Name, index: usize) ->
     } else {
         display_form(ctx, resolved, &parts)
     };
-    Inline::seq(node)
+    (Inline::seq(node), given_shown)
 }
 
 struct NameParts<'a> {

@@ -40,18 +40,13 @@ pub fn render_number(ctx: &Context, number: &Number) -> Option<Inline> {
     let value = variable_text(ctx, &number.variable, TermForm::Long);
     ctx.note_variable(value.is_some());
     let value = value?;
-    if ctx.in_substitute.get() {
-        ctx.tracker
-            .borrow_mut()
-            .suppressed
-            .push(number.variable.clone());
-    }
     let text: compact_str::CompactString = if is_numeric(&value) {
         format_numbers(ctx, &value, number.form, &number.variable).into()
     } else {
         value.into()
     };
-    wrap_one(ctx, Inline::Text(text), &number.rendering)
+    let node = wrap_one(ctx, Inline::Text(text), &number.rendering)?;
+    Some(ctx.substituted(&number.variable, node))
 }
 
 fn format_numbers(ctx: &Context, value: &str, form: NumberForm, variable: &str) -> String {

@@ -3,13 +3,17 @@
 //! (duplicate marks, punctuation inside quotes, double spaces).
 //!
 //! One backend per file renders the flattened events; this module never
-//! knows a format's syntax.
+//! knows a format's syntax. What the parts of a tree are (names, dates,
+//! terms …) is said by tags, in [`tag`].
 
 mod html;
 mod latex;
 mod markdown;
 mod plain;
 mod rtf;
+pub mod tag;
+
+pub use tag::{GivenShown, NameTag, NamesTag, Tag};
 
 use crate::style::model::{Display, FontStyle, FontVariant, FontWeight, Formatting, VerticalAlign};
 use compact_str::CompactString;
@@ -31,6 +35,8 @@ pub enum Inline {
     Display(Display, Vec<Inline>),
     /// Text protected from case changes (`<span class="nocase">`).
     NoCase(Vec<Inline>),
+    /// Children with a [`Tag`] saying what they are; rendered as the children.
+    Tagged(Tag, Vec<Inline>),
 }
 
 /// Empty text.
@@ -89,7 +95,8 @@ impl Inline {
             }
             Inline::Formatted(_, children)
             | Inline::Display(_, children)
-            | Inline::NoCase(children) => children.iter().map(Inline::plain_len).sum(),
+            | Inline::NoCase(children)
+            | Inline::Tagged(_, children) => children.iter().map(Inline::plain_len).sum(),
         }
     }
 
@@ -104,7 +111,8 @@ impl Inline {
             }
             Inline::Formatted(_, children)
             | Inline::Display(_, children)
-            | Inline::NoCase(children) => children.iter().for_each(|c| c.push_plain(out)),
+            | Inline::NoCase(children)
+            | Inline::Tagged(_, children) => children.iter().for_each(|c| c.push_plain(out)),
         }
     }
 
@@ -112,9 +120,10 @@ impl Inline {
         match self {
             Inline::Text(text) => text.is_empty(),
             Inline::Quoted { children, .. } => children.iter().all(Inline::is_empty),
-            Inline::Formatted(_, c) | Inline::Display(_, c) | Inline::NoCase(c) => {
-                c.iter().all(Inline::is_empty)
-            }
+            Inline::Formatted(_, c)
+            | Inline::Display(_, c)
+            | Inline::NoCase(c)
+            | Inline::Tagged(_, c) => c.iter().all(Inline::is_empty),
         }
     }
 
@@ -285,7 +294,9 @@ fn flatten_into<'t>(node: &'t Inline, state: State, events: &mut Vec<Event<'t>>)
                 events.push(Event::Text(Cow::Borrowed(text)))
             }
         }
-        Inline::NoCase(children) => children.iter().for_each(|c| flatten_into(c, state, events)),
+        Inline::NoCase(children) | Inline::Tagged(_, children) => {
+            children.iter().for_each(|c| flatten_into(c, state, events))
+        }
         Inline::Display(display, children) => {
             events.push(Event::Open(Span::Display(*display)));
             children.iter().for_each(|c| flatten_into(c, state, events));

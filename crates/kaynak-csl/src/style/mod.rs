@@ -3,6 +3,7 @@
 //! Reading happens in `parse` (elements) with `xml` helpers; the types live
 //! in `model`. Errors carry line:column. Nothing here renders.
 
+pub mod analysis;
 pub mod model;
 mod parse;
 pub mod xml;
@@ -37,6 +38,8 @@ pub struct Style {
     pub warnings: Vec<Diagnostic>,
     /// kaynak multilingual extension (`k:` attributes).
     pub ext: crate::ext::StyleExt,
+    /// The variables the style's elements render, by id.
+    pub variables: analysis::VariableIds,
 }
 
 impl Style {
@@ -45,6 +48,16 @@ impl Style {
     /// `warnings` on the style.
     pub fn parse(text: &str) -> Result<Style, Vec<Diagnostic>> {
         parse::parse_style(text)
+    }
+
+    /// The id of a variable the style renders (output tags name variables by id).
+    pub fn variable_id(&self, name: &str) -> Option<u16> {
+        self.variables.id(name)
+    }
+
+    /// The variable with id `id` (see [`Style::variable_id`]).
+    pub fn variable_name(&self, id: u16) -> Option<&str> {
+        self.variables.name(id)
     }
 
     /// Whether this style only points to a parent.

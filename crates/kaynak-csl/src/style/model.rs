@@ -350,6 +350,9 @@ pub struct Names {
     pub substitute: Option<Vec<Element>>,
     pub delimiter: Option<String>,
     pub rendering: Rendering,
+    /// The element's number in the style (in document order), which the
+    /// output names it by ([`crate::output::NamesTag::element`]).
+    pub id: u16,
 }
 
 #[derive(Debug, Clone)]
@@ -357,6 +360,10 @@ pub struct Group {
     pub children: Vec<Element>,
     pub delimiter: Option<String>,
     pub rendering: Rendering,
+    /// Whether a `cs:names` with a `cs:substitute` is inside (macros
+    /// included): only then can the group's output hold substituted
+    /// variables. Set when the style is read.
+    pub may_substitute: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -402,6 +409,8 @@ pub struct Branch {
 pub struct Choose {
     pub branches: Vec<Branch>,
     pub otherwise: Vec<Element>,
+    /// As [`Group::may_substitute`], for any branch.
+    pub may_substitute: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -519,6 +528,8 @@ pub enum PageRangeFormat {
 pub struct Macro {
     pub name: String,
     pub elements: Vec<Element>,
+    /// As [`Group::may_substitute`], for the macro's elements.
+    pub may_substitute: bool,
 }
 
 /// Global style options.
