@@ -83,10 +83,10 @@ fn position_matches(ctx: &Context, wanted: Position) -> bool {
     }
 }
 
+/// Whether the item (or cite) has `name`. A variable `cs:substitute`
+/// already used still has its value here: the spec suppresses it in the
+/// output that follows, not in conditions.
 fn has_variable(ctx: &Context, name: &str, slot: Option<u16>) -> bool {
-    if ctx.is_suppressed(name) {
-        return false;
-    }
     if slot.is_some() {
         // only item variables get a slot, so the names below need no test
         return ctx.item_has_variable(name, slot);

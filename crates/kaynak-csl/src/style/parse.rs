@@ -536,6 +536,11 @@ impl StyleReader<'_, '_, '_> {
                     .error(child, format!("unknown element <{other}> in <names>")),
             }
         }
+        // a label goes before the names only when a cs:name follows it;
+        // without a cs:name the names (in their default form) come first
+        if names.name.is_none() {
+            names.label_before_name = false;
+        }
         names
     }
 
