@@ -475,6 +475,7 @@ pub(crate) fn author_of(node: &Inline) -> Option<(String, Author)> {
             Inline::Text(_) => None,
             Inline::Tagged(_, children)
             | Inline::Formatted(_, children)
+            | Inline::Markup(_, children)
             | Inline::Display(_, children)
             | Inline::NoCase(children)
             | Inline::Quoted { children, .. } => children.iter().find_map(|c| visit(c, around)),
@@ -514,6 +515,7 @@ fn keep_punctuation_outside(nodes: &mut [Inline]) {
                 keep_punctuation_outside(children);
             }
             Inline::Formatted(_, children)
+            | Inline::Markup(_, children)
             | Inline::Display(_, children)
             | Inline::NoCase(children)
             | Inline::Tagged(_, children) => keep_punctuation_outside(children),

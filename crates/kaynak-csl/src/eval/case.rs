@@ -184,6 +184,7 @@ fn visit_text(nodes: &[Inline], f: &mut impl FnMut(&str)) {
                 f(&marks.close);
             }
             Inline::Formatted(_, children)
+            | Inline::Markup(_, children)
             | Inline::Display(_, children)
             | Inline::NoCase(children)
             | Inline::Tagged(_, children) => visit_text(children, f),
@@ -253,6 +254,7 @@ fn case_node(node: &mut Inline, case: TextCase, all_upper: bool, state: &mut Cas
             state.word_index += count_words(children);
         }
         Inline::Formatted(_, children)
+        | Inline::Markup(_, children)
         | Inline::Display(_, children)
         | Inline::Tagged(_, children) => {
             for child in children {
@@ -480,6 +482,7 @@ pub fn strip_periods(nodes: &mut [Inline]) {
         match node {
             Inline::Text(text) => *text = text.replace('.', "").into(),
             Inline::Formatted(_, c)
+            | Inline::Markup(_, c)
             | Inline::Display(_, c)
             | Inline::NoCase(c)
             | Inline::Tagged(_, c) => strip_periods(c),
@@ -499,6 +502,7 @@ pub fn requote(children: Vec<Inline>, ctx: &Context, depth: usize) -> Vec<Inline
                 Inline::quoted(open, close, inside, requote(children, ctx, depth + 1))
             }
             Inline::Formatted(f, c) => Inline::Formatted(f, requote(c, ctx, depth)),
+            Inline::Markup(f, c) => Inline::Markup(f, requote(c, ctx, depth)),
             Inline::Display(d, c) => Inline::Display(d, requote(c, ctx, depth)),
             Inline::NoCase(c) => Inline::NoCase(requote(c, ctx, depth)),
             Inline::Tagged(t, c) => Inline::Tagged(t, requote(c, ctx, depth)),
@@ -657,7 +661,7 @@ fn tag_node(open: &str, children: Vec<Inline>) -> Inline {
         }
         _ => formatting.font_variant = Some(FontVariant::SmallCaps),
     }
-    let node = Inline::Formatted(formatting, children);
+    let node = Inline::Markup(formatting, children);
     if matches!(open, "<i>" | "<b>") {
         node
     } else {

@@ -25,7 +25,13 @@ pub enum Inline {
     /// Text; short pieces (delimiters, affixes, words) are stored inline,
     /// without an allocation each.
     Text(CompactString),
+    /// Formatting set by the style. Inside text already so formatted it
+    /// changes nothing: italics in italics stay italic.
     Formatted(Formatting, Vec<Inline>),
+    /// Formatting written in a field value (`<i>`, `<b>`, `<sc>` …): it
+    /// flips against the formatting around it, so italics in italic text
+    /// turn roman (the spec's flip-flop).
+    Markup(Formatting, Vec<Inline>),
     /// Quoted text. The marks live in a box: quotes are rare, and without
     /// it every node of every tree would be their size (80 bytes, not 40).
     Quoted {
@@ -94,6 +100,7 @@ impl Inline {
                     + children.iter().map(Inline::plain_len).sum::<usize>()
             }
             Inline::Formatted(_, children)
+            | Inline::Markup(_, children)
             | Inline::Display(_, children)
             | Inline::NoCase(children)
             | Inline::Tagged(_, children) => children.iter().map(Inline::plain_len).sum(),
@@ -110,6 +117,7 @@ impl Inline {
                 out.push_str(&marks.close);
             }
             Inline::Formatted(_, children)
+            | Inline::Markup(_, children)
             | Inline::Display(_, children)
             | Inline::NoCase(children)
             | Inline::Tagged(_, children) => children.iter().for_each(|c| c.push_plain(out)),
@@ -121,6 +129,7 @@ impl Inline {
             Inline::Text(text) => text.is_empty(),
             Inline::Quoted { children, .. } => children.iter().all(Inline::is_empty),
             Inline::Formatted(_, c)
+            | Inline::Markup(_, c)
             | Inline::Display(_, c)
             | Inline::NoCase(c)
             | Inline::Tagged(_, c) => c.iter().all(Inline::is_empty),
@@ -310,13 +319,14 @@ fn flatten_into<'t>(node: &'t Inline, state: State, events: &mut Vec<Event<'t>>)
                 marks.punctuation_inside,
             ));
         }
-        Inline::Formatted(formatting, children) => {
+        Inline::Formatted(formatting, children) | Inline::Markup(formatting, children) => {
             if children.iter().all(Inline::is_empty) {
                 return;
             }
             let mut state = state;
             // citeproc-js nests font-style innermost, vertical-align outermost
-            let spans = spans_for(formatting, &mut state);
+            let flips = matches!(node, Inline::Markup(..));
+            let spans = spans_for(formatting, &mut state, flips);
             spans
                 .iter()
                 .rev()
@@ -327,9 +337,13 @@ fn flatten_into<'t>(node: &'t Inline, state: State, events: &mut Vec<Event<'t>>)
     }
 }
 
-fn spans_for(formatting: &Formatting, state: &mut State) -> Vec<Span> {
+/// The spans that switch to `formatting` from `state`. Markup (`flips`)
+/// turns an attribute already on off again; the style's formatting leaves
+/// it on.
+fn spans_for(formatting: &Formatting, state: &mut State, flips: bool) -> Vec<Span> {
     let mut spans = Vec::new();
     match formatting.font_style {
+        Some(FontStyle::Italic | FontStyle::Oblique) if state.italic && !flips => {}
         Some(FontStyle::Italic | FontStyle::Oblique) => {
             spans.push(if state.italic {
                 Span::NormalStyle
@@ -345,6 +359,7 @@ fn spans_for(formatting: &Formatting, state: &mut State) -> Vec<Span> {
         _ => {}
     }
     match formatting.font_variant {
+        Some(FontVariant::SmallCaps) if state.small_caps && !flips => {}
         Some(FontVariant::SmallCaps) => {
             spans.push(if state.small_caps {
                 Span::NormalVariant
@@ -360,6 +375,7 @@ fn spans_for(formatting: &Formatting, state: &mut State) -> Vec<Span> {
         _ => {}
     }
     match formatting.font_weight {
+        Some(FontWeight::Bold) if state.bold && !flips => {}
         Some(FontWeight::Bold) => {
             spans.push(if state.bold {
                 Span::NormalWeight

@@ -92,6 +92,7 @@ impl Inline {
                 children.iter().try_for_each(|c| c.visit_tags(f))
             }
             Inline::Formatted(_, children)
+            | Inline::Markup(_, children)
             | Inline::Display(_, children)
             | Inline::NoCase(children)
             | Inline::Quoted { children, .. } => children.iter().try_for_each(|c| c.visit_tags(f)),
@@ -142,6 +143,7 @@ pub fn opens_with_term(nodes: &[Inline]) -> bool {
             }
             Inline::Tagged(_, children)
             | Inline::Formatted(_, children)
+            | Inline::Markup(_, children)
             | Inline::Display(_, children)
             | Inline::NoCase(children) => children.iter().find_map(|c| first(c, in_term)),
         }
