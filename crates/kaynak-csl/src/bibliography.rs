@@ -31,11 +31,14 @@ pub fn render(run: &mut Run, section: &Section) -> Bibliography {
     Bibliography { entries, options }
 }
 
+/// What an entry renders with: its number, and what disambiguation gave
+/// its cites (year-suffix, the `disambiguate` condition, given names).
 fn entry_state(run: &Run, index: usize) -> CiteState {
     CiteState {
         citation_number: Some(run.numbers[index]),
         year_suffix: run.disambiguation[index].year_suffix,
         disambiguate: run.disambiguation[index].disambiguate,
+        given_shown: crate::eval::disambiguate::given_shown(run, index),
         ..CiteState::default()
     }
 }

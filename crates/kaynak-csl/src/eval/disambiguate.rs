@@ -6,9 +6,11 @@
 use super::CiteState;
 use crate::diagnostic::Warning;
 use crate::item::Name;
+use crate::output::{GivenShown, Inline, Tag};
 use crate::processor::{Cluster, Run};
 use crate::style::model::*;
 use std::collections::HashMap;
+use std::ops::ControlFlow;
 
 const MAX_NAMES: usize = 50;
 
@@ -100,28 +102,62 @@ fn uses_disambiguate_condition(style: &crate::style::Style) -> bool {
 /// the short form holds a part of the same data, so a clash of full forms is
 /// a clash of short forms too). Other styles have one form.
 fn key(run: &Run, section: &Section, index: usize, warnings: &mut Vec<Warning>) -> String {
-    let position = if run.uses_positions {
-        Position::Subsequent
-    } else {
-        Position::First
-    };
-    let state = run.state_for(
-        index,
-        &CiteState {
-            position: Some(position),
-            ..CiteState::default()
-        },
-    );
     let state = CiteState {
         citation_number: None,
         year_suffix: None,
-        ..state
+        ..key_state(run, index)
     };
     let parts = run.render_item(index, section, &state, warnings).parts;
     // one buffer per key, not a string per part
     let mut key = String::new();
     parts.iter().for_each(|p| p.push_plain(&mut key));
     key
+}
+
+/// The state of item `index`'s cite in the form disambiguation compares.
+pub(crate) fn key_state(run: &Run, index: usize) -> CiteState {
+    let position = if run.uses_positions {
+        Position::Subsequent
+    } else {
+        Position::First
+    };
+    run.state_for(
+        index,
+        &CiteState {
+            position: Some(position),
+            ..CiteState::default()
+        },
+    )
+}
+
+/// How much of each given name of its author item `index`'s cite shows,
+/// by name position, where disambiguation expanded the name (else
+/// nothing): the item's bibliography entry shows at least as much.
+pub(crate) fn given_shown(run: &Run, index: usize) -> Vec<GivenShown> {
+    let levels = &run.disambiguation[index].givenname_levels;
+    let Some(section) = run.processor.style.citation.as_ref() else {
+        return Vec::new();
+    };
+    if !levels.iter().any(|level| *level > 0) {
+        return Vec::new();
+    }
+    let rendered = run.render_item(index, section, &key_state(run, index), &mut Vec::new());
+    let mut shown = vec![GivenShown::None; levels.len()];
+    let Some((_, names)) = rendered.parts.iter().find_map(Inline::first_names) else {
+        return Vec::new();
+    };
+    for node in names {
+        let _ = node.visit_tags(&mut |tag, _| {
+            if let Tag::Name(name) = tag {
+                let i = usize::from(name.index);
+                if levels.get(i).is_some_and(|level| *level > 0) {
+                    shown[i] = shown[i].max(name.given);
+                }
+            }
+            ControlFlow::Continue(())
+        });
+    }
+    shown
 }
 
 /// The members that render alike, in groups of two or more (groups in the
