@@ -540,14 +540,24 @@ pub fn parse_rich_text(ctx: &Context, text: &str) -> Vec<Inline> {
     if !has_markup(text) {
         return vec![Inline::Text(text.into())];
     }
-    let mut parser = RichParser { ctx, rest: text };
+    let mut parser = RichParser {
+        ctx,
+        rest: text,
+        depth: 0,
+    };
     parser.nodes(None)
 }
 
 struct RichParser<'c, 'a, 't> {
     ctx: &'c Context<'a>,
     rest: &'t str,
+    /// How many tags and quotes are open: past [`MAX_MARKUP_DEPTH`] more
+    /// are kept as text, so a value nested without end cannot exhaust the stack.
+    depth: usize,
 }
+
+/// The deepest nesting of markup read in a field value.
+const MAX_MARKUP_DEPTH: usize = 32;
 
 const TAGS: &[(&str, &str)] = &[
     ("<i>", "</i>"),
@@ -574,11 +584,15 @@ impl RichParser<'_, '_, '_> {
                     return nodes;
                 }
             }
-            if let Some((open, close)) = TAGS.iter().find(|(open, _)| self.rest.starts_with(open)) {
+            let nests = self.depth < MAX_MARKUP_DEPTH;
+            let tag = TAGS.iter().find(|(open, _)| self.rest.starts_with(open));
+            if let Some((open, close)) = tag.filter(|_| nests) {
                 if self.rest[open.len()..].contains(close) {
                     flush(&mut text, &mut nodes);
                     self.rest = &self.rest[open.len()..];
+                    self.depth += 1;
                     let children = self.nodes(Some(close));
+                    self.depth -= 1;
                     nodes.push(tag_node(open, children));
                     continue;
                 }
@@ -586,7 +600,7 @@ impl RichParser<'_, '_, '_> {
             let pair = QUOTE_PAIRS
                 .iter()
                 .find(|(open, _)| self.rest.starts_with(open));
-            if let Some((open, close)) = pair {
+            if let Some((open, close)) = pair.filter(|_| nests) {
                 let straight = open == close;
                 let rest = &self.rest[open.len()..];
                 if until != Some(*close)
@@ -595,7 +609,9 @@ impl RichParser<'_, '_, '_> {
                 {
                     flush(&mut text, &mut nodes);
                     self.rest = rest;
+                    self.depth += 1;
                     let children = self.nodes(Some(close));
+                    self.depth -= 1;
                     nodes.push(if *open == "‘" {
                         // typographic single quotes stay inner quotes
                         let (open, close) = quote_marks(self.ctx, 1);
