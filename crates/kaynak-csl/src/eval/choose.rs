@@ -32,7 +32,13 @@ fn condition_holds(ctx: &Context, condition: &Condition) -> bool {
     let found = condition
         .disambiguate
         .iter()
-        .any(|want| decides(ctx.cite.disambiguate == *want))
+        .any(|want| {
+            let holds = match want {
+                true => ctx.disambiguate_test(),
+                false => ctx.cite.disambiguate == 0,
+            };
+            decides(holds)
+        })
         || condition
             .is_numeric
             .iter()

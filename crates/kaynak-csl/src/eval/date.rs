@@ -7,7 +7,8 @@ use crate::output::{Inline, Tag};
 use crate::style::model::*;
 
 pub fn render_date(ctx: &Context, element: &DateElement) -> Option<Inline> {
-    let date = if ctx.is_suppressed(&element.variable) {
+    let compared = ctx.cite.comparing && element.variable == "accessed";
+    let date = if compared || ctx.is_suppressed(&element.variable) {
         None
     } else {
         ctx.item.date(&element.variable)

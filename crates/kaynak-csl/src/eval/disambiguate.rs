@@ -52,10 +52,23 @@ pub(crate) fn disambiguate(run: &mut Run, _clusters: &[Cluster]) {
             add_givenname(run, &section, group, rule);
         }
     }
-    for group in ambiguous_groups(run, &section, &members) {
-        for &i in &group {
-            run.disambiguation[i].disambiguate = true;
+    // disambiguate="true" tests hold one more at a time, for the members
+    // still ambiguous (citeproc-js's order)
+    let mut still: Vec<usize> = ambiguous_groups(run, &section, &members)
+        .into_iter()
+        .flatten()
+        .collect();
+    for level in 1..=disambiguate_tests(&run.processor.style) {
+        if still.is_empty() {
+            break;
         }
+        for &i in &still {
+            run.disambiguation[i].disambiguate = level;
+        }
+        still = ambiguous_groups(run, &section, &still)
+            .into_iter()
+            .flatten()
+            .collect();
     }
     if options.disambiguate_add_year_suffix {
         let rank: HashMap<usize, usize> = run
@@ -74,26 +87,40 @@ pub(crate) fn disambiguate(run: &mut Run, _clusters: &[Cluster]) {
 }
 
 fn uses_disambiguate_condition(style: &crate::style::Style) -> bool {
-    fn walk(elements: &[Element]) -> bool {
-        elements.iter().any(|e| match e {
-            Element::Choose(c) => {
-                c.branches
-                    .iter()
-                    .any(|b| b.condition.disambiguate.is_some() || walk(&b.children))
-                    || walk(&c.otherwise)
-            }
-            Element::Group(g) => walk(&g.children),
-            // kaynak multilingual extension
-            Element::Ext(ext) => walk(std::slice::from_ref(&ext.element)),
-            _ => false,
-        })
+    disambiguate_tests(style) > 0
+}
+
+/// How many `disambiguate="true"` tests the style's citation and macros have.
+fn disambiguate_tests(style: &crate::style::Style) -> usize {
+    fn count(elements: &[Element]) -> usize {
+        elements
+            .iter()
+            .map(|e| match e {
+                Element::Choose(c) => {
+                    c.branches
+                        .iter()
+                        .map(|b| {
+                            usize::from(b.condition.disambiguate == Some(true)) + count(&b.children)
+                        })
+                        .sum::<usize>()
+                        + count(&c.otherwise)
+                }
+                Element::Group(g) => count(&g.children),
+                // kaynak multilingual extension
+                Element::Ext(ext) => count(std::slice::from_ref(&ext.element)),
+                _ => 0,
+            })
+            .sum()
     }
-    style.macros.iter().any(|m| walk(&m.elements))
-        || style
+    style
+        .macros
+        .iter()
+        .map(|m| count(&m.elements))
+        .sum::<usize>()
+        + style
             .citation
             .as_ref()
-            .map(|c| walk(&c.layout.elements))
-            .unwrap_or(false)
+            .map_or(0, |c| count(&c.layout.elements))
 }
 
 /// The cite in the form a reader must tell apart from the others. A style
@@ -105,6 +132,7 @@ fn key(run: &Run, section: &Section, index: usize, warnings: &mut Vec<Warning>) 
     let state = CiteState {
         citation_number: None,
         year_suffix: None,
+        comparing: true,
         ..key_state(run, index)
     };
     let parts = run.render_item(index, section, &state, warnings).parts;

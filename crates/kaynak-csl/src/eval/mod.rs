@@ -47,7 +47,12 @@ pub struct CiteState {
     /// At least this much of each given name (by position) is shown: what
     /// the item's disambiguated cites show (bibliography entries).
     pub given_shown: Vec<crate::output::GivenShown>,
-    pub disambiguate: bool,
+    /// How many `disambiguate="true"` tests hold, in the order the render
+    /// meets them (as citeproc-js takes them, one at a time): 0 is none.
+    pub disambiguate: usize,
+    /// Rendering the form disambiguation compares: an access date is left
+    /// out, since it does not tell works apart (as citeproc-js compares).
+    pub comparing: bool,
     /// The cite asks to leave its author out (suppress-author).
     pub suppress_author: bool,
     /// The cite's author as a first render found it: what suppress-author
@@ -97,6 +102,8 @@ pub enum SubstitutedNames {
 pub struct Walk {
     called: Cell<usize>,
     rendered: Cell<usize>,
+    /// How many `disambiguate="true"` tests held so far.
+    disambiguate_tests: Cell<usize>,
     warnings: RefCell<Vec<Warning>>,
     /// kaynak multilingual extension: the lexical frames settings come from.
     pub ext_frames: RefCell<Vec<crate::ext::Frame>>,
@@ -235,6 +242,17 @@ impl<'a> Context<'a> {
         if rendered {
             self.walk.rendered.set(self.walk.rendered.get() + 1);
         }
+    }
+
+    /// Whether the next `disambiguate="true"` test holds: the first
+    /// [`CiteState::disambiguate`] of them do.
+    pub(crate) fn disambiguate_test(&self) -> bool {
+        let held = self.walk.disambiguate_tests.get();
+        if held < self.cite.disambiguate {
+            self.walk.disambiguate_tests.set(held + 1);
+            return true;
+        }
+        false
     }
 
     /// (variables called, variables rendered) so far.
