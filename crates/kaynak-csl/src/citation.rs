@@ -291,11 +291,17 @@ fn collapse_years(
 ) -> Vec<Inline> {
     let options = &section.citation;
     let layout = section.layout.delimiter.clone().unwrap_or_default();
+    // without a cite-group-delimiter, an in-text style joins a group's cites
+    // with ", ", a note style with the layout delimiter (as citeproc-js does)
+    let default_group = match run.processor.style.class {
+        StyleClass::Note => layout.clone(),
+        StyleClass::InText => ", ".to_string(),
+    };
     let delimiters = Delimiters {
         group: options
             .cite_group_delimiter
             .clone()
-            .unwrap_or_else(|| ", ".to_string()),
+            .unwrap_or(default_group),
         year_suffix: options
             .year_suffix_delimiter
             .clone()
