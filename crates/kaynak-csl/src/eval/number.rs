@@ -243,6 +243,10 @@ fn label_term(ctx: &Context, variable: &str) -> Option<(String, String)> {
     match variable {
         "locator" => {
             let value = ctx.cite.locator.clone()?;
+            if ctx.cite.label.is_none() && carries_own_label(&value) {
+                // "vol. 1, fol. 186" needs no "p." before it (citeproc-js)
+                return None;
+            }
             let term = ctx
                 .cite
                 .label
@@ -261,6 +265,14 @@ fn label_term(ctx: &Context, variable: &str) -> Option<(String, String)> {
             variable_text(ctx, variable, TermForm::Long)?.into_owned(),
         )),
     }
+}
+
+/// Whether a locator given without a label names its own: it opens with a
+/// space, or with a word and a period before a space (`vol. 1`).
+fn carries_own_label(locator: &str) -> bool {
+    let after_word = locator.trim_start_matches(char::is_alphabetic);
+    locator.starts_with(char::is_whitespace)
+        || after_word.len() < locator.len() && after_word.starts_with(". ")
 }
 
 fn label_plural(variable: &str, value: &str) -> bool {
