@@ -1,6 +1,7 @@
 //! Rendering the bibliography: entries in sorted order,
 //! subsequent-author-substitute and second-field-align.
 
+use crate::citation::NO_PRINTED_FORM;
 use crate::eval::{AuthorSubstitute, CiteState, SubstitutedNames};
 use crate::output::tag::plain_text_of;
 use crate::output::{Inline, Tag};
@@ -19,15 +20,22 @@ pub fn render(run: &mut Run, section: &Section) -> Bibliography {
         substitute_authors(run, section, &order, &mut rendered, text, rule);
     }
     let align = options.second_field_align.is_some();
-    let entries = order
-        .iter()
-        .zip(rendered)
-        .filter(|(_, item)| !item.parts.iter().all(Inline::is_empty))
-        .map(|(&index, item)| BibEntry {
-            id: run.items[index].id().to_string(),
-            content: layout(section, index, item.parts, align),
-        })
-        .collect();
+    let numeric = run.processor.style.numeric;
+    let mut entries = Vec::with_capacity(order.len());
+    for (&index, item) in order.iter().zip(rendered) {
+        let id = run.items[index].id().to_string();
+        if !item.parts.iter().all(Inline::is_empty) {
+            let content = layout(section, index, item.parts, align);
+            entries.push(BibEntry { id, content });
+        } else if numeric {
+            // the numbers of a numeric style's list keep counting, so an
+            // entry that renders nothing is shown as an error, numbered (as
+            // citeproc-js shows it)
+            let text = format!("{}. {NO_PRINTED_FORM}", entries.len() + 1);
+            let content = Inline::Text(text.into());
+            entries.push(BibEntry { id, content });
+        }
+    }
     Bibliography { entries, options }
 }
 
@@ -167,6 +175,11 @@ fn layout(section: &Section, index: usize, mut parts: Vec<Inline>, align: bool) 
     } else {
         format(rendering, parts)
     };
+    if body.first_mut().is_some_and(opening_display_space) {
+        // a display block that opens the entry leaves its leading space
+        // before it (as citeproc-js writes it)
+        body.insert(0, Inline::Text(" ".into()));
+    }
     if let Some(prefix) = &rendering.prefix {
         body.insert(0, Inline::Text(prefix.as_str().into()));
     }
@@ -179,6 +192,39 @@ fn layout(section: &Section, index: usize, mut parts: Vec<Inline>, align: bool) 
         }
     }
     Inline::Tagged(tag, body)
+}
+
+/// Whether `node` is (or opens with) a display block whose text opens
+/// with a space; the space is taken out of it.
+fn opening_display_space(node: &mut Inline) -> bool {
+    fn first_text(node: &mut Inline) -> Option<&mut compact_str::CompactString> {
+        match node {
+            Inline::Text(text) => Some(text),
+            Inline::Formatted(_, children)
+            | Inline::Markup(_, children)
+            | Inline::Display(_, children)
+            | Inline::NoCase(children)
+            | Inline::Tagged(_, children) => children.first_mut().and_then(first_text),
+            Inline::Quoted { .. } => None,
+        }
+    }
+    let display = match node {
+        Inline::Display(..) => node,
+        Inline::Tagged(_, children) | Inline::Formatted(_, children) => {
+            match children.first_mut() {
+                Some(first @ Inline::Display(..)) => first,
+                _ => return false,
+            }
+        }
+        _ => return false,
+    };
+    match first_text(display) {
+        Some(text) if text.starts_with(' ') => {
+            text.remove(0);
+            true
+        }
+        _ => false,
+    }
 }
 
 /// The children of the display block that ends the entry, if one does:

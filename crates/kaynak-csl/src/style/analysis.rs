@@ -139,6 +139,22 @@ pub(super) fn analyse(style: &mut Style, reader: &mut Reader, root: Node) {
             return;
         }
     }
+    if let Some(citation) = &style.citation {
+        let mut cited = VariableIds::default();
+        collect_variables(&citation.layout.elements, &mut cited);
+        let mut called = Vec::new();
+        collect_calls(&citation.layout.elements, &mut called);
+        // the macros the layout calls, and those they call, each once
+        let mut seen = vec![false; style.macros.len()];
+        while let Some(index) = called.pop() {
+            if let Some(m) = style.macros.get(index).filter(|_| !seen[index]) {
+                seen[index] = true;
+                collect_variables(&m.elements, &mut cited);
+                collect_calls(&m.elements, &mut called);
+            }
+        }
+        style.numeric = cited.id("citation-number").is_some();
+    }
     let mut variables = VariableIds::default();
     for m in &style.macros {
         collect_variables(&m.elements, &mut variables);

@@ -31,6 +31,8 @@ pub struct Style {
     pub explicit_year_suffix: bool,
     /// Whether any condition tests `position`.
     pub uses_positions: bool,
+    /// Whether citations render `citation-number` (a numeric style).
+    pub numeric: bool,
     /// How many distinct variables `variable=` conditions test; each
     /// has a slot (`Condition::variable_slots`).
     pub variable_slots: usize,
