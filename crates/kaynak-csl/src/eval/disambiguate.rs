@@ -53,12 +53,20 @@ pub(crate) fn disambiguate(run: &mut Run, _clusters: &[Cluster]) {
         }
     }
     // disambiguate="true" tests hold one more at a time, for the members
-    // still ambiguous (citeproc-js's order)
+    // still ambiguous (citeproc-js's order); when names were added or
+    // expanded cite by cite first, citeproc-js stops after the first
+    let by_names = options.disambiguate_add_names
+        || options.disambiguate_add_givenname
+            && options.givenname_rule.unwrap_or(GivennameRule::ByCite) == GivennameRule::ByCite;
+    let levels = match by_names {
+        true => disambiguate_tests(&run.processor.style).min(1),
+        false => disambiguate_tests(&run.processor.style),
+    };
     let mut still: Vec<usize> = ambiguous_groups(run, &section, &members)
         .into_iter()
         .flatten()
         .collect();
-    for level in 1..=disambiguate_tests(&run.processor.style) {
+    for level in 1..=levels {
         if still.is_empty() {
             break;
         }
@@ -129,10 +137,26 @@ fn disambiguate_tests(style: &crate::style::Style) -> usize {
 /// the short form holds a part of the same data, so a clash of full forms is
 /// a clash of short forms too). Other styles have one form.
 fn key(run: &Run, section: &Section, index: usize, warnings: &mut Vec<Warning>) -> String {
+    key_as(run, section, index, index, warnings)
+}
+
+/// Item `index`'s cite rendered with the names that item `like` shows
+/// (how many, how much of each given name): two cites are told apart only
+/// if they differ when shown alike.
+fn key_as(
+    run: &Run,
+    section: &Section,
+    index: usize,
+    like: usize,
+    warnings: &mut Vec<Warning>,
+) -> String {
+    let names = &run.disambiguation[like];
     let state = CiteState {
         citation_number: None,
         year_suffix: None,
         comparing: true,
+        extra_names: names.extra_names,
+        givenname_levels: names.givenname_levels.clone(),
         ..key_state(run, index)
     };
     let parts = run.render_item(index, section, &state, warnings).parts;
@@ -224,6 +248,13 @@ fn name_count(run: &Run, index: usize) -> usize {
 /// How many other members share each member's key.
 fn clash_counts(run: &mut Run, section: &Section, group: &[usize]) -> HashMap<usize, usize> {
     let keys = run.par_map(group, |run, &i, warnings| key(run, section, i, warnings));
+    let alike = group.iter().all(|&i| {
+        let (a, b) = (&run.disambiguation[i], &run.disambiguation[group[0]]);
+        a.extra_names == b.extra_names && a.givenname_levels == b.givenname_levels
+    });
+    if !alike && group.len() <= MAX_COMPARED_ALIKE {
+        return clash_counts_alike(run, section, group, &keys);
+    }
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for k in &keys {
         *counts.entry(k.as_str()).or_default() += 1;
@@ -233,6 +264,42 @@ fn clash_counts(run: &mut Run, section: &Section, group: &[usize]) -> HashMap<us
         .zip(&keys)
         .map(|(&i, k)| (i, counts.get(k.as_str()).copied().unwrap_or(1) - 1))
         .collect()
+}
+
+/// The largest group whose members are compared each as the other shows its
+/// names (one render per pair); larger groups compare their own renders.
+const MAX_COMPARED_ALIKE: usize = 32;
+
+/// [`clash_counts`] when members show their names differently: each member
+/// clashes with those whose cite, shown with its names, reads the same
+/// (as citeproc-js compares a set under one set of name parameters).
+fn clash_counts_alike(
+    run: &mut Run,
+    section: &Section,
+    group: &[usize],
+    keys: &[String],
+) -> HashMap<usize, usize> {
+    let pairs: Vec<(usize, usize)> = group
+        .iter()
+        .enumerate()
+        .flat_map(|(a, _)| {
+            (0..group.len())
+                .filter(move |b| *b != a)
+                .map(move |b| (a, b))
+        })
+        .collect();
+    let clashes = run.par_map(&pairs, |run, &(a, b), warnings| {
+        let (i, j) = (group[a], group[b]);
+        let other = key_as(run, section, j, i, warnings);
+        other == keys[a]
+    });
+    let mut counts: HashMap<usize, usize> = group.iter().map(|&i| (i, 0)).collect();
+    for (&(a, _), clash) in pairs.iter().zip(clashes) {
+        if clash {
+            *counts.entry(group[a]).or_default() += 1;
+        }
+    }
+    counts
 }
 
 /// Add names until each member clashes with as few others as possible;
