@@ -403,9 +403,14 @@ fn collapse_group(
             };
             let piece = if same_year && plain(&cite) {
                 let suffix = cite.state.year_suffix.unwrap_or(0);
+                // the suffix as the cite renders it (its tagged node)
+                let node = match cite.node.find_tag(|t| matches!(t, Tag::YearSuffix(_))) {
+                    Some((_, children)) => Inline::seq(children.to_vec()),
+                    None => Inline::Text(year_suffix_letters(suffix).into()),
+                };
                 Piece {
                     delimiter,
-                    node: Inline::Text(year_suffix_letters(suffix).into()),
+                    node,
                     suffix: Some(suffix),
                     suffix_only: true,
                 }

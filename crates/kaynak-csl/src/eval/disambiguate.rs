@@ -230,19 +230,23 @@ fn ambiguous_groups(run: &mut Run, section: &Section, members: &[usize]) -> Vec<
     groups
 }
 
-fn name_count(run: &Run, index: usize) -> usize {
-    [
-        "author",
-        "editor",
-        "translator",
-        "composer",
-        "director",
-        "container-author",
-    ]
-    .iter()
-    .filter_map(|v| run.items[index].names(v).map(|n| n.len()))
-    .max()
-    .unwrap_or(0)
+/// The length of the longest names list item `index`'s cite renders (shown
+/// or not), read from the names tags of its rendered cite: how many names
+/// adding names could show.
+fn name_count(run: &Run, section: &Section, index: usize) -> usize {
+    let parts = run
+        .render_item(index, section, &key_state(run, index), &mut Vec::new())
+        .parts;
+    let mut count = 0;
+    for part in &parts {
+        let _ = part.visit_tags(&mut |tag, _| {
+            if let Tag::Names(names) = tag {
+                count = count.max(usize::from(names.count));
+            }
+            ControlFlow::Continue(())
+        });
+    }
+    count
 }
 
 /// How many other members share each member's key.
@@ -326,7 +330,7 @@ fn add_names(run: &mut Run, section: &Section, group: &[usize], expand: Option<u
 fn add_names_compared(run: &mut Run, section: &Section, group: &[usize]) {
     let max = group
         .iter()
-        .map(|&i| name_count(run, i))
+        .map(|&i| name_count(run, section, i))
         .max()
         .unwrap_or(0)
         .min(MAX_NAMES);
@@ -376,7 +380,7 @@ fn add_givenname(run: &mut Run, section: &Section, group: &[usize], rule: Givenn
         1
     } else {
         open.iter()
-            .map(|&i| name_count(run, i))
+            .map(|&i| name_count(run, section, i))
             .max()
             .unwrap_or(1)
             .max(1)

@@ -5,6 +5,12 @@
 //!
 //! It does not decide positions, sort order, disambiguation or collapsing;
 //! those passes (sibling files) set the [`CiteState`] it reads.
+//!
+//! What the output rendered so far holds (variables `cs:substitute` used,
+//! the implicit year-suffix) is read from that output's tags
+//! ([`crate::output::tag`]) and passed on to the elements that follow in
+//! their [`Context`]; the only state kept during a walk ([`Walk`]) counts
+//! variables for group suppression, `disambiguate` tests, and warnings.
 
 pub mod case;
 mod choose;
