@@ -17,6 +17,7 @@ mod choose;
 mod date;
 pub mod disambiguate;
 pub mod initials;
+mod name;
 mod name_parts;
 pub mod names;
 pub mod number;
