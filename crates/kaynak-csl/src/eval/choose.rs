@@ -1,24 +1,25 @@
 //! `cs:choose`: conditions and match modes.
 
-use super::{render_elements_into, Context, Parts};
+use super::{hoist, render_elements_into, Context, Facts, Parts};
 use crate::output::Inline;
 use crate::style::model::*;
 
 /// The chosen branch's outputs as one node (`None` when it renders nothing).
 pub fn render_choose(ctx: &Context, choose: &Choose) -> Option<Inline> {
     let mut out = Parts::None;
-    render_choose_into(ctx, choose, &mut out);
-    (!out.is_empty()).then(|| Inline::seq(out.into_vec()))
+    let facts = render_choose_into(ctx, choose, &mut out);
+    (!out.is_empty()).then(|| hoist(Inline::seq(out.into_vec()), &facts))
 }
 
 /// The chosen branch's outputs, appended to `out` (empty nodes are left out).
-pub(crate) fn render_choose_into(ctx: &Context, choose: &Choose, out: &mut Parts) {
+/// Returns what the outputs add to what came before.
+pub(crate) fn render_choose_into(ctx: &Context, choose: &Choose, out: &mut Parts) -> Facts {
     let branch = choose
         .branches
         .iter()
         .find(|branch| condition_holds(ctx, &branch.condition));
     let children = branch.map_or(&choose.otherwise, |b| &b.children);
-    render_elements_into(ctx, children, out);
+    render_elements_into(ctx, children, out)
 }
 
 /// Evaluate a condition lazily: `all` stops at the first false test,

@@ -9,8 +9,11 @@
 //! What the output rendered so far holds (variables `cs:substitute` used,
 //! the implicit year-suffix) is read from that output's tags
 //! ([`crate::output::tag`]) and passed on to the elements that follow in
-//! their [`Context`]; the only state kept during a walk ([`Walk`]) counts
-//! variables for group suppression, `disambiguate` tests, and warnings.
+//! their [`Context`]: a group or macro whose output holds substituted
+//! variables carries their tags at its top, so each level reads only the
+//! top of what its children rendered. The only state kept during a walk
+//! ([`Walk`]) counts variables for group suppression, `disambiguate` tests,
+//! and warnings.
 
 pub mod case;
 mod choose;
@@ -280,46 +283,52 @@ impl<'a> Context<'a> {
     /// `node`, the output of `variable`, tagged as substituted when it is
     /// rendered inside `cs:substitute`.
     pub fn substituted(&self, variable: &str, node: Inline) -> Inline {
-        match self.substituting.and(self.style.variable_id(variable)) {
+        match self
+            .substituting
+            .and_then(|_| self.style.variable_id(variable))
+        {
             Some(id) => Inline::Tagged(Tag::Substituted(id), vec![node]),
             None => node,
         }
     }
 
-    /// The context for the elements after `element`, whose output (`nodes`)
-    /// is now part of what came before, when that output changes what the
-    /// following elements may render; `None` when nothing changes.
-    fn after(&self, element: &Element, nodes: &[Inline]) -> Option<Context<'a>> {
-        let substitutes = self.substituting.is_some() || may_substitute(self.style, element);
-        let suffix = !self.before.year_suffix
-            && self.cite.year_suffix.is_some()
-            && !self.style.explicit_year_suffix
-            && !self.sorting;
-        if nodes.is_empty() || !(substitutes || suffix) {
-            return None;
+    /// What `node`, an element's output just rendered, adds to what came
+    /// before: the substituted variables tagged at its top (an element's
+    /// output carries them there, see [`hoist`]) and, while the implicit
+    /// year-suffix is still to come, whether it holds one.
+    fn facts_of(&self, node: &Inline) -> Facts {
+        let mut facts = Facts::default();
+        let mut top = node;
+        while let Inline::Tagged(Tag::Substituted(id), children) = top {
+            if !self.before.is_substituted(*id) && !facts.substituted.contains(id) {
+                facts.substituted.push(*id);
+            }
+            match children.as_slice() {
+                [only] => top = only,
+                _ => break,
+            }
         }
+        if self.implicit_year_suffix().is_some() {
+            facts.year_suffix = node
+                .find_tag(|tag| matches!(tag, Tag::YearSuffix(_)))
+                .is_some();
+        }
+        facts
+    }
+
+    /// The context for the elements after output that added `facts`.
+    fn after(&self, facts: &Facts) -> Context<'a> {
         let mut before = self.before.clone();
-        let mut changed = false;
-        for node in nodes {
-            let _ = node.visit_tags(&mut |tag, _| {
-                match tag {
-                    Tag::Substituted(id) if substitutes && !before.is_substituted(id) => {
-                        before.add_substituted(id);
-                        changed = true;
-                    }
-                    Tag::YearSuffix(_) if suffix && !before.year_suffix => {
-                        before.year_suffix = true;
-                        changed = true;
-                    }
-                    _ => {}
-                }
-                std::ops::ControlFlow::Continue(())
-            });
+        for id in &facts.substituted {
+            if !before.is_substituted(*id) {
+                before.add_substituted(*id);
+            }
         }
-        changed.then(|| Context {
+        before.year_suffix |= facts.year_suffix;
+        Context {
             before,
             ..self.clone()
-        })
+        }
     }
 
     pub fn term(&self, name: &str, form: TermForm, plural: bool) -> Option<&'a str> {
@@ -384,20 +393,66 @@ impl<'a> Context<'a> {
     }
 }
 
-/// Whether `element`'s output can hold substituted variables.
-fn may_substitute(style: &Style, element: &Element) -> bool {
-    match element {
-        Element::Names(names) => names.substitute.is_some(),
-        Element::Group(group) => group.may_substitute,
-        Element::Choose(choose) => choose.may_substitute,
-        Element::Text(Text {
-            source: TextSource::Macro(index),
-            ..
-        }) => style.macros.get(*index).is_some_and(|m| m.may_substitute),
-        // kaynak multilingual extension
-        Element::Ext(ext) => may_substitute(style, &ext.element),
-        _ => false,
+/// What output adds to what came before it: substituted variables, and
+/// whether it rendered a year-suffix. Read from the output's tags.
+#[derive(Debug, Default)]
+pub(crate) struct Facts {
+    substituted: Vec<u16>,
+    year_suffix: bool,
+}
+
+impl Facts {
+    fn is_empty(&self) -> bool {
+        self.substituted.is_empty() && !self.year_suffix
     }
+
+    fn extend(&mut self, other: Facts) {
+        for id in other.substituted {
+            if !self.substituted.contains(&id) {
+                self.substituted.push(id);
+            }
+        }
+        self.year_suffix |= other.year_suffix;
+    }
+
+    /// The substituted variables tagged anywhere in `nodes` (which come from
+    /// inside `cs:substitute`, where every variable's output is tagged).
+    pub(crate) fn substituted_in(nodes: &[Inline]) -> Facts {
+        let mut facts = Facts::default();
+        for node in nodes {
+            let _ = node.visit_tags(&mut |tag, _| {
+                if let Tag::Substituted(id) = tag {
+                    if !facts.substituted.contains(&id) {
+                        facts.substituted.push(id);
+                    }
+                }
+                std::ops::ControlFlow::Continue(())
+            });
+        }
+        facts
+    }
+}
+
+/// `node`, the output of an element, with the substituted variables inside
+/// it (`facts`) tagged again at its top: so the elements around read them
+/// from its top rather than search the whole output at every level.
+pub(crate) fn hoist(node: Inline, facts: &Facts) -> Inline {
+    let mut at_top = Vec::new();
+    let mut top = &node;
+    while let Inline::Tagged(Tag::Substituted(id), children) = top {
+        at_top.push(*id);
+        match children.as_slice() {
+            [only] => top = only,
+            _ => break,
+        }
+    }
+    facts
+        .substituted
+        .iter()
+        .filter(|id| !at_top.contains(id))
+        .fold(node, |node, id| {
+            Inline::Tagged(Tag::Substituted(*id), vec![node])
+        })
 }
 
 /// A remembered answer (0 not asked yet, 1 no, 2 yes), asked and kept
@@ -426,9 +481,14 @@ pub fn render_elements(ctx: &Context, elements: &[Element]) -> Vec<Inline> {
 
 /// [`render_elements`] as [`Parts`], with no list for a single part.
 pub(crate) fn render_parts(ctx: &Context, elements: &[Element]) -> Parts {
+    render_parts_with_facts(ctx, elements).0
+}
+
+/// [`render_parts`] and what the parts add to what came before.
+pub(crate) fn render_parts_with_facts(ctx: &Context, elements: &[Element]) -> (Parts, Facts) {
     let mut out = Parts::None;
-    render_elements_into(ctx, elements, &mut out);
-    out
+    let facts = render_elements_into(ctx, elements, &mut out);
+    (out, facts)
 }
 
 /// [`render_elements`] appending to `out`: a chosen branch renders straight
@@ -437,24 +497,32 @@ pub(crate) fn render_parts(ctx: &Context, elements: &[Element]) -> Parts {
 /// An element's output that changes what the elements after it may render
 /// (substituted variables, the implicit year-suffix) gives them a context
 /// that says so, read from that output's tags.
-pub(crate) fn render_elements_into(ctx: &Context, elements: &[Element], out: &mut Parts) {
+/// Returns what the output adds to what came before.
+pub(crate) fn render_elements_into(ctx: &Context, elements: &[Element], out: &mut Parts) -> Facts {
     // the context after such output (rarely needed, so made only then)
     let mut later: Option<Context> = None;
+    let mut all = Facts::default();
     for (index, element) in elements.iter().enumerate() {
         let ctx = later.as_ref().unwrap_or(ctx);
-        let start = out.len();
-        match element {
+        let facts = match element {
             Element::Choose(choose) => choose::render_choose_into(ctx, choose, out),
-            other => {
-                if let Some(node) = render_element(ctx, other).filter(|node| !node.is_empty()) {
-                    out.push(node, elements.len() - index);
+            other => match render_element(ctx, other) {
+                Some(node) => {
+                    let facts = ctx.facts_of(&node);
+                    if !node.is_empty() {
+                        out.push(node, elements.len() - index);
+                    }
+                    facts
                 }
-            }
-        }
-        if let Some(next) = ctx.after(element, out.since(start)) {
-            later = Some(next);
+                None => Facts::default(),
+            },
+        };
+        if !facts.is_empty() {
+            later = Some(ctx.after(&facts));
+            all.extend(facts);
         }
     }
+    all
 }
 
 pub fn render_element(ctx: &Context, element: &Element) -> Option<Inline> {
@@ -474,7 +542,7 @@ pub fn render_element(ctx: &Context, element: &Element) -> Option<Inline> {
 /// `cs:group`: suppressed when it calls variables and all are empty.
 pub fn render_group(ctx: &Context, group: &Group) -> Option<Inline> {
     let (called_before, rendered_before) = ctx.variable_counts();
-    let parts = render_parts(ctx, &group.children);
+    let (parts, facts) = render_parts_with_facts(ctx, &group.children);
     let (called, rendered) = ctx.variable_counts();
     let (called, rendered) = (called - called_before, rendered - rendered_before);
     if parts.is_empty() || (called > 0 && rendered == 0) {
@@ -483,7 +551,7 @@ pub fn render_group(ctx: &Context, group: &Group) -> Option<Inline> {
     let node = parts.wrap(ctx, group.delimiter.as_deref(), &group.rendering)?;
     // a rendered group counts as content for an enclosing group
     ctx.note_variable(true);
-    Some(node)
+    Some(hoist(node, &facts))
 }
 
 /// Join nodes with a delimiter.

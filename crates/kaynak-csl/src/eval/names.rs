@@ -2,7 +2,7 @@
 
 use super::name::{is_inverted, render_name};
 use super::SubstitutedNames;
-use super::{join, number::render_label, render_element, wrap, wrap_one, Context};
+use super::{hoist, join, number::render_label, render_element, wrap, wrap_one, Context, Facts};
 use crate::item::Name;
 use crate::output::{GivenShown, Inline, NameTag, NamesTag, Tag};
 use crate::style::model::*;
@@ -40,7 +40,10 @@ pub fn render_names(ctx: &Context, names: &Names) -> Option<Inline> {
             if substitute.text.is_empty() {
                 return None;
             }
-            return Some(Inline::Text(substitute.text.as_str().into()));
+            // (what the substitute used stays used)
+            let facts = Facts::substituted_in(std::slice::from_ref(&node));
+            let text = Inline::Text(substitute.text.as_str().into());
+            return Some(hoist(text, &facts));
         }
     }
     Some(node)
@@ -193,9 +196,10 @@ fn substitute(ctx: &Context, names: &Names) -> Option<Inline> {
     let node = result?;
     // substituted output (even a term) is content for enclosing groups
     ctx.note_variable(true);
+    let facts = Facts::substituted_in(std::slice::from_ref(&node));
     let node = wrap_one(ctx, node, &names.rendering)?;
     if ctx.sorting || node.first_names().is_some() {
-        return Some(node);
+        return Some(hoist(node, &facts));
     }
     // no names came of it: the whole output stands for the names
     let tag = NamesTag {
@@ -203,7 +207,7 @@ fn substitute(ctx: &Context, names: &Names) -> Option<Inline> {
         count: 0,
         substituted: true,
     };
-    Some(Inline::Tagged(Tag::Names(tag), vec![node]))
+    Some(hoist(Inline::Tagged(Tag::Names(tag), vec![node]), &facts))
 }
 
 fn et_al_limits(ctx: &Context, options: &NameOptions) -> (Option<usize>, usize, bool) {

@@ -20,25 +20,6 @@ impl Parts {
         matches!(self, Parts::None)
     }
 
-    /// How many parts there are.
-    pub(crate) fn len(&self) -> usize {
-        match self {
-            Parts::None => 0,
-            Parts::One(_) => 1,
-            Parts::Many(list) => list.len(),
-        }
-    }
-
-    /// The parts from index `start` on.
-    pub(crate) fn since(&self, start: usize) -> &[Inline] {
-        let all = match self {
-            Parts::None => &[],
-            Parts::One(node) => std::slice::from_ref(node),
-            Parts::Many(list) => list.as_slice(),
-        };
-        all.get(start..).unwrap_or_default()
-    }
-
     /// Appends `node`; `room` is how many parts may still come, this one
     /// included, so a list grows once rather than at every doubling.
     pub(crate) fn push(&mut self, node: Inline, room: usize) {

@@ -1,6 +1,6 @@
 //! `cs:text`: variables, macros, terms and values; page ranges.
 
-use super::{case, render_parts, wrap, wrap_one, Context};
+use super::{case, render_parts_with_facts, wrap, wrap_one, Context};
 use crate::output::{Inline, Tag};
 use crate::style::model::*;
 use std::borrow::Cow;
@@ -24,7 +24,8 @@ pub fn render_text(ctx: &Context, text: &Text) -> Option<Inline> {
             let m = ctx.style.macros.get(*index)?;
             let before = ctx.variable_counts();
             // kaynak multilingual extension: settings are lexical.
-            let parts = crate::ext::in_macro(ctx, *index, || render_parts(ctx, &m.elements));
+            let (parts, facts) =
+                crate::ext::in_macro(ctx, *index, || render_parts_with_facts(ctx, &m.elements));
             let after = ctx.variable_counts();
             // like citeproc-js, a macro is suppressed as a group would be
             let (called, rendered) = (after.0 - before.0, after.1 - before.1);
@@ -34,7 +35,7 @@ pub fn render_text(ctx: &Context, text: &Text) -> Option<Inline> {
             let node = parts.wrap(ctx, None, &text.rendering)?;
             // a rendered macro counts as content for an enclosing group
             ctx.note_variable(true);
-            Some(node)
+            Some(super::hoist(node, &facts))
         }
         TextSource::Term { name, form, plural } => {
             let term = ctx.term(name, *form, *plural)?;

@@ -5,9 +5,7 @@
 //!   and evaluating a style can never overflow the stack — a style past the
 //!   limit is an error at the element where it is crossed;
 //! * whether a macro calls itself (an error);
-//! * which groups, choices and macros can render a `cs:names` that falls
-//!   back to `cs:substitute` (only their output is searched for substituted
-//!   variables);
+//! * whether citations render `citation-number` (a numeric style);
 //! * the ids of the variables the style names (output tags name variables
 //!   by id).
 //!
@@ -81,9 +79,9 @@ impl VariableIds {
     }
 }
 
-/// Checks the macro graph and the nesting depth, sets the `may_substitute`
-/// flags and the variable ids. Errors go to `reader`, located at `root`'s
-/// macro elements.
+/// Checks the macro graph and the nesting depth, and sets the variable ids
+/// and whether the style is numeric. Errors go to `reader`, located at
+/// `root`'s macro elements.
 pub(super) fn analyse(style: &mut Style, reader: &mut Reader, root: Node) {
     let calls: Vec<Vec<usize>> = style
         .macros
@@ -105,17 +103,11 @@ pub(super) fn analyse(style: &mut Style, reader: &mut Reader, root: Node) {
             return;
         }
     };
-    // per macro: how deep its elements nest, and whether it can substitute
+    // per macro: how deep its elements nest
     let mut depth = vec![0usize; style.macros.len()];
-    let mut substitutes = vec![false; style.macros.len()];
     for index in order {
-        let mut elements = std::mem::take(&mut style.macros[index].elements);
-        let summary = summarise(&mut elements, &depth, &substitutes);
-        style.macros[index].elements = elements;
-        style.macros[index].may_substitute = summary.substitutes;
-        depth[index] = summary.depth;
-        substitutes[index] = summary.substitutes;
-        if summary.depth > MAX_DEPTH {
+        depth[index] = nesting(&style.macros[index].elements, &depth);
+        if depth[index] > MAX_DEPTH {
             let name = &style.macros[index].name;
             reader.error(
                 macro_node(root, name),
@@ -126,12 +118,8 @@ pub(super) fn analyse(style: &mut Style, reader: &mut Reader, root: Node) {
             return;
         }
     }
-    for section in [&mut style.citation, &mut style.bibliography]
-        .into_iter()
-        .flatten()
-    {
-        let summary = summarise(&mut section.layout.elements, &depth, &substitutes);
-        if summary.depth > MAX_DEPTH {
+    for section in [&style.citation, &style.bibliography].into_iter().flatten() {
+        if nesting(&section.layout.elements, &depth) > MAX_DEPTH {
             reader.error(
                 root,
                 format!("the layout nests elements more than {MAX_DEPTH} deep (macros included)"),
@@ -236,68 +224,39 @@ fn collect_calls(elements: &[Element], calls: &mut Vec<usize>) {
     }
 }
 
-/// How deep a list of elements nests, and whether it can substitute.
-#[derive(Default, Clone, Copy)]
-struct Summary {
-    depth: usize,
-    substitutes: bool,
-}
-
-impl Summary {
-    fn join(self, other: Summary) -> Summary {
-        Summary {
-            depth: self.depth.max(other.depth),
-            substitutes: self.substitutes || other.substitutes,
-        }
-    }
-}
-
-/// Summarises `elements` (the macros they call already summarised in
-/// `depth` and `substitutes`), setting the flags of their groups and choices.
-fn summarise(elements: &mut [Element], depth: &[usize], substitutes: &[bool]) -> Summary {
+/// How deep `elements` nest, the macros they call counted at the depth
+/// `depth` gives them.
+fn nesting(elements: &[Element], depth: &[usize]) -> usize {
     elements
-        .iter_mut()
-        .map(|element| summarise_one(element, depth, substitutes))
-        .fold(Summary::default(), Summary::join)
+        .iter()
+        .map(|element| nesting_one(element, depth))
+        .max()
+        .unwrap_or(0)
 }
 
-fn summarise_one(element: &mut Element, depth: &[usize], substitutes: &[bool]) -> Summary {
+fn nesting_one(element: &Element, depth: &[usize]) -> usize {
     let inner = match element {
         Element::Text(Text {
             source: TextSource::Macro(index),
             ..
-        }) => Summary {
-            depth: depth.get(*index).copied().unwrap_or(0),
-            substitutes: substitutes.get(*index).copied().unwrap_or(false),
-        },
-        Element::Group(group) => {
-            let inner = summarise(&mut group.children, depth, substitutes);
-            group.may_substitute = inner.substitutes;
-            inner
-        }
-        Element::Choose(choose) => {
-            let mut inner = summarise(&mut choose.otherwise, depth, substitutes);
-            for branch in &mut choose.branches {
-                inner = inner.join(summarise(&mut branch.children, depth, substitutes));
-            }
-            choose.may_substitute = inner.substitutes;
-            inner
-        }
-        Element::Names(names) => match &mut names.substitute {
-            Some(sub) => Summary {
-                substitutes: true,
-                ..summarise(sub, depth, substitutes)
-            },
-            None => Summary::default(),
-        },
+        }) => depth.get(*index).copied().unwrap_or(0),
+        Element::Group(group) => nesting(&group.children, depth),
+        Element::Choose(choose) => choose
+            .branches
+            .iter()
+            .map(|branch| nesting(&branch.children, depth))
+            .max()
+            .unwrap_or(0)
+            .max(nesting(&choose.otherwise, depth)),
+        Element::Names(names) => names
+            .substitute
+            .as_ref()
+            .map_or(0, |sub| nesting(sub, depth)),
         // kaynak multilingual extension: the wrapped element, one level down
-        Element::Ext(ext) => summarise_one(&mut ext.element, depth, substitutes),
-        _ => Summary::default(),
+        Element::Ext(ext) => nesting_one(&ext.element, depth),
+        _ => 0,
     };
-    Summary {
-        depth: inner.depth + 1,
-        ..inner
-    }
+    inner + 1
 }
 
 /// Adds every variable `elements` render to `ids`.

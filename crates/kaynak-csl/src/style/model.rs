@@ -360,10 +360,6 @@ pub struct Group {
     pub children: Vec<Element>,
     pub delimiter: Option<String>,
     pub rendering: Rendering,
-    /// Whether a `cs:names` with a `cs:substitute` is inside (macros
-    /// included): only then can the group's output hold substituted
-    /// variables. Set when the style is read.
-    pub may_substitute: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -409,8 +405,6 @@ pub struct Branch {
 pub struct Choose {
     pub branches: Vec<Branch>,
     pub otherwise: Vec<Element>,
-    /// As [`Group::may_substitute`], for any branch.
-    pub may_substitute: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -528,8 +522,6 @@ pub enum PageRangeFormat {
 pub struct Macro {
     pub name: String,
     pub elements: Vec<Element>,
-    /// As [`Group::may_substitute`], for the macro's elements.
-    pub may_substitute: bool,
 }
 
 /// Global style options.

@@ -52,11 +52,7 @@ pub fn parse_style(text: &str) -> Result<Style, Vec<Diagnostic>> {
     sr.read_root(root, &mut style);
     for (name, node) in macro_nodes {
         let elements = sr.children(node);
-        style.macros.push(Macro {
-            name,
-            elements,
-            may_substitute: false,
-        });
+        style.macros.push(Macro { name, elements });
     }
     style.variable_slots = sr.variable_slots.len();
     // kaynak multilingual extension: validate k: attributes, read style-level settings.
@@ -584,7 +580,6 @@ impl StyleReader<'_, '_, '_> {
             children: self.children(node),
             delimiter: node.attribute("delimiter").map(str::to_string),
             rendering: self.reader.rendering(node),
-            may_substitute: false,
         }
     }
 
@@ -592,7 +587,6 @@ impl StyleReader<'_, '_, '_> {
         let mut choose = Choose {
             branches: Vec::new(),
             otherwise: Vec::new(),
-            may_substitute: false,
         };
         for child in elements(node) {
             match child.tag_name().name() {
