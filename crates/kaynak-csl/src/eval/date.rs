@@ -58,9 +58,7 @@ fn render_present_date(ctx: &Context, element: &DateElement, date: &Date) -> Opt
         Some(rendering) => wrap(ctx, content, &rendering).into_iter().collect(),
         None => content,
     };
-    if content.iter().all(Inline::is_empty) {
-        return None;
-    }
+    // (an empty date renders nothing: wrap_one tests it)
     wrap_one(ctx, Inline::Tagged(Tag::Date, content), &element.rendering)
 }
 

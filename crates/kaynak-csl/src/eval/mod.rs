@@ -134,35 +134,34 @@ impl Walk {
 /// that output: the evaluation keeps no record of its own of what it
 /// rendered. A context carries it to the elements that follow.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Before {
+pub(crate) struct Before<'a> {
     /// Variables rendered inside `cs:substitute`: suppressed from here on.
-    substituted: Option<Rc<Substituted>>,
+    substituted: Option<Rc<Substituted<'a>>>,
     /// Whether a year-suffix was rendered (the implicit one comes once).
     year_suffix: bool,
 }
 
-/// A list of substituted variables (ids), newest first.
+/// A list of substituted variables, newest first: by id, and by name (so a
+/// variable about to render is compared by name, without a look-up).
 #[derive(Debug)]
-struct Substituted {
-    variable: u16,
-    next: Option<Rc<Substituted>>,
+struct Substituted<'a> {
+    id: u16,
+    name: &'a str,
+    next: Option<Rc<Substituted<'a>>>,
 }
 
-impl Before {
-    fn is_substituted(&self, variable: u16) -> bool {
-        let mut link = self.substituted.as_deref();
-        while let Some(Substituted { variable: v, next }) = link {
-            if *v == variable {
-                return true;
-            }
-            link = next.as_deref();
-        }
-        false
+impl<'a> Before<'a> {
+    fn links(&self) -> impl Iterator<Item = &Substituted<'a>> {
+        std::iter::successors(self.substituted.as_deref(), |link| link.next.as_deref())
     }
 
-    fn add_substituted(&mut self, variable: u16) {
+    fn is_substituted(&self, id: u16) -> bool {
+        self.links().any(|link| link.id == id)
+    }
+
+    fn add_substituted(&mut self, id: u16, name: &'a str) {
         let next = self.substituted.take();
-        self.substituted = Some(Rc::new(Substituted { variable, next }));
+        self.substituted = Some(Rc::new(Substituted { id, name, next }));
     }
 }
 
@@ -185,7 +184,7 @@ pub struct Context<'a> {
     /// (names inside inherit its options, and variables rendered are tagged).
     pub(crate) substituting: Option<&'a Names>,
     /// What the output rendered before holds.
-    pub(crate) before: Before,
+    pub(crate) before: Before<'a>,
     walk: &'a Walk,
     /// kaynak multilingual extension: the lexical frames settings come from.
     pub ext_frames: &'a RefCell<Vec<crate::ext::Frame>>,
@@ -210,10 +209,11 @@ impl<'a> Context<'a> {
         let mut before = Before::default();
         if let Some(author) = cite.author.as_ref().filter(|_| cite.suppress_author) {
             // the author is left out: what its substitute used stays used
-            author
-                .substituted
-                .iter()
-                .for_each(|v| before.add_substituted(*v));
+            for &id in &author.substituted {
+                if let Some(name) = style.variable_name(id) {
+                    before.add_substituted(id, name);
+                }
+            }
         }
         Context {
             style,
@@ -273,11 +273,7 @@ impl<'a> Context<'a> {
     /// Whether `variable` was rendered by a `cs:substitute` earlier in the
     /// output: it is not rendered again.
     pub fn is_suppressed(&self, variable: &str) -> bool {
-        self.before.substituted.is_some()
-            && self
-                .style
-                .variable_id(variable)
-                .is_some_and(|id| self.before.is_substituted(id))
+        self.before.links().any(|link| link.name == variable)
     }
 
     /// `node`, the output of `variable`, tagged as substituted when it is
@@ -319,9 +315,11 @@ impl<'a> Context<'a> {
     /// The context for the elements after output that added `facts`.
     fn after(&self, facts: &Facts) -> Context<'a> {
         let mut before = self.before.clone();
-        for id in &facts.substituted {
-            if !before.is_substituted(*id) {
-                before.add_substituted(*id);
+        for &id in &facts.substituted {
+            if let Some(name) = self.style.variable_name(id) {
+                if !before.is_substituted(id) {
+                    before.add_substituted(id, name);
+                }
             }
         }
         before.year_suffix |= facts.year_suffix;
@@ -437,22 +435,33 @@ impl Facts {
 /// it (`facts`) tagged again at its top: so the elements around read them
 /// from its top rather than search the whole output at every level.
 pub(crate) fn hoist(node: Inline, facts: &Facts) -> Inline {
-    let mut at_top = Vec::new();
-    let mut top = &node;
-    while let Inline::Tagged(Tag::Substituted(id), children) = top {
-        at_top.push(*id);
+    if facts.substituted.is_empty() {
+        return node;
+    }
+    let missing: Vec<u16> = facts
+        .substituted
+        .iter()
+        .copied()
+        .filter(|id| !tagged_at_top(&node, *id))
+        .collect();
+    missing.into_iter().fold(node, |node, id| {
+        Inline::Tagged(Tag::Substituted(id), vec![node])
+    })
+}
+
+/// Whether `node` opens with a substituted tag for variable `id`.
+fn tagged_at_top(node: &Inline, id: u16) -> bool {
+    let mut top = node;
+    while let Inline::Tagged(Tag::Substituted(tagged), children) = top {
+        if *tagged == id {
+            return true;
+        }
         match children.as_slice() {
             [only] => top = only,
             _ => break,
         }
     }
-    facts
-        .substituted
-        .iter()
-        .filter(|id| !at_top.contains(id))
-        .fold(node, |node, id| {
-            Inline::Tagged(Tag::Substituted(*id), vec![node])
-        })
+    false
 }
 
 /// A remembered answer (0 not asked yet, 1 no, 2 yes), asked and kept
@@ -502,23 +511,32 @@ pub(crate) fn render_elements_into(ctx: &Context, elements: &[Element], out: &mu
     // the context after such output (rarely needed, so made only then)
     let mut later: Option<Context> = None;
     let mut all = Facts::default();
+    // whether an implicit year-suffix is still to come: output is then
+    // searched for one
+    let mut suffix_pending = ctx.implicit_year_suffix().is_some();
     for (index, element) in elements.iter().enumerate() {
         let ctx = later.as_ref().unwrap_or(ctx);
         let facts = match element {
             Element::Choose(choose) => choose::render_choose_into(ctx, choose, out),
-            other => match render_element(ctx, other) {
-                Some(node) => {
-                    let facts = ctx.facts_of(&node);
-                    if !node.is_empty() {
-                        out.push(node, elements.len() - index);
-                    }
-                    facts
+            other => {
+                let Some(node) = render_element(ctx, other) else {
+                    continue;
+                };
+                let tagged = matches!(node, Inline::Tagged(Tag::Substituted(_), _));
+                let facts = (tagged || suffix_pending).then(|| ctx.facts_of(&node));
+                if !node.is_empty() {
+                    out.push(node, elements.len() - index);
                 }
-                None => Facts::default(),
-            },
+                match facts {
+                    Some(facts) => facts,
+                    None => continue,
+                }
+            }
         };
         if !facts.is_empty() {
-            later = Some(ctx.after(&facts));
+            let next = ctx.after(&facts);
+            suffix_pending = next.implicit_year_suffix().is_some();
+            later = Some(next);
             all.extend(facts);
         }
     }

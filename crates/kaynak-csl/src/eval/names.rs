@@ -372,17 +372,17 @@ fn render_list(
         // the names, delimiters and et-al, but not the label
         content = vec![Inline::Text(substitute.text.as_str().into())];
     }
-    let content = if ctx.sorting {
-        content
+    let node = if ctx.sorting {
+        Inline::seq(content)
     } else {
         let tag = NamesTag {
             element: owner,
             count: u16::try_from(list.len()).unwrap_or(u16::MAX),
             substituted: false,
         };
-        vec![Inline::Tagged(Tag::Names(tag), content)]
+        Inline::Tagged(Tag::Names(tag), content)
     };
-    add_label(ctx, resolved, role, list.len(), content)
+    add_label(ctx, resolved, role, list.len(), node)
 }
 
 /// One name of a list, tagged with its position and how much of its given
@@ -408,22 +408,21 @@ fn add_label(
     resolved: &Resolved,
     role: &str,
     count: usize,
-    content: Vec<Inline>,
+    names: Inline,
 ) -> Option<Inline> {
     let Some(label) = resolved.label.filter(|_| !ctx.sorting) else {
-        return Some(Inline::seq(content));
+        return Some(names);
     };
     let mut label = label.clone();
     label.variable = role.to_string();
-    let label_node = render_label(ctx, &label, Some(count));
-    let mut parts = Vec::new();
-    if resolved.label_before_name {
-        parts.extend(label_node);
-        parts.extend(content);
+    let Some(label_node) = render_label(ctx, &label, Some(count)) else {
+        return Some(names);
+    };
+    let parts = if resolved.label_before_name {
+        vec![label_node, names]
     } else {
-        parts.extend(content);
-        parts.extend(label_node);
-    }
+        vec![names, label_node]
+    };
     Some(Inline::seq(parts))
 }
 
