@@ -15,6 +15,7 @@
 //! ([`Walk`]) counts variables for group suppression, `disambiguate` tests,
 //! and warnings.
 
+mod before;
 pub mod case;
 mod choose;
 mod date;
@@ -35,9 +36,9 @@ use crate::locale::LocaleChain;
 use crate::output::{Inline, Tag};
 use crate::style::model::*;
 use crate::style::Style;
+pub(crate) use before::{hoist, Before, Facts};
 pub(crate) use parts::Parts;
 use std::cell::{Cell, RefCell};
-use std::rc::Rc;
 use std::sync::atomic::{AtomicU8, Ordering};
 
 /// Per-cite facts decided by the citation passes.
@@ -130,41 +131,6 @@ impl Walk {
     }
 }
 
-/// What the output rendered before an element holds, read from the tags of
-/// that output: the evaluation keeps no record of its own of what it
-/// rendered. A context carries it to the elements that follow.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Before<'a> {
-    /// Variables rendered inside `cs:substitute`: suppressed from here on.
-    substituted: Option<Rc<Substituted<'a>>>,
-    /// Whether a year-suffix was rendered (the implicit one comes once).
-    year_suffix: bool,
-}
-
-/// A list of substituted variables, newest first: by id, and by name (so a
-/// variable about to render is compared by name, without a look-up).
-#[derive(Debug)]
-struct Substituted<'a> {
-    id: u16,
-    name: &'a str,
-    next: Option<Rc<Substituted<'a>>>,
-}
-
-impl<'a> Before<'a> {
-    fn links(&self) -> impl Iterator<Item = &Substituted<'a>> {
-        std::iter::successors(self.substituted.as_deref(), |link| link.next.as_deref())
-    }
-
-    fn is_substituted(&self, id: u16) -> bool {
-        self.links().any(|link| link.id == id)
-    }
-
-    fn add_substituted(&mut self, id: u16, name: &'a str) {
-        let next = self.substituted.take();
-        self.substituted = Some(Rc::new(Substituted { id, name, next }));
-    }
-}
-
 /// Everything an element needs to render: references to the style,
 /// locale, item and cite, and what the output before the element holds.
 /// A context for part of the walk (another locale, inside `cs:substitute`,
@@ -209,11 +175,12 @@ impl<'a> Context<'a> {
         let mut before = Before::default();
         if let Some(author) = cite.author.as_ref().filter(|_| cite.suppress_author) {
             // the author is left out: what its substitute used stays used
-            for &id in &author.substituted {
-                if let Some(name) = style.variable_name(id) {
-                    before.add_substituted(id, name);
-                }
-            }
+            let mut facts = Facts::default();
+            author
+                .substituted
+                .iter()
+                .for_each(|&id| facts.add_substituted(id));
+            before = before.after(style, &facts);
         }
         Context {
             style,
@@ -273,7 +240,7 @@ impl<'a> Context<'a> {
     /// Whether `variable` was rendered by a `cs:substitute` earlier in the
     /// output: it is not rendered again.
     pub fn is_suppressed(&self, variable: &str) -> bool {
-        self.before.links().any(|link| link.name == variable)
+        self.before.is_suppressed(variable)
     }
 
     /// `node`, the output of `variable`, tagged as substituted when it is
@@ -296,8 +263,8 @@ impl<'a> Context<'a> {
         let mut facts = Facts::default();
         let mut top = node;
         while let Inline::Tagged(Tag::Substituted(id), children) = top {
-            if !self.before.is_substituted(*id) && !facts.substituted.contains(id) {
-                facts.substituted.push(*id);
+            if !self.before.is_substituted(*id) {
+                facts.add_substituted(*id);
             }
             match children.as_slice() {
                 [only] => top = only,
@@ -314,17 +281,8 @@ impl<'a> Context<'a> {
 
     /// The context for the elements after output that added `facts`.
     fn after(&self, facts: &Facts) -> Context<'a> {
-        let mut before = self.before.clone();
-        for &id in &facts.substituted {
-            if let Some(name) = self.style.variable_name(id) {
-                if !before.is_substituted(id) {
-                    before.add_substituted(id, name);
-                }
-            }
-        }
-        before.year_suffix |= facts.year_suffix;
         Context {
-            before,
+            before: self.before.after(self.style, facts),
             ..self.clone()
         }
     }
@@ -391,79 +349,6 @@ impl<'a> Context<'a> {
     }
 }
 
-/// What output adds to what came before it: substituted variables, and
-/// whether it rendered a year-suffix. Read from the output's tags.
-#[derive(Debug, Default)]
-pub(crate) struct Facts {
-    substituted: Vec<u16>,
-    year_suffix: bool,
-}
-
-impl Facts {
-    fn is_empty(&self) -> bool {
-        self.substituted.is_empty() && !self.year_suffix
-    }
-
-    fn extend(&mut self, other: Facts) {
-        for id in other.substituted {
-            if !self.substituted.contains(&id) {
-                self.substituted.push(id);
-            }
-        }
-        self.year_suffix |= other.year_suffix;
-    }
-
-    /// The substituted variables tagged anywhere in `nodes` (which come from
-    /// inside `cs:substitute`, where every variable's output is tagged).
-    pub(crate) fn substituted_in(nodes: &[Inline]) -> Facts {
-        let mut facts = Facts::default();
-        for node in nodes {
-            let _ = node.visit_tags(&mut |tag, _| {
-                if let Tag::Substituted(id) = tag {
-                    if !facts.substituted.contains(&id) {
-                        facts.substituted.push(id);
-                    }
-                }
-                std::ops::ControlFlow::Continue(())
-            });
-        }
-        facts
-    }
-}
-
-/// `node`, the output of an element, with the substituted variables inside
-/// it (`facts`) tagged again at its top: so the elements around read them
-/// from its top rather than search the whole output at every level.
-pub(crate) fn hoist(node: Inline, facts: &Facts) -> Inline {
-    if facts.substituted.is_empty() {
-        return node;
-    }
-    let missing: Vec<u16> = facts
-        .substituted
-        .iter()
-        .copied()
-        .filter(|id| !tagged_at_top(&node, *id))
-        .collect();
-    missing.into_iter().fold(node, |node, id| {
-        Inline::Tagged(Tag::Substituted(id), vec![node])
-    })
-}
-
-/// Whether `node` opens with a substituted tag for variable `id`.
-fn tagged_at_top(node: &Inline, id: u16) -> bool {
-    let mut top = node;
-    while let Inline::Tagged(Tag::Substituted(tagged), children) = top {
-        if *tagged == id {
-            return true;
-        }
-        match children.as_slice() {
-            [only] => top = only,
-            _ => break,
-        }
-    }
-    false
-}
-
 /// A remembered answer (0 not asked yet, 1 no, 2 yes), asked and kept
 /// when unknown. Threads that ask at once store the same answer.
 fn shared_answer(answers: &[AtomicU8], slot: usize, look_up: impl FnOnce() -> bool) -> bool {
@@ -508,39 +393,55 @@ pub(crate) fn render_parts_with_facts(ctx: &Context, elements: &[Element]) -> (P
 /// that says so, read from that output's tags.
 /// Returns what the output adds to what came before.
 pub(crate) fn render_elements_into(ctx: &Context, elements: &[Element], out: &mut Parts) -> Facts {
-    // the context after such output (rarely needed, so made only then)
-    let mut later: Option<Context> = None;
-    let mut all = Facts::default();
-    // whether an implicit year-suffix is still to come: output is then
-    // searched for one
-    let mut suffix_pending = ctx.implicit_year_suffix().is_some();
+    let pending = ctx.implicit_year_suffix().is_some();
     for (index, element) in elements.iter().enumerate() {
-        let ctx = later.as_ref().unwrap_or(ctx);
-        let facts = match element {
-            Element::Choose(choose) => choose::render_choose_into(ctx, choose, out),
-            other => {
-                let Some(node) = render_element(ctx, other) else {
-                    continue;
-                };
-                let tagged = matches!(node, Inline::Tagged(Tag::Substituted(_), _));
-                let facts = (tagged || suffix_pending).then(|| ctx.facts_of(&node));
-                if !node.is_empty() {
-                    out.push(node, elements.len() - index);
-                }
-                match facts {
-                    Some(facts) => facts,
-                    None => continue,
-                }
+        if let Some(facts) = render_into(ctx, element, out, elements.len() - index, pending) {
+            if !facts.is_empty() {
+                let rest = elements.get(index + 1..).unwrap_or_default();
+                return render_after(ctx, facts, rest, out);
             }
-        };
-        if !facts.is_empty() {
-            let next = ctx.after(&facts);
-            suffix_pending = next.implicit_year_suffix().is_some();
-            later = Some(next);
-            all.extend(facts);
+        }
+    }
+    Facts::default()
+}
+
+/// [`render_elements_into`] for the elements after output that added
+/// `facts`: they render in a context that knows it.
+#[cold]
+fn render_after(ctx: &Context, facts: Facts, elements: &[Element], out: &mut Parts) -> Facts {
+    let mut later = ctx.after(&facts);
+    let mut all = facts;
+    for (index, element) in elements.iter().enumerate() {
+        let pending = later.implicit_year_suffix().is_some();
+        if let Some(facts) = render_into(&later, element, out, elements.len() - index, pending) {
+            if !facts.is_empty() {
+                later = later.after(&facts);
+                all.extend(facts);
+            }
         }
     }
     all
+}
+
+/// One element rendered into `out` (`room`: how many parts may still
+/// come); what its output adds, when it may add anything.
+fn render_into(
+    ctx: &Context,
+    element: &Element,
+    out: &mut Parts,
+    room: usize,
+    suffix_pending: bool,
+) -> Option<Facts> {
+    if let Element::Choose(choose) = element {
+        return Some(choose::render_choose_into(ctx, choose, out));
+    }
+    let node = render_element(ctx, element)?;
+    let tagged = matches!(node, Inline::Tagged(Tag::Substituted(_), _));
+    let facts = (tagged || suffix_pending).then(|| ctx.facts_of(&node));
+    if !node.is_empty() {
+        out.push(node, room);
+    }
+    facts
 }
 
 pub fn render_element(ctx: &Context, element: &Element) -> Option<Inline> {

@@ -1,0 +1,167 @@
+//! What the output rendered before an element holds, read from the tags of
+//! that output: the variables a `cs:substitute` used (suppressed from then
+//! on) and whether the implicit year-suffix came. A [`super::Context`]
+//! carries it to the elements that follow; a group's or macro's output
+//! carries the substituted variables it holds tagged at its top
+//! ([`hoist`]), so each level reads only the top of what its children
+//! rendered. Sets are kept inline: an item substitutes a few variables at
+//! most, and this runs at every level of every render.
+
+use crate::output::{Inline, Tag};
+use crate::style::Style;
+
+/// Up to four values inline, more in a list.
+#[derive(Debug, Clone)]
+struct Few<T: Copy> {
+    inline: [Option<T>; 4],
+    more: Vec<T>,
+}
+
+impl<T: Copy> Default for Few<T> {
+    fn default() -> Self {
+        Few {
+            inline: [None; 4],
+            more: Vec::new(),
+        }
+    }
+}
+
+impl<T: Copy> Few<T> {
+    fn iter(&self) -> impl Iterator<Item = T> + '_ {
+        self.inline
+            .iter()
+            .map_while(|v| *v)
+            .chain(self.more.iter().copied())
+    }
+
+    fn is_empty(&self) -> bool {
+        self.inline[0].is_none()
+    }
+
+    fn push(&mut self, value: T) {
+        match self.inline.iter_mut().find(|slot| slot.is_none()) {
+            Some(slot) => *slot = Some(value),
+            None => self.more.push(value),
+        }
+    }
+}
+
+/// What the output before an element holds.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Before<'a> {
+    /// Variables rendered inside `cs:substitute` (id and name): suppressed
+    /// from here on.
+    substituted: Few<(u16, &'a str)>,
+    /// Whether a year-suffix was rendered (the implicit one comes once).
+    pub(super) year_suffix: bool,
+}
+
+impl<'a> Before<'a> {
+    pub(super) fn is_substituted(&self, id: u16) -> bool {
+        self.substituted.iter().any(|(v, _)| v == id)
+    }
+
+    /// Whether `variable` was substituted (compared by name, without a look-up).
+    pub(super) fn is_suppressed(&self, variable: &str) -> bool {
+        !self.substituted.is_empty() && self.substituted.iter().any(|(_, name)| name == variable)
+    }
+
+    /// What holds after output that added `facts`.
+    pub(super) fn after(&self, style: &'a Style, facts: &Facts) -> Before<'a> {
+        let mut before = self.clone();
+        for id in facts.substituted.iter() {
+            if let Some(name) = style
+                .variable_name(id)
+                .filter(|_| !before.is_substituted(id))
+            {
+                before.substituted.push((id, name));
+            }
+        }
+        before.year_suffix |= facts.year_suffix;
+        before
+    }
+}
+
+/// What output adds to what came before it: substituted variables, and
+/// whether it rendered a year-suffix. Read from the output's tags.
+#[derive(Debug, Default)]
+pub(crate) struct Facts {
+    substituted: Few<u16>,
+    pub(super) year_suffix: bool,
+}
+
+impl Facts {
+    pub(super) fn is_empty(&self) -> bool {
+        self.substituted.is_empty() && !self.year_suffix
+    }
+
+    pub(super) fn add_substituted(&mut self, id: u16) {
+        if !self.substituted.iter().any(|v| v == id) {
+            self.substituted.push(id);
+        }
+    }
+
+    pub(super) fn extend(&mut self, other: Facts) {
+        other
+            .substituted
+            .iter()
+            .for_each(|id| self.add_substituted(id));
+        self.year_suffix |= other.year_suffix;
+    }
+
+    /// The substituted variables tagged anywhere in `nodes` (which come from
+    /// inside `cs:substitute`, where every variable's output is tagged).
+    pub(crate) fn substituted_in(nodes: &[Inline]) -> Facts {
+        let mut facts = Facts::default();
+        for node in nodes {
+            let _ = node.visit_tags(&mut |tag, _| {
+                if let Tag::Substituted(id) = tag {
+                    facts.add_substituted(id);
+                }
+                std::ops::ControlFlow::Continue(())
+            });
+        }
+        facts
+    }
+}
+
+/// `node`, the output of an element, with the substituted variables inside
+/// it (`facts`) tagged again at its top: so the elements around read them
+/// from its top rather than search the whole output at every level.
+pub(crate) fn hoist(node: Inline, facts: &Facts) -> Inline {
+    let mut node = node;
+    for id in facts.substituted.iter() {
+        if !tagged_at_top(&node, id) {
+            node = Inline::Tagged(Tag::Substituted(id), vec![node]);
+        }
+    }
+    node
+}
+
+/// Whether `node` opens with a substituted tag for variable `id`.
+fn tagged_at_top(node: &Inline, id: u16) -> bool {
+    let mut top = node;
+    while let Inline::Tagged(Tag::Substituted(tagged), children) = top {
+        if *tagged == id {
+            return true;
+        }
+        match children.as_slice() {
+            [only] => top = only,
+            _ => break,
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_few_values_stay_inline_and_more_overflow() {
+        let mut few = Few::default();
+        (0..6u16).for_each(|v| few.push(v));
+        assert_eq!(few.iter().collect::<Vec<_>>(), [0, 1, 2, 3, 4, 5]);
+        assert_eq!(few.more.len(), 2);
+    }
+}
