@@ -126,17 +126,32 @@ impl Facts {
 }
 
 /// `node`, the output of an element, with the substituted variables inside
-/// it (`facts`) tagged again at its top: so the elements around read them
-/// from its top rather than search the whole output at every level.
-pub(crate) fn hoist(node: Inline, facts: &Facts) -> Inline {
+/// it (`facts`) tagged at its top: so the elements around read them from
+/// its top rather than search the whole output at every level. A tag just
+/// below the top (where the element's own wrapping put a child's tag) moves
+/// up, so the tags do not pile up level by level.
+pub(crate) fn hoist(node: Inline, facts: Option<&Facts>) -> Inline {
+    let Some(facts) = facts else {
+        return node;
+    };
     let mut node = node;
     for id in facts.substituted.iter() {
-        if !tagged_at_top(&node, id) {
-            node = Inline::Tagged(Tag::Substituted(id), vec![node]);
+        if tagged_at_top(&node, id) {
+            continue;
         }
+        node = match take_tagged(&mut node, id, HOIST_DEPTH) {
+            Some(mut spare) => {
+                spare.push(node);
+                Inline::Tagged(Tag::Substituted(id), spare)
+            }
+            None => Inline::Tagged(Tag::Substituted(id), vec![node]),
+        };
     }
     node
 }
+
+/// How far below an element's output a child's tag is looked for.
+const HOIST_DEPTH: usize = 3;
 
 /// Whether `node` opens with a substituted tag for variable `id`.
 fn tagged_at_top(node: &Inline, id: u16) -> bool {
@@ -151,6 +166,38 @@ fn tagged_at_top(node: &Inline, id: u16) -> bool {
         }
     }
     false
+}
+
+/// Takes a substituted tag for `id` out of `node`'s descendants (`depth`
+/// levels at most), leaving its child in its place; returns its emptied
+/// list of children, for the tag to be used again.
+fn take_tagged(node: &mut Inline, id: u16, depth: usize) -> Option<Vec<Inline>> {
+    if depth == 0 {
+        return None;
+    }
+    let children = match node {
+        Inline::Text(_) => return None,
+        Inline::Formatted(_, children)
+        | Inline::Markup(_, children)
+        | Inline::Display(_, children)
+        | Inline::NoCase(children)
+        | Inline::Tagged(_, children)
+        | Inline::Quoted { children, .. } => children,
+    };
+    for child in children.iter_mut() {
+        if let Inline::Tagged(Tag::Substituted(tagged), inner) = child {
+            if *tagged == id && inner.len() == 1 {
+                let mut spare = std::mem::take(inner);
+                let only = spare.pop()?;
+                *child = only;
+                return Some(spare);
+            }
+        }
+        if let Some(spare) = take_tagged(child, id, depth - 1) {
+            return Some(spare);
+        }
+    }
+    None
 }
 
 #[cfg(test)]

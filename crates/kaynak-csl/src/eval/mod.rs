@@ -259,7 +259,7 @@ impl<'a> Context<'a> {
     /// before: the substituted variables tagged at its top (an element's
     /// output carries them there, see [`hoist`]) and, while the implicit
     /// year-suffix is still to come, whether it holds one.
-    fn facts_of(&self, node: &Inline) -> Facts {
+    fn facts_of(&self, node: &Inline) -> Option<Box<Facts>> {
         let mut facts = Facts::default();
         let mut top = node;
         while let Inline::Tagged(Tag::Substituted(id), children) = top {
@@ -276,7 +276,7 @@ impl<'a> Context<'a> {
                 .find_tag(|tag| matches!(tag, Tag::YearSuffix(_)))
                 .is_some();
         }
-        facts
+        (!facts.is_empty()).then(|| Box::new(facts))
     }
 
     /// The context for the elements after output that added `facts`.
@@ -378,8 +378,12 @@ pub(crate) fn render_parts(ctx: &Context, elements: &[Element]) -> Parts {
     render_parts_with_facts(ctx, elements).0
 }
 
-/// [`render_parts`] and what the parts add to what came before.
-pub(crate) fn render_parts_with_facts(ctx: &Context, elements: &[Element]) -> (Parts, Facts) {
+/// [`render_parts`] and what the parts add to what came before (`None`:
+/// nothing).
+pub(crate) fn render_parts_with_facts(
+    ctx: &Context,
+    elements: &[Element],
+) -> (Parts, Option<Box<Facts>>) {
     let mut out = Parts::None;
     let facts = render_elements_into(ctx, elements, &mut out);
     (out, facts)
@@ -387,57 +391,68 @@ pub(crate) fn render_parts_with_facts(ctx: &Context, elements: &[Element]) -> (P
 
 /// [`render_elements`] appending to `out`: a chosen branch renders straight
 /// into its parent's parts (a vector per `cs:choose` was a hot spot).
+/// The branch outputs of a `cs:choose` count as separate elements for the
+/// enclosing delimiter, so they are spliced in.
 ///
 /// An element's output that changes what the elements after it may render
 /// (substituted variables, the implicit year-suffix) gives them a context
-/// that says so, read from that output's tags.
-/// Returns what the output adds to what came before.
-pub(crate) fn render_elements_into(ctx: &Context, elements: &[Element], out: &mut Parts) -> Facts {
+/// that says so, read from that output's tags. Returns what the output adds
+/// to what came before (`None`: nothing, the common case).
+pub(crate) fn render_elements_into(
+    ctx: &Context,
+    elements: &[Element],
+    out: &mut Parts,
+) -> Option<Box<Facts>> {
     let pending = ctx.implicit_year_suffix().is_some();
     for (index, element) in elements.iter().enumerate() {
         if let Some(facts) = render_into(ctx, element, out, elements.len() - index, pending) {
-            if !facts.is_empty() {
-                let rest = elements.get(index + 1..).unwrap_or_default();
-                return render_after(ctx, facts, rest, out);
-            }
+            let rest = elements.get(index + 1..).unwrap_or_default();
+            return Some(render_after(ctx, facts, rest, out));
         }
     }
-    Facts::default()
+    None
 }
 
 /// [`render_elements_into`] for the elements after output that added
 /// `facts`: they render in a context that knows it.
 #[cold]
-fn render_after(ctx: &Context, facts: Facts, elements: &[Element], out: &mut Parts) -> Facts {
+fn render_after(
+    ctx: &Context,
+    facts: Box<Facts>,
+    elements: &[Element],
+    out: &mut Parts,
+) -> Box<Facts> {
     let mut later = ctx.after(&facts);
     let mut all = facts;
     for (index, element) in elements.iter().enumerate() {
         let pending = later.implicit_year_suffix().is_some();
         if let Some(facts) = render_into(&later, element, out, elements.len() - index, pending) {
-            if !facts.is_empty() {
-                later = later.after(&facts);
-                all.extend(facts);
-            }
+            later = later.after(&facts);
+            all.extend(*facts);
         }
     }
     all
 }
 
 /// One element rendered into `out` (`room`: how many parts may still
-/// come); what its output adds, when it may add anything.
+/// come); what its output adds to what came before.
+#[inline(always)]
 fn render_into(
     ctx: &Context,
     element: &Element,
     out: &mut Parts,
     room: usize,
     suffix_pending: bool,
-) -> Option<Facts> {
+) -> Option<Box<Facts>> {
     if let Element::Choose(choose) = element {
-        return Some(choose::render_choose_into(ctx, choose, out));
+        return choose::render_choose_into(ctx, choose, out);
     }
     let node = render_element(ctx, element)?;
-    let tagged = matches!(node, Inline::Tagged(Tag::Substituted(_), _));
-    let facts = (tagged || suffix_pending).then(|| ctx.facts_of(&node));
+    let facts = if suffix_pending || matches!(node, Inline::Tagged(Tag::Substituted(_), _)) {
+        ctx.facts_of(&node)
+    } else {
+        None
+    };
     if !node.is_empty() {
         out.push(node, room);
     }
@@ -470,7 +485,7 @@ pub fn render_group(ctx: &Context, group: &Group) -> Option<Inline> {
     let node = parts.wrap(ctx, group.delimiter.as_deref(), &group.rendering)?;
     // a rendered group counts as content for an enclosing group
     ctx.note_variable(true);
-    Some(hoist(node, &facts))
+    Some(hoist(node, facts.as_deref()))
 }
 
 /// Join nodes with a delimiter.

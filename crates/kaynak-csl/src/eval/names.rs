@@ -43,7 +43,7 @@ pub fn render_names(ctx: &Context, names: &Names) -> Option<Inline> {
             // (what the substitute used stays used)
             let facts = Facts::substituted_in(std::slice::from_ref(&node));
             let text = Inline::Text(substitute.text.as_str().into());
-            return Some(hoist(text, &facts));
+            return Some(hoist(text, Some(&facts)));
         }
     }
     Some(node)
@@ -199,7 +199,7 @@ fn substitute(ctx: &Context, names: &Names) -> Option<Inline> {
     let facts = Facts::substituted_in(std::slice::from_ref(&node));
     let node = wrap_one(ctx, node, &names.rendering)?;
     if ctx.sorting || node.first_names().is_some() {
-        return Some(hoist(node, &facts));
+        return Some(hoist(node, Some(&facts)));
     }
     // no names came of it: the whole output stands for the names
     let tag = NamesTag {
@@ -207,7 +207,10 @@ fn substitute(ctx: &Context, names: &Names) -> Option<Inline> {
         count: 0,
         substituted: true,
     };
-    Some(hoist(Inline::Tagged(Tag::Names(tag), vec![node]), &facts))
+    Some(hoist(
+        Inline::Tagged(Tag::Names(tag), vec![node]),
+        Some(&facts),
+    ))
 }
 
 fn et_al_limits(ctx: &Context, options: &NameOptions) -> (Option<usize>, usize, bool) {
