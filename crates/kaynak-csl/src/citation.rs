@@ -57,14 +57,13 @@ fn render_cluster(
         };
         let mut state = run.state_for(index, position);
         let mut rendered = run.render_item(index, section, &state, warnings);
-        let found = rendered.author();
         let opens_with_term = rendered.opens_with_term();
-        state.author = found.as_ref().map(|(_, author)| author.clone());
+        let (author, found) = rendered.author().unzip();
+        state.author = found;
         if state.suppress_author && state.author.is_some() {
             // now that the author is known, render again without it
             rendered = run.render_item(index, section, &state, warnings);
         }
-        let author = found.map(|(text, _)| text);
         let parts = rendered.parts;
         let keys = if section.sort.is_empty() {
             Vec::new()

@@ -63,7 +63,14 @@ impl<'a> Before<'a> {
 
     /// Whether `variable` was substituted (compared by name, without a look-up).
     pub(super) fn is_suppressed(&self, variable: &str) -> bool {
-        !self.substituted.is_empty() && self.substituted.iter().any(|(_, name)| name == variable)
+        for slot in &self.substituted.inline {
+            match slot {
+                Some((_, name)) if *name == variable => return true,
+                Some(_) => {}
+                None => return false,
+            }
+        }
+        self.substituted.more.iter().any(|(_, name)| *name == variable)
     }
 
     /// What holds after output that added `facts`.

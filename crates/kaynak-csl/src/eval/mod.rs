@@ -422,6 +422,9 @@ fn render_after(
     elements: &[Element],
     out: &mut Parts,
 ) -> Box<Facts> {
+    if elements.is_empty() {
+        return facts;
+    }
     let mut later = ctx.after(&facts);
     let mut all = facts;
     for (index, element) in elements.iter().enumerate() {

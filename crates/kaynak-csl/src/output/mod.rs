@@ -125,14 +125,26 @@ impl Inline {
     }
 
     pub fn is_empty(&self) -> bool {
-        match self {
-            Inline::Text(text) => text.is_empty(),
-            Inline::Quoted { children, .. } => children.iter().all(Inline::is_empty),
-            Inline::Formatted(_, c)
-            | Inline::Markup(_, c)
-            | Inline::Display(_, c)
-            | Inline::NoCase(c)
-            | Inline::Tagged(_, c) => c.iter().all(Inline::is_empty),
+        // a chain of single children (tags, formatting) is followed in a
+        // loop: this runs on every node an element renders
+        let mut node = self;
+        loop {
+            let children = match node {
+                Inline::Text(text) => return text.is_empty(),
+                Inline::Quoted { children, .. }
+                | Inline::Formatted(_, children)
+                | Inline::Markup(_, children)
+                | Inline::Display(_, children)
+                | Inline::NoCase(children)
+                | Inline::Tagged(_, children) => children,
+            };
+            match children.as_slice() {
+                [] => return true,
+                [only] => node = only,
+                [first, rest @ ..] => {
+                    return first.is_empty() && rest.iter().all(Inline::is_empty);
+                }
+            }
         }
     }
 
