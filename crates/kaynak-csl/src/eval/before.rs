@@ -34,10 +34,6 @@ impl<T: Copy> Few<T> {
             .chain(self.more.iter().copied())
     }
 
-    fn is_empty(&self) -> bool {
-        self.inline[0].is_none()
-    }
-
     fn push(&mut self, value: T) {
         match self.inline.iter_mut().find(|slot| slot.is_none()) {
             Some(slot) => *slot = Some(value),
@@ -70,13 +66,16 @@ impl<'a> Before<'a> {
                 None => return false,
             }
         }
-        self.substituted.more.iter().any(|(_, name)| *name == variable)
+        self.substituted
+            .more
+            .iter()
+            .any(|(_, name)| *name == variable)
     }
 
     /// What holds after output that added `facts`.
     pub(super) fn after(&self, style: &'a Style, facts: &Facts) -> Before<'a> {
         let mut before = self.clone();
-        for id in facts.substituted.iter() {
+        for id in facts.substituted() {
             if let Some(name) = style
                 .variable_name(id)
                 .filter(|_| !before.is_substituted(id))
@@ -90,29 +89,46 @@ impl<'a> Before<'a> {
 }
 
 /// What output adds to what came before it: substituted variables, and
-/// whether it rendered a year-suffix. Read from the output's tags.
+/// whether it rendered a year-suffix. Read from the output's tags. Two
+/// words, so that passing it on costs no more than a pointer pair: it
+/// crosses every level of every render.
 #[derive(Debug, Default)]
 pub(crate) struct Facts {
-    substituted: Few<u16>,
+    ids: [u16; 3],
+    len: u8,
     pub(super) year_suffix: bool,
+    more: Option<Box<Vec<u16>>>,
 }
 
 impl Facts {
     pub(super) fn is_empty(&self) -> bool {
-        self.substituted.is_empty() && !self.year_suffix
+        self.len == 0 && !self.year_suffix
+    }
+
+    /// The substituted variables, by id.
+    fn substituted(&self) -> impl Iterator<Item = u16> + '_ {
+        let inline = self.ids.get(..usize::from(self.len)).unwrap_or_default();
+        inline
+            .iter()
+            .chain(self.more.iter().flat_map(|more| more.iter()))
+            .copied()
     }
 
     pub(super) fn add_substituted(&mut self, id: u16) {
-        if !self.substituted.iter().any(|v| v == id) {
-            self.substituted.push(id);
+        if self.substituted().any(|v| v == id) {
+            return;
+        }
+        match self.ids.get_mut(usize::from(self.len)) {
+            Some(slot) => {
+                *slot = id;
+                self.len += 1;
+            }
+            None => self.more.get_or_insert_default().push(id),
         }
     }
 
     pub(super) fn extend(&mut self, other: Facts) {
-        other
-            .substituted
-            .iter()
-            .for_each(|id| self.add_substituted(id));
+        other.substituted().for_each(|id| self.add_substituted(id));
         self.year_suffix |= other.year_suffix;
     }
 
@@ -142,7 +158,7 @@ pub(crate) fn hoist(node: Inline, facts: Option<&Facts>) -> Inline {
         return node;
     };
     let mut node = node;
-    for id in facts.substituted.iter() {
+    for id in facts.substituted() {
         if tagged_at_top(&node, id) {
             continue;
         }
@@ -210,6 +226,20 @@ fn take_tagged(node: &mut Inline, id: u16, depth: usize) -> Option<Vec<Inline>> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn facts_stay_two_words() {
+        assert_eq!(std::mem::size_of::<Option<Facts>>(), 16);
+    }
+
+    #[test]
+    fn facts_keep_every_variable_once() {
+        let mut facts = Facts::default();
+        [3, 1, 3, 4, 5, 1]
+            .into_iter()
+            .for_each(|id| facts.add_substituted(id));
+        assert_eq!(facts.substituted().collect::<Vec<_>>(), [3, 1, 4, 5]);
+    }
 
     #[test]
     fn a_few_values_stay_inline_and_more_overflow() {

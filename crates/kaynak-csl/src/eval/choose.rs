@@ -8,16 +8,12 @@ use crate::style::model::*;
 pub fn render_choose(ctx: &Context, choose: &Choose) -> Option<Inline> {
     let mut out = Parts::None;
     let facts = render_choose_into(ctx, choose, &mut out);
-    (!out.is_empty()).then(|| hoist(Inline::seq(out.into_vec()), facts.as_deref()))
+    (!out.is_empty()).then(|| hoist(Inline::seq(out.into_vec()), facts.as_ref()))
 }
 
 /// The chosen branch's outputs, appended to `out` (empty nodes are left out).
 /// Returns what the outputs add to what came before.
-pub(crate) fn render_choose_into(
-    ctx: &Context,
-    choose: &Choose,
-    out: &mut Parts,
-) -> Option<Box<Facts>> {
+pub(crate) fn render_choose_into(ctx: &Context, choose: &Choose, out: &mut Parts) -> Option<Facts> {
     let branch = choose
         .branches
         .iter()

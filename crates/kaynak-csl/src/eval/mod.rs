@@ -259,7 +259,7 @@ impl<'a> Context<'a> {
     /// before: the substituted variables tagged at its top (an element's
     /// output carries them there, see [`hoist`]) and, while the implicit
     /// year-suffix is still to come, whether it holds one.
-    fn facts_of(&self, node: &Inline) -> Option<Box<Facts>> {
+    fn facts_of(&self, node: &Inline) -> Option<Facts> {
         let mut facts = Facts::default();
         let mut top = node;
         while let Inline::Tagged(Tag::Substituted(id), children) = top {
@@ -276,7 +276,7 @@ impl<'a> Context<'a> {
                 .find_tag(|tag| matches!(tag, Tag::YearSuffix(_)))
                 .is_some();
         }
-        (!facts.is_empty()).then(|| Box::new(facts))
+        (!facts.is_empty()).then_some(facts)
     }
 
     /// The context for the elements after output that added `facts`.
@@ -383,7 +383,7 @@ pub(crate) fn render_parts(ctx: &Context, elements: &[Element]) -> Parts {
 pub(crate) fn render_parts_with_facts(
     ctx: &Context,
     elements: &[Element],
-) -> (Parts, Option<Box<Facts>>) {
+) -> (Parts, Option<Facts>) {
     let mut out = Parts::None;
     let facts = render_elements_into(ctx, elements, &mut out);
     (out, facts)
@@ -402,7 +402,7 @@ pub(crate) fn render_elements_into(
     ctx: &Context,
     elements: &[Element],
     out: &mut Parts,
-) -> Option<Box<Facts>> {
+) -> Option<Facts> {
     let pending = ctx.implicit_year_suffix().is_some();
     for (index, element) in elements.iter().enumerate() {
         if let Some(facts) = render_into(ctx, element, out, elements.len() - index, pending) {
@@ -416,12 +416,7 @@ pub(crate) fn render_elements_into(
 /// [`render_elements_into`] for the elements after output that added
 /// `facts`: they render in a context that knows it.
 #[cold]
-fn render_after(
-    ctx: &Context,
-    facts: Box<Facts>,
-    elements: &[Element],
-    out: &mut Parts,
-) -> Box<Facts> {
+fn render_after(ctx: &Context, facts: Facts, elements: &[Element], out: &mut Parts) -> Facts {
     if elements.is_empty() {
         return facts;
     }
@@ -431,7 +426,7 @@ fn render_after(
         let pending = later.implicit_year_suffix().is_some();
         if let Some(facts) = render_into(&later, element, out, elements.len() - index, pending) {
             later = later.after(&facts);
-            all.extend(*facts);
+            all.extend(facts);
         }
     }
     all
@@ -446,7 +441,7 @@ fn render_into(
     out: &mut Parts,
     room: usize,
     suffix_pending: bool,
-) -> Option<Box<Facts>> {
+) -> Option<Facts> {
     if let Element::Choose(choose) = element {
         return choose::render_choose_into(ctx, choose, out);
     }
@@ -488,7 +483,7 @@ pub fn render_group(ctx: &Context, group: &Group) -> Option<Inline> {
     let node = parts.wrap(ctx, group.delimiter.as_deref(), &group.rendering)?;
     // a rendered group counts as content for an enclosing group
     ctx.note_variable(true);
-    Some(hoist(node, facts.as_deref()))
+    Some(hoist(node, facts.as_ref()))
 }
 
 /// Join nodes with a delimiter.

@@ -35,7 +35,7 @@ pub fn render_text(ctx: &Context, text: &Text) -> Option<Inline> {
             let node = parts.wrap(ctx, None, &text.rendering)?;
             // a rendered macro counts as content for an enclosing group
             ctx.note_variable(true);
-            Some(super::hoist(node, facts.as_deref()))
+            Some(super::hoist(node, facts.as_ref()))
         }
         TextSource::Term { name, form, plural } => {
             let term = ctx.term(name, *form, *plural)?;
