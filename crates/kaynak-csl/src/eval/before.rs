@@ -97,7 +97,8 @@ pub(crate) struct Facts {
     ids: [u16; 3],
     len: u8,
     pub(super) year_suffix: bool,
-    more: Option<Box<Vec<u16>>>,
+    /// Past three: rare, so kept as small as a pointer.
+    more: Option<Box<[u16]>>,
 }
 
 impl Facts {
@@ -123,7 +124,11 @@ impl Facts {
                 *slot = id;
                 self.len += 1;
             }
-            None => self.more.get_or_insert_default().push(id),
+            None => {
+                let mut more = self.more.take().map(Vec::from).unwrap_or_default();
+                more.push(id);
+                self.more = Some(more.into_boxed_slice());
+            }
         }
     }
 
