@@ -97,8 +97,10 @@ pub(crate) struct Facts {
     ids: [u16; 3],
     len: u8,
     pub(super) year_suffix: bool,
-    /// Past three: rare, so kept as small as a pointer.
-    more: Option<Box<[u16]>>,
+    /// Past three: rare. A boxed vector is a thin pointer, which keeps the
+    /// whole at two words (a boxed slice would not).
+    #[allow(clippy::box_collection)]
+    more: Option<Box<Vec<u16>>>,
 }
 
 impl Facts {
@@ -124,11 +126,7 @@ impl Facts {
                 *slot = id;
                 self.len += 1;
             }
-            None => {
-                let mut more = self.more.take().map(Vec::from).unwrap_or_default();
-                more.push(id);
-                self.more = Some(more.into_boxed_slice());
-            }
+            None => self.more.get_or_insert_default().push(id),
         }
     }
 
