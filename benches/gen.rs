@@ -4,6 +4,8 @@
 //! multilingual bibliography: journal articles, books, web pages and news
 //! items, Russian titles with transliterations, Turkish and English titles,
 //! names, DOIs, URLs, page ranges, and a few percent of faulty records.
+//! Shared by the check and scale benchmarks, each of which uses a part of it.
+#![allow(dead_code)]
 
 use std::fmt::Write as _;
 use std::io;
@@ -142,4 +144,14 @@ pub fn write_library(dir: &Path, count: u64) -> io::Result<()> {
         std::fs::write(dir.join(format!("r{i:06}.toml")), record(i))?;
     }
     Ok(())
+}
+
+/// Writes a Markdown manuscript citing records `0..count` once each, in
+/// order, with a page locator: one footnote per record under a note style.
+pub fn write_manuscript(path: &Path, count: u64) -> io::Result<()> {
+    let mut text = String::from("# A manuscript citing every record\n\n");
+    for i in 0..count {
+        let _ = writeln!(text, "Sentence {i} [@r{i:06}, p. {}].\n", 1 + i % 300);
+    }
+    std::fs::write(path, text)
 }

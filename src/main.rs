@@ -6,6 +6,10 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // `COMPLETE=bash kaynak …` (the hook of `kaynak completions --dynamic`)
+    // answers a completion and exits; otherwise this returns at once
+    clap_complete::CompleteEnv::with_factory(<kaynak::cli::Cli as clap::CommandFactory>::command)
+        .complete();
     let cli = match kaynak::cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

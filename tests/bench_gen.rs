@@ -26,3 +26,15 @@ fn generator_is_deterministic_and_its_records_load() {
         report.diagnostics.len()
     );
 }
+
+#[test]
+fn manuscript_cites_every_record_once() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("m.md");
+    gen::write_manuscript(&path, 3).expect("write");
+    let text = std::fs::read_to_string(&path).expect("read");
+    for key in ["@r000000,", "@r000001,", "@r000002,"] {
+        assert_eq!(text.matches(key).count(), 1, "{text}");
+    }
+    assert!(!text.contains("@r000003"));
+}

@@ -509,8 +509,8 @@ fn fmt_restores_scrambled_bundled_records() {
     for entry in fs::read_dir(&sources).unwrap() {
         let path = entry.unwrap().path();
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        if name == "kaynak.toml" {
-            continue; // the library's settings, not a record
+        if name == "kaynak.toml" || name.starts_with('.') {
+            continue; // the library's settings or load cache, not a record
         }
         let text = fs::read_to_string(&path).unwrap();
         let type_line = text.lines().find(|l| l.starts_with("type = ")).unwrap();

@@ -33,7 +33,7 @@ fn notes_follow_document_positions() {
 2. Ibid., 107.
 3. Ibid.
 4. Ses Haber Ajansı, “Ceyhun Bayramov, Pakistan Dışişleri Bakanı ile Görüştü.”
-5. see N. S. Niyazov, “Razvitiye Azerbaydzhano-Pakistanskikh Svyazey v Voyennoy Oblasti v 1994–2010 Godakh.”
+5. See N. S. Niyazov, “Razvitiye Azerbaydzhano-Pakistanskikh Svyazey v Voyennoy Oblasti v 1994–2010 Godakh.”
 ";
     assert_eq!(text, expected);
 }

@@ -456,6 +456,8 @@ fn cli_import_keys_are_never_paths() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
+    // The library's .gitignore (for the load cache) is kaynak's own.
+    names.retain(|n| n != ".gitignore");
     for name in &names {
         assert!(name.is_ascii() && !name.starts_with('.'), "{name}");
     }

@@ -38,15 +38,11 @@ struct Edit {
 
 /// Plans the fixes for every selected record file of the library, in path order.
 pub fn plan(library: &Library, options: &Options) -> Vec<FileFix> {
-    let mut paths: Vec<&PathBuf> = library
-        .sources
-        .keys()
-        .filter(|p| options.selects_file(p) && !super::is_settings(p))
-        .collect();
-    paths.sort();
+    let paths = crate::store::record_files(&library.dir).unwrap_or_default();
     paths
-        .into_iter()
-        .filter_map(|path| plan_file(path, library.sources.get(path)?))
+        .iter()
+        .filter(|p| options.selects_file(p))
+        .filter_map(|path| plan_file(path, &library.source(path)?))
         .collect()
 }
 

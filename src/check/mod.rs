@@ -113,6 +113,8 @@ pub fn check(loaded: &Loaded, options: &Options) -> Report {
 /// after each record's `allow` list.
 fn entry_findings(library: &Library, options: &Options) -> Vec<Diagnostic> {
     let mut per_entry: Vec<Vec<Diagnostic>> = vec![Vec::new(); library.entries.len()];
+    // Most records' texts are not kept after loading: their findings get
+    // their line and column once all are known (`locate`), from the file.
     let texts: Vec<&str> = library
         .entries
         .iter()
@@ -130,10 +132,29 @@ fn entry_findings(library: &Library, options: &Options) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for ((entry, text), found) in library.entries.iter().zip(texts).zip(per_entry) {
         if options.selects(&entry.key) {
-            out.extend(allow::apply(entry, text, found));
+            let mut kept = allow::apply(entry, text, found);
+            if !kept.is_empty() && !library.sources.contains_key(&entry.path) {
+                locate(library, &entry.path, &mut kept);
+            }
+            out.extend(kept);
         }
     }
     out
+}
+
+/// Gives the findings in the file at `path` their line and column, from its
+/// text read again (it was not kept: the record loaded cleanly).
+fn locate(library: &Library, path: &Path, found: &mut [Diagnostic]) {
+    let Some(text) = library.source(path) else {
+        return;
+    };
+    for d in found {
+        if let Some(location) = d.location.as_mut().filter(|l| l.file == path) {
+            if let Some(span) = location.span {
+                *location = Location::at(path, &text, span);
+            }
+        }
+    }
 }
 
 fn is_settings(path: &Path) -> bool {

@@ -1,17 +1,23 @@
-//! `kaynak bib`: the bibliography of the library, or of the keys given.
+//! `kaynak bib`: the bibliography of the library, or of the keys given; in
+//! RTF a complete document, in LaTeX with a warning for each character a
+//! default pdflatex set-up cannot print.
 
-use super::formatting::{engine, report_warnings, FormatArgs};
+use super::formatting::{engine, report_warnings, Engine, FormatArgs};
 use super::report::load_exit;
-use super::{Cli, Exit, Ui};
+use super::{Cli, DiagnosticFormat, Exit, Ui};
+use crate::csl::output::{latex, rtf, BibliographyWriter};
 use crate::csl::{self, Cite, Cluster, Format};
 use anyhow::bail;
+use std::collections::HashMap;
 use std::io::Write;
+use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
 pub struct BibArgs {
     #[command(flatten)]
     pub format: FormatArgs,
     /// Only these records (default: every record of the library).
+    #[arg(add = clap_complete::ArgValueCandidates::new(super::completions::key_candidates))]
     pub keys: Vec<String>,
 }
 
@@ -47,11 +53,127 @@ pub fn run(cli: &Cli, args: &BibArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
     };
     let rendered = engine.processor.process(&selected, &[cluster]);
     report_warnings(ui, &rendered.warnings)?;
-    let mut out = ui.out();
     if let Some(bibliography) = &rendered.bibliography {
         let format = args.format.format.unwrap_or(Format::Text);
-        let text = engine.processor.render_bibliography(bibliography, format);
-        writeln!(out, "{text}")?;
+        // Entries go out as they are rendered: the text is never held whole.
+        let out = IoWriter::new(std::io::BufWriter::new(ui.out()));
+        let mut scan = LatexScan::new(out, format == Format::Latex);
+        if format == Format::Rtf {
+            scan.check_write(rtf::BIBLIOGRAPHY_START)?;
+        }
+        let mut writer = BibliographyWriter::new(scan, format);
+        let written = engine
+            .processor
+            .write_bibliography(bibliography, &mut writer, format);
+        let mut scan = writer.finish();
+        scan.out.check(written)?;
+        if format == Format::Rtf {
+            scan.check_write(rtf::BIBLIOGRAPHY_END)?;
+        }
+        writeln!(scan.out.inner)?;
+        scan.out.inner.flush()?;
+        let warnings = crate::document::latex::warnings_for(&scan.unprintable);
+        ui.diagnostics(
+            &warnings,
+            DiagnosticFormat::Concise,
+            &HashMap::<PathBuf, String>::new(),
+        )?;
     }
     Ok(load_exit(&loaded))
+}
+
+/// The bibliography in `format`: RTF as a whole document, LaTeX with a
+/// warning per character a default pdflatex set-up cannot print.
+pub fn render_bibliography(
+    engine: &Engine,
+    bibliography: &csl::Bibliography,
+    format: Format,
+    ui: &Ui,
+) -> anyhow::Result<String> {
+    if format == Format::Rtf {
+        let entries: Vec<String> = bibliography
+            .entries
+            .iter()
+            .map(|e| csl::render(&e.content, Format::Rtf))
+            .collect();
+        let body = csl::output::rtf::bibliography(&entries);
+        return Ok(csl::output::rtf::document(&body).trim_end().to_string());
+    }
+    let text = engine.processor.render_bibliography(bibliography, format);
+    if format == Format::Latex {
+        let warnings = crate::document::latex::unprintable_warnings(&text);
+        ui.diagnostics(
+            &warnings,
+            DiagnosticFormat::Concise,
+            &HashMap::<PathBuf, String>::new(),
+        )?;
+    }
+    Ok(text)
+}
+
+/// Text formatting into an `io::Write`, keeping the first I/O error (a
+/// `fmt::Error` says only that one happened).
+pub struct IoWriter<W: Write> {
+    pub inner: W,
+    error: Option<std::io::Error>,
+}
+
+impl<W: Write> IoWriter<W> {
+    pub fn new(inner: W) -> IoWriter<W> {
+        IoWriter { inner, error: None }
+    }
+
+    /// The I/O error behind a failed `result`, if any.
+    pub fn check(&mut self, result: std::fmt::Result) -> std::io::Result<()> {
+        match (result, self.error.take()) {
+            (_, Some(e)) => Err(e),
+            (Err(_), None) => Err(std::io::Error::other("formatting failed")),
+            (Ok(()), None) => Ok(()),
+        }
+    }
+}
+
+impl<W: Write> std::fmt::Write for IoWriter<W> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.inner.write_all(s.as_bytes()).map_err(|e| {
+            self.error.get_or_insert(e);
+            std::fmt::Error
+        })
+    }
+}
+
+/// Passes text on, noting each character a default pdflatex set-up cannot
+/// print (for LaTeX output).
+struct LatexScan<W: Write> {
+    out: IoWriter<W>,
+    latex: bool,
+    unprintable: Vec<(char, &'static str)>,
+}
+
+impl<W: Write> LatexScan<W> {
+    fn new(out: IoWriter<W>, latex: bool) -> LatexScan<W> {
+        LatexScan {
+            out,
+            latex,
+            unprintable: Vec::new(),
+        }
+    }
+
+    fn check_write(&mut self, text: &str) -> std::io::Result<()> {
+        let result = std::fmt::Write::write_str(self, text);
+        self.out.check(result)
+    }
+}
+
+impl<W: Write> std::fmt::Write for LatexScan<W> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        if self.latex {
+            for found in latex::unprintable(s) {
+                if !self.unprintable.iter().any(|(c, _)| *c == found.0) {
+                    self.unprintable.push(found);
+                }
+            }
+        }
+        self.out.write_str(s)
+    }
 }

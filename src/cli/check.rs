@@ -74,7 +74,7 @@ pub fn run(cli: &Cli, args: &CheckArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
 }
 
 fn load(cli: &Cli) -> anyhow::Result<Loaded> {
-    store::load(&cli.library).context("cannot load the library")
+    store::load_with(&cli.library, !cli.no_cache).context("cannot load the library")
 }
 
 /// The check options from the arguments and `kaynak.toml`; a bad profile in
@@ -118,10 +118,8 @@ fn bad_profile(loaded: &Loaded, field: &crate::model::Field<String>) -> Diagnost
 
 /// The requested keys, each of which must name a record file of the library.
 fn selected_keys(keys: &[String], loaded: &Loaded) -> anyhow::Result<HashSet<String>> {
-    let known: HashSet<String> = loaded
-        .library
-        .sources
-        .keys()
+    let known: HashSet<String> = store::record_files(&loaded.library.dir)?
+        .iter()
         .filter_map(|p| p.file_stem().and_then(|s| s.to_str()).map(String::from))
         .collect();
     for key in keys {
@@ -207,7 +205,8 @@ fn print_report(
                 ColorChoice::Never
             };
             let mut out = StandardStream::stdout(choice);
-            diag::render_human(&mut out, &shown, &loaded.library.sources)?;
+            let sources = loaded.library.sources_for(&shown);
+            diag::render_human(&mut out, &shown, &sources)?;
             out.flush()?;
         }
         DiagnosticFormat::Concise => diag::render_concise(&mut ui.out(), &shown)?,

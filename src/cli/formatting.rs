@@ -4,7 +4,8 @@
 use super::{DiagnosticFormat, Ui};
 use crate::csl::{self, Format, Processor, Warning};
 use crate::diag::Diagnostic;
-use crate::format::{load_style, locale_loader, FormPolicy, RecordItem, TextForm};
+use crate::document::Library;
+use crate::format::{check_locale, load_style, locale_loader, FormPolicy, RecordItem, TextForm};
 use crate::store::{Loaded, SortScript};
 use crate::text::collate::MixedScripts;
 use crate::text::translit::Scheme;
@@ -16,7 +17,7 @@ use std::path::PathBuf;
 pub struct FormatArgs {
     /// The style: a .csl file, or a name found in the style directories or
     /// built into kaynak (default: `style` in kaynak.toml).
-    #[arg(long, short)]
+    #[arg(long, short, add = clap_complete::ArgValueCandidates::new(super::completions::style_candidates))]
     pub style: Option<String>,
     /// The locale (BCP 47, e.g. en-US, ru-RU, tr-TR); default: the style's, else
     /// `locale` in kaynak.toml, else en-US.
@@ -60,13 +61,21 @@ pub struct Engine {
     pub processor: Processor,
     pub items: Vec<RecordItem>,
     pub index: HashMap<String, usize>,
-    pub is_note_style: bool,
 }
 
 impl Engine {
     /// The items as the engine reads them.
     pub fn refs(&self) -> Vec<&dyn csl::CslItem> {
         self.items.iter().map(|i| i as &dyn csl::CslItem).collect()
+    }
+
+    /// The processor and the library, as a document formats them.
+    pub fn library<'a>(&'a self, refs: &'a [&'a dyn csl::CslItem]) -> Library<'a> {
+        Library {
+            processor: &self.processor,
+            items: refs,
+            index: &self.index,
+        }
     }
 }
 
@@ -78,15 +87,13 @@ pub fn engine(args: &FormatArgs, loaded: &Loaded, ui: &Ui) -> anyhow::Result<Eng
         .clone()
         .or_else(|| settings.style.clone())
         .ok_or_else(|| anyhow!("no style: give --style NAME|FILE or set `style` in kaynak.toml"))?;
-    let mut dirs = args.style_dirs.clone();
-    dirs.extend(settings.styles.iter().map(|d| loaded.library.dir.join(d)));
-    dirs.push(PathBuf::from("styles"));
+    let dirs = style_dirs(&args.style_dirs, loaded);
     let style = match load_style(&spec, &dirs) {
         Ok(style) => style,
         Err(errors) => {
             ui.diagnostics(
                 &errors,
-                DiagnosticFormat::Concise,
+                DiagnosticFormat::Human,
                 &HashMap::<PathBuf, String>::new(),
             )?;
             bail!("cannot use the style `{spec}`");
@@ -108,7 +115,13 @@ pub fn engine(args: &FormatArgs, loaded: &Loaded, ui: &Ui) -> anyhow::Result<Eng
         configured: settings.translit,
     };
     let locale = args.locale.clone().or_else(|| settings.locale.clone());
-    let is_note_style = style.style.class == csl::style::model::StyleClass::Note;
+    if let Some(tag) = &locale {
+        if let Err(error) = check_locale(tag, &args.locale_dirs) {
+            let none = HashMap::<PathBuf, String>::new();
+            ui.diagnostics(&[error], DiagnosticFormat::Human, &none)?;
+            bail!("cannot use the locale `{tag}`");
+        }
+    }
     let loader = locale_loader(args.locale_dirs.clone());
     let mut processor = csl::processor_with_locale(style.style, locale.as_deref(), &loader);
     processor.set_mixed_scripts(mixed_scripts(settings));
@@ -132,8 +145,17 @@ pub fn engine(args: &FormatArgs, loaded: &Loaded, ui: &Ui) -> anyhow::Result<Eng
         processor,
         items,
         index,
-        is_note_style,
     })
+}
+
+/// Where styles are looked for by name: `--styles` directories, then the
+/// library's (`styles` in kaynak.toml), then `./styles`.
+pub fn style_dirs(given: &[PathBuf], loaded: &Loaded) -> Vec<PathBuf> {
+    let mut dirs = given.to_vec();
+    let settings = &loaded.library.settings;
+    dirs.extend(settings.styles.iter().map(|d| loaded.library.dir.join(d)));
+    dirs.push(PathBuf::from("styles"));
+    dirs
 }
 
 /// How Cyrillic sort keys are ordered, from `sort-script` in kaynak.toml: on their

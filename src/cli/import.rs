@@ -87,6 +87,10 @@ pub fn run(cli: &Cli, args: &ImportArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
         }
         tally.count(target.is_some());
     }
+    if !args.dry_run {
+        // Keeps the load cache out of version control (best effort).
+        let _ = store::cache::ensure_gitignore(&cli.library);
+    }
     ui.diagnostics(&clashes, DiagnosticFormat::Human, &HashMap::new())?;
     if !ui.quiet {
         eprintln!(

@@ -12,17 +12,20 @@ const TITLE_WIDTH: usize = 60;
 
 pub fn run(cli: &Cli, _args: &ListArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
     let loaded = ui.load(&cli.library)?;
-    let rows: Vec<[String; 5]> = loaded.library.entries.iter().map(row).collect();
+    let entries = &loaded.library.entries;
     let header = ["KEY", "TYPE", "LANG", "YEAR", "TITLE"].map(String::from);
-    let mut widths = [0usize; 4];
-    for r in rows.iter().chain(std::iter::once(&header)) {
-        for (w, cell) in widths.iter_mut().zip(r.iter()) {
-            *w = (*w).max(cell.chars().count());
+    // Two passes: the column widths, then each row as it is made (a table
+    // of 1,000,000 rows is never held).
+    let mut widths = header_widths(&header);
+    for entry in entries {
+        for (w, cell) in widths.iter_mut().zip(cell_widths(entry)) {
+            *w = (*w).max(cell);
         }
     }
-    let mut out = ui.out();
-    for r in std::iter::once(&header).chain(rows.iter()) {
-        let mut line = String::new();
+    let mut out = std::io::BufWriter::new(ui.out());
+    let mut line = String::new();
+    for r in std::iter::once(header).chain(entries.iter().map(row)) {
+        line.clear();
         for (cell, width) in r.iter().zip(widths) {
             line.push_str(cell);
             line.extend(std::iter::repeat_n(' ', width + 2 - cell.chars().count()));
@@ -30,7 +33,23 @@ pub fn run(cli: &Cli, _args: &ListArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
         line.push_str(&r[4]);
         writeln!(out, "{}", line.trim_end())?;
     }
+    out.flush()?;
     Ok(load_exit(&loaded))
+}
+
+fn header_widths(header: &[String; 5]) -> [usize; 4] {
+    [0, 1, 2, 3].map(|i| header[i].chars().count())
+}
+
+/// The widths of the first four cells of `row(entry)`, without making them.
+fn cell_widths(entry: &Entry) -> [usize; 4] {
+    let year = entry.year().map_or(1, |y| y.to_string().len());
+    [
+        entry.key.chars().count(),
+        entry.item_type.value.name().chars().count(),
+        entry.language().map_or(1, |l| l.chars().count()),
+        year,
+    ]
 }
 
 fn row(entry: &Entry) -> [String; 5] {

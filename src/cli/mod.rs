@@ -4,7 +4,7 @@
 mod bib;
 mod check;
 mod cite;
-mod completions;
+pub mod completions;
 mod export;
 mod fmt;
 mod formatting;
@@ -12,10 +12,12 @@ mod import;
 mod list;
 mod man;
 mod new;
+pub mod pandoc_filter;
 pub mod progress;
 mod render;
 mod report;
 mod show;
+mod styles;
 mod translit;
 
 pub use report::{DiagnosticFormat, Ui};
@@ -67,6 +69,11 @@ pub struct Cli {
     #[arg(long, short, global = true)]
     pub quiet: bool,
 
+    /// Load every record from its file, without reading or writing the
+    /// library's load cache (`.kaynak-cache`).
+    #[arg(long, global = true)]
+    pub no_cache: bool,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -91,6 +98,9 @@ pub enum Command {
     /// Format the citations of a Markdown manuscript: footnotes (note styles) or
     /// in-text citations, and the bibliography.
     Render(render::RenderArgs),
+    /// List the styles kaynak can use: its own, and those in the library's
+    /// and --styles directories, with title, class and default locale.
+    Styles(styles::StylesArgs),
     /// Romanise Cyrillic text under a standard scheme (ALA-LC, BGN/PCGN, ISO 9 …).
     Translit(translit::TranslitArgs),
     /// Check the records: completeness, access dates, dates, identifiers, duplicates, language and script, names.
@@ -112,12 +122,14 @@ pub enum Command {
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<Exit> {
     let mut ui = Ui::new(cli.color, cli.quiet);
+    ui.cache = !cli.no_cache;
     match &cli.command {
         Command::List(args) => list::run(&cli, args, &mut ui),
         Command::Show(args) => show::run(&cli, args, &mut ui),
         Command::Bib(args) => bib::run(&cli, args, &mut ui),
         Command::Cite(args) => cite::run(&cli, args, &mut ui),
         Command::Render(args) => render::run(&cli, args, &mut ui),
+        Command::Styles(args) => styles::run(&cli, args, &mut ui),
         Command::Translit(args) => translit::run(&cli, args, &mut ui),
         Command::Check(args) => check::run(&cli, args, &mut ui),
         Command::New(args) => new::run(&cli, args, &mut ui),

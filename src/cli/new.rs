@@ -82,6 +82,9 @@ pub fn run(cli: &Cli, args: &NewArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
         return Ok(Exit::Success);
     }
     let path = create(library, args.key.as_deref(), &entry, &text)?;
+    // The library's .gitignore keeps the load cache out of version control;
+    // failing to write it does not undo the record.
+    let _ = store::cache::ensure_gitignore(library);
     writeln!(ui.out(), "{}", path.display())?;
     if !ui.quiet {
         writeln!(

@@ -1,24 +1,28 @@
-//! `kaynak render`: a Markdown manuscript with pandoc-style citations comes back
-//! with them formatted — numbered footnotes for note styles, in-text citations
-//! otherwise — and the bibliography appended or placed at a refs marker.
+//! `kaynak render`: a Markdown manuscript (a file, or `-` for standard input)
+//! with pandoc-style citations comes back with them formatted — numbered
+//! footnotes for note styles, in-text citations otherwise — and a
+//! bibliography of the cited works. Reading the document's metadata,
+//! finding, formatting and assembling are `document`'s; this file reads and
+//! writes files and prints.
 
-use super::formatting::{engine, report_warnings, Engine, FormatArgs};
+use super::formatting::{engine, report_warnings, FormatArgs};
 use super::report::load_exit;
 use super::{Cli, DiagnosticFormat, Exit, Ui};
-use crate::csl::{self, Format};
-use crate::diag::{Diagnostic, Location, Span};
-use crate::document::assemble::{html_page, markdown, NoteMode, Pieces};
-use crate::document::{find_citations, latex, Citation};
-use crate::format::cluster_from;
-use crate::store::write;
+use crate::csl::Format;
+use crate::document::metadata::front_matter;
+use crate::document::unknown::unknown_key_errors;
+use crate::document::write::{write, Manuscript};
+use crate::document::{find_citations, format_citations, LocatorLabels};
+use crate::store::write as store_write;
 use anyhow::{bail, Context};
 use std::collections::HashMap;
-use std::io::Write;
-use std::path::PathBuf;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, clap::Args)]
 pub struct RenderArgs {
-    /// The Markdown manuscript.
+    /// The Markdown manuscript, or `-` to read it from standard input.
+    #[arg(value_hint = clap::ValueHint::FilePath)]
     pub document: PathBuf,
     #[command(flatten)]
     pub format: FormatArgs,
@@ -28,158 +32,74 @@ pub struct RenderArgs {
 }
 
 pub fn run(cli: &Cli, args: &RenderArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
-    let doc = std::fs::read_to_string(&args.document)
-        .with_context(|| format!("cannot read {}", args.document.display()))?;
+    let (path, doc) = read_document(&args.document)?;
+    let sources = HashMap::from([(path.clone(), doc.clone())]);
+    let (metadata, body_start) = match front_matter(&path, &doc) {
+        Ok(found) => found,
+        Err(error) => {
+            ui.diagnostics(&[error], DiagnosticFormat::Human, &sources)?;
+            return Ok(Exit::Findings);
+        }
+    };
     let loaded = ui.load(&cli.library)?;
-    let engine = engine(&args.format, &loaded, ui)?;
-    let citations = find_citations(&doc);
-    let unknown = unknown_keys(&args.document, &doc, &citations, &engine);
+    // the command line wins over the document's metadata
+    let mut options = args.format.clone();
+    options.style = options.style.or_else(|| metadata.style.clone());
+    options.locale = options.locale.or_else(|| metadata.lang.clone());
+    let engine = engine(&options, &loaded, ui)?;
+    let labels = LocatorLabels::with_locale(&engine.processor.locale);
+    let body = &doc[body_start..];
+    let citations = find_citations(body, &labels);
+    let unknown = unknown_key_errors(
+        &path,
+        &doc,
+        body_start,
+        &citations,
+        |key| engine.index.contains_key(key),
+        || Box::new(engine.index.keys().map(String::as_str)),
+    );
     if !unknown.is_empty() {
-        let sources = HashMap::from([(args.document.clone(), doc.clone())]);
         ui.diagnostics(&unknown, DiagnosticFormat::Human, &sources)?;
         return Ok(Exit::Findings);
     }
+    let refs = engine.refs();
+    let formatted = format_citations(&engine.library(&refs), &citations, &metadata.nocite);
+    report_warnings(ui, &formatted.warnings)?;
+    let manuscript = Manuscript {
+        front_matter: &doc[..body_start],
+        body,
+        metadata: &metadata,
+        citations: &citations,
+        formatted: &formatted,
+    };
     let format = args.format.format.unwrap_or(Format::Markdown);
-    let text = render_document(&doc, &citations, &engine, format, ui)?;
+    let (text, warnings) = match write(&manuscript, &engine.processor, format) {
+        Ok(written) => written,
+        Err(message) => bail!(message),
+    };
+    ui.diagnostics(
+        &warnings,
+        DiagnosticFormat::Concise,
+        &HashMap::<PathBuf, String>::new(),
+    )?;
     match &args.output {
-        Some(path) => write::replace(path, text.as_bytes())
-            .with_context(|| format!("cannot write {}", path.display()))?,
+        Some(target) => store_write::replace(target, text.as_bytes())
+            .with_context(|| format!("cannot write {}", target.display()))?,
         None => ui.out().write_all(text.as_bytes())?,
     }
     Ok(load_exit(&loaded))
 }
 
-/// An error at DOC:line:col for every citation of a key the library lacks.
-fn unknown_keys(
-    path: &std::path::Path,
-    doc: &str,
-    citations: &[Citation],
-    engine: &Engine,
-) -> Vec<Diagnostic> {
-    let keys = engine.index.keys().map(String::as_str);
-    let known: Vec<&str> = keys.collect();
-    citations
-        .iter()
-        .flat_map(|c| &c.items)
-        .filter(|item| !engine.index.contains_key(&item.key))
-        .map(|item| {
-            let span = Span::new(item.key_offset, item.key_offset + 1 + item.key.len());
-            let mut d = Diagnostic::error(
-                "unknown-key",
-                format!("no record `{}` in the library", item.key),
-            )
-            .with_location(Location::at(path, doc, span));
-            if let Some(s) = crate::model::variable::suggest(&item.key, known.iter().copied()) {
-                d = d.with_help(format!("did you mean `@{s}`?"));
-            }
-            d
-        })
-        .collect()
-}
-
-fn render_document(
-    doc: &str,
-    citations: &[Citation],
-    engine: &Engine,
-    format: Format,
-    ui: &Ui,
-) -> anyhow::Result<String> {
-    let mut notes = 0u32;
-    let clusters: Vec<_> = citations
-        .iter()
-        .map(|c| {
-            if !c.in_note || notes == 0 {
-                notes += 1;
-            }
-            let mut cluster = cluster_from(&c.items, Some(notes));
-            if engine.is_note_style && !c.in_note {
-                capitalize_prefix(&mut cluster);
-            }
-            cluster
-        })
-        .collect();
-    let refs = engine.refs();
-    let rendered = engine.processor.process(&refs, &clusters);
-    report_warnings(ui, &rendered.warnings)?;
-    let inline = match format {
-        Format::Html => Format::Html,
-        Format::Latex => Format::Latex,
-        Format::Markdown => Format::Markdown,
-        other => bail!("render writes markdown, html or latex, not {other:?}"),
-    };
-    let texts = engine
-        .processor
-        .render_citations(&rendered.citations, inline);
-    let bibliography = rendered
-        .bibliography
-        .as_ref()
-        .map(|b| engine.processor.render_bibliography(b, inline))
-        .unwrap_or_default();
-    let mode = if engine.is_note_style {
-        NoteMode::Footnotes
-    } else {
-        NoteMode::InText
-    };
-    let heading = if engine.is_note_style {
-        "Bibliography"
-    } else {
-        "References"
-    };
-    let pieces = Pieces {
-        doc,
-        citations,
-        texts: &texts,
-        mode,
-        bibliography: &bibliography,
-        heading,
-    };
-    Ok(match inline {
-        Format::Html => html_page(&pieces, &title_of(doc)),
-        Format::Latex => latex_body(&pieces),
-        _ => markdown(&pieces),
-    })
-}
-
-/// A footnote starts a sentence: `see` becomes `See`.
-fn capitalize_prefix(cluster: &mut csl::Cluster) {
-    let Some(prefix) = cluster.cites.first_mut().and_then(|c| c.prefix.as_mut()) else {
-        return;
-    };
-    let mut chars = prefix.chars();
-    if let Some(first) = chars.next().filter(|c| c.is_lowercase()) {
-        *prefix = first.to_uppercase().chain(chars).collect();
+/// The manuscript's text and the name to report it under (`<stdin>` for `-`).
+fn read_document(path: &Path) -> anyhow::Result<(PathBuf, String)> {
+    if path == Path::new("-") {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .context("cannot read the manuscript from standard input")?;
+        return Ok((PathBuf::from("<stdin>"), text));
     }
-}
-
-/// The first heading of the manuscript, for the HTML title.
-fn title_of(doc: &str) -> String {
-    doc.lines()
-        .find_map(|l| l.strip_prefix("# "))
-        .unwrap_or("Manuscript")
-        .trim()
-        .to_string()
-}
-
-fn latex_body(p: &Pieces) -> String {
-    let mut marked = String::with_capacity(p.doc.len());
-    let mut last = 0;
-    for (n, citation) in p.citations.iter().enumerate() {
-        marked.push_str(&p.doc[last..citation.span.start]);
-        marked.push_str(&latex::placeholder(n));
-        last = citation.span.end;
-    }
-    marked.push_str(&p.doc[last..]);
-    let body = latex::convert(&marked, &|n| {
-        let text = p.texts.get(n).map(String::as_str).unwrap_or("");
-        let in_note = p.citations.get(n).is_some_and(|c| c.in_note);
-        match p.mode {
-            NoteMode::Footnotes if !in_note => format!("\\footnote{{{text}}}"),
-            _ => text.to_string(),
-        }
-    });
-    let bib = p.bibliography.trim();
-    if bib.is_empty() {
-        return body;
-    }
-    format!("{body}\\section*{{{}}}\n\n{bib}\n", p.heading)
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    Ok((path.to_path_buf(), text))
 }

@@ -26,11 +26,17 @@ pub enum DiagnosticFormat {
 pub struct Ui {
     color: ColorWhen,
     pub quiet: bool,
+    /// Load through the library's load cache (unless `--no-cache`).
+    pub cache: bool,
 }
 
 impl Ui {
     pub fn new(color: ColorWhen, quiet: bool) -> Ui {
-        Ui { color, quiet }
+        Ui {
+            color,
+            quiet,
+            cache: true,
+        }
     }
 
     /// Standard output, locked, for results.
@@ -81,7 +87,8 @@ impl Ui {
 
     /// Loads the library, printing load problems; fails if the directory can't be read.
     pub fn load(&self, dir: &Path) -> anyhow::Result<Loaded> {
-        let mut loaded = store::load(dir).with_context(|| "cannot load the library".to_string())?;
+        let mut loaded = store::load_with(dir, self.cache)
+            .with_context(|| "cannot load the library".to_string())?;
         diag::sort(&mut loaded.diagnostics);
         self.diagnostics(
             &loaded.diagnostics,

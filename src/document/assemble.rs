@@ -1,31 +1,35 @@
-//! Putting a manuscript back together: each citation replaced by its rendered
-//! text (in place for in-text styles, as a numbered footnote for note styles),
-//! and the bibliography placed at a `::: refs` / `<div id="refs">` marker or
-//! appended under a heading. Markdown stays Markdown; HTML output converts the
-//! manuscript with footnotes linked both ways.
+//! Putting a manuscript back together: each citation replaced by its
+//! rendered text (in place, or as a footnote mark placed after the
+//! punctuation that follows it, as notes are placed in print), and the
+//! bibliography placed at the first refs marker (`::: refs`, `::: {#refs}`,
+//! `<div id="refs"></div>`; later ones are dropped) or appended under a
+//! heading. Markdown stays Markdown; HTML output converts the manuscript with
+//! footnotes linked both ways; LaTeX and RTF (own files) start from
+//! [`marked`].
 
 use super::Citation;
 use pulldown_cmark::{html, Options, Parser};
 
-/// Whether citations become footnotes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NoteMode {
-    /// Note styles: a citation becomes a footnote (in place when already in a note).
-    Footnotes,
-    /// In-text styles: the citation replaces its source text.
-    InText,
+/// One citation rendered in the output format.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RenderedCitation {
+    /// Text in the sentence (may be empty).
+    pub inline: String,
+    /// The text of a new footnote.
+    pub note: Option<String>,
 }
 
 /// What goes into the manuscript.
 pub struct Pieces<'a> {
+    /// The manuscript's body (after any YAML block).
     pub doc: &'a str,
     pub citations: &'a [Citation],
-    /// One rendered text per citation, in the output format's inline syntax.
-    pub texts: &'a [String],
-    pub mode: NoteMode,
-    /// The rendered bibliography (may be empty) and its heading.
+    /// One per citation, in the output format's inline syntax.
+    pub texts: &'a [RenderedCitation],
+    /// The rendered bibliography (may be empty).
     pub bibliography: &'a str,
-    pub heading: &'a str,
+    /// The heading over an appended bibliography (`None`: no heading).
+    pub heading: Option<&'a str>,
 }
 
 /// Enough CSS for a readable page: hanging indents in the bibliography.
@@ -33,28 +37,20 @@ const STYLE: &str =
     "body{max-width:46em;margin:2em auto;padding:0 1em;font-family:serif;line-height:1.5}\
 .csl-entry{padding-left:2em;text-indent:-2em;margin-bottom:.4em}.footnotes{font-size:.92em}";
 
-const MARKERS: &[&str] = &[
-    "::: refs\n:::",
-    "::: {#refs}\n:::",
-    "<div id=\"refs\"></div>",
-];
-
 /// The manuscript as Markdown with `[^cite-N]` footnotes.
 pub fn markdown(p: &Pieces) -> String {
     let mut notes = Vec::new();
-    let body = replace_citations(p, |n, text, in_note| match (p.mode, in_note) {
-        (NoteMode::Footnotes, false) => {
-            notes.push(format!("[^cite-{n}]: {text}"));
-            format!("[^cite-{n}]")
-        }
-        _ => text.to_string(),
+    let body = marked(p, |n, note| {
+        notes.push(format!("[^cite-{n}]: {note}"));
+        format!("[^cite-{n}]")
     });
     let bib = if p.bibliography.is_empty() {
         String::new()
     } else {
         format!("{}\n", p.bibliography.trim_end())
     };
-    let mut out = place_bibliography(&body, &bib, &format!("# {}\n\n", p.heading));
+    let heading = p.heading.map(|h| format!("# {h}\n\n"));
+    let mut out = place_bibliography(&body, &bib, heading.as_deref());
     if !notes.is_empty() {
         out = format!("{}\n\n{}\n", out.trim_end(), notes.join("\n"));
     }
@@ -64,17 +60,15 @@ pub fn markdown(p: &Pieces) -> String {
 /// The manuscript as a standalone HTML page; footnotes link to their text and back.
 pub fn html_page(p: &Pieces, title: &str) -> String {
     let mut notes = Vec::new();
-    let body = replace_citations(p, |n, text, in_note| match (p.mode, in_note) {
-        (NoteMode::Footnotes, false) => {
-            notes.push(format!(
-                "<li id=\"cite-note-{n}\"><p>{text} <a href=\"#cite-ref-{n}\" class=\"footnote-back\" aria-label=\"Back to the text\">↩</a></p></li>"
-            ));
-            format!("<sup id=\"cite-ref-{n}\"><a href=\"#cite-note-{n}\" class=\"footnote-ref\">{n}</a></sup>")
-        }
-        _ => text.to_string(),
+    let body = marked(p, |n, note| {
+        notes.push(format!(
+            "<li id=\"cite-note-{n}\"><p>{note} <a href=\"#cite-ref-{n}\" class=\"footnote-back\" aria-label=\"Back to the text\">↩</a></p></li>"
+        ));
+        format!("<sup id=\"cite-ref-{n}\"><a href=\"#cite-note-{n}\" class=\"footnote-ref\">{n}</a></sup>")
     });
     const SLOT: &str = "<div id=\"refs\"></div>";
-    let with_slot = place_bibliography(&body, SLOT, &format!("# {}\n\n", p.heading));
+    let heading = p.heading.map(|h| format!("# {h}\n\n"));
+    let with_slot = place_bibliography(&body, SLOT, heading.as_deref());
     let mut converted = String::new();
     html::push_html(
         &mut converted,
@@ -96,54 +90,129 @@ pub fn html_page(p: &Pieces, title: &str) -> String {
     )
 }
 
-/// Replaces every citation span with `make(note number, text, in_note)`. A
-/// citation that becomes a footnote reference takes the place of the space
-/// before it, and moves after a following punctuation mark (`text.¹`), as notes
-/// are placed in print.
-fn replace_citations(p: &Pieces, mut make: impl FnMut(usize, &str, bool) -> String) -> String {
+/// The body with every citation replaced: in-text parts in place, and for
+/// each new footnote `mark(number, note text)`, which takes the place of the
+/// space before the citation and moves after a following punctuation mark
+/// (`text.¹`). After an author in the sentence (`Niiazov¹`) the mark stays.
+pub fn marked(p: &Pieces, mut mark: impl FnMut(usize, &str) -> String) -> String {
     let mut out = String::with_capacity(p.doc.len());
     let mut last = 0;
     let mut note = 0;
     for (citation, text) in p.citations.iter().zip(p.texts) {
         out.push_str(&p.doc[last.min(citation.span.start)..citation.span.start]);
         last = citation.span.end;
-        if !citation.in_note {
-            note += 1;
+        let Some(note_text) = &text.note else {
+            out.push_str(&text.inline);
+            continue;
+        };
+        note += 1;
+        if !text.inline.is_empty() {
+            out.push_str(&text.inline);
+            out.push_str(&mark(note, note_text));
+            continue;
         }
-        let reference = make(note, text, citation.in_note);
-        if p.mode == NoteMode::Footnotes && !citation.in_note {
-            let kept = out.trim_end_matches([' ', '\t', '\n']).len();
-            let lost_newline = out[kept..].contains('\n');
-            out.truncate(kept);
-            let punctuation: String = p.doc[last..]
-                .chars()
-                .take_while(|c| ".,;:!?".contains(*c))
-                .collect();
-            out.push_str(&punctuation);
-            last += punctuation.len();
-            out.push_str(&reference);
-            if lost_newline && !p.doc[last..].starts_with([' ', '\n']) {
-                out.push('\n');
-            }
-        } else {
-            out.push_str(&reference);
+        let kept = out.trim_end_matches([' ', '\t', '\n']).len();
+        let lost_newline = out[kept..].contains('\n');
+        out.truncate(kept);
+        let punctuation: String = p.doc[last..]
+            .chars()
+            .take_while(|c| ".,;:!?".contains(*c))
+            .collect();
+        out.push_str(&punctuation);
+        last += punctuation.len();
+        out.push_str(&mark(note, note_text));
+        if lost_newline && !p.doc[last..].starts_with([' ', '\n']) {
+            out.push('\n');
         }
     }
     out.push_str(&p.doc[last.min(p.doc.len())..]);
     out
 }
 
-/// Puts `bib` where the document has a refs marker, or appends it under `heading`.
-fn place_bibliography(body: &str, bib: &str, heading: &str) -> String {
-    for marker in MARKERS {
-        if let Some(at) = body.find(marker) {
-            return format!("{}{}{}", &body[..at], bib, &body[at + marker.len()..]);
+/// Puts `bib` at the first refs marker of `body` (dropping any later one), or
+/// appends it under `heading`.
+pub fn place_bibliography(body: &str, bib: &str, heading: Option<&str>) -> String {
+    let markers = refs_markers(body);
+    if markers.is_empty() {
+        if bib.is_empty() {
+            return body.to_string();
         }
+        return format!("{}\n\n{}{bib}", body.trim_end(), heading.unwrap_or(""));
     }
-    if bib.is_empty() {
-        return body.to_string();
+    let mut out = String::with_capacity(body.len() + bib.len());
+    let mut last = 0;
+    for (n, marker) in markers.iter().enumerate() {
+        out.push_str(&body[last..marker.start]);
+        out.push_str(&body[marker.content.clone()]);
+        if n == 0 {
+            out.push_str(bib);
+        }
+        last = marker.end;
     }
-    format!("{}\n\n{heading}{bib}", body.trim_end())
+    out.push_str(&body[last..]);
+    out
+}
+
+/// A refs marker: the whole marker, and the text inside a fenced div.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RefsMarker {
+    pub start: usize,
+    pub end: usize,
+    pub content: std::ops::Range<usize>,
+}
+
+/// Every refs marker of `body`: a fenced div with id `refs` (`::: refs`,
+/// `::: {#refs}`, `::: {#refs .class}`) up to its closing fence, or an
+/// empty `<div id="refs"></div>`.
+pub fn refs_markers(body: &str) -> Vec<RefsMarker> {
+    let mut found = Vec::new();
+    let mut offset = 0;
+    let mut open: Option<(usize, usize)> = None; // (marker start, content start)
+    for line in body.split_inclusive('\n') {
+        let trimmed = line.trim();
+        let end = offset + line.len();
+        match open {
+            None if is_refs_fence(trimmed) => open = Some((offset, end)),
+            None => {
+                if let Some(at) = line.find("<div id=\"refs\"></div>") {
+                    let start = offset + at;
+                    let stop = start + "<div id=\"refs\"></div>".len();
+                    found.push(RefsMarker {
+                        start,
+                        end: stop,
+                        content: start..start,
+                    });
+                }
+            }
+            Some((start, content))
+                if trimmed.starts_with(":::") && trimmed.trim_matches(':').is_empty() =>
+            {
+                // the closing fence's line break stays
+                let close = offset + line.trim_end_matches('\n').len();
+                found.push(RefsMarker {
+                    start,
+                    end: close,
+                    content: content..offset,
+                });
+                open = None;
+            }
+            Some(_) => {}
+        }
+        offset = end;
+    }
+    found
+}
+
+fn is_refs_fence(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix(":::") else {
+        return false;
+    };
+    let attributes = rest.trim_start_matches(':').trim();
+    attributes == "refs"
+        || attributes
+            .strip_prefix('{')
+            .and_then(|a| a.strip_suffix('}'))
+            .is_some_and(|a| a.split_whitespace().any(|w| w == "#refs"))
 }
 
 fn escape_html(text: &str) -> String {
@@ -155,54 +224,79 @@ fn escape_html(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::find_citations;
+    use crate::document::{find_citations, LocatorLabels};
 
     fn pieces<'a>(
         doc: &'a str,
         citations: &'a [Citation],
-        texts: &'a [String],
-        mode: NoteMode,
+        texts: &'a [RenderedCitation],
     ) -> Pieces<'a> {
         Pieces {
             doc,
             citations,
             texts,
-            mode,
             bibliography: "A. Book.",
-            heading: "Bibliography",
+            heading: Some("Bibliography"),
+        }
+    }
+
+    fn note(text: &str) -> RenderedCitation {
+        RenderedCitation {
+            inline: String::new(),
+            note: Some(text.into()),
+        }
+    }
+
+    fn inline(text: &str) -> RenderedCitation {
+        RenderedCitation {
+            inline: text.into(),
+            note: None,
         }
     }
 
     #[test]
     fn footnotes_in_markdown() {
-        let doc = "One [@a]. Two.^[In a note [@b].]\n";
-        let citations = find_citations(doc);
-        let texts = vec!["A, 1.".to_string(), "B.".to_string()];
-        let out = markdown(&pieces(doc, &citations, &texts, NoteMode::Footnotes));
+        let doc = "One [@a]. Two.^[In a note [@b].] As @c says.\n";
+        let citations = find_citations(doc, &LocatorLabels::english());
+        let texts = vec![
+            note("A, 1."),
+            inline("(B)"),
+            RenderedCitation {
+                inline: "C".into(),
+                note: Some("Title.".into()),
+            },
+        ];
+        let out = markdown(&pieces(doc, &citations, &texts));
         assert_eq!(
             out,
-            "One.[^cite-1] Two.^[In a note B..]\n\n# Bibliography\n\nA. Book.\n\n[^cite-1]: A, 1.\n"
+            "One.[^cite-1] Two.^[In a note (B).] As C[^cite-2] says.\n\n# Bibliography\n\nA. Book.\n\n[^cite-1]: A, 1.\n[^cite-2]: Title.\n"
         );
     }
 
     #[test]
-    fn in_text_with_refs_marker() {
-        let doc = "See [@a].\n\n::: refs\n:::\n\nAppendix.\n";
-        let citations = find_citations(doc);
-        let texts = vec!["(A 2020)".to_string()];
-        let out = markdown(&pieces(doc, &citations, &texts, NoteMode::InText));
-        assert_eq!(out, "See (A 2020).\n\nA. Book.\n\n\nAppendix.\n");
+    fn in_text_with_refs_marker_and_a_second_one() {
+        let doc = "See [@a].\n\n::: refs\n:::\n\nAppendix.\n\n::: {#refs}\n:::\n";
+        let citations = find_citations(doc, &LocatorLabels::english());
+        let texts = vec![inline("(A 2020)")];
+        let out = markdown(&pieces(doc, &citations, &texts));
+        assert_eq!(out, "See (A 2020).\n\nA. Book.\n\n\nAppendix.\n\n\n");
+    }
+
+    #[test]
+    fn markers() {
+        let body = "x\n::: {#refs .big}\nIntro.\n:::\n<div id=\"refs\"></div>\n";
+        let found = refs_markers(body);
+        assert_eq!(found.len(), 2);
+        assert_eq!(&body[found[0].content.clone()], "Intro.\n");
+        assert_eq!(place_bibliography(body, "BIB", None), "x\nIntro.\nBIB\n\n");
     }
 
     #[test]
     fn html_links_notes_both_ways() {
         let doc = "# Title\n\nOne [@a].\n";
-        let citations = find_citations(doc);
-        let texts = vec!["<i>A</i>, 1.".to_string()];
-        let out = html_page(
-            &pieces(doc, &citations, &texts, NoteMode::Footnotes),
-            "T <1>",
-        );
+        let citations = find_citations(doc, &LocatorLabels::english());
+        let texts = vec![note("<i>A</i>, 1.")];
+        let out = html_page(&pieces(doc, &citations, &texts), "T <1>");
         assert!(
             out.contains("<sup id=\"cite-ref-1\"><a href=\"#cite-note-1\""),
             "{out}"

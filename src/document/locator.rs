@@ -1,5 +1,10 @@
 //! Locator labels as pandoc writes them (`p.`, `pp.`, `chap.`, `§` …), mapped to
-//! the CSL locator terms (`page`, `chapter`, `section` …).
+//! the CSL locator terms (`page`, `chapter`, `section` …): pandoc's English
+//! list, and the locator terms of the document's language as its CSL locale
+//! spells them (`s.`, `sayfa`, `bölüm` under `tr`; `с.`, `гл.` under `ru`).
+
+use crate::csl::style::model::TermForm;
+use crate::csl::LocaleChain;
 
 /// Every CSL 1.0.2 locator term with the forms a writer may use for it, singular
 /// and plural, abbreviated and in full (pandoc's English list).
@@ -46,32 +51,110 @@ const LABELS: &[(&str, &[&str])] = &[
     ("volume", &["volume", "volumes", "vol.", "vols."]),
 ];
 
-/// The CSL term for a label written at the start of `text`, and the byte length
-/// of the label (with the space after it). Longest match wins (`pp.` over `p.`).
-pub fn match_label(text: &str) -> Option<(&'static str, usize)> {
-    let mut best: Option<(&'static str, usize)> = None;
-    for (term, forms) in LABELS {
-        for form in *forms {
-            let Some(head) = text.get(..form.len()) else {
-                continue;
-            };
-            if !head.eq_ignore_ascii_case(form) {
-                continue;
-            }
-            let rest = &text[form.len()..];
-            // A word label must end at a word boundary (`page 5`, not `pages5x`).
-            let ends_ok = form.ends_with(['.', '¶', '§'])
-                || rest.is_empty()
-                || rest.starts_with([' ', '\u{a0}']);
-            if ends_ok && best.is_none_or(|(_, len)| form.len() > len) {
-                best = Some((term, form.len()));
+/// The labels a document may write before a locator: pandoc's English list
+/// and, for a document in another language, its locale's locator terms.
+#[derive(Debug, Clone)]
+pub struct LocatorLabels {
+    /// Every form with its CSL term, and its first letter in lower case
+    /// (most labels are ruled out by it).
+    forms: Vec<(String, &'static str, char)>,
+}
+
+impl Default for LocatorLabels {
+    fn default() -> Self {
+        LocatorLabels::english()
+    }
+}
+
+impl LocatorLabels {
+    /// English labels only.
+    pub fn english() -> LocatorLabels {
+        let mut labels = LocatorLabels { forms: Vec::new() };
+        for (term, forms) in LABELS {
+            for form in *forms {
+                labels.add(form, term);
             }
         }
+        labels
     }
-    best.map(|(term, len)| {
-        let spaces = text[len..].len() - text[len..].trim_start().len();
-        (term, len + spaces)
-    })
+
+    /// English labels and every form (long, short, symbol; singular and
+    /// plural) of each locator term in `locale`.
+    pub fn with_locale(locale: &LocaleChain) -> LocatorLabels {
+        let mut labels = LocatorLabels::english();
+        for (term, _) in LABELS {
+            for form in [TermForm::Long, TermForm::Short, TermForm::Symbol] {
+                let Some(found) = locale.term(term, form) else {
+                    continue;
+                };
+                for text in std::iter::once(&found.single).chain(found.multiple.as_ref()) {
+                    labels.add(text.trim(), term);
+                }
+            }
+        }
+        labels
+    }
+
+    fn add(&mut self, form: &str, term: &'static str) {
+        let Some(first) = form.chars().next().and_then(|c| c.to_lowercase().next()) else {
+            return;
+        };
+        if !self.forms.iter().any(|(f, _, _)| f == form) {
+            self.forms.push((form.to_string(), term, first));
+        }
+    }
+
+    /// The CSL term for a label written at the start of `text`, and the byte
+    /// length of the label (with the space after it). Longest match wins
+    /// (`pp.` over `p.`).
+    pub fn match_label(&self, text: &str) -> Option<(&'static str, usize)> {
+        let first = text.chars().next()?.to_lowercase().next()?;
+        // the longest label wins; of equal ones, one written in the same case
+        // (`s.` is a page in Turkish, `S.` an issue)
+        let mut best: Option<(&'static str, usize, bool)> = None;
+        for (form, term, _) in self.forms.iter().filter(|(_, _, f)| *f == first) {
+            let Some(len) = label_len(text, form) else {
+                continue;
+            };
+            let exact = text.starts_with(form.as_str());
+            let better = best.is_none_or(|(_, best_len, best_exact)| {
+                len > best_len || len == best_len && exact && !best_exact
+            });
+            if better {
+                best = Some((term, len, exact));
+            }
+        }
+        best.map(|(term, len, _)| {
+            let spaces = text[len..].len() - text[len..].trim_start().len();
+            (term, len + spaces)
+        })
+    }
+}
+
+/// The byte length of `form` written at the start of `text` in any letter
+/// case, when it ends there as a label (`page 5`, not `pages5x`).
+fn label_len(text: &str, form: &str) -> Option<usize> {
+    let mut chars = text.char_indices();
+    let mut end = 0;
+    for wanted in form.chars() {
+        let (at, c) = chars.next()?;
+        if !c.to_lowercase().eq(wanted.to_lowercase()) {
+            return None;
+        }
+        end = at + c.len_utf8();
+    }
+    let rest = &text[end..];
+    // A word label must end at a word boundary.
+    let ends_ok = form.ends_with(|c: char| !c.is_alphanumeric())
+        || rest.is_empty()
+        || rest.starts_with([' ', '\u{a0}']);
+    ends_ok.then_some(end)
+}
+
+/// The CSL term for an English label at the start of `text` (see
+/// [`LocatorLabels::match_label`]).
+pub fn match_label(text: &str) -> Option<(&'static str, usize)> {
+    LocatorLabels::english().match_label(text)
 }
 
 /// True for a CSL locator term name (`page`, `chapter` …).
@@ -94,5 +177,24 @@ mod tests {
         assert_eq!(match_label("passim"), None);
         assert_eq!(match_label("verses"), Some(("verse", 6)));
         assert!(is_term("page") && !is_term("p."));
+    }
+
+    #[test]
+    fn locale_terms_are_labels_too() {
+        let chain = LocaleChain::build("tr-TR", &[], &mut |t| crate::csl::embedded_locales(t));
+        let labels = LocatorLabels::with_locale(&chain);
+        assert_eq!(labels.match_label("sayfa 7"), Some(("page", 6)));
+        assert_eq!(
+            labels.match_label("Bölüm 3"),
+            Some(("chapter", "Bölüm ".len()))
+        );
+        assert_eq!(
+            labels.match_label("p. 9"),
+            Some(("page", 3)),
+            "English stays"
+        );
+        assert_eq!(match_label("sayfa 7"), None);
+        assert_eq!(labels.match_label("s. 5"), Some(("page", 3)));
+        assert_eq!(labels.match_label("S. 5"), Some(("issue", 3)));
     }
 }

@@ -2,7 +2,7 @@
 //! Parses one bracketed citation (a cluster) into cite items with prefix,
 //! key, locator (CSL label + value) and suffix.
 
-use super::locator::match_label;
+use super::locator::LocatorLabels;
 
 /// One reference cited inside a cluster.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -29,13 +29,17 @@ pub struct SyntaxError {
 
 /// Parses the inside of a bracketed citation (`see @a, p. 5; @b`). `base` is the
 /// byte offset of `inner` in its document, so item offsets point into it.
-pub fn parse_cluster(inner: &str, base: usize) -> Result<Vec<CiteItem>, SyntaxError> {
+pub fn parse_cluster(
+    inner: &str,
+    base: usize,
+    labels: &LocatorLabels,
+) -> Result<Vec<CiteItem>, SyntaxError> {
     let mut items = Vec::new();
     let mut start = 0;
     for part in split_items(inner) {
         let offset = base + start;
         start += part.len() + 1;
-        items.push(parse_item(part, offset)?);
+        items.push(parse_item(part, offset, labels)?);
     }
     Ok(items)
 }
@@ -59,7 +63,7 @@ fn split_items(inner: &str) -> Vec<&str> {
     parts
 }
 
-fn parse_item(part: &str, offset: usize) -> Result<CiteItem, SyntaxError> {
+fn parse_item(part: &str, offset: usize, labels: &LocatorLabels) -> Result<CiteItem, SyntaxError> {
     let Some(at) = find_key_start(part) else {
         return Err(SyntaxError {
             message: format!("`{}` has no @key", part.trim()),
@@ -73,7 +77,7 @@ fn parse_item(part: &str, offset: usize) -> Result<CiteItem, SyntaxError> {
         offset: offset + at,
     })?;
     let rest = &part[at + 1 + key_len..];
-    let (locator, suffix) = split_locator(rest);
+    let (locator, suffix) = split_locator(rest, labels);
     Ok(CiteItem {
         key,
         prefix: prefix_text(&part[..prefix_end]),
@@ -87,7 +91,7 @@ fn parse_item(part: &str, offset: usize) -> Result<CiteItem, SyntaxError> {
 
 /// The words before a key, with one space kept before the key (`see `), as
 /// CSL prints a prefix verbatim.
-fn prefix_text(raw: &str) -> String {
+pub(crate) fn prefix_text(raw: &str) -> String {
     let words = raw.trim();
     if words.is_empty() {
         String::new()
@@ -139,10 +143,10 @@ pub fn read_key(text: &str) -> Option<(String, usize)> {
 
 /// Splits what follows a key into a locator and a suffix. `, p. 5, note` →
 /// (page 5, ", note"); `, 33-35` → (page 33-35); `, {iv, vi-xi}` → (page "iv, vi-xi").
-pub fn split_locator(rest: &str) -> (Option<(String, String)>, String) {
+pub fn split_locator(rest: &str, labels: &LocatorLabels) -> (Option<(String, String)>, String) {
     let trimmed = rest.trim_start();
     let body = trimmed.strip_prefix(',').unwrap_or(trimmed).trim_start();
-    let (label, after_label) = match match_label(body) {
+    let (label, after_label) = match labels.match_label(body) {
         Some((term, len)) => (Some(term), &body[len..]),
         None => (None, body),
     };
@@ -215,7 +219,7 @@ mod tests {
     use super::*;
 
     fn one(text: &str) -> CiteItem {
-        let mut items = parse_cluster(text, 0).unwrap();
+        let mut items = parse_cluster(text, 0, &LocatorLabels::english()).unwrap();
         assert_eq!(items.len(), 1);
         items.remove(0)
     }
@@ -235,7 +239,12 @@ mod tests {
 
     #[test]
     fn several_items_and_suppressed_author() {
-        let items = parse_cluster("-@niyazov, p. 106; @frontier-post-relations", 10).unwrap();
+        let items = parse_cluster(
+            "-@niyazov, p. 106; @frontier-post-relations",
+            10,
+            &LocatorLabels::english(),
+        )
+        .unwrap();
         assert!(items[0].suppress_author);
         assert_eq!(loc(&items[0]), Some(("page", "106")));
         assert_eq!(items[1].key, "frontier-post-relations");
@@ -267,6 +276,6 @@ mod tests {
         assert_eq!(read_key(" x"), None);
         assert_eq!(find_key_start("mail@example.org"), None);
         assert_eq!(find_key_start("see @k"), Some(4));
-        assert!(parse_cluster("just text", 0).is_err());
+        assert!(parse_cluster("just text", 0, &LocatorLabels::english()).is_err());
     }
 }

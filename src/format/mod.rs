@@ -6,7 +6,10 @@ mod item;
 mod styles;
 
 pub use item::{csl_date, FormPolicy, RecordItem, TextForm};
-pub use styles::{load_style, locale_loader, LoadedStyle, BUNDLED_STYLES};
+pub use styles::{
+    check_locale, closest_names, list_styles, load_style, locale_loader, LoadedStyle, StyleSummary,
+    BUNDLED_STYLES,
+};
 
 use crate::csl::{Cite, Cluster};
 use crate::document::CiteItem;

@@ -1,7 +1,10 @@
 //! Finding and loading styles and locales: a style by file path, or by name in
 //! the style directories (`--styles DIR`, `styles` in kaynak.toml, `./styles`)
 //! and among the styles built into kaynak; a dependent style's parent is found
-//! the same way. Style problems become diagnostics with file:line:col.
+//! the same way. Style problems become diagnostics with file:line:col; a name
+//! that matches no style gets the closest names, a path that does not exist
+//! is reported as a missing file. Also lists every style (`kaynak styles`)
+//! and tells whether a locale exists.
 
 use crate::csl::{self, Locale, Style};
 use crate::diag::{Diagnostic, Location, Severity};
@@ -118,21 +121,182 @@ fn style_name(origin: &Path) -> String {
 }
 
 fn not_found(spec: &str, dirs: &[PathBuf]) -> Diagnostic {
-    let searched: Vec<String> = dirs.iter().map(|d| d.display().to_string()).collect();
-    let bundled: Vec<&str> = BUNDLED_STYLES.iter().map(|(n, _)| *n).collect();
-    Diagnostic::error("unknown-style", format!("no style `{spec}`")).with_help(format!(
-        "give a .csl file, or a name found in: {} (built in: {})",
-        if searched.is_empty() {
-            "no directories".to_string()
-        } else {
-            searched.join(", ")
-        },
-        if bundled.is_empty() {
-            "none".to_string()
-        } else {
-            bundled.join(", ")
+    let looks_like_path = spec.ends_with(".csl") || spec.contains(['/', '\\']);
+    if looks_like_path && !Path::new(spec).is_file() {
+        let in_dirs = dirs.iter().any(|d| {
+            d.join(Path::new(spec).file_name().unwrap_or_default())
+                .is_file()
+        });
+        if !in_dirs {
+            return Diagnostic::error(
+                "missing-style-file",
+                format!("the style file {spec} does not exist"),
+            )
+            .with_help("check the path, or give a style's name (`kaynak styles` lists them)");
         }
-    ))
+    }
+    let names: Vec<String> = list_styles(dirs).0.into_iter().map(|s| s.name).collect();
+    let closest = closest_names(spec, &names);
+    let help = if closest.is_empty() {
+        "`kaynak styles` lists the styles kaynak can use; a .csl file works too".to_string()
+    } else {
+        format!(
+            "did you mean {}? (`kaynak styles` lists them all)",
+            closest
+                .iter()
+                .map(|n| format!("`{n}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    };
+    Diagnostic::error("unknown-style", format!("no style `{spec}`")).with_help(help)
+}
+
+/// Up to three names closest to `wanted`: names that contain it or that it
+/// contains first, then by edit similarity.
+pub fn closest_names(wanted: &str, names: &[String]) -> Vec<String> {
+    let wanted = wanted.strip_suffix(".csl").unwrap_or(wanted).to_lowercase();
+    let mut scored: Vec<(f64, &String)> = names
+        .iter()
+        .map(|name| {
+            let lower = name.to_lowercase();
+            let contains = lower.contains(&wanted) || wanted.contains(&lower);
+            let similarity = strsim::jaro_winkler(&wanted, &lower);
+            (
+                if contains {
+                    1.0 + similarity
+                } else {
+                    similarity
+                },
+                name,
+            )
+        })
+        .filter(|(score, _)| *score > 0.75)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    let mut out: Vec<String> = Vec::new();
+    for (_, name) in scored {
+        if !out.contains(name) {
+            out.push(name.clone());
+        }
+        if out.len() == 3 {
+            break;
+        }
+    }
+    out
+}
+
+/// One style kaynak can use, as `kaynak styles` lists it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct StyleSummary {
+    /// The name `--style` takes.
+    pub name: String,
+    pub title: String,
+    /// `note`, `author-date`, `numeric`, `author`, `label` (CSL's
+    /// citation-format), or the style class when no category says.
+    pub class: String,
+    pub default_locale: Option<String>,
+    /// `built-in`, or the file.
+    pub source: String,
+}
+
+/// Every style in `dirs` (first found wins for a name) and the built-in
+/// ones, sorted by name; files that cannot be read as a style are reported.
+pub fn list_styles(dirs: &[PathBuf]) -> (Vec<StyleSummary>, Vec<Diagnostic>) {
+    let mut found: Vec<StyleSummary> = Vec::new();
+    let mut problems = Vec::new();
+    for dir in dirs {
+        let Ok(read) = fs::read_dir(dir) else {
+            continue;
+        };
+        let mut paths: Vec<PathBuf> = read
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "csl"))
+            .collect();
+        paths.sort();
+        for path in paths {
+            let name = style_name(&path);
+            if found.iter().any(|s| s.name == name) {
+                continue;
+            }
+            match fs::read_to_string(&path)
+                .ok()
+                .and_then(|t| summary(&name, &t, &path))
+            {
+                Some(style) => found.push(style),
+                None => problems.push(
+                    Diagnostic::warning("unreadable-style", "not a CSL style")
+                        .with_location(Location::file(&path)),
+                ),
+            }
+        }
+    }
+    for (name, text) in BUNDLED_STYLES {
+        if !found.iter().any(|s| s.name == *name) {
+            if let Some(style) = summary(name, text, Path::new("built-in")) {
+                found.push(style);
+            }
+        }
+    }
+    found.sort_by(|a, b| a.name.cmp(&b.name));
+    (found, problems)
+}
+
+/// A style's title, class and default locale, read from its XML.
+fn summary(name: &str, text: &str, source: &Path) -> Option<StyleSummary> {
+    let doc = roxmltree::Document::parse(text).ok()?;
+    let root = doc.root_element();
+    if root.tag_name().name() != "style" {
+        return None;
+    }
+    let info = root.children().find(|n| n.has_tag_name("info"));
+    let child = |tag: &str| info.and_then(|i| i.children().find(|n| n.has_tag_name(tag)));
+    let category = info.and_then(|i| {
+        i.children()
+            .filter(|n| n.has_tag_name("category"))
+            .find_map(|n| n.attribute("citation-format"))
+    });
+    Some(StyleSummary {
+        name: name.to_string(),
+        title: child("title")
+            .and_then(|t| t.text())
+            .unwrap_or(name)
+            .trim()
+            .to_string(),
+        class: category
+            .or_else(|| root.attribute("class"))
+            .unwrap_or("unknown")
+            .to_string(),
+        default_locale: root.attribute("default-locale").map(str::to_string),
+        source: source.display().to_string(),
+    })
+}
+
+/// Checks `--locale TAG`: a well-formed BCP 47 tag with a locale file in
+/// `dirs`, or one built in (for the tag or its language: `tr-CY` uses tr).
+pub fn check_locale(tag: &str, dirs: &[PathBuf]) -> Result<(), Diagnostic> {
+    if icu_locale_core::Locale::try_from_str(tag).is_err() {
+        return Err(Diagnostic::error(
+            "invalid-locale",
+            format!("`{tag}` is not a BCP 47 language tag"),
+        )
+        .with_help("write a tag such as en-US, ru-RU or tr-TR"));
+    }
+    let language = tag.split(['-', '_']).next().unwrap_or(tag);
+    let file_exists = dirs.iter().any(|dir| {
+        [tag, language].iter().any(|t| {
+            dir.join(format!("locales-{t}.xml")).is_file() || dir.join(format!("{t}.xml")).is_file()
+        })
+    });
+    let built_in =
+        csl::embedded_locales(tag).is_some() || csl::embedded_locales(language).is_some();
+    if file_exists || built_in {
+        return Ok(());
+    }
+    Err(Diagnostic::error("unknown-locale", format!("no locale for `{tag}`")).with_help(format!(
+        "built in: {}; for another, put locales-{tag}.xml (from the CSL locales repository) in a --locales directory",
+        csl::locale::EMBEDDED_TAGS.join(", ")
+    )))
 }
 
 fn missing_parent(parent: &str, origin: &Path) -> Diagnostic {

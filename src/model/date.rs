@@ -6,10 +6,11 @@
 //! unknown (empty) ends. Calendar impossibilities (`2021-02-30`) parse, so that
 //! `kaynak check` can point at them; [`DatePart::is_possible`] tells.
 
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// One calendar date, as precise as it is known.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub struct DatePart {
     pub year: i32,
     /// 1–12.
@@ -25,7 +26,7 @@ pub struct DatePart {
 }
 
 /// One end of a date range.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Endpoint {
     Known(DatePart),
     /// An empty end: the date is unknown.
@@ -35,7 +36,7 @@ pub enum Endpoint {
 }
 
 /// A date or a range of dates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Date {
     pub start: Endpoint,
     /// `Some` for ranges.

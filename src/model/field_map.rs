@@ -123,6 +123,38 @@ impl<T> FromIterator<(&'static str, T)> for FieldMap<T> {
     }
 }
 
+/// Serialised as a sequence of (name, value) pairs, for the load cache.
+impl<T: serde::Serialize> serde::Serialize for FieldMap<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.entries.iter())
+    }
+}
+
+/// Names come back as the model's own `&'static str` (one copy per
+/// variable, not per record); a name that is not a CSL variable, or names
+/// out of order, make the data invalid: it was not written by this map.
+impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for FieldMap<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let pairs: Vec<(std::borrow::Cow<'de, str>, T)> =
+            serde::Deserialize::deserialize(deserializer)?;
+        let mut entries = Vec::with_capacity(pairs.len());
+        for (name, value) in pairs {
+            let Some(variable) = super::variable::lookup(&name) else {
+                return Err(D::Error::custom(format!("`{name}` is not a variable")));
+            };
+            if entries
+                .last()
+                .is_some_and(|(last, _): &(&str, T)| *last >= variable.name)
+            {
+                return Err(D::Error::custom("field names out of order"));
+            }
+            entries.push((variable.name, value));
+        }
+        Ok(FieldMap { entries })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

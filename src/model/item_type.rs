@@ -5,7 +5,10 @@ use std::fmt;
 macro_rules! item_types {
     ($($variant:ident => $name:literal,)*) => {
         /// A CSL 1.0.2 item type.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash,
+            serde::Serialize, serde::Deserialize,
+        )]
         pub enum ItemType { $($variant,)* }
 
         impl ItemType {

@@ -18,11 +18,12 @@ pub use text::{LatinSource, MultiText};
 pub use variable::{Variable, VariableKind, VARIABLES};
 
 use crate::diag::Span;
+use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 
 /// A value together with where it was written: the value's span and the span of
 /// its key, so diagnostics can point at either.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Field<T> {
     pub value: T,
     pub span: Span,
@@ -45,7 +46,7 @@ impl<T> Field<T> {
 }
 
 /// A record's request to silence one check rule for itself.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Allow {
     pub rule: String,
     pub reason: Option<String>,
@@ -53,12 +54,16 @@ pub struct Allow {
 }
 
 /// One reference: a record of the library, keyed by its file stem.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// (Serialised only into the load cache, which keeps the key and path
+/// out: they follow from the file's name.)
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entry {
     /// The citation key (the file stem).
+    #[serde(skip)]
     pub key: String,
     /// The record's file, as it was found (relative to where kaynak runs if the
     /// library path was relative).
+    #[serde(skip)]
     pub path: PathBuf,
     pub item_type: Field<ItemType>,
     /// A BCP 47 tag for the language of the record's texts.

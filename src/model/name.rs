@@ -5,7 +5,7 @@ use crate::diag::Span;
 
 /// One name of a name list (`author`, `editor` …). A person has `family` and
 /// usually `given`; an organisation has `literal`.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Name {
     pub family: Option<MultiText>,
     pub given: Option<MultiText>,

@@ -3,6 +3,7 @@
 //! diagnostics can show snippets; one bad file never stops the others.
 //! Writing goes through [`write`](mod@write), which is atomic and never clobbers silently.
 
+pub mod cache;
 pub mod canonical;
 mod context;
 mod key;
@@ -41,7 +42,9 @@ pub struct Library {
     pub settings: Settings,
     /// Records that loaded without errors, in key order.
     pub entries: Vec<Entry>,
-    /// The text of every file read, for snippets and source-level checks.
+    /// The text of the files that diagnostics may point into: `kaynak.toml`
+    /// and the records that had findings when loaded or are not in NFC. Any
+    /// other record's text is read again when needed ([`Library::source`]).
     pub sources: HashMap<PathBuf, String>,
     /// How many record files were found (loaded or not).
     pub files_found: usize,
@@ -54,6 +57,31 @@ impl Library {
             .binary_search_by(|e| e.key.as_str().cmp(key))
             .ok()
             .and_then(|i| self.entries.get(i))
+    }
+
+    /// The text of the file at `path`: kept since loading, or read again.
+    /// `None` when it cannot be read (any more).
+    pub fn source(&self, path: &Path) -> Option<std::borrow::Cow<'_, str>> {
+        match self.sources.get(path) {
+            Some(text) => Some(std::borrow::Cow::Borrowed(text)),
+            None => read_source(path).ok().map(std::borrow::Cow::Owned),
+        }
+    }
+
+    /// The texts of the files `diagnostics` point into, for snippets.
+    pub fn sources_for(&self, diagnostics: &[Diagnostic]) -> HashMap<PathBuf, String> {
+        let mut out = HashMap::new();
+        for d in diagnostics {
+            let Some(file) = d.location.as_ref().map(|l| &l.file) else {
+                continue;
+            };
+            if !out.contains_key(file) {
+                if let Some(text) = self.source(file) {
+                    out.insert(file.clone(), text.into_owned());
+                }
+            }
+        }
+        out
     }
 }
 
@@ -75,8 +103,15 @@ pub enum LoadError {
     Io { path: PathBuf, source: io::Error },
 }
 
-/// Loads every `*.toml` record of `dir` (not recursing) and `kaynak.toml`.
+/// Loads every `*.toml` record of `dir` (not recursing) and `kaynak.toml`,
+/// without the load cache.
 pub fn load(dir: &Path) -> Result<Loaded, LoadError> {
+    load_with(dir, false)
+}
+
+/// Loads the library as [`load`] does; with `use_cache`, through its load
+/// cache ([`cache`]), which it then brings up to date.
+pub fn load_with(dir: &Path, use_cache: bool) -> Result<Loaded, LoadError> {
     let files = record_files(dir)?;
     let mut loaded = Loaded::default();
     loaded.library.dir = dir.to_path_buf();
@@ -84,7 +119,7 @@ pub fn load(dir: &Path) -> Result<Loaded, LoadError> {
     if settings_path.exists() {
         load_settings(&mut loaded, &settings_path);
     }
-    reading::read_records(&mut loaded, &files);
+    reading::read_records(&mut loaded, &files, use_cache);
     // Keys are unique (they are file names), so an unstable sort gives the
     // same order as a stable one, without the stable sort's scratch buffer.
     loaded
@@ -153,6 +188,19 @@ pub fn record_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
 // is the rare path: boxing it would buy nothing.
 #[allow(clippy::result_large_err)]
 pub fn read_source(path: &Path) -> Result<String, Diagnostic> {
+    read_source_with_metadata(path).map(|(text, _)| text)
+}
+
+/// True when `text` is in Unicode NFC (most files are plainly so: ASCII,
+/// Latin, Cyrillic, which a byte scan tells without decoding).
+pub fn is_nfc(text: &str) -> bool {
+    use unicode_normalization::{is_nfc_quick, IsNormalized};
+    crate::text::is_plainly_nfc(text) || is_nfc_quick(text.chars()) == IsNormalized::Yes
+}
+
+/// [`read_source`], with the metadata of the file it read.
+#[allow(clippy::result_large_err)]
+pub fn read_source_with_metadata(path: &Path) -> Result<(String, fs::Metadata), Diagnostic> {
     let unreadable = |e: io::Error| {
         Diagnostic::error("unreadable-file", format!("cannot read the file: {e}"))
             .with_location(Location::file(path))
@@ -177,7 +225,7 @@ pub fn read_source(path: &Path) -> Result<String, Diagnostic> {
     }
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0) + 1);
     io::Read::read_to_end(&mut file, &mut bytes).map_err(unreadable)?;
-    String::from_utf8(bytes).map_err(|e| {
+    let text = String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
         Diagnostic::error(
@@ -186,7 +234,8 @@ pub fn read_source(path: &Path) -> Result<String, Diagnostic> {
         )
         .with_location(Location::at(path, &prefix, Span::new(valid, valid)))
         .with_help("save the file as UTF-8")
-    })
+    })?;
+    Ok((text, meta))
 }
 
 /// Reads only `kaynak.toml` of `dir` (for commands that need no records).

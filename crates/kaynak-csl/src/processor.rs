@@ -202,6 +202,26 @@ impl Processor {
         crate::output::join_bibliography(&entries, format)
     }
 
+    /// Writes the bibliography through `out` as its entries are rendered, a
+    /// block at a time on the processor's threads: the same text as
+    /// [`Processor::render_bibliography`], never held whole.
+    pub fn write_bibliography<W: std::fmt::Write>(
+        &self,
+        bibliography: &Bibliography,
+        out: &mut crate::output::BibliographyWriter<W>,
+        format: Format,
+    ) -> std::fmt::Result {
+        const BLOCK: usize = 2048;
+        for block in bibliography.entries.chunks(BLOCK) {
+            let texts =
+                crate::parallel::map(self.threads, block, |e, _| render(&e.content, format)).0;
+            for text in &texts {
+                out.entry(text)?;
+            }
+        }
+        Ok(())
+    }
+
     /// The citation section's options (or defaults).
     pub fn citation_options(&self) -> CitationOptions {
         self.style

@@ -7,10 +7,10 @@
 //! terms …) is said by tags, in [`tag`].
 
 mod html;
-mod latex;
+pub mod latex;
 mod markdown;
 mod plain;
-mod rtf;
+pub mod rtf;
 pub mod tag;
 
 pub use tag::{GivenShown, NameTag, NamesTag, Tag};
@@ -561,27 +561,61 @@ pub fn render_bibliography(
 
 /// Rendered entries joined into one bibliography in `format`.
 pub fn join_bibliography(entries: &[String], format: Format) -> String {
-    let mut out = String::new();
-    if format == Format::Html {
-        out.push_str("<div class=\"csl-bib-body\">\n");
-        for entry in entries {
-            out.push_str(&html::entry(entry));
-        }
-        out.push_str("</div>");
-        return out;
+    let mut out = BibliographyWriter::new(String::new(), format);
+    for entry in entries {
+        // Writing to a String cannot fail.
+        let _ = out.entry(entry);
     }
-    let separator = match format {
-        Format::Rtf => "\\par\n",
-        Format::Latex | Format::Markdown => "\n\n",
-        _ => "\n",
-    };
-    for (index, entry) in entries.iter().enumerate() {
-        if index > 0 {
-            out.push_str(separator);
+    out.finish()
+}
+
+/// Writes a bibliography in `format` one rendered entry at a time (the
+/// same text as [`join_bibliography`]), so that it is never held whole.
+pub struct BibliographyWriter<W: std::fmt::Write> {
+    out: W,
+    format: Format,
+    started: bool,
+}
+
+impl<W: std::fmt::Write> BibliographyWriter<W> {
+    pub fn new(out: W, format: Format) -> BibliographyWriter<W> {
+        BibliographyWriter {
+            out,
+            format,
+            started: false,
         }
-        out.push_str(entry);
     }
-    out
+
+    /// Writes the next entry (already rendered in the writer's format).
+    pub fn entry(&mut self, entry: &str) -> std::fmt::Result {
+        if self.format == Format::Html {
+            if !self.started {
+                self.out.write_str("<div class=\"csl-bib-body\">\n")?;
+            }
+            self.started = true;
+            return self.out.write_str(&html::entry(entry));
+        }
+        if self.started {
+            self.out.write_str(match self.format {
+                Format::Rtf => "\\par\n",
+                Format::Latex | Format::Markdown => "\n\n",
+                _ => "\n",
+            })?;
+        }
+        self.started = true;
+        self.out.write_str(entry)
+    }
+
+    /// Closes the bibliography and gives the output back.
+    pub fn finish(mut self) -> W {
+        if self.format == Format::Html {
+            if !self.started {
+                let _ = self.out.write_str("<div class=\"csl-bib-body\">\n");
+            }
+            let _ = self.out.write_str("</div>");
+        }
+        self.out
+    }
 }
 
 #[cfg(test)]

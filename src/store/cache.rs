@@ -1,0 +1,368 @@
+//! The load cache: a derived file in the library (`.kaynak-cache`) that keeps
+//! each cleanly loaded record as the model, so that the next run over an
+//! unchanged library skips reading and parsing it. Like cargo's and ruff's,
+//! it is never trusted blindly and never needed:
+//!
+//! * a record is taken from the cache only when its file has the same size and
+//!   modification time as when it was cached; a file modified too close to
+//!   the moment it was cached (the clock's grain could hide a second change)
+//!   is read again and compared by content hash before its entry is used;
+//! * a file that is not a cache of this build's format (another program's
+//!   file, another version of kaynak, a torn or corrupted write) is ignored
+//!   whole, and the next load writes a new one;
+//! * only records that loaded without any diagnostic and whose text is in
+//!   Unicode NFC are cached: every finding of a load is made afresh;
+//! * the file is written to a temporary file and renamed over the old one,
+//!   and a failure to write (a read-only library) is silently a run without
+//!   a cache: the cache never fails a command.
+//!
+//! Format: a header (magic, format version, the writing kaynak's version, the
+//! body's length and xxh3 hash), then the body in postcard, in chunks that
+//! decode in parallel. This module knows nothing of TOML.
+
+use crate::model::Entry;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+/// The cache's file name in the library directory (hidden: never a record).
+pub const CACHE_FILE: &str = ".kaynak-cache";
+
+/// The first bytes of every cache file.
+const MAGIC: &[u8; 8] = b"KAYNAKC\0";
+
+/// Bumped whenever the serialised model changes shape (a unit test locks the
+/// bytes of a sample record, so such a change cannot go unnoticed).
+const FORMAT: u32 = 1;
+
+/// Records per independently decodable chunk.
+const CHUNK: usize = 4096;
+
+/// A file modified less than this long before it was cached is verified by
+/// its content hash on the next load (file systems keep times as coarse as
+/// two seconds).
+const SETTLE: Duration = Duration::from_secs(2);
+
+/// What identifies a record file's contents on disk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
+    pub size: u64,
+    /// Modification time in nanoseconds since the Unix epoch.
+    pub mtime: i128,
+    /// xxh3-128 of the file's bytes.
+    pub hash: u128,
+    /// False when the file changed too close to the moment it was stamped:
+    /// size and time alone do not vouch for it then.
+    pub settled: bool,
+}
+
+impl Stamp {
+    /// The stamp of a file read at `loaded_at`, with its `text`.
+    pub fn new(meta: &fs::Metadata, text: &str, loaded_at: SystemTime) -> Stamp {
+        let modified = meta.modified().ok();
+        let settled = modified.is_some_and(|m| m + SETTLE < loaded_at);
+        Stamp {
+            size: meta.len(),
+            mtime: modified.map_or(0, nanos),
+            hash: hash(text.as_bytes()),
+            settled,
+        }
+    }
+
+    /// True when `meta` shows the same file as this stamp without reading it.
+    pub fn same_on_disk(&self, meta: &fs::Metadata) -> bool {
+        self.settled
+            && self.size == meta.len()
+            && meta.modified().ok().map(nanos) == Some(self.mtime)
+    }
+
+    /// True when `meta` and the file's `bytes` are those this stamp was made from.
+    pub fn same_contents(&self, meta: &fs::Metadata, bytes: &[u8]) -> bool {
+        self.size == meta.len() && self.hash == hash(bytes)
+    }
+}
+
+fn nanos(time: SystemTime) -> i128 {
+    match time.duration_since(SystemTime::UNIX_EPOCH) {
+        Ok(d) => d.as_nanos() as i128,
+        Err(e) => -(e.duration().as_nanos() as i128),
+    }
+}
+
+pub fn hash(bytes: &[u8]) -> u128 {
+    xxhash_rust::xxh3::xxh3_128(bytes)
+}
+
+/// One cached record: its file name, stamp and entry.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Cached {
+    pub name: String,
+    pub stamp: Stamp,
+    pub entry: Entry,
+}
+
+/// The same, borrowed, for writing.
+#[derive(Serialize)]
+struct CachedRef<'a> {
+    name: &'a str,
+    stamp: &'a Stamp,
+    entry: &'a Entry,
+}
+
+/// The cache of `dir`, sorted by file name; empty when there is none or it
+/// cannot be used (foreign, corrupt, of another version).
+pub fn read(dir: &Path) -> Vec<Cached> {
+    match fs::read(dir.join(CACHE_FILE)) {
+        Ok(bytes) => decode(&bytes).unwrap_or_default(),
+        Err(_) => Vec::new(),
+    }
+}
+
+fn header(body: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(64);
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&FORMAT.to_le_bytes());
+    out.extend_from_slice(&version_hash().to_le_bytes());
+    out.extend_from_slice(&(body.len() as u64).to_le_bytes());
+    out.extend_from_slice(&hash(body).to_le_bytes());
+    out
+}
+
+const HEADER_LEN: usize = 8 + 4 + 8 + 8 + 16;
+
+/// What the cache's meaning depends on besides its own format: kaynak's
+/// version, and the item types and variables in their order (enums are
+/// written as their index, and field names must be known).
+fn version_hash() -> u64 {
+    static HASH: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+    *HASH.get_or_init(|| {
+        let mut text = String::from(concat!(
+            env!("CARGO_PKG_NAME"),
+            " ",
+            env!("CARGO_PKG_VERSION")
+        ));
+        for item_type in crate::model::ItemType::ALL {
+            text.push(' ');
+            text.push_str(item_type.name());
+        }
+        for variable in crate::model::VARIABLES {
+            text.push(' ');
+            text.push_str(variable.name);
+        }
+        xxhash_rust::xxh3::xxh3_64(text.as_bytes())
+    })
+}
+
+/// The records of a cache file's bytes, or `None` when it is not one this
+/// build wrote whole.
+fn decode(bytes: &[u8]) -> Option<Vec<Cached>> {
+    let head = bytes.get(..HEADER_LEN)?;
+    let body = &bytes[HEADER_LEN..];
+    if head[..8] != MAGIC[..] || head[8..12] != FORMAT.to_le_bytes() {
+        return None;
+    }
+    if head[12..20] != version_hash().to_le_bytes()
+        || head[20..28] != (body.len() as u64).to_le_bytes()
+        || head[28..44] != hash(body).to_le_bytes()
+    {
+        return None;
+    }
+    let (lengths, mut rest): (Vec<u64>, &[u8]) = postcard::take_from_bytes(body).ok()?;
+    let mut chunks = Vec::with_capacity(lengths.len());
+    for length in lengths {
+        let length = usize::try_from(length).ok()?;
+        let chunk = rest.get(..length)?;
+        rest = &rest[length..];
+        chunks.push(chunk);
+    }
+    if !rest.is_empty() {
+        return None;
+    }
+    let decoded: Option<Vec<Vec<Cached>>> = chunks
+        .into_par_iter()
+        .map(|chunk| postcard::from_bytes::<Vec<Cached>>(chunk).ok())
+        .collect();
+    let records: Vec<Cached> = decoded?.into_iter().flatten().collect();
+    let sorted = records.windows(2).all(|w| w[0].name < w[1].name);
+    sorted.then_some(records)
+}
+
+/// The bytes of a cache of `records` (sorted by name here).
+fn encode(mut records: Vec<(&str, &Stamp, &Entry)>) -> Option<Vec<u8>> {
+    records.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let chunks: Option<Vec<Vec<u8>>> = records
+        .par_chunks(CHUNK)
+        .map(|chunk| {
+            let refs: Vec<CachedRef> = chunk
+                .iter()
+                .map(|&(name, stamp, entry)| CachedRef { name, stamp, entry })
+                .collect();
+            postcard::to_stdvec(&refs).ok()
+        })
+        .collect();
+    let chunks = chunks?;
+    let lengths: Vec<u64> = chunks.iter().map(|c| c.len() as u64).collect();
+    let mut body = postcard::to_stdvec(&lengths).ok()?;
+    for chunk in &chunks {
+        body.extend_from_slice(chunk);
+    }
+    let mut out = header(&body);
+    out.extend_from_slice(&body);
+    Some(out)
+}
+
+/// Writes the cache of `dir` atomically; any failure leaves the old file (or
+/// none) and is returned for tests, never reported to a user.
+pub fn write(dir: &Path, records: Vec<(&str, &Stamp, &Entry)>) -> io::Result<()> {
+    let bytes = encode(records).ok_or_else(|| io::Error::other("cannot encode the cache"))?;
+    let path = dir.join(CACHE_FILE);
+    let temp = temp_path(dir);
+    let result = fs::File::create_new(&temp)
+        .and_then(|mut file| file.write_all(&bytes))
+        .and_then(|()| fs::rename(&temp, &path));
+    if result.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    result
+}
+
+/// `.kaynak-cache.PID.N.tmp`: unique per writer, hidden, never a record.
+fn temp_path(dir: &Path) -> PathBuf {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let unique = COUNTER.fetch_add(1, Ordering::Relaxed);
+    dir.join(format!("{CACHE_FILE}.{}.{unique}.tmp", std::process::id()))
+}
+
+/// The line the library's `.gitignore` needs for the cache.
+pub const GITIGNORE_LINE: &str = "/.kaynak-cache*";
+
+/// Makes sure `dir/.gitignore` keeps the cache (and its temporary files)
+/// out of version control: creates the file, or adds the line to it.
+pub fn ensure_gitignore(dir: &Path) -> io::Result<()> {
+    let path = dir.join(".gitignore");
+    let existing = match fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => String::new(),
+        Err(e) => return Err(e),
+    };
+    if existing.lines().any(|l| l.trim() == GITIGNORE_LINE) {
+        return Ok(());
+    }
+    let mut text = existing;
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
+    }
+    text.push_str("# kaynak's load cache: derived, rebuilt when missing\n");
+    text.push_str(GITIGNORE_LINE);
+    text.push('\n');
+    super::write::replace(&path, text.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Field, ItemType, MultiText, Name};
+
+    fn sample() -> Entry {
+        let mut entry = Entry::new("k", ItemType::ArticleJournal);
+        let mut title = MultiText::plain("Развитие");
+        title.translit = Some("Razvitiye".into());
+        title.translations.insert("en".into(), "Development".into());
+        entry.set_text("title", title);
+        let name = Name {
+            family: Some(MultiText::plain("Ниязов")),
+            ..Name::default()
+        };
+        entry.set_names("author", vec![name]);
+        entry.set_date("issued", crate::model::Date::parse("2011").expect("date"));
+        entry.language = Some(Field::detached("ru".to_string()));
+        entry
+    }
+
+    fn stamp() -> Stamp {
+        Stamp {
+            size: 10,
+            mtime: 1,
+            hash: 2,
+            settled: true,
+        }
+    }
+
+    #[test]
+    fn round_trips_records() {
+        let (a, b) = (sample(), Entry::new("b", ItemType::Book));
+        let bytes =
+            encode(vec![("b.toml", &stamp(), &b), ("a.toml", &stamp(), &a)]).expect("encode");
+        let back = decode(&bytes).expect("decode");
+        let names: Vec<&str> = back.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["a.toml", "b.toml"]);
+        let mut entry = back.into_iter().next().expect("one").entry;
+        entry.key = "k".into();
+        assert_eq!(entry, a);
+    }
+
+    /// The serialised form of a record is locked: if this fails, the model
+    /// changed shape, and [`FORMAT`] must be bumped (then update the bytes).
+    #[test]
+    fn format_is_locked() {
+        let entry = sample();
+        let record = CachedRef {
+            name: "k.toml",
+            stamp: &stamp(),
+            entry: &entry,
+        };
+        let bytes = postcard::to_stdvec(&record).expect("encode");
+        let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+        assert_eq!(
+            (FORMAT, hex.as_str()),
+            (1, LOCKED),
+            "bump FORMAT and update LOCKED"
+        );
+    }
+
+    const LOCKED: &str = concat!(
+        "066b2e746f6d6c0a0202010100000000010272750000000001057469746c6510d0a0d0b0d0b7d0b2d0b8d182",
+        "d0b8d0b5010952617a7669746979650102656e0b446576656c6f706d656e74000000000106617574686f7201",
+        "010cd09dd0b8d18fd0b7d0bed0b2000000000000000000000000000000010669737375656400b61f00000000",
+        "00000000000000",
+    );
+
+    #[test]
+    fn foreign_corrupt_and_stale_files_are_refused() {
+        let e = sample();
+        let good = encode(vec![("a.toml", &stamp(), &e)]).expect("encode");
+        assert!(decode(&good).is_some());
+        // Not a cache at all, or cut short.
+        assert!(decode(b"type = \"book\"\n").is_none());
+        assert!(decode(&good[..good.len() - 1]).is_none());
+        assert!(decode(&[]).is_none());
+        // One flipped bit anywhere in the body.
+        for at in [HEADER_LEN, HEADER_LEN + 3, good.len() - 1] {
+            let mut bad = good.clone();
+            bad[at] ^= 0x10;
+            assert!(decode(&bad).is_none(), "flip at {at}");
+        }
+        // Another format version, or another kaynak.
+        let mut other = good.clone();
+        other[8] ^= 1;
+        assert!(decode(&other).is_none());
+        let mut other = good.clone();
+        other[12] ^= 1;
+        assert!(decode(&other).is_none());
+    }
+
+    #[test]
+    fn gitignore_gets_the_line_once() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join(".gitignore"), "*.pdf").expect("write");
+        ensure_gitignore(dir.path()).expect("first");
+        ensure_gitignore(dir.path()).expect("second");
+        let text = std::fs::read_to_string(dir.path().join(".gitignore")).expect("read");
+        assert!(text.starts_with("*.pdf\n"), "{text}");
+        assert_eq!(text.matches(GITIGNORE_LINE).count(), 1, "{text}");
+    }
+}
