@@ -191,7 +191,7 @@ fn layout(section: &Section, index: usize, mut parts: Vec<Inline>, align: bool) 
             body.push(text);
         }
     }
-    Inline::Tagged(tag, body)
+    Inline::tagged(tag, body)
 }
 
 /// Whether `node` is (or opens with) a display block whose text opens

@@ -82,7 +82,7 @@ fn render_cluster(
         } else if parts.iter().all(Inline::is_empty) {
             Inline::Text(NO_PRINTED_FORM.into())
         } else {
-            Inline::Tagged(Tag::Item(item_tag(index)), parts)
+            Inline::tagged(Tag::Item(item_tag(index)), parts)
         };
         let sentence_start = match cite.prefix.as_deref() {
             None | Some("") => cites.is_empty(),

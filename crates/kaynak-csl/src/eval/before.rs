@@ -170,7 +170,7 @@ pub(crate) fn hoist(node: Inline, facts: Option<&Facts>) -> Inline {
                 spare.push(node);
                 Inline::Tagged(Tag::Substituted(id), spare)
             }
-            None => Inline::Tagged(Tag::Substituted(id), vec![node]),
+            None => Inline::tag(Tag::Substituted(id), node),
         };
     }
     node
@@ -212,11 +212,15 @@ fn take_tagged(node: &mut Inline, id: u16, depth: usize) -> Option<Vec<Inline>> 
     };
     for child in children.iter_mut() {
         if let Inline::Tagged(Tag::Substituted(tagged), inner) = child {
-            if *tagged == id && inner.len() == 1 {
+            if *tagged == id {
                 let mut spare = std::mem::take(inner);
-                let only = spare.pop()?;
-                *child = only;
-                return Some(spare);
+                if spare.len() == 1 {
+                    // the tag's own list is used again
+                    *child = spare.pop()?;
+                    return Some(spare);
+                }
+                *child = Inline::Formatted(Default::default(), spare);
+                return Some(Vec::with_capacity(1));
             }
         }
         if let Some(spare) = take_tagged(child, id, depth - 1) {

@@ -59,7 +59,7 @@ fn render_present_date(ctx: &Context, element: &DateElement, date: &Date) -> Opt
         None => content,
     };
     // (an empty date renders nothing: wrap_one tests it)
-    wrap_one(ctx, Inline::Tagged(Tag::Date, content), &element.rendering)
+    wrap_one(ctx, Inline::tagged(Tag::Date, content), &element.rendering)
 }
 
 /// A sortable text key for a date: YYYYYMMDD, twice for ranges.

@@ -250,7 +250,7 @@ impl<'a> Context<'a> {
             .substituting
             .and_then(|_| self.style.variable_id(variable))
         {
-            Some(id) => Inline::Tagged(Tag::Substituted(id), vec![node]),
+            Some(id) => Inline::tag(Tag::Substituted(id), node),
             None => node,
         }
     }

@@ -207,10 +207,7 @@ fn substitute(ctx: &Context, names: &Names) -> Option<Inline> {
         count: 0,
         substituted: true,
     };
-    Some(hoist(
-        Inline::Tagged(Tag::Names(tag), vec![node]),
-        Some(&facts),
-    ))
+    Some(hoist(Inline::tag(Tag::Names(tag), node), Some(&facts)))
 }
 
 fn et_al_limits(ctx: &Context, options: &NameOptions) -> (Option<usize>, usize, bool) {
@@ -383,7 +380,7 @@ fn render_list(
             count: u16::try_from(list.len()).unwrap_or(u16::MAX),
             substituted: false,
         };
-        Inline::Tagged(Tag::Names(tag), content)
+        Inline::tagged(Tag::Names(tag), content)
     };
     add_label(ctx, resolved, role, list.len(), node)
 }

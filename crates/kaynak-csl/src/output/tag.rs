@@ -112,6 +112,28 @@ impl Inline {
         found
     }
 
+    /// `children` under `tag`. A single plain sequence gives its own list,
+    /// so tagging adds no level to the tree.
+    pub fn tagged(tag: Tag, children: Vec<Inline>) -> Inline {
+        let mut children = children;
+        if matches!(children.as_slice(), [Inline::Formatted(f, _)] if f.is_empty()) {
+            if let Some(Inline::Formatted(_, inner)) = children.pop() {
+                return Inline::Tagged(tag, inner);
+            }
+        }
+        Inline::Tagged(tag, children)
+    }
+
+    /// `node` under `tag`; a plain sequence gives its own list.
+    pub fn tag(tag: Tag, node: Inline) -> Inline {
+        match node {
+            Inline::Formatted(formatting, children) if formatting.is_empty() => {
+                Inline::Tagged(tag, children)
+            }
+            other => Inline::Tagged(tag, vec![other]),
+        }
+    }
+
     /// The first names list (or substituted names output) of the tree.
     pub fn first_names(&self) -> Option<(NamesTag, &[Inline])> {
         match self.find_tag(|tag| matches!(tag, Tag::Names(_)))? {
