@@ -12,9 +12,9 @@ use crate::style::model::*;
 pub const NO_PRINTED_FORM: &str = "[CSL STYLE ERROR: reference with no printed form.]";
 
 /// One rendered cite of a cluster, with what collapsing needs.
-struct RenderedCite {
+struct RenderedCite<'c> {
     index: usize,
-    cite: Cite,
+    cite: &'c Cite,
     /// The state it rendered with; its `author` is the one found in the output.
     state: CiteState,
     node: Inline,
@@ -114,7 +114,7 @@ fn render_cluster(
             .map(|p| Inline::seq(run.rich_text(index, p)));
         cites.push(RenderedCite {
             index,
-            cite: cite.clone(),
+            cite,
             state,
             node,
             author,
@@ -157,13 +157,22 @@ fn wrap_layout(rendering: &Rendering, parts: Vec<Inline>) -> Inline {
     }
 }
 
-fn with_affixes(cite: RenderedCite) -> Inline {
-    cite_with_affixes_ref(&cite)
+/// The cite's node between its prefix and suffix, moved out of it (a copy
+/// of every cite's tree was a large share of clustering).
+fn with_affixes(cite: RenderedCite<'_>) -> Inline {
+    if cite.prefix.is_none() && cite.suffix.is_none() {
+        return cite.node;
+    }
+    let mut out = Vec::with_capacity(3);
+    out.extend(cite.prefix);
+    out.push(cite.node);
+    out.extend(cite.suffix);
+    Inline::seq(out)
 }
 
 /// Join cites; a cite whose prefix opens with punctuation takes the place
 /// of the delimiter.
-fn join_plain(cites: Vec<RenderedCite>, delimiter: Option<&str>) -> Vec<Inline> {
+fn join_plain(cites: Vec<RenderedCite<'_>>, delimiter: Option<&str>) -> Vec<Inline> {
     let mut out = Vec::new();
     let mut previous_punctuated = false;
     for (index, cite) in cites.into_iter().enumerate() {
@@ -198,7 +207,7 @@ fn join_plain(cites: Vec<RenderedCite>, delimiter: Option<&str>) -> Vec<Inline> 
 /// Cite grouping without collapsing: cites by the same author are kept
 /// together and joined with cite-group-delimiter.
 fn group_cites(
-    cites: Vec<RenderedCite>,
+    cites: Vec<RenderedCite<'_>>,
     section: &Section,
     delimiter: Option<&str>,
 ) -> Vec<Inline> {
@@ -207,7 +216,7 @@ fn group_cites(
         .cite_group_delimiter
         .clone()
         .unwrap_or_default();
-    let mut groups: Vec<Vec<RenderedCite>> = Vec::new();
+    let mut groups: Vec<Vec<RenderedCite<'_>>> = Vec::new();
     for cite in cites {
         match groups
             .iter_mut()
@@ -234,14 +243,18 @@ fn join_cites(nodes: Vec<Inline>, delimiter: Option<&str>) -> Vec<Inline> {
     )
 }
 
-fn plain(cite: &RenderedCite) -> bool {
+fn plain(cite: &RenderedCite<'_>) -> bool {
     cite.cite.prefix.is_none() && cite.cite.suffix.is_none() && cite.cite.locator.is_none()
 }
 
-fn collapse_numbers(run: &Run, cites: Vec<RenderedCite>, delimiter: Option<&str>) -> Vec<Inline> {
+fn collapse_numbers(
+    run: &Run,
+    cites: Vec<RenderedCite<'_>>,
+    delimiter: Option<&str>,
+) -> Vec<Inline> {
     let mut nodes = Vec::new();
     let mut i = 0;
-    let cites: Vec<RenderedCite> = cites;
+    let cites: Vec<RenderedCite<'_>> = cites;
     while i < cites.len() {
         let mut j = i;
         while j + 1 < cites.len()
@@ -266,7 +279,7 @@ fn collapse_numbers(run: &Run, cites: Vec<RenderedCite>, delimiter: Option<&str>
     join_cites(nodes, delimiter)
 }
 
-fn cite_with_affixes_ref(cite: &RenderedCite) -> Inline {
+fn cite_with_affixes_ref(cite: &RenderedCite<'_>) -> Inline {
     let mut out = Vec::new();
     out.extend(cite.prefix.clone());
     out.push(cite.node.clone());
@@ -284,7 +297,7 @@ struct Delimiters {
 fn collapse_years(
     run: &Run,
     section: &Section,
-    cites: Vec<RenderedCite>,
+    cites: Vec<RenderedCite<'_>>,
     mode: Collapse,
     warnings: &mut Vec<Warning>,
 ) -> Vec<Inline> {
@@ -313,11 +326,11 @@ fn collapse_years(
         layout,
     };
     // group by author, keeping first-appearance order
-    let mut groups: Vec<Vec<RenderedCite>> = Vec::new();
+    let mut groups: Vec<Vec<RenderedCite<'_>>> = Vec::new();
     for cite in cites {
         // sorted clusters gather an author's cites; unsorted ones collapse
         // only adjacent cites
-        let same = |g: &Vec<RenderedCite>| {
+        let same = |g: &Vec<RenderedCite<'_>>| {
             g[0].author == cite.author
                 && (cite.author.is_some() || cite.state.year_suffix.is_some())
                 && cite.cite.prefix.is_none()
@@ -370,7 +383,7 @@ struct Piece {
 fn collapse_group(
     run: &Run,
     section: &Section,
-    group: Vec<RenderedCite>,
+    group: Vec<RenderedCite<'_>>,
     mode: Collapse,
     delimiters: &Delimiters,
     warnings: &mut Vec<Warning>,
@@ -505,7 +518,7 @@ fn flush_run(buffer: &mut Vec<Piece>, out: &mut Vec<Piece>) {
 fn year_text(
     run: &Run,
     section: &Section,
-    cite: &RenderedCite,
+    cite: &RenderedCite<'_>,
     warnings: &mut Vec<Warning>,
 ) -> String {
     let state = CiteState {

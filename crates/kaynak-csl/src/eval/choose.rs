@@ -55,7 +55,10 @@ fn condition_holds(ctx: &Context, condition: &Condition) -> bool {
             .position
             .iter()
             .any(|p| decides(position_matches(ctx, *p)))
-        || condition.types.iter().any(|t| decides(ctx.item_type == t))
+        || condition
+            .type_ids
+            .iter()
+            .any(|t| decides(ctx.item_type_id == Some(*t)))
         || condition.variables.iter().enumerate().any(|(i, v)| {
             let slot = condition.variable_slots.get(i).copied().flatten();
             decides(has_variable(ctx, v, slot))

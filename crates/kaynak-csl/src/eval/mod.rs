@@ -154,9 +154,11 @@ pub struct Context<'a> {
     walk: &'a Walk,
     /// kaynak multilingual extension: the lexical frames settings come from.
     pub ext_frames: &'a RefCell<Vec<crate::ext::Frame>>,
-    /// The item's type, asked once: `type=` conditions compare it against
-    /// long lists, and each ask is a dynamic call.
-    pub(crate) item_type: &'a str,
+    /// The item's type, asked once, as its id among the types the style's
+    /// `type=` conditions test (none: no test names it): conditions compare
+    /// it against long lists, and each ask would be a dynamic call and a
+    /// string comparison.
+    pub(crate) item_type_id: Option<u16>,
     /// The answers of [`Context::item_has_variable`] kept by the run for
     /// this item across its renders (citation, bibliography, sort keys,
     /// disambiguation), when it keeps them: they depend on the item alone.
@@ -195,7 +197,7 @@ impl<'a> Context<'a> {
             before,
             walk,
             ext_frames: &walk.ext_frames,
-            item_type: item.item_type(),
+            item_type_id: style.type_id(item.item_type()),
             shared_answers: None,
         }
     }

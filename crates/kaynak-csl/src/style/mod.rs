@@ -42,6 +42,8 @@ pub struct Style {
     pub ext: crate::ext::StyleExt,
     /// The variables the style's elements render, by id.
     pub variables: analysis::VariableIds,
+    /// The item types `type=` conditions test, by id.
+    pub item_types: crate::fasthash::FastMap<String, u16>,
 }
 
 impl Style {
@@ -55,6 +57,11 @@ impl Style {
     /// The id of a variable the style renders (output tags name variables by id).
     pub fn variable_id(&self, name: &str) -> Option<u16> {
         self.variables.id(name)
+    }
+
+    /// The id of an item type some `type=` condition tests.
+    pub fn type_id(&self, item_type: &str) -> Option<u16> {
+        self.item_types.get(item_type).copied()
     }
 
     /// The variable with id `id` (see [`Style::variable_id`]).

@@ -16,6 +16,8 @@ struct StyleReader<'a, 'b, 'input> {
     variable_slots: HashMap<String, u16>,
     /// How many `cs:names` elements were read (their ids).
     names_read: u16,
+    /// The id of each item type a `type=` condition tests.
+    type_ids: HashMap<String, u16>,
 }
 
 pub fn parse_style(text: &str) -> Result<Style, Vec<Diagnostic>> {
@@ -48,6 +50,7 @@ pub fn parse_style(text: &str) -> Result<Style, Vec<Diagnostic>> {
         macro_index,
         variable_slots: HashMap::new(),
         names_read: 0,
+        type_ids: HashMap::new(),
     };
     sr.read_root(root, &mut style);
     for (name, node) in macro_nodes {
@@ -55,6 +58,7 @@ pub fn parse_style(text: &str) -> Result<Style, Vec<Diagnostic>> {
         style.macros.push(Macro { name, elements });
     }
     style.variable_slots = sr.variable_slots.len();
+    style.item_types = std::mem::take(&mut sr.type_ids).into_iter().collect();
     // kaynak multilingual extension: validate k: attributes, read style-level settings.
     crate::ext::parse::read_style(&mut reader, root, &mut style);
     analysis::analyse(&mut style, &mut reader, root);
@@ -652,11 +656,25 @@ impl StyleReader<'_, '_, '_> {
             is_uncertain_date: list("is-uncertain-date"),
             locator: list("locator"),
             position,
+            type_ids: list("type")
+                .iter()
+                .filter_map(|t| self.type_id(t))
+                .collect(),
             types: list("type"),
             variable_slots: variables.iter().map(|v| self.variable_slot(v)).collect(),
             variables,
             ext_language: crate::ext::parse::language_condition(node),
         }
+    }
+
+    /// The id of a tested item type (none past `u16::MAX` types).
+    fn type_id(&mut self, name: &str) -> Option<u16> {
+        if let Some(id) = self.type_ids.get(name) {
+            return Some(*id);
+        }
+        let id = u16::try_from(self.type_ids.len()).ok()?;
+        self.type_ids.insert(name.to_string(), id);
+        Some(id)
     }
 
     /// The slot of a tested variable; past `u16::MAX` names there are
