@@ -166,11 +166,12 @@ pub(crate) fn hoist(node: Inline, facts: Option<&Facts>) -> Inline {
             continue;
         }
         node = match take_tagged(&mut node, id, HOIST_DEPTH) {
-            Some(mut spare) => {
+            // a plain sequence lends its own list
+            Some(mut spare) if !node.flattens() => {
                 spare.push(node);
                 Inline::Tagged(Tag::Substituted(id), spare)
             }
-            None => Inline::tag(Tag::Substituted(id), node),
+            _ => Inline::tag(Tag::Substituted(id), node),
         };
     }
     node

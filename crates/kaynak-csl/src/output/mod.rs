@@ -332,6 +332,12 @@ fn flatten_into<'t>(node: &'t Inline, state: State, events: &mut Vec<Event<'t>>)
             ));
         }
         Inline::Formatted(formatting, children) | Inline::Markup(formatting, children) => {
+            if formatting.is_empty() {
+                // a plain sequence: nothing to open, so no need to ask
+                // whether it is empty
+                children.iter().for_each(|c| flatten_into(c, state, events));
+                return;
+            }
             if children.iter().all(Inline::is_empty) {
                 return;
             }
