@@ -4,45 +4,86 @@
 //! carries it to the elements that follow; a group's or macro's output
 //! carries the substituted variables it holds tagged at its top
 //! ([`hoist`]), so each level reads only the top of what its children
-//! rendered. The variables are kept inline by id: an item substitutes a few
-//! at most, and this runs at every level of every render.
+//! rendered. Sets are kept inline: an item substitutes a few variables at
+//! most, and this runs at every level of every render.
 
 use crate::output::{Inline, Tag};
 use crate::style::Style;
 
-/// What the output before an element holds: the same facts as any output
-/// adds, gathered.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Before {
-    seen: Facts,
+/// Up to four values inline, more in a list.
+#[derive(Debug, Clone)]
+struct Few<T: Copy> {
+    inline: [Option<T>; 4],
+    more: Vec<T>,
 }
 
-impl Before {
-    pub(super) fn is_substituted(&self, id: u16) -> bool {
-        self.seen.substituted().any(|v| v == id)
+impl<T: Copy> Default for Few<T> {
+    fn default() -> Self {
+        Few {
+            inline: [None; 4],
+            more: Vec::new(),
+        }
+    }
+}
+
+impl<T: Copy> Few<T> {
+    fn iter(&self) -> impl Iterator<Item = T> + '_ {
+        self.inline
+            .iter()
+            .map_while(|v| *v)
+            .chain(self.more.iter().copied())
     }
 
+    fn push(&mut self, value: T) {
+        match self.inline.iter_mut().find(|slot| slot.is_none()) {
+            Some(slot) => *slot = Some(value),
+            None => self.more.push(value),
+        }
+    }
+}
+
+/// What the output before an element holds.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Before<'a> {
+    /// Variables rendered inside `cs:substitute` (id and name): suppressed
+    /// from here on.
+    substituted: Few<(u16, &'a str)>,
     /// Whether a year-suffix was rendered (the implicit one comes once).
-    pub(super) fn year_suffix(&self) -> bool {
-        self.seen.year_suffix
+    pub(super) year_suffix: bool,
+}
+
+impl<'a> Before<'a> {
+    pub(super) fn is_substituted(&self, id: u16) -> bool {
+        self.substituted.iter().any(|(v, _)| v == id)
     }
 
-    /// Whether `variable` was substituted.
-    pub(super) fn is_suppressed(&self, style: &Style, variable: &str) -> bool {
-        self.seen.len > 0
-            && self
-                .seen
-                .substituted()
-                .any(|id| style.variable_name(id) == Some(variable))
+    /// Whether `variable` was substituted (compared by name, without a look-up).
+    pub(super) fn is_suppressed(&self, variable: &str) -> bool {
+        for slot in &self.substituted.inline {
+            match slot {
+                Some((_, name)) if *name == variable => return true,
+                Some(_) => {}
+                None => return false,
+            }
+        }
+        self.substituted
+            .more
+            .iter()
+            .any(|(_, name)| *name == variable)
     }
 
     /// What holds after output that added `facts`.
-    pub(super) fn after(&self, facts: &Facts) -> Before {
+    pub(super) fn after(&self, style: &'a Style, facts: &Facts) -> Before<'a> {
         let mut before = self.clone();
-        facts
-            .substituted()
-            .for_each(|id| before.seen.add_substituted(id));
-        before.seen.year_suffix |= facts.year_suffix;
+        for id in facts.substituted() {
+            if let Some(name) = style
+                .variable_name(id)
+                .filter(|_| !before.is_substituted(id))
+            {
+                before.substituted.push((id, name));
+            }
+        }
+        before.year_suffix |= facts.year_suffix;
         before
     }
 }
@@ -51,7 +92,7 @@ impl Before {
 /// whether it rendered a year-suffix. Read from the output's tags. Two
 /// words, so that passing it on costs no more than a pointer pair: it
 /// crosses every level of every render.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub(crate) struct Facts {
     ids: [u16; 3],
     len: u8,
@@ -206,5 +247,13 @@ mod tests {
             .into_iter()
             .for_each(|id| facts.add_substituted(id));
         assert_eq!(facts.substituted().collect::<Vec<_>>(), [3, 1, 4, 5]);
+    }
+
+    #[test]
+    fn a_few_values_stay_inline_and_more_overflow() {
+        let mut few = Few::default();
+        (0..6u16).for_each(|v| few.push(v));
+        assert_eq!(few.iter().collect::<Vec<_>>(), [0, 1, 2, 3, 4, 5]);
+        assert_eq!(few.more.len(), 2);
     }
 }

@@ -150,7 +150,7 @@ pub struct Context<'a> {
     /// (names inside inherit its options, and variables rendered are tagged).
     pub(crate) substituting: Option<&'a Names>,
     /// What the output rendered before holds.
-    pub(crate) before: Before,
+    pub(crate) before: Before<'a>,
     walk: &'a Walk,
     /// kaynak multilingual extension: the lexical frames settings come from.
     pub ext_frames: &'a RefCell<Vec<crate::ext::Frame>>,
@@ -182,7 +182,7 @@ impl<'a> Context<'a> {
                 .substituted
                 .iter()
                 .for_each(|&id| facts.add_substituted(id));
-            before = before.after(&facts);
+            before = before.after(style, &facts);
         }
         Context {
             style,
@@ -242,7 +242,7 @@ impl<'a> Context<'a> {
     /// Whether `variable` was rendered by a `cs:substitute` earlier in the
     /// output: it is not rendered again.
     pub fn is_suppressed(&self, variable: &str) -> bool {
-        self.before.is_suppressed(self.style, variable)
+        self.before.is_suppressed(variable)
     }
 
     /// `node`, the output of `variable`, tagged as substituted when it is
@@ -284,7 +284,7 @@ impl<'a> Context<'a> {
     /// The context for the elements after output that added `facts`.
     fn after(&self, facts: &Facts) -> Context<'a> {
         Context {
-            before: self.before.after(facts),
+            before: self.before.after(self.style, facts),
             ..self.clone()
         }
     }
@@ -616,11 +616,7 @@ impl<'a> Context<'a> {
     /// The number of the implicit year-suffix, when this cite has one, the
     /// style renders no explicit `year-suffix`, and none came before.
     pub fn implicit_year_suffix(&self) -> Option<usize> {
-        if self.cite.year_suffix.is_none()
-            || self.style.explicit_year_suffix
-            || self.sorting
-            || self.before.year_suffix()
-        {
+        if self.style.explicit_year_suffix || self.sorting || self.before.year_suffix {
             return None;
         }
         self.cite.year_suffix
