@@ -47,6 +47,13 @@ fn entry_state(run: &Run, index: usize) -> CiteState {
         year_suffix: run.disambiguation[index].year_suffix,
         disambiguate: run.disambiguation[index].disambiguate,
         given_shown: crate::eval::disambiguate::given_shown(run, index),
+        // subsequent-author-substitute compares names one by one
+        name_tags: run
+            .processor
+            .style
+            .bibliography
+            .as_ref()
+            .is_some_and(|b| b.bibliography.subsequent_author_substitute.is_some()),
         ..CiteState::default()
     }
 }

@@ -193,7 +193,11 @@ pub(crate) fn given_shown(run: &Run, index: usize) -> Vec<GivenShown> {
     if !levels.iter().any(|level| *level > 0) {
         return Vec::new();
     }
-    let rendered = run.render_item(index, section, &key_state(run, index), &mut Vec::new());
+    let state = CiteState {
+        name_tags: true,
+        ..key_state(run, index)
+    };
+    let rendered = run.render_item(index, section, &state, &mut Vec::new());
     let mut shown = vec![GivenShown::None; levels.len()];
     let Some((_, names)) = rendered.parts.iter().find_map(Inline::first_names) else {
         return Vec::new();

@@ -64,6 +64,11 @@ pub struct CiteState {
     /// Rendering the form disambiguation compares: an access date is left
     /// out, since it does not tell works apart (as citeproc-js compares).
     pub comparing: bool,
+    /// Tag each name of a names list ([`crate::output::Tag::Name`]): done
+    /// where a pass reads them (subsequent-author-substitute, and the cites
+    /// a bibliography entry takes its given names from), as each tag keeps
+    /// a list of its own.
+    pub name_tags: bool,
     /// The cite asks to leave its author out (suppress-author).
     pub suppress_author: bool,
     /// The cite's author as a first render found it: what suppress-author

@@ -386,9 +386,9 @@ fn render_list(
 }
 
 /// One name of a list, tagged with its position and how much of its given
-/// name it shows (not when sorting: nothing reads a sort key's tags).
+/// name it shows, where the cite asks for name tags.
 fn tag_name(ctx: &Context, index: usize, given: GivenShown, node: Inline) -> Inline {
-    if ctx.sorting {
+    if ctx.sorting || !ctx.cite.name_tags {
         return node;
     }
     let tag = NameTag {

@@ -8,7 +8,7 @@
 //! |---|---|---|
 //! | [`Tag::Item`] | one cite or entry (the item's index in the run) | the passes that take a rendered cite apart |
 //! | [`Tag::Names`] | one rendered names list of a `cs:names` (names, delimiters, et-al; not the label), or the whole output of a `cs:names` that fell back to `cs:substitute` without names | collapsing and cite grouping (the "author"), `author-only`, `suppress-author`, subsequent-author-substitute, disambiguation |
-//! | [`Tag::Name`] | one name of a list, with how much of the given name it shows | subsequent-author-substitute rules, bibliography disambiguation |
+//! | [`Tag::Name`] | one name of a list, with how much of the given name it shows (only where read: bibliographies with subsequent-author-substitute, and the cites disambiguation reads given names from) | subsequent-author-substitute rules, bibliography disambiguation |
 //! | [`Tag::Date`] | one rendered `cs:date` | collapsing |
 //! | [`Tag::YearSuffix`] | a year-suffix letter (a, b, …) | collapsing, the implicit year-suffix (once per cite) |
 //! | [`Tag::Term`] | a locale term from `cs:text term=…` | "a note that opens with a term" capitalisation |
