@@ -58,7 +58,16 @@ fn render_cluster(
         let mut state = run.state_for(index, position);
         let mut rendered = run.render_item(index, section, &state, warnings);
         let opens_with_term = rendered.opens_with_term();
-        let (author, found) = rendered.author().unzip();
+        // the author is read where something needs it
+        let options = &section.citation;
+        let needs_author = cite.author_only
+            || state.suppress_author
+            || options.collapse.is_some()
+            || options.cite_group_delimiter.is_some();
+        let (author, found) = match needs_author {
+            true => rendered.author().unzip(),
+            false => (None, None),
+        };
         state.author = found;
         if state.suppress_author && state.author.is_some() {
             // now that the author is known, render again without it

@@ -59,17 +59,20 @@ impl<'a> Before<'a> {
 
     /// Whether `variable` was substituted (compared by name, without a look-up).
     pub(super) fn is_suppressed(&self, variable: &str) -> bool {
+        // most names differ in length or first letter: no full comparison
+        let same = |name: &str| {
+            name.len() == variable.len()
+                && name.as_bytes().first() == variable.as_bytes().first()
+                && name == variable
+        };
         for slot in &self.substituted.inline {
             match slot {
-                Some((_, name)) if *name == variable => return true,
+                Some((_, name)) if same(name) => return true,
                 Some(_) => {}
                 None => return false,
             }
         }
-        self.substituted
-            .more
-            .iter()
-            .any(|(_, name)| *name == variable)
+        self.substituted.more.iter().any(|(_, name)| same(name))
     }
 
     /// What holds after output that added `facts`.
