@@ -32,8 +32,10 @@ pub mod cli;
 pub mod diag;
 pub mod document;
 pub mod format;
+pub mod forms;
 pub mod interchange;
 pub mod model;
+pub mod search;
 pub mod store;
 
 pub use kaynak_csl as csl;

@@ -21,7 +21,9 @@ fn main() -> ExitCode {
         Ok(exit) => ExitCode::from(exit.code()),
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            let _ = writeln!(io::stderr(), "error: {e:#}");
+            let message = format!("{e:#}");
+            let message = kaynak::cli::terminal::escape(&message);
+            let _ = writeln!(io::stderr(), "error: {message}");
             ExitCode::from(2)
         }
     }

@@ -400,9 +400,10 @@ fn fix_dry_run_on_the_broken_fixture_touches_only_the_fixable_records() {
         vec![
             "would fix broken/doi-as-url.toml:9:7: DOI: \"https://doi.org/10.1000/182\" → \"10.1000/182\"",
             "would fix broken/dotted-date.toml:7:12: accessed: \"31.03.2021\" → 2021-03-31",
+            "would fix broken/missing-language.toml:3:1: language: (missing) → \"tr\"",
             "would fix broken/not-nfc.toml:2:11: normalised the text to Unicode NFC",
             "would fix broken/page-range-hyphen.toml:9:8: page: \"101-120\" → \"101–120\"",
-            "would fix 4 problems in 4 files",
+            "would fix 5 problems in 5 files",
         ]
     );
     golden(

@@ -397,6 +397,14 @@ fn killed_between_temp_file_and_rename_leaves_the_old_record() {
         .code(1)
         .stdout(format!("{}\n", dir.path().join("frontier.toml").display()))
         .stderr(predicate::str::contains("warning[leftover-temp-file]"));
+    assert_eq!(temp_files(dir.path()).len(), 1, "checking changes nothing");
+    // The next writing command removes it, and says so.
+    kaynak(dir.path())
+        .args(["new", "--type", "book", "other", "--field", "title=T"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("removed-temp-file"));
+    assert_eq!(temp_files(dir.path()), Vec::<String>::new());
 }
 
 #[test]
@@ -422,6 +430,111 @@ fn killed_mid_library_leaves_every_record_old_or_new() {
         );
     }
     kaynak(dir.path()).arg("list").assert().success().stderr("");
+    // No temporary file survives the next run of a writing command.
+    kaynak(dir.path()).arg("fmt").assert().success();
+    assert_eq!(temp_files(dir.path()), Vec::<String>::new());
+}
+
+/// Twenty kills at random moments of `kaynak fmt`, each followed by a
+/// writing run: every record is old or new, and no temporary file survives.
+#[test]
+fn repeated_kills_leave_no_temporary_file_after_the_next_run() {
+    let dir = many(60, MESSY);
+    let mut left_behind = 0;
+    for round in 0..20u64 {
+        let mut child = spawn_fmt(dir.path(), 1 + round % 4);
+        std::thread::sleep(Duration::from_millis(5 + 7 * round));
+        let _ = child.kill();
+        child.wait().unwrap();
+        kaynak(dir.path())
+            .args(["fmt", "--check"])
+            .assert()
+            .code(predicate::in_iter([0, 1]));
+        for name in names_in(dir.path()).iter().filter(|n| n.starts_with('r')) {
+            let text = read(dir.path(), name);
+            assert!(
+                text == MESSY || text == MESSY_FORMATTED,
+                "{name} is half written"
+            );
+        }
+        left_behind += temp_files(dir.path()).len();
+        kaynak(dir.path())
+            .args([
+                "new",
+                "--type",
+                "book",
+                &format!("n{round}"),
+                "--field",
+                "title=T",
+            ])
+            .assert()
+            .success();
+        assert_eq!(
+            temp_files(dir.path()),
+            Vec::<String>::new(),
+            "round {round}"
+        );
+        for i in 0..60 {
+            fs::write(dir.path().join(format!("r{i:03}.toml")), MESSY).unwrap();
+        }
+    }
+    // The writer pauses between its temporary file and the rename, so most
+    // kills land there: the test saw temporary files to clear.
+    assert!(left_behind > 0, "no kill left a temporary file");
+}
+
+/// A record that is a symbolic link to a file outside the library is
+/// reported and left alone by `fmt` (and `check --fix`), unless
+/// `--follow-symlinks` is given.
+#[cfg(unix)]
+#[test]
+fn fmt_does_not_write_through_links_out_of_the_library() {
+    let outside = tempfile::tempdir().unwrap();
+    let target = outside.path().join("elsewhere.toml");
+    fs::write(&target, MESSY).unwrap();
+    let dir = library(&[("inside.toml", MESSY)]);
+    std::os::unix::fs::symlink(&target, dir.path().join("link.toml")).unwrap();
+    std::os::unix::fs::symlink(
+        dir.path().join("inside.toml"),
+        dir.path().join("alias.toml"),
+    )
+    .unwrap();
+    kaynak(dir.path())
+        .arg("fmt")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("warning[symlink-outside-library]"));
+    assert_eq!(
+        fs::read_to_string(&target).unwrap(),
+        MESSY,
+        "the outside file is untouched"
+    );
+    assert_eq!(
+        read(dir.path(), "inside.toml"),
+        MESSY_FORMATTED,
+        "links inside are fine"
+    );
+    let fixable = outside.path().join("fixable.toml");
+    let doi = "type = \"book\"\ntitle = \"T\"\nDOI = \"https://doi.org/10.1000/x\"\n";
+    fs::write(&fixable, doi).unwrap();
+    std::os::unix::fs::symlink(&fixable, dir.path().join("fixable.toml")).unwrap();
+    kaynak(dir.path())
+        .args(["check", "--fix"])
+        .assert()
+        .stderr(predicate::str::contains("warning[symlink-outside-library]"));
+    assert_eq!(
+        fs::read_to_string(&fixable).unwrap(),
+        doi,
+        "--fix left it alone"
+    );
+    fs::remove_file(dir.path().join("fixable.toml")).unwrap();
+    assert_eq!(fs::read_to_string(&target).unwrap(), MESSY);
+    kaynak(dir.path())
+        .args(["fmt", "--follow-symlinks"])
+        .assert()
+        .success();
+    assert_eq!(fs::read_to_string(&target).unwrap(), MESSY_FORMATTED);
+    assert!(dir.path().join("link.toml").is_symlink());
 }
 
 // ---- completions and man ----------------------------------------------------

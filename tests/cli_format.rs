@@ -64,11 +64,26 @@ fn forms_choose_original_translit_or_translation() {
         STYLE,
         "--translit",
         "ala-lc-plain",
+        "--translit-policy",
+        "uniform",
         "@niyazov",
     ]));
     assert!(
         alalc.contains("N. S. Niiazov, “Razvitie Azerbaidzhano-Pakistanskikh Sviazei"),
         "{alalc}"
+    );
+    // A scheme alone derives only what the records do not give.
+    let scheme_only = stdout(kaynak().args([
+        "cite",
+        "--style",
+        STYLE,
+        "--translit",
+        "ala-lc-plain",
+        "@niyazov",
+    ]));
+    assert!(
+        scheme_only.contains("N. S. Niyazov, “Razvitiye"),
+        "{scheme_only}"
     );
 }
 

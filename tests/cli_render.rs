@@ -120,33 +120,77 @@ fn output_file_is_written() {
     assert!(fs::read_to_string(&target).unwrap().contains("[^cite-16]:"));
 }
 
-/// README's main job: the bundled library's Chicago notes and bibliography,
-/// with the style and locale built into kaynak (no files from outside the repo).
-#[test]
-fn readme_main_job_gives_chicago_notes_and_bibliography() {
+/// Renders the sample manuscript with the bundled records and `settings` as the
+/// library's kaynak.toml, from a directory without ./styles (the built-in style
+/// must be used).
+fn render_bundled(settings: Option<&str>) -> String {
     let dir = tempfile::tempdir().unwrap();
+    let library = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sources");
+    let library = match settings {
+        None => library,
+        Some(text) => {
+            let copy = dir.path().join("sources");
+            fs::create_dir(&copy).unwrap();
+            for file in fs::read_dir(&library).unwrap() {
+                let path = file.unwrap().path();
+                fs::copy(&path, copy.join(path.file_name().unwrap())).unwrap();
+            }
+            fs::write(copy.join("kaynak.toml"), text).unwrap();
+            copy
+        }
+    };
     let out = Command::cargo_bin("kaynak")
         .unwrap()
-        .current_dir(dir.path()) // no ./styles here: the built-in style must be used
+        .current_dir(dir.path())
         .env_remove("KAYNAK_LIBRARY")
         .arg("--library")
-        .arg(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sources"))
+        .arg(&library)
         .arg("render")
         .arg(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(DOC))
         .assert()
         .success()
         .get_output()
-        .stdout
         .clone();
-    let out = String::from_utf8(out).unwrap();
+    assert!(
+        out.stderr.is_empty(),
+        "no notes: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// README's main job: the bundled library's Chicago notes and bibliography, with
+/// the article author's own romanisations (and the library's scheme, the same
+/// system, for the journal, which has none of its own).
+#[test]
+fn readme_main_job_gives_chicago_notes_and_bibliography() {
+    let out = render_bundled(None);
     for expected in [
-        "[^cite-3]: “Voennaia Doktrina Azerbaidzhanskoi Respubliki” \\[Military doctrine of the Republic of Azerbaijan\\], Eurasian-Defence, accessed March 31, 2021.",
-        "[^cite-5]: N.S. Niiazov, “Razvitie Azerbaidzhano-Pakistanskikh Sviazei v Voennoi Oblasti v 1994–2010 Godakh” \\[Development of Azerbaijani-Pakistani ties in the military sphere in 1994–2010\\], *Vestnik Volgogradskogo gosudarstvennogo universiteta. Seriia 4*, no. 1 (n.d.): 106.",
-        "[^cite-8]: Niiazov, “Razvitie Azerbaidzhano-Pakistanskikh Sviazei v Voennoi Oblasti v 1994–2010 Godakh,” 107.",
+        "[^cite-3]: “Voyennaya Doktrina Azerbaydzhanskoy Respubliki” \\[Military doctrine of the Republic of Azerbaijan\\], Eurasian-Defence, accessed March 31, 2021.",
+        "[^cite-5]: N.S. Niyazov, “Razvitiye Azerbaydzhano-Pakistanskikh Svyazey v Voyennoy Oblasti v 1994–2010 Godakh” \\[Development of Azerbaijani-Pakistani ties in the military sphere in 1994–2010\\], *Vestnik Volgogradskogo gosudarstvennogo universiteta. Seriya 4*, no. 1 (n.d.): 106.",
+        "[^cite-6]: “Ilkham Aliyev Prinyal Delegatsiyu, Vozglavlyayemuyu Ministrom Oboronnoy Promyshlennosti Pakistana”",
+        "[^cite-8]: Niyazov, “Razvitiye Azerbaydzhano-Pakistanskikh Svyazey v Voyennoy Oblasti v 1994–2010 Godakh,” 107.",
         "[^cite-9]: Ibid.",
         "# Bibliography",
         "*The Frontier Post*. “Azerbaijan and Pakistan: Historical Relations and Perspectives.” Accessed March 31, 2021.",
-        "Eurasian-Defence. “Voennaia Doktrina Azerbaidzhanskoi Respubliki” \\[Military doctrine of the Republic of Azerbaijan\\]. Accessed March 31, 2021.",
+        "Eurasian-Defence. “Voyennaya Doktrina Azerbaydzhanskoy Respubliki” \\[Military doctrine of the Republic of Azerbaijan\\]. Accessed March 31, 2021.",
+    ] {
+        assert!(out.contains(expected), "missing: {expected}\n\n{out}");
+    }
+}
+
+/// One system throughout: `translit-policy = "uniform"` with ALA-LC derives every
+/// transliteration again, as kaynak printed before the records' own forms won.
+#[test]
+fn uniform_policy_prints_one_system() {
+    let out = render_bundled(Some(
+        "style = \"chicago-notes\"\nlocale = \"en-US\"\ntranslit = \"ala-lc-plain\"\ntranslit-policy = \"uniform\"\n",
+    ));
+    for expected in [
+        "[^cite-3]: “Voennaia Doktrina Azerbaidzhanskoi Respubliki” \\[Military doctrine of the Republic of Azerbaijan\\], Eurasian-Defence, accessed March 31, 2021.",
+        "[^cite-5]: N.S. Niiazov, “Razvitie Azerbaidzhano-Pakistanskikh Sviazei v Voennoi Oblasti v 1994–2010 Godakh” \\[Development of Azerbaijani-Pakistani ties in the military sphere in 1994–2010\\], *Vestnik Volgogradskogo gosudarstvennogo universiteta. Seriia 4*, no. 1 (n.d.): 106.",
+        "[^cite-6]: “Ilʹkham Aliev Prinial Delegatsiiu, Vozglavliaemuiu Ministrom Oboronnoi Promyshlennosti Pakistana”",
+        "[^cite-8]: Niiazov, “Razvitie Azerbaidzhano-Pakistanskikh Sviazei v Voennoi Oblasti v 1994–2010 Godakh,” 107.",
     ] {
         assert!(out.contains(expected), "missing: {expected}\n\n{out}");
     }

@@ -41,7 +41,7 @@ fn language_picks_the_scheme() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "no transliteration scheme for language `en`",
+            "no transliteration table for language `en`",
         ));
 }
 

@@ -201,7 +201,7 @@ fn script_order_groups_then_collates_in_turkish() {
     let style = r#"<style xmlns="http://purl.org/net/xbiblio/csl" xmlns:k="https://kaynak.dev/csl-extension" version="1.0" class="in-text" k:version="1">
   <info><title>t</title><id>t</id><updated>2026-11-29T00:00:00+00:00</updated></info>
   <citation><layout><text variable="title"/></layout></citation>
-  <bibliography><sort><key variable="title" k:script-order="Cyrl Latn"/></sort>
+  <bibliography k:title-forms="original"><sort><key variable="title" k:script-order="Cyrl Latn"/></sort>
     <layout><text variable="title"/></layout></bibliography>
 </style>"#;
     let json = r#"[{"id":"a","type":"book","title":"Şiir"},{"id":"b","type":"book","title":"Sanat"},

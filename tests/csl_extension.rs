@@ -115,10 +115,25 @@ fn forms_transliterate_by_scheme_with_primes() {
     let out = render(&xml, RUSSIAN);
     assert_eq!(out[0], "N. S. Niiazov, Voennaia doktrina Ilʹkhama");
     let original = style(
-        "k:version=\"1\"",
+        "k:version=\"1\" k:title-forms=\"original\"",
         "<citation><layout><text variable=\"title\"/></layout></citation>",
     );
     assert_eq!(render(&original, RUSSIAN)[0], "Военная доктрина Ильхама");
+}
+
+/// A style that states no forms prints text in the output's script as written
+/// and romanises the rest (ALA-LC without diacritics when it names no scheme).
+#[test]
+fn unstated_forms_follow_the_output_script() {
+    let body = "<citation><layout><text variable=\"title\"/></layout></citation>";
+    let english = style("k:version=\"1\" default-locale=\"en-US\"", body);
+    let out = render(&english, RUSSIAN);
+    assert_eq!(out[0], "Voennaia doktrina Ilʹkhama");
+    assert_eq!(out[1], "ilişkiler ve iş birliği");
+    let russian = style("k:version=\"1\" default-locale=\"ru-RU\"", body);
+    let out = render(&russian, RUSSIAN);
+    assert_eq!(out[0], "Военная доктрина Ильхама");
+    assert_eq!(out[1], "ilişkiler ve iş birliği");
 }
 
 #[test]
@@ -146,7 +161,7 @@ fn language_condition() {
 #[test]
 fn script_order_groups_cyrillic_first() {
     let xml = style(
-        "k:version=\"1\"",
+        "k:version=\"1\" k:title-forms=\"original\"",
         r#"<citation><layout><text variable="title"/></layout></citation>
 <bibliography><sort><key variable="title" k:script-order="Cyrl Latn"/></sort><layout><text variable="title"/></layout></bibliography>"#,
     );
@@ -229,8 +244,9 @@ fn names_carry_attachments_in_secondary_forms() {
 
 #[test]
 fn substitute_text_does_not_take_the_names_forms() {
+    // In a Cyrillic locale the title is printed as written unless forms reach it.
     let xml = style(
-        "k:version=\"1\" k:translit=\"ala-lc-plain\"",
+        "k:version=\"1\" default-locale=\"ru-RU\" k:translit=\"ala-lc-plain\"",
         r#"<citation><layout><names variable="author" k:forms="translit"><substitute><text variable="title"/></substitute></names></layout></citation>"#,
     );
     assert_eq!(render(&xml, RUSSIAN)[1], "ilişkiler ve iş birliği");

@@ -6,8 +6,9 @@
 //! is several times faster).
 
 use kaynak::csl::{self, Cite, Cluster, CslItem};
-use kaynak::format::{load_style, FormPolicy, RecordItem};
+use kaynak::format::{load_style, prepare, RecordItem};
 use kaynak::model::{Date, DatePart, Entry, ItemType, MultiText, Name};
+use kaynak::store::Settings;
 use std::time::Instant;
 
 fn text(original: &str, translit: Option<&str>, en: Option<&str>) -> MultiText {
@@ -69,11 +70,18 @@ fn ten_thousand_records_render_quickly() {
     let entries: Vec<Entry> = (0..10_000).map(entry).collect();
     for style in ["chicago-notes", "gost-r-7.0.100-2018"] {
         let loaded = load_style(style, &[]).expect("bundled style");
-        let processor = csl::processor_with_locale(loaded.style, None, &csl::embedded_locales);
+        let settings = Settings::default();
+        let (processor, policy) = prepare(
+            loaded.style,
+            &settings,
+            settings.form_settings(),
+            None,
+            &csl::embedded_locales,
+        );
         let start = Instant::now();
         let items: Vec<RecordItem> = entries
             .iter()
-            .map(|e| RecordItem::new(e, &FormPolicy::default()))
+            .map(|e| RecordItem::new(e, &policy))
             .collect();
         let refs: Vec<&dyn CslItem> = items.iter().map(|i| i as &dyn CslItem).collect();
         let clusters: Vec<Cluster> = items

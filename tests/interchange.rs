@@ -519,6 +519,8 @@ fn cli_translit_scheme_wins_over_hand_given_forms() {
             "niyazov",
             "--translit",
             "ala-lc",
+            "--translit-policy",
+            "uniform",
         ])
         .assert()
         .success();
@@ -535,6 +537,20 @@ fn cli_translit_scheme_wins_over_hand_given_forms() {
         bib.contains("Razvitiye Azerbaydzhano"),
         "the hand-given form: {bib}"
     );
+    // A scheme alone (record-first): the records' own forms stay.
+    let scheme = kaynak(&library)
+        .args([
+            "export",
+            "--to",
+            "bibtex",
+            "niyazov",
+            "--translit",
+            "ala-lc",
+        ])
+        .assert()
+        .success();
+    let bib = String::from_utf8_lossy(&scheme.get_output().stdout).to_string();
+    assert!(bib.contains("Razvitiye Azerbaydzhano"), "{bib}");
     kaynak(&library)
         .args(["export", "--to", "bibtex", "--translit", "klingon"])
         .assert()

@@ -240,15 +240,15 @@ fn word_and_opendocument_files_hold_the_notes_and_the_bibliography() {
         };
         assert_eq!(count, 16, "{ext}: sixteen notes");
         for note in [
-            "N.S. Niiazov, “Razvitie Azerbaidzhano-Pakistanskikh Sviazei v Voennoi Oblasti v 1994–2010 Godakh” [Development of Azerbaijani-Pakistani ties in the military sphere in 1994–2010]",
+            "N.S. Niyazov, “Razvitiye Azerbaydzhano-Pakistanskikh Svyazey v Voyennoy Oblasti v 1994–2010 Godakh” [Development of Azerbaijani-Pakistani ties in the military sphere in 1994–2010]",
             "Ibid.",
             "Cf. “Kafkas Kartalı-2019",
-            "“Voennaia Doktrina Azerbaidzhanskoi Respubliki,” sec. 2.",
+            "“Voyennaya Doktrina Azerbaydzhanskoy Respubliki,” sec. 2.",
         ] {
             assert!(notes.contains(note), "{ext} notes lack {note}: {notes}");
         }
         for entry in [
-            "Niiazov, N.S. “Razvitie Azerbaidzhano-Pakistanskikh",
+            "Niyazov, N.S. “Razvitiye Azerbaydzhano-Pakistanskikh",
             "Ses Haber Ajansı. “Ceyhun Bayramov, Pakistan Dışişleri Bakanı ile Görüştü”",
             "Bibliography",
         ] {
@@ -262,9 +262,12 @@ fn word_and_opendocument_files_hold_the_notes_and_the_bibliography() {
 fn the_sample_manuscript_compiles_with_pdflatex_and_xelatex() {
     let dir = tempfile::tempdir().unwrap();
     let tex = dir.path().join("sample.tex");
+    // ALA-LC for every text (not the authors' own romanisations): its soft-sign
+    // prime is the character LaTeX needs help with.
     kaynak()
         .args(["render", SAMPLE, "--format", "latex", "-o"])
         .arg(&tex)
+        .args(["--translit", "ala-lc-plain", "--translit-policy", "uniform"])
         .assert()
         .success();
     let text = fs::read_to_string(&tex).unwrap();

@@ -1,8 +1,10 @@
 //! Day arithmetic for date checks: a date part's earliest and latest day, day
-//! numbers for "how many days between", and today's date from the system clock.
-//! Dates here are proleptic Gregorian, which is what EDTF means.
+//! numbers for "how many days between", and today's local date from the
+//! system clock. Dates here are proleptic Gregorian, which is what EDTF means
+//! and what chrono counts in.
 
 use crate::model::{days_in_month, DatePart};
+use chrono::{Datelike, Local, NaiveDate};
 
 /// A calendar day as (year, month, day), comparable chronologically.
 pub type Day = (i32, u8, u8);
@@ -22,46 +24,31 @@ pub fn latest(part: &DatePart) -> Day {
     (part.year, month, day)
 }
 
-/// Days since 1970-01-01 (negative before), by the well-known civil-calendar
-/// formula (era of 400 years = 146097 days).
+/// Days since 1970-01-01 (negative before). A day past the end of its month
+/// (an impossible date, reported by its own rule) counts as the month's last.
 pub fn day_number((year, month, day): Day) -> i64 {
-    let y = i64::from(year) - i64::from(month <= 2);
-    let era = y.div_euclid(400);
-    let year_of_era = y - era * 400;
-    let m = i64::from(month);
-    let day_of_year = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    era * 146_097 + day_of_era - 719_468
-}
-
-/// The inverse of [`day_number`].
-pub fn from_day_number(days: i64) -> Day {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let day_of_era = z - era * 146_097;
-    let year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let mp = (5 * day_of_year + 2) / 153;
-    let day = day_of_year - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
-    (
-        i32::try_from(year).unwrap_or(i32::MAX),
-        u8::try_from(month).unwrap_or(1),
-        u8::try_from(day).unwrap_or(1),
+    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
+    let last = days_in_month(year, month.clamp(1, 12)).max(1);
+    NaiveDate::from_ymd_opt(
+        year,
+        u32::from(month.clamp(1, 12)),
+        u32::from(day.clamp(1, last)),
     )
+    .map_or(0, |date| (date - epoch).num_days())
 }
 
-/// Today's date (UTC) from the system clock.
+/// Today's date where the user is: the local calendar day of the system
+/// clock, in the time zone of the system (or of `TZ`). A user in Baku who
+/// records at 01:00 the day she visited a page is not told it is in the
+/// future, as a UTC date would.
 pub fn today() -> DatePart {
-    let seconds = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
-    let days = i64::try_from(seconds / 86_400).unwrap_or(0);
-    let (year, month, day) = from_day_number(days);
-    DatePart::ymd(year, month, day)
+    local_day(Local::now().date_naive())
+}
+
+/// A calendar date as a date part.
+pub fn local_day(date: NaiveDate) -> DatePart {
+    // Months and days fit in a byte; the year is chrono's (±262,143).
+    DatePart::ymd(date.year(), date.month() as u8, date.day() as u8)
 }
 
 #[cfg(test)]
@@ -69,13 +56,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn day_numbers_round_trip_and_count() {
+    fn day_numbers_count_days() {
         assert_eq!(day_number((1970, 1, 1)), 0);
+        assert_eq!(day_number((1969, 12, 31)), -1);
         assert_eq!(day_number((2000, 3, 1)) - day_number((2000, 2, 28)), 2);
-        for days in [-800_000, -1, 0, 59, 60, 20_000, 2_000_000] {
-            assert_eq!(day_number(from_day_number(days)), days);
-        }
-        assert_eq!(from_day_number(day_number((2026, 11, 28))), (2026, 11, 28));
+        assert_eq!(day_number((1900, 3, 1)) - day_number((1900, 2, 28)), 1);
+        assert_eq!(day_number((2021, 2, 30)), day_number((2021, 2, 28)));
+        assert_eq!(day_number((-44, 3, 15)), -735_525);
+    }
+
+    #[test]
+    fn today_is_a_local_calendar_day() {
+        let day = local_day(NaiveDate::from_ymd_opt(2026, 12, 5).unwrap());
+        assert_eq!(day, DatePart::ymd(2026, 12, 5));
+        assert!(today().is_possible());
     }
 
     #[test]

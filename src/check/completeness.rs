@@ -31,7 +31,23 @@ pub static MISSING_RECOMMENDED: Rule = Rule {
     fixable: false,
 };
 
-pub static RULES: &[&Rule] = &[&MISSING_REQUIRED, &MISSING_URL, &MISSING_RECOMMENDED];
+pub static MISSING_TITLE_SHORT: Rule = Rule {
+    id: "missing-title-short",
+    severity: Severity::Info,
+    family: "completeness",
+    summary: "a note style would repeat a title of more than four words in short notes: give `title-short` (CMOS 14.31)",
+    fixable: false,
+};
+
+pub static RULES: &[&Rule] = &[
+    &MISSING_REQUIRED,
+    &MISSING_URL,
+    &MISSING_RECOMMENDED,
+    &MISSING_TITLE_SHORT,
+];
+
+/// The most words a short title has (CMOS 14.31).
+const SHORT_TITLE_WORDS: usize = 4;
 
 /// True when the record sets `field` (of any kind).
 pub fn has(entry: &Entry, field: &str) -> bool {
@@ -67,6 +83,7 @@ fn describe(field: &str) -> &'static str {
 }
 
 pub fn check(cx: &mut RecordCx) {
+    title_short(cx);
     let entry = cx.entry;
     let item_type = entry.item_type.value;
     let table = requirements(item_type);
@@ -99,6 +116,79 @@ pub fn check(cx: &mut RecordCx) {
             format!("add {}: {}", missing[0], describe(missing[0])),
         );
     }
+}
+
+/// Under a note style, a title of more than four words and no `title-short`: the
+/// short notes would repeat the whole title.
+fn title_short(cx: &mut RecordCx) {
+    let entry = cx.entry;
+    if !cx.options.note_style || has(entry, "title-short") {
+        return;
+    }
+    let Some(title) = entry.texts.get("title") else {
+        return;
+    };
+    let words: Vec<&str> = title
+        .value
+        .original
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .collect();
+    if words.len() <= SHORT_TITLE_WORDS {
+        return;
+    }
+    let skip = usize::from(matches!(
+        words[0].to_lowercase().as_str(),
+        "a" | "an" | "the"
+    ));
+    let mut proposal: Vec<&str> = words
+        .iter()
+        .skip(skip)
+        .take(SHORT_TITLE_WORDS)
+        .copied()
+        .collect();
+    // A short title ends on a key word, not on "of" or "and".
+    while proposal.len() > 1 && is_minor_word(proposal[proposal.len() - 1]) {
+        proposal.pop();
+    }
+    let proposal = proposal.join(" ");
+    let proposal = proposal.trim_end_matches([',', ':', ';', '.']);
+    cx.report(
+        &MISSING_TITLE_SHORT,
+        title.span,
+        format!(
+            "the title has {} words and no `title-short`; short notes would repeat it whole",
+            words.len()
+        ),
+        format!(
+            "add title-short with its key words, at most four (CMOS 14.31), e.g. title-short = {}",
+            super::fix::quote(proposal)
+        ),
+    );
+}
+
+fn is_minor_word(word: &str) -> bool {
+    matches!(
+        word.to_lowercase()
+            .trim_matches(|c: char| !c.is_alphanumeric()),
+        "a" | "an"
+            | "the"
+            | "and"
+            | "or"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "by"
+            | "with"
+            | "ve"
+            | "ile"
+            | "и"
+            | "в"
+            | "на"
+    )
 }
 
 fn report_required(cx: &mut RecordCx, group: &[&str], profile: Option<&str>) {
@@ -170,6 +260,23 @@ DOI = "10.1000/x"
         let text = ARTICLE.replace("volume = 1\nissue = 2\n", "");
         let found = codes(&text);
         assert_eq!(found, vec!["missing-recommended".to_string()]);
+    }
+
+    #[test]
+    fn long_titles_under_a_note_style_want_a_short_one() {
+        let long = ARTICLE.replace(
+            "title = \"T\"",
+            "title = \"The Development of Ties in the Military Sphere\"",
+        );
+        assert!(!fires(&long, "missing-title-short"), "no note style");
+        let mut notes = Options::new(TODAY);
+        notes.note_style = true;
+        let found = codes_with(&[("a", &long)], &notes);
+        assert_eq!(found, ["a: missing-title-short"]);
+        let with_short = format!("{long}title-short = \"Development of Ties\"\n");
+        assert!(codes_with(&[("a", &with_short)], &notes).is_empty());
+        let four = ARTICLE.replace("title = \"T\"", "title = \"Ties in Military Sphere\"");
+        assert!(codes_with(&[("a", &four)], &notes).is_empty());
     }
 
     #[test]

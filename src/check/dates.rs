@@ -31,12 +31,35 @@ pub static ISSUED_IN_FUTURE: Rule = Rule {
     fixable: false,
 };
 
-pub static RULES: &[&Rule] = &[&IMPOSSIBLE_DATE, &BACKWARDS_RANGE, &ISSUED_IN_FUTURE];
+pub static YEAR_ZERO: Rule = Rule {
+    id: "year-zero",
+    severity: Severity::Error,
+    family: "dates",
+    summary:
+        "a date has the year 0000, which styles cannot print (a placeholder for an unknown year?)",
+    fixable: false,
+};
+
+pub static RULES: &[&Rule] = &[
+    &IMPOSSIBLE_DATE,
+    &BACKWARDS_RANGE,
+    &ISSUED_IN_FUTURE,
+    &YEAR_ZERO,
+];
 
 pub fn check(cx: &mut RecordCx) {
     let entry = cx.entry;
     for (name, field) in &entry.dates {
         let date = &field.value;
+        if date.parts().any(|p| p.year == 0) {
+            cx.report(
+                &YEAR_ZERO,
+                field.span,
+                format!("`{name}` has the year 0000, and no style prints a date for it"),
+                "if the year is unknown, delete the field (styles say “n.d.”); EDTF reads 0000 as 1 BC".into(),
+            );
+            continue;
+        }
         if let Some(part) = date.parts().find(|p| !p.is_possible()) {
             cx.report(
                 &IMPOSSIBLE_DATE,
@@ -117,5 +140,9 @@ mod tests {
         ));
         assert!(fires(&doc("issued = \"2010/1994\"\n"), "backwards-range"));
         assert!(fires(&doc("issued = \"2027\"\n"), "issued-in-future"));
+        assert!(fires(&doc("issued = \"0000\"\n"), "year-zero"));
+        assert!(fires(&doc("issued = 0\n"), "year-zero"));
+        assert!(fires(&doc("issued = \"0000/2010\"\n"), "year-zero"));
+        assert!(!fires(&doc("issued = \"-0044\"\n"), "year-zero"));
     }
 }

@@ -1,6 +1,7 @@
 //! `kaynak check --fix`: plans the safe repairs — a day-first date string to
 //! ISO (`"31.03.2021"` → `2021-03-31`), a DOI written as a URL to the bare DOI,
-//! hyphens to en dashes in page ranges, and NFC — as edits of a file's text by
+//! hyphens to en dashes in page ranges, a missing `language` where the title's
+//! letters allow only one, NFC, and control characters removed — as edits of a file's text by
 //! span, so comments and layout stay as they are. Planning never writes: the
 //! CLI shows the plan (or a diff) and writes through `store::write::replace`.
 
@@ -49,13 +50,21 @@ pub fn plan(library: &Library, options: &Options) -> Vec<FileFix> {
 /// Plans the fixes of one file's text; `None` when nothing needs fixing or
 /// the file is not valid TOML (its error is reported, and it is left alone).
 pub fn plan_file(path: &Path, text: &str) -> Option<FileFix> {
+    // Control characters first, in a pass of their own: the other fixes then
+    // see clean values, and no two edits ever touch one value.
     let doc = toml_edit::Document::parse(text.to_string()).ok()?;
-    let edits: Vec<Edit> = doc
+    let mut edits = Vec::new();
+    control_edits(doc.as_table(), "", &mut edits);
+    let (cleaned, mut fixes) = apply_edits(text, edits);
+    let doc = toml_edit::Document::parse(cleaned.clone()).ok()?;
+    let mut edits: Vec<Edit> = doc
         .as_table()
         .iter()
         .filter_map(|(name, item)| value_edit(name, item))
         .collect();
-    let (mut after, mut fixes) = apply_edits(text, edits);
+    edits.extend(language_edit(doc.as_table(), &cleaned));
+    let (mut after, more) = apply_edits(&cleaned, edits);
+    fixes.extend(more);
     if let Some(fix) = normalise(path, &mut after) {
         fixes.push(fix);
     }
@@ -111,6 +120,57 @@ fn normalise(path: &Path, text: &mut String) -> Option<Fix> {
     })
 }
 
+/// Edits that remove control characters from every string of `table`, at
+/// any depth (text tables, translations, names); `path` names the table.
+fn control_edits(table: &dyn toml_edit::TableLike, path: &str, edits: &mut Vec<Edit>) {
+    for (key, item) in table.iter() {
+        let name = if path.is_empty() {
+            key.to_string()
+        } else {
+            format!("{path}.{key}")
+        };
+        match item {
+            Item::Value(value) => control_value_edits(value, &name, edits),
+            Item::Table(table) => control_edits(table, &name, edits),
+            Item::ArrayOfTables(tables) => {
+                for table in tables.iter() {
+                    control_edits(table, &name, edits);
+                }
+            }
+            Item::None => {}
+        }
+    }
+}
+
+fn control_value_edits(value: &Value, name: &str, edits: &mut Vec<Edit>) {
+    match value {
+        Value::String(s) => {
+            let raw = s.value().as_str();
+            let clean = crate::model::strip_control_characters(raw);
+            if let (std::borrow::Cow::Owned(clean), Some(span)) =
+                (clean, Span::from_range(value.span()))
+            {
+                let removed = raw.chars().count() - clean.chars().count();
+                edits.push(Edit {
+                    span,
+                    replacement: quote(&clean),
+                    description: format!(
+                        "{name}: removed {removed} control character{}",
+                        if removed == 1 { "" } else { "s" }
+                    ),
+                });
+            }
+        }
+        Value::Array(array) => {
+            for value in array.iter() {
+                control_value_edits(value, name, edits);
+            }
+        }
+        Value::InlineTable(table) => control_edits(table, name, edits),
+        _ => {}
+    }
+}
+
 fn value_edit(name: &str, item: &Item) -> Option<Edit> {
     let Item::Value(value @ Value::String(s)) = item else {
         return None;
@@ -146,6 +206,40 @@ fn value_edit(name: &str, item: &Item) -> Option<Edit> {
         span,
         replacement,
         description: format!("{name}: {} → {shown}", quote(raw)),
+    })
+}
+
+/// `language = "TAG"` inserted after the `type` line of a record that has none,
+/// when its title's letters allow one language only (the `missing-language` rule).
+fn language_edit(table: &toml_edit::Table, text: &str) -> Option<Edit> {
+    if table.contains_key("language") {
+        return None;
+    }
+    let title = match table.get("title")? {
+        Item::Value(Value::String(s)) => s.value().clone(),
+        item => item.get("original")?.as_str()?.to_string(),
+    };
+    let guess = super::language::guess_for(&title)?;
+    let tag = guess.unambiguous()?;
+    let after = table
+        .get("type")
+        .and_then(|t| t.span())
+        .map(|span| {
+            text[span.end..]
+                .find('\n')
+                .map_or(text.len(), |n| span.end + n + 1)
+        })
+        .unwrap_or(0);
+    let line = format!("language = {}\n", quote(tag));
+    let replacement = if after == text.len() && !text.ends_with('\n') {
+        format!("\n{line}")
+    } else {
+        line
+    };
+    Some(Edit {
+        span: Span::new(after, after),
+        replacement,
+        description: format!("language: (missing) → {}", quote(tag)),
     })
 }
 
@@ -193,6 +287,26 @@ mod tests {
     }
 
     #[test]
+    fn removes_control_characters_at_any_depth() {
+        let text = "type = \"book\" # keep\ntitle = { original = \"A\\u001b]0;pwned\\u0007B\", translation = { en = \"C\\u009bD\" } }\nauthor = [{ family = \"E\\u001bF\" }]\nnote = \"x\\ny\"\nDOI = \"https://doi.org/10.1000/\\u0007x\"\n";
+        let plan = plan_file(Path::new("r.toml"), text).unwrap();
+        assert_eq!(
+            plan.after,
+            "type = \"book\" # keep\ntitle = { original = \"A]0;pwnedB\", translation = { en = \"CD\" } }\nauthor = [{ family = \"EF\" }]\nnote = \"x\\ny\"\nDOI = \"10.1000/x\"\n"
+        );
+        let described: Vec<&str> = plan.fixes.iter().map(|f| f.description.as_str()).collect();
+        assert!(
+            described.contains(&"title.original: removed 2 control characters"),
+            "{described:?}"
+        );
+        assert!(
+            described.contains(&"author.family: removed 1 control character"),
+            "{described:?}"
+        );
+        assert_eq!(plan.fixes.len(), 5, "{described:?}");
+    }
+
+    #[test]
     fn leaves_ambiguous_or_clean_records_alone() {
         assert_eq!(fixed("type = \"book\"\nissued = \"03/04/2021\"\n"), None);
         assert_eq!(
@@ -204,6 +318,24 @@ mod tests {
             fixed("type = \"book\"\nissued = \"13/04/2021\"\n").as_deref(),
             Some("type = \"book\"\nissued = 2021-04-13\n")
         );
+    }
+
+    #[test]
+    fn adds_a_language_only_when_the_letters_are_clear() {
+        assert_eq!(
+            fixed("type = \"book\"  # a note\ntitle = \"Dışişleri Bakanlığı\"\n").as_deref(),
+            Some("type = \"book\"  # a note\nlanguage = \"tr\"\ntitle = \"Dışişleri Bakanlığı\"\n")
+        );
+        assert_eq!(
+            fixed("type = \"book\"\ntitle = { original = \"Київ\" }\n").as_deref(),
+            Some("type = \"book\"\nlanguage = \"uk\"\ntitle = { original = \"Київ\" }\n")
+        );
+        assert_eq!(
+            fixed("type = \"book\"\ntitle = \"Вестник\"\n"),
+            None,
+            "ru, bg or uk"
+        );
+        assert_eq!(fixed("type = \"book\"\ntitle = \"English\"\n"), None);
     }
 
     #[test]

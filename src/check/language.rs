@@ -1,13 +1,15 @@
 //! Language and script: `language` and translation keys must be BCP 47 tags,
 //! and a title's script must fit the record's language (a Cyrillic title under
 //! `en`, a Latin title under `ru` with no transliteration); hand-given
-//! transliterations must be in Latin script. Scripts are told apart by
-//! Unicode block, which is all that Latin-versus-Cyrillic needs.
+//! transliterations must be in Latin script; a record whose texts are not
+//! English-looking should say what language they are in. The facts (tags,
+//! scripts, which languages are written in which, guessing from letters) are the
+//! language module's ([`crate::text::language`]).
 
-use super::bcp47;
 use super::{RecordCx, Rule};
 use crate::diag::{Severity, Span};
-use crate::model::MultiText;
+use crate::model::{Entry, MultiText};
+use crate::text::language::{self, Guess, Script, Tag};
 
 macro_rules! rule {
     ($name:ident, $id:literal, $severity:ident, $summary:literal) => {
@@ -46,80 +48,55 @@ rule!(
     "a `translit` form is not in Latin script"
 );
 
+pub static MISSING_LANGUAGE: Rule = Rule {
+    id: "missing-language",
+    severity: Severity::Warning,
+    family: "language",
+    summary:
+        "a record whose title is not English-looking has no `language` (guessed from its letters)",
+    fixable: true,
+};
+
 pub static RULES: &[&Rule] = &[
     &INVALID_LANGUAGE,
     &UNKNOWN_LANGUAGE,
     &SCRIPT_MISMATCH,
     &TRANSLIT_NOT_LATIN,
+    &MISSING_LANGUAGE,
 ];
 
-/// The scripts kaynak tells apart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Script {
-    Latin,
-    Cyrillic,
-}
-
-fn is_cyrillic(c: char) -> bool {
-    matches!(c, '\u{0400}'..='\u{052F}' | '\u{1C80}'..='\u{1C8F}' | '\u{2DE0}'..='\u{2DFF}' | '\u{A640}'..='\u{A69F}')
-}
-
-fn is_latin(c: char) -> bool {
-    c.is_ascii_alphabetic()
-        || matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}' | '\u{2C60}'..='\u{2C7F}' | '\u{A720}'..='\u{A7FF}')
-            && c.is_alphabetic()
-}
-
-/// The script most letters of `text` are in, if any are Latin or Cyrillic.
-pub fn dominant_script(text: &str) -> Option<Script> {
-    let (mut latin, mut cyrillic) = (0usize, 0usize);
-    for c in text.chars() {
-        if is_cyrillic(c) {
-            cyrillic += 1;
-        } else if is_latin(c) {
-            latin += 1;
-        }
-    }
-    match latin.cmp(&cyrillic) {
-        std::cmp::Ordering::Greater => Some(Script::Latin),
-        std::cmp::Ordering::Less => Some(Script::Cyrillic),
-        std::cmp::Ordering::Equal => None,
+/// The scripts a language tag allows: its script subtag, else the scripts the
+/// language is written in (empty when kaynak does not know).
+pub fn expected_scripts(tag: &Tag) -> Vec<Script> {
+    match tag.script() {
+        Some(script) => vec![script],
+        None => language::scripts_of(&tag.language).to_vec(),
     }
 }
 
-/// True when `text` has any Cyrillic letter.
-pub fn has_cyrillic(text: &str) -> bool {
-    text.chars().any(is_cyrillic)
+/// The text a record's language is judged by: its title, else its first text.
+fn judged_text(entry: &Entry) -> Option<&MultiText> {
+    entry
+        .texts
+        .get("title")
+        .or_else(|| entry.texts.values().next())
+        .map(|field| &field.value)
 }
 
-/// The script a language tag implies: its script subtag, else the usual
-/// script of the language. `None` when the language is written in several
-/// scripts (Serbian) or in neither.
-pub fn expected_script(tag: &bcp47::Tag) -> Option<Script> {
-    match tag.script.as_deref() {
-        Some("Latn") => return Some(Script::Latin),
-        Some("Cyrl") => return Some(Script::Cyrillic),
-        Some(_) => return None,
-        None => {}
+/// For a record without `language` whose title is not English-looking, the
+/// languages its letters allow (perhaps none); `None` when nothing is missing.
+/// `--fix` writes the language only when the guess is a single one.
+pub fn missing_language(entry: &Entry) -> Option<Guess> {
+    if entry.language.is_some() {
+        return None;
     }
-    const CYRILLIC: &[&str] = &[
-        "ru", "uk", "be", "bg", "mk", "kk", "ky", "tg", "mn", "tt", "ba", "cv", "ce", "os", "ab",
-        "av", "kv", "sah", "tyv", "bua", "udm", "kbd", "ady", "krc", "lez", "mdf", "myv", "chm",
-        "alt", "inh", "dar", "kum", "nog",
-    ];
-    const LATIN: &[&str] = &[
-        "en", "tr", "az", "uz", "tk", "de", "fr", "es", "it", "pt", "nl", "pl", "cs", "sk", "sl",
-        "hr", "bs", "ro", "hu", "fi", "et", "lv", "lt", "sv", "da", "no", "nb", "nn", "is", "ga",
-        "cy", "eu", "ca", "gl", "sq", "mt", "la", "id", "ms", "vi", "sw", "gag", "crh",
-    ];
-    let lang = tag.language.as_str();
-    if CYRILLIC.contains(&lang) {
-        Some(Script::Cyrillic)
-    } else if LATIN.contains(&lang) {
-        Some(Script::Latin)
-    } else {
-        None
-    }
+    guess_for(&judged_text(entry)?.original)
+}
+
+/// The languages a text that is not English-looking may be in; `None` for an
+/// English-looking one.
+pub fn guess_for(text: &str) -> Option<Guess> {
+    (!language::looks_english(text)).then(|| language::guess_language(text))
 }
 
 pub fn check(cx: &mut RecordCx) {
@@ -137,12 +114,41 @@ pub fn check(cx: &mut RecordCx) {
         title_script(cx, &tag, &title.value, title.span);
     }
     translit_scripts(cx);
+    if let Some(guess) = missing_language(entry) {
+        report_missing_language(cx, &guess);
+    }
 }
 
-fn check_tag(cx: &mut RecordCx, tag: &str, span: Span) -> Option<bcp47::Tag> {
-    match bcp47::parse(tag) {
+fn report_missing_language(cx: &mut RecordCx, guess: &Guess) {
+    let span = cx
+        .entry
+        .texts
+        .get("title")
+        .map_or_else(|| super::record_start(cx.entry), |t| t.span);
+    let (message, help) = match guess.candidates.as_slice() {
+        [one] => (
+            format!("`language` is missing; the title looks like `{one}`"),
+            format!("add language = \"{one}\" (`kaynak check --fix` does)"),
+        ),
+        [] => (
+            "`language` is missing, and the title is not English".to_string(),
+            "add language = \"…\" with the title's BCP 47 tag, so it is cased and transliterated by its rules".to_string(),
+        ),
+        several => (
+            format!(
+                "`language` is missing; by its letters the title may be in {}",
+                several.join(", ")
+            ),
+            format!("add language = \"{}\" (or whichever it is)", several[0]),
+        ),
+    };
+    cx.report(&MISSING_LANGUAGE, span, message, help);
+}
+
+fn check_tag(cx: &mut RecordCx, tag: &str, span: Span) -> Option<Tag> {
+    match language::parse(tag) {
         Ok(parsed) => {
-            if !parsed.language.is_empty() && !bcp47::is_known(&parsed.language) {
+            if !parsed.language.is_empty() && !language::is_known(&parsed.language) {
                 cx.report(
                     &UNKNOWN_LANGUAGE,
                     span,
@@ -165,13 +171,16 @@ fn check_tag(cx: &mut RecordCx, tag: &str, span: Span) -> Option<bcp47::Tag> {
     }
 }
 
-fn title_script(cx: &mut RecordCx, tag: &bcp47::Tag, title: &MultiText, span: Span) {
-    let (Some(expected), Some(found)) = (expected_script(tag), dominant_script(&title.original))
-    else {
+fn title_script(cx: &mut RecordCx, tag: &Tag, title: &MultiText, span: Span) {
+    let expected = expected_scripts(tag);
+    let Some(found) = language::dominant_script(&title.original) else {
         return;
     };
+    if expected.is_empty() || expected.contains(&found) {
+        return;
+    }
     let language = &cx.entry.language().unwrap_or_default().to_string();
-    match (expected, found) {
+    match (expected[0], found) {
         (Script::Latin, Script::Cyrillic) => cx.report(
             &SCRIPT_MISMATCH,
             span,
@@ -191,7 +200,12 @@ fn title_script(cx: &mut RecordCx, tag: &bcp47::Tag, title: &MultiText, span: Sp
 fn translit_scripts(cx: &mut RecordCx) {
     let entry = cx.entry;
     for (name, field) in &entry.texts {
-        if field.value.translit.as_deref().is_some_and(has_cyrillic) {
+        if field
+            .value
+            .translit
+            .as_deref()
+            .is_some_and(language::has_cyrillic)
+        {
             report_translit(cx, name, field.span);
         }
     }
@@ -199,7 +213,7 @@ fn translit_scripts(cx: &mut RecordCx) {
         for person in &field.value {
             if person
                 .parts()
-                .any(|p| p.translit.as_deref().is_some_and(has_cyrillic))
+                .any(|p| p.translit.as_deref().is_some_and(language::has_cyrillic))
             {
                 report_translit(cx, name, person.span);
             }
@@ -219,7 +233,6 @@ fn report_translit(cx: &mut RecordCx, name: &str, span: Span) {
 #[cfg(test)]
 mod tests {
     use super::super::testing::{codes, fires};
-    use super::*;
 
     fn doc(language: &str, title: &str) -> String {
         format!(
@@ -228,10 +241,20 @@ mod tests {
     }
 
     #[test]
-    fn scripts_are_detected() {
-        assert_eq!(dominant_script("Развитие связей"), Some(Script::Cyrillic));
-        assert_eq!(dominant_script("Dışişleri Bakanı"), Some(Script::Latin));
-        assert_eq!(dominant_script("1994–2010"), None);
+    fn missing_language_is_guessed_from_letters() {
+        let record =
+            |title: &str| format!("type = \"document\"\nissued = \"2001\"\ntitle = \"{title}\"\n");
+        assert!(fires(
+            &record("İstanbul ile Iğdır arasında"),
+            "missing-language"
+        ));
+        assert!(fires(&record("Вестник университета"), "missing-language"));
+        assert!(!fires(&record("Plain English title"), "missing-language"));
+        assert!(!fires(&doc("tr", "\"İstanbul\""), "missing-language"));
+        assert!(
+            codes(&doc("az", "\"Азәрбајҹан дили\"")).is_empty(),
+            "az with Cyrillic is az-Cyrl"
+        );
     }
 
     #[test]

@@ -9,7 +9,6 @@
 
 pub mod access;
 pub mod allow;
-pub mod bcp47;
 pub mod calendar;
 pub mod completeness;
 pub mod dates;
@@ -47,6 +46,8 @@ pub struct Options {
     pub max_access_age_days: i64,
     /// Check only these keys; `None` checks every record.
     pub keys: Option<HashSet<String>>,
+    /// The library is cited with a note style (short notes repeat titles).
+    pub note_style: bool,
 }
 
 impl Options {
@@ -57,6 +58,7 @@ impl Options {
             profile: Profile::Default,
             max_access_age_days: DEFAULT_MAX_ACCESS_AGE_DAYS,
             keys: None,
+            note_style: false,
         }
     }
 

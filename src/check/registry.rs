@@ -56,10 +56,12 @@ pub const LOAD_CODES: &[&str] = &[
     "wrong-type",
     "missing-original",
     "empty-name",
+    "conflicting-name-parts",
     "processor-variable",
     "not-utf8",
     "file-too-large",
     "unreadable-file",
+    "skipped-file",
     "unknown-setting",
     "invalid-setting",
 ];

@@ -49,11 +49,28 @@ rule!(
     "a title uses straight quotes (\" or ') where typographic ones belong"
 );
 
+rule!(
+    EMPTY_FIELD,
+    "empty-field",
+    Error,
+    false,
+    "a text field (or one of its forms) is empty or only whitespace"
+);
+rule!(
+    CONTROL_CHARACTER,
+    "control-character",
+    Error,
+    true,
+    "a value holds a control character (ESC, BEL, C1 …) that can take over a terminal"
+);
+
 pub static RULES: &[&Rule] = &[
     &NOT_NFC,
     &STRAY_WHITESPACE,
     &DOUBLED_PUNCTUATION,
     &STRAIGHT_QUOTES,
+    &EMPTY_FIELD,
+    &CONTROL_CHARACTER,
 ];
 
 /// Fields whose values are titles, where typography matters.
@@ -76,10 +93,21 @@ const PROSE: &[&str] = &["abstract", "note", "annote"];
 pub fn check(cx: &mut RecordCx) {
     let entry = cx.entry;
     for (name, field) in &entry.texts {
+        let forms = forms(&field.value);
+        if forms.iter().any(|t| t.trim().is_empty()) {
+            cx.report(
+                &EMPTY_FIELD,
+                field.span,
+                format!("`{name}` is empty"),
+                format!("fill in `{name}`, or delete the line"),
+            );
+        }
+        if let Some(c) = forms.iter().find_map(|t| control_character(t)) {
+            report_control(cx, field.span, &format!("`{name}`"), c);
+        }
         if PROSE.contains(name) {
             continue;
         }
-        let forms = forms(&field.value);
         if let Some(problem) = forms.iter().find_map(|t| whitespace_problem(t)) {
             cx.report(
                 &STRAY_WHITESPACE,
@@ -114,6 +142,12 @@ pub fn check(cx: &mut RecordCx) {
 fn check_names(cx: &mut RecordCx) {
     for (name, field) in &cx.entry.names {
         for person in &field.value {
+            let found = person
+                .parts()
+                .find_map(|p| forms(p).into_iter().find_map(control_character));
+            if let Some(c) = found {
+                report_control(cx, person.span, &format!("a name in `{name}`"), c);
+            }
             if let Some(problem) = person
                 .parts()
                 .find_map(|p| forms(p).into_iter().find_map(whitespace_problem))
@@ -127,6 +161,21 @@ fn check_names(cx: &mut RecordCx) {
             }
         }
     }
+}
+
+fn report_control(cx: &mut RecordCx, span: Span, what: &str, c: char) {
+    cx.report(
+        &CONTROL_CHARACTER,
+        span,
+        format!("{what} holds the control character U+{:04X}", u32::from(c)),
+        "run `kaynak check --fix` to remove it (it could rewrite a terminal's title or clipboard)"
+            .into(),
+    );
+}
+
+fn control_character(text: &str) -> Option<char> {
+    text.chars()
+        .find(|c| crate::model::is_control_character(*c))
 }
 
 /// Every form of a text: original, transliteration, translations.
@@ -258,11 +307,12 @@ mod tests {
             "Pakistan’s “Eagle”",
             "Wait… what?",
             "Don't stop",
-            "«Вестник»",
             "A, B; C: D.",
         ] {
             assert!(codes(&doc(t)).is_empty(), "{t}: {:?}", codes(&doc(t)));
         }
+        let russian = format!("language = \"ru\"\n{}", doc("«Вестник»"));
+        assert!(codes(&russian).is_empty(), "{:?}", codes(&russian));
     }
 
     #[test]
@@ -275,6 +325,25 @@ mod tests {
         assert!(!fires(&doc("End..."), "doubled-punctuation"));
         assert!(fires(&doc("The \\\"Eagle\\\""), "straight-quotes"));
         assert!(fires(&doc("The 'Eagle'"), "straight-quotes"));
+    }
+
+    #[test]
+    fn empty_fields_and_control_characters_fire() {
+        assert!(fires(&doc(""), "empty-field"));
+        assert!(fires(&doc("  "), "empty-field"));
+        let translation =
+            "type = \"book\"\ntitle = { original = \"T\", translation = { en = \"\" } }\n";
+        assert!(fires(translation, "empty-field"));
+        assert!(!fires(&doc("T"), "empty-field"));
+        assert!(fires(
+            &doc("Osc \\u001b]52;c;aGk=\\u0007"),
+            "control-character"
+        ));
+        assert!(fires(&doc("C1 \\u009b31m"), "control-character"));
+        let name = "type = \"book\"\ntitle = \"T\"\nauthor = [{ family = \"A\\u001b[2J\" }]\n";
+        assert!(fires(name, "control-character"));
+        let note = "type = \"book\"\ntitle = \"T\"\nnote = \"line\\nbreak\\tand tab\"\n";
+        assert!(!fires(note, "control-character"));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! RTF a complete document, in LaTeX with a warning for each character a
 //! default pdflatex set-up cannot print.
 
-use super::formatting::{engine, report_warnings, Engine, FormatArgs};
+use super::formatting::{engine, report_form_notes, report_warnings, Engine, FormatArgs};
 use super::report::load_exit;
 use super::{Cli, DiagnosticFormat, Exit, Ui};
 use crate::csl::output::{latex, rtf, BibliographyWriter};
@@ -53,6 +53,7 @@ pub fn run(cli: &Cli, args: &BibArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
     };
     let rendered = engine.processor.process(&selected, &[cluster]);
     report_warnings(ui, &rendered.warnings)?;
+    report_form_notes(ui, &engine, selected.iter().map(|i| i.id()))?;
     if let Some(bibliography) = &rendered.bibliography {
         let format = args.format.format.unwrap_or(Format::Text);
         // Entries go out as they are rendered: the text is never held whole.

@@ -9,9 +9,10 @@ use crate::model::variable::suggest;
 use crate::model::{Date, DatePart, Endpoint};
 use crate::store::{self, Loaded};
 use anyhow::{bail, Context};
-use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
-use std::collections::HashSet;
+use codespan_reporting::term::termcolor::ColorChoice;
+use std::collections::{HashMap, HashSet};
 use std::io::{self, Write};
+use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
@@ -33,7 +34,8 @@ pub struct CheckArgs {
     /// List every rule with its id, severity and explanation, and exit.
     #[arg(long)]
     pub list_rules: bool,
-    /// Apply the safe fixes (ISO dates, bare DOIs, en dashes in page ranges, NFC) before checking.
+    /// Apply the safe fixes (ISO dates, bare DOIs, en dashes in page ranges, NFC, control
+    /// characters removed) before checking.
     #[arg(long)]
     pub fix: bool,
     /// With --fix: show the fixes as a unified diff and write nothing.
@@ -102,7 +104,26 @@ fn options(args: &CheckArgs, loaded: &Loaded) -> anyhow::Result<(Options, Vec<Di
     if !args.keys.is_empty() {
         options.keys = Some(selected_keys(&args.keys, loaded)?);
     }
+    options.note_style = options.profile == Profile::Chicago || note_style(loaded);
     Ok((options, problems))
+}
+
+/// Whether the library's `style` is a note style (a style that does not load
+/// counts as not: the formatting commands report it).
+fn note_style(loaded: &Loaded) -> bool {
+    let library = &loaded.library;
+    let Some(name) = &library.settings.style else {
+        return false;
+    };
+    let mut dirs: Vec<std::path::PathBuf> = library
+        .settings
+        .styles
+        .iter()
+        .map(|d| library.dir.join(d))
+        .collect();
+    dirs.push(std::path::PathBuf::from("styles"));
+    crate::format::load_style(name, &dirs)
+        .is_ok_and(|s| s.style.class == crate::csl::style::model::StyleClass::Note)
 }
 
 fn bad_profile(loaded: &Loaded, field: &crate::model::Field<String>) -> Diagnostic {
@@ -152,6 +173,15 @@ fn apply_fixes(
     };
     let verb = if args.dry_run { "would fix" } else { "fixed" };
     for plan in &plans {
+        if let Some(target) = store::write::link_outside(&plan.path, &loaded.library.dir) {
+            let d = store::write::outside_link_warning(&plan.path, &target);
+            ui.diagnostics(
+                &[d],
+                DiagnosticFormat::Human,
+                &HashMap::<PathBuf, String>::new(),
+            )?;
+            continue;
+        }
         if args.dry_run {
             out.write_all(
                 diff::unified(&plan.path.display().to_string(), &plan.before, &plan.after)
@@ -159,7 +189,7 @@ fn apply_fixes(
             )?;
         } else {
             store::write::replace(&plan.path, plan.after.as_bytes())
-                .with_context(|| format!("cannot write {}", plan.path.display()))?;
+                .map_err(|e| super::report::write_failure(&plan.path, e))?;
         }
         for f in &plan.fixes {
             writeln!(
@@ -197,6 +227,14 @@ fn print_report(
         .filter(|d| !ui.quiet || d.severity == Severity::Error)
         .cloned()
         .collect();
+    // Findings are for people: their control characters are shown escaped
+    // (JSON escapes its own, and stays data).
+    let texts = loaded.library.sources_for(&shown);
+    let escaped = super::terminal::escape_diagnostics(&shown, &texts);
+    let (shown, sources): (&[Diagnostic], &dyn diag::human::SourceText) = match args.format {
+        DiagnosticFormat::Json => (&shown, &texts),
+        _ => (&escaped.diagnostics, &escaped),
+    };
     match args.format {
         DiagnosticFormat::Human => {
             let choice = if ui.stdout_color() {
@@ -204,13 +242,14 @@ fn print_report(
             } else {
                 ColorChoice::Never
             };
-            let mut out = StandardStream::stdout(choice);
-            let sources = loaded.library.sources_for(&shown);
-            diag::render_human(&mut out, &shown, &sources)?;
+            // Buffered (see `Ui::diagnostics`).
+            let mut out =
+                super::report::buffered(io::stdout().lock(), choice == ColorChoice::Always);
+            diag::render_human(&mut out, shown, sources)?;
             out.flush()?;
         }
-        DiagnosticFormat::Concise => diag::render_concise(&mut ui.out(), &shown)?,
-        DiagnosticFormat::Json => diag::render_json(&mut ui.out(), &shown)?,
+        DiagnosticFormat::Concise => diag::render_concise(&mut ui.out(), shown)?,
+        DiagnosticFormat::Json => diag::render_json(&mut ui.out(), shown)?,
     }
     if ui.quiet {
         return Ok(());

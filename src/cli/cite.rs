@@ -3,7 +3,7 @@
 //! document; `--bib` adds the bibliography of the cited works (and of
 //! those named by `--nocite`).
 
-use super::formatting::{engine, report_warnings, FormatArgs};
+use super::formatting::{engine, report_form_notes, report_warnings, FormatArgs};
 use super::report::load_exit;
 use super::{Cli, Exit, Ui};
 use crate::csl::{self, Format};
@@ -64,6 +64,11 @@ pub fn run(cli: &Cli, args: &CiteArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
     let refs = engine.refs();
     let formatted = format_citations(&engine.library(&refs), &citations, &nocite);
     report_warnings(ui, &formatted.warnings)?;
+    let cited = citations
+        .iter()
+        .flat_map(|c| &c.items)
+        .map(|i| i.key.as_str());
+    report_form_notes(ui, &engine, cited)?;
     let mut out = ui.out();
     let format = args.format.format.unwrap_or(Format::Text);
     for (n, text) in formatted.citations.iter().enumerate() {

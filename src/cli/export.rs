@@ -1,14 +1,15 @@
 //! `kaynak export --to FORMAT [KEYS…]`: the library (or some records) in
 //! another tool's format, on stdout or in a file.
 
+use super::form_flags::FormFlags;
 use super::report::load_exit;
 use super::{Cli, DiagnosticFormat, Exit, Ui};
+use crate::forms::Form;
 use crate::interchange::{self, ExportOptions, Format, TextForm};
 use crate::model::variable::suggest;
 use crate::model::Entry;
 use crate::store::write;
-use crate::text::translit::Scheme;
-use anyhow::{bail, Context};
+use anyhow::bail;
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::PathBuf;
@@ -27,17 +28,11 @@ pub struct ExportArgs {
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// Romanise every Cyrillic text with this scheme (ala-lc, bgn-pcgn, iso-9 …),
-    /// even where a record gives its own transliteration. Without it, hand-given
-    /// forms are used, and kaynak.toml's `translit` (else BGN/PCGN without sign
-    /// marks) for texts that have none. Applies to BibTeX and --form translit.
-    #[arg(long, value_name = "NAME")]
-    pub translit: Option<String>,
-
-    /// Which form of multilingual texts fills the main fields: original,
-    /// translit, or translation:TAG (e.g. translation:en).
-    #[arg(long, value_name = "FORM", default_value = "original", value_parser = parse_form)]
-    pub form: TextForm,
+    /// Which forms fill the main fields (`auto` and `original`: the text as
+    /// published, which BibTeX writes romanised), which scheme derives
+    /// transliterations where one is wanted, and whether records' own forms win.
+    #[command(flatten)]
+    pub forms: FormFlags,
 
     /// BibLaTeX: also write biblatex-ms multiscript fields (title_romanised,
     /// title_translated_english …), which keep every form.
@@ -52,23 +47,18 @@ fn parse_format(name: &str) -> Result<Format, String> {
     })
 }
 
-fn parse_form(text: &str) -> Result<TextForm, String> {
-    text.parse()
-}
-
 pub fn run(cli: &Cli, args: &ExportArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
-    let scheme = match &args.translit {
-        Some(name) => Some(name.parse::<Scheme>()?),
-        None => None,
-    };
     let loaded = ui.load(&cli.library)?;
-    // A scheme named in kaynak.toml applies when the command names none.
-    let scheme = scheme.or(loaded.library.settings.translit);
     let entries = select(&loaded.library.entries, &args.keys, cli)?;
+    let settings = args.forms.settings(&loaded.library.settings);
+    let form = match settings.form {
+        Form::Auto | Form::Original => TextForm::Original,
+        Form::Translit => TextForm::Translit,
+        Form::Translation(tag) => TextForm::Translation(tag),
+    };
     let options = ExportOptions {
-        form: args.form.clone(),
-        scheme,
-        scheme_over_hand: args.translit.is_some(),
+        form,
+        translit: settings.translit,
         multiscript: args.multiscript,
     };
     let exported = interchange::export(&entries, args.to, &options);
@@ -79,7 +69,7 @@ pub fn run(cli: &Cli, args: &ExportArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
     )?;
     match &args.output {
         Some(path) => write::replace(path, exported.text.as_bytes())
-            .with_context(|| format!("cannot write {}", path.display()))?,
+            .map_err(|e| super::report::write_failure(path, e))?,
         None => ui.out().write_all(exported.text.as_bytes())?,
     }
     Ok(load_exit(&loaded))

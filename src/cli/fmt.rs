@@ -22,6 +22,11 @@ pub struct FmtArgs {
     /// (default: every record of the library).
     #[arg(value_name = "KEYS")]
     pub keys: Vec<String>,
+
+    /// Rewrite records that are symbolic links to files outside the library
+    /// (by default they are reported and left alone).
+    #[arg(long)]
+    pub follow_symlinks: bool,
 }
 
 /// What formatting the selected records found.
@@ -39,14 +44,30 @@ struct Outcome {
 
 pub fn run(cli: &Cli, args: &FmtArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
     let files = select(&cli.library, &args.keys)?;
+    // Writing, stale temporary files were removed before this (`cli::run`);
+    // checking only, they are reported.
+    let leftovers = match args.check {
+        true => write::temp_files(&cli.library),
+        false => Vec::new(),
+    };
     let mut outcome = Outcome {
-        diagnostics: leftover_temp_files(&cli.library),
+        diagnostics: leftovers
+            .iter()
+            .map(|path| write::leftover_warning().with_location(Location::file(path)))
+            .collect(),
         ..Outcome::default()
     };
     let label = if args.check { "checking" } else { "formatting" };
     let mut bar = Progress::new(label, files.len(), ui.quiet);
     for path in &files {
-        format_file(path, args.check, &mut outcome);
+        match write::link_outside(path, &cli.library) {
+            Some(target) if !args.follow_symlinks => {
+                outcome
+                    .diagnostics
+                    .push(write::outside_link_warning(path, &target));
+            }
+            _ => format_file(path, args.check, &mut outcome),
+        }
         bar.inc();
     }
     bar.finish();
@@ -114,7 +135,10 @@ fn format_file(path: &Path, check: bool, outcome: &mut Outcome) {
                     outcome.diagnostics.push(
                         Diagnostic::error("write-failed", format!("cannot write the record: {e}"))
                             .with_location(Location::file(path))
-                            .with_help("the file was left as it was; check its permissions"),
+                            .with_help(format!(
+                                "the file was left as it was; {}",
+                                write::advice(&e)
+                            )),
                     );
                     return;
                 }
@@ -127,33 +151,6 @@ fn format_file(path: &Path, check: bool, outcome: &mut Outcome) {
         }
     }
     outcome.sources.insert(path.to_path_buf(), text);
-}
-
-/// Warnings for temporary files that a killed writer left beside the records.
-fn leftover_temp_files(library: &Path) -> Vec<Diagnostic> {
-    let Ok(items) = std::fs::read_dir(library) else {
-        return Vec::new();
-    };
-    let mut found: Vec<PathBuf> = items
-        .filter_map(|item| item.ok().map(|i| i.path()))
-        .filter(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(write::is_temp_file)
-        })
-        .collect();
-    found.sort();
-    found
-        .into_iter()
-        .map(|path| {
-            Diagnostic::warning(
-                "leftover-temp-file",
-                "a temporary file left by an interrupted write; no record was changed by it",
-            )
-            .with_location(Location::file(&path))
-            .with_help("delete it, unless kaynak is writing to this library right now")
-        })
-        .collect()
 }
 
 /// The files to format: every record, or those named by key or path.

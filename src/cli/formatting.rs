@@ -1,14 +1,14 @@
 //! What `bib`, `cite` and `render` share: the style, locale, output format and
 //! text-form options, and building a CSL processor over the library.
 
+use super::form_flags::FormFlags;
 use super::{DiagnosticFormat, Ui};
 use crate::csl::{self, Format, Processor, Warning};
 use crate::diag::Diagnostic;
 use crate::document::Library;
-use crate::format::{check_locale, load_style, locale_loader, FormPolicy, RecordItem, TextForm};
-use crate::store::{Loaded, SortScript};
-use crate::text::collate::MixedScripts;
-use crate::text::translit::Scheme;
+use crate::format::{check_locale, load_style, prepare, LocaleFiles, RecordItem};
+use crate::forms::{FormSettings, Notes};
+use crate::store::Loaded;
 use anyhow::{anyhow, bail};
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -19,8 +19,8 @@ pub struct FormatArgs {
     /// built into kaynak (default: `style` in kaynak.toml).
     #[arg(long, short, add = clap_complete::ArgValueCandidates::new(super::completions::style_candidates))]
     pub style: Option<String>,
-    /// The locale (BCP 47, e.g. en-US, ru-RU, tr-TR); default: the style's, else
-    /// `locale` in kaynak.toml, else en-US.
+    /// The locale (BCP 47, e.g. en-US, ru-RU, tr-TR) [default: the style's
+    /// default-locale, else `locale` in kaynak.toml, else en-US]
     #[arg(long)]
     pub locale: Option<String>,
     /// The output format: text, html, markdown, latex or rtf (default: text;
@@ -33,13 +33,8 @@ pub struct FormatArgs {
     /// Directories with locale files (locales-xx-YY.xml).
     #[arg(long = "locales", value_name = "DIR")]
     pub locale_dirs: Vec<PathBuf>,
-    /// Which form of non-English texts to print: auto (Latin as written, other
-    /// scripts transliterated), original, translit, or translation:TAG.
-    #[arg(long, default_value = "auto", value_parser = parse_form)]
-    pub form: TextForm,
-    /// Transliterate under this scheme even where a record gives its own.
-    #[arg(long)]
-    pub translit: Option<String>,
+    #[command(flatten)]
+    pub forms: FormFlags,
     /// Threads for rendering a large library (default: the machine's cores,
     /// up to 8). The output is the same on any number.
     #[arg(long, env = "KAYNAK_THREADS", value_parser = clap::value_parser!(u16).range(1..))]
@@ -51,16 +46,13 @@ fn parse_format(name: &str) -> Result<Format, String> {
         .ok_or_else(|| format!("unknown format `{name}` (text, html, markdown, latex, rtf)"))
 }
 
-fn parse_form(name: &str) -> Result<TextForm, String> {
-    TextForm::from_name(name)
-        .ok_or_else(|| format!("unknown form `{name}` (auto, original, translit, translation:TAG)"))
-}
-
 /// A processor ready to render the library's records.
 pub struct Engine {
     pub processor: Processor,
     pub items: Vec<RecordItem>,
     pub index: HashMap<String, usize>,
+    /// The form settings of the run (the library's, with the flags applied).
+    pub forms: FormSettings,
 }
 
 impl Engine {
@@ -104,27 +96,33 @@ pub fn engine(args: &FormatArgs, loaded: &Loaded, ui: &Ui) -> anyhow::Result<Eng
         DiagnosticFormat::Concise,
         &HashMap::<PathBuf, String>::new(),
     )?;
-    let forced_scheme = args
-        .translit
-        .as_deref()
-        .map(str::parse::<Scheme>)
-        .transpose()?;
-    let policy = FormPolicy {
-        form: args.form.clone(),
-        forced_scheme,
-        configured: settings.translit,
-    };
-    let locale = args.locale.clone().or_else(|| settings.locale.clone());
-    if let Some(tag) = &locale {
+    let forms = args.forms.settings(settings);
+    let asked = args.locale.clone().or_else(|| settings.locale.clone());
+    if let Some(tag) = &asked {
         if let Err(error) = check_locale(tag, &args.locale_dirs) {
             let none = HashMap::<PathBuf, String>::new();
             ui.diagnostics(&[error], DiagnosticFormat::Human, &none)?;
             bail!("cannot use the locale `{tag}`");
         }
     }
-    let loader = locale_loader(args.locale_dirs.clone());
-    let mut processor = csl::processor_with_locale(style.style, locale.as_deref(), &loader);
-    processor.set_mixed_scripts(mixed_scripts(settings));
+    let locale_files = LocaleFiles::new(args.locale_dirs.clone());
+    let loader = |tag: &str| locale_files.load(tag);
+    let (mut processor, policy) = prepare(
+        style.style,
+        settings,
+        forms.clone(),
+        args.locale.as_deref(),
+        &loader,
+    );
+    let locale_problems = locale_files.into_problems();
+    if !locale_problems.is_empty() {
+        ui.diagnostics(
+            &locale_problems,
+            DiagnosticFormat::Concise,
+            &HashMap::<PathBuf, String>::new(),
+        )?;
+        bail!("cannot use the locale files given with --locales");
+    }
     if let Some(threads) = args.threads {
         processor.set_threads(usize::from(threads));
     }
@@ -145,7 +143,31 @@ pub fn engine(args: &FormatArgs, loaded: &Loaded, ui: &Ui) -> anyhow::Result<Eng
         processor,
         items,
         index,
+        forms,
     })
+}
+
+/// Prints, once, what the form policy had to say about the texts of the records
+/// `printed` (keys), e.g. letters a table left as they are.
+pub fn report_form_notes<'k>(
+    ui: &Ui,
+    engine: &Engine,
+    printed: impl IntoIterator<Item = &'k str>,
+) -> anyhow::Result<()> {
+    let extension = engine.processor.style.ext.active;
+    let mut notes = Notes::default();
+    for key in printed {
+        if let Some(item) = engine.index.get(key).and_then(|&i| engine.items.get(i)) {
+            notes.merge(&item.notes(extension));
+        }
+    }
+    let diagnostics = notes.diagnostics(engine.forms.translit.scheme.is_some());
+    ui.diagnostics(
+        &diagnostics,
+        DiagnosticFormat::Concise,
+        &HashMap::<PathBuf, String>::new(),
+    )?;
+    Ok(())
 }
 
 /// Where styles are looked for by name: `--styles` directories, then the
@@ -156,17 +178,6 @@ pub fn style_dirs(given: &[PathBuf], loaded: &Loaded) -> Vec<PathBuf> {
     dirs.extend(settings.styles.iter().map(|d| loaded.library.dir.join(d)));
     dirs.push(PathBuf::from("styles"));
     dirs
-}
-
-/// How Cyrillic sort keys are ordered, from `sort-script` in kaynak.toml: on their
-/// romanisation (the library's `translit` scheme, else ALA-LC) or on the original.
-fn mixed_scripts(settings: &crate::store::Settings) -> MixedScripts {
-    match settings.sort_script {
-        SortScript::Original => MixedScripts::Original,
-        SortScript::Translit => {
-            MixedScripts::Transliterated(settings.translit.unwrap_or(Scheme::AlaLcPlain))
-        }
-    }
 }
 
 /// Prints the engine's warnings (missing variables, unknown terms) as diagnostics.

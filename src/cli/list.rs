@@ -1,17 +1,26 @@
-//! `kaynak list`: one aligned line per record.
+//! `kaynak list`: one aligned line per record, its short title in the form the
+//! form policy prints.
 
+use super::form_flags::FormFlags;
 use super::report::load_exit;
 use super::{Cli, Exit, Ui};
+use crate::forms::FormPolicy;
 use crate::model::Entry;
 use std::io::Write;
 
 #[derive(Debug, clap::Args)]
-pub struct ListArgs {}
+pub struct ListArgs {
+    #[command(flatten)]
+    pub forms: FormFlags,
+}
 
 const TITLE_WIDTH: usize = 60;
 
-pub fn run(cli: &Cli, _args: &ListArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
+pub fn run(cli: &Cli, args: &ListArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
     let loaded = ui.load(&cli.library)?;
+    let settings = &loaded.library.settings;
+    let locale = settings.locale.as_deref().unwrap_or("en-US");
+    let policy = FormPolicy::for_locale(args.forms.settings(settings), locale);
     let entries = &loaded.library.entries;
     let header = ["KEY", "TYPE", "LANG", "YEAR", "TITLE"].map(String::from);
     // Two passes: the column widths, then each row as it is made (a table
@@ -24,7 +33,7 @@ pub fn run(cli: &Cli, _args: &ListArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
     }
     let mut out = std::io::BufWriter::new(ui.out());
     let mut line = String::new();
-    for r in std::iter::once(header).chain(entries.iter().map(row)) {
+    for r in std::iter::once(header).chain(entries.iter().map(|e| row(e, &policy))) {
         line.clear();
         for (cell, width) in r.iter().zip(widths) {
             line.push_str(cell);
@@ -52,7 +61,7 @@ fn cell_widths(entry: &Entry) -> [usize; 4] {
     ]
 }
 
-fn row(entry: &Entry) -> [String; 5] {
+fn row(entry: &Entry, policy: &FormPolicy) -> [String; 5] {
     let year = entry
         .year()
         .map(|y| y.to_string())
@@ -60,7 +69,7 @@ fn row(entry: &Entry) -> [String; 5] {
     let title = entry
         .text("title-short")
         .or_else(|| entry.text("title"))
-        .map(|t| shorten(&t.original))
+        .map(|t| shorten(&policy.choose(t, entry.language()).text))
         .unwrap_or_else(|| "-".into());
     [
         entry.key.clone(),

@@ -7,6 +7,7 @@ mod cite;
 pub mod completions;
 mod export;
 mod fmt;
+mod form_flags;
 mod formatting;
 mod import;
 mod list;
@@ -16,8 +17,10 @@ pub mod pandoc_filter;
 pub mod progress;
 mod render;
 mod report;
+mod search;
 mod show;
 mod styles;
+pub mod terminal;
 mod translit;
 
 pub use report::{DiagnosticFormat, Ui};
@@ -98,6 +101,8 @@ pub enum Command {
     /// Format the citations of a Markdown manuscript: footnotes (note styles) or
     /// in-text citations, and the bibliography.
     Render(render::RenderArgs),
+    /// Find records through any form of their titles, names and keys, in any script.
+    Search(search::SearchArgs),
     /// List the styles kaynak can use: its own, and those in the library's
     /// and --styles directories, with title, class and default locale.
     Styles(styles::StylesArgs),
@@ -123,12 +128,21 @@ pub enum Command {
 pub fn run(cli: Cli) -> anyhow::Result<Exit> {
     let mut ui = Ui::new(cli.color, cli.quiet);
     ui.cache = !cli.no_cache;
+    if cli.command.writes_records() && cli.library.is_dir() {
+        let cleaned = crate::store::write::remove_stale_temp_files(&cli.library);
+        ui.diagnostics(
+            &cleaned,
+            DiagnosticFormat::Human,
+            &std::collections::HashMap::new(),
+        )?;
+    }
     match &cli.command {
         Command::List(args) => list::run(&cli, args, &mut ui),
         Command::Show(args) => show::run(&cli, args, &mut ui),
         Command::Bib(args) => bib::run(&cli, args, &mut ui),
         Command::Cite(args) => cite::run(&cli, args, &mut ui),
         Command::Render(args) => render::run(&cli, args, &mut ui),
+        Command::Search(args) => search::run(&cli, args, &mut ui),
         Command::Styles(args) => styles::run(&cli, args, &mut ui),
         Command::Translit(args) => translit::run(&cli, args, &mut ui),
         Command::Check(args) => check::run(&cli, args, &mut ui),
@@ -138,5 +152,19 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::Man(args) => man::run(&cli, args, &mut ui),
         Command::Export(args) => export::run(&cli, args, &mut ui),
         Command::Import(args) => import::run(&cli, args, &mut ui),
+    }
+}
+
+impl Command {
+    /// True for the commands that write records into the library (and so
+    /// first clear away what a killed writer left there).
+    fn writes_records(&self) -> bool {
+        match self {
+            Command::New(args) => !args.dry_run,
+            Command::Fmt(args) => !args.check,
+            Command::Import(args) => !args.dry_run,
+            Command::Check(args) => args.fix && !args.dry_run,
+            _ => false,
+        }
     }
 }

@@ -64,7 +64,8 @@ pub fn run(cli: &Cli, args: &NewArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
         bail!("{problem}");
     }
     let settings = read_settings(library, ui)?;
-    let text = skeleton(item_type, &args.fields, &settings)?;
+    let today = crate::check::calendar::today();
+    let text = skeleton(item_type, &args.fields, &settings, Some(today))?;
     let draft = match &args.key {
         Some(key) => library.join(format!("{key}.toml")),
         None => library.join("<new record>"),
@@ -160,7 +161,7 @@ fn create_named(library: &Path, key: &str, text: &str) -> anyhow::Result<PathBuf
                 path.display()
             )
         }
-        Err(e) => Err(e).with_context(|| format!("cannot write {}", path.display())),
+        Err(e) => Err(super::report::write_failure(&path, e)),
     }
 }
 
@@ -172,7 +173,7 @@ fn create_suggested(library: &Path, base: &str, text: &str) -> anyhow::Result<Pa
         match write::create_new(&path, text.as_bytes()) {
             Ok(()) => return Ok(path),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(e).with_context(|| format!("cannot write {}", path.display())),
+            Err(e) => return Err(super::report::write_failure(&path, e)),
         }
     }
     bail!("the keys {base}, {base}a … {base}z are all taken: give KEY")
@@ -186,6 +187,7 @@ fn free_keys<'a>(
     std::iter::once(String::new())
         .chain(('a'..='z').map(String::from))
         .map(move |suffix| format!("{base}{suffix}"))
+        .filter(|key| store::key_problem(key).is_none())
         .filter(|key| !taken.contains_key(&store::fold_key(key)))
 }
 

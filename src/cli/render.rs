@@ -5,7 +5,7 @@
 //! finding, formatting and assembling are `document`'s; this file reads and
 //! writes files and prints.
 
-use super::formatting::{engine, report_warnings, FormatArgs};
+use super::formatting::{engine, report_form_notes, report_warnings, FormatArgs};
 use super::report::load_exit;
 use super::{Cli, DiagnosticFormat, Exit, Ui};
 use crate::csl::Format;
@@ -65,6 +65,12 @@ pub fn run(cli: &Cli, args: &RenderArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
     let refs = engine.refs();
     let formatted = format_citations(&engine.library(&refs), &citations, &metadata.nocite);
     report_warnings(ui, &formatted.warnings)?;
+    let cited = citations
+        .iter()
+        .flat_map(|c| &c.items)
+        .map(|i| i.key.as_str());
+    let listed = formatted.bibliography.iter().flat_map(|b| &b.entries);
+    report_form_notes(ui, &engine, cited.chain(listed.map(|e| e.id.as_str())))?;
     let manuscript = Manuscript {
         front_matter: &doc[..body_start],
         body,

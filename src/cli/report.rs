@@ -1,12 +1,13 @@
 //! Where output goes: stdout for results, stderr for diagnostics, with color
 //! only when asked for or when stderr is a terminal.
 
+use super::terminal::{escape_diagnostics, Output};
 use super::ColorWhen;
 use crate::diag::{self, Diagnostic, Severity, Tally};
 use crate::store::{self, Loaded};
 use anyhow::Context;
 use clap::ValueEnum;
-use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+use codespan_reporting::term::termcolor::{Ansi, ColorChoice, NoColor, WriteColor};
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 
@@ -39,9 +40,12 @@ impl Ui {
         }
     }
 
-    /// Standard output, locked, for results.
-    pub fn out(&self) -> io::StdoutLock<'static> {
-        io::stdout().lock()
+    /// Standard output, locked, for results; on a terminal, control
+    /// characters are shown escaped (see [`terminal`](super::terminal)).
+    pub fn out(&self) -> Output<io::StdoutLock<'static>> {
+        let stdout = io::stdout();
+        let escape = stdout.is_terminal();
+        Output::new(stdout.lock(), escape)
     }
 
     fn stderr_choice(&self) -> ColorChoice {
@@ -74,14 +78,20 @@ impl Ui {
             .filter(|d| !self.quiet || d.severity == Severity::Error)
             .cloned()
             .collect();
+        let escaped = escape_diagnostics(&shown, sources);
+        let shown = &escaped.diagnostics;
         match format {
             DiagnosticFormat::Human => {
-                let mut err = StandardStream::stderr(self.stderr_choice());
-                diag::render_human(&mut err, &shown, sources)?;
+                // Buffered: codespan writes a snippet in many small pieces,
+                // and stderr is unbuffered (a thousand findings on one long
+                // line took a minute of system calls).
+                let color = self.stderr_choice() != ColorChoice::Never;
+                let mut err = buffered(io::stderr().lock(), color);
+                diag::render_human(&mut err, shown, &escaped)?;
                 err.flush()
             }
-            DiagnosticFormat::Concise => diag::render_concise(&mut io::stderr().lock(), &shown),
-            DiagnosticFormat::Json => diag::render_json(&mut io::stderr().lock(), &shown),
+            DiagnosticFormat::Concise => diag::render_concise(&mut io::stderr().lock(), shown),
+            DiagnosticFormat::Json => diag::render_json(&mut io::stderr().lock(), shown),
         }
     }
 
@@ -105,5 +115,22 @@ pub fn load_exit(loaded: &Loaded) -> super::Exit {
         super::Exit::Findings
     } else {
         super::Exit::Success
+    }
+}
+
+/// An error for a failed write of `path`, with advice that fits its cause
+/// (a full disk is not a permission problem).
+pub fn write_failure(path: &Path, error: io::Error) -> anyhow::Error {
+    let advice = store::write::advice(&error);
+    anyhow::anyhow!("cannot write {}: {error}; {advice}", path.display())
+}
+
+/// A buffered writer for colored (ANSI) or plain diagnostics.
+pub fn buffered<'a, W: Write + 'a>(out: W, color: bool) -> Box<dyn WriteColor + 'a> {
+    let out = io::BufWriter::new(out);
+    if color {
+        Box::new(Ansi::new(out))
+    } else {
+        Box::new(NoColor::new(out))
     }
 }

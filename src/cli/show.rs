@@ -1,10 +1,13 @@
-//! `kaynak show KEY`: one record, every form of every text.
+//! `kaynak show KEY`: one record, every form of every text, with the form the
+//! form policy prints marked `*` (the same one `bib`, `export` and the sort keys
+//! use under the same settings).
 
+use super::form_flags::FormFlags;
 use super::report::load_exit;
 use super::{Cli, Exit, Ui};
+use crate::forms::{FormPolicy, Source, TranslitPolicy};
 use crate::model::variable::suggest;
-use crate::model::{Entry, LatinSource, MultiText, Name};
-use crate::text::translit::Scheme;
+use crate::model::{Entry, MultiText, Name};
 use anyhow::bail;
 use std::io::Write;
 
@@ -12,6 +15,8 @@ use std::io::Write;
 pub struct ShowArgs {
     /// The citation key (the record's file name without `.toml`).
     pub key: String,
+    #[command(flatten)]
+    pub forms: FormFlags,
 }
 
 pub fn run(cli: &Cli, args: &ShowArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
@@ -28,13 +33,16 @@ pub fn run(cli: &Cli, args: &ShowArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
             cli.library.display()
         );
     };
+    let settings = &loaded.library.settings;
+    let locale = settings.locale.as_deref().unwrap_or("en-US");
+    let policy = FormPolicy::for_locale(args.forms.settings(settings), locale);
     let mut out = ui.out();
-    out.write_all(render(entry, loaded.library.settings.translit).as_bytes())?;
+    out.write_all(render(entry, &policy).as_bytes())?;
     Ok(load_exit(&loaded))
 }
 
 /// The text `kaynak show` prints for one entry.
-pub fn render(entry: &Entry, scheme: Option<Scheme>) -> String {
+pub fn render(entry: &Entry, policy: &FormPolicy) -> String {
     let mut s = format!(
         "{}  ({}{})  {}\n",
         entry.key,
@@ -45,12 +53,13 @@ pub fn render(entry: &Entry, scheme: Option<Scheme>) -> String {
             .unwrap_or_default(),
         entry.path.display()
     );
+    let language = entry.language();
     let mut fields: Vec<(&str, String)> = Vec::new();
     for (name, field) in &entry.names {
-        fields.push((name, names_block(&field.value)));
+        fields.push((name, names_block(&field.value, language, policy)));
     }
     for (name, field) in &entry.texts {
-        fields.push((name, text_block(&field.value, entry.language(), scheme)));
+        fields.push((name, text_block(&field.value, language, policy)));
     }
     for (name, field) in &entry.dates {
         fields.push((name, format!("{}\n", field.value)));
@@ -58,7 +67,7 @@ pub fn render(entry: &Entry, scheme: Option<Scheme>) -> String {
     fields.sort_by_key(|(name, _)| field_rank(name));
     for (name, block) in fields {
         s.push_str(&format!("{name}:"));
-        if block.starts_with("  ") {
+        if block.starts_with(['*', ' ']) {
             s.push('\n');
             s.push_str(&block);
         } else {
@@ -87,36 +96,81 @@ fn field_rank(name: &str) -> (usize, String) {
     (rank, name.to_string())
 }
 
-fn text_block(text: &MultiText, language: Option<&str>, scheme: Option<Scheme>) -> String {
-    let latin = text.latin(language, scheme, false);
-    if text.is_plain() && latin.is_none() {
+/// The margin of a line: `* ` for the form the policy prints.
+fn margin(printed: bool) -> &'static str {
+    if printed {
+        "* "
+    } else {
+        "  "
+    }
+}
+
+fn text_block(text: &MultiText, language: Option<&str>, policy: &FormPolicy) -> String {
+    let translit = policy.settings.translit.of(text, language, None);
+    if text.is_plain() && translit.is_none() {
         return format!("{}\n", text.original);
     }
-    let mut s = format!("  original     {}\n", text.original);
-    match latin {
-        Some((t, LatinSource::Given)) => s.push_str(&format!("  translit     {t}\n")),
-        Some((t, LatinSource::Derived(scheme))) => {
-            s.push_str(&format!("  translit     {t}  (derived: {scheme})\n"))
-        }
-        None => {}
+    let printed = policy.choose(text, language).source;
+    let mut s = format!(
+        "{}original     {}\n",
+        margin(printed == Source::Original),
+        text.original
+    );
+    if let Some(t) = translit {
+        let how = match &t.source {
+            Source::Derived { scheme, lang } => {
+                format!("  (derived: {scheme}, {} table)", lang.tag())
+            }
+            _ => String::new(),
+        };
+        let is_printed = matches!(printed, Source::Own | Source::Derived { .. });
+        s.push_str(&format!(
+            "{}translit     {}{how}\n",
+            margin(is_printed),
+            t.text
+        ));
     }
+    let printed_translation = match &printed {
+        Source::Translation(tag) => text.translation(tag),
+        _ => None,
+    };
     for (tag, t) in &text.translations {
-        s.push_str(&format!("  translation  {tag}: {t}\n"));
+        let is_printed = printed_translation == Some(t.as_str());
+        s.push_str(&format!("{}translation  {tag}: {t}\n", margin(is_printed)));
     }
     s
 }
 
-fn names_block(names: &[Name]) -> String {
+fn names_block(names: &[Name], language: Option<&str>, policy: &FormPolicy) -> String {
     let mut s = String::new();
     for name in names {
-        s.push_str(&format!("  {}", name.display_original()));
-        if name.has_translit() {
-            s.push_str(&format!("  (translit: {})", name.display_latin()));
+        let original = name.display_original();
+        let printed = policy.name(name, language).display_original();
+        let romanised = name.map_parts(|part| {
+            let latin = policy.settings.translit.of(part, language, None);
+            MultiText::plain(latin.map_or_else(|| part.original.clone(), |t| t.into_string()))
+        });
+        let romanised = romanised.display_original();
+        let organisation = if name.is_literal() {
+            "  [organisation]"
+        } else {
+            ""
+        };
+        if romanised == original {
+            s.push_str(&format!("  {original}{organisation}\n"));
+            continue;
         }
-        if name.is_literal() {
-            s.push_str("  [organisation]");
-        }
-        s.push('\n');
+        let own =
+            name.has_translit() && policy.settings.translit.policy == TranslitPolicy::RecordFirst;
+        let how = if own { "translit" } else { "derived" };
+        s.push_str(&format!(
+            "{}{original}{organisation}\n",
+            margin(printed == original)
+        ));
+        s.push_str(&format!(
+            "{}{romanised}  ({how})\n",
+            margin(printed == romanised)
+        ));
     }
     s
 }

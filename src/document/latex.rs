@@ -229,6 +229,11 @@ fn section(level: HeadingLevel) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_are_dropped() {
+        assert_eq!(escape("a\u{1b}]0;x\u{7}b\u{9b}\u{0}c"), "a]0;xbc");
+    }
     use crate::document::assemble::RenderedCitation;
     use crate::document::{find_citations, LocatorLabels};
 

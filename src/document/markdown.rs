@@ -252,7 +252,9 @@ fn matching_bracket(doc: &str, open: usize, skip: &SkipSet) -> Option<usize> {
         match bytes[i] {
             b'[' => depth += 1,
             b']' => {
-                depth -= 1;
+                // A `]` before any `[` (the `[` at `open` was skipped as
+                // code): nothing matches.
+                depth = depth.checked_sub(1)?;
                 if depth == 0 {
                     return Some(i);
                 }

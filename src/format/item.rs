@@ -1,75 +1,21 @@
 //! kaynak records as CSL items: the adapter that lets the CSL engine read a
 //! [`model::Entry`](crate::model::Entry) through the same trait as CSL-JSON.
 //!
-//! Which form of a multilingual text the engine sees is chosen here, once per
-//! item, by a [`FormPolicy`]: the original, a transliteration, or a translation.
+//! Which form of a multilingual text the engine sees is the form policy's
+//! ([`crate::forms`]): the plain variables hold the form it prints (what official
+//! styles read), and the extension's queries (`k:forms`) get the original, the
+//! transliteration the policy gives, or a translation. What the policy has to say
+//! about its choices is kept per item, for the records a run prints.
 
 use crate::csl::ext::FormQuery;
 use crate::csl::{self, CslItem};
+use crate::forms::{FormPolicy, Notes, Translit};
 use crate::model::{Date, Endpoint, Entry, MultiText, Name};
+use crate::text::language::is_latin;
 use crate::text::translit::Scheme;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Mutex;
-
-/// Which form of a text to give the engine.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub enum TextForm {
-    /// Latin-script text as written; other scripts transliterated (the record's
-    /// own `translit` first). What an English-language document wants.
-    #[default]
-    Auto,
-    /// Always the text as published, in its own script.
-    Original,
-    /// The transliteration, derived under the policy's scheme when forced.
-    Translit,
-    /// The translation into this language, else as [`TextForm::Auto`].
-    Translation(String),
-}
-
-impl TextForm {
-    /// Parses `auto`, `original`, `translit` or `translation:TAG`.
-    pub fn from_name(name: &str) -> Option<TextForm> {
-        match name {
-            "auto" => Some(TextForm::Auto),
-            "original" => Some(TextForm::Original),
-            "translit" => Some(TextForm::Translit),
-            _ => name
-                .strip_prefix("translation:")
-                .filter(|tag| !tag.is_empty())
-                .map(|tag| TextForm::Translation(tag.to_string())),
-        }
-    }
-}
-
-/// How texts are chosen for every item of a run.
-#[derive(Debug, Clone, Default)]
-pub struct FormPolicy {
-    pub form: TextForm,
-    /// A scheme that overrides records' own transliterations (e.g. ALA-LC for Chicago).
-    pub forced_scheme: Option<Scheme>,
-    /// The library's default scheme (`translit` in kaynak.toml).
-    pub configured: Option<Scheme>,
-}
-
-impl FormPolicy {
-    /// The form of `text` this policy gives, for a record in `language`.
-    pub fn pick<'a>(&self, text: &'a MultiText, language: Option<&str>) -> Cow<'a, str> {
-        if let TextForm::Translation(tag) = &self.form {
-            if let Some(t) = text.translation(tag) {
-                return Cow::Borrowed(t);
-            }
-        }
-        if self.form == TextForm::Original {
-            return Cow::Borrowed(&text.original);
-        }
-        let scheme = self.forced_scheme.or(self.configured);
-        match text.latin(language, scheme, self.forced_scheme.is_some()) {
-            Some((latin, _)) => latin,
-            None => Cow::Borrowed(&text.original),
-        }
-    }
-}
 
 /// One record, in the forms a policy chose, ready for the CSL engine.
 #[derive(Debug, Clone)]
@@ -81,77 +27,114 @@ pub struct RecordItem {
     dates: HashMap<&'static str, csl::Date>,
     /// Every form of the texts and names, for the CSL extension (`k:forms`).
     forms: ItemForms,
+    /// What the policy said about the plain variables.
+    plain_notes: Notes,
 }
 
-/// The multilingual values of a record, and transliterations derived from
-/// them, cached per variable and scheme so a render does no repeated work.
+/// Transliterations by variable and the style's preferred scheme.
+type Cache<T> = HashMap<(&'static str, Option<Scheme>), T>;
+
+/// The multilingual values of a record and the transliterations the policy gave
+/// for them, cached per variable and preferred scheme so a render does no
+/// repeated work.
 #[derive(Debug, Default)]
 struct ItemForms {
+    key: String,
+    language: Option<String>,
+    translit: Translit,
     texts: HashMap<&'static str, MultiText>,
+    names: HashMap<&'static str, Vec<Name>>,
     original_names: HashMap<&'static str, Vec<csl::Name>>,
-    record_names: HashMap<&'static str, Vec<csl::Name>>,
     // a lock, not a RefCell: the engine reads items from several threads
-    derived: Mutex<HashMap<(String, Scheme), String>>,
-    derived_names: Mutex<HashMap<(String, Scheme), Vec<csl::Name>>>,
+    derived: Mutex<Cache<Option<String>>>,
+    derived_names: Mutex<Cache<Vec<csl::Name>>>,
+    notes: Mutex<Notes>,
 }
 
 impl Clone for ItemForms {
     fn clone(&self) -> ItemForms {
         ItemForms {
+            key: self.key.clone(),
+            language: self.language.clone(),
+            translit: self.translit,
             texts: self.texts.clone(),
+            names: self.names.clone(),
             original_names: self.original_names.clone(),
-            record_names: self.record_names.clone(),
             derived: Mutex::new(lock(&self.derived).clone()),
             derived_names: Mutex::new(lock(&self.derived_names).clone()),
+            notes: Mutex::new(lock(&self.notes).clone()),
         }
     }
 }
 
 impl ItemForms {
-    fn new(entry: &Entry) -> ItemForms {
+    fn new(entry: &Entry, translit: Translit) -> ItemForms {
         let texts = entry
             .texts
             .iter()
             .map(|(name, field)| (*name, field.value.clone()))
             .collect();
-        let names_in = |pick: fn(&MultiText) -> Option<&str>| {
-            entry
-                .names
-                .iter()
-                .map(|(name, field)| {
-                    let list = field.value.iter().map(|n| name_parts(n, pick)).collect();
-                    (*name, list)
-                })
-                .collect()
-        };
+        let names: HashMap<&'static str, Vec<Name>> = entry
+            .names
+            .iter()
+            .map(|(name, field)| (*name, field.value.clone()))
+            .collect();
+        let original_names = names
+            .iter()
+            .map(|(name, list)| {
+                let list = list
+                    .iter()
+                    .map(|n| csl_name_with(n, |t| Some(t.original.clone())))
+                    .collect();
+                (*name, list)
+            })
+            .collect();
         ItemForms {
+            key: entry.key.clone(),
+            language: entry.language().map(str::to_string),
+            translit,
             texts,
-            original_names: names_in(|t| Some(t.original.as_str())),
-            record_names: names_in(|t| t.translit.as_deref()),
+            names,
+            original_names,
             ..ItemForms::default()
         }
     }
 
-    fn scheme_text(&self, name: &str, scheme: Scheme) -> Option<String> {
-        let key = (name.to_string(), scheme);
-        if let Some(done) = lock(&self.derived).get(&key) {
-            return Some(done.clone());
-        }
-        let derived = crate::text::translit::transliterate(&self.texts.get(name)?.original, scheme);
-        lock(&self.derived).insert(key, derived.clone());
-        Some(derived)
+    /// The transliteration of `text` the policy gives (`None` for Latin text and
+    /// for text no scheme romanises), with its notes kept.
+    fn translit_of(&self, text: &MultiText, style: Option<Scheme>) -> Option<String> {
+        let chosen = self.translit.of(text, self.language.as_deref(), style)?;
+        lock(&self.notes).record(&self.key, &chosen);
+        Some(chosen.into_string())
     }
 
-    fn scheme_names(&self, name: &str, scheme: Scheme) -> Option<Vec<csl::Name>> {
-        let key = (name.to_string(), scheme);
+    fn translit_text(&self, name: &'static str, style: Option<Scheme>) -> Option<String> {
+        let key = (name, style);
+        if let Some(done) = lock(&self.derived).get(&key) {
+            return done.clone();
+        }
+        let derived = self.translit_of(self.texts.get(name)?, style);
+        lock(&self.derived).insert(key, derived.clone());
+        derived
+    }
+
+    fn translit_names(&self, name: &'static str, style: Option<Scheme>) -> Option<Vec<csl::Name>> {
+        let key = (name, style);
         if let Some(done) = lock(&self.derived_names).get(&key) {
             return Some(done.clone());
         }
         let derived: Vec<csl::Name> = self
-            .original_names
+            .names
             .get(name)?
             .iter()
-            .map(|n| csl::ext::map_name(n, |p| crate::text::translit::transliterate(p, scheme)))
+            .map(|n| {
+                csl_name_with(n, |part| {
+                    Some(
+                        self.translit_of(part, style)
+                            .unwrap_or_else(|| part.original.clone()),
+                    )
+                })
+            })
             .collect();
         lock(&self.derived_names).insert(key, derived.clone());
         Some(derived)
@@ -172,14 +155,9 @@ fn borrowed<'a>(
     map.get(name).map(|n| Cow::Borrowed(n.as_slice()))
 }
 
-/// A name with each part in the form `pick` gives (`None` where it gives none).
-fn name_parts(name: &Name, pick: fn(&MultiText) -> Option<&str>) -> csl::Name {
-    csl_name_with(name, |t| pick(t).map(str::to_string))
-}
-
 /// A CSL name whose parts are `part(…)` of the record's parts.
-fn csl_name_with(name: &Name, part: impl Fn(&MultiText) -> Option<String>) -> csl::Name {
-    let part = |p: &Option<MultiText>| p.as_ref().and_then(&part);
+fn csl_name_with(name: &Name, mut part: impl FnMut(&MultiText) -> Option<String>) -> csl::Name {
+    let mut part = |p: &Option<MultiText>| p.as_ref().and_then(&mut part);
     csl::Name {
         family: part(&name.family),
         given: part(&name.given),
@@ -193,12 +171,18 @@ fn csl_name_with(name: &Name, part: impl Fn(&MultiText) -> Option<String>) -> cs
 }
 
 impl RecordItem {
+    /// The record with every text in the form `policy` prints.
     pub fn new(entry: &Entry, policy: &FormPolicy) -> RecordItem {
         let language = entry.language();
+        let mut plain_notes = Notes::default();
         let mut variables: HashMap<&'static str, String> = entry
             .texts
             .iter()
-            .map(|(name, field)| (*name, policy.pick(&field.value, language).into_owned()))
+            .map(|(name, field)| {
+                let chosen = policy.choose(&field.value, language);
+                plain_notes.record(&entry.key, &chosen);
+                (*name, chosen.into_string())
+            })
             .collect();
         if let Some(language) = language {
             variables.insert("language", language.to_string());
@@ -207,14 +191,18 @@ impl RecordItem {
             .names
             .iter()
             .map(|(name, field)| {
-                (
-                    *name,
-                    field
-                        .value
-                        .iter()
-                        .map(|n| csl_name(n, language, policy))
-                        .collect(),
-                )
+                let list = field
+                    .value
+                    .iter()
+                    .map(|n| {
+                        csl_name_with(n, |part| {
+                            let chosen = policy.choose_name_part(part, language);
+                            plain_notes.record(&entry.key, &chosen);
+                            Some(chosen.into_string())
+                        })
+                    })
+                    .collect();
+                (*name, list)
             })
             .collect();
         let dates = entry
@@ -228,21 +216,20 @@ impl RecordItem {
             variables,
             names,
             dates,
-            forms: ItemForms::new(entry),
+            forms: ItemForms::new(entry, policy.settings.translit),
+            plain_notes,
         }
     }
-}
 
-fn csl_name(name: &Name, language: Option<&str>, policy: &FormPolicy) -> csl::Name {
-    // Names are never translated: a translation policy shows them as Auto would.
-    let names_policy = FormPolicy {
-        form: match policy.form {
-            TextForm::Original => TextForm::Original,
-            _ => TextForm::Auto,
-        },
-        ..policy.clone()
-    };
-    csl_name_with(name, |t| Some(names_policy.pick(t, language).into_owned()))
+    /// What the form policy said about this record's printed texts: for a style
+    /// with the extension, what its queries asked; else about the plain variables.
+    pub fn notes(&self, extension: bool) -> Notes {
+        if extension {
+            lock(&self.forms.notes).clone()
+        } else {
+            self.plain_notes.clone()
+        }
+    }
 }
 
 /// An EDTF date as CSL date parts (0 for an absent part).
@@ -292,22 +279,26 @@ impl CslItem for RecordItem {
     }
 
     fn text_form(&self, name: &str, query: FormQuery<'_>) -> Option<Cow<'_, str>> {
-        let Some(text) = self.forms.texts.get(name) else {
+        let Some((key, text)) = self.forms.texts.get_key_value(name) else {
             return csl::ext::default_text_form(self.variable(name), query);
         };
         match query {
             FormQuery::Original => Some(Cow::Borrowed(&text.original)),
-            FormQuery::Record => text.translit.as_deref().map(Cow::Borrowed),
             FormQuery::Translation(tag) => text.translation(tag).map(Cow::Borrowed),
-            FormQuery::Scheme(scheme) => self.forms.scheme_text(name, scheme).map(Cow::Owned),
+            FormQuery::Translit(_) if is_latin(&text.original) => {
+                Some(Cow::Borrowed(&text.original))
+            }
+            FormQuery::Translit(style) => self.forms.translit_text(key, style).map(Cow::Owned),
         }
     }
 
     fn names_form(&self, name: &str, query: FormQuery<'_>) -> Option<Cow<'_, [csl::Name]>> {
         match query {
             FormQuery::Original => borrowed(&self.forms.original_names, name),
-            FormQuery::Record => borrowed(&self.forms.record_names, name),
-            FormQuery::Scheme(scheme) => self.forms.scheme_names(name, scheme).map(Cow::Owned),
+            FormQuery::Translit(style) => {
+                let (key, _) = self.forms.names.get_key_value(name)?;
+                self.forms.translit_names(key, style).map(Cow::Owned)
+            }
             FormQuery::Translation(_) => None,
         }
     }
@@ -316,6 +307,7 @@ impl CslItem for RecordItem {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::forms::{Form, FormSettings, TranslitPolicy};
     use crate::model::{DatePart, ItemType};
 
     fn russian_entry() -> Entry {
@@ -332,37 +324,59 @@ mod tests {
         entry
     }
 
+    fn policy(form: Form, scheme: Option<Scheme>, locale: &str) -> FormPolicy {
+        let settings = FormSettings {
+            form,
+            translit: Translit {
+                scheme,
+                policy: TranslitPolicy::RecordFirst,
+            },
+        };
+        FormPolicy::for_locale(settings, locale)
+    }
+
     #[test]
     fn policies_pick_forms() {
         let entry = russian_entry();
-        let auto = RecordItem::new(&entry, &FormPolicy::default());
+        let auto = RecordItem::new(&entry, &policy(Form::Auto, None, "en-US"));
         assert_eq!(auto.variable("title"), Some("Voyennaya doktrina"));
         assert_eq!(auto.variable("container-title"), Some("Vestnik"));
-        let original = FormPolicy {
-            form: TextForm::Original,
-            ..FormPolicy::default()
-        };
-        assert_eq!(
-            RecordItem::new(&entry, &original).variable("title"),
-            Some("Военная доктрина")
-        );
-        let english = FormPolicy {
-            form: TextForm::from_name("translation:en").unwrap(),
-            ..FormPolicy::default()
-        };
+        let russian = RecordItem::new(&entry, &policy(Form::Auto, None, "ru-RU"));
+        assert_eq!(russian.variable("title"), Some("Военная доктрина"));
+        let original = RecordItem::new(&entry, &policy(Form::Original, None, "en-US"));
+        assert_eq!(original.variable("title"), Some("Военная доктрина"));
+        let english = policy(Form::Translation("en".into()), None, "en-US");
         assert_eq!(
             RecordItem::new(&entry, &english).variable("title"),
             Some("Military doctrine")
         );
-        let forced = FormPolicy {
-            forced_scheme: Some(Scheme::AlaLcPlain),
-            ..FormPolicy::default()
-        };
-        assert_eq!(
-            RecordItem::new(&entry, &forced).variable("title"),
-            Some("Voennaia doktrina")
-        );
         assert_eq!(auto.date("issued").unwrap().parts, vec![[2011, 3, 1]]);
         assert_eq!(auto.language(), Some("ru"));
+        let notes = auto.notes(false).diagnostics(false);
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert_eq!(notes[0].code, "translit-mixed");
+    }
+
+    #[test]
+    fn extension_queries_follow_the_policy() {
+        let entry = russian_entry();
+        let item = RecordItem::new(&entry, &policy(Form::Auto, Some(Scheme::BgnPcgn), "en-US"));
+        let query = |name, q| item.text_form(name, q).map(Cow::into_owned);
+        assert_eq!(
+            query("title", FormQuery::Translit(Some(Scheme::AlaLc))).as_deref(),
+            Some("Voyennaya doktrina")
+        );
+        assert_eq!(
+            query("container-title", FormQuery::Translit(Some(Scheme::AlaLc))).as_deref(),
+            Some("Vestnik")
+        );
+        let unset = RecordItem::new(&entry, &policy(Form::Auto, None, "en-US"));
+        assert_eq!(
+            unset
+                .text_form("container-title", FormQuery::Translit(Some(Scheme::Icao)))
+                .as_deref(),
+            Some("Vestnik")
+        );
+        assert!(unset.notes(true).diagnostics(false).is_empty());
     }
 }

@@ -3,11 +3,13 @@
 //! Returns strings and diagnostics; the CLI prints them.
 
 mod item;
+mod prepare;
 mod styles;
 
-pub use item::{csl_date, FormPolicy, RecordItem, TextForm};
+pub use item::{csl_date, RecordItem};
+pub use prepare::prepare;
 pub use styles::{
-    check_locale, closest_names, list_styles, load_style, locale_loader, LoadedStyle, StyleSummary,
+    check_locale, closest_names, list_styles, load_style, LoadedStyle, LocaleFiles, StyleSummary,
     BUNDLED_STYLES,
 };
 

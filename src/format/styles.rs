@@ -7,7 +7,8 @@
 //! and tells whether a locale exists.
 
 use crate::csl::{self, Locale, Style};
-use crate::diag::{Diagnostic, Location, Severity};
+use crate::diag::{Diagnostic, Location, Severity, Span};
+use std::cell::RefCell;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -41,7 +42,9 @@ pub struct LoadedStyle {
 
 /// Loads the style `spec` (a path or a name), resolving a dependent style's parent.
 pub fn load_style(spec: &str, dirs: &[PathBuf]) -> Result<LoadedStyle, Vec<Diagnostic>> {
-    let (text, origin) = find_style(spec, dirs).ok_or_else(|| vec![not_found(spec, dirs)])?;
+    let (text, origin) = find_style(spec, dirs)
+        .map_err(|d| vec![d])?
+        .ok_or_else(|| vec![not_found(spec, dirs)])?;
     let mut loaded = parse_style(&text, &origin)?;
     if let Some(parent) = loaded.style.parent.clone() {
         let parent_name = parent
@@ -55,6 +58,7 @@ pub fn load_style(spec: &str, dirs: &[PathBuf]) -> Result<LoadedStyle, Vec<Diagn
             search.push(dir.to_path_buf());
         }
         let (parent_text, parent_origin) = find_style(&parent_name, &search)
+            .map_err(|d| vec![d])?
             .ok_or_else(|| vec![missing_parent(&parent, &origin)])?;
         let parent_style = parse_style(&parent_text, &parent_origin)?;
         loaded.warnings.extend(parent_style.warnings);
@@ -63,22 +67,22 @@ pub fn load_style(spec: &str, dirs: &[PathBuf]) -> Result<LoadedStyle, Vec<Diagn
     Ok(loaded)
 }
 
-/// The text of a style and where it came from (a path, or `<bundled>/NAME.csl`).
-fn find_style(spec: &str, dirs: &[PathBuf]) -> Option<(String, PathBuf)> {
+/// The text of a style and where it came from (a path, or `<bundled>/NAME.csl`);
+/// `Ok(None)` when there is no such style, an error when a file was found but
+/// cannot be read as UTF-8 text.
+fn find_style(spec: &str, dirs: &[PathBuf]) -> Result<Option<(String, PathBuf)>, Diagnostic> {
     let path = Path::new(spec);
     if path.is_file() {
-        return fs::read_to_string(path)
-            .ok()
-            .map(|t| (t, path.to_path_buf()));
+        return read_xml(path, "style").map(|t| Some((t, path.to_path_buf())));
     }
     let name = spec.strip_suffix(".csl").unwrap_or(spec);
     for dir in dirs {
         let candidate = dir.join(format!("{name}.csl"));
         if candidate.is_file() {
-            return fs::read_to_string(&candidate).ok().map(|t| (t, candidate));
+            return read_xml(&candidate, "style").map(|t| Some((t, candidate)));
         }
     }
-    BUNDLED_STYLES
+    Ok(BUNDLED_STYLES
         .iter()
         .find(|(n, _)| *n == name)
         .map(|(n, text)| {
@@ -86,7 +90,50 @@ fn find_style(spec: &str, dirs: &[PathBuf]) -> Option<(String, PathBuf)> {
                 text.to_string(),
                 PathBuf::from(format!("<bundled>/{n}.csl")),
             )
-        })
+        }))
+}
+
+/// Reads a style or locale file as UTF-8 (a byte-order mark is dropped); a
+/// UTF-16 file, or bytes that are not UTF-8, are reported as such.
+fn read_xml(path: &Path, what: &str) -> Result<String, Diagnostic> {
+    let bytes = fs::read(path).map_err(|e| {
+        Diagnostic::error(
+            "unreadable-file",
+            format!("cannot read the {what} file: {e}"),
+        )
+        .with_location(Location::file(path))
+        .with_help("check that it exists and is readable")
+    })?;
+    decode_xml(path, bytes, what)
+}
+
+fn decode_xml(path: &Path, bytes: Vec<u8>, what: &str) -> Result<String, Diagnostic> {
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE])
+        || bytes.starts_with(&[0xFE, 0xFF])
+        || bytes.starts_with(&[b'<', 0])
+        || bytes.starts_with(&[0, b'<']);
+    if utf16 {
+        return Err(Diagnostic::error(
+            "not-utf8",
+            format!("the {what} file is in UTF-16; kaynak reads UTF-8"),
+        )
+        .with_location(Location::file(path))
+        .with_help("save it as UTF-8, e.g. iconv -f UTF-16 -t UTF-8"));
+    }
+    let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => rest.to_vec(),
+        None => bytes,
+    };
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
+        Diagnostic::error(
+            "not-utf8",
+            format!("the {what} file is not UTF-8 (invalid byte at offset {valid})"),
+        )
+        .with_location(Location::at(path, &prefix, Span::new(valid, valid)))
+        .with_help("save it as UTF-8")
+    })
 }
 
 fn parse_style(text: &str, origin: &Path) -> Result<LoadedStyle, Vec<Diagnostic>> {
@@ -308,19 +355,121 @@ fn missing_parent(parent: &str, origin: &Path) -> Diagnostic {
     .with_help("put the parent .csl beside the dependent style or in a --styles directory")
 }
 
-/// Loads locale files `locales-TAG.xml` (or `TAG.xml`) from `dirs`, falling
-/// back to the locales built into kaynak.
-pub fn locale_loader(dirs: Vec<PathBuf>) -> impl Fn(&str) -> Option<Locale> {
-    move |tag: &str| {
-        for dir in &dirs {
+/// Locale files `locales-TAG.xml` (or `TAG.xml`) in `--locales` directories,
+/// in front of the locales built into kaynak. A file that is there but cannot
+/// be used (not UTF-8, bad XML, a DTD) is a problem to report, not a reason
+/// to fall back silently on the built-in locale.
+pub struct LocaleFiles {
+    dirs: Vec<PathBuf>,
+    problems: RefCell<Vec<Diagnostic>>,
+}
+
+impl LocaleFiles {
+    pub fn new(dirs: Vec<PathBuf>) -> LocaleFiles {
+        LocaleFiles {
+            dirs,
+            problems: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// The locale for `tag`: the first file found in the directories, else
+    /// the built-in one. A broken file is recorded and skipped.
+    pub fn load(&self, tag: &str) -> Option<Locale> {
+        // The tag becomes part of a file name: nothing but a tag's letters.
+        let plain = !tag.is_empty() && tag.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+        for dir in self.dirs.iter().filter(|_| plain) {
             for name in [format!("locales-{tag}.xml"), format!("{tag}.xml")] {
-                if let Ok(text) = fs::read_to_string(dir.join(name)) {
-                    if let Ok(locale) = Locale::parse(&text) {
-                        return Some(locale);
-                    }
+                let path = dir.join(name);
+                if !path.is_file() {
+                    continue;
+                }
+                match read_xml(&path, "locale").and_then(|text| parse_locale(&path, &text)) {
+                    Ok(locale) => return Some(locale),
+                    Err(d) => self.report(d),
                 }
             }
         }
         csl::embedded_locales(tag)
+    }
+
+    fn report(&self, d: Diagnostic) {
+        let mut problems = self.problems.borrow_mut();
+        if !problems.contains(&d) {
+            problems.push(d);
+        }
+    }
+
+    /// What was wrong with the locale files read so far.
+    pub fn into_problems(self) -> Vec<Diagnostic> {
+        self.problems.into_inner()
+    }
+}
+
+fn parse_locale(path: &Path, text: &str) -> Result<Locale, Diagnostic> {
+    Locale::parse(text).map_err(|errors| {
+        let first = errors.first();
+        let message = first.map_or_else(|| "not a CSL locale".to_string(), |e| e.message.clone());
+        Diagnostic::error(
+            "invalid-locale",
+            format!("the locale file cannot be used: {message}"),
+        )
+        .with_location(Location {
+            file: path.to_path_buf(),
+            span: None,
+            line: first.map_or(1, |e| e.line as usize),
+            column: first.map_or(1, |e| e.column as usize),
+        })
+        .with_help("fix the file, or remove it to use the locale built into kaynak")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn broken_locale_files_are_reported_not_skipped() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("locales-en-US.xml"), "<locale><unclosed>").expect("write");
+        let dtd = "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY a \"b\">]><locale xmlns=\"http://purl.org/net/xbiblio/csl\" version=\"1.0\" xml:lang=\"tr-TR\"/>";
+        std::fs::write(dir.path().join("locales-tr-TR.xml"), dtd).expect("write");
+        std::fs::write(dir.path().join("locales-ru-RU.xml"), [0xFF, 0xFE, b'<', 0]).expect("write");
+        let files = LocaleFiles::new(vec![dir.path().to_path_buf()]);
+        for tag in ["en-US", "tr-TR", "ru-RU", "en-US"] {
+            assert!(
+                files.load(tag).is_some(),
+                "the built-in {tag} is still there"
+            );
+        }
+        assert!(files.load("../../etc/passwd").is_none());
+        let problems = files.into_problems();
+        let codes: Vec<&str> = problems.iter().map(|d| d.code).collect();
+        assert_eq!(codes, vec!["invalid-locale", "invalid-locale", "not-utf8"]);
+        assert!(problems[2].message.contains("UTF-16"));
+    }
+
+    #[test]
+    fn style_files_in_utf16_or_latin1_are_named_as_such() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let utf16 = dir.path().join("u16.csl");
+        std::fs::write(&utf16, [0xFF, 0xFE, b'<', 0, b's', 0]).expect("write");
+        let latin1 = dir.path().join("l1.csl");
+        std::fs::write(&latin1, b"<style>caf\xe9</style>").expect("write");
+        let err = |p: &Path| {
+            load_style(&p.display().to_string(), &[])
+                .err()
+                .unwrap_or_default()
+        };
+        let e = err(&utf16);
+        assert_eq!(
+            (e[0].code, e[0].message.contains("UTF-16")),
+            ("not-utf8", true)
+        );
+        let e = err(&latin1);
+        assert_eq!(e[0].code, "not-utf8");
+        assert_eq!(
+            e[0].location.as_ref().map(|l| (l.line, l.column)),
+            Some((1, 11))
+        );
     }
 }

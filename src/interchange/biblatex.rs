@@ -42,7 +42,7 @@ pub fn export(entries: &[&Entry], options: &ExportOptions, out: &mut Exported) {
 struct Writer<'a> {
     entry: &'a Entry,
     options: &'a ExportOptions,
-    scheme: Romanizer,
+    scheme: Romanizer<'a>,
     bib: BibEntry,
     written: BTreeSet<&'static str>,
     dropped: Vec<char>,

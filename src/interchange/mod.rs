@@ -17,10 +17,10 @@ pub mod latex;
 mod ris;
 
 use crate::diag::{Diagnostic, Location, Span};
+use crate::forms::{FormPolicy, FormSettings, Translit};
 use crate::model::{Entry, MultiText, Name};
 use crate::store::{fold_key, SETTINGS_FILE};
-use crate::text::keys::{ascii_slug, KEY_SCHEME};
-use crate::text::translit::{has_cyrillic, scheme_for_language, transliterate, Scheme};
+use crate::text::keys::ascii_slug;
 use std::collections::BTreeSet;
 use std::fmt;
 use std::path::Path;
@@ -128,14 +128,9 @@ impl std::str::FromStr for TextForm {
 pub struct ExportOptions {
     /// The text form of the main fields.
     pub form: TextForm,
-    /// The transliteration scheme for texts without a hand-given one; when
-    /// absent, the language's national scheme (Ukrainian, Bulgarian) or
-    /// BGN/PCGN without sign marks, whose letters are all ASCII.
-    pub scheme: Option<Scheme>,
-    /// Romanise every Cyrillic text with `scheme`, even where the record has
-    /// a hand-given transliteration (`--translit NAME` on the command line),
-    /// so that a bibliography follows one system throughout.
-    pub scheme_over_hand: bool,
+    /// How transliterations are made (the form policy's: the scheme, and whether
+    /// records' own forms win), where a format or `form` asks for one.
+    pub translit: Translit,
     /// BibLaTeX only: also write biblatex-ms multiscript fields
     /// (`title_romanised`, `title_translated_english`).
     pub multiscript: bool,
@@ -143,26 +138,20 @@ pub struct ExportOptions {
 
 impl ExportOptions {
     /// How `entry`'s texts are romanised.
-    pub fn scheme_for(&self, entry: &Entry) -> Romanizer {
-        let language = entry.language().unwrap_or("");
-        let russian = matches!(language.split('-').next(), Some("ru" | "rus" | ""));
-        let scheme = match self.scheme {
-            Some(scheme) => scheme_for_language(language, Some(scheme)).unwrap_or(scheme),
-            None if russian => KEY_SCHEME,
-            None => scheme_for_language(language, None).unwrap_or(KEY_SCHEME),
-        };
+    pub fn scheme_for<'a>(&self, entry: &'a Entry) -> Romanizer<'a> {
         Romanizer {
-            scheme,
-            over_hand: self.scheme_over_hand && self.scheme.is_some(),
+            translit: self.translit,
+            language: entry.language(),
         }
     }
 }
 
-/// A transliteration scheme, and whether it wins over hand-given forms.
+/// How one entry's texts are romanised: the form policy's transliteration, for
+/// texts in the entry's language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Romanizer {
-    pub scheme: Scheme,
-    pub over_hand: bool,
+pub struct Romanizer<'a> {
+    pub translit: Translit,
+    pub language: Option<&'a str>,
 }
 
 /// An export: the file's text and what could not be written faithfully.
@@ -348,35 +337,46 @@ fn nfc(text: &str) -> String {
     text.nfc().collect()
 }
 
-/// The form of `text` that `form` asks for.
-pub(crate) fn pick(text: &MultiText, form: &TextForm, scheme: Romanizer) -> String {
-    match form {
-        TextForm::Original => text.original.clone(),
-        TextForm::Translit => latin(text, scheme),
-        TextForm::Translation(tag) => text
-            .translation(tag)
-            .map(str::to_string)
-            .unwrap_or_else(|| text.original.clone()),
-    }
+/// The form of `text` that `form` asks for, as the form policy gives it (an
+/// export writes in any script, so the main fields keep the original unless a
+/// transliteration or a translation is asked for).
+pub(crate) fn pick(text: &MultiText, form: &TextForm, romanizer: Romanizer) -> String {
+    romanizer
+        .policy(form)
+        .choose(text, romanizer.language)
+        .into_string()
 }
 
-/// The Latin-script form: the hand-given transliteration (unless the scheme
-/// is to win), else the scheme's, else the original.
+/// The Latin-script form, in ASCII signs (BibTeX): the form policy's
+/// transliteration, else the original.
 pub(crate) fn latin(text: &MultiText, romanizer: Romanizer) -> String {
-    let cyrillic = has_cyrillic(&text.original);
-    match &text.translit {
-        Some(_) if cyrillic && romanizer.over_hand => {
-            transliterate(&text.original, romanizer.scheme)
-        }
-        Some(translit) => translit.clone(),
-        None if cyrillic => transliterate(&text.original, romanizer.scheme),
-        None => text.original.clone(),
-    }
+    let latin = romanizer
+        .policy(&TextForm::Translit)
+        .choose(text, romanizer.language);
+    latin.text.replace('ʹ', "'").replace('ʺ', "\"")
 }
 
-/// A name with every part in the form `form`.
-pub(crate) fn name_in_form(name: &Name, form: &TextForm, scheme: Romanizer) -> Name {
-    name.map_parts(|t| MultiText::plain(pick(t, form, scheme)))
+/// A name with every part in the form `form` (names are never translated).
+pub(crate) fn name_in_form(name: &Name, form: &TextForm, romanizer: Romanizer) -> Name {
+    romanizer.policy(form).name(name, romanizer.language)
+}
+
+impl Romanizer<'_> {
+    /// The form policy for an export's main fields in `form`.
+    fn policy(&self, form: &TextForm) -> FormPolicy {
+        let form = match form {
+            TextForm::Original => crate::forms::Form::Original,
+            TextForm::Translit => crate::forms::Form::Translit,
+            TextForm::Translation(tag) => crate::forms::Form::Translation(tag.clone()),
+        };
+        FormPolicy {
+            settings: FormSettings {
+                form,
+                translit: self.translit,
+            },
+            output: None,
+        }
+    }
 }
 
 /// A warning about one entry of an export.

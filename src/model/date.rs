@@ -76,15 +76,11 @@ impl DatePart {
     }
 }
 
-/// Days in a month of the proleptic Gregorian calendar.
+/// Days in a month of the proleptic Gregorian calendar (0 for a month that
+/// is not 1–12, or a year outside chrono's range).
 pub fn days_in_month(year: i32, month: u8) -> u8 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
-        2 => 28,
-        _ => 0,
-    }
+    use chrono::{Datelike, NaiveDate};
+    NaiveDate::from_ymd_opt(year, u32::from(month), 1).map_or(0, |first| first.num_days_in_month())
 }
 
 impl Date {
@@ -144,6 +140,10 @@ impl Date {
                 }
                 let start = parse_endpoint(start).map_err(|e| e.with_hint(text))?;
                 let end = parse_endpoint(end).map_err(|e| e.with_hint(text))?;
+                if !matches!(start, Endpoint::Known(_)) && !matches!(end, Endpoint::Known(_)) {
+                    // `../..`, `/..`: no date at all, which prints nothing.
+                    return Err(DateError::plain("a range needs at least one date"));
+                }
                 Ok(Date {
                     start,
                     end: Some(end),
@@ -363,6 +363,9 @@ mod tests {
             "March 2021",
             "1/2/3",
             "/",
+            "../..",
+            "/..",
+            "../",
         ] {
             assert!(Date::parse(bad).is_err(), "{bad} should fail");
         }

@@ -14,7 +14,7 @@ pub use date::{days_in_month, Date, DateError, DatePart, Endpoint};
 pub use field_map::FieldMap;
 pub use item_type::ItemType;
 pub use name::{Name, NAME_PARTS};
-pub use text::{LatinSource, MultiText};
+pub use text::{is_control_character, strip_control_characters, MultiText};
 pub use variable::{Variable, VariableKind, VARIABLES};
 
 use crate::diag::Span;

@@ -7,6 +7,7 @@ pub mod cache;
 pub mod canonical;
 mod context;
 mod key;
+mod listing;
 mod reading;
 mod record;
 pub mod serialize;
@@ -18,7 +19,7 @@ mod values;
 pub mod write;
 
 pub use context::FileContext;
-pub use key::{fold as fold_key, key_problem};
+pub use key::{fold as fold_key, key_problem, reserved_problem};
 pub use record::parse_record;
 pub use serialize::to_toml;
 pub use settings::{parse_settings, CheckSettings, Settings, SortScript, SETTINGS_FILE};
@@ -112,14 +113,15 @@ pub fn load(dir: &Path) -> Result<Loaded, LoadError> {
 /// Loads the library as [`load`] does; with `use_cache`, through its load
 /// cache ([`cache`]), which it then brings up to date.
 pub fn load_with(dir: &Path, use_cache: bool) -> Result<Loaded, LoadError> {
-    let files = record_files(dir)?;
+    let listing = list_records(dir)?;
     let mut loaded = Loaded::default();
     loaded.library.dir = dir.to_path_buf();
+    loaded.diagnostics = listing.skipped;
     let settings_path = dir.join(SETTINGS_FILE);
     if settings_path.exists() {
         load_settings(&mut loaded, &settings_path);
     }
-    reading::read_records(&mut loaded, &files, use_cache);
+    reading::read_records(&mut loaded, &listing.files, use_cache);
     // Keys are unique (they are file names), so an unstable sort gives the
     // same order as a stable one, without the stable sort's scratch buffer.
     loaded
@@ -133,6 +135,22 @@ pub fn load_with(dir: &Path, use_cache: bool) -> Result<Loaded, LoadError> {
 /// The record files of `dir` (`*.toml` but `kaynak.toml` and hidden files),
 /// sorted by path.
 pub fn record_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
+    list_records(dir).map(|listing| listing.files)
+}
+
+/// What listing a library directory found.
+#[derive(Debug, Default)]
+pub struct Listing {
+    /// The record files, sorted by path.
+    pub files: Vec<PathBuf>,
+    /// Warnings for files that look like records but are not read: not
+    /// regular files (a FIFO would block the reader), `*.TOML`, and names
+    /// that are not UTF-8 (they cannot be citation keys).
+    pub skipped: Vec<Diagnostic>,
+}
+
+/// Lists the record files of `dir` without opening any of them.
+pub fn list_records(dir: &Path) -> Result<Listing, LoadError> {
     let meta = fs::metadata(dir).map_err(|e| match e.kind() {
         io::ErrorKind::NotFound => LoadError::Missing(dir.to_path_buf()),
         _ => LoadError::Io {
@@ -147,40 +165,26 @@ pub fn record_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
         path: dir.to_path_buf(),
         source: e,
     };
-    let mut files = Vec::new();
+    let mut listing = Listing::default();
     for item in fs::read_dir(dir).map_err(io_err)? {
         let entry = item.map_err(io_err)?;
         let path = entry.path();
-        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
-            continue;
-        };
-        if name.starts_with('.') || !name.ends_with(".toml") || name == SETTINGS_FILE {
-            continue;
+        match listing::classify(&entry, &path) {
+            listing::Kind::Record => listing.files.push(path),
+            listing::Kind::Ignored => {}
+            listing::Kind::Skipped(d) => listing.skipped.push(*d),
         }
-        // A directory named `x.toml` is not a record; a symlink is followed
-        // when read, and a loop there is reported as that file's error.
-        // The entry's type comes with the directory listing (no extra system
-        // call per file, which counts at 100,000 records).
-        // Only a symlink costs a second look, to skip links to directories.
-        let is_dir = match entry.file_type() {
-            Ok(t) if t.is_symlink() => fs::metadata(&path).map(|m| m.is_dir()).unwrap_or(false),
-            Ok(t) => t.is_dir(),
-            Err(_) => false,
-        };
-        if is_dir {
-            continue;
-        }
-        files.push(path);
     }
     // Every path is `dir` joined with a file name, so comparing the bytes of
     // the whole paths orders them as `Path`'s component-wise comparison does,
     // at a fraction of its cost; names are unique, so unstable is stable here.
-    files.sort_unstable_by(|a, b| {
+    listing.files.sort_unstable_by(|a, b| {
         a.as_os_str()
             .as_encoded_bytes()
             .cmp(b.as_os_str().as_encoded_bytes())
     });
-    Ok(files)
+    crate::diag::sort(&mut listing.skipped);
+    Ok(listing)
 }
 
 /// Reads a file's text: size-limited, UTF-8 only. Errors are diagnostics.
@@ -209,8 +213,21 @@ pub fn read_source_with_metadata(path: &Path) -> Result<(String, fs::Metadata), 
             )
     };
     // One open, then the size from the open file: no second path lookup.
-    let mut file = fs::File::open(path).map_err(unreadable)?;
+    // The open never blocks (a FIFO named `x.toml` would wait for a writer),
+    // and anything but a regular file is refused before it is read.
+    let mut file = listing::open_nonblocking(path).map_err(unreadable)?;
     let meta = file.metadata().map_err(unreadable)?;
+    if !meta.is_file() {
+        return Err(Diagnostic::error(
+            "unreadable-file",
+            format!(
+                "not a regular file ({})",
+                listing::file_kind(&meta.file_type())
+            ),
+        )
+        .with_location(Location::file(path))
+        .with_help("kaynak reads records and settings from regular files only"));
+    }
     if meta.len() > MAX_RECORD_BYTES {
         return Err(Diagnostic::error(
             "file-too-large",

@@ -3,7 +3,9 @@
 //! ```toml
 //! style = "chicago-notes"      # default style for bib/cite/render
 //! locale = "en-US"             # default locale
-//! translit = "ala-lc"          # default transliteration scheme
+//! translit = "ala-lc"          # the scheme derived transliterations use
+//! translit-policy = "record-first"  # or "uniform": derive every transliteration
+//! form = "auto"                # or "original", "translit", "translation:TAG"
 //! as-of = 2026-11-28           # the date that date checks measure against
 //! styles = ["my-styles"]       # more directories to find styles in
 //! sort-script = "translit"     # sort non-Latin text on its transliteration or original
@@ -15,6 +17,7 @@
 
 use super::context::{expect_string, item_span, key_span, FileContext};
 use crate::diag::Diagnostic;
+use crate::forms::{Form, FormSettings, Translit, TranslitPolicy};
 use crate::model::{variable::suggest, Date, Endpoint, Field};
 use crate::text::translit::Scheme;
 use std::path::PathBuf;
@@ -40,6 +43,10 @@ pub struct Settings {
     pub style: Option<String>,
     pub locale: Option<String>,
     pub translit: Option<Scheme>,
+    /// Whether records' own transliterations win (`translit-policy`).
+    pub translit_policy: TranslitPolicy,
+    /// Which form of multilingual texts to print (`form`).
+    pub form: Form,
     pub as_of: Option<crate::model::DatePart>,
     /// Directories (relative to the library directory) with more styles.
     pub styles: Vec<PathBuf>,
@@ -63,6 +70,8 @@ const KEYS: &[&str] = &[
     "style",
     "locale",
     "translit",
+    "translit-policy",
+    "form",
     "as-of",
     "styles",
     "sort-script",
@@ -80,8 +89,18 @@ pub fn parse_settings(cx: &mut FileContext, root: &toml_edit::Table) -> Settings
             .unwrap_or(span);
         match name {
             "style" => settings.style = expect_string(cx, name, item),
-            "locale" => settings.locale = expect_string(cx, name, item),
+            "locale" => settings.locale = locale(cx, item),
             "translit" => settings.translit = scheme(cx, item),
+            "translit-policy" => {
+                if let Some(policy) = parsed(cx, name, item, TranslitPolicy::from_name, "\"record-first\" or \"uniform\"") {
+                    settings.translit_policy = policy;
+                }
+            }
+            "form" => {
+                if let Some(form) = parsed(cx, name, item, Form::from_name, "\"auto\", \"original\", \"translit\" or \"translation:TAG\" (e.g. \"translation:en\")") {
+                    settings.form = form;
+                }
+            }
             "sort-script" => match expect_string(cx, name, item).as_deref() {
                 Some("translit") => settings.sort_script = SortScript::Translit,
                 Some("original") => settings.sort_script = SortScript::Original,
@@ -109,6 +128,56 @@ pub fn parse_settings(cx: &mut FileContext, root: &toml_edit::Table) -> Settings
         }
     }
     settings
+}
+
+impl Settings {
+    /// The form settings this library gives (flags may override them).
+    pub fn form_settings(&self) -> FormSettings {
+        FormSettings {
+            form: self.form.clone(),
+            translit: Translit {
+                scheme: self.translit,
+                policy: self.translit_policy,
+            },
+        }
+    }
+}
+
+/// The default locale: a well-formed BCP 47 tag (`en-US`, `tr-TR`, `ru`).
+fn locale(cx: &mut FileContext, item: &Item) -> Option<String> {
+    let tag = expect_string(cx, "locale", item)?;
+    match crate::text::language::parse(&tag) {
+        Ok(_) => Some(tag),
+        Err(problem) => {
+            cx.report(
+                item_span(item),
+                Diagnostic::error("invalid-setting", format!("`locale`: {problem}"))
+                    .with_help("write a BCP 47 language tag, e.g. locale = \"en-US\" or \"tr-TR\""),
+            );
+            None
+        }
+    }
+}
+
+/// A string setting read by `parse`; an unknown value is an error naming the
+/// accepted ones.
+fn parsed<T>(
+    cx: &mut FileContext,
+    name: &str,
+    item: &Item,
+    parse: impl Fn(&str) -> Option<T>,
+    accepted: &str,
+) -> Option<T> {
+    let text = expect_string(cx, name, item)?;
+    let value = parse(&text);
+    if value.is_none() {
+        cx.report(
+            item_span(item),
+            Diagnostic::error("invalid-setting", format!("unknown {name} `{text}`"))
+                .with_help(format!("use {accepted}")),
+        );
+    }
+    value
 }
 
 fn scheme(cx: &mut FileContext, item: &Item) -> Option<Scheme> {
@@ -147,6 +216,17 @@ fn as_of(cx: &mut FileContext, item: &Item) -> Option<crate::model::DatePart> {
         },
         _ => None,
     };
+    if let Some(day) = parsed.filter(|p| !p.is_possible()) {
+        cx.report(
+            item_span(item),
+            Diagnostic::error(
+                "invalid-setting",
+                format!("`as-of` is {day}, a day that does not exist"),
+            )
+            .with_help("write a real calendar day, e.g. as-of = 2021-02-28"),
+        );
+        return None;
+    }
     if parsed.is_none() {
         cx.report(
             item_span(item),
@@ -248,6 +328,29 @@ mod tests {
         assert!(codes.is_empty(), "{codes:?}");
         assert_eq!(s.check.profile.map(|p| p.value).as_deref(), Some("gost"));
         assert_eq!(s.check.max_access_age_days, Some(365));
+    }
+
+    #[test]
+    fn refuses_impossible_days_and_malformed_locales() {
+        let (s, codes) = settings("as-of = \"2021-02-30\"\nlocale = \"!!\"\n");
+        assert_eq!(codes, vec!["invalid-setting", "invalid-setting"]);
+        assert_eq!((s.as_of, s.locale), (None, None));
+        let (s, codes) = settings("as-of = \"2024-02-29\"\nlocale = \"tr-TR\"\n");
+        assert!(codes.is_empty(), "{codes:?}");
+        assert_eq!(s.locale.as_deref(), Some("tr-TR"));
+    }
+
+    #[test]
+    fn reads_the_form_settings() {
+        let (s, codes) = settings(
+            "form = \"translation:tr\"\ntranslit-policy = \"uniform\"\ntranslit = \"bgn-pcgn\"\n",
+        );
+        assert!(codes.is_empty(), "{codes:?}");
+        assert_eq!(s.form, Form::Translation("tr".into()));
+        assert_eq!(s.translit_policy, TranslitPolicy::Uniform);
+        assert_eq!(s.form_settings().translit.scheme, Some(Scheme::BgnPcgn));
+        let (_, codes) = settings("form = \"latin\"\ntranslit-policy = \"always\"\n");
+        assert_eq!(codes, vec!["invalid-setting", "invalid-setting"]);
     }
 
     #[test]

@@ -11,8 +11,9 @@ use super::string_repr::string_repr;
 use super::Settings;
 use crate::model::requirements::requirements;
 use crate::model::variable::lookup;
-use crate::model::{Date, Endpoint, ItemType, VariableKind};
-use crate::text::translit::{scheme_for_language, Scheme};
+use crate::model::{Date, DatePart, Endpoint, ItemType, VariableKind};
+use crate::text::language;
+use crate::text::translit::{scheme_for, Lang, Scheme};
 use std::collections::BTreeMap;
 
 /// Why no skeleton can be written for the given fields.
@@ -38,15 +39,18 @@ enum Need {
 }
 
 /// The text of a new record of `item_type` with `fields` (NAME, VALUE pairs, in
-/// the order given; name lists may repeat).
+/// the order given; name lists may repeat). `today` (the user's local date)
+/// is offered for `accessed`, which is usually today when a record is made.
 pub fn skeleton(
     item_type: ItemType,
     fields: &[(String, String)],
     settings: &Settings,
+    today: Option<DatePart>,
 ) -> Result<String, SkeletonError> {
     let given = group_fields(fields)?;
     let language = given.get("language").and_then(|v| v.first()).cloned();
-    let style = Style::new(language.as_deref(), settings);
+    let mut style = Style::new(language.as_deref(), settings);
+    style.today = today;
     let mut out = wrap_comment(&format!(
         "A new record: {}. Fill in the lines that are commented out (remove the `#`) \
          and delete those that do not apply; `kaynak check` lists what is still missing.",
@@ -231,6 +235,8 @@ struct Style {
     /// The scheme that derives transliterations for the record's language
     /// (the library's, where it fits the language), if there is one.
     scheme: Option<Scheme>,
+    /// The user's local date, offered for `accessed`.
+    today: Option<DatePart>,
 }
 
 impl Style {
@@ -247,34 +253,22 @@ impl Style {
             target,
             non_latin,
             foreign,
-            scheme: language.and_then(|l| scheme_for_language(l, settings.translit)),
+            scheme: language
+                .and_then(Lang::from_tag)
+                .map(|lang| scheme_for(lang, settings.translit)),
+            today: None,
         }
     }
 }
 
 fn primary(tag: &str) -> String {
-    tag.split(['-', '_'])
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase()
+    language::primary(tag)
 }
 
 /// Languages usually written in a non-Latin script (a script subtag decides
 /// where one is given: `az-Cyrl`, `sr-Latn`).
 fn is_non_latin(tag: &str) -> bool {
-    const NON_LATIN: &[&str] = &[
-        "ru", "uk", "be", "bg", "mk", "kk", "ky", "tg", "mn", "tt", "ba", "cv", "el", "ar", "fa",
-        "ur", "ps", "he", "yi", "hy", "ka", "zh", "ja", "ko", "hi", "mr", "ne", "bn", "ta", "te",
-        "th", "am",
-    ];
-    let script = tag
-        .split(['-', '_'])
-        .skip(1)
-        .find(|p| p.len() == 4 && p.chars().all(|c| c.is_ascii_alphabetic()));
-    match script {
-        Some(script) => !script.eq_ignore_ascii_case("latn"),
-        None => NON_LATIN.contains(&primary(tag).as_str()),
-    }
+    language::likely_script(tag).is_some_and(|s| s != language::Script::Latin)
 }
 
 /// The commented-out value that shows the form a field takes.
@@ -282,6 +276,9 @@ fn placeholder(name: &str, style: &Style) -> String {
     let kind = lookup(name).map(|v| v.kind);
     match kind {
         Some(VariableKind::Names) => "[{ family = \"\", given = \"\" }]".to_string(),
+        _ if name == "accessed" && style.today.is_some() => {
+            style.today.map(|d| d.to_string()).unwrap_or_default()
+        }
         _ if name == "title" && (style.non_latin || style.foreign) => {
             let translit = if style.non_latin {
                 ", translit = \"\""
@@ -340,7 +337,7 @@ fn describe_field(name: &str, style: &Style) -> String {
         "version" => "the version",
         "reviewed-title" => "the title of the work reviewed",
         "issued" => "the date of publication: 2021-03-31, \"2021-03\" or \"2021\"",
-        "accessed" => "when you consulted it online, e.g. 2021-03-31",
+        "accessed" => "when you consulted it online (today's date is filled in)",
         "DOI" => "the DOI, without https://doi.org/ (e.g. \"10.1000/xyz\")",
         "URL" => "the web address",
         "ISBN" => "the ISBN",

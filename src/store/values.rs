@@ -276,5 +276,35 @@ fn parse_name(cx: &mut FileContext, list: &str, table: &dyn TableLike, span: Spa
         );
         return None;
     }
+    if let Some(parts) = literal_with_parts(&name) {
+        cx.report(
+            span,
+            Diagnostic::error(
+                "conflicting-name-parts",
+                format!("a name in `{list}` has both `literal` and {parts}; only one can be printed"),
+            )
+            .with_help("keep literal = \"…\" for an organisation, or family and given for a person, and delete the other"),
+        );
+        return None;
+    }
     Some(name)
+}
+
+/// The personal name parts written beside `literal`, in words (`family`,
+/// `given` …), when there are any: a name is either an organisation's
+/// literal or a person's parts, and the engine would silently drop one.
+fn literal_with_parts(name: &Name) -> Option<String> {
+    name.literal.as_ref()?;
+    let parts: Vec<String> = [
+        ("family", &name.family),
+        ("given", &name.given),
+        ("dropping-particle", &name.dropping_particle),
+        ("non-dropping-particle", &name.non_dropping_particle),
+        ("suffix", &name.suffix),
+    ]
+    .iter()
+    .filter(|(_, part)| part.is_some())
+    .map(|(key, _)| format!("`{key}`"))
+    .collect();
+    (!parts.is_empty()).then(|| parts.join(" and "))
 }

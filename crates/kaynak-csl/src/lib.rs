@@ -139,8 +139,23 @@ pub fn embedded_locales(tag: &str) -> Option<Locale> {
     locale::embedded_locale(tag).and_then(|text| Locale::parse(text).ok())
 }
 
+/// The locale a run renders in, by CSL 1.0.2's precedence: the one the user
+/// asked for (`--locale`), else the style's `default-locale`, else the
+/// application's own default (kaynak: the library's `locale`), else `en-US`.
+pub fn effective_locale(asked: Option<&str>, style: &Style, fallback: Option<&str>) -> String {
+    let given = |tag: Option<&str>| {
+        tag.map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_string)
+    };
+    given(asked)
+        .or_else(|| given(style.default_locale.as_deref()))
+        .or_else(|| given(fallback))
+        .unwrap_or_else(|| "en-US".to_string())
+}
+
 /// Build a processor, choosing the locale `lang` (or the style's default
-/// locale, or en-US) and loading locale files through `load`.
+/// locale, or en-US; see [`effective_locale`]) and loading locale files through `load`.
 pub fn processor_with_locale(
     style: Style,
     lang: Option<&str>,
@@ -152,8 +167,12 @@ pub fn processor_with_locale(
         .unwrap_or_else(|| "en-US".to_string());
     let chain = LocaleChain::build(&lang, &style.locales, &mut |tag| load(tag));
     let mut style = style;
-    // kaynak multilingual extension: locale chains for k:item-locales.
+    // kaynak multilingual extension: locale chains for k:item-locales, and the
+    // output's script (unless the application set one).
     ext::build_item_chains(&mut style, &lang, load);
+    if style.ext.user.output.is_none() {
+        style.ext.user.output = kaynak_text::language::likely_script(&lang);
+    }
     Processor::with_sort_options(style, chain, processor::SortOptions::new(&lang))
 }
 

@@ -177,9 +177,7 @@ impl Processor {
             .bibliography
             .as_ref()
             .map(|section| crate::bibliography::render(&mut run, section));
-        let mut warnings = run.warnings;
-        // kaynak multilingual extension: unused record transliterations (once per item).
-        warnings.extend(crate::ext::unused_record_translits(&self.style, items));
+        let warnings = run.warnings;
         Rendered {
             citations,
             bibliography,

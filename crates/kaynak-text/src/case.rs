@@ -68,17 +68,11 @@ pub fn fold(text: &str, lang: &str) -> String {
 
 /// True for English (and for an empty or `und` tag, which CSL treats as English).
 pub fn is_english(lang: &str) -> bool {
-    matches!(
-        super::primary_language(lang).as_str(),
-        "en" | "eng" | "" | "und"
-    )
+    matches!(super::language::primary(lang).as_str(), "en" | "" | "und")
 }
 
 fn is_turkic(lang: &str) -> bool {
-    matches!(
-        super::primary_language(lang).as_str(),
-        "tr" | "tur" | "az" | "aze"
-    )
+    super::language::uses_turkic_casing(lang)
 }
 
 /// Title-cases the first letter of `word` (skipping leading punctuation) and keeps the

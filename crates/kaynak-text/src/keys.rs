@@ -99,7 +99,7 @@ pub fn make_key(family: Option<&str>, year: Option<i32>, title: Option<&str>) ->
 }
 
 /// [`make_key`] with Cyrillic romanised by `scheme` (say `uk-2010` for a Ukrainian
-/// record, from [`scheme_for_language`](super::translit::scheme_for_language)).
+/// record, from [`scheme_for`](super::translit::scheme_for)).
 pub fn make_key_with(
     family: Option<&str>,
     year: Option<i32>,

@@ -1,6 +1,6 @@
 //! Multilingual text handling: everything kaynak needs to know about letters.
 //!
-//! This module owns four independent tools, each in its own submodule:
+//! This crate owns five tools, each in its own submodule:
 //!
 //! * [`translit`]: Cyrillic → Latin romanisation under named standard schemes
 //!   (ALA-LC, BGN/PCGN, ISO 9, GOST 7.79 B, scientific, ICAO, Ukrainian 2010,
@@ -12,6 +12,9 @@
 //! * [`collate`]: locale-aware comparison and precomputed sort keys (Turkish,
 //!   Azerbaijani, Russian, English, and a setting for mixed scripts).
 //! * [`keys`]: ASCII citation keys and slugs.
+//! * [`language`]: BCP 47 tags and the facts about languages and scripts that every
+//!   other part asks (Cyrillic languages, primary subtags, Turkic casing, guessing a
+//!   language from letters).
 //!
 //! It must not print, read files or know about records: callers pass strings and
 //! language tags in and get strings, orderings or keys back. Nothing here panics on
@@ -25,6 +28,7 @@
 pub mod case;
 pub mod collate;
 pub mod keys;
+pub mod language;
 pub mod translit;
 
 use std::borrow::Cow;
@@ -79,27 +83,6 @@ pub fn is_plainly_nfc(text: &str) -> bool {
     true
 }
 
-/// The primary language subtag of a BCP 47 tag, lower-cased (`"tr-TR"` → `"tr"`).
-pub fn primary_language(tag: &str) -> String {
-    tag.split(['-', '_'])
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase()
-}
-
-/// The script subtag of a BCP 47 tag, if present, in title case (`"az-Cyrl"` → `"Cyrl"`).
-pub fn script_subtag(tag: &str) -> Option<String> {
-    tag.split(['-', '_']).skip(1).find_map(|part| {
-        let is_script = part.len() == 4 && part.bytes().all(|b| b.is_ascii_alphabetic());
-        is_script.then(|| {
-            let mut s = part.to_ascii_lowercase();
-            s[..1].make_ascii_uppercase();
-            s
-        })
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -118,15 +101,5 @@ mod tests {
         assert_eq!(nfc(&format!("{long}\u{2001}")), format!("{long}\u{2003}"));
         assert_eq!(nfc("\u{2000}"), "\u{2002}");
         assert_eq!(nfc("\u{415}\u{308}"), "Ё");
-    }
-
-    #[test]
-    fn tag_parts() {
-        assert_eq!(primary_language("tr-TR"), "tr");
-        assert_eq!(primary_language("RU"), "ru");
-        assert_eq!(primary_language(""), "");
-        assert_eq!(script_subtag("az-cyrl-AZ").as_deref(), Some("Cyrl"));
-        assert_eq!(script_subtag("sr_Latn").as_deref(), Some("Latn"));
-        assert_eq!(script_subtag("en-US"), None);
     }
 }

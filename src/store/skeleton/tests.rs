@@ -13,7 +13,7 @@ fn fields(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
 fn every_type_gives_a_loadable_canonical_skeleton() {
     let settings = Settings::default();
     for item_type in ItemType::ALL {
-        let text = skeleton(*item_type, &[], &settings).unwrap();
+        let text = skeleton(*item_type, &[], &settings, None).unwrap();
         let path = Path::new("new.toml");
         let entry = load(path, &text).unwrap_or_else(|d| panic!("{item_type}: {d:?}\n{text}"));
         assert_eq!(entry.item_type.value, *item_type);
@@ -40,7 +40,7 @@ fn given_fields_are_filled_in_and_lists_repeat() {
         ("title", "Развитие"),
         ("issue", "1"),
     ]);
-    let text = skeleton(ItemType::ArticleJournal, &given, &settings).unwrap();
+    let text = skeleton(ItemType::ArticleJournal, &given, &settings, None).unwrap();
     assert!(text.contains("language = \"ru\"\n"), "{text}");
     assert!(
         text.contains(
@@ -63,14 +63,26 @@ fn non_latin_titles_offer_translit_and_translation() {
         locale: Some("tr-TR".into()),
         ..Settings::default()
     };
-    let text = skeleton(ItemType::Book, &fields(&[("language", "ru")]), &settings).unwrap();
+    let text = skeleton(
+        ItemType::Book,
+        &fields(&[("language", "ru")]),
+        &settings,
+        None,
+    )
+    .unwrap();
     assert!(
         text.contains(
             "# title = { original = \"\", translit = \"\", translation = { tr = \"\" } }"
         ),
         "{text}"
     );
-    let text = skeleton(ItemType::Book, &fields(&[("language", "tr")]), &settings).unwrap();
+    let text = skeleton(
+        ItemType::Book,
+        &fields(&[("language", "tr")]),
+        &settings,
+        None,
+    )
+    .unwrap();
     assert!(text.contains("# title = \"\"\n"), "{text}");
 }
 
@@ -78,12 +90,12 @@ fn non_latin_titles_offer_translit_and_translation() {
 fn refuses_repeated_fields_and_type() {
     let twice = fields(&[("title", "a"), ("title", "b")]);
     assert_eq!(
-        skeleton(ItemType::Book, &twice, &Settings::default()),
+        skeleton(ItemType::Book, &twice, &Settings::default(), None),
         Err(SkeletonError::Repeated("title".into()))
     );
     let typed = fields(&[("type", "book")]);
     assert_eq!(
-        skeleton(ItemType::Book, &typed, &Settings::default()),
+        skeleton(ItemType::Book, &typed, &Settings::default(), None),
         Err(SkeletonError::TypeField)
     );
 }
@@ -91,7 +103,7 @@ fn refuses_repeated_fields_and_type() {
 #[test]
 fn bad_values_are_left_for_the_parser_to_report() {
     let given = fields(&[("issued", "31.03.2021"), ("titel", "x")]);
-    let text = skeleton(ItemType::Report, &given, &Settings::default()).unwrap();
+    let text = skeleton(ItemType::Report, &given, &Settings::default(), None).unwrap();
     let codes: Vec<&str> = load(Path::new("r.toml"), &text)
         .unwrap_err()
         .iter()
@@ -99,4 +111,13 @@ fn bad_values_are_left_for_the_parser_to_report() {
         .collect();
     assert!(codes.contains(&"invalid-date"), "{codes:?}");
     assert!(codes.contains(&"unknown-field"), "{codes:?}");
+}
+
+#[test]
+fn accessed_offers_today() {
+    let today = crate::model::DatePart::ymd(2026, 12, 5);
+    let text = skeleton(ItemType::Webpage, &[], &Settings::default(), Some(today)).unwrap();
+    assert!(text.contains("\n# accessed = 2026-12-05\n"), "{text}");
+    let uncommented = text.replace("# accessed = 2026-12-05", "accessed = 2026-12-05");
+    assert!(load(Path::new("w.toml"), &uncommented).is_ok());
 }

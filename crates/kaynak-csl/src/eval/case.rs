@@ -130,14 +130,9 @@ fn turkic_lower(text: &str) -> String {
         .collect()
 }
 
-/// Whether a language tag uses Turkic casing rules.
+/// Whether a language tag uses Turkic casing rules (Turkish, Azerbaijani).
 pub fn is_turkic(lang: Option<&str>) -> bool {
-    // no lowercased copy: this runs for every text-case
-    lang.is_some_and(|l| {
-        let (code, rest) = (l.get(..2).unwrap_or(""), l.get(2..).unwrap_or(""));
-        (code.eq_ignore_ascii_case("tr") || code.eq_ignore_ascii_case("az"))
-            && (rest.is_empty() || rest.starts_with('-'))
-    })
+    lang.is_some_and(kaynak_text::language::uses_turkic_casing)
 }
 
 /// Apply a text-case to nodes, skipping `NoCase` parts.
@@ -281,25 +276,33 @@ fn case_text(text: &mut CompactString, case: TextCase, all_upper: bool, state: &
         TextCase::Uppercase => *text = text.to_uppercase(),
         TextCase::CapitalizeFirst => {
             if state.at_start {
-                *text = capitalize_first_letter(text).into();
+                let mut out = String::with_capacity(text.len() + 1);
+                push_capitalized(&mut out, text, state.turkic);
+                *text = out.into();
             }
             if text.chars().any(is_letter_or_digit) {
                 state.at_start = false;
             }
         }
         TextCase::CapitalizeAll => {
-            *text = by_words(text, state, |word, _, out| push_capitalized(out, word)).into()
+            let turkic = state.turkic;
+            *text = by_words(text, state, |word, _, out| {
+                push_capitalized(out, word, turkic)
+            })
+            .into()
         }
         TextCase::Sentence => {
+            let turkic = state.turkic;
             *text = by_words(text, state, |word, position, out| {
-                sentence_word(word, position.first, all_upper, out)
+                sentence_word(word, position.first, all_upper, turkic, out)
             })
             .into()
         }
         TextCase::Title => {
+            let turkic = state.turkic;
             *text = by_words(text, state, |word, position, out| {
                 let force = position.first || position.after_colon || position.last;
-                push_title_word(out, word, force)
+                push_title_word(out, word, force, turkic)
             })
             .into()
         }
@@ -308,17 +311,19 @@ fn case_text(text: &mut CompactString, case: TextCase, all_upper: bool, state: &
 
 /// A word in sentence case: lower-cased unless an acronym in mixed text;
 /// the first word capitalised.
-fn sentence_word(word: &str, first: bool, all_upper: bool, out: &mut String) {
+fn sentence_word(word: &str, first: bool, all_upper: bool, turkic: bool, out: &mut String) {
     let keep = !all_upper
         && word.chars().filter(|c| is_letter(*c)).count() > 1
         && !word.chars().any(char::is_lowercase);
     let word: std::borrow::Cow<str> = if keep {
         std::borrow::Cow::Borrowed(word)
+    } else if turkic {
+        std::borrow::Cow::Owned(turkic_lower(word))
     } else {
         lowercase(word)
     };
     if first {
-        push_capitalized(out, &word)
+        push_capitalized(out, &word, turkic)
     } else {
         out.push_str(&word)
     }
@@ -340,7 +345,7 @@ struct WordPosition {
 }
 
 /// Append `word` in title case.
-fn push_title_word(out: &mut String, word: &str, force: bool) {
+fn push_title_word(out: &mut String, word: &str, force: bool, turkic: bool) {
     if word.chars().skip(1).any(char::is_uppercase) {
         out.push_str(word);
         return;
@@ -350,7 +355,7 @@ fn push_title_word(out: &mut String, word: &str, force: bool) {
         if title_keeps(word, force, false) {
             out.push_str(word);
         } else {
-            push_capitalized(out, word);
+            push_capitalized(out, word, turkic);
         }
         return;
     }
@@ -362,7 +367,7 @@ fn push_title_word(out: &mut String, word: &str, force: bool) {
         if title_keeps(part, force && (i == 0 || i + 1 == count), i > 0) {
             out.push_str(part);
         } else {
-            push_capitalized(out, part);
+            push_capitalized(out, part, turkic);
         }
     }
 }
@@ -454,16 +459,20 @@ fn case_word(
 
 pub fn capitalize_first_letter(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
-    push_capitalized(&mut out, word);
+    push_capitalized(&mut out, word, false);
     out
 }
 
-/// Append `word` with its first letter upper-cased.
-fn push_capitalized(out: &mut String, word: &str) {
+/// Append `word` with its first letter upper-cased (Turkic: i → İ, ı → I).
+fn push_capitalized(out: &mut String, word: &str, turkic: bool) {
     let mut chars = word.char_indices();
     for (i, c) in chars.by_ref() {
         if is_letter(c) {
-            out.extend(c.to_uppercase());
+            match (c, turkic) {
+                ('i', true) => out.push('İ'),
+                ('ı', true) => out.push('I'),
+                _ => out.extend(c.to_uppercase()),
+            }
             // the rest is copied as it is, in one piece
             out.push_str(&word[i + c.len_utf8()..]);
             return;
@@ -682,5 +691,50 @@ fn tag_node(open: &str, children: Vec<Inline>) -> Inline {
         node
     } else {
         Inline::NoCase(vec![node])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cased(text: &str, case: TextCase, turkic: bool) -> String {
+        let mut nodes = vec![Inline::Text(text.into())];
+        apply_case_in(&mut nodes, case, true, turkic);
+        let mut out = String::new();
+        for node in &nodes {
+            node.push_plain(&mut out);
+        }
+        out
+    }
+
+    #[test]
+    fn turkish_casing_in_every_text_case() {
+        let text = "istanbul ılık iğdır izmir";
+        let turkish = |case| cased(text, case, true);
+        assert_eq!(
+            turkish(TextCase::CapitalizeFirst),
+            "İstanbul ılık iğdır izmir"
+        );
+        assert_eq!(
+            turkish(TextCase::CapitalizeAll),
+            "İstanbul Ilık İğdır İzmir"
+        );
+        assert_eq!(turkish(TextCase::Uppercase), "İSTANBUL ILIK İĞDIR İZMİR");
+        assert_eq!(turkish(TextCase::Title), "İstanbul Ilık İğdır İzmir");
+        assert_eq!(turkish(TextCase::Sentence), "İstanbul ılık iğdır izmir");
+        assert_eq!(
+            cased("İSTANBUL ILIK", TextCase::Lowercase, true),
+            "istanbul ılık"
+        );
+        assert_eq!(
+            cased("IĞDIR İLE İZMİR", TextCase::Sentence, true),
+            "Iğdır ile izmir"
+        );
+        // Other languages keep the default mapping.
+        assert_eq!(
+            cased(text, TextCase::CapitalizeAll, false),
+            "Istanbul Ilık Iğdır Izmir"
+        );
     }
 }

@@ -27,19 +27,12 @@ enum RawKey {
     Text(String),
 }
 
-/// Languages written in Cyrillic: their collators order Cyrillic natively, so the
-/// mixed-script rule never romanises for them.
-const CYRILLIC_LANGUAGES: &[&str] = &["ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn"];
-
 /// The collator for sort keys of a processor whose locale is `lang` (BCP 47).
 /// Unknown or invalid tags fall back to the primary language, then to the root order.
 pub fn collator_for(lang: &str, mixed_scripts: MixedScripts) -> Collator {
-    let primary = lang
-        .split(['-', '_'])
-        .next()
-        .unwrap_or(lang)
-        .to_ascii_lowercase();
-    let mixed_scripts = if CYRILLIC_LANGUAGES.contains(&primary.as_str()) {
+    let primary = kaynak_text::language::primary(lang);
+    // A locale written in Cyrillic orders Cyrillic natively: never romanise for it.
+    let mixed_scripts = if kaynak_text::language::is_written_in_cyrillic(lang) {
         MixedScripts::Original
     } else {
         mixed_scripts

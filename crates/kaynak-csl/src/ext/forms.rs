@@ -3,9 +3,10 @@
 //! a value's main form plus the secondary forms of its attachment.
 
 use super::render::{Frame, Kind};
-use super::{primary, Category, Form, FormQuery, Pattern, Settings, Source};
+use super::{primary, Category, Form, FormQuery, Pattern, Settings, Source, UserForm};
 use crate::eval::Context;
 use crate::item::Name;
+use kaynak_text::language::{dominant_script, Script};
 use kaynak_text::translit::Scheme;
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -58,21 +59,26 @@ pub fn section_settings<'a>(ctx: &Context<'a>) -> &'a Settings {
     }
 }
 
-/// The pattern for a variable of `category`: `k:forms` on the rendering
-/// element, else the category default of the macro, section, style.
-pub fn pattern(ctx: &Context, category: Category) -> Pattern {
+/// The pattern the style states for a variable of `category`: `k:forms` on the
+/// rendering element, else the category default of the macro, section, style;
+/// `None` when the style states none.
+pub fn pattern(ctx: &Context, category: Category) -> Option<Pattern> {
     if let Some(p) = own_settings(ctx, category).and_then(|s| s.forms.clone()) {
-        return p;
+        return Some(p);
     }
     lookup(ctx, category, |s| {
         s.category_forms[category as usize].clone()
     })
-    .unwrap_or_else(|| Pattern::single(Form::Original))
 }
 
-/// The transliteration sources in force (default: `record`).
-pub fn sources(ctx: &Context, category: Category) -> Vec<Source> {
-    lookup(ctx, category, |s| s.translit.clone()).unwrap_or_else(|| vec![Source::Record])
+/// The scheme the style prefers for derived transliterations: the first scheme
+/// of the `k:translit` list in force (`record` in the list is the user's policy now).
+pub fn style_scheme(ctx: &Context, category: Category) -> Option<Scheme> {
+    let sources = lookup(ctx, category, |s| s.translit.clone())?;
+    sources.iter().find_map(|source| match source {
+        Source::Scheme(scheme) => Some(*scheme),
+        Source::Record => None,
+    })
 }
 
 /// The translation tag in force (default: `en`).
@@ -93,17 +99,38 @@ pub fn item_language(ctx: &Context) -> String {
 
 /// True when every letter of `text` is in the Latin script.
 pub fn is_latin(text: &str) -> bool {
-    text.chars().filter(|c| c.is_alphabetic()).all(|c| {
-        c.is_ascii_alphabetic()
-            || matches!(c as u32, 0xC0..=0x24F | 0x250..=0x2AF | 0x1E00..=0x1EFF | 0x2C60..=0x2C7F | 0xA720..=0xA7FF)
-    })
+    kaynak_text::language::is_latin(text)
+}
+
+/// Whether `auto` without a stated pattern romanises `text`: it is not written in
+/// the output's script.
+fn needs_romanising(ctx: &Context, text: &str) -> bool {
+    let output = ctx.style.ext.user.output.unwrap_or(Script::Latin);
+    dominant_script(text).is_some_and(|script| script != output)
+}
+
+/// The main form of a value and, for a translation, its tag: the user's form;
+/// else (`auto`) the style's stated pattern; else the original when it is in the
+/// output's script, a transliteration when not.
+fn main_form(ctx: &Context, stated: Option<&Pattern>, original: &str, tag: &str) -> (Form, String) {
+    match &ctx.style.ext.user.form {
+        Some(UserForm::Original) => (Form::Original, tag.to_string()),
+        Some(UserForm::Translit) => (Form::Translit, tag.to_string()),
+        Some(UserForm::Translation(user_tag)) => (Form::Translation, user_tag.clone()),
+        None => match stated {
+            Some(pattern) => (pattern.main(), tag.to_string()),
+            None if needs_romanising(ctx, original) => (Form::Translit, tag.to_string()),
+            None => (Form::Original, tag.to_string()),
+        },
+    }
 }
 
 /// A value resolved under a pattern.
 #[derive(Debug, Clone)]
 pub struct Resolved {
     pub main: String,
-    pub main_form: Form,
+    /// The language of the main string (a translation's tag, else the item's).
+    pub main_language: String,
     pub secondaries: Vec<(Form, String)>,
     /// The pattern it was resolved under (for the attachment's punctuation).
     pub pattern: Pattern,
@@ -120,131 +147,117 @@ fn fallbacks(form: Form) -> &'static [Form] {
 /// What a text value needs to be resolved.
 pub struct TextQuery<'q> {
     pub variable: &'q str,
-    pub sources: &'q [Source],
+    /// The style's preferred scheme for derived transliterations.
+    pub scheme: Option<Scheme>,
+    /// The style's translation tag (`k:translation`).
     pub tag: &'q str,
     pub language: &'q str,
 }
 
 /// Resolve a text variable's forms; `None` when it is empty.
-pub fn resolve_text(ctx: &Context, q: &TextQuery, pattern: &Pattern) -> Option<Resolved> {
+pub fn resolve_text(ctx: &Context, q: &TextQuery, stated: Option<&Pattern>) -> Option<Resolved> {
     let original = ctx.item.text_form(q.variable, FormQuery::Original)?;
     if original.is_empty() {
         return None;
     }
-    let value = |form: Form| form_text(ctx, q, &original, form).filter(|v| !v.is_empty());
-    let (main_form, main) = fallbacks(pattern.main())
+    let (wanted, main_tag) = main_form(ctx, stated, &original, q.tag);
+    let value =
+        |form: Form, tag: &str| form_text(ctx, q, &original, form, tag).filter(|v| !v.is_empty());
+    let (main_form, main) = fallbacks(wanted)
         .iter()
-        .find_map(|f| value(*f).map(|v| (*f, v)))?;
+        .find_map(|f| value(*f, &main_tag).map(|v| (*f, v)))?;
+    let pattern = stated
+        .cloned()
+        .unwrap_or_else(|| Pattern::single(main_form));
     let mut secondaries: Vec<(Form, String)> = Vec::new();
     for form in pattern.forms.iter().skip(1) {
-        if let Some(v) = value(*form) {
+        if let Some(v) = value(*form, q.tag) {
             if v != main && secondaries.iter().all(|(_, s)| *s != v) {
                 secondaries.push((*form, v));
             }
         }
     }
+    let main_language = match main_form {
+        Form::Translation => primary(&main_tag),
+        _ => q.language.to_string(),
+    };
     Some(Resolved {
         main,
-        main_form,
+        main_language,
         secondaries,
-        pattern: pattern.clone(),
+        pattern,
     })
 }
 
-fn form_text(ctx: &Context, q: &TextQuery, original: &str, form: Form) -> Option<String> {
+fn form_text(
+    ctx: &Context,
+    q: &TextQuery,
+    original: &str,
+    form: Form,
+    tag: &str,
+) -> Option<String> {
     match form {
         Form::Original => Some(original.to_string()),
-        Form::Translit => {
-            if is_latin(original) {
-                return Some(original.to_string());
-            }
-            q.sources.iter().find_map(|source| match source {
-                Source::Record => ctx
-                    .item
-                    .text_form(q.variable, FormQuery::Record)
-                    .map(Cow::into_owned),
-                Source::Scheme(scheme) => ctx
-                    .item
-                    .text_form(q.variable, FormQuery::Scheme(*scheme))
-                    .map(|t| with_primes(*scheme, original, t)),
-            })
-        }
+        Form::Translit if is_latin(original) => Some(original.to_string()),
+        Form::Translit => ctx
+            .item
+            .text_form(q.variable, FormQuery::Translit(q.scheme))
+            .map(Cow::into_owned),
         Form::Translation => {
-            if q.language == primary(q.tag) {
+            if q.language == primary(tag) {
                 return None;
             }
             ctx.item
-                .text_form(q.variable, FormQuery::Translation(q.tag))
+                .text_form(q.variable, FormQuery::Translation(tag))
                 .map(Cow::into_owned)
         }
     }
 }
 
-/// `ala-lc-plain` in CSL output writes the soft and hard signs as ʹ (U+02B9)
-/// and ʺ (U+02BA), as ALA-LC prints them, instead of the engine's ASCII `'`
-/// and `"` (docs/csl-extension.md §1.2).
-pub fn with_primes(scheme: Scheme, original: &str, derived: Cow<'_, str>) -> String {
-    if scheme != Scheme::AlaLcPlain || !derived.contains(['\'', '"']) {
-        return derived.into_owned();
+/// The main form of a name list (names are never translated: a `translation`
+/// main form falls back to `translit`): the user's form, else the style's stated
+/// one, else each part as written when in the output's script and transliterated
+/// when not.
+pub fn names_main(ctx: &Context, stated: Option<&Pattern>) -> Option<Form> {
+    match &ctx.style.ext.user.form {
+        Some(UserForm::Original) => Some(Form::Original),
+        Some(UserForm::Translit | UserForm::Translation(_)) => Some(Form::Translit),
+        None => stated.map(|p| match p.main() {
+            Form::Translation => Form::Translit,
+            main => main,
+        }),
     }
-    if !original.contains(['\'', '"']) {
-        return derived.replace('\'', "\u{2b9}").replace('"', "\u{2ba}");
-    }
-    // The original has ASCII quotes of its own: protect them, then map.
-    let protected = original.replace('\'', "\u{e000}").replace('"', "\u{e001}");
-    kaynak_text::translit::transliterate(&protected, scheme)
-        .replace('\'', "\u{2b9}")
-        .replace('"', "\u{2ba}")
-        .replace('\u{e000}', "'")
-        .replace('\u{e001}', "\"")
 }
 
-/// The main form of every part of a name list (names are not translated: a
-/// `translation` main form falls back to `translit`). Attachments for names
-/// are not printed (not implemented; see the extension doc).
+/// Every part of a name list in `form` (`None`: by the output's script, part by
+/// part).
 pub fn resolve_names(
     ctx: &Context,
     variable: &str,
-    pattern: &Pattern,
-    sources: &[Source],
+    form: Option<Form>,
+    scheme: Option<Scheme>,
 ) -> Option<Vec<Name>> {
     let original = ctx.item.names_form(variable, FormQuery::Original)?;
-    if pattern.main() == Form::Original {
+    if form == Some(Form::Original) {
         return Some(original.into_owned());
     }
-    let lists: Vec<Option<Cow<[Name]>>> = sources
-        .iter()
-        .map(|s| match s {
-            Source::Record => ctx.item.names_form(variable, FormQuery::Record),
-            Source::Scheme(scheme) => ctx.item.names_form(variable, FormQuery::Scheme(*scheme)),
-        })
-        .collect();
+    let translit = ctx.item.names_form(variable, FormQuery::Translit(scheme));
+    let keep = |part: &str| is_latin(part) || (form.is_none() && !needs_romanising(ctx, part));
     let out = original
         .iter()
         .enumerate()
-        .map(|(i, name)| translit_name(name, i, sources, &lists))
+        .map(|(i, name)| translit_name(name, translit.as_ref().and_then(|l| l.get(i)), &keep))
         .collect();
     Some(out)
 }
 
-fn translit_name(
-    name: &Name,
-    index: usize,
-    sources: &[Source],
-    lists: &[Option<Cow<[Name]>>],
-) -> Name {
+fn translit_name(name: &Name, translit: Option<&Name>, keep: &impl Fn(&str) -> bool) -> Name {
     let pick = |orig: &Option<String>, part: fn(&Name) -> &Option<String>| -> Option<String> {
         let orig = orig.as_ref()?;
-        if is_latin(orig) {
+        if keep(orig) {
             return Some(orig.clone());
         }
-        let found = sources.iter().zip(lists).find_map(|(source, list)| {
-            let value = part(list.as_ref()?.get(index)?).clone()?;
-            Some(match source {
-                Source::Scheme(s) => with_primes(*s, orig, Cow::Owned(value)),
-                Source::Record => value,
-            })
-        });
+        let found = translit.and_then(|t| part(t).clone());
         Some(found.unwrap_or_else(|| orig.clone()))
     };
     Name {
@@ -267,19 +280,5 @@ mod tests {
         assert!(is_latin("Kafkas Kartalı-2019 Bakü’de"));
         assert!(is_latin("1994–2010"));
         assert!(!is_latin("Военная доктрина"));
-    }
-
-    #[test]
-    fn primes_for_ala_lc_plain() {
-        let derived = kaynak_text::translit::transliterate("Ильхам", Scheme::AlaLcPlain);
-        assert_eq!(
-            with_primes(Scheme::AlaLcPlain, "Ильхам", Cow::Owned(derived)),
-            "Ilʹkham"
-        );
-        let derived = kaynak_text::translit::transliterate("\"Ильхам\"", Scheme::AlaLcPlain);
-        assert_eq!(
-            with_primes(Scheme::AlaLcPlain, "\"Ильхам\"", Cow::Owned(derived)),
-            "\"Ilʹkham\""
-        );
     }
 }

@@ -9,23 +9,26 @@
 //! inactive unless the style declares `k:version="1"`, so official styles
 //! render exactly as without it.
 //!
+//! The `k:` attributes state what a style prefers; the user's choices
+//! ([`UserForms`], set by the application) win over them: a chosen form replaces
+//! the style's main form, and which transliteration an item gives (its own or a
+//! derived one, under which scheme) is the item's answer to
+//! [`FormQuery::Translit`], with the style's scheme only as a preference.
+//!
 //! * `parse`: reading and validating the `k:` attributes into [`StyleExt`] and
 //!   [`ElementExt`].
 //! * `forms`: resolving a value's main form and secondary forms.
 //! * `render`: text variables with attachments, names, sort keys, conditions.
 //! * `recase`: rules N and U (Turkish up-casing).
 //! * `locale`: item locales (`k:item-locales`).
-//! * `notes`: the note when a record's own transliteration is not printed.
 
 mod forms;
 mod locale;
-mod notes;
 pub mod parse;
 mod recase;
 mod render;
 
 pub use locale::{build_item_chains, item_locale};
-pub use notes::unused_record_translits;
 pub use recase::turkish_title_case;
 pub use render::{
     in_key, in_macro, language_test, name_attachment, names_for, render_element_ext, script_rank,
@@ -35,7 +38,8 @@ pub use render::{
 use crate::item::Name;
 use crate::locale::LocaleChain;
 use crate::style::model::{Element, TextCase};
-use kaynak_text::translit::{transliterate, Scheme};
+use kaynak_text::language::Script;
+use kaynak_text::translit::{romanize, scheme_for, Lang, Scheme};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -48,25 +52,62 @@ pub const NAMESPACE: &str = "https://kaynak.dev/csl-extension";
 pub enum FormQuery<'q> {
     /// The value as stored (published script).
     Original,
-    /// The record's own, hand-given transliteration.
-    Record,
-    /// A transliteration of the original under a scheme.
-    Scheme(Scheme),
+    /// The item's transliteration: its own, or one derived under the user's
+    /// scheme; the scheme given is the style's preference for derived ones.
+    Translit(Option<Scheme>),
     /// The translation into a BCP 47 tag (exact tag, else same primary subtag).
     Translation(&'q str),
 }
 
+/// The user's choice of forms, which wins over the style's (set by the
+/// application with [`set_user_forms`]; the default leaves the style in charge and
+/// writes in the script of the processor's locale).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct UserForms {
+    /// The main form of every value, or `None` (`auto`): the style's pattern where
+    /// it states one, else the original for text in the output's script and a
+    /// transliteration for the rest.
+    pub form: Option<UserForm>,
+    /// The script of the output; `None`: the script of the processor's locale.
+    pub output: Option<Script>,
+}
+
+/// A main form a user chose.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UserForm {
+    /// The text as published.
+    Original,
+    /// A transliteration (Latin text as written).
+    Translit,
+    /// The translation into this tag (else a transliteration, else the original).
+    Translation(String),
+}
+
+/// Sets the user's forms for a style (before or after it goes into a processor).
+pub fn set_user_forms(style: &mut crate::Style, user: UserForms) {
+    style.ext.user = user;
+}
+
 /// The default [`crate::CslItem::text_form`] for items without
-/// multilingual data.
+/// multilingual data: the original is the variable; a transliteration is derived
+/// from it under the style's scheme (else ALA-LC without diacritics), with the table
+/// its letters point to.
 pub fn default_text_form<'a>(
     original: Option<&'a str>,
     query: FormQuery<'_>,
 ) -> Option<Cow<'a, str>> {
     match query {
         FormQuery::Original => original.map(Cow::Borrowed),
-        FormQuery::Scheme(scheme) => original.map(|o| Cow::Owned(transliterate(o, scheme))),
-        FormQuery::Record | FormQuery::Translation(_) => None,
+        FormQuery::Translit(scheme) => original.map(|o| Cow::Owned(derive(o, scheme))),
+        FormQuery::Translation(_) => None,
     }
+}
+
+fn derive(text: &str, scheme: Option<Scheme>) -> String {
+    let lang = Lang::for_text(None, text).lang;
+    romanize(text, scheme_for(lang, scheme), lang)
+        .map(|r| r.text)
+        .unwrap_or_else(|_| text.to_string())
 }
 
 /// The default [`crate::CslItem::names_form`] for items without
@@ -77,14 +118,14 @@ pub fn default_names_form<'a>(
 ) -> Option<Cow<'a, [Name]>> {
     match query {
         FormQuery::Original => original,
-        FormQuery::Scheme(scheme) => original.map(|names| {
+        FormQuery::Translit(scheme) => original.map(|names| {
             let mapped: Vec<Name> = names
                 .iter()
-                .map(|n| map_name(n, |p| transliterate(p, scheme)))
+                .map(|n| map_name(n, |p| derive(p, scheme)))
                 .collect();
             Cow::Owned(mapped)
         }),
-        FormQuery::Record | FormQuery::Translation(_) => None,
+        FormQuery::Translation(_) => None,
     }
 }
 
@@ -209,6 +250,8 @@ pub struct StyleExt {
     /// Locale chains for the item locales, by locale tag (built with the
     /// processor).
     pub chains: HashMap<String, LocaleChain>,
+    /// The user's choices, which win over the style's.
+    pub user: UserForms,
 }
 
 /// Extension attributes of one rendering element, wrapping it
@@ -227,10 +270,7 @@ pub struct KeyExt {
     pub script_order: Vec<String>,
 }
 
-/// The primary subtag of a language tag, lower-cased.
+/// The primary subtag of a language tag, lower-cased (the language module's).
 pub fn primary(tag: &str) -> String {
-    tag.split(['-', '_'])
-        .next()
-        .unwrap_or(tag)
-        .to_ascii_lowercase()
+    kaynak_text::language::primary(tag)
 }

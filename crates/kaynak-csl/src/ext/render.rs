@@ -141,18 +141,19 @@ fn resolve(ctx: &Context, variable: &str) -> Option<Resolved> {
     let category = Category::of(variable, false);
     let mut pattern = forms::pattern(ctx, category);
     if ctx.sorting {
-        pattern.forms.truncate(1);
+        if let Some(pattern) = &mut pattern {
+            pattern.forms.truncate(1);
+        }
     }
-    let sources = forms::sources(ctx, category);
     let tag = forms::translation_tag(ctx, category);
     let language = forms::item_language(ctx);
     let query = TextQuery {
         variable,
-        sources: &sources,
+        scheme: forms::style_scheme(ctx, category),
         tag: &tag,
         language: &language,
     };
-    forms::resolve_text(ctx, &query, &pattern)
+    forms::resolve_text(ctx, &query, pattern.as_ref())
 }
 
 /// Hook for `cs:text variable=…`: `None` when the extension does not handle
@@ -188,7 +189,12 @@ fn render_resolved(ctx: &Context, rendering: &Rendering, resolved: &Resolved) ->
         text_case: None,
         ..rendering.clone()
     };
-    let main = cased(ctx, &resolved.main, resolved.main_form, rendering.text_case);
+    let main = cased(
+        ctx,
+        &resolved.main,
+        &resolved.main_language,
+        rendering.text_case,
+    );
     let mut parts = vec![wrap(ctx, main, &main_rendering)?];
     if !resolved.secondaries.is_empty() && !ctx.sorting {
         parts.push(attachment(ctx, resolved));
@@ -210,19 +216,19 @@ fn attachment(ctx: &Context, resolved: &Resolved) -> Inline {
         if index > 0 {
             out.push(Inline::Text(pattern.delimiter.as_str().into()));
         }
-        out.extend(cased(ctx, value, *form, case));
+        let language = if *form == Form::Translation {
+            primary(&forms::translation_tag(ctx, Category::Text))
+        } else {
+            forms::item_language(ctx)
+        };
+        out.extend(cased(ctx, value, &language, case));
     }
     out.push(Inline::Text(pattern.close.as_str().into()));
     Inline::seq(out)
 }
 
-/// A value with `text-case` applied under rules N and U (§3).
-fn cased(ctx: &Context, value: &str, form: Form, text_case: Option<TextCase>) -> Vec<Inline> {
-    let language = if form == Form::Translation {
-        primary(&forms::translation_tag(ctx, Category::Text))
-    } else {
-        forms::item_language(ctx)
-    };
+/// A value in `language` with `text-case` applied under rules N and U (§3).
+fn cased(ctx: &Context, value: &str, language: &str, text_case: Option<TextCase>) -> Vec<Inline> {
     let Some(text_case) = text_case else {
         return case::parse_rich_text(ctx, value);
     };
@@ -232,8 +238,8 @@ fn cased(ctx: &Context, value: &str, form: Form, text_case: Option<TextCase>) ->
         return content;
     }
     let recase_langs = forms::lookup(ctx, Category::Text, |s| s.recase.clone()).unwrap_or_default();
-    if recase_langs.contains(&language) {
-        if let Some(recased) = recase::recase(value, text_case, &language) {
+    if recase_langs.iter().any(|l| l == language) {
+        if let Some(recased) = recase::recase(value, text_case, language) {
             return case::parse_rich_text(ctx, &recased);
         }
     }
@@ -247,8 +253,9 @@ pub fn names_for(ctx: &Context, variable: &str) -> Option<Option<Vec<Name>>> {
         return None;
     }
     let pattern = forms::pattern(ctx, Category::Name);
-    let sources = forms::sources(ctx, Category::Name);
-    Some(forms::resolve_names(ctx, variable, &pattern, &sources))
+    let main = forms::names_main(ctx, pattern.as_ref());
+    let scheme = forms::style_scheme(ctx, Category::Name);
+    Some(forms::resolve_names(ctx, variable, main, scheme))
 }
 
 /// Hook for each rendered name: append `OPEN secondary DELIM … CLOSE` built
@@ -264,7 +271,9 @@ pub fn name_attachment(
     if !ctx.style.ext.active || ctx.sorting {
         return main;
     }
-    let pattern = forms::pattern(ctx, Category::Name);
+    let Some(pattern) = forms::pattern(ctx, Category::Name) else {
+        return main;
+    };
     if pattern.forms.len() < 2 {
         return main;
     }
@@ -273,14 +282,13 @@ pub fn name_attachment(
     } else {
         role
     };
-    let sources = forms::sources(ctx, Category::Name);
+    let scheme = forms::style_scheme(ctx, Category::Name);
     let mut kept: Vec<String> = vec![main.plain_text()];
     let mut parts: Vec<Inline> = Vec::new();
     for form in pattern.forms.iter().skip(1) {
-        let single = super::Pattern::single(*form);
         let list = match form {
             Form::Translation => None,
-            _ => forms::resolve_names(ctx, variable, &single, &sources),
+            _ => forms::resolve_names(ctx, variable, Some(*form), scheme),
         };
         let Some(name) = list.as_ref().and_then(|l| l.get(index)) else {
             continue;
@@ -337,19 +345,9 @@ pub fn script_rank(ctx: &Context, key: Option<&KeyExt>, text: &str) -> Option<St
     Some(format!("{rank:02}{script}"))
 }
 
-/// The ISO 15924 code of a letter (the scripts kaynak's data uses).
+/// The ISO 15924 code of a letter.
 fn script_of(c: char) -> &'static str {
-    match c as u32 {
-        0x0400..=0x052F | 0x1C80..=0x1C8F | 0x2DE0..=0x2DFF | 0xA640..=0xA69F => "Cyrl",
-        0x0370..=0x03FF | 0x1F00..=0x1FFF => "Grek",
-        0x0590..=0x05FF => "Hebr",
-        0x0600..=0x06FF | 0x0750..=0x077F => "Arab",
-        0x0530..=0x058F => "Armn",
-        0x10A0..=0x10FF => "Geor",
-        0x4E00..=0x9FFF => "Hani",
-        _ if forms::is_latin(&c.to_string()) => "Latn",
-        _ => "Zzzz",
-    }
+    kaynak_text::language::script_of(c).map_or("Zzzz", |s| s.code())
 }
 
 /// Hook for `cs:if k:language=…`: `None` when the condition has no such test.

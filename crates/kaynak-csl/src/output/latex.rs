@@ -80,7 +80,10 @@ fn push_char(c: char, out: &mut String) {
             out.push(c);
         }
         '\u{a0}' => out.push('~'),
-        '\u{0}' => {}
+        // Control characters (NUL, ESC, BEL, C1 …) have no meaning in TeX
+        // and must not reach a terminal through a log: dropped.
+        '\t' => out.push(' '),
+        c if c.is_control() && c != '\n' => {}
         c if c.is_ascii() || is_defined(c) => out.push(c),
         c => match mapped(c) {
             Some(tex) => out.push_str(tex),
@@ -335,6 +338,13 @@ fn package_for(c: char) -> &'static str {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn control_characters_never_reach_latex() {
+        use crate::output::{render, Format, Inline};
+        let text = Inline::Text("A\u{1b}]52;c;aGk=\u{7}B\u{9b}31m\tC\u{0}".into());
+        assert_eq!(render(&text, Format::Latex), "A]52;c;aGk=B31m C");
+    }
+
     use super::*;
 
     fn tex(text: &str) -> String {

@@ -7,10 +7,12 @@
 //! SCHEMES.md §2: a word whose cased letters (at least two) are all capitals is
 //! written all in capitals (ЩУКА → SHCHUKA); otherwise a capital gives a capitalised
 //! value (Щука → Shchuka); a one-letter word follows the whole field. It never
-//! allocates per letter.
+//! allocates per letter (except to drop the diacritics of a plain variant). A
+//! Cyrillic letter the table does not cover is copied and reported to the caller.
 
 use super::tables::Table;
 use super::SignMarks;
+use std::borrow::Cow;
 
 /// Which context rules a scheme applies on top of its table.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -26,10 +28,16 @@ pub(super) enum Rules {
     /// condition in Latin letters (i, e, y, j), which leaves ц before ю/я (yu, ya)
     /// open; like iuliia's `gost_779_alt`, we look at the Cyrillic letter and write cz.
     GostB,
-    /// Ukrainian 2010: word-initial є ї й ю я, зг → zgh, apostrophes dropped.
+    /// Ukrainian 2010: word-initial є ї й ю я, зг → zgh.
     Ukrainian,
     /// Bulgarian 2009: final -ия → ia.
     Bulgarian,
+    /// Bulgarian ALA-LC: a final ъ (pre-1945 spelling) is ʺ.
+    AlaLcBulgarian,
+    /// Tajik BGN/PCGN: the obsolete ц is ts between vowels, else s.
+    Tajik,
+    /// Uzbek BGN/PCGN: е is ye at the start of a word and after vowels, й, ъ, ь.
+    UzbekYe,
 }
 
 /// Everything the engine needs to know about one scheme.
@@ -41,6 +49,14 @@ pub(super) struct Profile<'a> {
     pub turkic_capitals: bool,
     /// Values for ь and ъ that replace the table's.
     pub signs: Option<SignMarks<'a>>,
+    /// The value of an apostrophe between two letters (Ukrainian Знам’янка), which
+    /// then belongs to the word; `None`: an apostrophe separates words.
+    pub apostrophe: Option<&'a str>,
+    /// Letter pairs written with a middle dot between them (BGN/PCGN's optional
+    /// separators: Belarusian з·г, Kazakh н·г …).
+    pub dots: &'static [(char, char)],
+    /// Drop ALA-LC's diacritics and tie marks (`ala-lc-plain`).
+    pub plain: bool,
 }
 
 impl Profile<'static> {
@@ -50,15 +66,23 @@ impl Profile<'static> {
             rules,
             turkic_capitals: false,
             signs: None,
+            apostrophe: None,
+            dots: &[],
+            plain: false,
         }
     }
 
     pub const fn turkic(table: &'static Table) -> Self {
         Profile {
-            table,
-            rules: Rules::Plain,
             turkic_capitals: true,
-            signs: None,
+            ..Profile::new(table, Rules::Plain)
+        }
+    }
+
+    pub const fn apostrophe(self, value: &'static str) -> Self {
+        Profile {
+            apostrophe: Some(value),
+            ..self
         }
     }
 }
@@ -88,9 +112,9 @@ fn is_consonant(c: Option<char>) -> bool {
 /// Romanises `text` (already NFC) into `out`. It jumps from one Cyrillic character to
 /// the next with a byte search, so text without Cyrillic costs little more than a
 /// copy, and copies the stretch between Cyrillic words as one slice.
-pub(super) fn run(text: &str, profile: &Profile<'_>, out: &mut String) {
+pub(super) fn run(text: &str, profile: &Profile<'_>, out: &mut String, uncovered: &mut Vec<char>) {
     let field_caps = is_all_caps(text);
-    let apostrophes = profile.rules == Rules::Ukrainian;
+    let apostrophes = profile.apostrophe.is_some();
     let bytes = text.as_bytes();
     let mut pos = 0;
     let mut copied = 0;
@@ -106,7 +130,7 @@ pub(super) fn run(text: &str, profile: &Profile<'_>, out: &mut String) {
         } else {
             field_caps
         };
-        romanise_word(&text[start..word.end], profile, caps, out);
+        romanise_word(&text[start..word.end], profile, caps, out, uncovered);
         copied = word.end;
         // A word always holds at least the Cyrillic character found.
         pos = word.end.max(pos + offset + 1);
@@ -236,7 +260,7 @@ fn case_bits(c: char) -> u8 {
 }
 
 fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '’' | 'ʼ')
+    matches!(c, '\'' | '’' | 'ʼ' | '´')
 }
 
 /// A word found by [`scan_word`]: where it ends, and its counts of capitals and small
@@ -305,7 +329,14 @@ fn lower_cyrillic(c: char) -> (char, bool) {
 }
 
 /// Romanises one word; `caps` says whether its capitals are written all in capitals.
-fn romanise_word(word: &str, profile: &Profile<'_>, caps: bool, out: &mut String) {
+/// Cyrillic letters the table lacks are copied and added to `uncovered` (lower-cased).
+fn romanise_word(
+    word: &str,
+    profile: &Profile<'_>,
+    caps: bool,
+    out: &mut String,
+    uncovered: &mut Vec<char>,
+) {
     if profile.rules == Rules::Bulgarian && is_bulgaria(word) {
         // The Act names one exception: България is written Bulgaria.
         let first = word.chars().next().is_some_and(char::is_uppercase);
@@ -324,10 +355,30 @@ fn romanise_word(word: &str, profile: &Profile<'_>, caps: bool, out: &mut String
         let following = chars.next().map(|n| (n, lower_cyrillic(n)));
         let next = following.map(|(_, (lower, _))| lower);
         let context = Context { prev, next, index };
+        if prev.is_some_and(|p| profile.dots.contains(&(p, letter))) {
+            out.push('·');
+        }
         match value(profile, letter, context) {
-            Some(latin) if capital => push_capital(latin, caps, profile.turkic_capitals, out),
-            Some(latin) => push_small(out, latin),
-            None => out.push(c),
+            Some(latin) => {
+                let latin = if profile.plain {
+                    without_diacritics(latin)
+                } else {
+                    Cow::Borrowed(latin)
+                };
+                if capital {
+                    push_capital(&latin, caps, profile.turkic_capitals, out);
+                } else {
+                    push_small(out, &latin);
+                }
+            }
+            None => {
+                out.push(c);
+                if classify(c) & (CYRILLIC | WORD) == CYRILLIC | WORD
+                    && !uncovered.contains(&letter)
+                {
+                    uncovered.push(letter);
+                }
+            }
         }
         prev = Some(letter);
         index += 1;
@@ -363,8 +414,14 @@ fn push_capital(latin: &str, caps: bool, turkic: bool, out: &mut String) {
 /// leaves the character as it is.
 #[inline]
 fn value<'a>(profile: &Profile<'a>, letter: char, at: Context) -> Option<&'a str> {
-    let ukrainian_apostrophe = profile.rules == Rules::Ukrainian && letter == '\'';
-    if letter.is_ascii() && !ukrainian_apostrophe {
+    if let (Some(apostrophe), true) = (profile.apostrophe, is_apostrophe(letter)) {
+        // A written apostrophe is the language's hard sign: the caller's glyph wins.
+        return Some(match profile.signs {
+            Some(signs) if !apostrophe.is_empty() => signs.hard,
+            _ => apostrophe,
+        });
+    }
+    if letter.is_ascii() {
         return None;
     }
     if let Some(special) = contextual(profile.rules, letter, at) {
@@ -391,7 +448,64 @@ fn contextual(rules: Rules, letter: char, at: Context) -> Option<&'static str> {
             let final_ia = letter == 'я' && at.prev == Some('и') && at.next.is_none();
             (final_ia && at.index >= 2).then_some("a")
         }
+        Rules::AlaLcBulgarian => {
+            (letter == 'ъ' && at.next.is_none() && at.index > 0).then_some("ʺ")
+        }
+        Rules::Tajik => (letter == 'ц').then(|| {
+            let between_vowels = is_tajik_vowel(at.prev) && is_tajik_vowel(at.next);
+            if between_vowels {
+                "ts"
+            } else {
+                "s"
+            }
+        }),
+        Rules::UzbekYe => {
+            let iotated = at.prev.is_none()
+                || is_uzbek_vowel(at.prev)
+                || matches!(at.prev, Some('й' | 'ъ' | 'ь'));
+            (letter == 'е' && iotated).then_some("ye")
+        }
     }
+}
+
+fn is_tajik_vowel(c: Option<char>) -> bool {
+    matches!(
+        c,
+        Some('а' | 'е' | 'ё' | 'и' | 'ӣ' | 'о' | 'у' | 'ӯ' | 'э' | 'ю' | 'я')
+    )
+}
+
+fn is_uzbek_vowel(c: Option<char>) -> bool {
+    matches!(
+        c,
+        Some('а' | 'е' | 'ё' | 'и' | 'о' | 'у' | 'ў' | 'э' | 'ю' | 'я')
+    )
+}
+
+/// An ALA-LC value without its diacritics and tie marks (the "plain" form of
+/// SCHEMES.md §4.1); the signs stay ʹ and ʺ, which typography leaves alone. Letters that are a language's own Latin spelling (š, č,
+/// ž, đ, ć, ǵ, ḱ of Serbian and Macedonian) keep their marks.
+fn without_diacritics(value: &str) -> Cow<'_, str> {
+    if value.is_ascii() {
+        return Cow::Borrowed(value);
+    }
+    let mut out = String::with_capacity(value.len());
+    for c in value.chars() {
+        match c {
+            '\u{304}' | '\u{306}' | '\u{307}' | '\u{308}' | '\u{310}' | '\u{361}' => {}
+            'ĭ' | 'ī' | 'ï' | 'ı' => out.push('i'),
+            'ė' | 'ë' => out.push('e'),
+            'ŭ' | 'ū' => out.push('u'),
+            'ȯ' => out.push('o'),
+            'ă' => out.push('a'),
+            'ġ' => out.push('g'),
+            'ḣ' => out.push('h'),
+            'ẏ' => out.push('y'),
+            'ḟ' => out.push('f'),
+            other => out.push(other),
+        }
+    }
+    Cow::Owned(out)
 }
 
 fn bgn_pcgn(letter: char, at: Context, dots: bool) -> Option<&'static str> {
@@ -416,9 +530,6 @@ fn bgn_pcgn(letter: char, at: Context, dots: bool) -> Option<&'static str> {
 }
 
 fn ukrainian(letter: char, at: Context) -> Option<&'static str> {
-    if is_apostrophe(letter) {
-        return Some("");
-    }
     if letter == 'г' && at.prev == Some('з') {
         return Some("gh");
     }

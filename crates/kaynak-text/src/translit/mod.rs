@@ -1,60 +1,79 @@
-//! Cyrillic → Latin romanisation under named standard schemes.
+//! Cyrillic → Latin romanisation under named standard schemes, with a table per
+//! language.
 //!
-//! This module owns the list of schemes (their stable names, descriptions and letter
-//! tables), the engine that applies them, and the rule that picks a scheme from a
-//! record's language. It does not decide whether a record's own stored romanisation
-//! wins over a derived one: that is the caller's job (a stored `translit` always wins).
+//! This module owns the list of schemes (their stable names, descriptions and the
+//! languages each has tables for), the letter tables, the engine that applies them,
+//! and the rule that picks a language's table for a text. It does not decide whether a
+//! record's own stored romanisation wins over a derived one: that is the caller's job
+//! (kaynak's form policy).
 //!
 //! # Public API (for the CLI and the CSL engine)
 //!
 //! * [`Scheme`]: every scheme; [`Scheme::ALL`] lists them in display order,
 //!   [`Scheme::name`] gives the stable name used in `kaynak.toml` and on the command
-//!   line, [`Scheme::description`] a one-line description (for `translit --list`),
-//!   [`Scheme::from_name`] parses a name or alias (case-insensitive). `Scheme` also
-//!   implements `FromStr` (error [`UnknownScheme`], whose message lists the known
-//!   names) and `Display` (the name). [`Scheme::language`] and [`Scheme::covers`] say
-//!   which languages a table is for.
-//! * [`transliterate`]`(text, scheme) -> String` and [`transliterate_into`] (appends to
-//!   a buffer you reuse). Input is NFC-normalised first; output is NFC.
-//! * [`transliterate_with`]`(text, scheme, SignMarks)`: the same with the glyphs of ь
-//!   and ъ chosen by the caller (a `kaynak.toml` setting), e.g. [`SignMarks::PRIMES`].
-//! * [`scheme_for_language`]`(tag, configured) -> Option<Scheme>`: the scheme for a
-//!   BCP 47 tag, or `None` when text in that language needs no romanisation or kaynak
-//!   has no table for it.
-//!   Without a configured scheme Russian gets [`DEFAULT_RUSSIAN_SCHEME`] (ALA-LC).
+//!   line, [`Scheme::description`] a one-line description, [`Scheme::from_name`] parses
+//!   a name or alias (case-insensitive). `Scheme` also implements `FromStr` (error
+//!   [`UnknownScheme`], whose message lists the known names) and `Display` (the name).
+//!   [`Scheme::covers`] and [`Scheme::languages`] say which languages it has tables for.
+//! * [`Lang`]: the Cyrillic languages with tables (Russian, Ukrainian, Belarusian,
+//!   Bulgarian, Serbian, Macedonian, Kazakh, Kyrgyz, Tajik, Uzbek, Azerbaijani);
+//!   [`Lang::for_text`] picks the table for a text from its language tag or letters.
+//! * [`romanize`]`(text, scheme, lang) -> Result<Romanized, NoTable>`: the text and the
+//!   Cyrillic letters the table does not cover (left as they are), or an error when
+//!   the scheme has no table for the language. [`romanize_into`] appends to a buffer.
+//! * [`transliterate`]`(text, scheme) -> String` and [`transliterate_into`]: the same
+//!   with the scheme's home table (Russian for the Russian schemes), uncovered letters
+//!   silently kept. Input is NFC-normalised first; output is NFC.
+//! * [`transliterate_with`]`(text, scheme, SignMarks)`: the glyphs of ь and ъ chosen by
+//!   the caller, e.g. [`SignMarks::PRIMES`].
+//! * [`default_scheme`]`(lang)` and [`scheme_for`]`(lang, configured)`: the scheme
+//!   kaynak uses when nothing (or a scheme without a table for the language) is
+//!   configured.
 //! * [`has_cyrillic`]`(text) -> bool`.
 //!
 //! ```
-//! use kaynak_text::translit::{scheme_for_language, transliterate, Scheme};
+//! use kaynak_text::translit::{romanize, transliterate, Lang, Scheme};
 //! assert_eq!(transliterate("Щука и ЩУКА", Scheme::BgnPcgn), "Shchuka i SHCHUKA");
 //! assert_eq!(Scheme::from_name("iso-9"), Some(Scheme::Iso9));
-//! assert_eq!(scheme_for_language("uk-UA", None), Some(Scheme::Ukrainian2010));
+//! assert_eq!(romanize("Київ", Scheme::AlaLc, Lang::Ukrainian).unwrap().text, "Kyïv");
+//! let russian_table = romanize("Київ", Scheme::AlaLc, Lang::Russian).unwrap();
+//! assert_eq!(russian_table.uncovered, ['ї']);
 //! ```
 //!
 //! # Rules common to all schemes
 //!
 //! Words are runs of letters, digits and `_` (as a regex `\w`), so hyphens, full stops
-//! and apostrophes start new words (Н.С. → N.S.; Йошкар-Ола → Yoshkar-Ola); only the
-//! Ukrainian system keeps an apostrophe inside a word, and drops it. Digits,
-//! punctuation and non-Cyrillic text pass through unchanged, and so do Cyrillic letters
-//! a scheme has no value for. Capitals: see the `engine` module (ЩУКА → SHCHUKA,
-//! Щука → Shchuka, one-letter words follow the whole text).
+//! and apostrophes start new words (Н.С. → N.S.; Йошкар-Ола → Yoshkar-Ola); where a
+//! language's table gives the apostrophe a value (Ukrainian, Belarusian) an apostrophe
+//! between letters belongs to the word. Digits, punctuation and non-Cyrillic text pass
+//! through unchanged; a Cyrillic letter the table lacks is kept and reported. Capitals:
+//! see the `engine` module (ЩУКА → SHCHUKA, Щука → Shchuka, one-letter words follow the
+//! whole text).
 
 mod engine;
+mod lang;
+mod profiles;
 mod tables;
+mod tables_slavic;
+mod tables_turkic;
 
-use engine::{Profile, Rules};
+pub use crate::language::has_cyrillic;
+pub use lang::{Choice, Lang};
+
+use engine::Profile;
 use std::fmt;
 use std::str::FromStr;
 
 /// A romanisation scheme. The doc of each variant gives its stable name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Scheme {
-    /// `ala-lc`: ALA-LC (Library of Congress) with diacritics and tie marks.
+    /// `ala-lc`: ALA-LC (Library of Congress) with diacritics and tie marks; a table
+    /// for every [`Lang`].
     AlaLc,
     /// `ala-lc-plain`: ALA-LC without diacritics, ties or accents.
     AlaLcPlain,
-    /// `bgn-pcgn`: BGN/PCGN 1947, with ’ and ” for ь and ъ, no middle dots.
+    /// `bgn-pcgn`: BGN/PCGN (Russian 1947, with ’ and ” for ь and ъ, no middle dots);
+    /// a table for every [`Lang`].
     BgnPcgn,
     /// `bgn-pcgn-dotted`: BGN/PCGN with the optional middle-dot separators.
     BgnPcgnDotted,
@@ -76,8 +95,24 @@ pub enum Scheme {
     AzerbaijaniCyrillic,
 }
 
-/// The scheme used for Russian when nothing is configured (the one Chicago follows).
-pub const DEFAULT_RUSSIAN_SCHEME: Scheme = Scheme::AlaLc;
+/// The scheme kaynak derives transliterations with when nothing is configured:
+/// ALA-LC without diacritics (what Chicago, APA and MLA print), except for Azerbaijani
+/// Cyrillic, which is written in today's Azerbaijani Latin alphabet.
+pub fn default_scheme(lang: Lang) -> Scheme {
+    match lang {
+        Lang::Azerbaijani => Scheme::AzerbaijaniCyrillic,
+        _ => Scheme::AlaLcPlain,
+    }
+}
+
+/// The scheme for text in `lang`: `configured` when it has a table for the
+/// language, else [`default_scheme`].
+pub fn scheme_for(lang: Lang, configured: Option<Scheme>) -> Scheme {
+    match configured {
+        Some(scheme) if scheme.covers(lang) => scheme,
+        _ => default_scheme(lang),
+    }
+}
 
 impl Scheme {
     /// Every scheme, in the order `kaynak translit --list` shows them.
@@ -117,40 +152,41 @@ impl Scheme {
     /// A one-line description for listings.
     pub fn description(self) -> &'static str {
         match self {
-            Scheme::AlaLc => "Russian, ALA-LC (Library of Congress) with diacritics and tie marks",
+            Scheme::AlaLc => "ALA-LC (Library of Congress) with diacritics and tie marks",
             Scheme::AlaLcPlain => {
-                "Russian, ALA-LC without diacritics (ts, ia, ' and \"; CSL styles print ʹ and ʺ)"
+                "ALA-LC without diacritics or tie marks (ts, ia; ʹ and ʺ for the signs)"
             }
-            Scheme::BgnPcgn => "Russian, BGN/PCGN 1947 (ye after vowels, ’ and ” for ь and ъ)",
-            Scheme::BgnPcgnDotted => "Russian, BGN/PCGN with the optional middle dots (t·s, y·a)",
-            Scheme::BgnPcgnNoSigns => "Russian, BGN/PCGN with the soft and hard signs omitted",
-            Scheme::Iso9 => "Russian and others, ISO 9:1995 = GOST 7.79-2000 System A (ž, ŝ, â)",
-            Scheme::Gost779B => "Russian, GOST 7.79-2000 System B (ASCII: shh, cz, y`)",
-            Scheme::Scientific => "Russian, scientific (scholarly) system (ž, šč, ja)",
-            Scheme::Icao => "Russian, ICAO Doc 9303 as in passports (iu, ia, ie)",
-            Scheme::Ukrainian2010 => "Ukrainian, national system of 2010 (Kyiv, Zghorany)",
-            Scheme::Bulgarian2009 => "Bulgarian, Streamlined System of 2009 (sht, Sofia)",
+            Scheme::BgnPcgn => "BGN/PCGN (Russian: ye after vowels, ’ and ” for ь and ъ)",
+            Scheme::BgnPcgnDotted => "BGN/PCGN with the optional middle dots (t·s, y·a, n·g)",
+            Scheme::BgnPcgnNoSigns => "BGN/PCGN with the soft and hard sign marks omitted",
+            Scheme::Iso9 => "ISO 9:1995 = GOST 7.79-2000 System A (ž, ŝ, â), Slavic letters",
+            Scheme::Gost779B => "GOST 7.79-2000 System B (ASCII: shh, cz, y`)",
+            Scheme::Scientific => "scientific (scholarly) system (ž, šč, ja)",
+            Scheme::Icao => "ICAO Doc 9303 as in passports (iu, ia, ie)",
+            Scheme::Ukrainian2010 => "Ukrainian national system of 2010 (Kyiv, Zghorany)",
+            Scheme::Bulgarian2009 => "Bulgarian Streamlined System of 2009 (sht, Sofia)",
             Scheme::AzerbaijaniCyrillic => "Azerbaijani Cyrillic to the Latin alphabet (ə, ı, ş)",
         }
     }
 
-    /// The BCP 47 language the scheme's table is written for.
-    pub fn language(self) -> &'static str {
+    /// The language whose table [`transliterate`] uses for this scheme.
+    pub fn home(self) -> Lang {
         match self {
-            Scheme::Ukrainian2010 => "uk",
-            Scheme::Bulgarian2009 => "bg",
-            Scheme::AzerbaijaniCyrillic => "az",
-            _ => "ru",
+            Scheme::Ukrainian2010 => Lang::Ukrainian,
+            Scheme::Bulgarian2009 => Lang::Bulgarian,
+            Scheme::AzerbaijaniCyrillic => Lang::Azerbaijani,
+            _ => Lang::Russian,
         }
     }
 
-    /// Whether the scheme's table covers the letters of `language` (a primary
-    /// subtag). ISO 9 has every Slavic Cyrillic letter; the others one language each.
-    pub fn covers(self, language: &str) -> bool {
-        match self {
-            Scheme::Iso9 => matches!(language, "ru" | "uk" | "be" | "bg" | "mk" | "sr"),
-            _ => self.language() == language,
-        }
+    /// Whether the scheme has a table for `lang`.
+    pub fn covers(self, lang: Lang) -> bool {
+        profiles::profile(self, lang).is_some()
+    }
+
+    /// The languages the scheme has tables for, in [`Lang::ALL`] order.
+    pub fn languages(self) -> Vec<Lang> {
+        Lang::ALL.into_iter().filter(|l| self.covers(*l)).collect()
     }
 
     /// Parses a stable name or a common alias, ignoring case, spaces and `_`/`/`.
@@ -183,25 +219,6 @@ impl Scheme {
         };
         Some(alias)
     }
-
-    fn profile(self) -> &'static Profile<'static> {
-        use tables::*;
-        static PROFILES: [Profile<'static>; 12] = [
-            Profile::new(&ALA_LC, Rules::AlaLc),
-            Profile::new(&ALA_LC_PLAIN, Rules::AlaLc),
-            Profile::new(&BGN_PCGN, Rules::BgnPcgn { dots: false }),
-            Profile::new(&BGN_PCGN, Rules::BgnPcgn { dots: true }),
-            Profile::new(&BGN_PCGN_NO_SIGNS, Rules::BgnPcgn { dots: false }),
-            Profile::new(&ISO_9, Rules::Plain),
-            Profile::new(&GOST_779_B, Rules::GostB),
-            Profile::new(&SCIENTIFIC, Rules::Plain),
-            Profile::new(&ICAO, Rules::Plain),
-            Profile::new(&UKRAINIAN_2010, Rules::Ukrainian),
-            Profile::new(&BULGARIAN_2009, Rules::Bulgarian),
-            Profile::turkic(&AZERBAIJANI_CYRILLIC),
-        ];
-        &PROFILES[self as usize]
-    }
 }
 
 impl fmt::Display for Scheme {
@@ -227,7 +244,52 @@ impl FromStr for Scheme {
     }
 }
 
-/// Romanises every Cyrillic word of `text` under `scheme`.
+/// A romanised text and the Cyrillic letters (lower-cased, in order of appearance)
+/// the table did not cover, which were left as they are.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Romanized {
+    pub text: String,
+    pub uncovered: Vec<char>,
+}
+
+/// The error of asking a scheme for a table it does not have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("`{scheme}` has no table for {lang} (it has: {})", languages(*.scheme))]
+pub struct NoTable {
+    pub scheme: Scheme,
+    pub lang: Lang,
+}
+
+fn languages(scheme: Scheme) -> String {
+    let tags: Vec<&str> = scheme.languages().iter().map(|l| l.tag()).collect();
+    tags.join(", ")
+}
+
+/// Romanises `text` under `scheme` with its table for `lang`.
+pub fn romanize(text: &str, scheme: Scheme, lang: Lang) -> Result<Romanized, NoTable> {
+    let mut out = Romanized {
+        text: String::with_capacity(text.len() + text.len() / 4),
+        uncovered: Vec::new(),
+    };
+    romanize_into(text, scheme, lang, &mut out.text, &mut out.uncovered)?;
+    Ok(out)
+}
+
+/// Like [`romanize`], appending to `out` and `uncovered` (buffers a caller reuses).
+pub fn romanize_into(
+    text: &str,
+    scheme: Scheme,
+    lang: Lang,
+    out: &mut String,
+    uncovered: &mut Vec<char>,
+) -> Result<(), NoTable> {
+    let profile = profiles::profile(scheme, lang).ok_or(NoTable { scheme, lang })?;
+    transliterate_profile(text, &profile, out, uncovered);
+    Ok(())
+}
+
+/// Romanises every Cyrillic word of `text` under `scheme`'s home table
+/// ([`Scheme::home`]); letters the table lacks are kept.
 pub fn transliterate(text: &str, scheme: Scheme) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 4);
     transliterate_into(text, scheme, &mut out);
@@ -270,29 +332,41 @@ impl SignMarks<'static> {
 /// values (context rules still see the signs: Юрьев → Yur’yev → Yuryev).
 pub fn transliterate_with(text: &str, scheme: Scheme, signs: SignMarks<'_>) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 4);
+    let Some(home) = profiles::profile(scheme, scheme.home()) else {
+        return text.to_string();
+    };
     let profile = Profile {
         signs: Some(signs),
-        ..*scheme.profile()
+        ..home
     };
-    transliterate_profile(text, &profile, &mut out);
+    transliterate_profile(text, &profile, &mut out, &mut Vec::new());
     out
 }
 
 /// Like [`transliterate`], but appends to `out` so that a caller romanising many
 /// strings can reuse one buffer.
 pub fn transliterate_into(text: &str, scheme: Scheme, out: &mut String) {
-    transliterate_profile(text, scheme.profile(), out);
+    match profiles::profile(scheme, scheme.home()) {
+        Some(profile) => transliterate_profile(text, &profile, out, &mut Vec::new()),
+        None => out.push_str(text),
+    }
 }
 
-fn transliterate_profile(text: &str, profile: &Profile<'_>, out: &mut String) {
+fn transliterate_profile(
+    text: &str,
+    profile: &Profile<'_>,
+    out: &mut String,
+    uncovered: &mut Vec<char>,
+) {
     if super::is_plainly_nfc(text) {
         // No combining marks either: the output needs no normalisation.
-        engine::run(text, profile, out);
+        engine::run(text, profile, out, uncovered);
         return;
     }
     let text = super::nfc(text);
     let start = out.len();
-    engine::run(&text, profile, out);
+    engine::run(&text, profile, out, uncovered);
+
     // A combining mark of the input (U+0300 … U+036F: UTF-8 lead byte 0xCC or 0xCD)
     // may now follow a Latin letter it composes with.
     if text.bytes().any(|b| b == 0xCC || b == 0xCD) {
@@ -302,50 +376,7 @@ fn transliterate_profile(text: &str, profile: &Profile<'_>, out: &mut String) {
     }
 }
 
-/// True when `text` contains a Cyrillic character (any Cyrillic block).
-pub fn has_cyrillic(text: &str) -> bool {
-    text.chars().any(
-        |c| matches!(c as u32, 0x400..=0x52F | 0x1C80..=0x1C8F | 0x2DE0..=0x2DFF | 0xA640..=0xA69F),
-    )
-}
-
-/// Languages written in Cyrillic for which kaynak has no table of its own.
-const OTHER_CYRILLIC_LANGUAGES: &[&str] = &[
-    "be", "bel", "kk", "kaz", "ky", "kir", "tg", "tgk", "mn", "mon", "mk", "mkd", "sr", "srp",
-    "tt", "tat", "ba", "bak", "cv", "chv", "sah", "os", "oss", "ce", "che", "ab", "abk", "cu",
-];
-
-/// Chooses the scheme for text in the language `tag` (BCP 47: `ru`, `uk-UA`,
-/// `az-Cyrl` …), given the scheme configured for the library or command, if any.
-///
-/// * Russian: the configured scheme when it covers Russian, else [`DEFAULT_RUSSIAN_SCHEME`].
-/// * Ukrainian, Bulgarian: the configured scheme when it covers the language (ISO 9
-///   does), else their national systems.
-/// * Azerbaijani: `az-cyrl` when the tag says `Cyrl`; plain `az` is Latin, so `None`.
-/// * Other Cyrillic languages (be, kk, mn, sr …) and an empty or `und` tag: the configured
-///   scheme (best effort; letters outside its table pass through), else `None`.
-/// * A tag with a Latin script subtag (`ru-Latn`) and every other language: `None`.
-pub fn scheme_for_language(tag: &str, configured: Option<Scheme>) -> Option<Scheme> {
-    let language = super::primary_language(tag);
-    let script = super::script_subtag(tag);
-    if script.as_deref() == Some("Latn") {
-        return None;
-    }
-    let own = |lang: &str, fallback: Scheme| match configured {
-        Some(scheme) if scheme.covers(lang) => Some(scheme),
-        _ => Some(fallback),
-    };
-    match language.as_str() {
-        "ru" | "rus" => own("ru", DEFAULT_RUSSIAN_SCHEME),
-        "uk" | "ukr" => own("uk", Scheme::Ukrainian2010),
-        "bg" | "bul" => own("bg", Scheme::Bulgarian2009),
-        "az" | "aze" if script.as_deref() == Some("Cyrl") => Some(Scheme::AzerbaijaniCyrillic),
-        "" | "und" => configured,
-        other if OTHER_CYRILLIC_LANGUAGES.contains(&other) => configured,
-        _ if script.as_deref() == Some("Cyrl") => configured,
-        _ => None,
-    }
-}
-
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_languages;

@@ -1,0 +1,165 @@
+//! Writing systems: which script a letter belongs to, and what a text is written in.
+//!
+//! Scripts are told apart by Unicode block, which is all kaynak needs (Latin against
+//! Cyrillic above all). Marks, digits, punctuation and the spacing modifier letters
+//! ALA-LC uses for the soft and hard signs (ʹ ʺ) belong to no script, so a
+//! romanisation such as `Ilʹkham` counts as Latin.
+
+/// A script kaynak tells apart (ISO 15924 codes in [`Script::code`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Script {
+    Latin,
+    Cyrillic,
+    Greek,
+    Armenian,
+    Georgian,
+    Arabic,
+    Hebrew,
+    Han,
+    /// Any other script (Devanagari, Thai, Hangul …).
+    Other,
+}
+
+impl Script {
+    /// The ISO 15924 code (`Latn`, `Cyrl` …; `Zzzz` for [`Script::Other`]).
+    pub fn code(self) -> &'static str {
+        match self {
+            Script::Latin => "Latn",
+            Script::Cyrillic => "Cyrl",
+            Script::Greek => "Grek",
+            Script::Armenian => "Armn",
+            Script::Georgian => "Geor",
+            Script::Arabic => "Arab",
+            Script::Hebrew => "Hebr",
+            Script::Han => "Hani",
+            Script::Other => "Zzzz",
+        }
+    }
+
+    /// The script of an ISO 15924 code, case-insensitive (`cyrl` → Cyrillic).
+    /// Han variants (`Hans`, `Hant`, `Jpan`) are Han; unknown codes are `Other`.
+    pub fn from_code(code: &str) -> Script {
+        match code.to_ascii_lowercase().as_str() {
+            "latn" => Script::Latin,
+            "cyrl" => Script::Cyrillic,
+            "grek" => Script::Greek,
+            "armn" => Script::Armenian,
+            "geor" => Script::Georgian,
+            "arab" => Script::Arabic,
+            "hebr" => Script::Hebrew,
+            "hani" | "hans" | "hant" | "jpan" => Script::Han,
+            _ => Script::Other,
+        }
+    }
+}
+
+/// True for a Cyrillic character (any Cyrillic block).
+#[inline]
+pub fn is_cyrillic_char(c: char) -> bool {
+    matches!(c as u32, 0x400..=0x52F | 0x1C80..=0x1C8F | 0x2DE0..=0x2DFF | 0xA640..=0xA69F)
+}
+
+/// The script of a letter; `None` for anything that is not a letter of a script
+/// (digits, punctuation, marks, modifier letters such as ʹ and ʺ).
+pub fn script_of(c: char) -> Option<Script> {
+    let code = c as u32;
+    let script = match code {
+        0x41..=0x5A | 0x61..=0x7A => Script::Latin,
+        0..=0x7F | 0xD7 | 0xF7 => return None,
+        0xAA | 0xBA | 0xC0..=0x24F | 0x1E00..=0x1EFF => Script::Latin,
+        0x250..=0x2AF | 0x2C60..=0x2C7F | 0xA720..=0xA7FF | 0xAB30..=0xAB6F => Script::Latin,
+        0xFF21..=0xFF3A | 0xFF41..=0xFF5A => Script::Latin,
+        0x2B0..=0x36F => return None,
+        _ if is_cyrillic_char(c) => Script::Cyrillic,
+        0x370..=0x3FF | 0x1F00..=0x1FFF => Script::Greek,
+        0x530..=0x58F => Script::Armenian,
+        0x590..=0x5FF => Script::Hebrew,
+        0x600..=0x6FF | 0x750..=0x77F | 0x8A0..=0x8FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => {
+            Script::Arabic
+        }
+        0x10A0..=0x10FF | 0x2D00..=0x2D2F | 0x1C90..=0x1CBF => Script::Georgian,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF => Script::Han,
+        _ if c.is_alphabetic() => Script::Other,
+        _ => return None,
+    };
+    Some(script)
+}
+
+/// True when `text` has any Cyrillic character. It looks at bytes first: every
+/// Cyrillic block starts with a lead byte 0xD0 … 0xD4 or 0xE1/0xE2/0xEA.
+pub fn has_cyrillic(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if !bytes
+        .iter()
+        .any(|&b| (0xD0..=0xD4).contains(&b) || matches!(b, 0xE1 | 0xE2 | 0xEA))
+    {
+        return false;
+    }
+    text.chars().any(is_cyrillic_char)
+}
+
+/// True when every letter of `text` is a Latin letter (also for text with no
+/// letters at all: digits and punctuation need no romanisation).
+pub fn is_latin(text: &str) -> bool {
+    if text.is_ascii() {
+        return true;
+    }
+    text.chars()
+        .all(|c| matches!(script_of(c), None | Some(Script::Latin)))
+}
+
+/// The script most letters of `text` are in; `None` for text without letters
+/// and for a tie between two scripts.
+pub fn dominant_script(text: &str) -> Option<Script> {
+    let mut counts: [(Script, usize); 9] = [
+        (Script::Latin, 0),
+        (Script::Cyrillic, 0),
+        (Script::Greek, 0),
+        (Script::Armenian, 0),
+        (Script::Georgian, 0),
+        (Script::Arabic, 0),
+        (Script::Hebrew, 0),
+        (Script::Han, 0),
+        (Script::Other, 0),
+    ];
+    for script in text.chars().filter_map(script_of) {
+        if let Some(slot) = counts.iter_mut().find(|(s, _)| *s == script) {
+            slot.1 += 1;
+        }
+    }
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    match counts {
+        [(_, 0), ..] => None,
+        [(first, a), (_, b), ..] if a > b => Some(first),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn letters_have_scripts() {
+        assert_eq!(script_of('ş'), Some(Script::Latin));
+        assert_eq!(script_of('ə'), Some(Script::Latin));
+        assert_eq!(script_of('ғ'), Some(Script::Cyrillic));
+        assert_eq!(script_of('ʹ'), None);
+        assert_eq!(script_of('1'), None);
+        assert_eq!(script_of('α'), Some(Script::Greek));
+        assert_eq!(Script::from_code("cyrl"), Script::Cyrillic);
+        assert_eq!(Script::Cyrillic.code(), "Cyrl");
+    }
+
+    #[test]
+    fn texts_have_scripts() {
+        assert!(is_latin("Ilʹkham Aliev, 1994–2010"));
+        assert!(is_latin("Kafkas Kartalı-2019 Bakü’de"));
+        assert!(!is_latin("Военная доктрина"));
+        assert!(has_cyrillic("Dışişleri Д"));
+        assert!(!has_cyrillic("Dışişleri – “x”"));
+        assert_eq!(dominant_script("Развитие связей"), Some(Script::Cyrillic));
+        assert_eq!(dominant_script("Dışişleri Bakanı"), Some(Script::Latin));
+        assert_eq!(dominant_script("1994–2010"), None);
+    }
+}

@@ -1,0 +1,4 @@
+#![no_main]
+//! See `kaynak_fuzz::import_bib` for what this target asserts.
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| kaynak_fuzz::import_bib(data));
