@@ -3,6 +3,7 @@
 //! diagnostics can show snippets; one bad file never stops the others.
 //! Writing goes through [`write`](mod@write), which is atomic and never clobbers silently.
 
+pub mod batch;
 pub mod cache;
 pub mod canonical;
 mod codes;
@@ -21,7 +22,9 @@ pub mod write;
 
 pub use codes::LOAD_CODES;
 pub use context::FileContext;
-pub use key::{fold as fold_key, key_problem, reserved_problem};
+pub use key::{
+    file_stem, fold as fold_key, key_from_stem, key_problem, record_path, reserved_problem,
+};
 pub use record::parse_record;
 pub use serialize::to_toml;
 pub use settings::{parse_settings, CheckSettings, Settings, SortScript, SETTINGS_FILE};

@@ -7,10 +7,11 @@
 //! demand by the rare finding that points into it.
 
 use super::cache::{self, Cached, Stamp};
-use super::{fold_key, key_problem, parse_record, parse_toml, FileContext, Loaded};
+use super::{fold_key, key_from_stem, key_problem, parse_record, parse_toml, FileContext, Loaded};
 use crate::diag::{Diagnostic, Location, Span};
 use crate::model::Entry;
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
@@ -135,11 +136,11 @@ fn check_key(
     files: &[PathBuf],
     seen: &mut HashMap<String, usize>,
 ) -> Result<String, Diagnostic> {
-    let key = path
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or("")
-        .to_string();
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    // A key that cannot be a file name is written escaped (`a%2Fb` for `a/b`).
+    let key = key_from_stem(stem)
+        .unwrap_or(Cow::Borrowed(stem))
+        .into_owned();
     if let Some(problem) = key_problem(&key) {
         return Err(Diagnostic::error("invalid-key", problem)
             .with_location(Location::file(path))
