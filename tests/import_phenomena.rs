@@ -32,12 +32,25 @@ fn codes(imported: &Imported) -> Vec<&str> {
 
 #[test]
 fn duplicate_keys_keep_the_first_and_warn() {
-    let imported = bib("@misc{a, title={One}}\n@misc{A, title={Two}}\n@misc{b, title={Three}}");
+    let imported = bib("@misc{a, title={One}}\n@misc{a, title={Two}}\n@misc{b, title={Three}}");
     let titles: Vec<String> = imported.entries.iter().map(title).collect();
     assert_eq!(titles, ["One", "Three"]);
-    assert!(codes(&imported).contains(&"duplicate-key"));
+    assert_eq!(codes(&imported), ["duplicate-key"]);
     let line = imported.diagnostics[0].location.as_ref().unwrap().line;
     assert_eq!(line, 2);
+}
+
+/// biber reads `chen_2017` and `Chen_2017` as two works; kaynak's keys ignore
+/// case, so the second gets a number, reported at its entry.
+#[test]
+fn keys_differing_only_in_case_are_two_entries() {
+    let imported = bib("@misc{chen_2017, title={One}}\n@misc{Chen_2017, title={Two}}\n");
+    let keys: Vec<&str> = imported.entries.iter().map(|e| e.key.as_str()).collect();
+    assert_eq!(keys, ["chen_2017", "Chen_2017-2"]);
+    assert_eq!(codes(&imported), ["key-changed"]);
+    let warning = &imported.diagnostics[0];
+    assert_eq!(warning.location.as_ref().unwrap().line, 2);
+    assert!(warning.message.contains("only in letter case"));
 }
 
 #[test]

@@ -75,6 +75,7 @@ pub fn run(cli: &Cli, args: &ImportArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
     let bytes = read_input(&args.file)?;
     let decoded = encoding::decode(&bytes, args.encoding);
     drop(bytes);
+    let encoding_warning = decoded.warning(&PathBuf::from(&name));
     let text = decoded.text;
     let Some(format) = args.from.or_else(|| Format::guess(&args.file, &text)) else {
         bail!("cannot tell the format of {name}: give --from bibtex|biblatex|csl-json|ris");
@@ -84,16 +85,8 @@ pub fn run(cli: &Cli, args: &ImportArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
     };
     let source_path = PathBuf::from(&name);
     let mut imported = interchange::import(&source_path, &text, format, &options);
-    if let Some(guessed) = decoded.guessed {
-        imported.diagnostics.insert(
-            0,
-            Diagnostic::warning(
-                "encoding",
-                format!("the file is not UTF-8; it was read as {guessed}"),
-            )
-            .with_location(Location::file(&source_path))
-            .with_help("give --encoding NAME if that is wrong, or save the file as UTF-8"),
-        );
+    if let Some(warning) = encoding_warning {
+        imported.diagnostics.insert(0, warning);
     }
     if imported.entries.is_empty() && imported.skipped == 0 {
         // A file with no entry at all is worth a word: a wrong --from, or not

@@ -82,7 +82,8 @@ pub fn import(source: &Source, options: &ImportOptions) -> Imported {
     imported
 }
 
-/// The first entry of each key (in any letter case); the others reported.
+/// The first entry of each key; the others reported, as biber does (a key
+/// that differs only in case is another entry: see [`super::finish`]).
 fn unique(entries: Vec<RawEntry>, source: &Source, imported: &mut Imported) -> Vec<RawEntry> {
     let mut seen: HashMap<String, usize> = HashMap::with_capacity(entries.len());
     let mut out = Vec::with_capacity(entries.len());
@@ -95,7 +96,7 @@ fn unique(entries: Vec<RawEntry>, source: &Source, imported: &mut Imported) -> V
             out.push(entry);
             continue;
         }
-        match seen.get(&entry.key.to_lowercase()) {
+        match seen.get(&entry.key) {
             Some(&line) => {
                 imported.skipped += 1;
                 imported.diagnostics.push(
@@ -112,7 +113,7 @@ fn unique(entries: Vec<RawEntry>, source: &Source, imported: &mut Imported) -> V
             }
             None => {
                 let line = source.at(entry.key_span).line;
-                seen.insert(entry.key.to_lowercase(), line);
+                seen.insert(entry.key.clone(), line);
                 out.push(entry);
             }
         }

@@ -120,6 +120,11 @@ struct Broken {
 impl Parser<'_, '_> {
     fn run(&mut self) {
         while let Some(at) = find_byte(self.bytes, self.pos, b'@') {
+            if self.commented_out(at) {
+                // `% @misc{…}`: a comment to the end of the line, as biber reads it.
+                self.pos = find_byte(self.bytes, at, b'\n').unwrap_or(self.bytes.len());
+                continue;
+            }
             self.pos = at + 1;
             self.skip_space();
             let word = self.identifier();
@@ -130,10 +135,13 @@ impl Parser<'_, '_> {
             let after_word = self.pos;
             self.skip_space();
             let Some(&open) = self.bytes.get(self.pos) else {
+                self.headless_entry(at, &word, after_word);
                 break;
             };
             if open != b'{' && open != b'(' {
-                // `@` in text between entries (an address, a remark) is a comment.
+                // `@` in text between entries (an address, a remark) is a
+                // comment; `@Article,` at the start of a line is a broken entry.
+                self.headless_entry(at, &word, after_word);
                 self.pos = after_word;
                 continue;
             }
@@ -145,6 +153,55 @@ impl Parser<'_, '_> {
                     }
                 }
             }
+        }
+    }
+
+    /// True when a `%` stands before the `@` at `at` on its line: biber
+    /// reads a `%` outside entries as a comment to the end of the line.
+    fn commented_out(&self, at: usize) -> bool {
+        let line_start = self.bytes[..at]
+            .iter()
+            .rposition(|b| *b == b'\n')
+            .map_or(0, |i| i + 1);
+        self.bytes[line_start..at].contains(&b'%')
+    }
+
+    /// Reports `@Article,` (or `@Article` alone on its line) at the start of
+    /// a line: an entry without its `{`, which bibtex and biber refuse too.
+    /// Any other `@word` between entries is text.
+    fn headless_entry(&mut self, at: usize, word: &str, after_word: usize) {
+        let line_start = self.bytes[..at]
+            .iter()
+            .rposition(|b| *b == b'\n')
+            .map_or(0, |i| i + 1);
+        if !self.bytes[line_start..at]
+            .iter()
+            .all(|b| matches!(b, b' ' | b'\t'))
+        {
+            return;
+        }
+        let mut next = after_word;
+        while matches!(self.bytes.get(next), Some(b' ' | b'\t')) {
+            next += 1;
+        }
+        let kind = word.to_ascii_lowercase();
+        let headless = match self.bytes.get(next) {
+            Some(b',') => true,
+            None | Some(b'\n' | b'\r') => {
+                kind == "misc"
+                    || super::bib::item_type_of(&kind, None) != crate::model::ItemType::Document
+            }
+            _ => false,
+        };
+        if headless && !matches!(kind.as_str(), "comment" | "string" | "preamble") {
+            self.report_broken(Broken {
+                span: Span::new(at, after_word),
+                message: format!(
+                    "`@{word}` is not followed by `{{` or `(`; the entry is not imported"
+                ),
+                help: "write the entry as @type{key, field = {value}, …}",
+                resume: after_word,
+            });
         }
     }
 
@@ -233,6 +290,17 @@ impl Parser<'_, '_> {
             );
         } else {
             self.pos = after_key;
+            if key.is_empty() {
+                // `@article{,`: an empty key.
+                self.warn(
+                    Span::new(at, key_start),
+                    "missing-key",
+                    &format!(
+                        "this {kind} has an empty key; one is made from its author, year and title"
+                    ),
+                    "write the key after the opening brace: @article{key, …",
+                );
+            }
         }
         let mut entry = RawEntry {
             kind: kind.to_string(),
@@ -337,12 +405,16 @@ impl Parser<'_, '_> {
                     continue;
                 }
                 Some(b'@') if self.starts_entry(self.pos) => {
+                    // Reported at the entry that is broken, not the next one.
+                    let line = self.source.at(Span::new(self.pos, self.pos)).line;
                     return Err(Broken {
-                        span: Span::new(self.pos, self.pos + 1),
-                        message: "a new entry starts before this one closed".into(),
+                        span: Span::new(entry.span.start, entry.span.start + 1),
+                        message: format!(
+                            "a new entry starts on line {line} before this one closed"
+                        ),
                         help: "close the entry with `}` before the next one",
                         resume: self.pos,
-                    })
+                    });
                 }
                 _ => {}
             }
@@ -768,6 +840,43 @@ mod tests {
             ["invalid-bib", "undefined-string", "unbalanced-comment"]
         );
         assert_eq!(parsed.diagnostics[0].location.as_ref().unwrap().line, 3);
+    }
+
+    #[test]
+    fn commented_out_entries_are_comments_as_biber_reads_them() {
+        let parsed = read(
+            "%@article{x1,\n%  title = {old},\n%}\n  % @misc{x2, title={Two}}\n@article{x1, title = {new}}\n",
+        );
+        let keys: Vec<&str> = parsed.entries.iter().map(|e| e.key.as_str()).collect();
+        assert_eq!(keys, ["x1"]);
+        assert_eq!(parsed.entries[0].fields[0].value, "new");
+        assert_eq!(parsed.diagnostics, vec![]);
+    }
+
+    #[test]
+    fn entries_without_key_or_brace_are_reported_where_they_stand() {
+        let parsed = read(
+            "@Article,\n  title = {Lost},\n}\n\n@Book{,\n  title = {Kept}}\nmail me @ home, or @misc\n",
+        );
+        let keys: Vec<&str> = parsed.entries.iter().map(|e| e.key.as_str()).collect();
+        assert_eq!(keys, [""]);
+        let found: Vec<(&str, usize)> = parsed
+            .diagnostics
+            .iter()
+            .map(|d| (d.code, d.location.as_ref().unwrap().line))
+            .collect();
+        assert_eq!(found, [("invalid-bib", 1), ("missing-key", 5)]);
+        assert_eq!(parsed.broken_entries, 1);
+    }
+
+    #[test]
+    fn an_unclosed_entry_is_reported_at_its_own_line() {
+        let parsed = read("@misc{a, title = {A},\n\n@misc{b, title = {B}}\n");
+        let keys: Vec<&str> = parsed.entries.iter().map(|e| e.key.as_str()).collect();
+        assert_eq!(keys, ["b"]);
+        let error = &parsed.diagnostics[0];
+        assert_eq!(error.location.as_ref().unwrap().line, 1);
+        assert!(error.message.contains("line 3"), "{}", error.message);
     }
 
     #[test]

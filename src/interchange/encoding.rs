@@ -15,6 +15,21 @@ pub struct Text {
     pub guessed: Option<&'static str>,
 }
 
+impl Text {
+    /// The warning for a guessed encoding, at the start of `path`.
+    pub fn warning(&self, path: &std::path::Path) -> Option<crate::diag::Diagnostic> {
+        let guessed = self.guessed?;
+        Some(
+            crate::diag::Diagnostic::warning(
+                "encoding",
+                format!("the file is not UTF-8; it was read as {guessed}"),
+            )
+            .with_location(crate::diag::Location::file(path))
+            .with_help("give --encoding NAME if that is wrong, or save the file as UTF-8"),
+        )
+    }
+}
+
 /// The encoding for a label (`latin1`, `windows-1254`, `utf-16le` …).
 pub fn for_label(label: &str) -> Option<&'static Encoding> {
     Encoding::for_label(label.trim().as_bytes())

@@ -272,10 +272,15 @@ impl<'a> Source<'a> {
 
 /// NFC text and unique keys: a key is kept as written when it is a valid
 /// key; a missing one is made from author, year and title (with `-2`, `-3` …
-/// when taken); a repeated one (in any letter case) or a reserved one is
-/// refused with a diagnostic at the entry.
+/// when taken); a repeated one or a reserved one is refused with a
+/// diagnostic at the entry. A key that differs from an earlier one only in
+/// letter case (`Chen_2017` after `chen_2017`: biber reads both as two
+/// entries) names another work, but kaynak's keys ignore case: it gets the
+/// next free number (`Chen_2017-2`), reported.
 fn finish(imported: &mut Imported, source: &Source) {
     let mut taken: HashSet<String> = HashSet::with_capacity(imported.entries.len());
+    // Each folded key as first written, for telling a repeat from a case variant.
+    let mut written: HashMap<String, String> = HashMap::with_capacity(imported.entries.len());
     // The last number used for each made key: linear however many clash.
     let mut next: HashMap<String, usize> = HashMap::new();
     let entries = std::mem::take(&mut imported.entries);
@@ -284,22 +289,25 @@ fn finish(imported: &mut Imported, source: &Source) {
         normalize_entry(&mut entry);
         let at = source.at(Span::new(span.start, span.start));
         let key = match entry_key(&entry) {
-            KeyChoice::Kept(key) => key,
-            KeyChoice::Made(base) => {
-                let folded = fold_key(&base);
-                let mut n = next.get(&folded).copied().unwrap_or(1);
-                let mut key = if n == 1 {
-                    base.clone()
-                } else {
-                    format!("{base}-{n}")
-                };
-                while taken.contains(&fold_key(&key)) {
-                    n += 1;
-                    key = format!("{base}-{n}");
+            KeyChoice::Kept(key) => match written.get(&fold_key(&key)) {
+                Some(first) if *first != key => {
+                    let numbered = free_key(&key, &taken, &mut next);
+                    imported.diagnostics.push(
+                        Diagnostic::warning(
+                            "key-changed",
+                            format!(
+                                "the key `{key}` differs from `{first}` only in letter case; \
+                                 kaynak's keys ignore case, so it is imported as `{numbered}`"
+                            ),
+                        )
+                        .with_location(at.clone())
+                        .with_help("cite the record by its new key"),
+                    );
+                    numbered
                 }
-                next.insert(folded, n);
-                key
-            }
+                _ => key,
+            },
+            KeyChoice::Made(base) => free_key(&base, &taken, &mut next),
             KeyChoice::Changed(key, why) => {
                 imported.diagnostics.push(
                     Diagnostic::warning(
@@ -335,10 +343,29 @@ fn finish(imported: &mut Imported, source: &Source) {
             );
             continue;
         }
+        written.entry(fold_key(&key)).or_insert_with(|| key.clone());
         entry.key = key;
         imported.entries.push(entry);
         imported.spans.push(span);
     }
+}
+
+/// `base`, or `base-2`, `base-3` … when taken (in any letter case); `next`
+/// remembers the last number used for each base, so many clashes stay linear.
+fn free_key(base: &str, taken: &HashSet<String>, next: &mut HashMap<String, usize>) -> String {
+    let folded = fold_key(base);
+    let mut n = next.get(&folded).copied().unwrap_or(1);
+    let mut key = if n == 1 {
+        base.to_string()
+    } else {
+        format!("{base}-{n}")
+    };
+    while taken.contains(&fold_key(&key)) {
+        n += 1;
+        key = format!("{base}-{n}");
+    }
+    next.insert(folded, n);
+    key
 }
 
 enum KeyChoice {

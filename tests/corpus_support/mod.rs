@@ -95,10 +95,13 @@ fn import_all(root: &Path, paths: &[PathBuf]) -> Vec<CorpusFile> {
 
 fn import_one(root: &Path, path: &Path) -> CorpusFile {
     let bytes = std::fs::read(path).expect("a corpus file");
-    let text = encoding::decode(&bytes, None).text;
+    let decoded = encoding::decode(&bytes, None);
+    let text = decoded.text.clone();
     let format = Format::guess(path, &text).unwrap_or(Format::Biblatex);
     let result = std::panic::catch_unwind(|| {
-        interchange::import(path, &text, format, &ImportOptions::default())
+        let mut imported = interchange::import(path, &text, format, &ImportOptions::default());
+        imported.diagnostics.extend(decoded.warning(path));
+        imported
     });
     let panicked = result.is_err();
     CorpusFile {
@@ -143,6 +146,121 @@ pub fn bib_counts() -> HashMap<String, BibCount> {
     out
 }
 
+/// One error bibtex reports in a corpus file (`tests/corpus/bibtex-errors.tsv`,
+/// made by `dev/corpus-counts`).
+#[derive(Debug, Clone)]
+pub struct BibtexError {
+    /// The line bibtex blames (0 when it names the entry instead).
+    pub line: usize,
+    /// The entry's key, when bibtex names it.
+    pub key: String,
+    pub message: String,
+}
+
+pub fn bibtex_errors() -> HashMap<String, Vec<BibtexError>> {
+    let table = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/bibtex-errors.tsv");
+    let text = std::fs::read_to_string(table).unwrap_or_default();
+    let mut out: HashMap<String, Vec<BibtexError>> = HashMap::new();
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        let fields: Vec<&str> = line.splitn(4, '\t').collect();
+        if let [path, at, key, message] = fields.as_slice() {
+            out.entry(path.to_string()).or_default().push(BibtexError {
+                line: at.parse().unwrap_or(0),
+                key: key.to_string(),
+                message: message.to_string(),
+            });
+        }
+    }
+    out
+}
+
+/// A line of a `.bib` file that starts `@word` (after spaces), found by a
+/// reader of its own (independent of kaynak's): where entries, `@string`s,
+/// `@comment`s and `@preamble`s begin.
+#[derive(Debug, Clone)]
+pub struct Opening {
+    /// 1-based.
+    pub line: usize,
+    /// The word after `@`, in lower case.
+    pub kind: String,
+    /// The key, when `{` or `(` and a key follow on the line.
+    pub key: String,
+    /// A `%` comes first on the line: a comment, as biber reads it.
+    pub commented: bool,
+}
+
+impl Opening {
+    /// An entry (not `@string`, `@comment` or `@preamble`).
+    pub fn is_entry(&self) -> bool {
+        !matches!(self.kind.as_str(), "string" | "comment" | "preamble")
+    }
+}
+
+pub fn openings(text: &str) -> Vec<Opening> {
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let trimmed = line.trim_start_matches(['\u{FEFF}', ' ', '\t']);
+        let (commented, rest) = match trimmed.strip_prefix('%') {
+            Some(after) => (true, after.trim_start_matches([' ', '\t', '%'])),
+            None => (false, trimmed),
+        };
+        let Some(rest) = rest.strip_prefix('@') else {
+            continue;
+        };
+        let word: String = rest.chars().take_while(char::is_ascii_alphabetic).collect();
+        if word.is_empty() {
+            continue;
+        }
+        let after = rest[word.len()..].trim_start();
+        let key = after
+            .strip_prefix(['{', '('])
+            .map(|k| {
+                k.trim_start()
+                    .split([',', ' ', '\t', '}', ')'])
+                    .next()
+                    .unwrap_or("")
+                    .to_string()
+            })
+            .unwrap_or_default();
+        if !commented || after.starts_with(['{', '(']) {
+            out.push(Opening {
+                line: i + 1,
+                kind: word.to_ascii_lowercase(),
+                key,
+                commented,
+            });
+        }
+    }
+    out
+}
+
+/// The index of the opening whose lines hold `line`, and the last line of
+/// that stretch (the line before the next opening).
+pub fn opening_at(openings: &[Opening], line: usize) -> Option<(usize, usize)> {
+    let index = openings.iter().rposition(|o| o.line <= line)?;
+    let end = openings
+        .get(index + 1)
+        .map_or(usize::MAX, |next| next.line - 1);
+    Some((index, end))
+}
+
+/// Where the lines of a text start, to turn byte offsets into lines.
+pub struct Lines(Vec<usize>);
+
+impl Lines {
+    pub fn new(text: &str) -> Lines {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Lines(starts)
+    }
+
+    /// 1-based line of a byte offset.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.0.partition_point(|start| *start <= offset)
+    }
+}
+
 /// The independent count of a file's entries.
 pub fn independent_count(file: &CorpusFile, counts: &HashMap<String, BibCount>) -> Option<usize> {
     match file.format {
@@ -157,9 +275,11 @@ pub fn independent_count(file: &CorpusFile, counts: &HashMap<String, BibCount>) 
             Ok(_) => Some(1),
             Err(_) => None,
         },
+        // biber gives up on some whole files that bibtex reads (and the other
+        // way round): the larger count is what kaynak must reach.
         _ => counts
             .get(&file.relative)
-            .map(|c| c.biber)
+            .map(|c| c.biber.max(c.bibtex))
             .or_else(|| bibtex_count(&file.path)),
     }
 }

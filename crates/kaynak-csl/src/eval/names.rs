@@ -237,7 +237,25 @@ fn et_al_limits(ctx: &Context, options: &NameOptions) -> (Option<usize>, usize, 
     (min, first.unwrap_or(1), use_last)
 }
 
+/// A list whose last name is `{"literal": "others"}` (BibTeX's `and others`,
+/// as pandoc and kaynak write it in CSL-JSON) goes on beyond the names it
+/// gives: returns the names before it, and true when the et-al. term must
+/// follow them whatever the style's et-al. limits.
+fn open_ended(list: &[Name]) -> (&[Name], bool) {
+    match list.split_last() {
+        Some((last, rest))
+            if last.literal.as_deref() == Some("others")
+                && last.family.is_none()
+                && last.given.is_none() =>
+        {
+            (rest, true)
+        }
+        _ => (list, false),
+    }
+}
+
 fn shown_count(ctx: &Context, options: &NameOptions, list: &[Name]) -> usize {
+    let (list, _) = open_ended(list);
     let (min, use_first, _) = et_al_limits(ctx, options);
     let mut shown = list.len();
     if let Some(min) = min {
@@ -258,6 +276,7 @@ fn render_list(
     role: &str,
     list: &[Name],
 ) -> Option<Inline> {
+    let (list, others) = open_ended(list);
     if list.is_empty() {
         return None;
     }
@@ -272,7 +291,7 @@ fn render_list(
     if let Some(extra) = ctx.cite.extra_names {
         shown = (shown + extra).min(list.len()).max(shown);
     }
-    let truncated = shown < list.len();
+    let truncated = shown < list.len() || others;
     if options.form == Some(NameForm::Count) {
         if ctx.sorting {
             return Some(Inline::Text(compact_str::format_compact!("{shown:04}")));
@@ -311,7 +330,7 @@ fn render_list(
         .map(|(i, name)| name_node(name, i))
         .collect();
     let inverted_last = is_inverted(ctx, options, shown - 1) && list[shown - 1].literal.is_none();
-    let mut content = if truncated && use_last && list.len() >= shown + 2 {
+    let mut content = if truncated && use_last && !others && list.len() >= shown + 2 {
         let mut content = join_names(and_term(ctx), parts, options, false, inverted_last);
         content.push(Inline::Text(compact_str::format_compact!(
             "{}… ",
@@ -382,7 +401,7 @@ fn render_list(
         };
         Inline::tagged(Tag::Names(tag), content)
     };
-    add_label(ctx, resolved, role, list.len(), node)
+    add_label(ctx, resolved, role, list.len() + usize::from(others), node)
 }
 
 /// One name of a list, tagged with its position and how much of its given
