@@ -9,8 +9,9 @@
 //!
 //! An item borrows its record: a plain variable is the record's own text unless
 //! the policy derived a new one, so a library of 100,000 records is not copied
-//! once more to be formatted. Lookups are binary searches over small sorted
-//! vectors (the engine asks for variables by name tens of times per item).
+//! once more to be formatted. Lookups scan small vectors (the engine asks for
+//! variables by name tens of times per item; a hash of the name would cost
+//! more than the scan).
 //! What only the extension reads (the original names, derived forms) is made on
 //! its first query, so styles without the extension never pay for it.
 
@@ -26,11 +27,13 @@ use std::sync::{Mutex, OnceLock};
 /// Values by CSL variable name, sorted by name.
 type ByName<T> = Vec<(&'static str, T)>;
 
-/// The value of `name` in a sorted list.
+/// The value of `name` in a short list: a scan that compares lengths first
+/// costs less than a binary search's string comparisons, and most of the
+/// engine's questions are about variables the item lacks.
 fn find<'s, T>(list: &'s [(&'static str, T)], name: &str) -> Option<&'s T> {
-    list.binary_search_by(|(k, _)| (*k).cmp(name))
-        .ok()
-        .map(|i| &list[i].1)
+    list.iter()
+        .find(|(k, _)| k.len() == name.len() && *k == name)
+        .map(|(_, v)| v)
 }
 
 /// One record, in the forms a policy chose, ready for the CSL engine.
