@@ -26,15 +26,21 @@ pub static ALLOW_UNKNOWN_RULE: Rule = Rule {
 
 pub static RULES: &[&Rule] = &[&ALLOW_WITHOUT_REASON, &ALLOW_UNKNOWN_RULE];
 
-/// Drops findings the record silences, and adds findings about its `allow` list.
-pub fn apply(entry: &Entry, text: &str, found: Vec<Diagnostic>) -> Vec<Diagnostic> {
+/// Drops the findings the record silences.
+pub fn filter(entry: &Entry, found: Vec<Diagnostic>) -> Vec<Diagnostic> {
     if entry.allow.is_empty() {
         return found;
     }
-    let mut kept: Vec<Diagnostic> = found
+    found
         .into_iter()
         .filter(|d| !entry.allow.iter().any(|a| a.rule == d.code))
-        .collect();
+        .collect()
+}
+
+/// Findings about the record's `allow` list (`text` is its file's text, or
+/// empty when it was not kept).
+pub fn findings(entry: &Entry, text: &str) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
     for allow in &entry.allow {
         if registry::find(&allow.rule).is_none() {
             let ids = registry::all().into_iter().map(|r| r.id);
@@ -42,7 +48,7 @@ pub fn apply(entry: &Entry, text: &str, found: Vec<Diagnostic>) -> Vec<Diagnosti
                 Some(id) => format!("did you mean `{id}`? (kaynak check --list-rules lists them)"),
                 None => "kaynak check --list-rules lists the rules".into(),
             };
-            kept.push(finding(
+            out.push(finding(
                 &ALLOW_UNKNOWN_RULE,
                 &entry.path,
                 text,
@@ -51,7 +57,7 @@ pub fn apply(entry: &Entry, text: &str, found: Vec<Diagnostic>) -> Vec<Diagnosti
                 help,
             ));
         } else if allow.reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
-            kept.push(finding(
+            out.push(finding(
                 &ALLOW_WITHOUT_REASON,
                 &entry.path,
                 text,
@@ -61,7 +67,7 @@ pub fn apply(entry: &Entry, text: &str, found: Vec<Diagnostic>) -> Vec<Diagnosti
             ));
         }
     }
-    kept
+    out
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@
 
 pub mod access;
 pub mod allow;
+pub mod cache;
 pub mod calendar;
 pub mod completeness;
 pub mod dates;
@@ -20,14 +21,18 @@ pub mod language;
 pub mod names;
 pub mod profile;
 pub mod registry;
+pub mod summary;
 pub mod text;
 
 pub use profile::Profile;
 pub use registry::Rule;
+pub use summary::{summarize, Summary};
 
 use crate::diag::{Diagnostic, Location, Span};
 use crate::model::{DatePart, Entry};
 use crate::store::{Library, Loaded};
+use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::path::Path;
 
@@ -62,7 +67,7 @@ impl Options {
         }
     }
 
-    fn selects(&self, key: &str) -> bool {
+    pub fn selects(&self, key: &str) -> bool {
         self.keys.as_ref().is_none_or(|keys| keys.contains(key))
     }
 
@@ -83,6 +88,29 @@ pub struct Report {
 
 /// Checks a loaded library: its load diagnostics, then every rule.
 pub fn check(loaded: &Loaded, options: &Options) -> Report {
+    let summaries = summarize_all(&loaded.library, options);
+    check_summarized(loaded, &summaries, Vec::new(), options)
+}
+
+/// The summary of every loaded entry, in entry order (made on all threads).
+pub fn summarize_all(library: &Library, options: &Options) -> Vec<Summary> {
+    library
+        .entries
+        .par_iter()
+        .map(|entry| summarize(entry, text_of(library, &entry.path), options))
+        .collect()
+}
+
+/// The check of a library whose entries are summarized (`summaries`, in
+/// entry order), plus records known from an earlier run and not loaded
+/// again (`known`: key, path and summary). Records are compared in key order,
+/// wherever their summary came from.
+pub fn check_summarized(
+    loaded: &Loaded,
+    summaries: &[Summary],
+    known: Vec<Checked>,
+    options: &Options,
+) -> Report {
     let library = &loaded.library;
     let mut diagnostics: Vec<Diagnostic> = loaded
         .diagnostics
@@ -94,7 +122,22 @@ pub fn check(loaded: &Loaded, options: &Options) -> Report {
         })
         .cloned()
         .collect();
-    diagnostics.extend(entry_findings(library, options));
+    let mut records: Vec<Checked> = library
+        .entries
+        .iter()
+        .zip(summaries)
+        .map(|(entry, summary)| Checked {
+            key: &entry.key,
+            path: &entry.path,
+            text: text_of(library, &entry.path),
+            summary,
+        })
+        .collect();
+    if !known.is_empty() {
+        records.extend(known);
+        records.sort_unstable_by(|a, b| a.key.cmp(b.key));
+    }
+    diagnostics.extend(combine(&records, options, &|path| library.source(path)));
     for (path, source) in &library.sources {
         if options.selects_file(path) && !is_settings(path) {
             diagnostics.extend(text::nfc_in_source(path, source));
@@ -111,43 +154,58 @@ pub fn check(loaded: &Loaded, options: &Options) -> Report {
     }
 }
 
-/// The findings of the record and library rules for the selected entries,
-/// after each record's `allow` list.
-fn entry_findings(library: &Library, options: &Options) -> Vec<Diagnostic> {
-    let mut per_entry: Vec<Vec<Diagnostic>> = vec![Vec::new(); library.entries.len()];
-    // Most records' texts are not kept after loading: their findings get
-    // their line and column once all are known (`locate`), from the file.
-    let texts: Vec<&str> = library
-        .entries
-        .iter()
-        .map(|e| library.sources.get(&e.path).map_or("", String::as_str))
-        .collect();
-    for (index, (entry, text)) in library.entries.iter().zip(&texts).enumerate() {
-        if options.selects(&entry.key) {
-            let mut cx = RecordCx::new(entry, text, options);
-            run_record_rules(&mut cx);
-            per_entry[index] = cx.found;
-        }
-    }
-    duplicates::check(library, options, &mut per_entry);
-    access::shared_dates(library, options, &mut per_entry);
+/// The text of a record's file when loading kept it, else empty.
+fn text_of<'a>(library: &'a Library, path: &Path) -> &'a str {
+    library.sources.get(path).map_or("", String::as_str)
+}
+
+/// One record as the library rules see it.
+#[derive(Debug, Clone, Copy)]
+pub struct Checked<'a> {
+    pub key: &'a str,
+    pub path: &'a Path,
+    /// Its file's text, or empty when it was not kept.
+    pub text: &'a str,
+    pub summary: &'a Summary,
+}
+
+/// The findings of the selected records (in key order): their own, then
+/// the library rules', each after the record's `allow` list, then those
+/// about the list. Findings in files whose text was not kept get their line
+/// and column from the file, read again (`source`).
+fn combine<'s>(
+    records: &[Checked],
+    options: &Options,
+    source: &dyn Fn(&Path) -> Option<Cow<'s, str>>,
+) -> Vec<Diagnostic> {
+    let mut library_findings: Vec<Vec<Diagnostic>> = vec![Vec::new(); records.len()];
+    duplicates::check(records, options, &mut library_findings);
+    access::shared_dates(records, options, &mut library_findings);
     let mut out = Vec::new();
-    for ((entry, text), found) in library.entries.iter().zip(texts).zip(per_entry) {
-        if options.selects(&entry.key) {
-            let mut kept = allow::apply(entry, text, found);
-            if !kept.is_empty() && !library.sources.contains_key(&entry.path) {
-                locate(library, &entry.path, &mut kept);
-            }
-            out.extend(kept);
+    for (record, found) in records.iter().zip(library_findings) {
+        if !options.selects(record.key) {
+            continue;
         }
+        let summary = record.summary;
+        let mut kept = summary.findings.clone();
+        kept.extend(found.into_iter().filter(|d| !summary.allows(d.code)));
+        kept.extend(summary.allow_findings.iter().cloned());
+        if !kept.is_empty() && record.text.is_empty() {
+            locate(record.path, &mut kept, source);
+        }
+        out.extend(kept);
     }
     out
 }
 
 /// Gives the findings in the file at `path` their line and column, from its
 /// text read again (it was not kept: the record loaded cleanly).
-fn locate(library: &Library, path: &Path, found: &mut [Diagnostic]) {
-    let Some(text) = library.source(path) else {
+fn locate<'s>(
+    path: &Path,
+    found: &mut [Diagnostic],
+    source: &dyn Fn(&Path) -> Option<Cow<'s, str>>,
+) {
+    let Some(text) = source(path) else {
         return;
     };
     for d in found {
@@ -163,7 +221,7 @@ fn is_settings(path: &Path) -> bool {
     path.file_name().and_then(|n| n.to_str()) == Some(crate::store::SETTINGS_FILE)
 }
 
-fn run_record_rules(cx: &mut RecordCx) {
+pub(crate) fn run_record_rules(cx: &mut RecordCx) {
     completeness::check(cx);
     access::check(cx);
     dates::check(cx);

@@ -184,6 +184,14 @@ pub fn load_with_options(dir: &Path, options: &LoadOptions) -> Result<Loaded, Lo
     Ok(loaded)
 }
 
+/// The citation key of the record file `name` (`key.toml`).
+pub fn key_of_file(name: &str) -> &str {
+    Path::new(name)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("")
+}
+
 /// The record files of `dir` (`*.toml` but `kaynak.toml` and hidden files),
 /// sorted by path.
 pub fn record_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
