@@ -7,8 +7,10 @@
 //! sources/*.toml ─► store (load, spans) ─► model (typed, multilingual) ─► checks / exporters / CSL engine ─► output
 //! ```
 //!
-//! Only `cli` prints. Everything else returns data, and problems are
-//! [`diag::Diagnostic`]s.
+//! Only the command line prints; it is a module of the `kaynak` binary
+//! (`src/cli/`), not of this library, and uses the modules below like any other
+//! caller. Everything else returns data, and problems are
+//! [`diag::Diagnostic`]s. docs/architecture.md says where a change goes.
 //!
 //! ```
 //! let dir = tempfile::tempdir().unwrap();
@@ -28,7 +30,6 @@
 #![allow(clippy::result_large_err)]
 
 pub mod check;
-pub mod cli;
 pub mod diag;
 pub mod document;
 pub mod format;

@@ -1,6 +1,11 @@
 //! The `kaynak` binary: parse the command line, run it, map the outcome to an
 //! exit code (0 ok, 1 findings, 2 failure). A closed pipe ends quietly with 0.
 
+mod cli;
+
+// The library's modules, at the paths the CLI names them by (`crate::store` …).
+use kaynak::{check, csl, diag, document, format, forms, interchange, model, search, store, text};
+
 use clap::Parser;
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -8,21 +13,21 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     // `COMPLETE=bash kaynak …` (the hook of `kaynak completions --dynamic`)
     // answers a completion and exits; otherwise this returns at once
-    clap_complete::CompleteEnv::with_factory(<kaynak::cli::Cli as clap::CommandFactory>::command)
+    clap_complete::CompleteEnv::with_factory(<cli::Cli as clap::CommandFactory>::command)
         .complete();
-    let cli = match kaynak::cli::Cli::try_parse() {
+    let cli = match cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
-    match kaynak::cli::run(cli) {
+    match cli::run(cli) {
         Ok(exit) => ExitCode::from(exit.code()),
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             let message = format!("{e:#}");
-            let message = kaynak::cli::terminal::escape(&message);
+            let message = cli::terminal::escape(&message);
             let _ = writeln!(io::stderr(), "error: {message}");
             ExitCode::from(2)
         }

@@ -28,12 +28,18 @@ fn age_file(path: &Path, age: Duration) {
     file.set_modified(SystemTime::now() - age).expect("mtime");
 }
 
-/// A copy of the fixture library `name`, its files dated `age` ago.
+/// A copy of the fixture library `name`, its files dated `age` ago. Caches
+/// that other tests' runs left in the fixture (`.kaynak-cache*`, ignored by
+/// git) are not copied.
 fn copy_of(name: &str, age: Duration) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     for item in fs::read_dir(root().join("tests/fixtures").join(name)).expect("fixture") {
         let path = item.expect("entry").path();
-        if path.is_file() {
+        let hidden = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'));
+        if path.is_file() && !hidden {
             let copy = dir.path().join(path.file_name().expect("name"));
             fs::copy(&path, &copy).expect("copy");
             age_file(&copy, age);
@@ -183,4 +189,35 @@ fn a_warm_check_does_not_read_unchanged_records() {
     file.set_modified(time).expect("mtime");
     assert_eq!(run(dir.path(), &args).0, before);
     assert_ne!(run(dir.path(), &with_no_cache(&args)).0, before);
+}
+
+/// `--fix` on a warm cache applies the fixes the cached findings carry:
+/// the same repairs (and the same report after them) as without caches,
+/// and a check after them agrees with one without caches.
+#[test]
+fn fix_on_a_warm_cache_repairs_what_a_cold_fix_repairs() {
+    let warm = copy_of("broken", Duration::from_secs(60));
+    let cold = copy_of("broken", Duration::from_secs(60));
+    let check = ["check", "--today", TODAY];
+    agrees(warm.path(), &check, ".kaynak-cache-check");
+    let dry = ["check", "--today", TODAY, "--fix", "--dry-run"];
+    let (shown, _, _) = run(warm.path(), &dry);
+    assert!(
+        shown.contains("would fix") && shown.contains("doi-as-url"),
+        "{shown}"
+    );
+    assert_eq!(shown, run(cold.path(), &with_no_cache(&dry)).0);
+    let fix = ["check", "--today", TODAY, "--fix"];
+    let fixed = run(warm.path(), &fix);
+    assert_eq!(fixed, run(cold.path(), &with_no_cache(&fix)));
+    assert!(fixed.0.contains("fixed "), "{}", fixed.0);
+    for item in fs::read_dir(cold.path()).expect("library") {
+        let path = item.expect("entry").path();
+        let name = path.file_name().expect("name");
+        if path.extension().is_some_and(|e| e == "toml") {
+            let ours = fs::read_to_string(warm.path().join(name)).expect("read");
+            assert_eq!(ours, fs::read_to_string(&path).expect("read"), "{name:?}");
+        }
+    }
+    agrees_again(warm.path(), &check);
 }

@@ -164,7 +164,7 @@ fn list_rules_names_every_rule() {
         .expect("run");
     assert_eq!(output.status.code(), Some(0));
     let stdout = String::from_utf8_lossy(&output.stdout);
-    for rule in kaynak::check::registry::all() {
+    for rule in kaynak::check::rules::all() {
         assert!(stdout.contains(rule.id), "{} missing", rule.id);
     }
     assert!(stdout.contains("missing-url  ") && stdout.contains("error"));
@@ -391,21 +391,31 @@ fn fix_dry_run_on_the_broken_fixture_touches_only_the_fixable_records() {
         .expect("run");
     assert_eq!(output.status.code(), Some(1));
     let stdout = String::from_utf8_lossy(&output.stdout);
-    let fixes: Vec<&str> = stdout
+    // The records fixed are exactly those named after a rule the table says
+    // `--fix` repairs, and the day-first date the loader's `invalid-date`
+    // rewrites; what each fix does is in the golden diff.
+    let fixed: Vec<&str> = stdout
         .lines()
-        .filter(|l| l.starts_with("would fix"))
+        .filter_map(|l| l.strip_prefix("would fix broken/"))
+        .filter_map(|l| l.split_once(".toml:").map(|(stem, _)| stem))
         .collect();
-    assert_eq!(
-        fixes,
-        vec![
-            "would fix broken/doi-as-url.toml:9:7: DOI: \"https://doi.org/10.1000/182\" → \"10.1000/182\"",
-            "would fix broken/dotted-date.toml:7:12: accessed: \"31.03.2021\" → 2021-03-31",
-            "would fix broken/missing-language.toml:3:1: language: (missing) → \"tr\"",
-            "would fix broken/not-nfc.toml:2:11: normalised the text to Unicode NFC",
-            "would fix broken/page-range-hyphen.toml:9:8: page: \"101-120\" → \"101–120\"",
-            "would fix 5 problems in 5 files",
-        ]
-    );
+    let mut expected: Vec<&str> = kaynak::check::rules::all()
+        .filter(|r| r.fix.is_some())
+        .map(|r| r.id)
+        .filter(|id| {
+            root()
+                .join(format!("tests/fixtures/broken/{id}.toml"))
+                .exists()
+        })
+        .chain(["dotted-date"])
+        .collect();
+    expected.sort_unstable();
+    assert_eq!(fixed, expected);
+    assert!(stdout.contains(&format!(
+        "would fix {} problems in {} files\n",
+        expected.len(),
+        expected.len()
+    )));
     golden(
         "broken-fix.diff",
         &stdout[..stdout
@@ -446,4 +456,34 @@ fn fix_with_json_keeps_stdout_json() {
         stderr.ends_with("checked 1 record: 0 errors, 0 warnings, 0 infos\n"),
         "{stderr}"
     );
+}
+
+/// The fixes that findings carry come from the rules that declare one in the
+/// rule table, and every such rule's fixture gets its fix: the table's `fix`
+/// column cannot drift from the code.
+#[test]
+fn fixes_come_exactly_from_the_rules_that_declare_them() {
+    use kaynak::check::{self, rules, Options};
+    use std::collections::BTreeSet;
+    let today = kaynak::model::DatePart::ymd(2026, 11, 28);
+    let mut fixed = BTreeSet::new();
+    for library in ["tests/fixtures/broken", "tests/hostile/records"] {
+        let loaded = kaynak::store::load(&root().join(library)).expect("fixture");
+        for d in check::check(&loaded, &Options::new(today)).diagnostics {
+            if d.fix.is_some() {
+                fixed.insert(d.code);
+            }
+        }
+    }
+    let declared: BTreeSet<&str> = rules::all()
+        .filter(|r| r.fix.is_some())
+        .map(|r| r.id)
+        .collect();
+    let from_rules: BTreeSet<&str> = fixed
+        .iter()
+        .copied()
+        .filter(|code| !kaynak::store::LOAD_CODES.contains(code))
+        .collect();
+    assert_eq!(from_rules, declared);
+    assert!(fixed.contains("invalid-date"), "the loader's date fix");
 }

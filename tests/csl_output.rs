@@ -19,7 +19,8 @@ fn sample() -> Inline {
             italic,
             vec![
                 Inline::Text("Title ".into()),
-                Inline::Formatted(italic, vec![Inline::Text("Ship".into())]),
+                // `<i>` written in a field value: it flips inside italics
+                Inline::Markup(italic, vec![Inline::Text("Ship".into())]),
             ],
         ),
         Inline::Formatted(bold, vec![Inline::Text("12".into())]),

@@ -5,78 +5,87 @@
 //! noted (often a batch import), never an error.
 
 use super::calendar::{day_number, earliest, latest, Day};
-use super::{has_link, Checked, Options, RecordCx, Rule, SHARED_ACCESS_MIN};
-use crate::diag::{Diagnostic, Severity, Span};
+use super::context::unlocated;
+use super::rules::rules;
+use super::{has_link, Checked, Options, RecordCx, SHARED_ACCESS_MIN};
+use crate::diag::{Diagnostic, Span};
 use crate::model::requirements::requirements;
 use crate::model::{Date, Entry};
 use std::collections::HashMap;
 
-macro_rules! rule {
-    ($name:ident, $id:literal, $severity:ident, $summary:literal) => {
-        pub static $name: Rule = Rule {
-            id: $id,
-            severity: Severity::$severity,
-            family: "access",
-            summary: $summary,
-            fixable: false,
-        };
-    };
+rules! {
+    family: "access", record: check, library: shared_dates;
+
+    /// An online source can change or vanish, so styles print the day it was
+    /// read where it has no date of its own (and GOST R 7.0.5 always: "дата
+    /// обращения"). Add `accessed = YYYY-MM-DD`, the day you last read it.
+    MISSING_ACCESSED {
+        id: "missing-accessed",
+        severity: Warning,
+        summary: "an online source lacks the access date its profile needs (undated online sources; every online source under gost)",
+    }
+
+    /// An access date is a day in the past; one after today (or the `as-of`
+    /// date) is a typo in the year or month.
+    ACCESSED_IN_FUTURE {
+        id: "accessed-in-future",
+        severity: Error,
+        summary: "the access date is after today (or the as-of date)",
+    }
+
+    /// A source is read after it is published, so one of the two dates is
+    /// wrong. Both are compared at their precision: `accessed` in 2020 is not
+    /// before `issued = "2020"`.
+    ACCESSED_BEFORE_ISSUED {
+        id: "accessed-before-issued",
+        severity: Error,
+        summary: "the access date is before the source was published",
+    }
+
+    /// The record has an access date but nothing to access: no `URL`, no
+    /// `DOI`, and a type that does not call for one. Add the address you read
+    /// it at, or remove `accessed`.
+    ACCESSED_WITHOUT_LINK {
+        id: "accessed-without-link",
+        severity: Warning,
+        summary: "an access date on a record with no URL or DOI, whose type does not call for one",
+    }
+
+    /// The access date is older than `max-access-age-days` (`[check]` in
+    /// `kaynak.toml`; three years by default): links rot, so open it again and
+    /// update `accessed`, or cite an archived copy.
+    STALE_ACCESS {
+        id: "stale-access",
+        severity: Warning,
+        summary: "the access date is older than the maximum age: re-check the link",
+    }
+
+    /// An access date names the day you read the source: a month, a year or a
+    /// range is not one.
+    ACCESSED_IMPRECISE {
+        id: "accessed-imprecise",
+        severity: Warning,
+        summary: "the access date is not a single day",
+    }
+
+    /// Under the `chicago` profile: Chicago prints an access date only for
+    /// sources without a publication date, so this one will not appear. Keep
+    /// it for your records, or remove it.
+    ACCESSED_NOT_PRINTED {
+        id: "accessed-not-printed",
+        severity: Info,
+        summary: "the profile's style will not print this access date (chicago: dated sources)",
+    }
+
+    /// Five or more records share one access date — often a batch import that
+    /// stamped them all. Reported once, at the first record (in key order);
+    /// if they were checked together, re-check them together.
+    SHARED_ACCESS_DATE {
+        id: "shared-access-date",
+        severity: Info,
+        summary: "many records share one access date (a batch import? re-check them together)",
+    }
 }
-
-rule!(MISSING_ACCESSED, "missing-accessed", Warning, "an online source lacks the access date its profile needs (undated online sources; every online source under gost)");
-rule!(
-    ACCESSED_IN_FUTURE,
-    "accessed-in-future",
-    Error,
-    "the access date is after today (or the as-of date)"
-);
-rule!(
-    ACCESSED_BEFORE_ISSUED,
-    "accessed-before-issued",
-    Error,
-    "the access date is before the source was published"
-);
-rule!(
-    ACCESSED_WITHOUT_LINK,
-    "accessed-without-link",
-    Warning,
-    "an access date on a record with no URL or DOI, whose type does not call for one"
-);
-rule!(
-    STALE_ACCESS,
-    "stale-access",
-    Warning,
-    "the access date is older than the maximum age: re-check the link"
-);
-rule!(
-    ACCESSED_IMPRECISE,
-    "accessed-imprecise",
-    Warning,
-    "the access date is not a single day"
-);
-rule!(
-    ACCESSED_NOT_PRINTED,
-    "accessed-not-printed",
-    Info,
-    "the profile's style will not print this access date (chicago: dated sources)"
-);
-rule!(
-    SHARED_ACCESS_DATE,
-    "shared-access-date",
-    Info,
-    "many records share one access date (a batch import? re-check them together)"
-);
-
-pub static RULES: &[&Rule] = &[
-    &MISSING_ACCESSED,
-    &ACCESSED_IN_FUTURE,
-    &ACCESSED_BEFORE_ISSUED,
-    &ACCESSED_WITHOUT_LINK,
-    &STALE_ACCESS,
-    &ACCESSED_IMPRECISE,
-    &ACCESSED_NOT_PRINTED,
-    &SHARED_ACCESS_DATE,
-];
 
 pub fn check(cx: &mut RecordCx) {
     let entry = cx.entry;
@@ -220,10 +229,9 @@ pub fn shared_dates(records: &[Checked], options: &Options, found: &mut [Vec<Dia
             record.key,
             others.join(", ")
         );
-        let d = super::finding(
+        let d = unlocated(
             &SHARED_ACCESS_DATE,
             record.path,
-            record.text,
             *span,
             message,
             "if they were checked together, re-check them together".into(),

@@ -1,73 +1,63 @@
 //! Silencing: a record's `[check] allow = [{ rule, reason }]` drops that rule's
 //! findings for the record. A silenced rule needs a reason (else a warning), and
-//! must name a rule that exists (else a warning with the closest id).
+//! must name a rule that exists (else a warning with the closest id). A
+//! silenced finding is not reported, so `--fix` does not repair it either.
 
-use super::{finding, registry, Rule};
-use crate::diag::Diagnostic;
-use crate::diag::Severity;
+use super::rules::{self, rules};
+use super::RecordCx;
 use crate::model::variable::suggest;
-use crate::model::Entry;
 
-pub static ALLOW_WITHOUT_REASON: Rule = Rule {
-    id: "allow-without-reason",
-    severity: Severity::Warning,
-    family: "allow",
-    summary: "a rule is silenced with `[check] allow` but no reason is given",
-    fixable: false,
-};
+rules! {
+    family: "allow";
 
-pub static ALLOW_UNKNOWN_RULE: Rule = Rule {
-    id: "allow-unknown-rule",
-    severity: Severity::Warning,
-    family: "allow",
-    summary: "`[check] allow` names a rule that does not exist",
-    fixable: false,
-};
-
-pub static RULES: &[&Rule] = &[&ALLOW_WITHOUT_REASON, &ALLOW_UNKNOWN_RULE];
-
-/// Drops the findings the record silences.
-pub fn filter(entry: &Entry, found: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    if entry.allow.is_empty() {
-        return found;
+    /// Every silenced rule should say why, so that the next reader (or you, in
+    /// a year) can tell a considered exception from a finding swept away.
+    /// Write `{ rule = "…", reason = "…" }`.
+    ALLOW_WITHOUT_REASON {
+        id: "allow-without-reason",
+        severity: Warning,
+        summary: "a rule is silenced with `[check] allow` but no reason is given",
     }
-    found
-        .into_iter()
-        .filter(|d| !entry.allow.iter().any(|a| a.rule == d.code))
-        .collect()
+
+    /// The `rule` of an `allow` entry is not the id of any check rule — often a
+    /// typo, which would silence nothing. The finding suggests the closest id;
+    /// `kaynak check --list-rules` lists them all. Load errors cannot be silenced.
+    ALLOW_UNKNOWN_RULE {
+        id: "allow-unknown-rule",
+        severity: Warning,
+        summary: "`[check] allow` names a rule that does not exist",
+    }
 }
 
-/// Findings about the record's `allow` list (`text` is its file's text, or
-/// empty when it was not kept).
-pub fn findings(entry: &Entry, text: &str) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
+/// Drops the findings the record silences, and reports problems of its `allow` list.
+pub fn apply(cx: &mut RecordCx) {
+    let entry = cx.entry;
+    if entry.allow.is_empty() {
+        return;
+    }
+    cx.found_mut()
+        .retain(|d| !entry.allow.iter().any(|a| a.rule == d.code));
     for allow in &entry.allow {
-        if registry::find(&allow.rule).is_none() {
-            let ids = registry::all().into_iter().map(|r| r.id);
-            let help = match suggest(&allow.rule, ids) {
+        if rules::find(&allow.rule).is_none() {
+            let help = match suggest(&allow.rule, rules::all().map(|r| r.id)) {
                 Some(id) => format!("did you mean `{id}`? (kaynak check --list-rules lists them)"),
                 None => "kaynak check --list-rules lists the rules".into(),
             };
-            out.push(finding(
+            cx.report(
                 &ALLOW_UNKNOWN_RULE,
-                &entry.path,
-                text,
                 allow.span,
                 format!("`{}` is not a check rule", allow.rule),
                 help,
-            ));
+            );
         } else if allow.reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
-            out.push(finding(
+            cx.report(
                 &ALLOW_WITHOUT_REASON,
-                &entry.path,
-                text,
                 allow.span,
                 format!("`{}` is silenced without a reason", allow.rule),
                 format!("say why: {{ rule = \"{}\", reason = \"…\" }}", allow.rule),
-            ));
+            );
         }
     }
-    out
 }
 
 #[cfg(test)]

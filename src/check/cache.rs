@@ -10,21 +10,24 @@
 //! and severity, and the options (the day dates are measured against, the
 //! profile, the maximum access age, whether the library's style is a note
 //! style). A cache made under other options is not used. Findings keep their
-//! span, line and column; their rule is looked up by id, and a finding whose
-//! rule this build does not have makes the whole cache unusable.
+//! span, line and column, and the [`Fix`] they carry (so `--fix` on a warm
+//! cache applies it without reading the record first); their rule is looked
+//! up by id in the rule table, and a finding whose rule this build does not
+//! have makes the whole cache unusable.
 
-use super::{registry, Options, Summary};
-use crate::diag::{Diagnostic, Location, Severity, Span};
+use super::{rules, Options, Summary};
+use crate::diag::{Diagnostic, Fix, Location, Severity, Span};
 use crate::store::cache::Stamp;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::path::Path;
 
 /// The derived file's kind (see [`crate::store::derived`]).
 pub const KIND: u32 = 1;
 
 /// Bumped when the serialised summary changes shape.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// Records per independently decodable chunk.
 const CHUNK: usize = 4096;
@@ -46,8 +49,9 @@ pub fn key(options: &Options) -> u128 {
         options.max_access_age_days,
         options.note_style
     );
-    for rule in registry::all() {
-        text.push_str(&format!("; {} {}", rule.id, rule.severity));
+    for rule in rules::all() {
+        let fix = if rule.fix.is_some() { " fix" } else { "" };
+        text.push_str(&format!("; {} {}{fix}", rule.id, rule.severity));
     }
     xxhash_rust::xxh3::xxh3_128(text.as_bytes())
 }
@@ -63,6 +67,7 @@ struct Finding<'a> {
     span: Option<Span>,
     line: usize,
     column: usize,
+    fix: Option<Cow<'a, Fix>>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -71,8 +76,6 @@ struct Record<'a> {
     stamp: Stamp,
     #[serde(borrow)]
     findings: Vec<Finding<'a>>,
-    #[serde(borrow)]
-    allow_findings: Vec<Finding<'a>>,
     #[serde(borrow)]
     allowed: Vec<&'a str>,
     #[serde(borrow)]
@@ -112,11 +115,12 @@ fn finding(d: &Diagnostic) -> Finding<'_> {
         span: location.and_then(|l| l.span),
         line: location.map_or(0, |l| l.line),
         column: location.map_or(0, |l| l.column),
+        fix: d.fix.as_ref().map(Cow::Borrowed),
     }
 }
 
-fn diagnostic(f: &Finding, path: &Path) -> Option<Diagnostic> {
-    let rule = registry::find(f.code)?;
+fn diagnostic(f: Finding, path: &Path) -> Option<Diagnostic> {
+    let rule = rules::find(f.code)?;
     let mut d = Diagnostic::new(rule.id, severity_of(f.severity)?, f.message);
     d.help = f.help.map(str::to_string);
     d.location = Some(Location {
@@ -125,6 +129,8 @@ fn diagnostic(f: &Finding, path: &Path) -> Option<Diagnostic> {
         line: f.line,
         column: f.column,
     });
+    // Only a rule that declares a fix carries one (as detection ensures).
+    d.fix = f.fix.map(Cow::into_owned).filter(|_| rule.fix.is_some());
     Some(d)
 }
 
@@ -147,7 +153,6 @@ pub fn encode(records: &[(&str, Stamp, &Summary)]) -> Option<Vec<u8>> {
                     name,
                     stamp: *stamp,
                     findings: s.findings.iter().map(finding).collect(),
-                    allow_findings: s.allow_findings.iter().map(finding).collect(),
                     allowed: s.allowed.iter().map(String::as_str).collect(),
                     doi: keyed(&s.doi),
                     url: keyed(&s.url),
@@ -196,11 +201,9 @@ fn decode_chunk(chunk: &[u8], dir: &Path) -> Option<Vec<CachedSummary>> {
         .into_iter()
         .map(|r| {
             let path = dir.join(r.name);
-            let findings: Option<Vec<Diagnostic>> =
-                r.findings.iter().map(|f| diagnostic(f, &path)).collect();
-            let allow_findings: Option<Vec<Diagnostic>> = r
-                .allow_findings
-                .iter()
+            let findings: Option<Vec<Diagnostic>> = r
+                .findings
+                .into_iter()
                 .map(|f| diagnostic(f, &path))
                 .collect();
             Some(CachedSummary {
@@ -208,7 +211,6 @@ fn decode_chunk(chunk: &[u8], dir: &Path) -> Option<Vec<CachedSummary>> {
                 stamp: r.stamp,
                 summary: Summary {
                     findings: findings?,
-                    allow_findings: allow_findings?,
                     allowed: r.allowed.iter().map(|a| a.to_string()).collect(),
                     doi: owned(r.doi),
                     url: owned(r.url),
@@ -236,19 +238,28 @@ mod tests {
 
     fn summary(dir: &Path) -> Summary {
         let path = dir.join("a.toml");
-        let rule = registry::find("missing-url").expect("rule");
-        let mut found = crate::check::finding(
-            rule,
+        let text = "type = \"webpage\"\nDOI = \"doi:10.1/x\"\n";
+        let missing = crate::check::finding(
+            rules::find("missing-url").expect("rule"),
             &path,
-            "type = \"webpage\"\n",
+            text,
             Span::new(0, 4),
             "no URL".into(),
             "add one".into(),
         );
-        found.location.as_mut().expect("located").line = 1;
+        let edit = crate::diag::Edit::new(Span::new(23, 33), "10.1/x", "DOI: bare");
+        let fixed = crate::check::finding(
+            rules::find("doi-as-url").expect("rule"),
+            &path,
+            text,
+            Span::new(22, 34),
+            "a doi: prefix".into(),
+            "write the DOI alone".into(),
+        )
+        .with_fix(Fix::one(edit));
+        assert_eq!(fixed.location.as_ref().map(|l| l.line), Some(2));
         Summary {
-            findings: vec![found],
-            allow_findings: Vec::new(),
+            findings: vec![missing, fixed],
             allowed: vec!["missing-doi".into()],
             doi: Some(("10.1/x".into(), Span::new(5, 9))),
             url: None,

@@ -2,49 +2,54 @@
 //! the one table in [`crate::model::requirements`], plus what the style profile
 //! adds. A required group is met by any one of its fields ("a URL or a DOI").
 
-use super::{RecordCx, Rule};
-use crate::diag::Severity;
+use super::rules::rules;
+use super::RecordCx;
 use crate::model::requirements::requirements;
 use crate::model::Entry;
 
-pub static MISSING_REQUIRED: Rule = Rule {
-    id: "missing-required",
-    severity: Severity::Error,
-    family: "completeness",
-    summary: "a field the item type (or the style profile) requires is missing",
-    fixable: false,
-};
+rules! {
+    family: "completeness", record: check;
 
-pub static MISSING_URL: Rule = Rule {
-    id: "missing-url",
-    severity: Severity::Error,
-    family: "completeness",
-    summary: "an online item (webpage, post, dataset, software) has neither a URL nor a DOI",
-    fixable: false,
-};
+    /// A field the item type cannot do without is missing: a journal article
+    /// without the journal, a book without author or editor. The table is
+    /// README's "Required and recommended fields"; a profile may add to it
+    /// (GOST wants a book's place and publisher). The finding points at the
+    /// record's `type` line.
+    MISSING_REQUIRED {
+        id: "missing-required",
+        severity: Error,
+        summary: "a field the item type (or the style profile) requires is missing",
+    }
 
-pub static MISSING_RECOMMENDED: Rule = Rule {
-    id: "missing-recommended",
-    severity: Severity::Warning,
-    family: "completeness",
-    summary: "fields the item type recommends are missing (one finding lists them all)",
-    fixable: false,
-};
+    /// A web page, post, dataset or software must say where it can be found: a
+    /// `URL` or a `DOI`. If it was read in print, the type is probably wrong;
+    /// otherwise silence the rule with a reason.
+    MISSING_URL {
+        id: "missing-url",
+        severity: Error,
+        summary: "an online item (webpage, post, dataset, software) has neither a URL nor a DOI",
+    }
 
-pub static MISSING_TITLE_SHORT: Rule = Rule {
-    id: "missing-title-short",
-    severity: Severity::Info,
-    family: "completeness",
-    summary: "a note style would repeat a title of more than four words in short notes: give `title-short` (CMOS 14.31)",
-    fixable: false,
-};
+    /// Fields that styles print when they are there (volume, issue, pages,
+    /// publisher …) are missing. One finding lists them all, with help for the
+    /// first; an access date wanted by the profile is reported by
+    /// `missing-accessed` instead.
+    MISSING_RECOMMENDED {
+        id: "missing-recommended",
+        severity: Warning,
+        summary: "fields the item type recommends are missing (one finding lists them all)",
+    }
 
-pub static RULES: &[&Rule] = &[
-    &MISSING_REQUIRED,
-    &MISSING_URL,
-    &MISSING_RECOMMENDED,
-    &MISSING_TITLE_SHORT,
-];
+    /// Under a note style (Chicago, or a library whose `style` is a note
+    /// style), short notes repeat the title; one of more than four words should
+    /// have a `title-short` of at most four key words (CMOS 14.31). The help
+    /// proposes one.
+    MISSING_TITLE_SHORT {
+        id: "missing-title-short",
+        severity: Info,
+        summary: "a note style would repeat a title of more than four words in short notes: give `title-short` (CMOS 14.31)",
+    }
+}
 
 /// The most words a short title has (CMOS 14.31).
 const SHORT_TITLE_WORDS: usize = 4;
@@ -162,7 +167,7 @@ fn title_short(cx: &mut RecordCx) {
         ),
         format!(
             "add title-short with its key words, at most four (CMOS 14.31), e.g. title-short = {}",
-            super::fix::quote(proposal)
+            super::quote(proposal)
         ),
     );
 }

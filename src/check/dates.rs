@@ -3,49 +3,48 @@
 //! family ([`super::access`]); unparseable dates are load errors.
 
 use super::calendar::{earliest, latest};
-use super::{RecordCx, Rule};
-use crate::diag::Severity;
+use super::rules::rules;
+use super::RecordCx;
 use crate::model::Date;
 
-pub static IMPOSSIBLE_DATE: Rule = Rule {
-    id: "impossible-date",
-    severity: Severity::Error,
-    family: "dates",
-    summary: "a date names a day that does not exist (2021-02-30, 2023-02-29)",
-    fixable: false,
-};
+rules! {
+    family: "dates", record: check;
 
-pub static BACKWARDS_RANGE: Rule = Rule {
-    id: "backwards-range",
-    severity: Severity::Error,
-    family: "dates",
-    summary: "a date range ends before it starts",
-    fixable: false,
-};
+    /// The date parses but names no day of the calendar: 30 February, 29
+    /// February outside a leap year, 31 April. Styles would print it as
+    /// written; check the day against the month.
+    IMPOSSIBLE_DATE {
+        id: "impossible-date",
+        severity: Error,
+        summary: "a date names a day that does not exist (2021-02-30, 2023-02-29)",
+    }
 
-pub static ISSUED_IN_FUTURE: Rule = Rule {
-    id: "issued-in-future",
-    severity: Severity::Warning,
-    family: "dates",
-    summary: "the publication date is after today (forthcoming? say so in `status`)",
-    fixable: false,
-};
+    /// A range (`"2010/1994"`) whose end comes before its start: the two
+    /// dates are probably swapped. Write the earlier date first.
+    BACKWARDS_RANGE {
+        id: "backwards-range",
+        severity: Error,
+        summary: "a date range ends before it starts",
+    }
 
-pub static YEAR_ZERO: Rule = Rule {
-    id: "year-zero",
-    severity: Severity::Error,
-    family: "dates",
-    summary:
-        "a date has the year 0000, which styles cannot print (a placeholder for an unknown year?)",
-    fixable: false,
-};
+    /// `issued` is after today (or the `as-of` date of `kaynak.toml`). A
+    /// forthcoming work says so with `status = "forthcoming"`, which silences
+    /// this rule.
+    ISSUED_IN_FUTURE {
+        id: "issued-in-future",
+        severity: Warning,
+        summary: "the publication date is after today (forthcoming? say so in `status`)",
+    }
 
-pub static RULES: &[&Rule] = &[
-    &IMPOSSIBLE_DATE,
-    &BACKWARDS_RANGE,
-    &ISSUED_IN_FUTURE,
-    &YEAR_ZERO,
-];
+    /// The year 0000 is often a placeholder for "unknown", but EDTF reads it as
+    /// 1 BC and no style prints it. If the year is unknown, delete the field:
+    /// styles then print "n.d.".
+    YEAR_ZERO {
+        id: "year-zero",
+        severity: Error,
+        summary: "a date has the year 0000, which styles cannot print (a placeholder for an unknown year?)",
+    }
+}
 
 pub fn check(cx: &mut RecordCx) {
     let entry = cx.entry;

@@ -2,39 +2,46 @@
 //! normalised title and year. One pass with hash maps from normalised value to
 //! the first record (in key order) that has it, so the cost stays linear.
 
+use super::context::unlocated;
+use super::rules::{rules, Rule};
 use super::summary::Keyed;
-use super::{finding, Checked, Options, Rule, Summary};
-use crate::diag::{Diagnostic, Severity, Span};
+use super::{Checked, Options, Summary};
+use crate::diag::{Diagnostic, Span};
 use crate::model::Entry as Record;
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-pub static DUPLICATE_DOI: Rule = Rule {
-    id: "duplicate-doi",
-    severity: Severity::Error,
-    family: "duplicates",
-    summary: "two records have the same DOI",
-    fixable: false,
-};
+rules! {
+    family: "duplicates", library: check;
 
-pub static DUPLICATE_URL: Rule = Rule {
-    id: "duplicate-url",
-    severity: Severity::Warning,
-    family: "duplicates",
-    summary: "two records have the same URL",
-    fixable: false,
-};
+    /// Two records have the same DOI (compared without resolver prefix and
+    /// case): most likely one work entered twice, which would be cited under
+    /// two keys. The later record (in key order) gets the finding.
+    DUPLICATE_DOI {
+        id: "duplicate-doi",
+        severity: Error,
+        summary: "two records have the same DOI",
+    }
 
-pub static DUPLICATE_TITLE: Rule = Rule {
-    id: "duplicate-title",
-    severity: Severity::Warning,
-    family: "duplicates",
-    summary: "two records have the same title (ignoring case and punctuation) and year",
-    fixable: false,
-};
+    /// Two records have the same URL (ignoring `http`/`https`, `www.`, the
+    /// host's case and a trailing slash). Keep one record, or tell them apart
+    /// if they are different works on one page.
+    DUPLICATE_URL {
+        id: "duplicate-url",
+        severity: Warning,
+        summary: "two records have the same URL",
+    }
 
-pub static RULES: &[&Rule] = &[&DUPLICATE_DOI, &DUPLICATE_URL, &DUPLICATE_TITLE];
+    /// Two records have the same title (lower case, letters and digits only)
+    /// and the same year: a duplicate, or two works that a reader could not
+    /// tell apart in a bibliography either.
+    DUPLICATE_TITLE {
+        id: "duplicate-title",
+        severity: Warning,
+        summary: "two records have the same title (ignoring case and punctuation) and year",
+    }
+}
 
 /// A DOI for comparison: DOIs are case-insensitive; resolver prefixes are noise.
 pub fn doi_key(doi: &str) -> String {
@@ -53,7 +60,8 @@ pub fn url_key(url: &str) -> String {
 }
 
 /// A title for comparison: lower case, letters and digits only, single spaces.
-pub fn title_key(title: &str) -> String {
+#[cfg(test)]
+fn title_key(title: &str) -> String {
     let mut out = String::with_capacity(title.len() + 6);
     push_title_key(&mut out, title);
     out
@@ -96,7 +104,7 @@ fn push_lower(out: &mut String, c: char) {
     }
 }
 
-/// The normalised DOI of a record, with its field's span.
+/// The normalised DOI of a record, with its field's span (kept in its [`Summary`]).
 pub fn by_doi(entry: &Record) -> Option<(String, Span)> {
     let f = entry.texts.get("DOI")?;
     Some((doi_key(&f.value.original), f.span))
@@ -124,9 +132,11 @@ pub fn by_title(entry: &Record) -> Option<(String, Span)> {
     Some((key, f.span))
 }
 
+/// Which value of a record's summary a check compares.
 type Keyer = fn(&Summary) -> &Keyed;
 
-/// Reports each record whose DOI, URL or title+year an earlier record has.
+/// Reports each record whose DOI, URL or title+year an earlier record has
+/// (records in key order, compared by the keys their summaries keep).
 pub fn check(records: &[Checked], options: &Options, found: &mut [Vec<Diagnostic>]) {
     let checks: [(&Rule, Keyer, &str); 3] = [
         (&DUPLICATE_DOI, |s| &s.doi, "DOI"),
@@ -151,10 +161,9 @@ pub fn check(records: &[Checked], options: &Options, found: &mut [Vec<Diagnostic
                 continue;
             }
             let other = records[earlier].key;
-            found[index].push(finding(
+            found[index].push(unlocated(
                 rule,
                 record.path,
-                record.text,
                 *span,
                 format!("the same {what} as `{other}`"),
                 format!("if both describe one work, keep one record and cite `{other}`; otherwise tell them apart"),

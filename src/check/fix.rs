@@ -1,22 +1,30 @@
-//! `kaynak check --fix`: plans the safe repairs — a day-first date string to
-//! ISO (`"31.03.2021"` → `2021-03-31`), a DOI written as a URL to the bare DOI,
-//! hyphens to en dashes in page ranges, a missing `language` where the title's
-//! letters allow only one, NFC, and control characters removed — as edits of a file's text by
-//! span, so comments and layout stay as they are. Planning never writes: the
-//! CLI shows the plan (or a diff) and writes through `store::write::replace`.
+//! `kaynak check --fix`: applies the fixes that the check's findings carry —
+//! edits of a file's text by span, built by the rule that found the problem
+//! (see each rule's `fix` in the rule table), so comments and layout stay as
+//! they are. Nothing here looks for problems itself.
+//!
+//! A file's fixes are applied together, except where two would touch the
+//! same bytes: then the first (in file order) goes now and the other waits.
+//! As a linter's `--fix` does, the edited text is checked again by the same
+//! rules, and what that finds fixable is applied in turn — a DOI behind a
+//! control character, or a page range in a record that did not load until
+//! its date was fixed — until nothing more is fixable (at most
+//! [`MAX_ROUNDS`] times). Planning never writes: the CLI shows the plan (or
+//! a diff) and writes through `store::write::replace`.
 
-use super::identifiers::{doi_problem, en_dash_pages, strip_doi_prefix};
-use super::Options;
-use crate::diag::{LineIndex, Span};
-use crate::model::{variable, Date, VariableKind};
+use super::{file_findings, record_findings, Options, Report};
+use crate::diag::{Diagnostic, Edit, Fix, LineIndex};
 use crate::store::Library;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use toml_edit::{Item, Value};
-use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
-/// One repair, described for the user.
+/// How many times a file is checked again after its fixes: fixes that
+/// revealed more fixable problems are rare, and never many deep.
+pub const MAX_ROUNDS: usize = 8;
+
+/// One applied edit, described for the user at its place in the file as it was.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Fix {
+pub struct Applied {
     pub line: usize,
     pub column: usize,
     pub description: String,
@@ -28,252 +36,175 @@ pub struct FileFix {
     pub path: PathBuf,
     pub before: String,
     pub after: String,
-    pub fixes: Vec<Fix>,
+    pub fixes: Vec<Applied>,
 }
 
-struct Edit {
-    span: Span,
-    replacement: String,
-    description: String,
-}
-
-/// Plans the fixes for every selected record file of the library, in path order.
-pub fn plan(library: &Library, options: &Options) -> Vec<FileFix> {
-    let paths = crate::store::record_files(&library.dir).unwrap_or_default();
-    paths
-        .iter()
-        .filter(|p| options.selects_file(p))
-        .filter_map(|path| plan_file(path, &library.source(path)?))
+/// Plans the fixes the findings of `report` carry, file by file in path order.
+pub fn plan(report: &Report, library: &Library, options: &Options) -> Vec<FileFix> {
+    let mut by_file: BTreeMap<&Path, Vec<Fix>> = BTreeMap::new();
+    for d in &report.diagnostics {
+        if let (Some(fix), Some(location)) = (&d.fix, &d.location) {
+            by_file
+                .entry(location.file.as_path())
+                .or_default()
+                .push(fix.clone());
+        }
+    }
+    by_file
+        .into_iter()
+        .filter_map(|(path, fixes)| {
+            let text = library.source(path)?;
+            repair(path, &text, fixes, options)
+        })
         .collect()
 }
 
-/// Plans the fixes of one file's text; `None` when nothing needs fixing or
-/// the file is not valid TOML (its error is reported, and it is left alone).
-pub fn plan_file(path: &Path, text: &str) -> Option<FileFix> {
-    // Control characters first, in a pass of their own: the other fixes then
-    // see clean values, and no two edits ever touch one value.
-    let doc = toml_edit::Document::parse(text.to_string()).ok()?;
-    let mut edits = Vec::new();
-    control_edits(doc.as_table(), "", &mut edits);
-    let (cleaned, mut fixes) = apply_edits(text, edits);
-    let doc = toml_edit::Document::parse(cleaned.clone()).ok()?;
-    let mut edits: Vec<Edit> = doc
-        .as_table()
-        .iter()
-        .filter_map(|(name, item)| value_edit(name, item))
-        .collect();
-    edits.extend(language_edit(doc.as_table(), &cleaned));
-    let (mut after, more) = apply_edits(&cleaned, edits);
-    fixes.extend(more);
-    if let Some(fix) = normalise(path, &mut after) {
-        fixes.push(fix);
+/// Plans the fixes of one record file's text from scratch: what checking
+/// it finds fixable, applied as [`plan`] does. `None` when nothing is.
+pub fn plan_text(path: &Path, text: &str, options: &Options) -> Option<FileFix> {
+    repair(path, text, fixes_in(path, text, options), options)
+}
+
+/// The fixes that checking `text`, a record file held in memory, finds:
+/// those of its load diagnostics, its record rules and its file rules.
+fn fixes_in(path: &Path, text: &str, options: &Options) -> Vec<Fix> {
+    let (entry, mut found) = crate::store::parse_record_text(path, text);
+    if let Some(entry) = entry {
+        found.extend(record_findings(&entry, text, options));
     }
-    (!fixes.is_empty()).then(|| FileFix {
+    found.extend(file_findings(path, text));
+    found
+        .into_iter()
+        .filter_map(|d: Diagnostic| d.fix)
+        .collect()
+}
+
+/// Applies `fixes` to `original`, then what checking each result finds
+/// fixable, round by round.
+fn repair(path: &Path, original: &str, fixes: Vec<Fix>, options: &Options) -> Option<FileFix> {
+    let mut text = original.to_string();
+    let mut rounds: Vec<Vec<Edit>> = Vec::new();
+    let mut fixes = fixes;
+    while rounds.len() < MAX_ROUNDS {
+        let edits = choose(&text, fixes);
+        if edits.is_empty() {
+            break;
+        }
+        text = apply(&text, &edits);
+        rounds.push(edits);
+        fixes = fixes_in(path, &text, options);
+    }
+    if rounds.is_empty() {
+        return None;
+    }
+    Some(FileFix {
         path: path.to_path_buf(),
-        before: text.to_string(),
-        after,
-        fixes,
+        before: original.to_string(),
+        fixes: described(original, &rounds),
+        after: text,
     })
 }
 
-/// Applies non-overlapping edits, last first so earlier spans stay valid;
-/// returns the new text and the fixes in file order.
-fn apply_edits(text: &str, mut edits: Vec<Edit>) -> (String, Vec<Fix>) {
-    edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
-    let lines = LineIndex::new(text);
-    let mut after = text.to_string();
-    let mut fixes = Vec::new();
-    for edit in &edits {
-        let range = edit.span.start..edit.span.end;
-        if after.get(range.clone()).is_none() {
-            continue;
-        }
-        after.replace_range(range, &edit.replacement);
-        let (line, column) = lines.line_col(text, edit.span.start);
-        fixes.push(Fix {
-            line,
-            column,
-            description: edit.description.clone(),
+/// The edits of the fixes that can go together, in file order: a fix whose
+/// edit touches an edit already chosen (or does not fit the text) waits.
+fn choose(text: &str, mut fixes: Vec<Fix>) -> Vec<Edit> {
+    let first = |fix: &Fix| fix.edits.iter().map(|e| e.span.start).min();
+    fixes.sort_by_key(|fix| first(fix));
+    let mut chosen: Vec<Edit> = Vec::new();
+    for fix in fixes {
+        let fits = fix.edits.iter().all(|e| {
+            let range = e.span.start..e.span.end;
+            text.get(range).is_some() && !chosen.iter().any(|c| c.overlaps(e))
         });
+        let clash = fix
+            .edits
+            .iter()
+            .enumerate()
+            .any(|(i, a)| fix.edits[i + 1..].iter().any(|b| a.overlaps(b)));
+        if fits && !clash {
+            chosen.extend(fix.edits);
+        }
     }
-    fixes.reverse();
-    (after, fixes)
+    chosen.sort_by_key(|e| e.span.start);
+    chosen
 }
 
-/// Normalises `text` to NFC in place; the fix points at the first letter that changed.
-fn normalise(path: &Path, text: &mut String) -> Option<Fix> {
-    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
-        return None;
+/// `text` with non-overlapping `edits` (sorted by start) applied.
+fn apply(text: &str, edits: &[Edit]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for edit in edits {
+        out.push_str(&text[at..edit.span.start]);
+        out.push_str(&edit.replacement);
+        at = edit.span.end;
     }
-    let normal: String = text.nfc().collect();
-    if normal == *text {
-        return None;
-    }
-    let (line, column) = super::text::nfc_in_source(path, text)
-        .and_then(|d| d.location)
-        .map_or((1, 1), |l| (l.line, l.column));
-    *text = normal;
-    Some(Fix {
-        line,
-        column,
-        description: "normalised the text to Unicode NFC".into(),
-    })
+    out.push_str(&text[at..]);
+    out
 }
 
-/// Edits that remove control characters from every string of `table`, at
-/// any depth (text tables, translations, names); `path` names the table.
-fn control_edits(table: &dyn toml_edit::TableLike, path: &str, edits: &mut Vec<Edit>) {
-    for (key, item) in table.iter() {
-        let name = if path.is_empty() {
-            key.to_string()
-        } else {
-            format!("{path}.{key}")
-        };
-        match item {
-            Item::Value(value) => control_value_edits(value, &name, edits),
-            Item::Table(table) => control_edits(table, &name, edits),
-            Item::ArrayOfTables(tables) => {
-                for table in tables.iter() {
-                    control_edits(table, &name, edits);
-                }
+/// Each applied edit with its line and column in `original`, in file order.
+fn described(original: &str, rounds: &[Vec<Edit>]) -> Vec<Applied> {
+    let lines = LineIndex::new(original);
+    let mut placed: Vec<(usize, usize, &Edit)> = Vec::new();
+    for (round, edits) in rounds.iter().enumerate() {
+        for edit in edits {
+            let offset = rounds[..round]
+                .iter()
+                .rev()
+                .fold(edit.span.start, |offset, earlier| before(offset, earlier));
+            placed.push((offset, round, edit));
+        }
+    }
+    placed.sort_by_key(|(offset, round, _)| (*offset, *round));
+    placed
+        .into_iter()
+        .map(|(offset, _, edit)| {
+            let (line, column) = lines.line_col(original, offset);
+            Applied {
+                line,
+                column,
+                description: edit.description.clone(),
             }
-            Item::None => {}
-        }
-    }
-}
-
-fn control_value_edits(value: &Value, name: &str, edits: &mut Vec<Edit>) {
-    match value {
-        Value::String(s) => {
-            let raw = s.value().as_str();
-            let clean = crate::model::strip_control_characters(raw);
-            if let (std::borrow::Cow::Owned(clean), Some(span)) =
-                (clean, Span::from_range(value.span()))
-            {
-                let removed = raw.chars().count() - clean.chars().count();
-                edits.push(Edit {
-                    span,
-                    replacement: quote(&clean),
-                    description: format!(
-                        "{name}: removed {removed} control character{}",
-                        if removed == 1 { "" } else { "s" }
-                    ),
-                });
-            }
-        }
-        Value::Array(array) => {
-            for value in array.iter() {
-                control_value_edits(value, name, edits);
-            }
-        }
-        Value::InlineTable(table) => control_edits(table, name, edits),
-        _ => {}
-    }
-}
-
-fn value_edit(name: &str, item: &Item) -> Option<Edit> {
-    let Item::Value(value @ Value::String(s)) = item else {
-        return None;
-    };
-    let span = Span::from_range(value.span())?;
-    let raw = s.value().as_str();
-    let (replacement, shown) = match name {
-        "DOI" => {
-            let bare = strip_doi_prefix(raw)?;
-            doi_problem(bare)
-                .is_none()
-                .then(|| (quote(bare), quote(bare)))?
-        }
-        "page" => {
-            let dashed = en_dash_pages(raw);
-            (dashed != raw).then(|| (quote(&dashed), quote(&dashed)))?
-        }
-        _ if variable::lookup(name).is_some_and(|v| v.kind == VariableKind::Date) => {
-            let iso = Date::parse(raw).err()?.suggestion?;
-            if !unambiguous(raw) {
-                return None;
-            }
-            let written = if iso.len() == 10 {
-                iso.clone()
-            } else {
-                quote(&iso)
-            };
-            (written.clone(), written)
-        }
-        _ => return None,
-    };
-    Some(Edit {
-        span,
-        replacement,
-        description: format!("{name}: {} → {shown}", quote(raw)),
-    })
-}
-
-/// `language = "TAG"` inserted after the `type` line of a record that has none,
-/// when its title's letters allow one language only (the `missing-language` rule).
-fn language_edit(table: &toml_edit::Table, text: &str) -> Option<Edit> {
-    if table.contains_key("language") {
-        return None;
-    }
-    let title = match table.get("title")? {
-        Item::Value(Value::String(s)) => s.value().clone(),
-        item => item.get("original")?.as_str()?.to_string(),
-    };
-    let guess = super::language::guess_for(&title)?;
-    let tag = guess.unambiguous()?;
-    let after = table
-        .get("type")
-        .and_then(|t| t.span())
-        .map(|span| {
-            text[span.end..]
-                .find('\n')
-                .map_or(text.len(), |n| span.end + n + 1)
         })
-        .unwrap_or(0);
-    let line = format!("language = {}\n", quote(tag));
-    let replacement = if after == text.len() && !text.ends_with('\n') {
-        format!("\n{line}")
-    } else {
-        line
-    };
-    Some(Edit {
-        span: Span::new(after, after),
-        replacement,
-        description: format!("language: (missing) → {}", quote(tag)),
-    })
+        .collect()
 }
 
-/// True when a numeric date's reading is clear: year first, dotted (the
-/// day-first convention of Turkish, Russian and German), only month and year,
-/// or a first number above 12 (which cannot be a month).
-fn unambiguous(text: &str) -> bool {
-    let fields: Vec<&str> = text.split(['.', '/', '-', ' ']).collect();
-    match fields.as_slice() {
-        [first, _, _] if first.len() == 4 => true,
-        [first, _, _] => text.contains('.') || first.parse::<u32>().is_ok_and(|d| d > 12),
-        [_, _] => true,
-        _ => false,
+/// The offset in a text, before `edits` (sorted) were applied to it, of
+/// `offset` in the result; an offset inside a replacement maps to its start.
+fn before(offset: usize, edits: &[Edit]) -> usize {
+    let mut shift: isize = 0;
+    for edit in edits {
+        let start = edit.span.start.saturating_add_signed(shift);
+        if offset < start {
+            break;
+        }
+        let end = start + edit.replacement.len();
+        if offset < end {
+            return edit.span.start;
+        }
+        shift += edit.replacement.len() as isize - (edit.span.end - edit.span.start) as isize;
     }
-}
-
-/// A TOML basic string holding `text` (the record writer's own quoting, so a
-/// fixed value is written exactly as an imported one would be).
-pub fn quote(text: &str) -> String {
-    crate::store::serialize::basic_string(text)
+    offset.saturating_add_signed(-shift)
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::testing::TODAY;
     use super::*;
+    use crate::diag::Span;
+
+    fn plan_of(text: &str) -> Option<FileFix> {
+        plan_text(Path::new("r.toml"), text, &Options::new(TODAY))
+    }
 
     fn fixed(text: &str) -> Option<String> {
-        plan_file(Path::new("r.toml"), text).map(|f| f.after)
+        plan_of(text).map(|f| f.after)
     }
 
     #[test]
     fn fixes_dates_dois_pages_and_nfc_in_place() {
         let text = "# keep me\ntype = \"webpage\"  # and me\naccessed = \"31.03.2021\"\nissued = \"03.2021\"\nDOI = \"https://doi.org/10.1000/x\"\npage = \"1-5, 9-12\"\ntitle = \"Bu\u{0308}lten\"\n";
-        let plan = plan_file(Path::new("r.toml"), text).unwrap();
+        let plan = plan_of(text).unwrap();
         assert_eq!(
             plan.after,
             "# keep me\ntype = \"webpage\"  # and me\naccessed = 2021-03-31\nissued = \"2021-03\"\nDOI = \"10.1000/x\"\npage = \"1–5, 9–12\"\ntitle = \"Bülten\"\n"
@@ -289,7 +220,7 @@ mod tests {
     #[test]
     fn removes_control_characters_at_any_depth() {
         let text = "type = \"book\" # keep\ntitle = { original = \"A\\u001b]0;pwned\\u0007B\", translation = { en = \"C\\u009bD\" } }\nauthor = [{ family = \"E\\u001bF\" }]\nnote = \"x\\ny\"\nDOI = \"https://doi.org/10.1000/\\u0007x\"\n";
-        let plan = plan_file(Path::new("r.toml"), text).unwrap();
+        let plan = plan_of(text).unwrap();
         assert_eq!(
             plan.after,
             "type = \"book\" # keep\ntitle = { original = \"A]0;pwnedB\", translation = { en = \"CD\" } }\nauthor = [{ family = \"EF\" }]\nnote = \"x\\ny\"\nDOI = \"10.1000/x\"\n"
@@ -339,7 +270,50 @@ mod tests {
     }
 
     #[test]
-    fn quotes_toml_strings() {
-        assert_eq!(quote("a\"b\\c"), "\"a\\\"b\\\\c\"");
+    fn a_silenced_finding_is_not_fixed() {
+        let text = "type = \"document\"\ntitle = \"T\"\nissued = \"2001\"\npage = \"1-5\"\n";
+        assert!(fixed(text).is_some());
+        let allowed = format!(
+            "{text}[check]\nallow = [{{ rule = \"page-range-hyphen\", reason = \"as printed\" }}]\n"
+        );
+        assert_eq!(fixed(&allowed), None);
+    }
+
+    #[test]
+    fn places_are_those_of_the_file_before_any_edit() {
+        // The first round inserts the language line and cleans the DOI; the
+        // second finds the DOI's prefix, one line lower by then, and it is
+        // still described at its line in the file as it was.
+        let text = "type = \"book\"\ntitle = \"Dışişleri Bakanlığı\"\nissued = \"2001\"\nDOI = \"https://doi.org/10.1/\\u0007x\"\n";
+        let plan = plan_of(text).unwrap();
+        let places: Vec<(usize, usize, &str)> = plan
+            .fixes
+            .iter()
+            .map(|f| (f.line, f.column, f.description.as_str()))
+            .collect();
+        assert_eq!(
+            places,
+            vec![
+                (2, 1, "language: (missing) → \"tr\""),
+                (4, 7, "DOI: removed 1 control character"),
+                (4, 7, "DOI: \"https://doi.org/10.1/x\" → \"10.1/x\""),
+            ]
+        );
+        assert!(plan.after.ends_with("language = \"tr\"\ntitle = \"Dışişleri Bakanlığı\"\nissued = \"2001\"\nDOI = \"10.1/x\"\n"));
+    }
+
+    #[test]
+    fn maps_offsets_back_over_earlier_edits() {
+        let edits = vec![
+            Edit::new(Span::new(2, 4), "xyz", ""),
+            Edit::new(Span::new(6, 6), "ab", ""),
+        ];
+        // "01[23]45|67" → "01xyz45ab67"
+        assert_eq!(before(0, &edits), 0);
+        assert_eq!(before(3, &edits), 2);
+        assert_eq!(before(5, &edits), 4);
+        assert_eq!(before(7, &edits), 6);
+        assert_eq!(before(9, &edits), 6);
+        assert_eq!(before(10, &edits), 7);
     }
 }

@@ -2,80 +2,73 @@
 //! ISBN-10/13 and ISSN check digits, page ranges (order, hyphen vs en dash).
 //! The check-digit arithmetic is that of ISO 2108 and ISO 3297.
 
-use super::{RecordCx, Rule};
-use crate::diag::Severity;
+use super::rules::{rules, Rule};
+use super::{quote, RecordCx};
+use crate::diag::{Edit, Fix, Span};
 
-macro_rules! rule {
-    ($name:ident, $id:literal, $severity:ident, $fix:literal, $summary:literal) => {
-        pub static $name: Rule = Rule {
-            id: $id,
-            severity: Severity::$severity,
-            family: "identifiers",
-            summary: $summary,
-            fixable: $fix,
-        };
-    };
+rules! {
+    family: "identifiers", record: check;
+
+    /// A `URL` that is not a web address: no scheme (`www.example.org`), a
+    /// scheme that is not http, https or ftp, no host, or spaces (write them as
+    /// `%20`). Styles print it as a link that would not open.
+    INVALID_URL {
+        id: "invalid-url",
+        severity: Error,
+        summary: "a URL lacks a scheme or host, or contains spaces",
+    }
+
+    /// A `DOI` is `10.` and a registrant number, a slash, and a suffix
+    /// (`10.1000/xyz123`). Anything else will not resolve.
+    INVALID_DOI {
+        id: "invalid-doi",
+        severity: Error,
+        summary: "a DOI does not have the form 10.NNNN/suffix",
+    }
+
+    /// The DOI is pasted as a link (`https://doi.org/10.…`) or with a `doi:`
+    /// prefix. Styles add the resolver themselves, so it would be printed
+    /// twice; the field holds the bare DOI.
+    DOI_AS_URL {
+        id: "doi-as-url",
+        severity: Warning,
+        summary: "a DOI is written as a resolver URL or with a doi: prefix",
+        fix: "writes the bare DOI",
+    }
+
+    /// An ISBN-10 or ISBN-13 (or one of a `;`-separated list) has the wrong
+    /// number of digits or a wrong check digit (ISO 2108): a typo. Copy it
+    /// again from the copyright page.
+    INVALID_ISBN {
+        id: "invalid-isbn",
+        severity: Error,
+        summary: "an ISBN has the wrong length or check digit",
+    }
+
+    /// An ISSN is `NNNN-NNNC` with a check digit (ISO 3297); this one is not.
+    INVALID_ISSN {
+        id: "invalid-issn",
+        severity: Error,
+        summary: "an ISSN has the wrong form or check digit",
+    }
+
+    /// A numeric page range ends before it starts (`120–110`). Abbreviated
+    /// ends are understood: `321–28` is 321–328.
+    PAGE_RANGE_ORDER {
+        id: "page-range-order",
+        severity: Error,
+        summary: "a page range ends before it starts",
+    }
+
+    /// A range of pages is joined by an en dash (`101–120`), not a hyphen;
+    /// styles print what the record holds.
+    PAGE_RANGE_HYPHEN {
+        id: "page-range-hyphen",
+        severity: Warning,
+        summary: "a page range uses a hyphen where an en dash belongs",
+        fix: "joins the ranges with en dashes",
+    }
 }
-
-rule!(
-    INVALID_URL,
-    "invalid-url",
-    Error,
-    false,
-    "a URL lacks a scheme or host, or contains spaces"
-);
-rule!(
-    INVALID_DOI,
-    "invalid-doi",
-    Error,
-    false,
-    "a DOI does not have the form 10.NNNN/suffix"
-);
-rule!(
-    DOI_AS_URL,
-    "doi-as-url",
-    Warning,
-    true,
-    "a DOI is written as a resolver URL or with a doi: prefix"
-);
-rule!(
-    INVALID_ISBN,
-    "invalid-isbn",
-    Error,
-    false,
-    "an ISBN has the wrong length or check digit"
-);
-rule!(
-    INVALID_ISSN,
-    "invalid-issn",
-    Error,
-    false,
-    "an ISSN has the wrong form or check digit"
-);
-rule!(
-    PAGE_RANGE_ORDER,
-    "page-range-order",
-    Error,
-    false,
-    "a page range ends before it starts"
-);
-rule!(
-    PAGE_RANGE_HYPHEN,
-    "page-range-hyphen",
-    Warning,
-    true,
-    "a page range uses a hyphen where an en dash belongs"
-);
-
-pub static RULES: &[&Rule] = &[
-    &INVALID_URL,
-    &INVALID_DOI,
-    &DOI_AS_URL,
-    &INVALID_ISBN,
-    &INVALID_ISSN,
-    &PAGE_RANGE_ORDER,
-    &PAGE_RANGE_HYPHEN,
-];
 
 /// Prefixes under which people paste DOIs; `--fix` strips them.
 pub const DOI_PREFIXES: &[&str] = &[
@@ -103,57 +96,78 @@ pub fn check(cx: &mut RecordCx) {
     for (name, field) in &entry.texts {
         let value = field.value.original.as_str();
         let problem = match *name {
-            "URL" => url_problem(value).map(|p| {
-                (
-                    &INVALID_URL,
-                    p,
-                    "write the full address, e.g. https://example.org/page (spaces as %20)"
-                        .to_string(),
-                )
+            "URL" => url_problem(value).map(|p| Finding {
+                rule: &INVALID_URL,
+                message: p,
+                help: "write the full address, e.g. https://example.org/page (spaces as %20)"
+                    .into(),
+                repaired: None,
             }),
             "DOI" => doi_finding(value),
-            "ISBN" => isbn_problem(value).map(|p| {
-                (
-                    &INVALID_ISBN,
-                    p,
-                    "copy the ISBN again from the book's copyright page".to_string(),
-                )
+            "ISBN" => isbn_problem(value).map(|p| Finding {
+                rule: &INVALID_ISBN,
+                message: p,
+                help: "copy the ISBN again from the book's copyright page".into(),
+                repaired: None,
             }),
-            "ISSN" => issn_problem(value).map(|p| {
-                (
-                    &INVALID_ISSN,
-                    p,
-                    "copy the ISSN again (NNNN-NNNC), e.g. from the ISSN portal".to_string(),
-                )
+            "ISSN" => issn_problem(value).map(|p| Finding {
+                rule: &INVALID_ISSN,
+                message: p,
+                help: "copy the ISSN again (NNNN-NNNC), e.g. from the ISSN portal".into(),
+                repaired: None,
             }),
             "page" => page_finding(value),
             _ => None,
         };
-        if let Some((rule, message, help)) = problem {
-            cx.report(rule, field.span, format!("`{name}`: {message}"), help);
+        if let Some(found) = problem {
+            let fix = found
+                .repaired
+                .and_then(|new| replace_string(cx, name, field.span, value, &new));
+            let message = format!("`{name}`: {}", found.message);
+            cx.report_fixed(found.rule, field.span, message, found.help, fix);
         }
     }
 }
 
-type Finding = (&'static Rule, String, String);
+/// A problem with one identifier, and its repaired value when there is a safe one.
+struct Finding {
+    rule: &'static Rule,
+    message: String,
+    help: String,
+    repaired: Option<String>,
+}
+
+/// The fix that writes `new` in place of the string `old` at `span`; `None`
+/// when the value there is not a plain string (a table of forms is left to
+/// the user).
+fn replace_string(cx: &mut RecordCx, name: &str, span: Span, old: &str, new: &str) -> Option<Fix> {
+    let written = cx.text().get(span.start..span.end)?;
+    if !written.starts_with(['"', '\'']) {
+        return None;
+    }
+    let description = format!("{name}: {} → {}", quote(old), quote(new));
+    Some(Fix::one(Edit::new(span, quote(new), description)))
+}
 
 fn doi_finding(value: &str) -> Option<Finding> {
     if let Some(bare) = strip_doi_prefix(value) {
         if doi_problem(bare).is_none() {
-            return Some((
-                &DOI_AS_URL,
-                format!("the DOI is written as `{value}`"),
-                format!("write the DOI alone: DOI = \"{bare}\" (kaynak check --fix does this)"),
-            ));
+            return Some(Finding {
+                rule: &DOI_AS_URL,
+                message: format!("the DOI is written as `{value}`"),
+                help: format!(
+                    "write the DOI alone: DOI = \"{bare}\" (kaynak check --fix does this)"
+                ),
+                repaired: Some(bare.to_string()),
+            });
         }
     }
-    doi_problem(value).map(|p| {
-        (
-            &INVALID_DOI,
-            p,
-            "a DOI looks like 10.1000/xyz123: the prefix 10.NNNN, a slash, then the suffix"
-                .to_string(),
-        )
+    doi_problem(value).map(|p| Finding {
+        rule: &INVALID_DOI,
+        message: p,
+        help: "a DOI looks like 10.1000/xyz123: the prefix 10.NNNN, a slash, then the suffix"
+            .into(),
+        repaired: None,
     })
 }
 
@@ -163,21 +177,21 @@ fn page_finding(value: &str) -> Option<Finding> {
             continue;
         };
         if expand_page(start, end) < parse_page(start) {
-            return Some((
-                &PAGE_RANGE_ORDER,
-                format!("the range `{}` ends before it starts", range.trim()),
-                "write the first page first, e.g. 101–120".into(),
-            ));
+            return Some(Finding {
+                rule: &PAGE_RANGE_ORDER,
+                message: format!("the range `{}` ends before it starts", range.trim()),
+                help: "write the first page first, e.g. 101–120".into(),
+                repaired: None,
+            });
         }
         if hyphen {
-            return Some((
-                &PAGE_RANGE_HYPHEN,
-                format!("`{}` joins a range with a hyphen", range.trim()),
-                format!(
-                    "use an en dash: page = \"{}\" (kaynak check --fix does this)",
-                    en_dash_pages(value)
-                ),
-            ));
+            let dashed = en_dash_pages(value);
+            return Some(Finding {
+                rule: &PAGE_RANGE_HYPHEN,
+                message: format!("`{}` joins a range with a hyphen", range.trim()),
+                help: format!("use an en dash: page = \"{dashed}\" (kaynak check --fix does this)"),
+                repaired: Some(dashed),
+            });
         }
     }
     None

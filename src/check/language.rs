@@ -6,64 +6,62 @@
 //! scripts, which languages are written in which, guessing from letters) are the
 //! language module's ([`crate::text::language`]).
 
-use super::{RecordCx, Rule};
-use crate::diag::{Severity, Span};
+use super::rules::rules;
+use super::{quote, RecordCx};
+use crate::diag::{Edit, Fix, Span};
 use crate::model::{Entry, MultiText};
 use crate::text::language::{self, Guess, Script, Tag};
 
-macro_rules! rule {
-    ($name:ident, $id:literal, $severity:ident, $summary:literal) => {
-        pub static $name: Rule = Rule {
-            id: $id,
-            severity: Severity::$severity,
-            family: "language",
-            summary: $summary,
-            fixable: false,
-        };
-    };
+rules! {
+    family: "language", record: check;
+
+    /// `language` and the keys of `translation` are BCP 47 tags (`en`, `tr`,
+    /// `ru`, `az-Cyrl`, `en-GB`): casing, transliteration and sorting all go
+    /// by them. `english` or `en_US` is not one.
+    INVALID_LANGUAGE {
+        id: "invalid-language",
+        severity: Error,
+        summary: "`language` or a translation key is not a well-formed BCP 47 tag",
+    }
+
+    /// The tag is well formed, but its language subtag is not an ISO 639 code
+    /// kaynak knows — usually a typo (`tk` for `tr`?).
+    UNKNOWN_LANGUAGE {
+        id: "unknown-language",
+        severity: Warning,
+        summary: "a language tag is well formed but its language subtag is not a known one",
+    }
+
+    /// The title's letters do not fit `language`: a Cyrillic title under
+    /// `en`, or a Latin title under `ru` with no `translit` form (a
+    /// transliteration written as the original?). Casing and transliteration
+    /// would go wrong.
+    SCRIPT_MISMATCH {
+        id: "script-mismatch",
+        severity: Warning,
+        summary: "the title's script does not fit the record's language",
+    }
+
+    /// `translit` holds the Latin-script form of a text or name; one with
+    /// Cyrillic letters is the original in the wrong place.
+    TRANSLIT_NOT_LATIN {
+        id: "translit-not-latin",
+        severity: Warning,
+        summary: "a `translit` form is not in Latin script",
+    }
+
+    /// A record without `language` is taken for English: title case and
+    /// English casing rules would be applied to a Turkish or Russian title.
+    /// The finding names the languages the title's letters allow; when they
+    /// allow one only (`ı`, `ğ` → Turkish; `ї`, `є` → Ukrainian), `--fix`
+    /// writes it after the `type` line.
+    MISSING_LANGUAGE {
+        id: "missing-language",
+        severity: Warning,
+        summary: "a record whose title is not English-looking has no `language` (guessed from its letters)",
+        fix: "adds `language` when the letters allow one language only",
+    }
 }
-
-rule!(
-    INVALID_LANGUAGE,
-    "invalid-language",
-    Error,
-    "`language` or a translation key is not a well-formed BCP 47 tag"
-);
-rule!(
-    UNKNOWN_LANGUAGE,
-    "unknown-language",
-    Warning,
-    "a language tag is well formed but its language subtag is not a known one"
-);
-rule!(
-    SCRIPT_MISMATCH,
-    "script-mismatch",
-    Warning,
-    "the title's script does not fit the record's language"
-);
-rule!(
-    TRANSLIT_NOT_LATIN,
-    "translit-not-latin",
-    Warning,
-    "a `translit` form is not in Latin script"
-);
-
-pub static MISSING_LANGUAGE: Rule = Rule {
-    id: "missing-language",
-    severity: Severity::Warning,
-    family: "language",
-    summary:
-        "a record whose title is not English-looking has no `language` (guessed from its letters)",
-    fixable: true,
-};
-
-pub static RULES: &[&Rule] = &[
-    &INVALID_LANGUAGE,
-    &UNKNOWN_LANGUAGE,
-    &SCRIPT_MISMATCH,
-    &TRANSLIT_NOT_LATIN,
-    &MISSING_LANGUAGE,
-];
 
 /// The scripts a language tag allows: its script subtag, else the scripts the
 /// language is written in (empty when kaynak does not know).
@@ -142,7 +140,29 @@ fn report_missing_language(cx: &mut RecordCx, guess: &Guess) {
             format!("add language = \"{}\" (or whichever it is)", several[0]),
         ),
     };
-    cx.report(&MISSING_LANGUAGE, span, message, help);
+    let fix = guess
+        .unambiguous()
+        .filter(|_| cx.entry.texts.contains_key("title"))
+        .map(|tag| add_language(cx, tag));
+    cx.report_fixed(&MISSING_LANGUAGE, span, message, help, fix);
+}
+
+/// `language = "TAG"` inserted on the line after the record's `type` line.
+fn add_language(cx: &mut RecordCx, tag: &str) -> Fix {
+    let type_end = cx.entry.item_type.span.end;
+    let text = cx.text();
+    let at = text
+        .get(type_end..)
+        .and_then(|rest| rest.find('\n'))
+        .map_or(text.len(), |n| type_end + n + 1);
+    let line = format!("language = {}\n", quote(tag));
+    let replacement = if at == text.len() && !text.ends_with('\n') {
+        format!("\n{line}")
+    } else {
+        line
+    };
+    let description = format!("language: (missing) → {}", quote(tag));
+    Fix::one(Edit::new(Span::new(at, at), replacement, description))
 }
 
 fn check_tag(cx: &mut RecordCx, tag: &str, span: Span) -> Option<Tag> {

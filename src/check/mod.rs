@@ -1,40 +1,69 @@
 //! `kaynak check`: validates a loaded library and returns findings as
-//! [`Diagnostic`]s. One file per rule family; [`registry`] lists every rule.
+//! [`Diagnostic`]s, each carrying its [`Fix`](crate::diag::Fix) when a safe
+//! one exists.
 //!
-//! Record rules see one [`Entry`] through a [`RecordCx`]; library rules
-//! (duplicates, shared access dates) see all entries and use hash maps, so a
-//! check stays linear in the number of records. A record's `[check] allow`
-//! silences rules for that record only ([`allow`]). This module never prints
-//! and never writes: `--fix` plans edits in [`fix`] and the CLI applies them.
+//! One file per rule family; each declares its rules once in the rule table
+//! ([`rules`]) and detects them. Record rules see one [`Entry`] and its file's
+//! text through a [`RecordCx`], and their findings are a function of the
+//! record, the options and nothing else; file rules see a file's raw text;
+//! library rules (duplicates, shared access dates) compare all records
+//! through their [`Summary`] (a [`Checked`] record each) and use hash maps,
+//! so a check stays linear in the number of records. A record's `[check]
+//! allow` silences rules for that record only (`allow.rs`).
+//!
+//! A summary — the record rules' findings, with their fixes, and the keys the
+//! library rules compare — depends only on the record and the options, so the
+//! CLI caches it per record file ([`cache`]): a warm check runs the library
+//! rules over summaries, without reading unchanged records. This module never
+//! prints and never writes: `--fix` applies the fixes the findings carry
+//! ([`fix`]) and the CLI writes the files.
 
-pub mod access;
-pub mod allow;
+mod access;
+mod allow;
 pub mod cache;
 pub mod calendar;
-pub mod completeness;
-pub mod dates;
+mod completeness;
+mod context;
+mod dates;
 pub mod diff;
-pub mod duplicates;
+mod duplicates;
 pub mod fix;
-pub mod identifiers;
-pub mod language;
-pub mod names;
-pub mod profile;
-pub mod registry;
-pub mod summary;
-pub mod text;
+mod identifiers;
+mod language;
+mod names;
+mod profile;
+pub mod rules;
+mod summary;
+mod text;
 
+pub use context::RecordCx;
 pub use profile::Profile;
-pub use registry::Rule;
+pub use rules::Rule;
 pub use summary::{summarize, Summary};
 
 use crate::diag::{Diagnostic, Location, Span};
 use crate::model::{DatePart, Entry};
 use crate::store::{Library, Loaded};
 use rayon::prelude::*;
+use rules::Family;
 use std::borrow::Cow;
 use std::collections::HashSet;
 use std::path::Path;
+
+/// The rule families, in the order `--list-rules` and the README show them.
+/// A new family is a file declaring its rules with `rules!`, a
+/// `mod` line above and an entry here.
+pub static FAMILIES: &[&Family] = &[
+    &completeness::FAMILY,
+    &access::FAMILY,
+    &dates::FAMILY,
+    &identifiers::FAMILY,
+    &duplicates::FAMILY,
+    &language::FAMILY,
+    &text::FAMILY,
+    &names::FAMILY,
+    &allow::FAMILY,
+];
 
 /// The default age after which an access date asks for the link to be re-checked.
 pub const DEFAULT_MAX_ACCESS_AGE_DAYS: i64 = 3 * 365;
@@ -67,6 +96,7 @@ impl Options {
         }
     }
 
+    /// True when the record `key` is one the check looks at.
     pub fn selects(&self, key: &str) -> bool {
         self.keys.as_ref().is_none_or(|keys| keys.contains(key))
     }
@@ -140,7 +170,7 @@ pub fn check_summarized(
     diagnostics.extend(combine(&records, options, &|path| library.source(path)));
     for (path, source) in &library.sources {
         if options.selects_file(path) && !is_settings(path) {
-            diagnostics.extend(text::nfc_in_source(path, source));
+            diagnostics.extend(file_findings(path, source));
         }
     }
     crate::diag::sort(&mut diagnostics);
@@ -154,118 +184,86 @@ pub fn check_summarized(
     }
 }
 
-/// The text of a record's file when loading kept it, else empty.
-fn text_of<'a>(library: &'a Library, path: &Path) -> &'a str {
-    library.sources.get(path).map_or("", String::as_str)
+/// What the record rules find in one record, given its file's text, after
+/// its `allow` list: a function of the record, its text and the options only
+/// (library rules, which compare records, are not run).
+pub fn record_findings(entry: &Entry, text: &str, options: &Options) -> Vec<Diagnostic> {
+    findings_in(RecordCx::new(entry, text, options))
 }
 
-/// One record as the library rules see it.
+/// What the file rules find in one file's raw text.
+pub fn file_findings(path: &Path, text: &str) -> Vec<Diagnostic> {
+    FAMILIES
+        .iter()
+        .filter_map(|family| family.file)
+        .filter_map(|rule| rule(path, text))
+        .collect()
+}
+
+/// Runs the record rules in `cx`, then its record's `allow` list.
+fn findings_in(mut cx: RecordCx) -> Vec<Diagnostic> {
+    for rule in FAMILIES.iter().filter_map(|family| family.record) {
+        rule(&mut cx);
+    }
+    allow::apply(&mut cx);
+    cx.into_found()
+}
+
+/// The text of a record's file when loading kept it.
+fn text_of<'a>(library: &'a Library, path: &Path) -> Option<&'a str> {
+    library.sources.get(path).map(String::as_str)
+}
+
+/// One record as the library rules see it: loaded in this run, or known
+/// from the check cache.
 #[derive(Debug, Clone, Copy)]
 pub struct Checked<'a> {
     pub key: &'a str,
     pub path: &'a Path,
-    /// Its file's text, or empty when it was not kept.
-    pub text: &'a str,
+    /// Its file's text, when loading kept it.
+    pub text: Option<&'a str>,
     pub summary: &'a Summary,
 }
 
 /// The findings of the selected records (in key order): their own, then
-/// the library rules', each after the record's `allow` list, then those
-/// about the list. Findings in files whose text was not kept get their line
-/// and column from the file, read again (`source`).
+/// the library rules' not silenced by the record's `allow` list. Library
+/// rules' findings get their line and column from the record's text, read
+/// again when it was not kept (`source`).
 fn combine<'s>(
     records: &[Checked],
     options: &Options,
     source: &dyn Fn(&Path) -> Option<Cow<'s, str>>,
 ) -> Vec<Diagnostic> {
-    let mut library_findings: Vec<Vec<Diagnostic>> = vec![Vec::new(); records.len()];
-    duplicates::check(records, options, &mut library_findings);
-    access::shared_dates(records, options, &mut library_findings);
+    let mut from_library: Vec<Vec<Diagnostic>> = vec![Vec::new(); records.len()];
+    for rule in FAMILIES.iter().filter_map(|family| family.library) {
+        rule(records, options, &mut from_library);
+    }
     let mut out = Vec::new();
-    for (record, found) in records.iter().zip(library_findings) {
+    for (record, mut found) in records.iter().zip(from_library) {
         if !options.selects(record.key) {
             continue;
         }
         let summary = record.summary;
-        let mut kept = summary.findings.clone();
-        kept.extend(found.into_iter().filter(|d| !summary.allows(d.code)));
-        kept.extend(summary.allow_findings.iter().cloned());
-        if !kept.is_empty() && record.text.is_empty() {
-            locate(record.path, &mut kept, source);
+        out.extend(summary.findings.iter().cloned());
+        found.retain(|d| !summary.allows(d.code));
+        if found.is_empty() {
+            continue;
         }
-        out.extend(kept);
+        match record.text {
+            Some(text) => context::locate(&mut found, text),
+            None => {
+                if let Some(text) = source(record.path) {
+                    context::locate(&mut found, &text);
+                }
+            }
+        }
+        out.extend(found);
     }
     out
 }
 
-/// Gives the findings in the file at `path` their line and column, from its
-/// text read again (it was not kept: the record loaded cleanly).
-fn locate<'s>(
-    path: &Path,
-    found: &mut [Diagnostic],
-    source: &dyn Fn(&Path) -> Option<Cow<'s, str>>,
-) {
-    let Some(text) = source(path) else {
-        return;
-    };
-    for d in found {
-        if let Some(location) = d.location.as_mut().filter(|l| l.file == path) {
-            if let Some(span) = location.span {
-                *location = Location::at(path, &text, span);
-            }
-        }
-    }
-}
-
 fn is_settings(path: &Path) -> bool {
     path.file_name().and_then(|n| n.to_str()) == Some(crate::store::SETTINGS_FILE)
-}
-
-pub(crate) fn run_record_rules(cx: &mut RecordCx) {
-    completeness::check(cx);
-    access::check(cx);
-    dates::check(cx);
-    identifiers::check(cx);
-    language::check(cx);
-    text::check(cx);
-    names::check(cx);
-}
-
-/// What a record rule sees: the entry, its file's text, the options, and
-/// where findings go.
-pub struct RecordCx<'a> {
-    pub entry: &'a Entry,
-    pub text: &'a str,
-    pub options: &'a Options,
-    found: Vec<Diagnostic>,
-}
-
-impl<'a> RecordCx<'a> {
-    pub fn new(entry: &'a Entry, text: &'a str, options: &'a Options) -> RecordCx<'a> {
-        RecordCx {
-            entry,
-            text,
-            options,
-            found: Vec::new(),
-        }
-    }
-
-    /// Reports `rule` at `span` of this record's file.
-    pub fn report(&mut self, rule: &Rule, span: Span, message: String, help: String) {
-        let d = finding(rule, &self.entry.path, self.text, span, message, help);
-        self.found.push(d);
-    }
-
-    /// Reports a missing field at the start of the record (its `type` line).
-    pub fn report_missing(&mut self, rule: &Rule, message: String, help: String) {
-        let span = record_start(self.entry);
-        self.report(rule, span, message, help);
-    }
-
-    /// The findings so far (for tests and callers that run single rules).
-    pub fn into_found(self) -> Vec<Diagnostic> {
-        self.found
-    }
 }
 
 /// A diagnostic for `rule` at `span` of `text`, the contents of `path`.
@@ -296,6 +294,12 @@ pub fn has_link(entry: &Entry) -> bool {
 /// True for sources read online: an online item type, or a URL or DOI.
 pub fn is_online(entry: &Entry) -> bool {
     entry.item_type.value.is_online() || has_link(entry)
+}
+
+/// A TOML basic string holding `text` (the record writer's own quoting, so a
+/// fixed value is written exactly as an imported one would be).
+pub fn quote(text: &str) -> String {
+    crate::store::serialize::basic_string(text)
 }
 
 #[cfg(test)]

@@ -1,35 +1,39 @@
 //! Names: empty parts, initials written both with and without periods in one
 //! record, and organisations written as persons (`family = "Ministry of …"`).
 
-use super::{RecordCx, Rule};
-use crate::diag::Severity;
+use super::rules::rules;
+use super::RecordCx;
 use crate::model::Name;
 
-pub static EMPTY_NAME_PART: Rule = Rule {
-    id: "empty-name-part",
-    severity: Severity::Error,
-    family: "names",
-    summary: "a name part (family, given, literal …) is empty",
-    fixable: false,
-};
+rules! {
+    family: "names", record: check;
 
-pub static MIXED_INITIALS: Rule = Rule {
-    id: "mixed-initials",
-    severity: Severity::Warning,
-    family: "names",
-    summary: "initials with periods and without periods are mixed in one record",
-    fixable: false,
-};
+    /// A part of a name (`family`, `given`, `literal` …) is written but empty,
+    /// which styles print as a stray comma or space. Fill it in or remove it.
+    EMPTY_NAME_PART {
+        id: "empty-name-part",
+        severity: Error,
+        summary: "a name part (family, given, literal …) is empty",
+    }
 
-pub static ORGANISATION_AS_PERSON: Rule = Rule {
-    id: "organisation-as-person",
-    severity: Severity::Warning,
-    family: "names",
-    summary: "an organisation is written as a person's family/given name",
-    fixable: false,
-};
+    /// Some given names write initials with periods (`N. S.`), others
+    /// without (`J K`). Styles print initials as written unless they
+    /// initialise themselves, so one record shows both; write them one way.
+    MIXED_INITIALS {
+        id: "mixed-initials",
+        severity: Warning,
+        summary: "initials with periods and without periods are mixed in one record",
+    }
 
-pub static RULES: &[&Rule] = &[&EMPTY_NAME_PART, &MIXED_INITIALS, &ORGANISATION_AS_PERSON];
+    /// A family name reads like an organisation (Ministry, University, Комитет,
+    /// Bakanlığı …). Styles would invert it and initialise "given" parts;
+    /// write an organisation as `{ literal = "…" }`.
+    ORGANISATION_AS_PERSON {
+        id: "organisation-as-person",
+        severity: Warning,
+        summary: "an organisation is written as a person's family/given name",
+    }
+}
 
 /// Word stems that mark an organisation, in English, Russian and Turkish.
 const ORGANISATION_STEMS: &[&str] = &[

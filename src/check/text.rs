@@ -1,77 +1,77 @@
 //! Typography of text values: stray whitespace, doubled punctuation and
-//! straight quotes in titles, and text not in Unicode NFC. NFC is judged on the
-//! raw file text, because the loader normalises the values it keeps.
+//! straight quotes in titles, empty values, control characters, and text not
+//! in Unicode NFC. NFC is judged on the raw file text, because the loader
+//! normalises the values it keeps.
 
-use super::{finding, RecordCx, Rule};
-use crate::diag::{Diagnostic, Severity, Span};
+use super::rules::rules;
+use super::{finding, quote, RecordCx};
+use crate::diag::{Diagnostic, Edit, Fix, Span};
 use crate::model::MultiText;
 use std::path::Path;
+use toml_edit::{Item, TableLike, Value};
+use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
-macro_rules! rule {
-    ($name:ident, $id:literal, $severity:ident, $fix:literal, $summary:literal) => {
-        pub static $name: Rule = Rule {
-            id: $id,
-            severity: Severity::$severity,
-            family: "text",
-            summary: $summary,
-            fixable: $fix,
-        };
-    };
+rules! {
+    family: "text", record: check, file: nfc_in_source;
+
+    /// A letter is written as a base letter and a combining mark (`u` + `◌̈`)
+    /// instead of one precomposed character (`ü`), as some PDFs and macOS
+    /// file names give it. It looks the same but sorts, searches and compares
+    /// differently. Judged on the file's text; `--fix` normalises the file.
+    NOT_NFC {
+        id: "not-nfc",
+        severity: Warning,
+        summary: "text is not in Unicode NFC (decomposed letters sort and compare wrongly)",
+        fix: "normalises the file to NFC",
+    }
+
+    /// A value starts or ends with whitespace, has two spaces in a row, or
+    /// holds a tab, line break or unusual space (no-break spaces are
+    /// allowed). Styles print them. Prose fields (`abstract`, `note`,
+    /// `annote`) are left alone.
+    STRAY_WHITESPACE {
+        id: "stray-whitespace",
+        severity: Warning,
+        summary: "a value has leading, trailing, doubled or non-space whitespace",
+    }
+
+    /// A title has `,,` `;;` `::` `..` `!!` or `??` — a typo, since an
+    /// ellipsis (`...` or `…`) is told apart.
+    DOUBLED_PUNCTUATION {
+        id: "doubled-punctuation",
+        severity: Warning,
+        summary: "a title has doubled punctuation (`,,` `..` `;;`), not an ellipsis",
+    }
+
+    /// A title quotes with `"` or `'` where the language's typographic quotes
+    /// belong (“…”, «…», ‘…’); an apostrophe inside a word is fine.
+    STRAIGHT_QUOTES {
+        id: "straight-quotes",
+        severity: Info,
+        summary: "a title uses straight quotes (\" or ') where typographic ones belong",
+    }
+
+    /// A text field, or one of its forms (original, transliteration, a
+    /// translation), is empty or only whitespace: styles would print an empty
+    /// slot. Fill it in, or delete the line.
+    EMPTY_FIELD {
+        id: "empty-field",
+        severity: Error,
+        summary: "a text field (or one of its forms) is empty or only whitespace",
+    }
+
+    /// A value holds a control character (ESC, BEL, C1 controls …), usually
+    /// pasted from a terminal or a broken export. Printed to a terminal it can
+    /// retitle the window or write the clipboard. `--fix` removes them from
+    /// the finding's strings; tabs and line breaks stay.
+    CONTROL_CHARACTER {
+        id: "control-character",
+        severity: Error,
+        summary: "a value holds a control character (ESC, BEL, C1 …) that can take over a terminal",
+        fix: "removes the control characters",
+    }
 }
-
-rule!(
-    NOT_NFC,
-    "not-nfc",
-    Warning,
-    true,
-    "text is not in Unicode NFC (decomposed letters sort and compare wrongly)"
-);
-rule!(
-    STRAY_WHITESPACE,
-    "stray-whitespace",
-    Warning,
-    false,
-    "a value has leading, trailing, doubled or non-space whitespace"
-);
-rule!(
-    DOUBLED_PUNCTUATION,
-    "doubled-punctuation",
-    Warning,
-    false,
-    "a title has doubled punctuation (`,,` `..` `;;`), not an ellipsis"
-);
-rule!(
-    STRAIGHT_QUOTES,
-    "straight-quotes",
-    Info,
-    false,
-    "a title uses straight quotes (\" or ') where typographic ones belong"
-);
-
-rule!(
-    EMPTY_FIELD,
-    "empty-field",
-    Error,
-    false,
-    "a text field (or one of its forms) is empty or only whitespace"
-);
-rule!(
-    CONTROL_CHARACTER,
-    "control-character",
-    Error,
-    true,
-    "a value holds a control character (ESC, BEL, C1 …) that can take over a terminal"
-);
-
-pub static RULES: &[&Rule] = &[
-    &NOT_NFC,
-    &STRAY_WHITESPACE,
-    &DOUBLED_PUNCTUATION,
-    &STRAIGHT_QUOTES,
-    &EMPTY_FIELD,
-    &CONTROL_CHARACTER,
-];
 
 /// Fields whose values are titles, where typography matters.
 const TITLES: &[&str] = &[
@@ -103,7 +103,7 @@ pub fn check(cx: &mut RecordCx) {
             );
         }
         if let Some(c) = forms.iter().find_map(|t| control_character(t)) {
-            report_control(cx, field.span, &format!("`{name}`"), c);
+            report_control(cx, name, field.span, &format!("`{name}`"), c);
         }
         if PROSE.contains(name) {
             continue;
@@ -146,7 +146,7 @@ fn check_names(cx: &mut RecordCx) {
                 .parts()
                 .find_map(|p| forms(p).into_iter().find_map(control_character));
             if let Some(c) = found {
-                report_control(cx, person.span, &format!("a name in `{name}`"), c);
+                report_control(cx, name, person.span, &format!("a name in `{name}`"), c);
             }
             if let Some(problem) = person
                 .parts()
@@ -163,14 +163,85 @@ fn check_names(cx: &mut RecordCx) {
     }
 }
 
-fn report_control(cx: &mut RecordCx, span: Span, what: &str, c: char) {
-    cx.report(
+/// Reports a control character in the field `name` (or in the name at
+/// `span` of the list `name`), with the fix that removes every control
+/// character from the strings there.
+fn report_control(cx: &mut RecordCx, name: &str, span: Span, what: &str, c: char) {
+    let fix = control_fix(cx.text(), name, span);
+    cx.report_fixed(
         &CONTROL_CHARACTER,
         span,
         format!("{what} holds the control character U+{:04X}", u32::from(c)),
         "run `kaynak check --fix` to remove it (it could rewrite a terminal's title or clipboard)"
             .into(),
+        fix,
     );
+}
+
+/// Edits that remove the control characters from every string of the field
+/// `name` that lies within `span`, each described by its path
+/// (`title.translation.en`). Only the record's own strings are found here,
+/// so the file's TOML is parsed for their places.
+fn control_fix(text: &str, name: &str, span: Span) -> Option<Fix> {
+    let doc = toml_edit::Document::parse(text).ok()?;
+    let mut edits = Vec::new();
+    match doc.as_table().get(name)? {
+        Item::Value(value) => control_value_edits(value, name, &mut edits),
+        Item::Table(table) => control_edits(table, name, &mut edits),
+        Item::ArrayOfTables(tables) => {
+            for table in tables.iter() {
+                control_edits(table, name, &mut edits);
+            }
+        }
+        Item::None => {}
+    }
+    edits.retain(|e| span.start <= e.span.start && e.span.end <= span.end);
+    (!edits.is_empty()).then_some(Fix { edits })
+}
+
+/// [`control_value_edits`] for every value of `table`, at any depth; `path` names the table.
+fn control_edits(table: &dyn TableLike, path: &str, edits: &mut Vec<Edit>) {
+    for (key, item) in table.iter() {
+        let name = format!("{path}.{key}");
+        match item {
+            Item::Value(value) => control_value_edits(value, &name, edits),
+            Item::Table(table) => control_edits(table, &name, edits),
+            Item::ArrayOfTables(tables) => {
+                for table in tables.iter() {
+                    control_edits(table, &name, edits);
+                }
+            }
+            Item::None => {}
+        }
+    }
+}
+
+/// An edit that rewrites each string of `value` holding control characters without them.
+fn control_value_edits(value: &Value, name: &str, edits: &mut Vec<Edit>) {
+    match value {
+        Value::String(s) => {
+            let raw = s.value().as_str();
+            let clean = crate::model::strip_control_characters(raw);
+            if let (std::borrow::Cow::Owned(clean), Some(span)) =
+                (clean, Span::from_range(value.span()))
+            {
+                let removed = raw.chars().count() - clean.chars().count();
+                let plural = if removed == 1 { "" } else { "s" };
+                edits.push(Edit::new(
+                    span,
+                    quote(&clean),
+                    format!("{name}: removed {removed} control character{plural}"),
+                ));
+            }
+        }
+        Value::Array(array) => {
+            for value in array.iter() {
+                control_value_edits(value, name, edits);
+            }
+        }
+        Value::InlineTable(table) => control_edits(table, name, edits),
+        _ => {}
+    }
 }
 
 fn control_character(text: &str) -> Option<char> {
@@ -259,7 +330,8 @@ fn straight_quote(text: &str) -> Option<char> {
     None
 }
 
-/// A finding for the first line of `text` (a file's raw contents) not in NFC.
+/// A finding for the first line of `text` (a file's raw contents) not in
+/// NFC, with the fix that normalises the file.
 pub fn nfc_in_source(path: &Path, text: &str) -> Option<Diagnostic> {
     // Most files are plainly NFC (ASCII, Latin, Cyrillic): a byte scan says
     // so without decoding; the quick check decides the rest.
@@ -267,29 +339,58 @@ pub fn nfc_in_source(path: &Path, text: &str) -> Option<Diagnostic> {
         return None;
     }
     let mut offset = 0;
+    let mut first: Option<(Span, usize)> = None;
+    let mut last_end = 0;
     for line in text.split_inclusive('\n') {
-        let normal: String = line.nfc().collect();
-        if normal != line {
-            let column = line
-                .char_indices()
-                .zip(normal.chars())
-                .find(|((_, a), b)| a != b)
-                .map_or(0, |((i, _), _)| i);
-            let start = offset + column;
-            let span = Span::new(start, offset + line.trim_end().len());
-            return Some(finding(
-                &NOT_NFC,
-                path,
-                text,
-                span,
-                "the text is not in Unicode NFC (a letter is written as base + combining mark)"
-                    .into(),
-                "run `kaynak check --fix` to normalise the file to NFC".into(),
-            ));
+        let body = line.strip_suffix('\n').unwrap_or(line);
+        let normal: String = body.nfc().collect();
+        if normal != body {
+            if first.is_none() {
+                let column = body
+                    .char_indices()
+                    .zip(normal.chars())
+                    .find(|((_, a), b)| a != b)
+                    .map_or(0, |((i, _), _)| i);
+                let span = Span::new(offset + column, offset + line.trim_end().len());
+                first = Some((span, offset + starter_before(body, column)));
+            }
+            last_end = offset + body.len();
         }
         offset += line.len();
     }
-    None
+    let (span, start) = first?;
+    let normal: String = text[start..last_end].nfc().collect();
+    let fix = Edit::new(
+        Span::new(start, last_end),
+        normal,
+        "normalised the text to Unicode NFC",
+    );
+    Some(
+        finding(
+            &NOT_NFC,
+            path,
+            text,
+            span,
+            "the text is not in Unicode NFC (a letter is written as base + combining mark)".into(),
+            "run `kaynak check --fix` to normalise the file to NFC".into(),
+        )
+        .with_fix(Fix::one(fix)),
+    )
+}
+
+/// The offset in `line` of the last starter (a character of combining class
+/// 0) at or before the offset `at`: the text normalised from there on is the
+/// file's NFC from there on, since nothing before `at` changes.
+fn starter_before(line: &str, at: usize) -> usize {
+    let is_starter = |c: char| canonical_combining_class(c) == 0;
+    if line[at..].chars().next().is_none_or(is_starter) {
+        return at;
+    }
+    line[..at]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| is_starter(*c))
+        .map_or(0, |(i, _)| i)
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! is safe first, `--fix --dry-run` shows the repairs as a diff instead.
 
 use super::{Cli, DiagnosticFormat, Exit, Ui};
-use crate::check::{self, calendar, diff, fix, registry, Checked, Options, Profile};
+use crate::check::{self, calendar, diff, fix, rules, Checked, Options, Profile};
 use crate::diag::{self, Diagnostic, Location, Severity, Tally};
 use crate::model::variable::suggest;
 use crate::model::{Date, DatePart, Endpoint};
@@ -11,6 +11,7 @@ use crate::store::cache::Stamp;
 use crate::store::{self, derived, FileState, LoadOptions, Loaded};
 use anyhow::{bail, Context};
 use codespan_reporting::term::termcolor::ColorChoice;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -59,24 +60,22 @@ pub fn run(cli: &Cli, args: &CheckArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
         list_rules(ui)?;
         return Ok(Exit::Success);
     }
-    if args.fix {
-        let loaded = load(cli)?;
-        let (options, _) = options(args, &loaded)?;
-        apply_fixes(args, &loaded, &options, ui)?;
-    }
     let settings = store::read_settings(&cli.library);
     let (options, setting_problems) = options(args, &settings)?;
-    let (loaded, mut report) = check_library(cli, &options)?;
+    let (mut loaded, mut report) = check_library(cli, &options)?;
+    if args.fix {
+        // The findings carry their fixes, from this run or the check cache.
+        apply_fixes(args, &loaded, &report, &options, ui)?;
+        if !args.dry_run {
+            (loaded, report) = check_library(cli, &options)?;
+        }
+    }
     report.diagnostics.extend(setting_problems);
     diag::sort(&mut report.diagnostics);
     print_report(args, ui, &loaded, &report)?;
     let tally = Tally::of(&report.diagnostics);
     let fails = tally.errors > 0 || (args.strict && tally.warnings > 0);
     Ok(if fails { Exit::Findings } else { Exit::Success })
-}
-
-fn load(cli: &Cli) -> anyhow::Result<Loaded> {
-    store::load_with(&cli.library, !cli.no_cache).context("cannot load the library")
 }
 
 /// Loads and checks the library. Through the check cache (unless
@@ -109,14 +108,19 @@ fn check_library(cli: &Cli, options: &Options) -> anyhow::Result<(Loaded, check:
         .iter()
         .map(|&i| dir.join(&known[i].0))
         .collect();
+    let keys: Vec<Cow<str>> = loaded
+        .unchanged
+        .iter()
+        .map(|&i| store::key_of_file(&known[i].0))
+        .collect();
     let unchanged: Vec<Checked> = loaded
         .unchanged
         .iter()
-        .zip(&paths)
-        .map(|(&i, path)| Checked {
-            key: store::key_of_file(&known[i].0),
+        .zip(paths.iter().zip(&keys))
+        .map(|(&i, (path, key))| Checked {
+            key,
             path,
-            text: "",
+            text: None,
             summary: &cached[i].summary,
         })
         .collect();
@@ -254,13 +258,15 @@ fn selected_keys(keys: &[String], loaded: &Loaded) -> anyhow::Result<HashSet<Str
     Ok(keys.iter().cloned().collect())
 }
 
+/// Applies (or with `--dry-run` shows) the fixes the report's findings carry.
 fn apply_fixes(
     args: &CheckArgs,
     loaded: &Loaded,
+    report: &check::Report,
     options: &Options,
     ui: &Ui,
 ) -> anyhow::Result<()> {
-    let plans = fix::plan(&loaded.library, options);
+    let plans = fix::plan(report, &loaded.library, options);
     // With --format json, stdout holds JSON lines only; the fixes go to stderr.
     let mut out: Box<dyn Write> = if args.format == DiagnosticFormat::Json {
         Box::new(io::stderr().lock())
@@ -385,29 +391,5 @@ fn plural(n: usize, word: &str) -> String {
 }
 
 fn list_rules(ui: &Ui) -> io::Result<()> {
-    let rules = registry::all();
-    let width = rules.iter().map(|r| r.id.len()).max().unwrap_or(0);
-    let mut out = ui.out();
-    writeln!(
-        out,
-        "{:width$}  {:8}  {:13} {:4} SUMMARY",
-        "RULE", "SEVERITY", "FAMILY", "FIX"
-    )?;
-    for r in rules {
-        let fix = if r.fixable { "yes" } else { "" };
-        writeln!(
-            out,
-            "{:width$}  {:8}  {:13} {:4} {}",
-            r.id,
-            r.severity.as_str(),
-            r.family,
-            fix,
-            r.summary
-        )?;
-    }
-    writeln!(
-        out,
-        "\nLoad errors (records that cannot be read; not silenceable): {}",
-        registry::LOAD_CODES.join(", ")
-    )
+    ui.out().write_all(rules::list().as_bytes())
 }

@@ -163,7 +163,7 @@ fn select(library: &Path, keys: &[String]) -> anyhow::Result<Vec<PathBuf>> {
         let path = if key.ends_with(".toml") || key.contains(std::path::MAIN_SEPARATOR) {
             PathBuf::from(key)
         } else {
-            library.join(format!("{key}.toml"))
+            store::record_path(library, key)
         };
         if !path.is_file() {
             bail!(

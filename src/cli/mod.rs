@@ -1,20 +1,22 @@
 //! The command line: argument parsing (clap) and one file per subcommand. This
-//! is the only part of kaynak that prints.
+//! is the only part of kaynak that prints. It is a module of the `kaynak`
+//! binary, not of the library: the commands use the library's public API.
+//! The `kaynak-pandoc` binary compiles it too, for the formatting options and
+//! the reporting it shares with `bib`, `cite` and `render`.
 
 mod bib;
 mod check;
 mod cite;
-pub mod completions;
+mod completions;
 mod export;
 mod fmt;
 mod form_flags;
-mod formatting;
+pub mod formatting;
 mod import;
 mod list;
 mod man;
 mod new;
-pub mod pandoc_filter;
-pub mod progress;
+mod progress;
 mod render;
 mod report;
 mod search;

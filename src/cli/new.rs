@@ -67,7 +67,7 @@ pub fn run(cli: &Cli, args: &NewArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
     let today = crate::check::calendar::today();
     let text = skeleton(item_type, &args.fields, &settings, Some(today))?;
     let draft = match &args.key {
-        Some(key) => library.join(format!("{key}.toml")),
+        Some(key) => store::record_path(library, key),
         None => library.join("<new record>"),
     };
     let Some(entry) = validate(&draft, &text, ui)? else {
@@ -152,7 +152,7 @@ fn create_named(library: &Path, key: &str, text: &str) -> anyhow::Result<PathBuf
     if let Some(clash) = taken_keys(library)?.get(&store::fold_key(key)) {
         bail!("a record `{clash}` already exists; kaynak new never overwrites a record");
     }
-    let path = library.join(format!("{key}.toml"));
+    let path = store::record_path(library, key);
     match write::create_new(&path, text.as_bytes()) {
         Ok(()) => Ok(path),
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
@@ -169,7 +169,7 @@ fn create_named(library: &Path, key: &str, text: &str) -> anyhow::Result<PathBuf
 fn create_suggested(library: &Path, base: &str, text: &str) -> anyhow::Result<PathBuf> {
     let taken = taken_keys(library)?;
     for key in free_keys(&taken, base) {
-        let path = library.join(format!("{key}.toml"));
+        let path = store::record_path(library, &key);
         match write::create_new(&path, text.as_bytes()) {
             Ok(()) => return Ok(path),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,

@@ -2,8 +2,7 @@
 //! records). It is drawn on stderr only when stderr is a terminal, only once the
 //! work has taken a moment, and never under `--quiet`; piped output gets nothing.
 //!
-//! ```no_run
-//! # use kaynak::cli::progress::Progress;
+//! ```ignore
 //! let mut bar = Progress::new("formatting", 10_000, false);
 //! for _ in 0..10_000 {
 //!     // … one record …
@@ -47,6 +46,7 @@ impl Progress {
     }
 
     /// A bar that never draws.
+    #[cfg(test)]
     pub fn hidden() -> Progress {
         let mut bar = Progress::new("", 0, true);
         bar.enabled = false;

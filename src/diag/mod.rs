@@ -1,15 +1,18 @@
 //! Diagnostics as data: a code, a severity, a message, where it happened and how to fix it.
 //!
-//! This module owns the [`Diagnostic`] type, byte spans and their translation to
-//! line:column, and the renderers (human, concise, JSON lines). It never prints: the
-//! renderers write into any `io::Write` the CLI hands them.
+//! This module owns the [`Diagnostic`] type, the [`Fix`] a diagnostic may carry,
+//! byte spans and their translation to line:column, and the renderers (human,
+//! concise, JSON lines). It never prints: the renderers write into any
+//! `io::Write` the CLI hands them.
 
 mod concise;
+mod fix;
 pub mod human;
 mod json;
 mod lines;
 
 pub use concise::render_concise;
+pub use fix::{Edit, Fix};
 pub use human::render_human;
 pub use json::render_json;
 pub use lines::LineIndex;
@@ -115,6 +118,8 @@ pub struct Diagnostic {
     pub location: Option<Location>,
     /// A one-line hint that says how to fix the problem.
     pub help: Option<String>,
+    /// The repair `kaynak check --fix` may apply, when one is safe.
+    pub fix: Option<Fix>,
 }
 
 impl Diagnostic {
@@ -125,6 +130,7 @@ impl Diagnostic {
             message: message.into(),
             location: None,
             help: None,
+            fix: None,
         }
     }
 
@@ -147,6 +153,11 @@ impl Diagnostic {
 
     pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
         self.help = Some(help.into());
+        self
+    }
+
+    pub fn with_fix(mut self, fix: Fix) -> Diagnostic {
+        self.fix = Some(fix);
         self
     }
 

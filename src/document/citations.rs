@@ -360,8 +360,10 @@ fn strip_last_period(node: &mut Inline) -> bool {
             true
         }
         Inline::Formatted(_, children)
+        | Inline::Markup(_, children)
         | Inline::Display(_, children)
-        | Inline::NoCase(children) => children.iter_mut().rev().any(strip_last_period),
+        | Inline::NoCase(children)
+        | Inline::Tagged(_, children) => children.iter_mut().rev().any(strip_last_period),
         Inline::Quoted { .. } => true,
     }
 }

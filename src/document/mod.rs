@@ -4,7 +4,7 @@
 //! JSON for the `kaynak-pandoc` filter). Produces data and text; the CLI and
 //! the filter binary read and write files and print.
 
-pub mod assemble;
+pub(crate) mod assemble;
 pub mod citations;
 pub mod latex;
 mod locator;

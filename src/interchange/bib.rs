@@ -281,39 +281,90 @@ impl BibEntry {
 }
 
 /// A name list in BibTeX's `Family, Given and …` form. `encode` escapes one
-/// name part; parts that BibTeX would split or misread are braced.
-pub fn name_list(names: &[Name], encode: &mut dyn FnMut(&str) -> String) -> String {
-    let written: Vec<String> = names.iter().map(|n| one_name(n, encode)).collect();
+/// name part. With `extended` (BibLaTeX), names that the `Family, Given`
+/// form cannot say (a given name alone, a particle that starts with a
+/// capital, a non-dropping particle) use biblatex's `family=…, given=…`
+/// form; otherwise they are braced as BibTeX would read them best.
+pub fn name_list(names: &[Name], extended: bool, encode: &mut dyn FnMut(&str) -> String) -> String {
+    let written: Vec<String> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| one_name(n, i > 0 && i + 1 == names.len(), extended, encode))
+        .collect();
     written.join(" and ")
 }
 
-fn one_name(name: &Name, encode: &mut dyn FnMut(&str) -> String) -> String {
+fn one_name(
+    name: &Name,
+    last: bool,
+    extended: bool,
+    encode: &mut dyn FnMut(&str) -> String,
+) -> String {
     if let Some(literal) = &name.literal {
+        if last && literal.original == "others" {
+            return "others".into();
+        }
         return format!("{{{}}}", encode(&literal.original));
     }
     let mut part = |p: &Option<crate::model::MultiText>| {
-        p.as_ref()
-            .map(|t| protect_name_part(&encode(&t.original)))
-            .unwrap_or_default()
+        p.as_ref().map(|t| encode(&t.original)).unwrap_or_default()
     };
     let family = part(&name.family);
     let given = part(&name.given);
     let particle = part(&name.non_dropping_particle);
     let dropped = part(&name.dropping_particle);
     let suffix = part(&name.suffix);
-    let mut last = family;
-    if !particle.is_empty() {
-        last = format!("{particle} {last}");
+    let capital_particle = dropped.starts_with(|c: char| !c.is_lowercase());
+    // biber counts a comma inside braces too: a part with one needs the
+    // extended form, where values are braced.
+    let comma = [&family, &given, &suffix, &particle, &dropped]
+        .iter()
+        .any(|p| p.contains(','));
+    let needs_extended = family.is_empty()
+        || !particle.is_empty()
+        || (!dropped.is_empty() && capital_particle)
+        || comma;
+    if extended && needs_extended {
+        let mut parts = Vec::new();
+        for (key, value) in [("family", &family), ("given", &given), ("suffix", &suffix)] {
+            if !value.is_empty() {
+                parts.push(format!("{key}={{{value}}}"));
+            }
+        }
+        let prefix = if particle.is_empty() {
+            &dropped
+        } else {
+            &particle
+        };
+        if !prefix.is_empty() {
+            parts.push(format!("prefix={{{prefix}}}"));
+            if !particle.is_empty() {
+                parts.push("useprefix=true".into());
+            }
+        }
+        return parts.join(", ");
     }
-    let given = [given, dropped]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
+    if family.is_empty() {
+        // A given name alone (Banksy) is read by BibTeX as a last name.
+        return format!("{{{given}}}");
+    }
+    let mut last_part = protect_name_part(&family);
+    if !particle.is_empty() {
+        last_part = format!("{{{particle} {family}}}");
+    }
+    if !dropped.is_empty() {
+        let von = if capital_particle {
+            format!("{{{dropped}}}")
+        } else {
+            dropped
+        };
+        last_part = format!("{von} {last_part}");
+    }
+    let given = protect_name_part(&given);
     match (given.is_empty(), suffix.is_empty()) {
-        (true, true) => last,
-        (false, true) => format!("{last}, {given}"),
-        (_, false) => format!("{last}, {suffix}, {given}"),
+        (true, true) => last_part,
+        (false, true) => format!("{last_part}, {given}"),
+        (_, false) => format!("{last_part}, {}, {given}", protect_name_part(&suffix)),
     }
 }
 

@@ -1,165 +1,322 @@
-//! BibTeX and BibLaTeX import, on the `biblatex` crate: it parses the file,
-//! expands `@string`s and month macros, and turns accent commands into
-//! Unicode (`{\c{s}}` → ş, `{\i}` → ı, `\.{I}` → İ). This module maps the
-//! fields to the model, the reverse of [`super::biblatex`] and
-//! [`super::bibtex`], including biblatex-ms `_romanised`/`_translated_`
-//! fields. Fields it cannot map go to `note` as `field: value` lines.
+//! BibTeX and BibLaTeX import: the file's entries ([`super::bib_syntax`]),
+//! with `crossref`/`xdata` inherited ([`super::bib_inherit`]), mapped to
+//! the model, the reverse of [`super::biblatex`] and [`super::bibtex`].
+//!
+//! - Text is decoded from TeX into rich text ([`super::tex`]); names by
+//!   BibTeX's rules ([`super::bib_names`]); dates from `date` or
+//!   `year`/`month`/`day` ([`super::bib_dates`]).
+//! - `subtitle` and `titleaddon` join the title as biblatex prints them
+//!   (`Title. Subtitle`), and likewise for book, journal and main titles.
+//! - A field with no CSL variable, and a value that cannot be read as its
+//!   variable (`year = {n.d.}`), is kept as written in `[extra.bibtex]`;
+//!   `note` gets only the entry's own note.
+//! - Duplicate keys: the first entry is kept, the others reported.
+//!
+//! We read `.bib` files ourselves rather than with the `biblatex` crate: it
+//! refuses a whole file for one bad entry, gives no place to resume from, and
+//! loses the braces that protect case.
 
-use super::bib::{item_type_of, number_is_issue, DATE_FIELDS, NAME_FIELDS, TEXT_FIELDS};
-use super::latex::decode_cyrillic;
-use super::{append_note, language_tag, ImportOptions, Imported, Source};
+use super::bib::{item_type_of, number_is_issue, NAME_FIELDS, TEXT_FIELDS};
+use super::bib_dates::{iso_date, year_month_day};
+use super::bib_names::parse_names;
+use super::bib_syntax::{self, RawEntry, RawField};
+use super::tex::{decode, Mode};
+use super::{language_tag, ImportOptions, Imported, Source};
 use crate::diag::{Diagnostic, Span};
-use crate::model::{Date, DatePart, Entry, ItemType, MultiText, Name};
-use biblatex::{Bibliography, Chunk, Person, RawBibliography, Spanned};
-use std::collections::{BTreeMap, BTreeSet};
+use crate::model::{Entry, Field, ItemType, MultiText, Name, VariableKind};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
-type Chunks = Vec<Spanned<Chunk>>;
+/// The `[extra]` table that `.bib` fields without a CSL variable go to.
+pub const EXTRA: &str = "bibtex";
 
 pub fn import(source: &Source, options: &ImportOptions) -> Imported {
-    let mut imported = Imported::default();
-    let (raw, bibliography) = match parse(source) {
-        Ok(pair) => pair,
-        Err(diagnostic) => {
-            imported.diagnostics.push(*diagnostic);
-            return imported;
-        }
+    let mut parsed = bib_syntax::parse(source);
+    let mut imported = Imported {
+        skipped: parsed.broken_entries,
+        ..Imported::default()
     };
-    for raw_entry in &raw.entries {
-        let key = raw_entry.v.key.v;
-        let Some(resolved) = bibliography.get(key) else {
+    imported.diagnostics.append(&mut parsed.diagnostics);
+    let mut entries = unique(parsed.entries, source, &mut imported);
+    super::bib_inherit::inherit(&mut entries, source, &mut imported.diagnostics);
+    let mut unmapped: BTreeMap<String, usize> = BTreeMap::new();
+    for raw in &entries {
+        if raw.kind == "xdata" {
             continue;
-        };
-        let mut reader = Reader {
-            fields: &resolved.fields,
-            used: BTreeSet::new(),
-            entry: Entry::new(key, ItemType::Document),
-        };
-        reader.read(raw_entry.v.kind.v, options);
-        let unmapped = reader.unmapped();
-        if let Some(first) = unmapped.first() {
-            let span = raw_entry
-                .v
-                .fields
-                .iter()
-                .find(|p| p.key.v.eq_ignore_ascii_case(first))
-                .map(|p| Span::new(p.key.span.start, p.key.span.end))
-                .unwrap_or_default();
+        }
+        let mut reader = Reader::new(raw, options);
+        reader.read();
+        for name in reader
+            .entry
+            .extra
+            .get(EXTRA)
+            .into_iter()
+            .flat_map(|t| t.keys())
+        {
+            *unmapped.entry(name.clone()).or_default() += 1;
+        }
+        for (span, message) in reader.warnings {
             imported.diagnostics.push(
-                Diagnostic::info(
-                    "unmapped-field",
-                    format!("{key}: kept in `note`: {}", unmapped.join(", ")),
-                )
-                .with_location(source.at(span)),
+                Diagnostic::warning("bib-value", format!("{}: {message}", raw.key))
+                    .with_location(source.at(span)),
             );
         }
+        imported.spans.push(raw.span);
         imported.entries.push(reader.entry);
+    }
+    if !unmapped.is_empty() {
+        let list: Vec<String> = unmapped
+            .iter()
+            .map(|(name, n)| format!("{name} ×{n}"))
+            .collect();
+        imported.diagnostics.push(
+            Diagnostic::info(
+                "unmapped-field",
+                format!(
+                    "fields with no CSL variable are kept in [extra.bibtex], not printed: {}",
+                    list.join(", ")
+                ),
+            )
+            .with_location(source.at(Span::new(0, 0))),
+        );
     }
     imported
 }
 
-/// The file as written (for places) and resolved (`@string`s, commands,
-/// cross-references), or a diagnostic at the first error.
-fn parse<'s>(source: &Source<'s>) -> Result<(RawBibliography<'s>, Bibliography), Box<Diagnostic>> {
-    let text = source.text;
-    // The parser is a dependency: a panic in it must not take kaynak down.
-    let parsed = std::panic::catch_unwind(|| {
-        RawBibliography::parse(text)
-            .and_then(|raw| Bibliography::from_raw(raw.clone()).map(|bib| (raw, bib)))
-    });
-    match parsed {
-        Ok(Ok(pair)) => Ok(pair),
-        Ok(Err(e)) => Err(Box::new(
-            Diagnostic::error(
-                "invalid-bib",
-                format!("cannot read the .bib file: {}", e.kind),
-            )
-            .with_location(source.at(Span::new(e.span.start, e.span.end)))
-            .with_help("fix the entry at this place; nothing was imported"),
-        )),
-        Err(_) => Err(Box::new(
-            Diagnostic::error(
-                "invalid-bib",
-                "cannot read the .bib file: the parser failed",
-            )
-            .with_location(source.at(Span::new(0, 0))),
-        )),
+/// The first entry of each key; the others reported, as biber does (a key
+/// that differs only in case is another entry: see [`super::finish`]).
+fn unique(entries: Vec<RawEntry>, source: &Source, imported: &mut Imported) -> Vec<RawEntry> {
+    let mut seen: HashMap<String, usize> = HashMap::with_capacity(entries.len());
+    let mut out = Vec::with_capacity(entries.len());
+    for entry in entries {
+        if entry.kind == "set" && entry.fields.is_empty() {
+            continue;
+        }
+        if entry.key.is_empty() {
+            // A key is made for it later.
+            out.push(entry);
+            continue;
+        }
+        match seen.get(&entry.key) {
+            Some(&line) => {
+                imported.skipped += 1;
+                imported.diagnostics.push(
+                    Diagnostic::warning(
+                        "duplicate-key",
+                        format!(
+                            "`{}` is a second entry with the key of the one on line {line}; the first is kept",
+                            entry.key
+                        ),
+                    )
+                    .with_location(source.at(entry.key_span))
+                    .with_help("give the entry a key of its own"),
+                );
+            }
+            None => {
+                let line = source.at(entry.key_span).line;
+                seen.insert(entry.key.clone(), line);
+                out.push(entry);
+            }
+        }
     }
+    out
 }
 
-/// Reads one resolved entry into the model, remembering which fields it used.
+/// Text variables whose braces protect case (`<span class="nocase">`).
+fn is_title_like(variable: &str) -> bool {
+    variable.contains("title") || variable == "event" || variable == "genre"
+}
+
+/// Fields read verbatim: addresses and identifiers, not TeX.
+fn is_verbatim(field: &str) -> bool {
+    matches!(
+        field,
+        "url" | "doi" | "eprint" | "file" | "pdf" | "urlraw" | "verba" | "verbb" | "verbc"
+    )
+}
+
+/// Reads one entry into the model, remembering which fields it used.
 struct Reader<'a> {
-    fields: &'a BTreeMap<String, Chunks>,
-    used: BTreeSet<String>,
+    raw: &'a RawEntry,
+    fields: HashMap<&'a str, &'a RawField>,
+    used: HashSet<&'a str>,
+    options: &'a ImportOptions,
     entry: Entry,
+    warnings: Vec<(Span, String)>,
 }
 
-impl Reader<'_> {
-    fn read(&mut self, kind: &str, options: &ImportOptions) {
-        let subtype = self.take("entrysubtype");
-        self.entry.item_type.value = item_type_of(kind, subtype.as_deref());
+impl<'a> Reader<'a> {
+    fn new(raw: &'a RawEntry, options: &'a ImportOptions) -> Reader<'a> {
+        let mut fields = HashMap::with_capacity(raw.fields.len());
+        for field in &raw.fields {
+            fields.entry(field.name.as_str()).or_insert(field);
+        }
+        Reader {
+            raw,
+            fields,
+            used: HashSet::new(),
+            options,
+            entry: Entry::new(raw.key.clone(), ItemType::Document),
+            warnings: Vec::new(),
+        }
+    }
+
+    fn read(&mut self) {
+        let subtype = self.raw_value("entrysubtype").map(str::to_ascii_lowercase);
+        self.entry.item_type.value = item_type_of(&self.raw.kind, subtype.as_deref());
+        let known_subtype = subtype.as_deref().is_some_and(|s| {
+            ItemType::from_name(s).is_some() || matches!(s, "newspaper" | "magazine")
+        });
+        if known_subtype {
+            self.used.insert("entrysubtype");
+        }
         self.read_language();
         for (variable, field) in NAME_FIELDS {
             self.read_names(variable, field);
         }
-        self.read_title(options);
+        self.read_titles();
         for (variable, field) in TEXT_FIELDS.iter().skip(1) {
             self.read_text(variable, field);
         }
         self.read_type_dependent();
         self.read_dates();
         self.read_multiscript();
+        self.keep_the_rest();
     }
 
-    /// The text of a field, marking it used.
-    fn take(&mut self, field: &str) -> Option<String> {
-        let chunks = self.fields.get(field)?;
-        self.used.insert(field.to_string());
-        let text = chunks_text(chunks);
+    fn raw_value(&self, field: &str) -> Option<&'a str> {
+        self.fields.get(field).map(|f| f.value.as_str())
+    }
+
+    /// A field's decoded text, marking it used; `None` when absent or empty.
+    fn take(&mut self, field: &str, mode: Mode) -> Option<String> {
+        let raw = *self.fields.get(field)?;
+        self.used.insert(raw.name.as_str());
+        let text = if is_verbatim(field) {
+            unescape_verbatim(&raw.value)
+        } else {
+            let decoded = decode(&raw.value, mode);
+            if !decoded.unknown.is_empty() {
+                let mut names = decoded.unknown.clone();
+                names.dedup();
+                let shown: Vec<String> = names.iter().map(|n| format!("\\{n}")).collect();
+                self.warnings.push((
+                    raw.value_span,
+                    format!(
+                        "`{field}`: unknown TeX command {} left out, its text kept",
+                        shown.join(", ")
+                    ),
+                ));
+            }
+            decoded.text
+        };
         (!text.is_empty()).then_some(text)
     }
 
     fn read_language(&mut self) {
-        let tag = ["langid", "language", "hyphenation"]
-            .iter()
-            .find_map(|f| self.take(f).and_then(|v| language_tag(&v)));
-        if let Some(tag) = tag {
-            self.entry.language = Some(crate::model::Field::detached(tag));
+        for field in ["langid", "language", "hyphenation"] {
+            let Some(value) = self.raw_value(field) else {
+                continue;
+            };
+            if let Some(tag) = language_tag(&decode(value, Mode::Plain).text) {
+                self.used.insert(self.fields[field].name.as_str());
+                self.entry.language = Some(Field::detached(tag));
+                return;
+            }
         }
     }
 
-    fn read_title(&mut self, options: &ImportOptions) {
-        let Some(title) = self.take("title") else {
-            return;
-        };
-        let mut text = MultiText::plain(title.clone());
-        if let Some(original) = self.take("titleoriginal") {
-            text.original = original;
-            text.translit = Some(title);
+    /// `title` with `subtitle` and `titleaddon`, and the container titles
+    /// with theirs.
+    fn read_titles(&mut self) {
+        let translation = self.bracketed_translation();
+        if let Some(mut title) = self.joined_title("") {
+            if let Some(translation) = translation {
+                title.translations.insert("en".into(), translation);
+            }
+            if let Some(original) = self.take("titleoriginal", Mode::Title) {
+                title.translit = Some(std::mem::replace(&mut title.original, original));
+            }
+            if let Some(field) = self.options.translit_field.clone() {
+                if let Some(translit) = self.take(&field.to_ascii_lowercase(), Mode::Title) {
+                    title.translit = Some(translit);
+                }
+            }
+            self.entry.set_text("title", title);
         }
-        if let Some(field) = &options.translit_field {
-            if let Some(translit) = self.take(&field.to_ascii_lowercase()) {
-                text.translit = Some(translit);
+        for prefix in ["journal", "book", "main"] {
+            if let Some(title) = self.joined_title(prefix) {
+                if self.entry.text("container-title").is_none() {
+                    self.entry.set_text("container-title", title);
+                } else {
+                    // Kept as written; the container already has a title.
+                    for part in ["title", "subtitle", "titleaddon"] {
+                        self.used.remove(format!("{prefix}{part}").as_str());
+                    }
+                }
             }
         }
-        self.entry.set_text("title", text);
+    }
+
+    /// kaynak's own BibLaTeX export writes the English translation of a
+    /// title in another language as `titleaddon = {[…]}` (biblatex prints it
+    /// after the title); it comes back as that translation.
+    fn bracketed_translation(&mut self) -> Option<String> {
+        let english = self
+            .entry
+            .language()
+            .is_none_or(|l| l.split('-').next() == Some("en"));
+        let addon = self.raw_value("titleaddon").filter(|_| !english)?;
+        let text = decode(addon, Mode::Title).text;
+        let inner = text.strip_prefix('[')?.strip_suffix(']')?;
+        self.used.insert("titleaddon");
+        Some(inner.to_string())
+    }
+
+    /// `<prefix>title. <prefix>subtitle. <prefix>titleaddon`.
+    fn joined_title(&mut self, prefix: &str) -> Option<MultiText> {
+        let name = |part: &str| format!("{prefix}{part}");
+        let main = if prefix == "journal" {
+            self.take("journaltitle", Mode::Title)
+                .or_else(|| self.take("journal", Mode::Title))
+        } else {
+            self.take(&name("title"), Mode::Title)
+        }?;
+        let mut text = main;
+        for part in ["subtitle", "titleaddon"] {
+            if self.used.contains(name(part).as_str()) {
+                continue;
+            }
+            if let Some(more) = self.take(&name(part), Mode::Title) {
+                let plain = crate::model::markup::plain(&text);
+                let separator = if plain.ends_with(['.', '?', '!', ':']) {
+                    " "
+                } else {
+                    ". "
+                };
+                text = format!("{text}{separator}{more}");
+            }
+        }
+        Some(MultiText::plain(text))
     }
 
     fn read_text(&mut self, variable: &str, field: &str) {
-        if self.entry.text(variable).is_some() {
+        if self.entry.text(variable).is_some() || !self.fields.contains_key(field) {
             return;
         }
-        if let Some(value) = self.take(field) {
+        let mode = if is_title_like(variable) {
+            Mode::Title
+        } else {
+            Mode::Plain
+        };
+        if let Some(value) = self.take(field, mode) {
             self.entry.set_text(variable, MultiText::plain(value));
         }
     }
 
-    /// Fields whose meaning depends on the entry type, and BibTeX's names.
+    /// Fields whose meaning depends on the entry type.
     fn read_type_dependent(&mut self) {
         let item_type = self.entry.item_type.value;
         self.read_text("publisher-place", "address");
-        for field in ["journaltitle", "journal", "booktitle", "maintitle"] {
-            self.read_text("container-title", field);
-        }
         let site = matches!(
             item_type,
             ItemType::Webpage | ItemType::Post | ItemType::PostWeblog | ItemType::Document
@@ -174,32 +331,33 @@ impl Reader<'_> {
         };
         self.read_text(organization, "organization");
         self.read_text(howpublished, "howpublished");
-        self.read_text("issue", "issue");
         if number_is_issue(item_type) {
             self.read_text("issue", "number");
-        } else if self.fields.contains_key("series") && item_type != ItemType::Report {
-            self.read_text("collection-number", "number");
+            // biblatex's `issue` ("Spring") beside a number stays as written.
+            self.read_text("issue", "issue");
         } else {
-            self.read_text("number", "number");
+            self.read_text("issue", "issue");
+            if self.fields.contains_key("series") && item_type != ItemType::Report {
+                self.read_text("collection-number", "number");
+            } else {
+                self.read_text("number", "number");
+            }
         }
     }
 
     fn read_names(&mut self, variable: &str, field: &str) {
-        let Some(chunks) = self.fields.get(field) else {
+        let Some(raw) = self.fields.get(field).copied() else {
             return;
         };
-        self.used.insert(field.to_string());
-        let mut names: Vec<Name> = split_names(chunks).iter().map(|n| to_name(n)).collect();
-        let others = names.iter().position(|n| {
-            n.literal.is_none() && n.family.as_ref().is_some_and(|f| f.original == "others")
-        });
-        if let Some(at) = others {
-            names.truncate(at);
+        self.used.insert(raw.name.as_str());
+        let (mut names, warnings) = parse_names(&raw.value);
+        for warning in warnings {
+            self.warnings.push((raw.value_span, warning));
         }
         let romanised = format!("{field}_romanised");
-        if let Some(latin) = self.fields.get(&romanised) {
-            self.used.insert(romanised);
-            let latin: Vec<Name> = split_names(latin).iter().map(|n| to_name(n)).collect();
+        if let Some(latin) = self.fields.get(romanised.as_str()).copied() {
+            self.used.insert(latin.name.as_str());
+            let (latin, _) = parse_names(&latin.value);
             if latin.len() == names.len() {
                 names
                     .iter_mut()
@@ -207,210 +365,180 @@ impl Reader<'_> {
                     .for_each(|(n, l)| add_translit(n, l));
             }
         }
-        self.entry.set_names(variable, names);
+        if !names.is_empty() {
+            self.entry.set_names(variable, names);
+        }
     }
 
     fn read_dates(&mut self) {
-        for (variable, field) in DATE_FIELDS {
-            if let Some(value) = self.take(field) {
-                self.set_date(variable, field, &value);
+        for (variable, field) in [
+            ("issued", "date"),
+            ("accessed", "urldate"),
+            ("event-date", "eventdate"),
+            ("original-date", "origdate"),
+        ] {
+            let Some(raw) = self.fields.get(field).copied() else {
+                continue;
+            };
+            // Dates are not TeX: `~` is EDTF's "approximately".
+            match iso_date(raw.value.trim_matches(['{', '}'])) {
+                Some(date) => {
+                    self.used.insert(raw.name.as_str());
+                    self.entry.set_date(variable, date);
+                }
+                None => self.unreadable(raw, "an ISO 8601 date such as 2021-03-31"),
             }
         }
-        if self.entry.date("issued").is_none() {
-            if let Some(date) = self.year_month_day() {
+        if self.entry.date("issued").is_some() {
+            return;
+        }
+        let Some(year) = self.fields.get("year").copied() else {
+            return;
+        };
+        let month = self.raw_value("month").map(|m| decode(m, Mode::Plain).text);
+        let day = self.raw_value("day");
+        match year_month_day(
+            &decode(&year.value, Mode::Plain).text,
+            month.as_deref(),
+            day,
+        ) {
+            Some(date) => {
+                self.used.insert("year");
+                let first = date.first().copied();
+                if first.is_some_and(|p| p.month.is_some() || p.season.is_some()) {
+                    self.used.insert("month");
+                }
+                if first.is_some_and(|p| p.day.is_some()) {
+                    self.used.insert("day");
+                }
                 self.entry.set_date("issued", date);
             }
+            None => self.unreadable(year, "a year such as 2021 (or -0334 for 335 BCE)"),
         }
     }
 
-    fn set_date(&mut self, variable: &str, field: &str, value: &str) {
-        let iso = value.split('T').next().unwrap_or(value).trim();
-        let iso = if iso.ends_with('/') {
-            iso.to_string()
-        } else {
-            iso.replace("/..", "/")
-        };
-        match Date::parse(&iso) {
-            Ok(date) => {
-                self.entry.set_date(variable, date);
-            }
-            Err(_) => append_note(&mut self.entry, field, value),
-        }
-    }
-
-    /// BibTeX's `year`, `month` (number, name or macro) and `day`.
-    fn year_month_day(&mut self) -> Option<Date> {
-        let year_text = self.take("year")?;
-        let Ok(year) = year_text.trim().parse::<i32>() else {
-            let parsed = Date::parse(&year_text.replace("--", "/").replace('–', "/")).ok();
-            if parsed.is_none() {
-                append_note(&mut self.entry, "year", &year_text);
-            }
-            return parsed;
-        };
-        let mut part = DatePart {
-            year,
-            ..DatePart::default()
-        };
-        part.month = self.take("month").and_then(|m| month_number(&m));
-        if part.month.is_some() {
-            part.day = self
-                .take("day")
-                .and_then(|d| d.trim().parse::<u8>().ok())
-                .filter(|d| (1..=31).contains(d));
-        }
-        Some(Date::single(part))
+    /// A value that cannot be its variable: reported, kept as written.
+    fn unreadable(&mut self, raw: &RawField, expected: &str) {
+        self.warnings.push((
+            raw.value_span,
+            format!(
+                "`{}` = `{}` is not {expected}; kept as written in [extra.bibtex]",
+                raw.name, raw.value
+            ),
+        ));
     }
 
     /// biblatex-ms fields: `<field>_romanised`, `<field>_translated_<lang>`.
     fn read_multiscript(&mut self) {
-        let all = TEXT_FIELDS
-            .iter()
-            .map(|(v, f)| (*v, *f))
-            .chain(type_dependent_fields(self.entry.item_type.value));
-        for (variable, field) in all.collect::<Vec<_>>() {
-            let prefix = format!("{field}_");
-            let keys: Vec<String> = self
-                .fields
-                .keys()
-                .filter(|k| k.starts_with(&prefix))
-                .cloned()
-                .collect();
-            for key in keys {
-                let Some(mut text) = self.entry.text(variable).cloned() else {
-                    continue;
-                };
-                let form = &key[prefix.len()..];
-                let Some(value) = self.take(&key) else {
-                    continue;
-                };
-                if form == "romanised" {
-                    text.translit = Some(value);
-                } else if let Some(language) = form.strip_prefix("translated_") {
-                    let tag = language_tag(language).unwrap_or_else(|| language.to_string());
-                    text.translations.insert(tag, value);
-                }
-                self.entry.set_text(variable, text);
-            }
-        }
-    }
-
-    /// Fields not used, in order; each goes to `note` as `field: value`.
-    fn unmapped(&mut self) -> Vec<String> {
-        let names: Vec<String> = self
-            .fields
-            .keys()
-            .filter(|k| !self.used.contains(*k))
-            .cloned()
-            .collect();
-        for name in &names {
-            if let Some(chunks) = self.fields.get(name) {
-                let value = chunks_text(chunks);
-                append_note(&mut self.entry, name, &value);
-            }
-        }
-        names
-    }
-}
-
-fn type_dependent_fields(item_type: ItemType) -> Vec<(&'static str, &'static str)> {
-    use super::bib::{container_field, publisher_field, Dialect};
-    vec![
-        (
-            "container-title",
-            container_field(item_type, Dialect::Biblatex),
-        ),
-        ("publisher", publisher_field(item_type, Dialect::Biblatex)),
-    ]
-}
-
-fn month_number(text: &str) -> Option<u8> {
-    const NAMES: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    let lower = text.trim().to_ascii_lowercase();
-    if let Ok(n) = lower.parse::<u8>() {
-        return (1..=12).contains(&n).then_some(n);
-    }
-    let prefix: String = lower.chars().take(3).collect();
-    NAMES
-        .iter()
-        .position(|m| *m == prefix)
-        .and_then(|i| u8::try_from(i + 1).ok())
-}
-
-/// A field's text: chunks joined, T2A Cyrillic decoded, trimmed.
-fn chunks_text(chunks: &[Spanned<Chunk>]) -> String {
-    let mut out = String::new();
-    for chunk in chunks {
-        match &chunk.v {
-            Chunk::Math(m) => {
-                out.push('$');
-                out.push_str(m);
-                out.push('$');
-            }
-            other => out.push_str(other.get()),
-        }
-    }
-    decode_cyrillic(out.trim())
-}
-
-/// Splits a name list at ` and ` outside braces.
-fn split_names(chunks: &[Spanned<Chunk>]) -> Vec<Chunks> {
-    let mut names: Vec<Chunks> = vec![Vec::new()];
-    for chunk in chunks {
-        let Chunk::Normal(text) = &chunk.v else {
-            if let Some(last) = names.last_mut() {
-                last.push(chunk.clone());
-            }
-            continue;
-        };
-        let mut pieces = text.split(" and ");
-        if let (Some(first), Some(last)) = (pieces.next(), names.last_mut()) {
-            push_normal(last, first);
-        }
-        for piece in pieces {
-            let mut next = Vec::new();
-            push_normal(&mut next, piece);
-            names.push(next);
-        }
-    }
-    names.retain(|n| !chunks_text(n).is_empty());
-    names
-}
-
-fn push_normal(name: &mut Chunks, text: &str) {
-    if !text.trim().is_empty() {
-        name.push(Spanned::detached(Chunk::Normal(text.to_string())));
-    }
-}
-
-/// One name: a single braced group is an organisation (`{Ministry of Defence}`).
-fn to_name(chunks: &[Spanned<Chunk>]) -> Name {
-    let meaningful: Vec<&Spanned<Chunk>> = chunks
-        .iter()
-        .filter(|c| !c.v.get().trim().is_empty())
-        .collect();
-    if let [only] = meaningful.as_slice() {
-        if let Chunk::Verbatim(text) = &only.v {
-            return Name {
-                literal: Some(MultiText::plain(decode_cyrillic(text.trim()))),
-                ..Name::default()
+        let fields: Vec<&'a RawField> = self.raw.fields.iter().collect();
+        for raw in fields {
+            let Some((field, form)) = raw.name.split_once('_') else {
+                continue;
             };
+            let Some(variable) = variable_of(field, self.entry.item_type.value) else {
+                continue;
+            };
+            let Some(mut text) = self.entry.text(variable).cloned() else {
+                continue;
+            };
+            let value = decode(&raw.value, Mode::Title).text;
+            if form == "romanised" {
+                text.translit = Some(value);
+            } else if let Some(language) = form.strip_prefix("translated_") {
+                let tag = language_tag(language).unwrap_or_else(|| language.to_string());
+                text.translations.insert(tag, value);
+            } else {
+                continue;
+            }
+            self.used.insert(raw.name.as_str());
+            self.entry.set_text(variable, text);
         }
     }
-    let person = Person::parse(chunks);
-    let part = |s: &str| {
-        let s = decode_cyrillic(s.trim());
-        (!s.is_empty()).then(|| MultiText::plain(s))
-    };
-    Name {
-        family: part(&person.name),
-        given: part(&person.given_name),
-        non_dropping_particle: part(&person.prefix),
-        suffix: part(&person.suffix),
-        ..Name::default()
+
+    /// A field named after a CSL variable that no `.bib` field maps to
+    /// (`call-number`, `director`, as kaynak's export writes them) fills it.
+    fn read_csl_named(&mut self, field: &'a RawField) -> bool {
+        let Some(variable) = crate::model::VARIABLES
+            .iter()
+            .find(|v| v.in_records && v.name.eq_ignore_ascii_case(&field.name))
+        else {
+            return false;
+        };
+        let name = variable.name;
+        let set = match variable.kind {
+            VariableKind::Text | VariableKind::Number if self.entry.text(name).is_none() => {
+                let mode = if is_title_like(name) {
+                    Mode::Title
+                } else {
+                    Mode::Plain
+                };
+                let text = if is_verbatim(&field.name) {
+                    unescape_verbatim(&field.value)
+                } else {
+                    decode(&field.value, mode).text
+                };
+                self.entry.set_text(name, MultiText::plain(text))
+            }
+            VariableKind::Names if self.entry.names(name).is_none() => {
+                let (names, _) = parse_names(&field.value);
+                !names.is_empty() && self.entry.set_names(name, names)
+            }
+            VariableKind::Date if self.entry.date(name).is_none() => {
+                iso_date(&field.value).is_some_and(|date| self.entry.set_date(name, date))
+            }
+            _ => false,
+        };
+        if set {
+            self.used.insert(field.name.as_str());
+        }
+        set
     }
+
+    /// Every field not used goes to `[extra.bibtex]`, as written.
+    fn keep_the_rest(&mut self) {
+        let fields: Vec<&'a RawField> = self.raw.fields.iter().collect();
+        for field in fields {
+            if self.used.contains(field.name.as_str()) || self.read_csl_named(field) {
+                continue;
+            }
+            self.entry
+                .extra
+                .entry(EXTRA.to_string())
+                .or_default()
+                .entry(field.name.clone())
+                .or_insert_with(|| field.value.clone());
+        }
+    }
+}
+
+/// The CSL variable a `.bib` field fills (for multiscript fields).
+fn variable_of(field: &str, item_type: ItemType) -> Option<&'static str> {
+    use super::bib::{container_field, publisher_field, Dialect};
+    if let Some((variable, _)) = TEXT_FIELDS.iter().find(|(_, f)| *f == field) {
+        return Some(variable);
+    }
+    if field == container_field(item_type, Dialect::Biblatex) {
+        return Some("container-title");
+    }
+    (field == publisher_field(item_type, Dialect::Biblatex)).then_some("publisher")
+}
+
+/// A verbatim field's value: `\url{…}` unwrapped, `\_` and the like unescaped.
+fn unescape_verbatim(raw: &str) -> String {
+    let raw = raw.trim();
+    let raw = raw
+        .strip_prefix("\\url{")
+        .and_then(|r| r.strip_suffix('}'))
+        .unwrap_or(raw);
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' && chars.peek().is_some_and(|n| "_%#&~$".contains(*n)) {
+            continue;
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Sets each part's transliteration from the same name in Latin letters.
@@ -418,6 +546,7 @@ fn add_translit(name: &mut Name, latin: &Name) {
     let pairs = [
         (&mut name.family, &latin.family),
         (&mut name.given, &latin.given),
+        (&mut name.dropping_particle, &latin.dropping_particle),
         (
             &mut name.non_dropping_particle,
             &latin.non_dropping_particle,

@@ -22,7 +22,7 @@
 //! model); biblatex-ms reads them.
 
 use super::bib::{entry_type, name_list, text_routes, BibEntry, Dialect, DATE_FIELDS, NAME_FIELDS};
-use super::latex::{encode, protect_capitals, Target};
+use super::latex::{encode, protect_case, Target};
 use super::Romanizer;
 use super::{babel_name, export_warning, name_in_form, pick, ExportOptions, Exported, TextForm};
 use crate::model::{Date, Endpoint, Entry, MultiText, Name};
@@ -81,6 +81,32 @@ impl<'a> Writer<'a> {
                 self.written.insert(variable);
             }
         }
+        self.write_unrouted();
+        write_extra(&mut self.bib, self.entry, Target::Utf8);
+    }
+
+    /// Variables with no biblatex field, in a field named after the CSL
+    /// variable (`call-number`, `director`): biber keeps them, styles ignore
+    /// them, and an import reads them back.
+    fn write_unrouted(&mut self) {
+        let texts: Vec<&'static str> = self.entry.texts.keys().copied().collect();
+        for variable in texts {
+            if !self.written.contains(variable) && !self.bib.has(&variable.to_ascii_lowercase()) {
+                self.text(variable, &variable.to_ascii_lowercase());
+            }
+        }
+        let names: Vec<&'static str> = self.entry.names.keys().copied().collect();
+        for variable in names {
+            if !self.written.contains(variable) && !self.bib.has(variable) {
+                self.write_names(variable, variable);
+            }
+        }
+        for (variable, field) in &self.entry.dates {
+            if !self.written.contains(*variable) && !self.bib.has(variable) {
+                self.bib.push(variable, edtf(&field.value));
+                self.written.insert(variable);
+            }
+        }
     }
 
     fn write_language(&mut self) {
@@ -113,11 +139,11 @@ impl<'a> Writer<'a> {
         let value = if is_verbatim(field) {
             verbatim(&text.original)
         } else {
-            let encoded = self.encode(&pick(text, &self.options.form, self.scheme));
+            let chosen = pick(text, &self.options.form, self.scheme);
             if self.protects_case(variable) {
-                protect_capitals(&encoded)
+                self.encode(&protect_case(&chosen))
             } else {
-                encoded
+                self.encode(&chosen)
             }
         };
         self.bib.push(field, value);
@@ -185,12 +211,12 @@ impl<'a> Writer<'a> {
             .iter()
             .map(|n| name_in_form(n, &form, self.scheme))
             .collect();
-        let value = name_list(&main, &mut |s| self.encode(s));
+        let value = name_list(&main, true, &mut |s| self.encode(s));
         self.bib.push(field, value);
         self.written.insert(variable);
         if self.options.multiscript && names.iter().any(Name::has_translit) {
             let latin: Vec<Name> = names.iter().map(hand_latin).collect();
-            let value = name_list(&latin, &mut |s| self.encode(s));
+            let value = name_list(&latin, true, &mut |s| self.encode(s));
             self.bib.push(&format!("{field}_romanised"), value);
         }
     }
@@ -231,6 +257,36 @@ fn babel_name_exact(tag: &str) -> Option<&'static str> {
 /// A name with each part's hand-given transliteration, else its original.
 fn hand_latin(name: &Name) -> Name {
     name.map_parts(|t| MultiText::plain(t.latin_or_original()))
+}
+
+/// The fields an import kept in `[extra.bibtex]`, written back as they were
+/// read (a field the export already wrote is not repeated, and `crossref`
+/// and `xdata`, already resolved into the entry, are not). A value whose
+/// braces do not balance as bibtex counts them has its braces escaped.
+pub(super) fn write_extra(bib: &mut BibEntry, entry: &Entry, target: Target) {
+    let Some(fields) = entry.extra.get(super::bib_import::EXTRA) else {
+        return;
+    };
+    for (name, value) in fields {
+        let valid_name = !name.is_empty()
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_graphic() && !b"{}(),=\"#%'".contains(&b));
+        // The entry already holds what it inherited: a cross-reference
+        // written back would point at an entry the export may not have.
+        let inherited = matches!(name.as_str(), "crossref" | "xref" | "xdata");
+        if !valid_name || inherited || bib.has(name) || value.trim().is_empty() {
+            continue;
+        }
+        let value = if !super::latex::bibtex_balanced(value) {
+            encode(value, target).text
+        } else if target == Target::Ascii {
+            super::latex::ascii_tex(&value.replace(['\n', '\r'], " "))
+        } else {
+            value.replace(['\n', '\r'], " ")
+        };
+        bib.push(name, value);
+    }
 }
 
 /// A warning naming the characters that a TeX format could not carry.

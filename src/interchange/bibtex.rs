@@ -15,9 +15,9 @@
 
 use super::bib::{entry_type, name_list, text_routes, BibEntry, Dialect, NAME_FIELDS};
 use super::biblatex::{dropped_warning, is_verbatim, verbatim};
-use super::latex::{encode, protect_capitals, Target};
+use super::latex::{encode, protect_case, Target};
 use super::Romanizer;
-use super::{babel_name, export_warning, import_key, latin, name_in_form, pick};
+use super::{ascii_key, babel_name, export_warning, latin, name_in_form, pick};
 use super::{ExportOptions, Exported};
 use crate::model::{Date, Endpoint, Entry, MultiText, Name};
 use std::collections::BTreeSet;
@@ -52,6 +52,8 @@ struct Writer<'a> {
     bib: BibEntry,
     written: BTreeSet<&'static str>,
     dropped: Vec<char>,
+    /// Characters with no TeX form, kept as UTF-8.
+    kept: Vec<char>,
 }
 
 impl<'a> Writer<'a> {
@@ -60,7 +62,7 @@ impl<'a> Writer<'a> {
         let key = if entry.key.is_ascii() {
             entry.key.clone()
         } else {
-            import_key(&entry.key)
+            ascii_key(&entry.key)
         };
         Writer {
             entry,
@@ -73,6 +75,7 @@ impl<'a> Writer<'a> {
             },
             written: BTreeSet::new(),
             dropped: Vec::new(),
+            kept: Vec::new(),
         }
     }
 
@@ -87,9 +90,11 @@ impl<'a> Writer<'a> {
         self.write_title();
         self.write_texts();
         self.write_dates();
+        self.write_unrouted();
         if let Some(name) = self.entry.language().and_then(babel_name) {
             self.bib.push("language", name.to_string());
         }
+        super::biblatex::write_extra(&mut self.bib, self.entry, Target::Ascii);
     }
 
     fn write_title(&mut self) {
@@ -97,12 +102,11 @@ impl<'a> Writer<'a> {
             return;
         };
         let chosen = self.ascii_form(title);
-        let encoded = self.encode(&chosen);
         let english = self.entry.language().is_none_or(|l| l.starts_with("en"));
         let value = if english {
-            protect_capitals(&encoded)
+            self.encode(&protect_case(&chosen))
         } else {
-            format!("{{{encoded}}}")
+            format!("{{{}}}", self.encode(&chosen))
         };
         self.bib.push("title", value);
         self.written.insert("title");
@@ -165,9 +169,32 @@ impl<'a> Writer<'a> {
                 chosen
             })
             .collect();
-        let value = name_list(&ascii, &mut |s| self.encode(s));
+        let value = name_list(&ascii, false, &mut |s| self.encode(s));
         self.bib.push(field, value);
         self.written.insert(variable);
+    }
+
+    /// Variables with no BibTeX field, in a field named after the CSL
+    /// variable; standard styles ignore them, an import reads them back.
+    fn write_unrouted(&mut self) {
+        let texts: Vec<&'static str> = self.entry.texts.keys().copied().collect();
+        for variable in texts {
+            if !self.written.contains(variable) && !self.bib.has(&variable.to_ascii_lowercase()) {
+                self.text(variable, &variable.to_ascii_lowercase());
+            }
+        }
+        let names: Vec<&'static str> = self.entry.names.keys().copied().collect();
+        for variable in names {
+            if !self.written.contains(variable) && !self.bib.has(variable) {
+                self.write_names(variable, variable);
+            }
+        }
+        for (variable, field) in &self.entry.dates {
+            if !self.written.contains(*variable) && !self.bib.has(variable) {
+                self.bib.push(variable, super::biblatex::edtf(&field.value));
+                self.written.insert(variable);
+            }
+        }
     }
 
     fn write_dates(&mut self) {
@@ -198,12 +225,16 @@ impl<'a> Writer<'a> {
             if let Some(name) = MONTHS.get(usize::from(m).wrapping_sub(1)) {
                 self.bib.push_bare("month", name.to_string());
             }
+            if let Some(day) = date.first().and_then(|p| p.day) {
+                self.bib.push("day", day.to_string());
+            }
         }
     }
 
     fn encode(&mut self, text: &str) -> String {
         let encoded = encode(text, Target::Ascii);
         self.dropped.extend(encoded.dropped);
+        self.kept.extend(encoded.kept);
         encoded.text
     }
 
@@ -224,6 +255,16 @@ impl<'a> Writer<'a> {
         }
         if !self.dropped.is_empty() {
             out.push(dropped_warning(self.entry, &self.dropped));
+        }
+        if !self.kept.is_empty() {
+            let mut kept = self.kept.clone();
+            kept.sort_unstable();
+            kept.dedup();
+            let shown: String = kept.iter().take(12).collect();
+            out.push(export_warning(
+                self.entry,
+                format!("kept as UTF-8, having no TeX form: {shown}"),
+            ));
         }
         out
     }

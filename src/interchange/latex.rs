@@ -1,6 +1,8 @@
-//! Text ↔ LaTeX for `.bib` values: escaping so that no value injects markup,
-//! Unicode → LaTeX commands for pure-ASCII BibTeX, and the inverse clean-up
-//! that the `biblatex` crate leaves to us (T2A Cyrillic commands).
+//! Text → LaTeX for `.bib` values: kaynak's rich-text markup as TeX
+//! (`<i>` → `\emph{…}`, `nocase` → `{…}`, math → `$…$`), escaping so that no
+//! value injects markup, and Unicode → LaTeX commands for pure-ASCII BibTeX.
+//! Letters with no TeX form (CJK, Arabic …) stay UTF-8 and are reported, never
+//! deleted. Reading TeX back is [`super::tex`].
 //!
 //! Every special character is written in a form that keeps braces balanced,
 //! because BibTeX and biber count braces even after a backslash: a brace of
@@ -26,13 +28,59 @@ pub enum Target {
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Encoded {
     pub text: String,
-    /// Characters dropped (control characters, direction controls, and in
-    /// ASCII mode letters without a LaTeX form).
+    /// Characters dropped (control characters, direction controls).
     pub dropped: Vec<char>,
+    /// In ASCII mode, characters with no TeX form, written as UTF-8.
+    pub kept: Vec<char>,
 }
 
-/// Escapes `text` for a braced `.bib` value.
+/// A rich-text value (see [`crate::model::markup`]) for a braced `.bib`
+/// value: marks as TeX commands, text escaped.
 pub fn encode(text: &str, target: Target) -> Encoded {
+    use crate::model::markup::{pieces, Mark, Piece};
+    if !crate::model::markup::has_markup(text) {
+        return encode_plain(text, target);
+    }
+    let mut out = Encoded::default();
+    let mut in_math = false;
+    for piece in pieces(text) {
+        match piece {
+            Piece::Text(t) if in_math && is_safe_math(t) => out.text.push_str(t),
+            Piece::Text(t) => {
+                let part = encode_plain(t, target);
+                out.text.push_str(&part.text);
+                out.dropped.extend(part.dropped);
+                out.kept.extend(part.kept);
+            }
+            Piece::Open(mark) => {
+                in_math |= mark == Mark::Math;
+                out.text.push_str(match mark {
+                    Mark::Italic => "\\emph{",
+                    Mark::Bold => "\\textbf{",
+                    Mark::SmallCaps => "\\textsc{",
+                    Mark::Superscript => "\\textsuperscript{",
+                    Mark::Subscript => "\\textsubscript{",
+                    Mark::NoCase => "{",
+                    Mark::Math => "$",
+                })
+            }
+            Piece::Close(mark) => {
+                in_math &= mark != Mark::Math;
+                out.text
+                    .push_str(if mark == Mark::Math { "$" } else { "}" });
+            }
+        }
+    }
+    out
+}
+
+/// Math written back as it was read: balanced braces, no `$`, no line breaks.
+fn is_safe_math(text: &str) -> bool {
+    !text.contains(['$', '\n', '\r']) && braces_balanced(text)
+}
+
+/// Escapes plain `text` for a braced `.bib` value.
+fn encode_plain(text: &str, target: Target) -> Encoded {
     let mut out = Encoded::default();
     let mut previous = '\0';
     let matched = matched_braces(text);
@@ -49,8 +97,8 @@ pub fn encode(text: &str, target: Target) -> Encoded {
             skip = 2;
             continue;
         }
-        if c == '-' && previous == '-' {
-            // `--` would become an en dash.
+        if (c == '-' && previous == '-') || (c == '\'' && previous == '\'') {
+            // `--` would become an en dash, `''` a closing quote.
             out.text.push_str("{}");
         }
         previous = c;
@@ -70,7 +118,10 @@ pub fn encode(text: &str, target: Target) -> Encoded {
         } else {
             match non_ascii(c) {
                 Some(command) => out.text.push_str(&command),
-                None => out.dropped.push(c),
+                None => {
+                    out.text.push(c);
+                    out.kept.push(c);
+                }
             }
         }
     }
@@ -208,7 +259,7 @@ fn special_letter(c: char) -> Option<&'static str> {
 fn punctuation(c: char) -> Option<&'static str> {
     Some(match c {
         '\u{2018}' => "`",
-        '\u{2019}' => "'",
+        '\u{2019}' => "\\textquoteright{}",
         '\u{201C}' => "``",
         '\u{201D}' => "''",
         '\u{2013}' => "--",
@@ -277,59 +328,8 @@ fn cyrillic_command(c: char) -> Option<String> {
     }
 }
 
-/// Turns T2A commands (`\cyra`, `{\CYRR}`) that a `.bib` parser left as text
-/// back into Cyrillic letters.
-pub fn decode_cyrillic(text: &str) -> String {
-    let decoded = decode_ties(text);
-    let text: &str = &decoded;
-    if !text.contains("\\cyr") && !text.contains("\\CYR") {
-        return text.to_string();
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find('\\') {
-        out.push_str(&rest[..at]);
-        let tail = &rest[at + 1..];
-        let word_len = tail
-            .find(|c: char| !c.is_ascii_alphabetic())
-            .unwrap_or(tail.len());
-        match cyrillic_letter(&tail[..word_len]) {
-            Some(letter) => {
-                out.push(letter);
-                rest = &tail[word_len..];
-                // As in TeX: `{}` or one space ends the command word.
-                rest = rest
-                    .strip_prefix("{}")
-                    .or_else(|| rest.strip_prefix(' '))
-                    .unwrap_or(rest);
-            }
-            None => {
-                out.push('\\');
-                rest = tail;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// `\t{ia}` (left as text by the `.bib` parser) → `i͡a`.
-fn decode_ties(text: &str) -> String {
-    let mut out = text.to_string();
-    while let Some(at) = out.find("\\t{") {
-        let inner: Vec<char> = out[at + 3..].chars().take(3).collect();
-        match inner.as_slice() {
-            [a, b, '}'] if a.is_alphabetic() && b.is_alphabetic() => {
-                let end = at + 3 + a.len_utf8() + b.len_utf8() + 1;
-                out.replace_range(at..end, &format!("{a}\u{361}{b}"));
-            }
-            _ => break,
-        }
-    }
-    out
-}
-
-fn cyrillic_letter(command: &str) -> Option<char> {
+/// The Cyrillic letter a T2A command (`cyra`, `CYRYA`) stands for.
+pub(crate) fn cyrillic_letter(command: &str) -> Option<char> {
     let (upper, name) = if let Some(n) = command.strip_prefix("cyr") {
         (false, n.to_string())
     } else {
@@ -343,55 +343,68 @@ fn cyrillic_letter(command: &str) -> Option<char> {
     }
 }
 
-/// Protects capitals for BibTeX styles that lower-case titles: each word with
-/// a capital letter is wrapped in braces (`{Azerbaijan}`, `{NATO}`). Takes
-/// already-encoded text; never splits a command or an existing group.
-pub fn protect_capitals(encoded: &str) -> String {
-    let mut out = String::with_capacity(encoded.len() + 8);
-    for (i, word) in split_keep_spaces(encoded).into_iter().enumerate() {
-        // Punctuation around a word stays outside its braces: `{Pakistan}:`.
-        let core = word.trim_matches(|c: char| {
-            matches!(
-                c,
-                ':' | ';' | ',' | '.' | '!' | '?' | '(' | ')' | '\'' | '`'
-            )
-        });
-        let at = word.find(core).unwrap_or(0);
-        let (before, after) = (&word[..at], &word[at + core.len()..]);
-        let internal = core.chars().skip(1).any(|c| c.is_ascii_uppercase());
-        let has_capital = core.chars().any(|c| c.is_ascii_uppercase());
-        let wanted = (i > 0 || internal) && has_capital && !core.trim().is_empty();
-        if wanted && braces_balanced(core) {
-            out.push_str(&format!("{before}{{{core}}}{after}"));
-        } else {
-            out.push_str(word);
+/// Marks the words whose case must survive a style that re-cases titles:
+/// acronyms and words with a capital after their first letter (`NASA`,
+/// `iPhone`, `McDonald`), as `nocase`. Words already inside a `nocase` span,
+/// and ordinary capitalised words, are left alone.
+pub fn protect_case(rich: &str) -> String {
+    use crate::model::markup::{pieces, Mark, Piece};
+    let mut out = String::with_capacity(rich.len() + 16);
+    let mut protected = 0usize;
+    for piece in pieces(rich) {
+        match piece {
+            Piece::Open(mark) => {
+                protected += usize::from(matches!(mark, Mark::NoCase | Mark::Math));
+                out.push_str(mark.open_tag());
+            }
+            Piece::Close(mark) => {
+                protected -= usize::from(matches!(mark, Mark::NoCase | Mark::Math));
+                out.push_str(mark.close_tag());
+            }
+            Piece::Text(t) if protected > 0 => out.push_str(t),
+            Piece::Text(t) => protect_words(t, &mut out),
         }
     }
     out
 }
 
-/// Splits at spaces that are outside braces, keeping each space with the word
-/// before it... as separate items so the output is the same text.
-fn split_keep_spaces(text: &str) -> Vec<&str> {
-    let mut parts = Vec::new();
-    let mut depth = 0i32;
-    let mut start = 0;
-    for (i, c) in text.char_indices() {
-        match c {
-            '{' => depth += 1,
-            '}' => depth -= 1,
-            ' ' if depth == 0 => {
-                parts.push(&text[start..i]);
-                parts.push(" ");
-                start = i + 1;
-            }
-            _ => {}
+fn protect_words(text: &str, out: &mut String) {
+    for (i, word) in text.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let core = word.trim_matches(|c: char| !c.is_alphanumeric());
+        let internal_capital = core.chars().skip(1).any(char::is_uppercase);
+        if core.is_empty() || !internal_capital {
+            out.push_str(word);
+            continue;
+        }
+        let at = word.find(core).unwrap_or(0);
+        out.push_str(&word[..at]);
+        out.push_str(crate::model::markup::Mark::NoCase.open_tag());
+        out.push_str(core);
+        out.push_str(crate::model::markup::Mark::NoCase.close_tag());
+        out.push_str(&word[at + core.len()..]);
+    }
+}
+
+/// Raw TeX with its non-ASCII letters as TeX commands where they have one
+/// (for fields an import kept as written, exported as ASCII BibTeX).
+pub(crate) fn ascii_tex(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for c in raw.chars() {
+        match (c.is_ascii(), non_ascii(c)) {
+            (false, Some(command)) => out.push_str(&command),
+            _ => out.push(c),
         }
     }
-    parts.push(&text[start..]);
-    parts.retain(|p| !p.is_empty());
-    // Spaces are never wrapped; the first real word keeps index 0.
-    parts
+    out
+}
+
+/// True when `text`'s braces balance as bibtex counts them (`\{` included),
+/// so it can stand between braces in a `.bib` value.
+pub(crate) fn bibtex_balanced(text: &str) -> bool {
+    braces_balanced(text)
 }
 
 fn braces_balanced(text: &str) -> bool {
@@ -441,7 +454,6 @@ mod tests {
         let e = encode("Ni\u{361}azov", Target::Ascii);
         assert_eq!(e.text, "N{\\t{ia}}zov");
         assert!(e.dropped.is_empty());
-        assert_eq!(decode_cyrillic("N\\t{ia}zov"), "Ni\u{361}azov");
     }
 
     #[test]
@@ -451,15 +463,20 @@ mod tests {
             e.text,
             "{\\CYRN}{\\cyri}{\\cyrya}{\\cyrz}{\\cyro}{\\cyrv} {\\cyryo}{\\cyrzh}"
         );
-        assert_eq!(decode_cyrillic("\\CYRN \\cyri \\cyrya{} x"), "Ния x");
     }
 
     #[test]
-    fn protects_capitalised_words() {
+    fn protects_only_what_must_keep_its_case() {
         assert_eq!(
-            protect_capitals("Azerbaijan and Pakistan: NATO {\\.{I}}stanbul"),
-            "Azerbaijan and {Pakistan}: {NATO} {{\\.{I}}stanbul}"
+            protect_case("The Federal Appointments of NASA and iPhone: <span class=\"nocase\">van Gogh</span>"),
+            "The Federal Appointments of <span class=\"nocase\">NASA</span> and <span class=\"nocase\">iPhone</span>: <span class=\"nocase\">van Gogh</span>"
         );
-        assert_eq!(protect_capitals("iPhone apps"), "{iPhone} apps");
+    }
+
+    #[test]
+    fn markup_becomes_tex_and_scripts_without_tex_stay() {
+        let e = encode("<i>A</i> {x} <span class=\"nocase\">NASA</span> <span class=\"math\">E=mc^2</span> 東京", Target::Ascii);
+        assert_eq!(e.text, "\\emph{A} \\{x\\} {NASA} $E=mc^2$ 東京");
+        assert_eq!(e.kept, vec!['東', '京']);
     }
 }

@@ -8,20 +8,29 @@
 //! importers return entries and diagnostics, and `cli` decides what to do.
 
 mod bib;
+mod bib_dates;
 mod bib_import;
+mod bib_inherit;
+mod bib_names;
+mod bib_syntax;
 mod biblatex;
 mod bibtex;
 mod csl_json;
+mod csl_json_import;
+pub mod encoding;
 mod hayagriva;
 pub mod latex;
 mod ris;
+mod ris_import;
+pub mod tex;
+mod tex_symbols;
 
 use crate::diag::{Diagnostic, Location, Span};
 use crate::forms::{FormPolicy, FormSettings, Translit};
 use crate::model::{Entry, MultiText, Name};
-use crate::store::{fold_key, SETTINGS_FILE};
+use crate::store::fold_key;
 use crate::text::keys::ascii_slug;
-use std::collections::BTreeSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::Path;
 use unicode_normalization::UnicodeNormalization;
@@ -181,12 +190,17 @@ pub struct ImportOptions {
     pub translit_field: Option<String>,
 }
 
-/// An import: the entries read and what was found. When any diagnostic is an
-/// error the input was malformed and nothing should be written.
+/// An import: the entries read, where each stands in the input, and what was
+/// found. An entry that could not be read is reported and left out; the
+/// others are there.
 #[derive(Debug, Default)]
 pub struct Imported {
     pub entries: Vec<Entry>,
+    /// The place of each entry in the input (for later diagnostics about it).
+    pub spans: Vec<Span>,
     pub diagnostics: Vec<Diagnostic>,
+    /// How many entries were left out (each one reported).
+    pub skipped: usize,
 }
 
 impl Imported {
@@ -199,24 +213,23 @@ impl Imported {
 
 /// Reads `text` (the contents of `path`) in `format`.
 pub fn import(path: &Path, text: &str, format: Format, options: &ImportOptions) -> Imported {
-    let source = Source { path, text };
+    let source = Source::new(path, text);
     let mut imported = match format {
         Format::Bibtex | Format::Biblatex => bib_import::import(&source, options),
-        Format::CslJson => csl_json::import(&source),
-        Format::Ris => ris::import(&source),
+        Format::CslJson => csl_json_import::import(&source),
+        Format::Ris => ris_import::import(&source),
         Format::Hayagriva => Imported {
-            entries: Vec::new(),
             diagnostics: vec![Diagnostic::error(
                 "unsupported-import",
                 "kaynak cannot import Hayagriva YAML",
             )],
+            ..Imported::default()
         },
     };
-    if imported.has_errors() {
-        imported.entries.clear();
-    } else {
-        finish(&mut imported, &source);
-    }
+    imported
+        .spans
+        .resize(imported.entries.len(), Span::default());
+    finish(&mut imported, &source);
     imported
 }
 
@@ -224,9 +237,19 @@ pub fn import(path: &Path, text: &str, format: Format, options: &ImportOptions) 
 pub(crate) struct Source<'a> {
     pub path: &'a Path,
     pub text: &'a str,
+    /// Line starts, made once when the first diagnostic needs a place.
+    lines: std::sync::OnceLock<crate::diag::LineIndex>,
 }
 
-impl Source<'_> {
+impl<'a> Source<'a> {
+    pub fn new(path: &'a Path, text: &'a str) -> Source<'a> {
+        Source {
+            path,
+            text,
+            lines: std::sync::OnceLock::new(),
+        }
+    }
+
     /// A location for a byte span of the input.
     pub fn at(&self, span: Span) -> Location {
         let start = span.start.min(self.text.len());
@@ -234,60 +257,164 @@ impl Source<'_> {
             .rev()
             .find(|i| self.text.is_char_boundary(*i))
             .unwrap_or(0);
-        Location::at(self.path, self.text, Span::new(start, span.end.max(start)))
+        let lines = self
+            .lines
+            .get_or_init(|| crate::diag::LineIndex::new(self.text));
+        let (line, column) = lines.line_col(self.text, start);
+        Location {
+            file: self.path.to_path_buf(),
+            span: Some(Span::new(start, span.end.max(start))),
+            line,
+            column,
+        }
     }
 }
 
-/// NFC text, unique ASCII-safe keys and the record paths left empty.
+/// NFC text and unique keys: a key is kept as written when it is a valid
+/// key; a missing one is made from author, year and title (with `-2`, `-3` …
+/// when taken); a repeated one or a reserved one is refused with a
+/// diagnostic at the entry. A key that differs from an earlier one only in
+/// letter case (`Chen_2017` after `chen_2017`: biber reads both as two
+/// entries) names another work, but kaynak's keys ignore case: it gets the
+/// next free number (`Chen_2017-2`), reported.
 fn finish(imported: &mut Imported, source: &Source) {
-    let mut taken = BTreeSet::new();
-    for entry in &mut imported.entries {
-        normalize_entry(entry);
-        let wanted = import_key(&entry.key);
-        let mut key = wanted.clone();
-        let mut n = 2;
-        while !taken.insert(fold_key(&key)) {
-            key = format!("{wanted}-{n}");
-            n += 1;
-        }
-        if key != entry.key {
+    let mut taken: HashSet<String> = HashSet::with_capacity(imported.entries.len());
+    // Each folded key as first written, for telling a repeat from a case variant.
+    let mut written: HashMap<String, String> = HashMap::with_capacity(imported.entries.len());
+    // The last number used for each made key: linear however many clash.
+    let mut next: HashMap<String, usize> = HashMap::new();
+    let entries = std::mem::take(&mut imported.entries);
+    let spans = std::mem::take(&mut imported.spans);
+    for (mut entry, span) in entries.into_iter().zip(spans) {
+        normalize_entry(&mut entry);
+        let at = source.at(Span::new(span.start, span.start));
+        let key = match entry_key(&entry) {
+            KeyChoice::Kept(key) => match written.get(&fold_key(&key)) {
+                Some(first) if *first != key => {
+                    let numbered = free_key(&key, &taken, &mut next);
+                    imported.diagnostics.push(
+                        Diagnostic::warning(
+                            "key-changed",
+                            format!(
+                                "the key `{key}` differs from `{first}` only in letter case; \
+                                 kaynak's keys ignore case, so it is imported as `{numbered}`"
+                            ),
+                        )
+                        .with_location(at.clone())
+                        .with_help("cite the record by its new key"),
+                    );
+                    numbered
+                }
+                _ => key,
+            },
+            KeyChoice::Made(base) => free_key(&base, &taken, &mut next),
+            KeyChoice::Changed(key, why) => {
+                imported.diagnostics.push(
+                    Diagnostic::warning(
+                        "key-changed",
+                        format!("the key `{}` is imported as `{key}`: {why}", entry.key),
+                    )
+                    .with_location(at.clone())
+                    .with_help("cite the record by its new key"),
+                );
+                key
+            }
+            KeyChoice::Refused(why) => {
+                imported.skipped += 1;
+                imported.diagnostics.push(
+                    Diagnostic::error("reserved-key", why)
+                        .with_location(at)
+                        .with_help("give the entry another key"),
+                );
+                continue;
+            }
+        };
+        if !taken.insert(fold_key(&key)) {
+            imported.skipped += 1;
             imported.diagnostics.push(
-                Diagnostic::info(
-                    "key-changed",
-                    format!("the key `{}` is imported as `{key}`", entry.key),
+                Diagnostic::warning(
+                    "duplicate-key",
+                    format!(
+                        "a second entry with the key `{key}` (or one differing only in case); the first is kept"
+                    ),
                 )
-                .with_location(Location::file(source.path))
-                .with_help("keys are file names: ASCII letters, digits, `-`, `_`, `.`, `:`"),
+                .with_location(at)
+                .with_help("give the entry a key of its own"),
             );
+            continue;
         }
+        written.entry(fold_key(&key)).or_insert_with(|| key.clone());
         entry.key = key;
+        imported.entries.push(entry);
+        imported.spans.push(span);
     }
 }
 
-/// A citation key safe as a file name on every system and never a path.
-/// A key of ASCII letters, digits, `_`, `-` and inner `.` is kept as it is
-/// (so `\cite{…}` in existing documents still works); any other is made an
-/// ASCII slug (`../x` → `x`, `Ayşe:2020` → `ayse-2020`). Never empty, never
-/// hidden, never the settings file's name.
-pub fn import_key(raw: &str) -> String {
-    let safe = raw
-        .bytes()
-        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
-        && !raw.starts_with(['.', '-'])
-        && !raw.ends_with('.')
-        && !raw.contains("..");
-    let key = if safe {
-        raw.to_string()
+/// `base`, or `base-2`, `base-3` … when taken (in any letter case); `next`
+/// remembers the last number used for each base, so many clashes stay linear.
+fn free_key(base: &str, taken: &HashSet<String>, next: &mut HashMap<String, usize>) -> String {
+    let folded = fold_key(base);
+    let mut n = next.get(&folded).copied().unwrap_or(1);
+    let mut key = if n == 1 {
+        base.to_string()
     } else {
-        ascii_slug(raw)
+        format!("{base}-{n}")
     };
-    let key = if key.is_empty() {
+    while taken.contains(&fold_key(&key)) {
+        n += 1;
+        key = format!("{base}-{n}");
+    }
+    next.insert(folded, n);
+    key
+}
+
+enum KeyChoice {
+    Kept(String),
+    /// Made from the record; a number is added when taken.
+    Made(String),
+    Changed(String, String),
+    Refused(String),
+}
+
+fn entry_key(entry: &Entry) -> KeyChoice {
+    let key = entry.key.trim();
+    if key.is_empty() {
+        let made = crate::store::suggest_key::suggest_key(entry).unwrap_or_else(|| "entry".into());
+        return KeyChoice::Made(made);
+    }
+    if let Some(why) = crate::store::reserved_problem(key) {
+        return KeyChoice::Refused(why);
+    }
+    let Some(why) = crate::store::key_problem(key) else {
+        return KeyChoice::Kept(key.to_string());
+    };
+    let cleaned: String = key
+        .chars()
+        .map(|c| {
+            if crate::store::key_problem(c.encode_utf8(&mut [0; 4])).is_none() {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let cleaned = cleaned.trim_matches('-').to_string();
+    if cleaned.is_empty() || crate::store::key_problem(&cleaned).is_some() {
+        KeyChoice::Made(ascii_slug(key))
+    } else {
+        KeyChoice::Changed(cleaned, why)
+    }
+}
+
+/// A key for a format that writes ASCII keys: the key when it is ASCII, else
+/// an ASCII slug (`Ayşe:2020` → `ayse-2020`).
+pub fn ascii_key(raw: &str) -> String {
+    if raw.is_ascii() && !raw.is_empty() {
+        return raw.to_string();
+    }
+    let key = ascii_slug(raw);
+    if key.is_empty() {
         "entry".to_string()
-    } else {
-        key
-    };
-    if format!("{key}.toml").eq_ignore_ascii_case(SETTINGS_FILE) {
-        format!("{key}-1")
     } else {
         key
     }
@@ -385,21 +512,6 @@ pub(crate) fn export_warning(entry: &Entry, message: String) -> Diagnostic {
         .with_location(Location::file(&entry.path))
 }
 
-/// Adds `label: value` as a line of the entry's `note`, so nothing that could
-/// not be mapped is dropped.
-pub(crate) fn append_note(entry: &mut Entry, label: &str, value: &str) {
-    let line = format!("{label}: {value}");
-    let note = match entry.text("note") {
-        Some(existing) if !existing.original.is_empty() => {
-            format!("{}\n{line}", existing.original)
-        }
-        _ => line,
-    };
-    let mut text = entry.text("note").cloned().unwrap_or_default();
-    text.original = note;
-    entry.set_text("note", text);
-}
-
 /// BCP 47 tags and babel/polyglossia language names, both ways.
 const LANGUAGES: &[(&str, &str)] = &[
     ("en", "english"),
@@ -465,21 +577,6 @@ pub(crate) fn language_tag(name: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn keys_are_ascii_and_never_paths() {
-        assert_eq!(import_key("../x"), "x");
-        assert_eq!(import_key("/etc/passwd"), "etc-passwd");
-        assert_eq!(import_key("Ayşe Dışişleri:2021"), "ayse-disisleri-2021");
-        assert_eq!(import_key("Ниязов2010"), "niyazov2010");
-        assert_eq!(import_key("niyazovRazvitie2010"), "niyazovRazvitie2010");
-        assert_eq!(import_key("a_b-c.d"), "a_b-c.d");
-        assert_eq!(import_key(".hidden"), "hidden");
-        assert_eq!(import_key(""), "entry");
-        assert_eq!(import_key("..\\..\\x"), "x");
-        assert_eq!(import_key("kaynak"), "kaynak-1");
-        assert_eq!(import_key("a b\0c"), "a-b-c");
-    }
 
     #[test]
     fn text_forms_parse() {

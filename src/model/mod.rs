@@ -5,6 +5,7 @@
 mod date;
 mod field_map;
 mod item_type;
+pub mod markup;
 mod name;
 pub mod requirements;
 mod text;
@@ -19,6 +20,7 @@ pub use variable::{Variable, VariableKind, VARIABLES};
 
 use crate::diag::Span;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 /// A value together with where it was written: the value's span and the span of
@@ -76,7 +78,14 @@ pub struct Entry {
     pub dates: FieldMap<Field<Date>>,
     /// Rules this record silences (`[check] allow = […]`).
     pub allow: Vec<Allow>,
+    /// Fields an imported file had that CSL has no variable for (`[extra.bibtex]`).
+    pub extra: Extra,
 }
+
+/// Fields with no CSL counterpart, kept as they were written in an imported
+/// file: by source format (`bibtex`, `ris`, `csl-json`), then field name.
+/// Styles never print them; an exporter of the same format writes them back.
+pub type Extra = BTreeMap<String, BTreeMap<String, String>>;
 
 impl Entry {
     /// A new, empty record of `item_type` (for import and tests).
@@ -90,6 +99,7 @@ impl Entry {
             names: FieldMap::new(),
             dates: FieldMap::new(),
             allow: Vec::new(),
+            extra: Extra::new(),
         }
     }
 

@@ -152,8 +152,9 @@ pub fn lookup(name: &str) -> Option<&'static Variable> {
 }
 
 /// Top-level record keys that are not variables: the item type, the language of
-/// the record's texts, and per-record check settings.
-pub const RECORD_KEYS: &[&str] = &["type", "language", "check"];
+/// the record's texts, per-record check settings, and the fields an imported
+/// file had that CSL has no variable for.
+pub const RECORD_KEYS: &[&str] = &["type", "language", "check", "extra"];
 
 /// Every name a record may use at its top level, for "did you mean" hints.
 pub fn all_record_keys() -> impl Iterator<Item = &'static str> {

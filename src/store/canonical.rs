@@ -406,11 +406,11 @@ const DATES: &[&str] = &[
     "accessed",
 ];
 const IDENTIFIERS: &[&str] = &["DOI", "ISBN", "ISSN", "PMID", "PMCID", "URL", "call-number"];
-const LAST: &[&str] = &["note", "annote", "check"];
+const LAST: &[&str] = &["note", "annote", "check", "extra"];
 
 /// Where a top-level field goes in a canonical record: `type`, `language`,
 /// titles, names, publication fields, dates, identifiers, every other variable
-/// (in the CSL specification's order), `note`, `annote`, `[check]`.
+/// (in the CSL specification's order), `note`, `annote`, `[check]`, `[extra]`.
 pub fn field_rank(name: &str) -> usize {
     let index = |list: &[&str]| list.iter().position(|n| *n == name);
     if let Some(i) = index(FIRST) {

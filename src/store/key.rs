@@ -1,4 +1,29 @@
-//! Citation keys: the file stem of a record.
+//! Citation keys, and the record file that holds each one.
+//!
+//! A key is what manuscripts cite (`[@knuth:ct]`, `\cite{DBLP:conf/x/Y15}`),
+//! so it is kept as the user's tools wrote it: any letters (of any script),
+//! digits and the punctuation that BibTeX, biber, Better BibTeX and JabRef
+//! allow in keys. The record's file name is the key, except where a key cannot
+//! be a file name: a `/` and a leading `.` are written as `%2F` and `%2E`
+//! (`DBLP:conf/x/Y15` → `DBLP:conf%2Fx%2FY15.toml`), and the loader reads
+//! the key back from the name. `%` is never part of a key, so the mapping is
+//! reversible. Reserved names (`kaynak`, the settings file, `.` and `..`)
+//! are refused.
+
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
+
+/// Characters a key may not hold: white space and control characters, and
+/// what ends or splits a key in BibTeX (`{}(),"#%'=\`).
+fn is_key_char(c: char) -> bool {
+    !c.is_whitespace()
+        && !c.is_control()
+        && !matches!(
+            c,
+            '{' | '}' | '(' | ')' | ',' | '"' | '#' | '%' | '\'' | '=' | '\\'
+        )
+        && !crate::store::serialize::is_invisible_format(c)
+}
 
 /// Why a key is not acceptable, in words for a diagnostic: a reserved name
 /// (see [`reserved_problem`]) or a character a key may not hold.
@@ -10,19 +35,22 @@ pub fn key_problem(key: &str) -> Option<String> {
     if bad.is_empty() {
         return None;
     }
-    let shown: Vec<String> = bad.iter().map(|c| describe(*c)).collect();
+    let mut shown: Vec<String> = bad.iter().map(|c| describe(*c)).collect();
+    shown.dedup();
     Some(format!(
-        "the citation key `{key}` contains {}; keys use letters, digits, `-`, `_`, `.` and `:` only",
+        "the citation key `{}` contains {}; keys hold no spaces and none of {{}}(),\"#%'=\\",
+        key.escape_debug(),
         shown.join(", ")
     ))
 }
 
-/// Why `key` may not name a record file whatever its characters: empty;
+/// Why `key` may not name a record whatever its characters: empty;
 /// `kaynak`, in any letter case, which would be the settings file
 /// `kaynak.toml` (on a case-insensitive file system `KAYNAK.toml` is that very
-/// file); or starting with `.` (`.`, `..`, `.x`), which makes a hidden file
-/// that the loader never reads. Every command that creates records asks this
-/// (through [`key_problem`], or directly).
+/// file); or `.` and `..`, which name directories. (A key that merely starts
+/// with `.` is fine: its file name starts with `%2E`, so it is not hidden.)
+/// Every command that creates records asks this, through [`key_problem`] or
+/// directly.
 pub fn reserved_problem(key: &str) -> Option<String> {
     let settings_stem = super::SETTINGS_FILE.trim_end_matches(".toml");
     if key.is_empty() {
@@ -31,25 +59,20 @@ pub fn reserved_problem(key: &str) -> Option<String> {
         Some(format!(
             "`{key}` is reserved: `{settings_stem}.toml` is the library's settings file, not a record"
         ))
-    } else if key.starts_with('.') {
-        Some(format!(
-            "the citation key `{key}` starts with `.`: the file would be hidden, and never read"
-        ))
+    } else if key == "." || key == ".." {
+        Some(format!("`{key}` is reserved: it names a directory"))
     } else {
         None
     }
 }
 
-fn is_key_char(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | ':')
-}
-
 fn describe(c: char) -> String {
     match c {
         ' ' => "a space".into(),
-        '/' => "a `/`".into(),
         '\\' => "a `\\`".into(),
-        c if c.is_control() || c.is_whitespace() => format!("U+{:04X}", c as u32),
+        c if c.is_control() || c.is_whitespace() || c.is_alphanumeric() => {
+            format!("U+{:04X}", c as u32)
+        }
         c => format!("`{c}`"),
     }
 }
@@ -60,25 +83,96 @@ pub fn fold(key: &str) -> String {
     key.to_lowercase()
 }
 
+/// The file stem that holds `key`: the key itself, with `/` as `%2F` and a
+/// leading `.` as `%2E` (a file name cannot hold `/`, and the loader skips
+/// hidden files).
+pub fn file_stem(key: &str) -> Cow<'_, str> {
+    if !key.contains('/') && !key.starts_with('.') {
+        return Cow::Borrowed(key);
+    }
+    let mut out = String::with_capacity(key.len() + 6);
+    for (i, c) in key.char_indices() {
+        match c {
+            '/' => out.push_str("%2F"),
+            '.' if i == 0 => out.push_str("%2E"),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// The key a record file stem holds: [`file_stem`] undone. `None` when the
+/// stem has a `%` that is not one of its escapes.
+pub fn key_from_stem(stem: &str) -> Option<Cow<'_, str>> {
+    if !stem.contains('%') {
+        return Some(Cow::Borrowed(stem));
+    }
+    let mut out = String::with_capacity(stem.len());
+    let mut rest = stem;
+    while let Some(at) = rest.find('%') {
+        out.push_str(&rest[..at]);
+        let escape = rest.get(at..at + 3)?;
+        match escape {
+            "%2F" | "%2f" => out.push('/'),
+            "%2E" | "%2e" if out.is_empty() => out.push('.'),
+            _ => return None,
+        }
+        rest = &rest[at + 3..];
+    }
+    out.push_str(rest);
+    Some(Cow::Owned(out))
+}
+
+/// The path of the record for `key` in the library `dir`.
+pub fn record_path(dir: &Path, key: &str) -> PathBuf {
+    dir.join(format!("{}.toml", file_stem(key)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn accepts_and_rejects() {
-        for good in ["niyazov2010", "a-b_c.d:e", "bayramov", "ayşe"] {
+        for good in [
+            "niyazov2010",
+            "a-b_c.d:e",
+            "bayramov",
+            "ayşe",
+            "knuth:ct",
+            "DBLP:conf/wicsa/ZimmermannWKG15",
+            "Ниязов2010",
+            "doe+smith@x",
+        ] {
             assert_eq!(key_problem(good), None, "{good}");
         }
         assert!(key_problem("two words").unwrap().contains("a space"));
-        assert!(key_problem("a/b").unwrap().contains("`/`"));
-        assert!(key_problem("x@y").unwrap().contains("`@`"));
+        assert!(key_problem("a{b").unwrap().contains("`{`"));
+        assert!(key_problem("a%2Fb").unwrap().contains("`%`"));
         assert!(key_problem("").is_some());
-        for reserved in ["kaynak", "KAYNAK", "Kaynak", ".", "..", ".hidden"] {
+        for reserved in ["kaynak", "KAYNAK", "Kaynak", ".", ".."] {
             assert!(reserved_problem(reserved).is_some(), "{reserved}");
             assert!(key_problem(reserved).is_some(), "{reserved}");
         }
         assert_eq!(reserved_problem("kaynak2020"), None);
         assert_eq!(reserved_problem("a.b"), None);
+        assert_eq!(reserved_problem(".hidden"), None);
         assert_eq!(fold("Niyazov"), fold("niyazov"));
+    }
+
+    #[test]
+    fn keys_map_to_file_names_and_back() {
+        for key in ["plain", "DBLP:conf/x/Y15", ".hidden", "a.b/c.d", "ü/ş"] {
+            let stem = file_stem(key);
+            assert!(!stem.contains('/') && !stem.starts_with('.'), "{stem}");
+            assert_eq!(key_from_stem(&stem).as_deref(), Some(key));
+        }
+        assert_eq!(file_stem("DBLP:conf/x"), "DBLP:conf%2Fx");
+        assert_eq!(key_from_stem("a%41"), None);
+        assert_eq!(key_from_stem("x%2E"), None);
+        assert_eq!(
+            record_path(Path::new("lib"), "a/b"),
+            Path::new("lib/a%2Fb.toml")
+        );
     }
 }

@@ -3,15 +3,17 @@
 //! diagnostics can show snippets; one bad file never stops the others.
 //! Writing goes through [`write`](mod@write), which is atomic and never clobbers silently.
 
+pub mod batch;
 pub mod cache;
 pub mod canonical;
+mod codes;
 mod context;
 pub mod derived;
 mod key;
 mod listing;
 mod reading;
 mod record;
-pub mod serialize;
+pub(crate) mod serialize;
 mod settings;
 pub mod skeleton;
 mod string_repr;
@@ -19,8 +21,11 @@ pub mod suggest_key;
 mod values;
 pub mod write;
 
+pub use codes::LOAD_CODES;
 pub use context::FileContext;
-pub use key::{fold as fold_key, key_problem, reserved_problem};
+pub use key::{
+    file_stem, fold as fold_key, key_from_stem, key_problem, record_path, reserved_problem,
+};
 pub use record::parse_record;
 pub use serialize::to_toml;
 pub use settings::{parse_settings, CheckSettings, Settings, SortScript, SETTINGS_FILE};
@@ -28,6 +33,7 @@ pub use string_repr::string_repr;
 
 use crate::diag::{Diagnostic, Location, Span};
 use crate::model::Entry;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fs;
 use std::io;
@@ -184,12 +190,23 @@ pub fn load_with_options(dir: &Path, options: &LoadOptions) -> Result<Loaded, Lo
     Ok(loaded)
 }
 
-/// The citation key of the record file `name` (`key.toml`).
-pub fn key_of_file(name: &str) -> &str {
-    Path::new(name)
+/// The citation key of the record file `name` (`key.toml`), as loading
+/// reads it: a stem that escapes what a file name cannot hold (`a%2Fb`,
+/// `%2Ehidden`) is decoded; one that does not decode is taken as written.
+pub fn key_of_file(name: &str) -> Cow<'_, str> {
+    let stem = Path::new(name)
         .file_stem()
         .and_then(|s| s.to_str())
-        .unwrap_or("")
+        .unwrap_or("");
+    key_from_stem(stem).unwrap_or(Cow::Borrowed(stem))
+}
+
+/// Parses a record from `text` held in memory, as loading parses the file at
+/// `path` (whose stem is the key): the entry, unless the record has errors,
+/// and every diagnostic. `kaynak check --fix` checks its edits' result so.
+pub fn parse_record_text(path: &Path, text: &str) -> (Option<Entry>, Vec<Diagnostic>) {
+    let key = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    reading::parse_text(path, key, text)
 }
 
 /// The record files of `dir` (`*.toml` but `kaynak.toml` and hidden files),

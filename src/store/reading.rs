@@ -8,12 +8,13 @@
 
 use super::cache::{self, Cached, Stamp};
 use super::{
-    fold_key, key_problem, parse_record, parse_toml, FileContext, FileSeen, FileState, LoadOptions,
-    Loaded,
+    fold_key, key_from_stem, key_problem, parse_record, parse_toml, FileContext, FileSeen,
+    FileState, LoadOptions, Loaded,
 };
 use crate::diag::{Diagnostic, Location, Span};
 use crate::model::Entry;
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::{HashMap, VecDeque};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
@@ -245,11 +246,11 @@ fn check_key(
     files: &[PathBuf],
     seen: &mut HashMap<String, usize>,
 ) -> Result<String, Diagnostic> {
-    let key = path
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or("")
-        .to_string();
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    // A key that cannot be a file name is written escaped (`a%2Fb` for `a/b`).
+    let key = key_from_stem(stem)
+        .unwrap_or(Cow::Borrowed(stem))
+        .into_owned();
     if let Some(problem) = key_problem(&key) {
         return Err(Diagnostic::error("invalid-key", problem)
             .with_location(Location::file(path))
@@ -346,18 +347,7 @@ fn parse_file(
     meta: &std::fs::Metadata,
     loaded_at: SystemTime,
 ) -> FileResult {
-    let mut cx = FileContext::new(path, &text);
-    let mut entry = None;
-    if text.trim().is_empty() {
-        cx.report(
-            Span::new(0, 0),
-            Diagnostic::error("empty-record", "the record is empty")
-                .with_help("write at least type = \"…\" and title = \"…\", or delete the file"),
-        );
-    } else if let Some(doc) = parse_toml(&mut cx) {
-        entry = parse_record(&mut cx, key, doc.as_table());
-    }
-    let diagnostics = std::mem::take(&mut cx.diagnostics);
+    let (entry, diagnostics) = parse_text(path, key, &text);
     // Only a clean record in NFC may skip its file next time: any finding
     // about its text must be made again from the text.
     let clean = entry.is_some() && diagnostics.is_empty() && super::is_nfc(&text);
@@ -370,6 +360,23 @@ fn parse_file(
         cacheable: clean,
         ..FileResult::empty()
     }
+}
+
+/// Parses one record file's text: its entry (unless it has errors) and
+/// every diagnostic, located in `path`.
+pub fn parse_text(path: &Path, key: &str, text: &str) -> (Option<Entry>, Vec<Diagnostic>) {
+    let mut cx = FileContext::new(path, text);
+    let mut entry = None;
+    if text.trim().is_empty() {
+        cx.report(
+            Span::new(0, 0),
+            Diagnostic::error("empty-record", "the record is empty")
+                .with_help("write at least type = \"…\" and title = \"…\", or delete the file"),
+        );
+    } else if let Some(doc) = parse_toml(&mut cx) {
+        entry = parse_record(&mut cx, key, doc.as_table());
+    }
+    (entry, cx.diagnostics)
 }
 
 impl FileResult {

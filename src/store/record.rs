@@ -27,6 +27,7 @@ pub fn parse_record(cx: &mut FileContext, key: &str, root: &toml_edit::Table) ->
                 }
             }
             "check" => entry.allow = parse_check(cx, item),
+            "extra" => entry.extra = parse_extra(cx, item),
             _ => parse_variable(cx, &mut entry, name, item, kspan),
         }
     }
@@ -117,6 +118,36 @@ fn parse_variable(cx: &mut FileContext, entry: &mut Entry, name: &str, item: &It
             }
         }
     }
+}
+
+/// `[extra.FORMAT] field = "value"`: tables of strings, by source format.
+fn parse_extra(cx: &mut FileContext, item: &Item) -> crate::model::Extra {
+    let mut extra = crate::model::Extra::new();
+    let help = "write [extra.bibtex] with field = \"value\" lines";
+    let Some(formats) = item.as_table_like() else {
+        cx.report(
+            item_span(item),
+            Diagnostic::error("wrong-type", "`extra` must be a table of tables").with_help(help),
+        );
+        return extra;
+    };
+    for (format, fields) in formats.iter() {
+        let Some(fields) = fields.as_table_like() else {
+            cx.report(
+                item_span(fields),
+                Diagnostic::error("wrong-type", format!("`extra.{format}` must be a table"))
+                    .with_help(help),
+            );
+            continue;
+        };
+        let table = extra.entry(format.to_string()).or_default();
+        for (name, value) in fields.iter() {
+            if let Some(text) = expect_string(cx, &format!("extra.{format}.{name}"), value) {
+                table.insert(name.to_string(), text);
+            }
+        }
+    }
+    extra
 }
 
 /// `[check] allow = [{ rule = "…", reason = "…" }]`.

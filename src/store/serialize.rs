@@ -3,17 +3,11 @@
 //! [`crate::store::parse_record`] reads to an equal entry (spans aside).
 //!
 //! The layout is fixed so that the same entry always gives the same bytes:
-//!
-//! 1. `type`, `language`;
-//! 2. titles (`title`, `title-short`, then the other `…title…` variables);
-//! 3. names (`author`, `editor`, `translator`, then the other name lists),
-//!    each as a multi-line array of inline tables;
-//! 4. the container and other text and number variables (`container-title`
-//!    first), alphabetically;
-//! 5. dates (`issued` first): a TOML date (`2021-03-31`) when the date is a
-//!    single complete day, else an EDTF string (`"2021"`, `"1994/2010"`);
-//! 6. identifiers (`DOI`, `ISBN`, `ISSN`, `PMID`, `PMCID`, `URL`);
-//! 7. `note`, `abstract`, `annote`; then the `[check]` table.
+//! `type`, `language`, then the fields in the order `kaynak fmt` keeps
+//! ([`super::canonical::field_rank`]: titles, names as multi-line arrays of
+//! inline tables, publication fields, dates, identifiers, the rest, `note`),
+//! then the `[check]` and `[extra.…]` tables. A date is a TOML date
+//! (`2021-03-31`) when it is a single complete day, else an EDTF string.
 //!
 //! A text with only its original form is a plain string; one with a
 //! transliteration or translations is an inline table
@@ -26,14 +20,8 @@
 use crate::model::{Date, Endpoint, Entry, MultiText, Name};
 use std::fmt::Write as _;
 
-/// Identifier variables, written together near the end, in this order.
-const IDENTIFIERS: &[&str] = &["DOI", "ISBN", "ISSN", "PMID", "PMCID", "URL"];
-/// Long free texts, written last.
-const TRAILING: &[&str] = &["note", "abstract", "annote"];
-/// Name lists written first, in this order; the others follow alphabetically.
-const FIRST_NAMES: &[&str] = &["author", "editor", "translator"];
-
-/// The canonical TOML text of `entry` (ending with a newline).
+/// The canonical TOML text of `entry` (ending with a newline): fields in the
+/// order `kaynak fmt` keeps ([`super::canonical::field_rank`]).
 pub fn to_toml(entry: &Entry) -> String {
     let mut out = String::new();
     line(
@@ -44,54 +32,39 @@ pub fn to_toml(entry: &Entry) -> String {
     if let Some(language) = entry.language() {
         line(&mut out, "language", &basic_string(language));
     }
-    let (titles, rest): (Vec<_>, Vec<_>) = entry
+    let mut fields: Vec<&str> = entry
         .texts
         .keys()
+        .chain(entry.names.keys())
+        .chain(entry.dates.keys())
         .copied()
-        .partition(|name| name.contains("title") && !name.starts_with("container"));
-    for name in ordered(titles, &["title", "title-short"]) {
-        write_text(&mut out, entry, name);
-    }
-    let names: Vec<&str> = entry.names.keys().copied().collect();
-    for name in ordered(names, FIRST_NAMES) {
+        .collect();
+    fields.sort_by_key(|name| (super::canonical::field_rank(name), *name));
+    for name in fields {
         if let Some(list) = entry.names(name) {
             write_names(&mut out, name, list);
-        }
-    }
-    let middle = rest
-        .iter()
-        .copied()
-        .filter(|n| !IDENTIFIERS.contains(n) && !TRAILING.contains(n));
-    for name in ordered(
-        middle.collect(),
-        &["container-title", "container-title-short"],
-    ) {
-        write_text(&mut out, entry, name);
-    }
-    let dates: Vec<&str> = entry.dates.keys().copied().collect();
-    for name in ordered(dates, &["issued"]) {
-        if let Some(date) = entry.date(name) {
+        } else if let Some(date) = entry.date(name) {
             line(&mut out, name, &date_value(date));
+        } else {
+            write_text(&mut out, entry, name);
         }
-    }
-    for name in IDENTIFIERS.iter().chain(TRAILING) {
-        write_text(&mut out, entry, name);
     }
     write_check(&mut out, entry);
+    write_extra(&mut out, entry);
     out
 }
 
-/// `names` with `first` (those present) at the front in that order, the rest
-/// alphabetically.
-fn ordered<'a>(mut names: Vec<&'a str>, first: &[&'a str]) -> Vec<&'a str> {
-    names.sort_unstable();
-    let mut out: Vec<&str> = first
-        .iter()
-        .copied()
-        .filter(|f| names.contains(f))
-        .collect();
-    out.extend(names.into_iter().filter(|n| !first.contains(n)));
-    out
+/// `[extra.FORMAT]` tables, one `field = "value"` line each.
+fn write_extra(out: &mut String, entry: &Entry) {
+    for (format, fields) in &entry.extra {
+        if fields.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "\n[extra.{}]", bare_or_quoted_key(format));
+        for (name, value) in fields {
+            line(out, name, &basic_string(value));
+        }
+    }
 }
 
 fn line(out: &mut String, key: &str, value: &str) {

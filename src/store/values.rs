@@ -2,7 +2,7 @@
 
 use super::context::{expect_string, item_span, nfc, type_name, value_span, FileContext};
 use super::record::unknown_key;
-use crate::diag::{Diagnostic, Span};
+use crate::diag::{Diagnostic, Edit, Fix, Span};
 use crate::model::{Date, DatePart, MultiText, Name, NAME_PARTS};
 use std::collections::BTreeMap;
 use toml_edit::{Item, TableLike, Value};
@@ -144,15 +144,20 @@ pub fn parse_date(cx: &mut FileContext, name: &str, item: &Item) -> Option<Date>
         Item::Value(Value::String(s)) => match Date::parse(s.value()) {
             Ok(date) => Some(date),
             Err(e) => {
+                let fix = e
+                    .suggestion
+                    .as_deref()
+                    .and_then(|iso| iso_fix(name, s.value(), iso, span));
                 let help = match e.suggestion {
                     Some(iso) => format!("write it in ISO 8601 form: {name} = {iso}"),
                     None => "write YYYY, YYYY-MM or YYYY-MM-DD; a range as \"1994/2010\"; circa as \"2021~\"".into(),
                 };
-                cx.report(
-                    span,
-                    Diagnostic::error("invalid-date", format!("`{name}`: {}", e.message))
-                        .with_help(help),
-                );
+                let mut d = Diagnostic::error("invalid-date", format!("`{name}`: {}", e.message))
+                    .with_help(help);
+                if let Some(fix) = fix {
+                    d = d.with_fix(fix);
+                }
+                cx.report(span, d);
                 None
             }
         },
@@ -170,6 +175,38 @@ pub fn parse_date(cx: &mut FileContext, name: &str, item: &Item) -> Option<Date>
             );
             None
         }
+    }
+}
+
+/// The repair of a date string that does not parse but reads clearly as one
+/// ISO date (`"31.03.2021"` → `2021-03-31`), for `kaynak check --fix`: a day
+/// is written as a TOML date, a month or a year as a string.
+fn iso_fix(name: &str, raw: &str, iso: &str, span: Span) -> Option<Fix> {
+    if !unambiguous(raw) {
+        return None;
+    }
+    let written = if iso.len() == 10 {
+        iso.to_string()
+    } else {
+        super::serialize::basic_string(iso)
+    };
+    let description = format!(
+        "{name}: {} → {written}",
+        super::serialize::basic_string(raw)
+    );
+    Some(Fix::one(Edit::new(span, written, description)))
+}
+
+/// True when a numeric date's reading is clear: year first, dotted (the
+/// day-first convention of Turkish, Russian and German), only month and year,
+/// or a first number above 12 (which cannot be a month).
+fn unambiguous(text: &str) -> bool {
+    let fields: Vec<&str> = text.split(['.', '/', '-', ' ']).collect();
+    match fields.as_slice() {
+        [first, _, _] if first.len() == 4 => true,
+        [first, _, _] => text.contains('.') || first.parse::<u32>().is_ok_and(|d| d > 12),
+        [_, _] => true,
+        _ => false,
     }
 }
 

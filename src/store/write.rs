@@ -10,7 +10,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 static COUNTER: AtomicU64 = AtomicU64::new(0);
 
-fn temp_path(path: &Path) -> PathBuf {
+/// A fresh temporary file name beside `path` (`.NAME.PID.N.tmp`).
+pub(crate) fn temp_path(path: &Path) -> PathBuf {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -41,7 +42,7 @@ fn write_temp(path: &Path, contents: &[u8]) -> io::Result<PathBuf> {
 /// can kill the process at the worst moment and check that nothing is lost.
 pub const PAUSE_BEFORE_RENAME: &str = "KAYNAK_TEST_PAUSE_BEFORE_RENAME";
 
-fn pause_before_rename() {
+pub(crate) fn pause_before_rename() {
     let pause = std::env::var(PAUSE_BEFORE_RENAME)
         .ok()
         .and_then(|ms| ms.parse::<u64>().ok());

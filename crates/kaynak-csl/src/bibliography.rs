@@ -1,72 +1,164 @@
 //! Rendering the bibliography: entries in sorted order,
 //! subsequent-author-substitute and second-field-align.
 
-use crate::eval::CiteState;
-use crate::output::Inline;
+use crate::citation::NO_PRINTED_FORM;
+use crate::eval::{AuthorSubstitute, CiteState, SubstitutedNames};
+use crate::output::tag::plain_text_of;
+use crate::output::{Inline, Tag};
 use crate::processor::{BibEntry, Bibliography, ItemRender, Run};
 use crate::style::model::*;
+use std::ops::ControlFlow;
 
 pub fn render(run: &mut Run, section: &Section) -> Bibliography {
     let options = section.bibliography.clone();
     let order = run.bib_order.clone();
-    let rendered = match &options.subsequent_author_substitute {
-        // each entry depends on the author of the one before: one pass in order
-        Some(substitute) => render_substituted(run, section, &order, substitute),
-        None => run.par_map(&order, |run, &index, warnings| {
-            run.render_item(index, section, &entry_state(run, index), warnings)
-        }),
-    };
+    let mut rendered = run.par_map(&order, |run, &index, warnings| {
+        run.render_item(index, section, &entry_state(run, index), warnings)
+    });
+    if let Some(text) = &options.subsequent_author_substitute {
+        let rule = options.subsequent_author_substitute_rule;
+        substitute_authors(run, section, &order, &mut rendered, text, rule);
+    }
     let align = options.second_field_align.is_some();
-    let entries = order
-        .iter()
-        .zip(rendered)
-        .filter(|(_, item)| !item.parts.iter().all(Inline::is_empty))
-        .map(|(&index, item)| BibEntry {
-            id: run.items[index].id().to_string(),
-            content: layout(section, item.parts, align),
-        })
-        .collect();
+    let numeric = run.processor.style.numeric;
+    let mut entries = Vec::with_capacity(order.len());
+    for (&index, item) in order.iter().zip(rendered) {
+        let id = run.items[index].id().to_string();
+        if !item.parts.iter().all(Inline::is_empty) {
+            let content = layout(section, index, item.parts, align);
+            entries.push(BibEntry { id, content });
+        } else if numeric {
+            // the numbers of a numeric style's list keep counting, so an
+            // entry that renders nothing is shown as an error, numbered (as
+            // citeproc-js shows it)
+            let text = format!("{}. {NO_PRINTED_FORM}", entries.len() + 1);
+            let content = Inline::Text(text.into());
+            entries.push(BibEntry { id, content });
+        }
+    }
     Bibliography { entries, options }
 }
 
+/// What an entry renders with: its number, and what disambiguation gave
+/// its cites (year-suffix, the `disambiguate` condition, given names).
 fn entry_state(run: &Run, index: usize) -> CiteState {
     CiteState {
         citation_number: Some(run.numbers[index]),
         year_suffix: run.disambiguation[index].year_suffix,
         disambiguate: run.disambiguation[index].disambiguate,
+        given_shown: crate::eval::disambiguate::given_shown(run, index),
+        // subsequent-author-substitute compares names one by one
+        name_tags: run
+            .processor
+            .style
+            .bibliography
+            .as_ref()
+            .is_some_and(|b| b.bibliography.subsequent_author_substitute.is_some()),
         ..CiteState::default()
     }
 }
 
-/// Entries with subsequent-author-substitute, in one pass: the substitute
-/// applies when an entry's author matches the previous entry's.
-fn render_substituted(
+/// subsequent-author-substitute: each entry whose author (its first names
+/// output, read from the rendered tree) repeats the previous entry's is
+/// rendered again with the names `rule` picks replaced by `text`.
+fn substitute_authors(
     run: &mut Run,
     section: &Section,
     order: &[usize],
-    substitute: &str,
-) -> Vec<ItemRender> {
+    rendered: &mut [ItemRender],
+    text: &str,
+    rule: SubstituteRule,
+) {
+    // the authors as rendered (before any substitution)
+    let authors: Vec<Option<EntryAuthor>> = rendered
+        .iter()
+        .map(|item| item.parts.iter().find_map(EntryAuthor::of))
+        .collect();
     let mut warnings = Vec::new();
-    let mut previous_author: Option<String> = None;
-    let mut out = Vec::with_capacity(order.len());
-    for &index in order {
-        let state = match &previous_author {
-            Some(previous) => CiteState {
-                author_substitute: Some(substitute.to_string()),
-                previous_author: Some(previous.clone()),
-                ..entry_state(run, index)
-            },
-            None => entry_state(run, index),
+    for (position, &index) in order.iter().enumerate().skip(1) {
+        let (Some(previous), Some(current)) = (&authors[position - 1], &authors[position]) else {
+            continue;
         };
-        let item = run.render_item(index, section, &state, &mut warnings);
-        previous_author.clone_from(&item.first_names);
-        out.push(item);
+        let Some(names) = current.substituted_after(previous, rule) else {
+            continue;
+        };
+        let state = CiteState {
+            author_substitute: Some(AuthorSubstitute {
+                element: current.element,
+                text: text.to_string(),
+                names,
+            }),
+            ..entry_state(run, index)
+        };
+        rendered[position] = run.render_item(index, section, &state, &mut warnings);
     }
     run.warnings.extend(warnings);
-    out
 }
 
-fn layout(section: &Section, mut parts: Vec<Inline>, align: bool) -> Inline {
+/// An entry's author as subsequent-author-substitute compares it.
+struct EntryAuthor {
+    element: u16,
+    /// The whole list's text (names, delimiters, et-al).
+    text: String,
+    /// Each name's text; empty for output that came from `cs:substitute`.
+    names: Vec<String>,
+}
+
+impl EntryAuthor {
+    /// The first names output of `node`.
+    fn of(node: &Inline) -> Option<EntryAuthor> {
+        let (tag, children) = node.first_names()?;
+        let mut names = Vec::new();
+        if !tag.substituted {
+            for child in children {
+                let _ = child.visit_tags(&mut |tag, name| {
+                    if let Tag::Name(_) = tag {
+                        names.push(plain_text_of(name));
+                        // names do not nest
+                        return ControlFlow::Continue(());
+                    }
+                    ControlFlow::Continue(())
+                });
+            }
+        }
+        Some(EntryAuthor {
+            element: tag.element,
+            text: plain_text_of(children),
+            names,
+        })
+    }
+
+    /// Which of these names `rule` replaces, after an entry whose author is
+    /// `previous`; `None` when none.
+    fn substituted_after(
+        &self,
+        previous: &EntryAuthor,
+        rule: SubstituteRule,
+    ) -> Option<SubstitutedNames> {
+        let whole = self.text == previous.text;
+        // output from cs:substitute has no names: it is compared whole
+        if self.names.is_empty() || previous.names.is_empty() {
+            return whole.then_some(SubstitutedNames::All);
+        }
+        let matching = self
+            .names
+            .iter()
+            .zip(&previous.names)
+            .take_while(|(a, b)| a == b)
+            .count();
+        match rule {
+            SubstituteRule::CompleteAll => whole.then_some(SubstitutedNames::All),
+            SubstituteRule::CompleteEach => whole.then_some(SubstitutedNames::Each),
+            SubstituteRule::PartialEach => {
+                (matching > 0).then_some(SubstitutedNames::First(matching))
+            }
+            SubstituteRule::PartialFirst => (matching > 0).then_some(SubstitutedNames::First(1)),
+        }
+    }
+}
+
+fn layout(section: &Section, index: usize, mut parts: Vec<Inline>, align: bool) -> Inline {
+    let tag = Tag::Item(crate::citation::item_tag(index));
     let rendering = &section.layout.rendering;
     let mut body = if align && parts.len() > 1 {
         let rest = parts.split_off(1);
@@ -80,13 +172,21 @@ fn layout(section: &Section, mut parts: Vec<Inline>, align: bool) -> Inline {
             left.push(Inline::Text(prefix.as_str().into()));
         }
         left.push(first);
-        return Inline::seq(vec![
-            Inline::Display(Display::LeftMargin, left),
-            Inline::Display(Display::RightInline, format(rendering, right)),
-        ]);
+        return Inline::Tagged(
+            tag,
+            vec![
+                Inline::Display(Display::LeftMargin, left),
+                Inline::Display(Display::RightInline, format(rendering, right)),
+            ],
+        );
     } else {
         format(rendering, parts)
     };
+    if body.first_mut().is_some_and(opening_display_space) {
+        // a display block that opens the entry leaves its leading space
+        // before it (as citeproc-js writes it)
+        body.insert(0, Inline::Text(" ".into()));
+    }
     if let Some(prefix) = &rendering.prefix {
         body.insert(0, Inline::Text(prefix.as_str().into()));
     }
@@ -98,7 +198,40 @@ fn layout(section: &Section, mut parts: Vec<Inline>, align: bool) -> Inline {
             body.push(text);
         }
     }
-    Inline::seq(body)
+    Inline::tagged(tag, body)
+}
+
+/// Whether `node` is (or opens with) a display block whose text opens
+/// with a space; the space is taken out of it.
+fn opening_display_space(node: &mut Inline) -> bool {
+    fn first_text(node: &mut Inline) -> Option<&mut compact_str::CompactString> {
+        match node {
+            Inline::Text(text) => Some(text),
+            Inline::Formatted(_, children)
+            | Inline::Markup(_, children)
+            | Inline::Display(_, children)
+            | Inline::NoCase(children)
+            | Inline::Tagged(_, children) => children.first_mut().and_then(first_text),
+            Inline::Quoted { .. } => None,
+        }
+    }
+    let display = match node {
+        Inline::Display(..) => node,
+        Inline::Tagged(_, children) | Inline::Formatted(_, children) => {
+            match children.first_mut() {
+                Some(first @ Inline::Display(..)) => first,
+                _ => return false,
+            }
+        }
+        _ => return false,
+    };
+    match first_text(display) {
+        Some(text) if text.starts_with(' ') => {
+            text.remove(0);
+            true
+        }
+        _ => false,
+    }
 }
 
 /// The children of the display block that ends the entry, if one does:
@@ -107,6 +240,7 @@ fn last_display(nodes: &mut [Inline]) -> Option<&mut Vec<Inline>> {
     match nodes.last_mut()? {
         Inline::Display(_, children) => Some(children),
         Inline::Formatted(f, children) if f.is_empty() => last_display(children),
+        Inline::Tagged(_, children) => last_display(children),
         _ => None,
     }
 }

@@ -4,7 +4,7 @@
 
 use crate::diagnostic::Warning;
 use crate::eval::{position, sort, text::year_suffix_letters, CiteState};
-use crate::output::Inline;
+use crate::output::{Inline, Tag};
 use crate::processor::{Cite, Cluster, Run};
 use crate::style::model::*;
 
@@ -12,11 +12,13 @@ use crate::style::model::*;
 pub const NO_PRINTED_FORM: &str = "[CSL STYLE ERROR: reference with no printed form.]";
 
 /// One rendered cite of a cluster, with what collapsing needs.
-struct RenderedCite {
+struct RenderedCite<'c> {
     index: usize,
-    cite: Cite,
+    cite: &'c Cite,
+    /// The state it rendered with; its `author` is the one found in the output.
     state: CiteState,
     node: Inline,
+    /// The author's text (its first names output), compared by collapsing.
     author: Option<String>,
     keys: Vec<sort::KeyValue>,
     prefix: Option<Inline>,
@@ -53,10 +55,25 @@ fn render_cluster(
             });
             continue;
         };
-        let state = run.state_for(index, position);
-        let rendered = run.render_item(index, section, &state, warnings);
-        let (parts, author) = (rendered.parts, rendered.first_names);
-        let opens_with_term = rendered.starts_with_term;
+        let mut state = run.state_for(index, position);
+        let mut rendered = run.render_item(index, section, &state, warnings);
+        let opens_with_term = rendered.opens_with_term();
+        // the author is read where something needs it
+        let options = &section.citation;
+        let needs_author = cite.author_only
+            || state.suppress_author
+            || options.collapse.is_some()
+            || options.cite_group_delimiter.is_some();
+        let (author, found) = match needs_author {
+            true => rendered.author().unzip(),
+            false => (None, None),
+        };
+        state.author = found;
+        if state.suppress_author && state.author.is_some() {
+            // now that the author is known, render again without it
+            rendered = run.render_item(index, section, &state, warnings);
+        }
+        let parts = rendered.parts;
         let keys = if section.sort.is_empty() {
             Vec::new()
         } else {
@@ -74,7 +91,7 @@ fn render_cluster(
         } else if parts.iter().all(Inline::is_empty) {
             Inline::Text(NO_PRINTED_FORM.into())
         } else {
-            Inline::seq(parts)
+            Inline::tagged(Tag::Item(item_tag(index)), parts)
         };
         let sentence_start = match cite.prefix.as_deref() {
             None | Some("") => cites.is_empty(),
@@ -106,7 +123,7 @@ fn render_cluster(
             .map(|p| Inline::seq(run.rich_text(index, p)));
         cites.push(RenderedCite {
             index,
-            cite: cite.clone(),
+            cite,
             state,
             node,
             author,
@@ -149,13 +166,22 @@ fn wrap_layout(rendering: &Rendering, parts: Vec<Inline>) -> Inline {
     }
 }
 
-fn with_affixes(cite: RenderedCite) -> Inline {
-    cite_with_affixes_ref(&cite)
+/// The cite's node between its prefix and suffix, moved out of it (a copy
+/// of every cite's tree was a large share of clustering).
+fn with_affixes(cite: RenderedCite<'_>) -> Inline {
+    if cite.prefix.is_none() && cite.suffix.is_none() {
+        return cite.node;
+    }
+    let mut out = Vec::with_capacity(3);
+    out.extend(cite.prefix);
+    out.push(cite.node);
+    out.extend(cite.suffix);
+    Inline::seq(out)
 }
 
 /// Join cites; a cite whose prefix opens with punctuation takes the place
 /// of the delimiter.
-fn join_plain(cites: Vec<RenderedCite>, delimiter: Option<&str>) -> Vec<Inline> {
+fn join_plain(cites: Vec<RenderedCite<'_>>, delimiter: Option<&str>) -> Vec<Inline> {
     let mut out = Vec::new();
     let mut previous_punctuated = false;
     for (index, cite) in cites.into_iter().enumerate() {
@@ -190,7 +216,7 @@ fn join_plain(cites: Vec<RenderedCite>, delimiter: Option<&str>) -> Vec<Inline> 
 /// Cite grouping without collapsing: cites by the same author are kept
 /// together and joined with cite-group-delimiter.
 fn group_cites(
-    cites: Vec<RenderedCite>,
+    cites: Vec<RenderedCite<'_>>,
     section: &Section,
     delimiter: Option<&str>,
 ) -> Vec<Inline> {
@@ -199,7 +225,7 @@ fn group_cites(
         .cite_group_delimiter
         .clone()
         .unwrap_or_default();
-    let mut groups: Vec<Vec<RenderedCite>> = Vec::new();
+    let mut groups: Vec<Vec<RenderedCite<'_>>> = Vec::new();
     for cite in cites {
         match groups
             .iter_mut()
@@ -226,14 +252,18 @@ fn join_cites(nodes: Vec<Inline>, delimiter: Option<&str>) -> Vec<Inline> {
     )
 }
 
-fn plain(cite: &RenderedCite) -> bool {
+fn plain(cite: &RenderedCite<'_>) -> bool {
     cite.cite.prefix.is_none() && cite.cite.suffix.is_none() && cite.cite.locator.is_none()
 }
 
-fn collapse_numbers(run: &Run, cites: Vec<RenderedCite>, delimiter: Option<&str>) -> Vec<Inline> {
+fn collapse_numbers(
+    run: &Run,
+    cites: Vec<RenderedCite<'_>>,
+    delimiter: Option<&str>,
+) -> Vec<Inline> {
     let mut nodes = Vec::new();
     let mut i = 0;
-    let cites: Vec<RenderedCite> = cites;
+    let cites: Vec<RenderedCite<'_>> = cites;
     while i < cites.len() {
         let mut j = i;
         while j + 1 < cites.len()
@@ -258,7 +288,7 @@ fn collapse_numbers(run: &Run, cites: Vec<RenderedCite>, delimiter: Option<&str>
     join_cites(nodes, delimiter)
 }
 
-fn cite_with_affixes_ref(cite: &RenderedCite) -> Inline {
+fn cite_with_affixes_ref(cite: &RenderedCite<'_>) -> Inline {
     let mut out = Vec::new();
     out.extend(cite.prefix.clone());
     out.push(cite.node.clone());
@@ -276,17 +306,23 @@ struct Delimiters {
 fn collapse_years(
     run: &Run,
     section: &Section,
-    cites: Vec<RenderedCite>,
+    cites: Vec<RenderedCite<'_>>,
     mode: Collapse,
     warnings: &mut Vec<Warning>,
 ) -> Vec<Inline> {
     let options = &section.citation;
     let layout = section.layout.delimiter.clone().unwrap_or_default();
+    // without a cite-group-delimiter, an in-text style joins a group's cites
+    // with ", ", a note style with the layout delimiter (as citeproc-js does)
+    let default_group = match run.processor.style.class {
+        StyleClass::Note => layout.clone(),
+        StyleClass::InText => ", ".to_string(),
+    };
     let delimiters = Delimiters {
         group: options
             .cite_group_delimiter
             .clone()
-            .unwrap_or_else(|| ", ".to_string()),
+            .unwrap_or(default_group),
         year_suffix: options
             .year_suffix_delimiter
             .clone()
@@ -299,11 +335,11 @@ fn collapse_years(
         layout,
     };
     // group by author, keeping first-appearance order
-    let mut groups: Vec<Vec<RenderedCite>> = Vec::new();
+    let mut groups: Vec<Vec<RenderedCite<'_>>> = Vec::new();
     for cite in cites {
         // sorted clusters gather an author's cites; unsorted ones collapse
         // only adjacent cites
-        let same = |g: &Vec<RenderedCite>| {
+        let same = |g: &Vec<RenderedCite<'_>>| {
             g[0].author == cite.author
                 && (cite.author.is_some() || cite.state.year_suffix.is_some())
                 && cite.cite.prefix.is_none()
@@ -356,7 +392,7 @@ struct Piece {
 fn collapse_group(
     run: &Run,
     section: &Section,
-    group: Vec<RenderedCite>,
+    group: Vec<RenderedCite<'_>>,
     mode: Collapse,
     delimiters: &Delimiters,
     warnings: &mut Vec<Warning>,
@@ -388,9 +424,14 @@ fn collapse_group(
             };
             let piece = if same_year && plain(&cite) {
                 let suffix = cite.state.year_suffix.unwrap_or(0);
+                // the suffix as the cite renders it (its tagged node)
+                let node = match cite.node.find_tag(|t| matches!(t, Tag::YearSuffix(_))) {
+                    Some((_, children)) => Inline::seq(children.to_vec()),
+                    None => Inline::Text(year_suffix_letters(suffix).into()),
+                };
                 Piece {
                     delimiter,
-                    node: Inline::Text(year_suffix_letters(suffix).into()),
+                    node,
                     suffix: Some(suffix),
                     suffix_only: true,
                 }
@@ -399,6 +440,7 @@ fn collapse_group(
                     suppress_author: true,
                     ..cite.state.clone()
                 };
+                // (the author found in the cite's first render is left out)
                 let parts = run.render_item(cite.index, section, &state, warnings).parts;
                 if parts.iter().all(Inline::is_empty)
                     && cite.prefix.is_none()
@@ -485,7 +527,7 @@ fn flush_run(buffer: &mut Vec<Piece>, out: &mut Vec<Piece>) {
 fn year_text(
     run: &Run,
     section: &Section,
-    cite: &RenderedCite,
+    cite: &RenderedCite<'_>,
     warnings: &mut Vec<Warning>,
 ) -> String {
     let state = CiteState {
@@ -495,4 +537,9 @@ fn year_text(
     };
     let parts = run.render_item(cite.index, section, &state, warnings).parts;
     parts.iter().map(Inline::plain_text).collect()
+}
+
+/// An item's index as [`Tag::Item`] holds it.
+pub(crate) fn item_tag(index: usize) -> u32 {
+    u32::try_from(index).unwrap_or(u32::MAX)
 }

@@ -10,6 +10,22 @@
 //!                          ──► text | html | markdown | latex | rtf
 //! ```
 //!
+//! # The tagged output tree
+//!
+//! Each cite and bibliography entry renders into an [`Inline`] tree. Besides
+//! text and formatting, the tree says what its parts are: an
+//! [`Inline::Tagged`] node carries a [`output::Tag`] — the item, a names list
+//! and each name in it, a date, a year-suffix, a term, the output of a
+//! variable rendered by `cs:substitute`. The passes after evaluation read
+//! the tags instead of records kept beside the output: collapsing and
+//! `suppress-author` find the author (the first names list),
+//! subsequent-author-substitute compares two entries' names name by name,
+//! disambiguation reads how many names a list has and how much of each given
+//! name a cite shows, a note that opens with a term is capitalised, and the
+//! evaluation itself suppresses a substituted variable because the output
+//! before it holds that variable's tag. Backends render a tagged node as its
+//! children. See [`output::tag`] for the tags and who reads them.
+//!
 //! # Using it (what `kaynak bib` / `kaynak cite` need)
 //!
 //! ```

@@ -10,6 +10,11 @@ use crate::diagnostic::Warning;
 /// threads costs more than it saves (and the test suite's fixtures are small).
 pub const MIN_ITEMS: usize = 256;
 
+/// The stack of each worker thread: room to spare at the deepest nesting a
+/// style may have (`style::analysis::MAX_DEPTH`), whatever `RUST_MIN_STACK`
+/// says. Only the pages used are ever committed.
+const WORKER_STACK: usize = 16 << 20;
+
 /// The number of threads a processor uses unless told otherwise.
 pub fn default_threads() -> usize {
     std::thread::available_parallelism()
@@ -39,14 +44,23 @@ where
     let first = chunks.next().unwrap_or(&[]);
     let parts = std::thread::scope(|scope| {
         let handles: Vec<_> = chunks
-            .map(|chunk| scope.spawn(move || run_chunk(chunk)))
+            .map(|chunk| {
+                let thread = std::thread::Builder::new()
+                    .stack_size(WORKER_STACK)
+                    .spawn_scoped(scope, move || run_chunk(chunk));
+                (chunk, thread)
+            })
             .collect();
         // the calling thread takes the first chunk instead of waiting idle
         let mut parts = vec![run_chunk(first)];
-        for handle in handles {
-            match handle.join() {
-                Ok(part) => parts.push(part),
-                Err(panic) => std::panic::resume_unwind(panic),
+        for (chunk, thread) in handles {
+            match thread {
+                Ok(thread) => match thread.join() {
+                    Ok(part) => parts.push(part),
+                    Err(panic) => std::panic::resume_unwind(panic),
+                },
+                // no thread to be had: the chunk runs here
+                Err(_) => parts.push(run_chunk(chunk)),
             }
         }
         parts

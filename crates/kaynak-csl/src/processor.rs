@@ -3,10 +3,10 @@
 //! bibliography into output trees.
 
 use crate::diagnostic::Warning;
-use crate::eval::{self, sort, CiteState, Context};
+use crate::eval::{self, sort, Author, CiteState, Context, Walk};
 use crate::item::CslItem;
 use crate::locale::LocaleChain;
-use crate::output::{render, Format, Inline};
+use crate::output::{render, Format, Inline, Tag};
 use crate::style::model::*;
 use crate::style::Style;
 use kaynak_text::collate::{Collator, MixedScripts};
@@ -409,22 +409,20 @@ impl<'p, 'i> Run<'p, 'i> {
         warnings: &mut Vec<Warning>,
     ) -> ItemRender {
         let style = &self.processor.style;
+        let walk = Walk::default();
         let mut ctx = Context::new(
             style,
             &self.processor.locale,
             self.items[index],
             section,
             cite,
+            &walk,
         );
         ctx.share_answers(self.answers_of(index));
         let parts = eval::render_elements(&ctx, &section.layout.elements);
-        let tracker = ctx.tracker.into_inner();
-        warnings.extend(tracker.warnings);
-        ItemRender {
-            parts,
-            first_names: tracker.first_names,
-            starts_with_term: tracker.starts_with_term,
-        }
+        drop(ctx);
+        warnings.extend(walk.into_warnings());
+        ItemRender { parts }
     }
 
     /// `work` for every element of `inputs`, split over the processor's
@@ -442,13 +440,66 @@ impl<'p, 'i> Run<'p, 'i> {
     }
 }
 
-/// One item rendered by a layout.
+/// One item rendered by a layout: the outputs of the layout's elements.
+/// What they hold (its author, whether it opens with a term …) is read
+/// from their tags.
 pub(crate) struct ItemRender {
     pub parts: Vec<Inline>,
-    /// The first rendered names (the "author" for collapsing and substitution).
-    pub first_names: Option<String>,
-    /// Whether the output opens with a term (capitalised at a sentence start).
-    pub starts_with_term: bool,
+}
+
+impl ItemRender {
+    /// The item's author: the first names output (see
+    /// [`Inline::first_names`]), as plain text, and what names it.
+    pub fn author(&self) -> Option<(String, Author)> {
+        self.parts.iter().find_map(author_of)
+    }
+
+    /// Whether the output opens with a term (see [`Inline::opens_with_term`]).
+    pub fn opens_with_term(&self) -> bool {
+        crate::output::tag::opens_with_term(&self.parts)
+    }
+}
+
+/// The author of a rendered cite (its first names output) as plain text,
+/// with the element that rendered it and the variables a `cs:substitute`
+/// used for it (inside the names output or around it).
+pub(crate) fn author_of(node: &Inline) -> Option<(String, Author)> {
+    use std::ops::ControlFlow;
+    // the substituted variables around the node being visited
+    fn visit(node: &Inline, around: &mut Vec<u16>) -> Option<(String, Author)> {
+        match node {
+            Inline::Tagged(Tag::Names(names), children) => {
+                let mut substituted = around.clone();
+                for child in children {
+                    let _ = child.visit_tags(&mut |tag, _| {
+                        if let Tag::Substituted(id) = tag {
+                            substituted.push(id);
+                        }
+                        ControlFlow::Continue(())
+                    });
+                }
+                let author = Author {
+                    element: names.element,
+                    substituted,
+                };
+                Some((crate::output::tag::plain_text_of(children), author))
+            }
+            Inline::Tagged(Tag::Substituted(id), children) => {
+                around.push(*id);
+                let found = children.iter().find_map(|c| visit(c, around));
+                around.pop();
+                found
+            }
+            Inline::Text(_) => None,
+            Inline::Tagged(_, children)
+            | Inline::Formatted(_, children)
+            | Inline::Markup(_, children)
+            | Inline::Display(_, children)
+            | Inline::NoCase(children)
+            | Inline::Quoted { children, .. } => children.iter().find_map(|c| visit(c, around)),
+        }
+    }
+    visit(node, &mut Vec::new())
 }
 
 impl Run<'_, '_> {
@@ -458,12 +509,14 @@ impl Run<'_, '_> {
             return vec![Inline::Text(text.into())];
         };
         let cite = CiteState::default();
+        let walk = Walk::default();
         let ctx = Context::new(
             &self.processor.style,
             &self.processor.locale,
             self.items[index],
             section,
             &cite,
+            &walk,
         );
         let mut nodes = eval::case::parse_rich_text(&ctx, text);
         // quotes typed in an affix keep the punctuation that follows outside
@@ -480,8 +533,10 @@ fn keep_punctuation_outside(nodes: &mut [Inline]) {
                 keep_punctuation_outside(children);
             }
             Inline::Formatted(_, children)
+            | Inline::Markup(_, children)
             | Inline::Display(_, children)
-            | Inline::NoCase(children) => keep_punctuation_outside(children),
+            | Inline::NoCase(children)
+            | Inline::Tagged(_, children) => keep_punctuation_outside(children),
             Inline::Text(_) => {}
         }
     }

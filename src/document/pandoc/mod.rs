@@ -7,7 +7,7 @@
 //! `reference-section-title` when there is one. Missing records print as
 //! `???`. The binary reads and writes the JSON and prints the warnings.
 
-pub mod ast;
+pub(crate) mod ast;
 mod inlines;
 
 pub use ast::{Document, ReadError};

@@ -179,8 +179,10 @@ fn visit_text(nodes: &[Inline], f: &mut impl FnMut(&str)) {
                 f(&marks.close);
             }
             Inline::Formatted(_, children)
+            | Inline::Markup(_, children)
             | Inline::Display(_, children)
-            | Inline::NoCase(children) => visit_text(children, f),
+            | Inline::NoCase(children)
+            | Inline::Tagged(_, children) => visit_text(children, f),
         }
     }
 }
@@ -246,7 +248,10 @@ fn case_node(node: &mut Inline, case: TextCase, all_upper: bool, state: &mut Cas
             }
             state.word_index += count_words(children);
         }
-        Inline::Formatted(_, children) | Inline::Display(_, children) => {
+        Inline::Formatted(_, children)
+        | Inline::Markup(_, children)
+        | Inline::Display(_, children)
+        | Inline::Tagged(_, children) => {
             for child in children {
                 case_node(child, case, all_upper, state);
             }
@@ -485,7 +490,11 @@ pub fn strip_periods(nodes: &mut [Inline]) {
     for node in nodes {
         match node {
             Inline::Text(text) => *text = text.replace('.', "").into(),
-            Inline::Formatted(_, c) | Inline::Display(_, c) | Inline::NoCase(c) => strip_periods(c),
+            Inline::Formatted(_, c)
+            | Inline::Markup(_, c)
+            | Inline::Display(_, c)
+            | Inline::NoCase(c)
+            | Inline::Tagged(_, c) => strip_periods(c),
             Inline::Quoted { children, .. } => strip_periods(children),
         }
     }
@@ -502,8 +511,10 @@ pub fn requote(children: Vec<Inline>, ctx: &Context, depth: usize) -> Vec<Inline
                 Inline::quoted(open, close, inside, requote(children, ctx, depth + 1))
             }
             Inline::Formatted(f, c) => Inline::Formatted(f, requote(c, ctx, depth)),
+            Inline::Markup(f, c) => Inline::Markup(f, requote(c, ctx, depth)),
             Inline::Display(d, c) => Inline::Display(d, requote(c, ctx, depth)),
             Inline::NoCase(c) => Inline::NoCase(requote(c, ctx, depth)),
+            Inline::Tagged(t, c) => Inline::Tagged(t, requote(c, ctx, depth)),
             text => text,
         })
         .collect()
@@ -538,14 +549,24 @@ pub fn parse_rich_text(ctx: &Context, text: &str) -> Vec<Inline> {
     if !has_markup(text) {
         return vec![Inline::Text(text.into())];
     }
-    let mut parser = RichParser { ctx, rest: text };
+    let mut parser = RichParser {
+        ctx,
+        rest: text,
+        depth: 0,
+    };
     parser.nodes(None)
 }
 
 struct RichParser<'c, 'a, 't> {
     ctx: &'c Context<'a>,
     rest: &'t str,
+    /// How many tags and quotes are open: past [`MAX_MARKUP_DEPTH`] more
+    /// are kept as text, so a value nested without end cannot exhaust the stack.
+    depth: usize,
 }
+
+/// The deepest nesting of markup read in a field value.
+const MAX_MARKUP_DEPTH: usize = 32;
 
 const TAGS: &[(&str, &str)] = &[
     ("<i>", "</i>"),
@@ -554,6 +575,8 @@ const TAGS: &[(&str, &str)] = &[
     ("<sup>", "</sup>"),
     ("<sub>", "</sub>"),
     ("<span class=\"nocase\">", "</span>"),
+    // TeX math kept verbatim by kaynak's .bib import: printed as written.
+    ("<span class=\"math\">", "</span>"),
     ("<span class=\"nodecor\">", "</span>"),
     ("<span style=\"font-variant:small-caps;\">", "</span>"),
     ("<span style=\"font-variant: small-caps;\">", "</span>"),
@@ -572,11 +595,15 @@ impl RichParser<'_, '_, '_> {
                     return nodes;
                 }
             }
-            if let Some((open, close)) = TAGS.iter().find(|(open, _)| self.rest.starts_with(open)) {
+            let nests = self.depth < MAX_MARKUP_DEPTH;
+            let tag = TAGS.iter().find(|(open, _)| self.rest.starts_with(open));
+            if let Some((open, close)) = tag.filter(|_| nests) {
                 if self.rest[open.len()..].contains(close) {
                     flush(&mut text, &mut nodes);
                     self.rest = &self.rest[open.len()..];
+                    self.depth += 1;
                     let children = self.nodes(Some(close));
+                    self.depth -= 1;
                     nodes.push(tag_node(open, children));
                     continue;
                 }
@@ -584,7 +611,7 @@ impl RichParser<'_, '_, '_> {
             let pair = QUOTE_PAIRS
                 .iter()
                 .find(|(open, _)| self.rest.starts_with(open));
-            if let Some((open, close)) = pair {
+            if let Some((open, close)) = pair.filter(|_| nests) {
                 let straight = open == close;
                 let rest = &self.rest[open.len()..];
                 if until != Some(*close)
@@ -593,10 +620,12 @@ impl RichParser<'_, '_, '_> {
                 {
                     flush(&mut text, &mut nodes);
                     self.rest = rest;
+                    self.depth += 1;
                     let children = self.nodes(Some(close));
+                    self.depth -= 1;
                     nodes.push(if *open == "‘" {
                         // typographic single quotes stay inner quotes
-                        let (open, close) = quote_marks(self.ctx, self.ctx.quote_depth() + 1);
+                        let (open, close) = quote_marks(self.ctx, 1);
                         Inline::quoted(open, close, false, children)
                     } else {
                         quote(self.ctx, children)
@@ -651,7 +680,7 @@ fn tag_node(open: &str, children: Vec<Inline>) -> Inline {
         "<b>" => formatting.font_weight = Some(FontWeight::Bold),
         "<sup>" => formatting.vertical_align = Some(VerticalAlign::Sup),
         "<sub>" => formatting.vertical_align = Some(VerticalAlign::Sub),
-        "<span class=\"nocase\">" => return Inline::NoCase(children),
+        "<span class=\"nocase\">" | "<span class=\"math\">" => return Inline::NoCase(children),
         "<span class=\"nodecor\">" => {
             formatting.font_style = Some(FontStyle::Normal);
             formatting.font_weight = Some(FontWeight::Normal);
@@ -659,7 +688,7 @@ fn tag_node(open: &str, children: Vec<Inline>) -> Inline {
         }
         _ => formatting.font_variant = Some(FontVariant::SmallCaps),
     }
-    let node = Inline::Formatted(formatting, children);
+    let node = Inline::Markup(formatting, children);
     if matches!(open, "<i>" | "<b>") {
         node
     } else {

@@ -1,24 +1,25 @@
 //! `cs:choose`: conditions and match modes.
 
-use super::{render_elements_into, Context, Parts};
+use super::{hoist, render_elements_into, Context, Facts, Parts};
 use crate::output::Inline;
 use crate::style::model::*;
 
 /// The chosen branch's outputs as one node (`None` when it renders nothing).
 pub fn render_choose(ctx: &Context, choose: &Choose) -> Option<Inline> {
     let mut out = Parts::None;
-    render_choose_into(ctx, choose, &mut out);
-    (!out.is_empty()).then(|| Inline::seq(out.into_vec()))
+    let facts = render_choose_into(ctx, choose, &mut out);
+    (!out.is_empty()).then(|| hoist(Inline::seq(out.into_vec()), facts.as_ref()))
 }
 
 /// The chosen branch's outputs, appended to `out` (empty nodes are left out).
-pub(crate) fn render_choose_into(ctx: &Context, choose: &Choose, out: &mut Parts) {
+/// Returns what the outputs add to what came before.
+pub(crate) fn render_choose_into(ctx: &Context, choose: &Choose, out: &mut Parts) -> Option<Facts> {
     let branch = choose
         .branches
         .iter()
         .find(|branch| condition_holds(ctx, &branch.condition));
     let children = branch.map_or(&choose.otherwise, |b| &b.children);
-    render_elements_into(ctx, children, out);
+    render_elements_into(ctx, children, out)
 }
 
 /// Evaluate a condition lazily: `all` stops at the first false test,
@@ -32,7 +33,13 @@ fn condition_holds(ctx: &Context, condition: &Condition) -> bool {
     let found = condition
         .disambiguate
         .iter()
-        .any(|want| decides(ctx.cite.disambiguate == *want))
+        .any(|want| {
+            let holds = match want {
+                true => ctx.disambiguate_test(),
+                false => ctx.cite.disambiguate == 0,
+            };
+            decides(holds)
+        })
         || condition
             .is_numeric
             .iter()
@@ -48,7 +55,10 @@ fn condition_holds(ctx: &Context, condition: &Condition) -> bool {
             .position
             .iter()
             .any(|p| decides(position_matches(ctx, *p)))
-        || condition.types.iter().any(|t| decides(ctx.item_type == t))
+        || condition
+            .type_ids
+            .iter()
+            .any(|t| decides(ctx.item_type_id == Some(*t)))
         || condition.variables.iter().enumerate().any(|(i, v)| {
             let slot = condition.variable_slots.get(i).copied().flatten();
             decides(has_variable(ctx, v, slot))
@@ -83,10 +93,10 @@ fn position_matches(ctx: &Context, wanted: Position) -> bool {
     }
 }
 
+/// Whether the item (or cite) has `name`. A variable `cs:substitute`
+/// already used still has its value here: the spec suppresses it in the
+/// output that follows, not in conditions.
 fn has_variable(ctx: &Context, name: &str, slot: Option<u16>) -> bool {
-    if ctx.is_suppressed(name) {
-        return false;
-    }
     if slot.is_some() {
         // only item variables get a slot, so the names below need no test
         return ctx.item_has_variable(name, slot);

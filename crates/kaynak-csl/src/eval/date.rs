@@ -1,12 +1,14 @@
 //! `cs:date`: localized and non-localized dates, ranges, seasons, BC/AD.
 
+use super::text::{year_suffix_letters, year_suffix_node};
 use super::{number, wrap, wrap_one, Context};
 use crate::item::Date;
-use crate::output::Inline;
+use crate::output::{Inline, Tag};
 use crate::style::model::*;
 
 pub fn render_date(ctx: &Context, element: &DateElement) -> Option<Inline> {
-    let date = if ctx.is_suppressed(&element.variable) {
+    let compared = ctx.cite.comparing && element.variable == "accessed";
+    let date = if compared || ctx.is_suppressed(&element.variable) {
         None
     } else {
         ctx.item.date(&element.variable)
@@ -19,13 +21,7 @@ pub fn render_date(ctx: &Context, element: &DateElement) -> Option<Inline> {
     let node = render_present_date(ctx, element, &date);
     // a date whose shown parts are all missing counts as empty
     ctx.note_variable(node.is_some());
-    if node.is_some() && ctx.in_substitute.get() {
-        ctx.tracker
-            .borrow_mut()
-            .suppressed
-            .push(element.variable.clone());
-    }
-    node
+    node.map(|node| ctx.substituted(&element.variable, node))
 }
 
 fn render_present_date(ctx: &Context, element: &DateElement, date: &Date) -> Option<Inline> {
@@ -52,15 +48,18 @@ fn render_present_date(ctx: &Context, element: &DateElement, date: &Date) -> Opt
     }
     if date.parts.is_empty() {
         let literal = date.literal.clone().unwrap_or_default();
-        return wrap_one(ctx, Inline::Text(literal.into()), &element.rendering);
+        let node = Inline::Tagged(Tag::Date, vec![Inline::Text(literal.into())]);
+        return wrap_one(ctx, node, &element.rendering);
     }
     let (parts, delimiter, outer) = resolve_parts(ctx, element);
-    let content = render_range(ctx, date, &parts, delimiter.as_deref());
+    let mut suffix = ctx.implicit_year_suffix();
+    let content = render_range(ctx, date, &parts, delimiter.as_deref(), &mut suffix);
     let content = match outer {
         Some(rendering) => wrap(ctx, content, &rendering).into_iter().collect(),
         None => content,
     };
-    wrap(ctx, content, &element.rendering)
+    // (an empty date renders nothing: wrap_one tests it)
+    wrap_one(ctx, Inline::tagged(Tag::Date, content), &element.rendering)
 }
 
 /// A sortable text key for a date: YYYYYMMDD, twice for ranges.
@@ -127,11 +126,14 @@ fn merge_part(base: &DatePart, over: Option<&DatePart>) -> DatePart {
     part
 }
 
+/// The date's parts, as a range when it has an end; the implicit
+/// year-suffix (`suffix`, taken once) follows the first year.
 fn render_range(
     ctx: &Context,
     date: &Date,
     parts: &[DatePart],
     delimiter: Option<&str>,
+    suffix: &mut Option<usize>,
 ) -> Vec<Inline> {
     let Some(start) = date.start() else {
         return Vec::new();
@@ -140,7 +142,7 @@ fn render_range(
         .end()
         .filter(|e| *e != start && e.iter().any(|v| *v != 0));
     let Some(end) = end else {
-        let mut out = render_parts(ctx, date, start, parts, delimiter, (false, false));
+        let mut out = render_parts(ctx, date, start, parts, delimiter, (false, false), suffix);
         if date.end().map(|e| e[0] == 0 && e != start).unwrap_or(false) && date.parts.len() > 1 {
             out.push(Inline::Text("–".into()));
         }
@@ -154,7 +156,7 @@ fn render_range(
         .into_iter()
         .find(|n| differs(*n));
     let Some(largest) = largest else {
-        return render_parts(ctx, date, start, parts, delimiter, (false, false));
+        return render_parts(ctx, date, start, parts, delimiter, (false, false), suffix);
     };
     let in_range = |name: DatePartName| match largest {
         DatePartName::Year => true,
@@ -170,7 +172,7 @@ fn render_range(
     let first = present.iter().position(|p| in_range(p.name));
     let last = present.iter().rposition(|p| in_range(p.name));
     let (Some(first), Some(last)) = (first, last) else {
-        return render_parts(ctx, date, start, parts, delimiter, (false, false));
+        return render_parts(ctx, date, start, parts, delimiter, (false, false), suffix);
     };
     let range_delimiter = parts
         .iter()
@@ -185,10 +187,27 @@ fn render_range(
         &owned(&present[..first]),
         delimiter,
         (false, false),
+        suffix,
     );
     let range_parts = owned(&present[first..=last]);
-    let from = render_parts(ctx, date, start, &range_parts, delimiter, (false, true));
-    let to = render_parts(ctx, date, end, &range_parts, delimiter, (true, false));
+    let from = render_parts(
+        ctx,
+        date,
+        start,
+        &range_parts,
+        delimiter,
+        (false, true),
+        suffix,
+    );
+    let to = render_parts(
+        ctx,
+        date,
+        end,
+        &range_parts,
+        delimiter,
+        (true, false),
+        suffix,
+    );
     let after = render_parts(
         ctx,
         date,
@@ -196,6 +215,7 @@ fn render_range(
         &owned(&present[last + 1..]),
         delimiter,
         (false, false),
+        suffix,
     );
     let mut out = join_segments(before, from, delimiter);
     out.push(Inline::Text(range_delimiter.into()));
@@ -230,10 +250,11 @@ fn render_parts(
     parts: &[DatePart],
     delimiter: Option<&str>,
     trim: (bool, bool),
+    suffix: &mut Option<usize>,
 ) -> Vec<Inline> {
     let mut rendered = Vec::new();
     for part in parts {
-        if let Some(text) = part_text(ctx, date, values, part) {
+        if let Some(text) = part_text(ctx, date, values, part, suffix) {
             rendered.push((part, text));
         }
     }
@@ -252,23 +273,34 @@ fn render_parts(
         if trim.1 && index + 1 == count {
             rendering.suffix = None;
         }
-        if let Some(node) = wrap_one(ctx, Inline::Text(text.into()), &rendering) {
+        let node = match text {
+            (text, None) => Inline::Text(text.into()),
+            (year, Some(number)) => Inline::seq(vec![
+                Inline::Text(year.into()),
+                year_suffix_node(number, year_suffix_letters(number)),
+            ]),
+        };
+        if let Some(node) = wrap_one(ctx, node, &rendering) {
             out.push(node);
         }
     }
     out
 }
 
-fn part_text(ctx: &Context, date: &Date, values: &[i32; 3], part: &DatePart) -> Option<String> {
+/// A part's text, and for a year the year-suffix taken from `suffix`.
+fn part_text(
+    ctx: &Context,
+    date: &Date,
+    values: &[i32; 3],
+    part: &DatePart,
+    suffix: &mut Option<usize>,
+) -> Option<(String, Option<usize>)> {
     match part.name {
         DatePartName::Year => {
-            year_text(ctx, values[0], part.form).map(|year| match ctx.implicit_year_suffix() {
-                Some(suffix) => format!("{year}{suffix}"),
-                None => year,
-            })
+            year_text(ctx, values[0], part.form).map(|year| (year, suffix.take()))
         }
-        DatePartName::Month => month_text(ctx, date, values[1], part.form),
-        DatePartName::Day => day_text(ctx, values, part.form),
+        DatePartName::Month => month_text(ctx, date, values[1], part.form).map(|m| (m, None)),
+        DatePartName::Day => day_text(ctx, values, part.form).map(|d| (d, None)),
     }
 }
 

@@ -6,9 +6,11 @@
 use super::CiteState;
 use crate::diagnostic::Warning;
 use crate::item::Name;
+use crate::output::{GivenShown, Inline, Tag};
 use crate::processor::{Cluster, Run};
 use crate::style::model::*;
 use std::collections::HashMap;
+use std::ops::ControlFlow;
 
 const MAX_NAMES: usize = 50;
 
@@ -50,10 +52,31 @@ pub(crate) fn disambiguate(run: &mut Run, _clusters: &[Cluster]) {
             add_givenname(run, &section, group, rule);
         }
     }
-    for group in ambiguous_groups(run, &section, &members) {
-        for &i in &group {
-            run.disambiguation[i].disambiguate = true;
+    // disambiguate="true" tests hold one more at a time, for the members
+    // still ambiguous (citeproc-js's order); when names were added or
+    // expanded cite by cite first, citeproc-js stops after the first
+    let by_names = options.disambiguate_add_names
+        || options.disambiguate_add_givenname
+            && options.givenname_rule.unwrap_or(GivennameRule::ByCite) == GivennameRule::ByCite;
+    let levels = match by_names {
+        true => disambiguate_tests(&run.processor.style).min(1),
+        false => disambiguate_tests(&run.processor.style),
+    };
+    let mut still: Vec<usize> = ambiguous_groups(run, &section, &members)
+        .into_iter()
+        .flatten()
+        .collect();
+    for level in 1..=levels {
+        if still.is_empty() {
+            break;
         }
+        for &i in &still {
+            run.disambiguation[i].disambiguate = level;
+        }
+        still = ambiguous_groups(run, &section, &still)
+            .into_iter()
+            .flatten()
+            .collect();
     }
     if options.disambiguate_add_year_suffix {
         let rank: HashMap<usize, usize> = run
@@ -72,26 +95,40 @@ pub(crate) fn disambiguate(run: &mut Run, _clusters: &[Cluster]) {
 }
 
 fn uses_disambiguate_condition(style: &crate::style::Style) -> bool {
-    fn walk(elements: &[Element]) -> bool {
-        elements.iter().any(|e| match e {
-            Element::Choose(c) => {
-                c.branches
-                    .iter()
-                    .any(|b| b.condition.disambiguate.is_some() || walk(&b.children))
-                    || walk(&c.otherwise)
-            }
-            Element::Group(g) => walk(&g.children),
-            // kaynak multilingual extension
-            Element::Ext(ext) => walk(std::slice::from_ref(&ext.element)),
-            _ => false,
-        })
+    disambiguate_tests(style) > 0
+}
+
+/// How many `disambiguate="true"` tests the style's citation and macros have.
+fn disambiguate_tests(style: &crate::style::Style) -> usize {
+    fn count(elements: &[Element]) -> usize {
+        elements
+            .iter()
+            .map(|e| match e {
+                Element::Choose(c) => {
+                    c.branches
+                        .iter()
+                        .map(|b| {
+                            usize::from(b.condition.disambiguate == Some(true)) + count(&b.children)
+                        })
+                        .sum::<usize>()
+                        + count(&c.otherwise)
+                }
+                Element::Group(g) => count(&g.children),
+                // kaynak multilingual extension
+                Element::Ext(ext) => count(std::slice::from_ref(&ext.element)),
+                _ => 0,
+            })
+            .sum()
     }
-    style.macros.iter().any(|m| walk(&m.elements))
-        || style
+    style
+        .macros
+        .iter()
+        .map(|m| count(&m.elements))
+        .sum::<usize>()
+        + style
             .citation
             .as_ref()
-            .map(|c| walk(&c.layout.elements))
-            .unwrap_or(false)
+            .map_or(0, |c| count(&c.layout.elements))
 }
 
 /// The cite in the form a reader must tell apart from the others. A style
@@ -100,28 +137,83 @@ fn uses_disambiguate_condition(style: &crate::style::Style) -> bool {
 /// the short form holds a part of the same data, so a clash of full forms is
 /// a clash of short forms too). Other styles have one form.
 fn key(run: &Run, section: &Section, index: usize, warnings: &mut Vec<Warning>) -> String {
-    let position = if run.uses_positions {
-        Position::Subsequent
-    } else {
-        Position::First
-    };
-    let state = run.state_for(
-        index,
-        &CiteState {
-            position: Some(position),
-            ..CiteState::default()
-        },
-    );
+    key_as(run, section, index, index, warnings)
+}
+
+/// Item `index`'s cite rendered with the names that item `like` shows
+/// (how many, how much of each given name): two cites are told apart only
+/// if they differ when shown alike.
+fn key_as(
+    run: &Run,
+    section: &Section,
+    index: usize,
+    like: usize,
+    warnings: &mut Vec<Warning>,
+) -> String {
+    let names = &run.disambiguation[like];
     let state = CiteState {
         citation_number: None,
         year_suffix: None,
-        ..state
+        comparing: true,
+        extra_names: names.extra_names,
+        givenname_levels: names.givenname_levels.clone(),
+        ..key_state(run, index)
     };
     let parts = run.render_item(index, section, &state, warnings).parts;
     // one buffer per key, not a string per part
     let mut key = String::new();
     parts.iter().for_each(|p| p.push_plain(&mut key));
     key
+}
+
+/// The state of item `index`'s cite in the form disambiguation compares.
+pub(crate) fn key_state(run: &Run, index: usize) -> CiteState {
+    let position = if run.uses_positions {
+        Position::Subsequent
+    } else {
+        Position::First
+    };
+    run.state_for(
+        index,
+        &CiteState {
+            position: Some(position),
+            ..CiteState::default()
+        },
+    )
+}
+
+/// How much of each given name of its author item `index`'s cite shows,
+/// by name position, where disambiguation expanded the name (else
+/// nothing): the item's bibliography entry shows at least as much.
+pub(crate) fn given_shown(run: &Run, index: usize) -> Vec<GivenShown> {
+    let levels = &run.disambiguation[index].givenname_levels;
+    let Some(section) = run.processor.style.citation.as_ref() else {
+        return Vec::new();
+    };
+    if !levels.iter().any(|level| *level > 0) {
+        return Vec::new();
+    }
+    let state = CiteState {
+        name_tags: true,
+        ..key_state(run, index)
+    };
+    let rendered = run.render_item(index, section, &state, &mut Vec::new());
+    let mut shown = vec![GivenShown::None; levels.len()];
+    let Some((_, names)) = rendered.parts.iter().find_map(Inline::first_names) else {
+        return Vec::new();
+    };
+    for node in names {
+        let _ = node.visit_tags(&mut |tag, _| {
+            if let Tag::Name(name) = tag {
+                let i = usize::from(name.index);
+                if levels.get(i).is_some_and(|level| *level > 0) {
+                    shown[i] = shown[i].max(name.given);
+                }
+            }
+            ControlFlow::Continue(())
+        });
+    }
+    shown
 }
 
 /// The members that render alike, in groups of two or more (groups in the
@@ -142,24 +234,35 @@ fn ambiguous_groups(run: &mut Run, section: &Section, members: &[usize]) -> Vec<
     groups
 }
 
-fn name_count(run: &Run, index: usize) -> usize {
-    [
-        "author",
-        "editor",
-        "translator",
-        "composer",
-        "director",
-        "container-author",
-    ]
-    .iter()
-    .filter_map(|v| run.items[index].names(v).map(|n| n.len()))
-    .max()
-    .unwrap_or(0)
+/// The length of the longest names list item `index`'s cite renders (shown
+/// or not), read from the names tags of its rendered cite: how many names
+/// adding names could show.
+fn name_count(run: &Run, section: &Section, index: usize) -> usize {
+    let parts = run
+        .render_item(index, section, &key_state(run, index), &mut Vec::new())
+        .parts;
+    let mut count = 0;
+    for part in &parts {
+        let _ = part.visit_tags(&mut |tag, _| {
+            if let Tag::Names(names) = tag {
+                count = count.max(usize::from(names.count));
+            }
+            ControlFlow::Continue(())
+        });
+    }
+    count
 }
 
 /// How many other members share each member's key.
 fn clash_counts(run: &mut Run, section: &Section, group: &[usize]) -> HashMap<usize, usize> {
     let keys = run.par_map(group, |run, &i, warnings| key(run, section, i, warnings));
+    let alike = group.iter().all(|&i| {
+        let (a, b) = (&run.disambiguation[i], &run.disambiguation[group[0]]);
+        a.extra_names == b.extra_names && a.givenname_levels == b.givenname_levels
+    });
+    if !alike && group.len() <= MAX_COMPARED_ALIKE {
+        return clash_counts_alike(run, section, group, &keys);
+    }
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for k in &keys {
         *counts.entry(k.as_str()).or_default() += 1;
@@ -169,6 +272,42 @@ fn clash_counts(run: &mut Run, section: &Section, group: &[usize]) -> HashMap<us
         .zip(&keys)
         .map(|(&i, k)| (i, counts.get(k.as_str()).copied().unwrap_or(1) - 1))
         .collect()
+}
+
+/// The largest group whose members are compared each as the other shows its
+/// names (one render per pair); larger groups compare their own renders.
+const MAX_COMPARED_ALIKE: usize = 32;
+
+/// [`clash_counts`] when members show their names differently: each member
+/// clashes with those whose cite, shown with its names, reads the same
+/// (as citeproc-js compares a set under one set of name parameters).
+fn clash_counts_alike(
+    run: &mut Run,
+    section: &Section,
+    group: &[usize],
+    keys: &[String],
+) -> HashMap<usize, usize> {
+    let pairs: Vec<(usize, usize)> = group
+        .iter()
+        .enumerate()
+        .flat_map(|(a, _)| {
+            (0..group.len())
+                .filter(move |b| *b != a)
+                .map(move |b| (a, b))
+        })
+        .collect();
+    let clashes = run.par_map(&pairs, |run, &(a, b), warnings| {
+        let (i, j) = (group[a], group[b]);
+        let other = key_as(run, section, j, i, warnings);
+        other == keys[a]
+    });
+    let mut counts: HashMap<usize, usize> = group.iter().map(|&i| (i, 0)).collect();
+    for (&(a, _), clash) in pairs.iter().zip(clashes) {
+        if clash {
+            *counts.entry(group[a]).or_default() += 1;
+        }
+    }
+    counts
 }
 
 /// Add names until each member clashes with as few others as possible;
@@ -195,7 +334,7 @@ fn add_names(run: &mut Run, section: &Section, group: &[usize], expand: Option<u
 fn add_names_compared(run: &mut Run, section: &Section, group: &[usize]) {
     let max = group
         .iter()
-        .map(|&i| name_count(run, i))
+        .map(|&i| name_count(run, section, i))
         .max()
         .unwrap_or(0)
         .min(MAX_NAMES);
@@ -245,7 +384,7 @@ fn add_givenname(run: &mut Run, section: &Section, group: &[usize], rule: Givenn
         1
     } else {
         open.iter()
-            .map(|&i| name_count(run, i))
+            .map(|&i| name_count(run, section, i))
             .max()
             .unwrap_or(1)
             .max(1)

@@ -5,12 +5,23 @@
 //!
 //! It does not decide positions, sort order, disambiguation or collapsing;
 //! those passes (sibling files) set the [`CiteState`] it reads.
+//!
+//! What the output rendered so far holds (variables `cs:substitute` used,
+//! the implicit year-suffix) is read from that output's tags
+//! ([`crate::output::tag`]) and passed on to the elements that follow in
+//! their [`Context`]: a group or macro whose output holds substituted
+//! variables carries their tags at its top, so each level reads only the
+//! top of what its children rendered. The only state kept during a walk
+//! ([`Walk`]) counts variables for group suppression, `disambiguate` tests,
+//! and warnings.
 
+mod before;
 pub mod case;
 mod choose;
 mod date;
 pub mod disambiguate;
 pub mod initials;
+mod name;
 mod name_parts;
 pub mod names;
 pub mod number;
@@ -22,9 +33,10 @@ pub mod text;
 use crate::diagnostic::Warning;
 use crate::item::CslItem;
 use crate::locale::LocaleChain;
-use crate::output::Inline;
+use crate::output::{Inline, Tag};
 use crate::style::model::*;
 use crate::style::Style;
+pub(crate) use before::{hoist, Before, Facts};
 pub(crate) use parts::Parts;
 use std::cell::{Cell, RefCell};
 use std::sync::atomic::{AtomicU8, Ordering};
@@ -43,33 +55,92 @@ pub struct CiteState {
     pub extra_names: Option<usize>,
     /// Given-name expansion per name position: 1 = initials, 2 = full.
     pub givenname_levels: Vec<u8>,
-    pub disambiguate: bool,
+    /// At least this much of each given name (by position) is shown: what
+    /// the item's disambiguated cites show (bibliography entries).
+    pub given_shown: Vec<crate::output::GivenShown>,
+    /// How many `disambiguate="true"` tests hold, in the order the render
+    /// meets them (as citeproc-js takes them, one at a time): 0 is none.
+    pub disambiguate: usize,
+    /// Rendering the form disambiguation compares: an access date is left
+    /// out, since it does not tell works apart (as citeproc-js compares).
+    pub comparing: bool,
+    /// Tag each name of a names list ([`crate::output::Tag::Name`]): done
+    /// where a pass reads them (subsequent-author-substitute, and the cites
+    /// a bibliography entry takes its given names from), as each tag keeps
+    /// a list of its own.
+    pub name_tags: bool,
+    /// The cite asks to leave its author out (suppress-author).
     pub suppress_author: bool,
-    /// subsequent-author-substitute text replacing the first names.
-    pub author_substitute: Option<String>,
-    /// When set, `author_substitute` applies only if this cite's author
-    /// renders the same (one pass for subsequent-author-substitute).
-    pub previous_author: Option<String>,
+    /// The cite's author as a first render found it: what suppress-author
+    /// leaves out when the cite renders again with it.
+    pub author: Option<Author>,
+    /// subsequent-author-substitute: what replaces this entry's author.
+    pub author_substitute: Option<AuthorSubstitute>,
 }
 
-/// What the element walk records while it runs.
+/// A cite's author: the first names output of its render (see
+/// [`crate::output::Inline::first_names`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Author {
+    /// The `cs:names` element that rendered it.
+    pub element: u16,
+    /// The variables its `cs:substitute` used, by id: with the author left
+    /// out, they stay suppressed in the whole cite.
+    pub substituted: Vec<u16>,
+}
+
+/// What subsequent-author-substitute puts in place of an author.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuthorSubstitute {
+    /// The `cs:names` element whose output is replaced.
+    pub element: u16,
+    /// The text put in place.
+    pub text: String,
+    /// Which of the names it replaces.
+    pub names: SubstitutedNames,
+}
+
+/// The names of a list that subsequent-author-substitute replaces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SubstitutedNames {
+    /// The whole list, with its delimiters and et-al, as one text.
+    All,
+    /// Each name on its own.
+    Each,
+    /// The first `n` names, each on its own.
+    First(usize),
+}
+
+/// What a walk over one item's elements counts while it runs: the
+/// variables called and rendered (a group that called variables and
+/// rendered none is suppressed), warnings, and the extension's frames.
 #[derive(Default)]
-pub struct Tracker {
-    pub variables_called: usize,
-    pub variables_rendered: usize,
-    /// Variables already used by cs:substitute (usually none, so a Vec).
-    pub suppressed: Vec<String>,
-    pub warnings: Vec<Warning>,
-    /// The first rendered names output (the "author" for collapsing).
-    pub first_names: Option<String>,
-    pub names_seen: usize,
-    pub year_suffix_done: bool,
-    pub rendered_any: bool,
-    pub author_substituted: bool,
-    pub starts_with_term: bool,
+pub struct Walk {
+    called: Cell<usize>,
+    rendered: Cell<usize>,
+    /// How many `disambiguate="true"` tests held so far.
+    disambiguate_tests: Cell<usize>,
+    warnings: RefCell<Vec<Warning>>,
+    /// kaynak multilingual extension: the lexical frames settings come from.
+    pub ext_frames: RefCell<Vec<crate::ext::Frame>>,
+    /// Whether the item has each variable a condition tests, by slot:
+    /// 0 not asked yet, 1 no, 2 yes. Styles test the same variables again
+    /// and again, and each answer took up to three look-ups.
+    variable_answers: RefCell<Vec<u8>>,
 }
 
-/// Everything an element needs to render.
+impl Walk {
+    /// The warnings the walk gathered.
+    pub fn into_warnings(self) -> Vec<Warning> {
+        self.warnings.into_inner()
+    }
+}
+
+/// Everything an element needs to render: references to the style,
+/// locale, item and cite, and what the output before the element holds.
+/// A context for part of the walk (another locale, inside `cs:substitute`,
+/// after substituted output) is a copy with a field changed.
+#[derive(Clone)]
 pub struct Context<'a> {
     pub style: &'a Style,
     pub locale: &'a LocaleChain,
@@ -78,26 +149,24 @@ pub struct Context<'a> {
     pub cite: &'a CiteState,
     /// Rendering a macro sort key: names in sort order, dates sortable.
     pub sorting: bool,
-    pub tracker: RefCell<Tracker>,
-    quote_depth: Cell<usize>,
-    pub in_substitute: Cell<bool>,
-    /// What names inside cs:substitute inherit; shared, since every names
-    /// element there reads it.
-    pub substitute_names: RefCell<Option<std::rc::Rc<Names>>>,
     /// names-min / names-use-first of the sort key being computed.
     pub sort_names: Option<(Option<usize>, Option<usize>, Option<bool>)>,
+    /// Inside `cs:substitute`: the `cs:names` element substituted for
+    /// (names inside inherit its options, and variables rendered are tagged).
+    pub(crate) substituting: Option<&'a Names>,
+    /// What the output rendered before holds.
+    pub(crate) before: Before<'a>,
+    walk: &'a Walk,
     /// kaynak multilingual extension: the lexical frames settings come from.
-    pub ext_frames: RefCell<Vec<crate::ext::Frame>>,
-    /// The item's type, asked once: `type=` conditions compare it against
-    /// long lists, and each ask is a dynamic call.
-    pub(crate) item_type: &'a str,
-    /// Whether the item has each variable a condition tests, by slot:
-    /// 0 not asked yet, 1 no, 2 yes. Styles test the same variables again
-    /// and again, and each answer took up to three look-ups.
-    variable_answers: RefCell<Vec<u8>>,
-    /// The same answers kept by the run for this item across its renders
-    /// (citation, bibliography, sort keys, disambiguation), when it keeps
-    /// them: the answers depend on the item alone.
+    pub ext_frames: &'a RefCell<Vec<crate::ext::Frame>>,
+    /// The item's type, asked once, as its id among the types the style's
+    /// `type=` conditions test (none: no test names it): conditions compare
+    /// it against long lists, and each ask would be a dynamic call and a
+    /// string comparison.
+    pub(crate) item_type_id: Option<u16>,
+    /// The answers of [`Context::item_has_variable`] kept by the run for
+    /// this item across its renders (citation, bibliography, sort keys,
+    /// disambiguation), when it keeps them: they depend on the item alone.
     shared_answers: Option<&'a [AtomicU8]>,
 }
 
@@ -108,7 +177,18 @@ impl<'a> Context<'a> {
         item: &'a dyn CslItem,
         section: &'a Section,
         cite: &'a CiteState,
+        walk: &'a Walk,
     ) -> Self {
+        let mut before = Before::default();
+        if let Some(author) = cite.author.as_ref().filter(|_| cite.suppress_author) {
+            // the author is left out: what its substitute used stays used
+            let mut facts = Facts::default();
+            author
+                .substituted
+                .iter()
+                .for_each(|&id| facts.add_substituted(id));
+            before = before.after(style, &facts);
+        }
         Context {
             style,
             // kaynak multilingual extension: the item's locale (k:item-locales).
@@ -117,14 +197,12 @@ impl<'a> Context<'a> {
             section,
             cite,
             sorting: false,
-            tracker: RefCell::new(Tracker::default()),
-            quote_depth: Cell::new(0),
-            in_substitute: Cell::new(false),
-            substitute_names: RefCell::new(None),
             sort_names: None,
-            ext_frames: RefCell::new(Vec::new()),
-            item_type: item.item_type(),
-            variable_answers: RefCell::new(Vec::new()),
+            substituting: None,
+            before,
+            walk,
+            ext_frames: &walk.ext_frames,
+            item_type_id: style.type_id(item.item_type()),
             shared_answers: None,
         }
     }
@@ -136,7 +214,7 @@ impl<'a> Context<'a> {
     }
 
     pub fn warn(&self, message: String) {
-        self.tracker.borrow_mut().warnings.push(Warning {
+        self.walk.warnings.borrow_mut().push(Warning {
             item: Some(self.item.id().to_string()),
             message,
             note: false,
@@ -144,33 +222,76 @@ impl<'a> Context<'a> {
     }
 
     pub fn note_variable(&self, rendered: bool) {
-        let mut tracker = self.tracker.borrow_mut();
-        tracker.variables_called += 1;
+        self.walk.called.set(self.walk.called.get() + 1);
         if rendered {
-            tracker.variables_rendered += 1;
-            tracker.rendered_any = true;
+            self.walk.rendered.set(self.walk.rendered.get() + 1);
         }
     }
 
-    /// Record that a term was rendered; a cite that opens with a term may
-    /// be capitalised at the start of a sentence.
-    pub fn note_term(&self) {
-        let mut tracker = self.tracker.borrow_mut();
-        if !tracker.rendered_any {
-            tracker.starts_with_term = true;
+    /// Whether the next `disambiguate="true"` test holds: the first
+    /// [`CiteState::disambiguate`] of them do.
+    pub(crate) fn disambiguate_test(&self) -> bool {
+        let held = self.walk.disambiguate_tests.get();
+        if held < self.cite.disambiguate {
+            self.walk.disambiguate_tests.set(held + 1);
+            return true;
         }
-        tracker.rendered_any = true;
+        false
     }
 
     /// (variables called, variables rendered) so far.
     pub fn variable_counts(&self) -> (usize, usize) {
-        let tracker = self.tracker.borrow();
-        (tracker.variables_called, tracker.variables_rendered)
+        (self.walk.called.get(), self.walk.rendered.get())
     }
 
+    /// Whether `variable` was rendered by a `cs:substitute` earlier in the
+    /// output: it is not rendered again.
     pub fn is_suppressed(&self, variable: &str) -> bool {
-        let tracker = self.tracker.borrow();
-        !tracker.suppressed.is_empty() && tracker.suppressed.iter().any(|v| v == variable)
+        self.before.is_suppressed(variable)
+    }
+
+    /// `node`, the output of `variable`, tagged as substituted when it is
+    /// rendered inside `cs:substitute`.
+    pub fn substituted(&self, variable: &str, node: Inline) -> Inline {
+        match self
+            .substituting
+            .and_then(|_| self.style.variable_id(variable))
+        {
+            Some(id) => Inline::tag(Tag::Substituted(id), node),
+            None => node,
+        }
+    }
+
+    /// What `node`, an element's output just rendered, adds to what came
+    /// before: the substituted variables tagged at its top (an element's
+    /// output carries them there, see [`hoist`]) and, while the implicit
+    /// year-suffix is still to come, whether it holds one.
+    fn facts_of(&self, node: &Inline) -> Option<Facts> {
+        let mut facts = Facts::default();
+        let mut top = node;
+        while let Inline::Tagged(Tag::Substituted(id), children) = top {
+            if !self.before.is_substituted(*id) {
+                facts.add_substituted(*id);
+            }
+            match children.as_slice() {
+                [only] => top = only,
+                _ => break,
+            }
+        }
+        if self.implicit_year_suffix().is_some() {
+            facts.year_suffix = node
+                .find_tag(|tag| matches!(tag, Tag::YearSuffix(_)))
+                .is_some();
+        }
+        (!facts.is_empty()).then_some(facts)
+    }
+
+    /// The context for the elements after output that added `facts`.
+    fn after(&self, facts: &Facts) -> Context<'a> {
+        Context {
+            before: self.before.after(self.style, facts),
+            ..self.clone()
+        }
     }
 
     pub fn term(&self, name: &str, form: TermForm, plural: bool) -> Option<&'a str> {
@@ -202,7 +323,7 @@ impl<'a> Context<'a> {
         if let Some(shared) = self.shared_answers {
             return shared_answer(shared, slot, look_up);
         }
-        let mut answers = self.variable_answers.borrow_mut();
+        let mut answers = self.walk.variable_answers.borrow_mut();
         if answers.is_empty() {
             answers.resize(self.style.variable_slots, 0);
         }
@@ -261,25 +382,86 @@ pub fn render_elements(ctx: &Context, elements: &[Element]) -> Vec<Inline> {
 
 /// [`render_elements`] as [`Parts`], with no list for a single part.
 pub(crate) fn render_parts(ctx: &Context, elements: &[Element]) -> Parts {
+    render_parts_with_facts(ctx, elements).0
+}
+
+/// [`render_parts`] and what the parts add to what came before (`None`:
+/// nothing).
+pub(crate) fn render_parts_with_facts(
+    ctx: &Context,
+    elements: &[Element],
+) -> (Parts, Option<Facts>) {
     let mut out = Parts::None;
-    render_elements_into(ctx, elements, &mut out);
-    out
+    let facts = render_elements_into(ctx, elements, &mut out);
+    (out, facts)
 }
 
 /// [`render_elements`] appending to `out`: a chosen branch renders straight
 /// into its parent's parts (a vector per `cs:choose` was a hot spot).
-pub(crate) fn render_elements_into(ctx: &Context, elements: &[Element], out: &mut Parts) {
+/// The branch outputs of a `cs:choose` count as separate elements for the
+/// enclosing delimiter, so they are spliced in.
+///
+/// An element's output that changes what the elements after it may render
+/// (substituted variables, the implicit year-suffix) gives them a context
+/// that says so, read from that output's tags. Returns what the output adds
+/// to what came before (`None`: nothing, the common case).
+pub(crate) fn render_elements_into(
+    ctx: &Context,
+    elements: &[Element],
+    out: &mut Parts,
+) -> Option<Facts> {
+    let pending = ctx.implicit_year_suffix().is_some();
     for (index, element) in elements.iter().enumerate() {
-        match element {
-            Element::Choose(choose) => choose::render_choose_into(ctx, choose, out),
-            other => {
-                let Some(node) = render_element(ctx, other).filter(|node| !node.is_empty()) else {
-                    continue;
-                };
-                out.push(node, elements.len() - index);
-            }
+        if let Some(facts) = render_into(ctx, element, out, elements.len() - index, pending) {
+            let rest = elements.get(index + 1..).unwrap_or_default();
+            return Some(render_after(ctx, facts, rest, out));
         }
     }
+    None
+}
+
+/// [`render_elements_into`] for the elements after output that added
+/// `facts`: they render in a context that knows it.
+#[cold]
+fn render_after(ctx: &Context, facts: Facts, elements: &[Element], out: &mut Parts) -> Facts {
+    if elements.is_empty() {
+        return facts;
+    }
+    let mut later = ctx.after(&facts);
+    let mut all = facts;
+    for (index, element) in elements.iter().enumerate() {
+        let pending = later.implicit_year_suffix().is_some();
+        if let Some(facts) = render_into(&later, element, out, elements.len() - index, pending) {
+            later = later.after(&facts);
+            all.extend(facts);
+        }
+    }
+    all
+}
+
+/// One element rendered into `out` (`room`: how many parts may still
+/// come); what its output adds to what came before.
+#[inline(always)]
+fn render_into(
+    ctx: &Context,
+    element: &Element,
+    out: &mut Parts,
+    room: usize,
+    suffix_pending: bool,
+) -> Option<Facts> {
+    if let Element::Choose(choose) = element {
+        return choose::render_choose_into(ctx, choose, out);
+    }
+    let node = render_element(ctx, element)?;
+    let facts = if suffix_pending || matches!(node, Inline::Tagged(Tag::Substituted(_), _)) {
+        ctx.facts_of(&node)
+    } else {
+        None
+    };
+    if !node.is_empty() {
+        out.push(node, room);
+    }
+    facts
 }
 
 pub fn render_element(ctx: &Context, element: &Element) -> Option<Inline> {
@@ -298,27 +480,17 @@ pub fn render_element(ctx: &Context, element: &Element) -> Option<Inline> {
 
 /// `cs:group`: suppressed when it calls variables and all are empty.
 pub fn render_group(ctx: &Context, group: &Group) -> Option<Inline> {
-    let (called_before, rendered_before) = {
-        let t = ctx.tracker.borrow();
-        (t.variables_called, t.variables_rendered)
-    };
-    let parts = render_parts(ctx, &group.children);
-    let (called, rendered) = {
-        let t = ctx.tracker.borrow();
-        (
-            t.variables_called - called_before,
-            t.variables_rendered - rendered_before,
-        )
-    };
+    let (called_before, rendered_before) = ctx.variable_counts();
+    let (parts, facts) = render_parts_with_facts(ctx, &group.children);
+    let (called, rendered) = ctx.variable_counts();
+    let (called, rendered) = (called - called_before, rendered - rendered_before);
     if parts.is_empty() || (called > 0 && rendered == 0) {
         return None;
     }
     let node = parts.wrap(ctx, group.delimiter.as_deref(), &group.rendering)?;
     // a rendered group counts as content for an enclosing group
-    let mut tracker = ctx.tracker.borrow_mut();
-    tracker.variables_rendered += 1;
-    tracker.variables_called += 1;
-    Some(node)
+    ctx.note_variable(true);
+    Some(hoist(node, facts.as_ref()))
 }
 
 /// Join nodes with a delimiter.
@@ -430,50 +602,29 @@ pub(crate) fn affixed(node: Inline, rendering: &Rendering) -> Inline {
     Inline::seq(parts)
 }
 
-/// Wrap in the locale's quotation marks, alternating for nested quotes.
+/// Wrap in the locale's quotation marks; quotes nested inside take the
+/// inner marks, and alternate from there.
 pub fn quote(ctx: &Context, children: Vec<Inline>) -> Inline {
-    let depth = ctx.quote_depth.get();
-    let (open, close) = if depth.is_multiple_of(2) {
-        ("open-quote", "close-quote")
-    } else {
-        ("open-inner-quote", "close-inner-quote")
-    };
     let open = ctx
         .locale
-        .term_text(open, TermForm::Long, false)
+        .term_text("open-quote", TermForm::Long, false)
         .unwrap_or("\u{201c}");
     let close = ctx
         .locale
-        .term_text(close, TermForm::Long, false)
+        .term_text("close-quote", TermForm::Long, false)
         .unwrap_or("\u{201d}");
-    let children = case::requote(children, ctx, depth + 1);
+    let children = case::requote(children, ctx, 1);
     Inline::quoted(open, close, ctx.locale.punctuation_in_quote(), children)
 }
 
-impl Context<'_> {
-    /// The subsequent-author-substitute text, if it applies to this cite
-    /// once its author renders as `author`.
-    pub fn author_substitute_for(&self, author: &str) -> Option<&str> {
-        let text = self.cite.author_substitute.as_deref()?;
-        match &self.cite.previous_author {
-            Some(previous) if previous != author => None,
-            _ => Some(text),
-        }
-    }
-
-    /// The implicit year-suffix, once per cite, when the style has no
-    /// explicit `year-suffix` variable.
-    pub fn implicit_year_suffix(&self) -> Option<String> {
-        if self.style.explicit_year_suffix || self.sorting {
+impl<'a> Context<'a> {
+    /// The number of the implicit year-suffix, when this cite has one, the
+    /// style renders no explicit `year-suffix`, and none came before.
+    pub fn implicit_year_suffix(&self) -> Option<usize> {
+        if self.style.explicit_year_suffix || self.sorting || self.before.year_suffix {
             return None;
         }
-        let suffix = self.cite.year_suffix?;
-        let mut tracker = self.tracker.borrow_mut();
-        if tracker.year_suffix_done {
-            return None;
-        }
-        tracker.year_suffix_done = true;
-        Some(text::year_suffix_letters(suffix))
+        self.cite.year_suffix
     }
 
     pub fn sort_names(&self) -> Option<(Option<usize>, Option<usize>, Option<bool>)> {
@@ -485,40 +636,12 @@ impl Context<'_> {
         self.sorting
     }
 
-    pub fn quote_depth(&self) -> usize {
-        self.quote_depth.get()
-    }
-}
-
-// kaynak multilingual extension: `k:locale` pins render a subtree in another locale.
-impl<'a> Context<'a> {
-    /// Run `f` with a context that differs only in its locale; the walk's
-    /// state (tracker, quotes, substitution, frames) carries over and back.
+    // kaynak multilingual extension: `k:locale` pins render a subtree in another locale.
+    /// Run `f` with a context that differs only in its locale.
     pub fn with_locale<T>(&self, locale: &'a LocaleChain, f: impl FnOnce(&Context<'a>) -> T) -> T {
-        let child = Context {
-            style: self.style,
+        f(&Context {
             locale,
-            item: self.item,
-            section: self.section,
-            cite: self.cite,
-            sorting: self.sorting,
-            tracker: RefCell::new(self.tracker.take()),
-            quote_depth: Cell::new(self.quote_depth.get()),
-            in_substitute: Cell::new(self.in_substitute.get()),
-            substitute_names: RefCell::new(self.substitute_names.take()),
-            sort_names: self.sort_names,
-            ext_frames: RefCell::new(self.ext_frames.take()),
-            item_type: self.item_type,
-            variable_answers: RefCell::new(self.variable_answers.take()),
-            shared_answers: self.shared_answers,
-        };
-        let out = f(&child);
-        self.tracker.replace(child.tracker.into_inner());
-        self.substitute_names
-            .replace(child.substitute_names.into_inner());
-        self.ext_frames.replace(child.ext_frames.into_inner());
-        self.variable_answers
-            .replace(child.variable_answers.into_inner());
-        out
+            ..self.clone()
+        })
     }
 }

@@ -1,18 +1,18 @@
 //! `cs:names`, `cs:name`, `cs:et-al` and `cs:substitute`.
 
-use super::initials::initialize_marked;
-use super::name_parts::{needs_space, part_node};
-use super::{join, number::render_label, render_element, wrap, wrap_one, Context};
+use super::name::{is_inverted, render_name};
+use super::SubstitutedNames;
+use super::{hoist, join, number::render_label, render_element, wrap, wrap_one, Context, Facts};
 use crate::item::Name;
-use crate::output::Inline;
+use crate::output::{GivenShown, Inline, NameTag, NamesTag, Tag};
 use crate::style::model::*;
 use compact_str::{CompactString, ToCompactString};
 use std::borrow::Cow;
 
 /// Options for one names element after inheritance.
-struct Resolved<'n> {
-    options: NameOptions,
-    name: Option<&'n NameElement>,
+pub(super) struct Resolved<'n> {
+    pub(super) options: NameOptions,
+    pub(super) name: Option<&'n NameElement>,
     et_al: Option<&'n EtAl>,
     label: Option<&'n Label>,
     label_before_name: bool,
@@ -20,28 +20,39 @@ struct Resolved<'n> {
 }
 
 pub fn render_names(ctx: &Context, names: &Names) -> Option<Inline> {
-    let first = ctx.tracker.borrow().names_seen == 0 && !ctx.sorting;
     let node = render_names_inner(ctx, names)?;
-    if first {
-        record_first_names(ctx, &node);
-        if ctx.cite.suppress_author {
-            return None;
-        }
-        let substituted = ctx.tracker.borrow().author_substituted;
-        // the author's text is copied only when there is a substitute
-        let author = match &ctx.cite.author_substitute {
-            Some(_) => ctx.tracker.borrow().first_names.clone().unwrap_or_default(),
-            None => String::new(),
-        };
-        if let (Some(text), false) = (ctx.author_substitute_for(&author), substituted) {
+    if ctx.sorting {
+        return Some(node);
+    }
+    let cite = ctx.cite;
+    let suppressed = cite.author.as_ref().filter(|_| cite.suppress_author);
+    if suppressed.is_some_and(|author| author.element == names.id) {
+        return None;
+    }
+    if let Some(substitute) = cite
+        .author_substitute
+        .as_ref()
+        .filter(|s| s.element == names.id)
+    {
+        let from_substitute = node.first_names().is_some_and(|(tag, _)| tag.substituted);
+        if from_substitute {
             // the "author" came from cs:substitute: replace all of it
-            if text.is_empty() {
+            if substitute.text.is_empty() {
                 return None;
             }
-            return Some(Inline::Text(text.into()));
+            // (what the substitute used stays used)
+            let facts = Facts::substituted_in(std::slice::from_ref(&node));
+            let text = Inline::Text(substitute.text.as_str().into());
+            return Some(hoist(text, Some(&facts)));
         }
     }
     Some(node)
+}
+
+/// The element a names list is named by in the output: the one being
+/// substituted for, inside `cs:substitute`.
+fn owner(ctx: &Context, names: &Names) -> u16 {
+    ctx.substituting.map_or(names.id, |outer| outer.id)
 }
 
 fn render_names_inner(ctx: &Context, names: &Names) -> Option<Inline> {
@@ -54,13 +65,7 @@ fn render_names_inner(ctx: &Context, names: &Names) -> Option<Inline> {
         ctx.note_variable(false);
         return substitute(ctx, names);
     }
-    let inherited = if ctx.in_substitute.get() {
-        ctx.substitute_names.borrow().clone()
-    } else {
-        None
-    };
-    let parent = inherited.as_deref();
-    let resolved = resolve(ctx, names, parent);
+    let resolved = resolve(ctx, names, ctx.substituting);
     if resolved.options.form == Some(NameForm::Count) {
         let total: usize = lists
             .iter()
@@ -72,30 +77,24 @@ fn render_names_inner(ctx: &Context, names: &Names) -> Option<Inline> {
         }
         return Some(Inline::Text(total.to_compact_string()));
     }
+    let owner = owner(ctx, names);
     let rendered: Vec<Inline> = lists
         .iter()
-        .filter_map(|(role, list)| render_list(ctx, &resolved, role, list))
+        .filter_map(|(role, list)| render_list(ctx, &resolved, owner, role, list))
         .collect();
     ctx.note_variable(!rendered.is_empty());
     if rendered.is_empty() {
         return substitute(ctx, names);
     }
-    if ctx.in_substitute.get() {
-        let mut tracker = ctx.tracker.borrow_mut();
-        for variable in &names.variables {
-            tracker.suppressed.push(variable.clone());
-        }
-    }
     let content = join(rendered, resolved.delimiter.as_deref());
-    wrap(ctx, content, &names.rendering)
-}
-
-fn record_first_names(ctx: &Context, node: &Inline) {
-    let mut tracker = ctx.tracker.borrow_mut();
-    tracker.names_seen += 1;
-    if tracker.first_names.is_none() {
-        tracker.first_names = Some(node.plain_text());
-    }
+    let node = wrap(ctx, content, &names.rendering)?;
+    // inside cs:substitute, every variable of the element counts as used
+    Some(
+        names
+            .variables
+            .iter()
+            .fold(node, |node, variable| ctx.substituted(variable, node)),
+    )
 }
 
 fn resolve<'n>(ctx: &Context, names: &'n Names, parent: Option<&'n Names>) -> Resolved<'n> {
@@ -170,24 +169,14 @@ fn collect_lists<'v, 'i>(
 
 fn substitute(ctx: &Context, names: &Names) -> Option<Inline> {
     let elements = names.substitute.as_ref()?;
-    let was = ctx.in_substitute.replace(true);
-    // what substituted names inherit: everything but the substitute itself
-    let inherited = Names {
-        variables: Vec::new(),
-        name: names.name.clone(),
-        et_al: names.et_al.clone(),
-        label: names.label.clone(),
-        label_before_name: names.label_before_name,
-        substitute: None,
-        delimiter: names.delimiter.clone(),
-        rendering: Rendering::default(),
+    // names inside inherit this element's options; variables are tagged
+    let inner = Context {
+        substituting: Some(names),
+        ..ctx.clone()
     };
-    let previous = ctx
-        .substitute_names
-        .replace(Some(std::rc::Rc::new(inherited)));
     let mut result = None;
     for element in elements {
-        if let Some(node) = render_element(ctx, element) {
+        if let Some(node) = render_element(&inner, element) {
             if !node.is_empty() {
                 result = Some(node);
                 break;
@@ -204,12 +193,21 @@ fn substitute(ctx: &Context, names: &Names) -> Option<Inline> {
             }
         }
     }
-    ctx.in_substitute.set(was);
-    ctx.substitute_names.replace(previous);
     let node = result?;
     // substituted output (even a term) is content for enclosing groups
     ctx.note_variable(true);
-    wrap_one(ctx, node, &names.rendering)
+    let facts = Facts::substituted_in(std::slice::from_ref(&node));
+    let node = wrap_one(ctx, node, &names.rendering)?;
+    if ctx.sorting || node.first_names().is_some() {
+        return Some(hoist(node, Some(&facts)));
+    }
+    // no names came of it: the whole output stands for the names
+    let tag = NamesTag {
+        element: owner(ctx, names),
+        count: 0,
+        substituted: true,
+    };
+    Some(hoist(Inline::tag(Tag::Names(tag), node), Some(&facts)))
 }
 
 fn et_al_limits(ctx: &Context, options: &NameOptions) -> (Option<usize>, usize, bool) {
@@ -239,7 +237,25 @@ fn et_al_limits(ctx: &Context, options: &NameOptions) -> (Option<usize>, usize, 
     (min, first.unwrap_or(1), use_last)
 }
 
+/// A list whose last name is `{"literal": "others"}` (BibTeX's `and others`,
+/// as pandoc and kaynak write it in CSL-JSON) goes on beyond the names it
+/// gives: returns the names before it, and true when the et-al. term must
+/// follow them whatever the style's et-al. limits.
+fn open_ended(list: &[Name]) -> (&[Name], bool) {
+    match list.split_last() {
+        Some((last, rest))
+            if last.literal.as_deref() == Some("others")
+                && last.family.is_none()
+                && last.given.is_none() =>
+        {
+            (rest, true)
+        }
+        _ => (list, false),
+    }
+}
+
 fn shown_count(ctx: &Context, options: &NameOptions, list: &[Name]) -> usize {
+    let (list, _) = open_ended(list);
     let (min, use_first, _) = et_al_limits(ctx, options);
     let mut shown = list.len();
     if let Some(min) = min {
@@ -253,7 +269,14 @@ fn shown_count(ctx: &Context, options: &NameOptions, list: &[Name]) -> usize {
     shown
 }
 
-fn render_list(ctx: &Context, resolved: &Resolved, role: &str, list: &[Name]) -> Option<Inline> {
+fn render_list(
+    ctx: &Context,
+    resolved: &Resolved,
+    owner: u16,
+    role: &str,
+    list: &[Name],
+) -> Option<Inline> {
+    let (list, others) = open_ended(list);
     if list.is_empty() {
         return None;
     }
@@ -268,7 +291,7 @@ fn render_list(ctx: &Context, resolved: &Resolved, role: &str, list: &[Name]) ->
     if let Some(extra) = ctx.cite.extra_names {
         shown = (shown + extra).min(list.len()).max(shown);
     }
-    let truncated = shown < list.len();
+    let truncated = shown < list.len() || others;
     if options.form == Some(NameForm::Count) {
         if ctx.sorting {
             return Some(Inline::Text(compact_str::format_compact!("{shown:04}")));
@@ -278,24 +301,43 @@ fn render_list(ctx: &Context, resolved: &Resolved, role: &str, list: &[Name]) ->
     if shown == 0 {
         return None;
     }
+    // subsequent-author-substitute, when this list is the entry's author
+    let substitute = ctx
+        .cite
+        .author_substitute
+        .as_ref()
+        .filter(|s| s.element == owner && !ctx.sorting);
+    let replaced = |index: usize| match substitute.map(|s| s.names) {
+        Some(SubstitutedNames::Each) => true,
+        Some(SubstitutedNames::First(n)) => index < n,
+        _ => false,
+    };
+    let name_node = |name: &Name, index: usize| {
+        if replaced(index) {
+            let text = substitute.map_or("", |s| s.text.as_str());
+            return tag_name(ctx, index, GivenShown::None, Inline::Text(text.into()));
+        }
+        let (main, given) = render_name(ctx, resolved, name, index);
+        // kaynak multilingual extension: secondary forms of the name.
+        let node = crate::ext::name_attachment(ctx, role, index, main, |n| {
+            render_name(ctx, resolved, n, index).0
+        });
+        tag_name(ctx, index, given, node)
+    };
     let mut parts: Vec<Inline> = list[..shown]
         .iter()
         .enumerate()
-        .map(|(i, name)| {
-            let main = render_name(ctx, resolved, name, i);
-            // kaynak multilingual extension: secondary forms of the name.
-            crate::ext::name_attachment(ctx, role, i, main, |n| render_name(ctx, resolved, n, i))
-        })
+        .map(|(i, name)| name_node(name, i))
         .collect();
     let inverted_last = is_inverted(ctx, options, shown - 1) && list[shown - 1].literal.is_none();
-    let mut content = if truncated && use_last && list.len() >= shown + 2 {
+    let mut content = if truncated && use_last && !others && list.len() >= shown + 2 {
         let mut content = join_names(and_term(ctx), parts, options, false, inverted_last);
         content.push(Inline::Text(compact_str::format_compact!(
             "{}… ",
             delimiter(options)
         )));
         if let Some(last) = list.last() {
-            content.push(render_name(ctx, resolved, last, list.len() - 1));
+            content.push(name_node(last, list.len() - 1));
         }
         content
     } else if truncated {
@@ -345,22 +387,39 @@ fn render_list(ctx: &Context, resolved: &Resolved, role: &str, list: &[Name]) ->
     if let Some(name_el) = resolved.name {
         content = wrap(ctx, content, &name_el.rendering).into_iter().collect();
     }
-    if ctx.tracker.borrow().names_seen == 0 && !ctx.sorting {
-        let mut tracker = ctx.tracker.borrow_mut();
-        if tracker.first_names.is_none() {
-            tracker.first_names = Some(content.iter().map(Inline::plain_text).collect());
-        }
-        // subsequent-author-substitute replaces the names, not their label
-        let author = match &ctx.cite.author_substitute {
-            Some(_) => tracker.first_names.clone().unwrap_or_default(),
-            None => String::new(),
-        };
-        if let Some(text) = ctx.author_substitute_for(&author) {
-            content = vec![Inline::Text(text.into())];
-            tracker.author_substituted = true;
-        }
+    if let Some(substitute) = substitute.filter(|s| s.names == SubstitutedNames::All) {
+        // the names, delimiters and et-al, but not the label
+        content = vec![Inline::Text(substitute.text.as_str().into())];
     }
-    add_label(ctx, resolved, role, list.len(), content)
+    let node = if ctx.sorting {
+        Inline::seq(content)
+    } else {
+        let tag = NamesTag {
+            element: owner,
+            count: u16::try_from(list.len()).unwrap_or(u16::MAX),
+            substituted: false,
+        };
+        Inline::tagged(Tag::Names(tag), content)
+    };
+    add_label(ctx, resolved, role, list.len() + usize::from(others), node)
+}
+
+/// One name of a list, tagged with its position and how much of its given
+/// name it shows, where the cite asks for name tags.
+fn tag_name(ctx: &Context, index: usize, given: GivenShown, node: Inline) -> Inline {
+    if ctx.sorting || !ctx.cite.name_tags {
+        return node;
+    }
+    let tag = NameTag {
+        index: u16::try_from(index).unwrap_or(u16::MAX),
+        given,
+    };
+    // a name of several parts brings its own list
+    let children = match node {
+        Inline::Formatted(formatting, children) if formatting.is_empty() => children,
+        other => vec![other],
+    };
+    Inline::Tagged(Tag::Name(tag), children)
 }
 
 fn add_label(
@@ -368,22 +427,21 @@ fn add_label(
     resolved: &Resolved,
     role: &str,
     count: usize,
-    content: Vec<Inline>,
+    names: Inline,
 ) -> Option<Inline> {
     let Some(label) = resolved.label.filter(|_| !ctx.sorting) else {
-        return Some(Inline::seq(content));
+        return Some(names);
     };
     let mut label = label.clone();
     label.variable = role.to_string();
-    let label_node = render_label(ctx, &label, Some(count));
-    let mut parts = Vec::new();
-    if resolved.label_before_name {
-        parts.extend(label_node);
-        parts.extend(content);
+    let Some(label_node) = render_label(ctx, &label, Some(count)) else {
+        return Some(names);
+    };
+    let parts = if resolved.label_before_name {
+        vec![label_node, names]
     } else {
-        parts.extend(content);
-        parts.extend(label_node);
-    }
+        vec![names, label_node]
+    };
     Some(Inline::seq(parts))
 }
 
@@ -455,263 +513,6 @@ fn join_names(
             }
         }
         out.push(part);
-    }
-    out
-}
-
-fn is_inverted(ctx: &Context, options: &NameOptions, index: usize) -> bool {
-    if ctx.sorting && ctx.sort_names_as_sort_order() {
-        return true;
-    }
-    match options.name_as_sort_order.flatten() {
-        Some(NameAsSortOrder::All) => true,
-        Some(NameAsSortOrder::First) => index == 0,
-        None => false,
-    }
-}
-
-/// Whether a name is written in a script that uses given/family order with
-/// spaces (Latin, Greek, Cyrillic …).
-pub fn is_romanesque(text: &str) -> bool {
-    text.chars().all(|c| {
-        (c as u32) < 0x0530
-            || ('\u{1e00}'..='\u{1fff}').contains(&c)
-            || ('\u{2000}'..='\u{206f}').contains(&c)
-            || !c.is_alphabetic()
-    })
-}
-
-fn render_name(ctx: &Context, resolved: &Resolved, name: &Name, index: usize) -> Inline {
-    let options = &resolved.options;
-    if let Some(literal) = &name.literal {
-        return part_node(ctx, family_style(resolved), &[literal], None);
-    }
-    let level = ctx.cite.givenname_levels.get(index).copied().unwrap_or(0);
-    let base_form = options.form.unwrap_or(NameForm::Long);
-    let with = options.initialize_with.as_deref();
-    let hyphen = ctx.style.options.initialize_with_hyphen;
-    let has_family = name
-        .family
-        .as_deref()
-        .map(|f| !f.is_empty())
-        .unwrap_or(false);
-    let given = name.given.as_deref().map(|g| match (level, with) {
-        _ if !has_family => Cow::Borrowed(g),
-        (0, Some(with)) => Cow::Owned(initialize_marked(
-            g,
-            with,
-            options.initialize.unwrap_or(true),
-            hyphen,
-        )),
-        (1, Some(with)) if base_form == NameForm::Short => {
-            Cow::Owned(initialize_marked(g, with, true, hyphen))
-        }
-        _ => Cow::Borrowed(g),
-    });
-    let form = if level > 0 { NameForm::Long } else { base_form };
-    let family = name.family.as_deref().unwrap_or("");
-    let romanesque = is_romanesque(family) && is_romanesque(name.given.as_deref().unwrap_or(""));
-    let parts = NameParts {
-        name,
-        given: given.as_deref(),
-        family,
-    };
-    let inverted = is_inverted(ctx, options, index) || ctx.sorting;
-    let node = if !romanesque {
-        oriental(ctx, resolved, &parts, form)
-    } else if form == NameForm::Short {
-        short_form(ctx, resolved, &parts)
-    } else if inverted && !name.static_ordering {
-        inverted_form(ctx, resolved, &parts)
-    } else {
-        display_form(ctx, resolved, &parts)
-    };
-    Inline::seq(node)
-}
-
-struct NameParts<'a> {
-    name: &'a Name,
-    given: Option<&'a str>,
-    family: &'a str,
-}
-
-fn family_style<'r>(resolved: &'r Resolved) -> Option<&'r NamePartStyle> {
-    resolved.name.and_then(|n| n.family.as_ref())
-}
-
-fn given_style<'r>(resolved: &'r Resolved) -> Option<&'r NamePartStyle> {
-    resolved.name.and_then(|n| n.given.as_ref())
-}
-
-/// The family part in display order: a dropping particle sits inside the
-/// family affixes but takes none of the family formatting.
-fn family_with_dropping(
-    ctx: &Context,
-    resolved: &Resolved,
-    dp: &str,
-    pieces: &[&str],
-    tail: Option<String>,
-) -> Inline {
-    let style = family_style(resolved);
-    if dp.is_empty() {
-        return part_node(ctx, style, pieces, tail);
-    }
-    let bare = style.map(|s| NamePartStyle {
-        rendering: Rendering {
-            prefix: None,
-            suffix: None,
-            ..s.rendering.clone()
-        },
-    });
-    let dp = dp.replace('\'', "’");
-    let mut content = vec![Inline::Text(dp.as_str().into())];
-    if needs_space(&dp) {
-        content.push(Inline::Text(" ".into()));
-    }
-    content.push(part_node(ctx, bare.as_ref(), pieces, tail));
-    let affixes = Rendering {
-        prefix: style.and_then(|s| s.rendering.prefix.clone()),
-        suffix: style.and_then(|s| s.rendering.suffix.clone()),
-        ..Rendering::default()
-    };
-    wrap(ctx, content, &affixes).unwrap_or(Inline::Text(Default::default()))
-}
-
-/// The given part of an inverted name with a demoted particle: the
-/// particle keeps the family formatting, inside the given affixes.
-fn given_with_particle(ctx: &Context, resolved: &Resolved, pieces: &[&str], ndp: &str) -> Inline {
-    let style = given_style(resolved);
-    let bare = |s: Option<&NamePartStyle>| {
-        s.map(|s| NamePartStyle {
-            rendering: Rendering {
-                prefix: None,
-                suffix: None,
-                ..s.rendering.clone()
-            },
-        })
-    };
-    let mut content = Vec::new();
-    if pieces.iter().any(|p| !p.is_empty()) {
-        content.push(part_node(ctx, bare(style).as_ref(), pieces, None));
-        content.push(Inline::Text(" ".into()));
-    }
-    content.push(part_node(
-        ctx,
-        bare(family_style(resolved)).as_ref(),
-        &[ndp],
-        None,
-    ));
-    let affixes = Rendering {
-        prefix: style.and_then(|s| s.rendering.prefix.clone()),
-        suffix: style.and_then(|s| s.rendering.suffix.clone()),
-        ..Rendering::default()
-    };
-    wrap(ctx, content, &affixes).unwrap_or(Inline::Text(Default::default()))
-}
-
-fn demote(ctx: &Context) -> bool {
-    let mode = ctx
-        .style
-        .options
-        .demote_non_dropping_particle
-        .unwrap_or(DemoteParticle::DisplayAndSort);
-    mode == DemoteParticle::DisplayAndSort || ctx.sorting && mode == DemoteParticle::SortOnly
-}
-
-fn short_form(ctx: &Context, resolved: &Resolved, parts: &NameParts) -> Vec<Inline> {
-    let ndp = parts.name.non_dropping_particle.as_deref().unwrap_or("");
-    if parts.family.is_empty() {
-        return vec![part_node(
-            ctx,
-            given_style(resolved),
-            &[parts.name.given.as_deref().unwrap_or("")],
-            None,
-        )];
-    }
-    vec![part_node(
-        ctx,
-        family_style(resolved),
-        &[ndp, parts.family],
-        None,
-    )]
-}
-
-fn suffix_text(name: &Name, separator: &str) -> Option<String> {
-    name.suffix
-        .as_deref()
-        .map(|s| format!("{separator}{}", s.replace('\'', "’")))
-}
-
-fn display_form(ctx: &Context, resolved: &Resolved, parts: &NameParts) -> Vec<Inline> {
-    let name = parts.name;
-    let dp = name.dropping_particle.as_deref().unwrap_or("");
-    let ndp = name.non_dropping_particle.as_deref().unwrap_or("");
-    let mut out = Vec::new();
-    let given = parts.given.unwrap_or("");
-    if !given.is_empty() {
-        out.push(part_node(ctx, given_style(resolved), &[given], None));
-    }
-    let separator = if name.comma_suffix { ", " } else { " " };
-    if !parts.family.is_empty() {
-        if !out.is_empty() {
-            out.push(Inline::Text(" ".into()));
-        }
-        out.push(family_with_dropping(
-            ctx,
-            resolved,
-            dp,
-            &[ndp, parts.family],
-            suffix_text(name, separator),
-        ));
-    }
-    out
-}
-
-fn inverted_form(ctx: &Context, resolved: &Resolved, parts: &NameParts) -> Vec<Inline> {
-    let name = parts.name;
-    let sep = resolved.options.sort_separator.as_deref().unwrap_or(", ");
-    let dp = name.dropping_particle.as_deref().unwrap_or("");
-    let ndp = name.non_dropping_particle.as_deref().unwrap_or("");
-    let given = parts.given.unwrap_or("");
-    // empty pieces are skipped, so the particle's place is left empty
-    // rather than the lists made to measure
-    let (family_pieces, given_pieces) = if demote(ctx) {
-        (["", parts.family], [given, dp, ndp])
-    } else {
-        ([ndp, parts.family], [given, dp, ""])
-    };
-    let mut out = Vec::with_capacity(3);
-    if family_pieces.iter().any(|p| !p.is_empty()) {
-        out.push(part_node(ctx, family_style(resolved), &family_pieces, None));
-    }
-    if given_pieces.iter().any(|p| !p.is_empty()) {
-        if !out.is_empty() {
-            out.push(Inline::Text(sep.into()));
-        }
-        let demoted = demote(ctx) && !ndp.is_empty();
-        if demoted {
-            out.push(given_with_particle(ctx, resolved, &[given, dp], ndp));
-        } else {
-            out.push(part_node(ctx, given_style(resolved), &given_pieces, None));
-        }
-    }
-    if let Some(suffix) = suffix_text(name, sep) {
-        out.push(Inline::Text(suffix.into()));
-    }
-    out
-}
-
-fn oriental(ctx: &Context, resolved: &Resolved, parts: &NameParts, form: NameForm) -> Vec<Inline> {
-    let mut out = vec![part_node(
-        ctx,
-        family_style(resolved),
-        &[parts.family],
-        None,
-    )];
-    if form != NameForm::Short {
-        if let Some(given) = parts.name.given.as_deref() {
-            out.push(part_node(ctx, given_style(resolved), &[given], None));
-        }
     }
     out
 }

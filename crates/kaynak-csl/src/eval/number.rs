@@ -40,18 +40,13 @@ pub fn render_number(ctx: &Context, number: &Number) -> Option<Inline> {
     let value = variable_text(ctx, &number.variable, TermForm::Long);
     ctx.note_variable(value.is_some());
     let value = value?;
-    if ctx.in_substitute.get() {
-        ctx.tracker
-            .borrow_mut()
-            .suppressed
-            .push(number.variable.clone());
-    }
     let text: compact_str::CompactString = if is_numeric(&value) {
         format_numbers(ctx, &value, number.form, &number.variable).into()
     } else {
         value.into()
     };
-    wrap_one(ctx, Inline::Text(text), &number.rendering)
+    let node = wrap_one(ctx, Inline::Text(text), &number.rendering)?;
+    Some(ctx.substituted(&number.variable, node))
 }
 
 fn format_numbers(ctx: &Context, value: &str, form: NumberForm, variable: &str) -> String {
@@ -248,6 +243,10 @@ fn label_term(ctx: &Context, variable: &str) -> Option<(String, String)> {
     match variable {
         "locator" => {
             let value = ctx.cite.locator.clone()?;
+            if ctx.cite.label.is_none() && carries_own_label(&value) {
+                // "vol. 1, fol. 186" needs no "p." before it (citeproc-js)
+                return None;
+            }
             let term = ctx
                 .cite
                 .label
@@ -266,6 +265,14 @@ fn label_term(ctx: &Context, variable: &str) -> Option<(String, String)> {
             variable_text(ctx, variable, TermForm::Long)?.into_owned(),
         )),
     }
+}
+
+/// Whether a locator given without a label names its own: it opens with a
+/// space, or with a word and a period before a space (`vol. 1`).
+fn carries_own_label(locator: &str) -> bool {
+    let after_word = locator.trim_start_matches(char::is_alphabetic);
+    locator.starts_with(char::is_whitespace)
+        || after_word.len() < locator.len() && after_word.starts_with(". ")
 }
 
 fn label_plural(variable: &str, value: &str) -> bool {

@@ -109,7 +109,8 @@ pub(crate) fn sort_key_sharing(
         cite,
     } = *input;
     let key = section.sort.get(index)?;
-    let mut ctx = Context::new(style, locale, item, section, cite);
+    let walk = super::Walk::default();
+    let mut ctx = Context::new(style, locale, item, section, cite, &walk);
     if let Some(answers) = answers {
         ctx.share_answers(answers);
     }
@@ -180,6 +181,8 @@ fn variable_key(ctx: &Context, name: &str) -> Option<RawKey> {
             substitute: None,
             delimiter: None,
             rendering: Rendering::default(),
+            // not an element of the style: nothing targets it
+            id: u16::MAX,
         };
         let mut ctx_names = super::names::render_names(ctx, &names).map(|n| n.plain_text());
         if let Some(text) = ctx_names.take() {

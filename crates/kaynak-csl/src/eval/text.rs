@@ -1,7 +1,7 @@
 //! `cs:text`: variables, macros, terms and values; page ranges.
 
-use super::{case, render_parts, wrap, wrap_one, Context};
-use crate::output::Inline;
+use super::{case, render_parts_with_facts, wrap, wrap_one, Context};
+use crate::output::{Inline, Tag};
 use crate::style::model::*;
 use std::borrow::Cow;
 
@@ -17,54 +17,15 @@ pub fn render_text(ctx: &Context, text: &Text) -> Option<Inline> {
             if value.is_some() || name != "year-suffix" {
                 ctx.note_variable(value.is_some());
             }
-            let mut value = value?;
-            if ctx.in_substitute.get() {
-                ctx.tracker.borrow_mut().suppressed.push(name.clone());
-            }
-            if name == "citation-label" {
-                if let Some(suffix) = ctx.implicit_year_suffix() {
-                    value.to_mut().push_str(&suffix);
-                }
-            }
-            let content = if name == "page" || name == "locator" && is_page_locator(ctx) {
-                Inline::Text(page_range(ctx, &value).into())
-            } else if is_number_variable(name)
-                && super::number::is_numeric(&value)
-                && !value.contains("\\-")
-            {
-                // numeric ranges in number variables take an en dash
-                Inline::Text(digit_ranges(&value).into())
-            } else if name == "locator" && value.contains(['"', '“', '<']) {
-                return wrap(ctx, case::parse_rich_text(ctx, &value), &text.rendering);
-            } else if name == "locator" && super::number::is_numeric(&value) {
-                let ampersand = ctx
-                    .locale
-                    .term_text("and", TermForm::Symbol, false)
-                    .unwrap_or("&");
-                let value = value.replace(" & ", &format!(" {ampersand} "));
-                Inline::Text(dash_ranges(&value).into())
-            } else if matches!(
-                name.as_str(),
-                "citation-number"
-                    | "year-suffix"
-                    | "first-reference-note-number"
-                    | "locator"
-                    | "URL"
-                    | "DOI"
-            ) || !case::has_markup(&value)
-            {
-                // plain text is moved into its node, not parsed and copied
-                Inline::Text(value.into())
-            } else {
-                return wrap(ctx, case::parse_rich_text(ctx, &value), &text.rendering);
-            };
-            wrap_one(ctx, content, &text.rendering)
+            let node = render_value(ctx, text, name, value?)?;
+            Some(ctx.substituted(name, node))
         }
         TextSource::Macro(index) => {
             let m = ctx.style.macros.get(*index)?;
             let before = ctx.variable_counts();
             // kaynak multilingual extension: settings are lexical.
-            let parts = crate::ext::in_macro(ctx, *index, || render_parts(ctx, &m.elements));
+            let (parts, facts) =
+                crate::ext::in_macro(ctx, *index, || render_parts_with_facts(ctx, &m.elements));
             let after = ctx.variable_counts();
             // like citeproc-js, a macro is suppressed as a group would be
             let (called, rendered) = (after.0 - before.0, after.1 - before.1);
@@ -74,15 +35,18 @@ pub fn render_text(ctx: &Context, text: &Text) -> Option<Inline> {
             let node = parts.wrap(ctx, None, &text.rendering)?;
             // a rendered macro counts as content for an enclosing group
             ctx.note_variable(true);
-            Some(node)
+            Some(super::hoist(node, facts.as_ref()))
         }
         TextSource::Term { name, form, plural } => {
             let term = ctx.term(name, *form, *plural)?;
             if term.is_empty() {
                 return None;
             }
-            ctx.note_term();
-            wrap_one(ctx, Inline::Text(term.into()), &text.rendering)
+            let tag = Tag::Term {
+                cased: text.rendering.text_case.is_some(),
+            };
+            let node = Inline::Tagged(tag, vec![Inline::Text(term.into())]);
+            wrap_one(ctx, node, &text.rendering)
         }
         TextSource::Value(value) => {
             if value.is_empty() {
@@ -94,6 +58,56 @@ pub fn render_text(ctx: &Context, text: &Text) -> Option<Inline> {
             wrap(ctx, case::parse_rich_text(ctx, value), &text.rendering)
         }
     }
+}
+
+/// The value of variable `name` as `text` renders it.
+fn render_value(ctx: &Context, text: &Text, name: &str, value: Cow<str>) -> Option<Inline> {
+    let content = if name == "page" || name == "locator" && is_page_locator(ctx) {
+        Inline::Text(page_range(ctx, &value).into())
+    } else if is_number_variable(name)
+        && super::number::is_numeric(&value)
+        && !value.contains("\\-")
+    {
+        // numeric ranges in number variables take an en dash
+        Inline::Text(digit_ranges(&value).into())
+    } else if name == "locator" && value.contains(['"', '“', '<']) {
+        return wrap(ctx, case::parse_rich_text(ctx, &value), &text.rendering);
+    } else if name == "locator" && super::number::is_numeric(&value) {
+        let ampersand = ctx
+            .locale
+            .term_text("and", TermForm::Symbol, false)
+            .unwrap_or("&");
+        let value = value.replace(" & ", &format!(" {ampersand} "));
+        Inline::Text(dash_ranges(&value).into())
+    } else if name == "year-suffix" {
+        let number = ctx.cite.year_suffix.unwrap_or(0);
+        year_suffix_node(number, value.into())
+    } else if name == "citation-label" {
+        // without an explicit year-suffix the implicit one follows the label
+        match ctx.implicit_year_suffix() {
+            Some(number) => Inline::seq(vec![
+                Inline::Text(value.into()),
+                year_suffix_node(number, year_suffix_letters(number)),
+            ]),
+            None => Inline::Text(value.into()),
+        }
+    } else if matches!(
+        name,
+        "citation-number" | "first-reference-note-number" | "locator" | "URL" | "DOI"
+    ) || !case::has_markup(&value)
+    {
+        // plain text is moved into its node, not parsed and copied
+        Inline::Text(value.into())
+    } else {
+        return wrap(ctx, case::parse_rich_text(ctx, &value), &text.rendering);
+    };
+    wrap_one(ctx, content, &text.rendering)
+}
+
+/// A year-suffix (number `number`, shown as `letters`), tagged.
+pub(crate) fn year_suffix_node(number: usize, letters: String) -> Inline {
+    let number = u32::try_from(number).unwrap_or(u32::MAX);
+    Inline::Tagged(Tag::YearSuffix(number), vec![Inline::Text(letters.into())])
 }
 
 fn is_page_locator(ctx: &Context) -> bool {

@@ -177,10 +177,8 @@ pub fn text_variable(
     let Some(resolved) = resolved else {
         return Some(None);
     };
-    if ctx.in_substitute.get() {
-        ctx.tracker.borrow_mut().suppressed.push(name.to_string());
-    }
-    Some(render_resolved(ctx, &text.rendering, &resolved))
+    let node = render_resolved(ctx, &text.rendering, &resolved);
+    Some(node.map(|node| ctx.substituted(name, node)))
 }
 
 fn render_resolved(ctx: &Context, rendering: &Rendering, resolved: &Resolved) -> Option<Inline> {

@@ -81,6 +81,11 @@ pub fn entry(content: &str) -> String {
             Some(body) => format!("  <div class=\"csl-entry\">\n    {body}</div>\n   </div>\n"),
             None => format!("  <div class=\"csl-entry\">\n    {content}\n  </div>\n"),
         }
+    } else if let Some(rest) = content.strip_prefix(" <div class=\"csl-left-margin\">") {
+        // a space left before the opening block stays on the entry's line
+        format!(
+            "  <div class=\"csl-entry\"> \n    <div class=\"csl-left-margin\">{rest}\n  </div>\n"
+        )
     } else if content.contains("<div class=\"csl-") {
         format!("  <div class=\"csl-entry\">{content}\n  </div>\n")
     } else {

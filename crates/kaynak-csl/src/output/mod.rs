@@ -3,13 +3,17 @@
 //! (duplicate marks, punctuation inside quotes, double spaces).
 //!
 //! One backend per file renders the flattened events; this module never
-//! knows a format's syntax.
+//! knows a format's syntax. What the parts of a tree are (names, dates,
+//! terms …) is said by tags, in [`tag`].
 
 mod html;
 pub mod latex;
 mod markdown;
 mod plain;
 pub mod rtf;
+pub mod tag;
+
+pub use tag::{GivenShown, NameTag, NamesTag, Tag};
 
 use crate::style::model::{Display, FontStyle, FontVariant, FontWeight, Formatting, VerticalAlign};
 use compact_str::CompactString;
@@ -21,7 +25,13 @@ pub enum Inline {
     /// Text; short pieces (delimiters, affixes, words) are stored inline,
     /// without an allocation each.
     Text(CompactString),
+    /// Formatting set by the style. Inside text already so formatted it
+    /// changes nothing: italics in italics stay italic.
     Formatted(Formatting, Vec<Inline>),
+    /// Formatting written in a field value (`<i>`, `<b>`, `<sc>` …): it
+    /// flips against the formatting around it, so italics in italic text
+    /// turn roman (the spec's flip-flop).
+    Markup(Formatting, Vec<Inline>),
     /// Quoted text. The marks live in a box: quotes are rare, and without
     /// it every node of every tree would be their size (80 bytes, not 40).
     Quoted {
@@ -31,6 +41,8 @@ pub enum Inline {
     Display(Display, Vec<Inline>),
     /// Text protected from case changes (`<span class="nocase">`).
     NoCase(Vec<Inline>),
+    /// Children with a [`Tag`] saying what they are; rendered as the children.
+    Tagged(Tag, Vec<Inline>),
 }
 
 /// Empty text.
@@ -88,8 +100,10 @@ impl Inline {
                     + children.iter().map(Inline::plain_len).sum::<usize>()
             }
             Inline::Formatted(_, children)
+            | Inline::Markup(_, children)
             | Inline::Display(_, children)
-            | Inline::NoCase(children) => children.iter().map(Inline::plain_len).sum(),
+            | Inline::NoCase(children)
+            | Inline::Tagged(_, children) => children.iter().map(Inline::plain_len).sum(),
         }
     }
 
@@ -103,17 +117,33 @@ impl Inline {
                 out.push_str(&marks.close);
             }
             Inline::Formatted(_, children)
+            | Inline::Markup(_, children)
             | Inline::Display(_, children)
-            | Inline::NoCase(children) => children.iter().for_each(|c| c.push_plain(out)),
+            | Inline::NoCase(children)
+            | Inline::Tagged(_, children) => children.iter().for_each(|c| c.push_plain(out)),
         }
     }
 
     pub fn is_empty(&self) -> bool {
-        match self {
-            Inline::Text(text) => text.is_empty(),
-            Inline::Quoted { children, .. } => children.iter().all(Inline::is_empty),
-            Inline::Formatted(_, c) | Inline::Display(_, c) | Inline::NoCase(c) => {
-                c.iter().all(Inline::is_empty)
+        // a chain of single children (tags, formatting) is followed in a
+        // loop: this runs on every node an element renders
+        let mut node = self;
+        loop {
+            let children = match node {
+                Inline::Text(text) => return text.is_empty(),
+                Inline::Quoted { children, .. }
+                | Inline::Formatted(_, children)
+                | Inline::Markup(_, children)
+                | Inline::Display(_, children)
+                | Inline::NoCase(children)
+                | Inline::Tagged(_, children) => children,
+            };
+            match children.as_slice() {
+                [] => return true,
+                [only] => node = only,
+                [first, rest @ ..] => {
+                    return first.is_empty() && rest.iter().all(Inline::is_empty);
+                }
             }
         }
     }
@@ -285,7 +315,9 @@ fn flatten_into<'t>(node: &'t Inline, state: State, events: &mut Vec<Event<'t>>)
                 events.push(Event::Text(Cow::Borrowed(text)))
             }
         }
-        Inline::NoCase(children) => children.iter().for_each(|c| flatten_into(c, state, events)),
+        Inline::NoCase(children) | Inline::Tagged(_, children) => {
+            children.iter().for_each(|c| flatten_into(c, state, events))
+        }
         Inline::Display(display, children) => {
             events.push(Event::Open(Span::Display(*display)));
             children.iter().for_each(|c| flatten_into(c, state, events));
@@ -299,13 +331,20 @@ fn flatten_into<'t>(node: &'t Inline, state: State, events: &mut Vec<Event<'t>>)
                 marks.punctuation_inside,
             ));
         }
-        Inline::Formatted(formatting, children) => {
+        Inline::Formatted(formatting, children) | Inline::Markup(formatting, children) => {
+            if formatting.is_empty() {
+                // a plain sequence: nothing to open, so no need to ask
+                // whether it is empty
+                children.iter().for_each(|c| flatten_into(c, state, events));
+                return;
+            }
             if children.iter().all(Inline::is_empty) {
                 return;
             }
             let mut state = state;
             // citeproc-js nests font-style innermost, vertical-align outermost
-            let spans = spans_for(formatting, &mut state);
+            let flips = matches!(node, Inline::Markup(..));
+            let spans = spans_for(formatting, &mut state, flips);
             spans
                 .iter()
                 .rev()
@@ -316,9 +355,13 @@ fn flatten_into<'t>(node: &'t Inline, state: State, events: &mut Vec<Event<'t>>)
     }
 }
 
-fn spans_for(formatting: &Formatting, state: &mut State) -> Vec<Span> {
+/// The spans that switch to `formatting` from `state`. Markup (`flips`)
+/// turns an attribute already on off again; the style's formatting leaves
+/// it on.
+fn spans_for(formatting: &Formatting, state: &mut State, flips: bool) -> Vec<Span> {
     let mut spans = Vec::new();
     match formatting.font_style {
+        Some(FontStyle::Italic | FontStyle::Oblique) if state.italic && !flips => {}
         Some(FontStyle::Italic | FontStyle::Oblique) => {
             spans.push(if state.italic {
                 Span::NormalStyle
@@ -334,6 +377,7 @@ fn spans_for(formatting: &Formatting, state: &mut State) -> Vec<Span> {
         _ => {}
     }
     match formatting.font_variant {
+        Some(FontVariant::SmallCaps) if state.small_caps && !flips => {}
         Some(FontVariant::SmallCaps) => {
             spans.push(if state.small_caps {
                 Span::NormalVariant
@@ -349,6 +393,7 @@ fn spans_for(formatting: &Formatting, state: &mut State) -> Vec<Span> {
         _ => {}
     }
     match formatting.font_weight {
+        Some(FontWeight::Bold) if state.bold && !flips => {}
         Some(FontWeight::Bold) => {
             spans.push(if state.bold {
                 Span::NormalWeight

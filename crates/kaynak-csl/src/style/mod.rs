@@ -3,6 +3,7 @@
 //! Reading happens in `parse` (elements) with `xml` helpers; the types live
 //! in `model`. Errors carry line:column. Nothing here renders.
 
+pub mod analysis;
 pub mod model;
 mod parse;
 pub mod xml;
@@ -30,6 +31,8 @@ pub struct Style {
     pub explicit_year_suffix: bool,
     /// Whether any condition tests `position`.
     pub uses_positions: bool,
+    /// Whether citations render `citation-number` (a numeric style).
+    pub numeric: bool,
     /// How many distinct variables `variable=` conditions test; each
     /// has a slot (`Condition::variable_slots`).
     pub variable_slots: usize,
@@ -37,6 +40,10 @@ pub struct Style {
     pub warnings: Vec<Diagnostic>,
     /// kaynak multilingual extension (`k:` attributes).
     pub ext: crate::ext::StyleExt,
+    /// The variables the style's elements render, by id.
+    pub variables: analysis::VariableIds,
+    /// The item types `type=` conditions test, by id.
+    pub item_types: crate::fasthash::FastMap<String, u16>,
 }
 
 impl Style {
@@ -45,6 +52,21 @@ impl Style {
     /// `warnings` on the style.
     pub fn parse(text: &str) -> Result<Style, Vec<Diagnostic>> {
         parse::parse_style(text)
+    }
+
+    /// The id of a variable the style renders (output tags name variables by id).
+    pub fn variable_id(&self, name: &str) -> Option<u16> {
+        self.variables.id(name)
+    }
+
+    /// The id of an item type some `type=` condition tests.
+    pub fn type_id(&self, item_type: &str) -> Option<u16> {
+        self.item_types.get(item_type).copied()
+    }
+
+    /// The variable with id `id` (see [`Style::variable_id`]).
+    pub fn variable_name(&self, id: u16) -> Option<&str> {
+        self.variables.name(id)
     }
 
     /// Whether this style only points to a parent.

@@ -350,6 +350,9 @@ pub struct Names {
     pub substitute: Option<Vec<Element>>,
     pub delimiter: Option<String>,
     pub rendering: Rendering,
+    /// The element's number in the style (in document order), which the
+    /// output names it by ([`crate::output::NamesTag::element`]).
+    pub id: u16,
 }
 
 #[derive(Debug, Clone)]
@@ -384,6 +387,9 @@ pub struct Condition {
     pub locator: Vec<String>,
     pub position: Vec<Position>,
     pub types: Vec<String>,
+    /// Per type, its id in the style's list of tested types (see
+    /// [`crate::Style::type_id`]): a condition compares ids, not strings.
+    pub type_ids: Vec<u16>,
     pub variables: Vec<String>,
     /// Per variable, its slot in the style's variable tests (see
     /// `Style::variable_slots`), so a render remembers each answer.

@@ -1,5 +1,6 @@
 //! Reading a style document into the typed model.
 
+use super::analysis;
 use super::model::*;
 use super::xml::{self, elements, Reader, NAME_ATTRS, RENDERING_ATTRS};
 use super::Style;
@@ -13,12 +14,19 @@ struct StyleReader<'a, 'b, 'input> {
     macro_index: HashMap<String, usize>,
     /// The slot of each variable name tested by a `variable=` condition.
     variable_slots: HashMap<String, u16>,
+    /// How many `cs:names` elements were read (their ids).
+    names_read: u16,
+    /// The id of each item type a `type=` condition tests.
+    type_ids: HashMap<String, u16>,
 }
 
 pub fn parse_style(text: &str) -> Result<Style, Vec<Diagnostic>> {
     let doc = xml::parse_document(text)?;
     let mut reader = Reader::new(&doc);
     let root = doc.root_element();
+    if !analysis::check_xml_depth(&mut reader, root) {
+        return Err(reader.diagnostics);
+    }
     if root.tag_name().name() != "style" {
         reader.error(root, "a style must have a <style> root".to_string());
         return Err(reader.diagnostics);
@@ -41,6 +49,8 @@ pub fn parse_style(text: &str) -> Result<Style, Vec<Diagnostic>> {
         reader: &mut reader,
         macro_index,
         variable_slots: HashMap::new(),
+        names_read: 0,
+        type_ids: HashMap::new(),
     };
     sr.read_root(root, &mut style);
     for (name, node) in macro_nodes {
@@ -48,9 +58,10 @@ pub fn parse_style(text: &str) -> Result<Style, Vec<Diagnostic>> {
         style.macros.push(Macro { name, elements });
     }
     style.variable_slots = sr.variable_slots.len();
+    style.item_types = std::mem::take(&mut sr.type_ids).into_iter().collect();
     // kaynak multilingual extension: validate k: attributes, read style-level settings.
     crate::ext::parse::read_style(&mut reader, root, &mut style);
-    check_macro_cycles(&style, &mut reader, root);
+    analysis::analyse(&mut style, &mut reader, root);
     style.explicit_year_suffix = uses_variable(&style, "year-suffix");
     // subsequent cites can render differently: conditions on position,
     // or et-al-subsequent-* options
@@ -501,7 +512,9 @@ impl StyleReader<'_, '_, '_> {
             substitute: None,
             delimiter: node.attribute("delimiter").map(str::to_string),
             rendering: self.reader.rendering(node),
+            id: self.names_read,
         };
+        self.names_read = self.names_read.saturating_add(1);
         for child in elements(node) {
             match child.tag_name().name() {
                 "name" => names.name = Some(self.name(child)),
@@ -522,6 +535,11 @@ impl StyleReader<'_, '_, '_> {
                     .reader
                     .error(child, format!("unknown element <{other}> in <names>")),
             }
+        }
+        // a label goes before the names only when a cs:name follows it;
+        // without a cs:name the names (in their default form) come first
+        if names.name.is_none() {
+            names.label_before_name = false;
         }
         names
     }
@@ -638,11 +656,25 @@ impl StyleReader<'_, '_, '_> {
             is_uncertain_date: list("is-uncertain-date"),
             locator: list("locator"),
             position,
+            type_ids: list("type")
+                .iter()
+                .filter_map(|t| self.type_id(t))
+                .collect(),
             types: list("type"),
             variable_slots: variables.iter().map(|v| self.variable_slot(v)).collect(),
             variables,
             ext_language: crate::ext::parse::language_condition(node),
         }
+    }
+
+    /// The id of a tested item type (none past `u16::MAX` types).
+    fn type_id(&mut self, name: &str) -> Option<u16> {
+        if let Some(id) = self.type_ids.get(name) {
+            return Some(*id);
+        }
+        let id = u16::try_from(self.type_ids.len()).ok()?;
+        self.type_ids.insert(name.to_string(), id);
+        Some(id)
     }
 
     /// The slot of a tested variable; past `u16::MAX` names there are
@@ -667,72 +699,6 @@ fn is_cite_variable(name: &str) -> bool {
         name,
         "locator" | "citation-number" | "first-reference-note-number" | "year-suffix"
     )
-}
-
-/// Macros calling themselves (directly or not) are an error.
-fn check_macro_cycles(style: &Style, reader: &mut Reader, root: Node) {
-    // 0 = unvisited, 1 = on the stack, 2 = done
-    let mut state = vec![0u8; style.macros.len()];
-    for start in 0..style.macros.len() {
-        if let Some(cycle) = visit(style, start, &mut state) {
-            let name = style
-                .macros
-                .get(cycle)
-                .map(|m| m.name.as_str())
-                .unwrap_or("");
-            let node = elements(root)
-                .find(|n| n.tag_name().name() == "macro" && n.attribute("name") == Some(name))
-                .unwrap_or(root);
-            reader.error(node, format!("macro `{name}` calls itself"));
-            return;
-        }
-    }
-}
-
-fn visit(style: &Style, index: usize, state: &mut Vec<u8>) -> Option<usize> {
-    match state.get(index) {
-        Some(1) => return Some(index),
-        Some(2) | None => return None,
-        _ => {}
-    }
-    state[index] = 1;
-    let mut calls = Vec::new();
-    if let Some(m) = style.macros.get(index) {
-        collect_calls(&m.elements, &mut calls);
-    }
-    for call in calls {
-        if let Some(found) = visit(style, call, state) {
-            return Some(found);
-        }
-    }
-    state[index] = 2;
-    None
-}
-
-fn collect_calls(elements: &[Element], calls: &mut Vec<usize>) {
-    for element in elements {
-        match element {
-            Element::Text(Text {
-                source: TextSource::Macro(index),
-                ..
-            }) => calls.push(*index),
-            Element::Group(group) => collect_calls(&group.children, calls),
-            Element::Choose(choose) => {
-                for branch in &choose.branches {
-                    collect_calls(&branch.children, calls);
-                }
-                collect_calls(&choose.otherwise, calls);
-            }
-            Element::Names(names) => {
-                if let Some(sub) = &names.substitute {
-                    collect_calls(sub, calls);
-                }
-            }
-            // kaynak multilingual extension
-            Element::Ext(ext) => collect_calls(std::slice::from_ref(&ext.element), calls),
-            _ => {}
-        }
-    }
 }
 
 /// Whether any text element of the style renders `variable`.
