@@ -1,5 +1,5 @@
 //! What BibTeX and BibLaTeX share: entry types and field names both ways,
-//! name lists, and writing an entry. Escaping lives in [`super::latex`].
+//! name lists, and writing an entry. Escaping lives in [`super::tex_encode`].
 //!
 //! Item types map to the nearest `.bib` entry type. When that type would not
 //! read back as the same CSL type, the CSL type is kept in `entrysubtype`

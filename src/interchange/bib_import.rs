@@ -1,8 +1,8 @@
 //! BibTeX and BibLaTeX import: the file's entries ([`super::bib_syntax`]),
 //! with `crossref`/`xdata` inherited ([`super::bib_inherit`]), mapped to
-//! the model, the reverse of [`super::biblatex`] and [`super::bibtex`].
+//! the model, the reverse of [`super::biblatex_export`] and [`super::bibtex_export`].
 //!
-//! - Text is decoded from TeX into rich text ([`super::tex`]); names by
+//! - Text is decoded from TeX into rich text ([`super::tex_decode`]); names by
 //!   BibTeX's rules ([`super::bib_names`]); dates from `date` or
 //!   `year`/`month`/`day` ([`super::bib_dates`]).
 //! - `subtitle` and `titleaddon` join the title as biblatex prints them
@@ -20,7 +20,7 @@ use super::bib::{item_type_of, number_is_issue, NAME_FIELDS, TEXT_FIELDS};
 use super::bib_dates::{iso_date, year_month_day};
 use super::bib_names::parse_names;
 use super::bib_syntax::{self, RawEntry, RawField};
-use super::tex::{decode, Mode};
+use super::tex_decode::{decode, Mode};
 use super::{language_tag, ImportOptions, Imported, Source};
 use crate::diag::{Diagnostic, Span};
 use crate::model::{Entry, Field, ItemType, MultiText, Name, VariableKind};

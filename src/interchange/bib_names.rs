@@ -13,10 +13,10 @@
 //!   useprefix=true` (a `prefix` with `useprefix=true` is a non-dropping
 //!   particle).
 //!
-//! Each part is then decoded from TeX ([`super::tex`]). Scans are forward
+//! Each part is then decoded from TeX ([`super::tex_decode`]). Scans are forward
 //! with a brace counter: no recursion.
 
-use super::tex::{decode, Mode};
+use super::tex_decode::{decode, Mode};
 use crate::model::{MultiText, Name};
 
 /// The names of a name-list field, and warnings about the ones read oddly.

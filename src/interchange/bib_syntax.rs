@@ -12,7 +12,7 @@
 //! Everything here is a single forward scan over the bytes with counters: no
 //! recursion and no backtracking beyond one value, so deeply nested braces or
 //! huge files cost linear time. This module only reads syntax; values stay
-//! TeX (see [`super::tex`]) and fields keep their `.bib` names.
+//! TeX (see [`super::tex_decode`]) and fields keep their `.bib` names.
 
 use super::Source;
 use crate::diag::{Diagnostic, Span};

@@ -13,16 +13,16 @@ mod bib_import;
 mod bib_inherit;
 mod bib_names;
 mod bib_syntax;
-mod biblatex;
-mod bibtex;
+mod biblatex_export;
+mod bibtex_export;
 mod csl_json;
 mod csl_json_import;
 pub mod encoding;
 mod hayagriva;
-pub mod latex;
 mod ris;
 mod ris_import;
-pub mod tex;
+pub mod tex_decode;
+pub mod tex_encode;
 mod tex_symbols;
 
 use crate::diag::{Diagnostic, Location, Span};
@@ -175,8 +175,8 @@ pub struct Exported {
 pub fn export(entries: &[&Entry], format: Format, options: &ExportOptions) -> Exported {
     let mut out = Exported::default();
     match format {
-        Format::Bibtex => bibtex::export(entries, options, &mut out),
-        Format::Biblatex => biblatex::export(entries, options, &mut out),
+        Format::Bibtex => bibtex_export::export(entries, options, &mut out),
+        Format::Biblatex => biblatex_export::export(entries, options, &mut out),
         Format::CslJson => csl_json::export(entries, options, &mut out),
         Format::Ris => ris::export(entries, options, &mut out),
         Format::Hayagriva => hayagriva::export(entries, options, &mut out),

@@ -1,6 +1,6 @@
 //! TeX control words that stand for one character or a fixed text: special
 //! letters (`\ss`, `\o`, `\i`), symbols (`\textendash`, `\S`) and logos
-//! (`\LaTeX`). [`super::tex`] reads them; [`super::latex`] writes the
+//! (`\LaTeX`). [`super::tex_decode`] reads them; [`super::tex_encode`] writes the
 //! letters back.
 
 /// The text a control word stands for, if it is one of these.

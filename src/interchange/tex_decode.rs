@@ -353,7 +353,7 @@ impl Decoder {
         if let Some(text) = super::tex_symbols::symbol(name) {
             return self.emit(text);
         }
-        if let Some(letter) = super::latex::cyrillic_letter(name) {
+        if let Some(letter) = super::tex_encode::cyrillic_letter(name) {
             let mut buf = [0u8; 4];
             return self.emit(letter.encode_utf8(&mut buf));
         }

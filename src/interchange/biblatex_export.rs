@@ -22,7 +22,7 @@
 //! model); biblatex-ms reads them.
 
 use super::bib::{entry_type, name_list, text_routes, BibEntry, Dialect, DATE_FIELDS, NAME_FIELDS};
-use super::latex::{encode, protect_case, Target};
+use super::tex_encode::{encode, protect_case, Target};
 use super::Romanizer;
 use super::{babel_name, export_warning, name_in_form, pick, ExportOptions, Exported, TextForm};
 use crate::model::{Date, Endpoint, Entry, MultiText, Name};
@@ -278,10 +278,10 @@ pub(super) fn write_extra(bib: &mut BibEntry, entry: &Entry, target: Target) {
         if !valid_name || inherited || bib.has(name) || value.trim().is_empty() {
             continue;
         }
-        let value = if !super::latex::bibtex_balanced(value) {
+        let value = if !super::tex_encode::bibtex_balanced(value) {
             encode(value, target).text
         } else if target == Target::Ascii {
-            super::latex::ascii_tex(&value.replace(['\n', '\r'], " "))
+            super::tex_encode::ascii_tex(&value.replace(['\n', '\r'], " "))
         } else {
             value.replace(['\n', '\r'], " ")
         };

@@ -2,7 +2,7 @@
 //! (`<i>` → `\emph{…}`, `nocase` → `{…}`, math → `$…$`), escaping so that no
 //! value injects markup, and Unicode → LaTeX commands for pure-ASCII BibTeX.
 //! Letters with no TeX form (CJK, Arabic …) stay UTF-8 and are reported, never
-//! deleted. Reading TeX back is [`super::tex`].
+//! deleted. Reading TeX back is [`super::tex_decode`].
 //!
 //! Every special character is written in a form that keeps braces balanced,
 //! because BibTeX and biber count braces even after a backslash: a brace of

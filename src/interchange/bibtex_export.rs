@@ -14,8 +14,8 @@
 //! - Dates are `year` and a month macro (`month = mar`); `urldate` is ISO.
 
 use super::bib::{entry_type, name_list, text_routes, BibEntry, Dialect, NAME_FIELDS};
-use super::biblatex::{dropped_warning, is_verbatim, verbatim};
-use super::latex::{encode, protect_case, Target};
+use super::biblatex_export::{dropped_warning, is_verbatim, verbatim};
+use super::tex_encode::{encode, protect_case, Target};
 use super::Romanizer;
 use super::{ascii_key, babel_name, export_warning, latin, name_in_form, pick};
 use super::{ExportOptions, Exported};
@@ -94,7 +94,7 @@ impl<'a> Writer<'a> {
         if let Some(name) = self.entry.language().and_then(babel_name) {
             self.bib.push("language", name.to_string());
         }
-        super::biblatex::write_extra(&mut self.bib, self.entry, Target::Ascii);
+        super::biblatex_export::write_extra(&mut self.bib, self.entry, Target::Ascii);
     }
 
     fn write_title(&mut self) {
@@ -191,7 +191,8 @@ impl<'a> Writer<'a> {
         }
         for (variable, field) in &self.entry.dates {
             if !self.written.contains(*variable) && !self.bib.has(variable) {
-                self.bib.push(variable, super::biblatex::edtf(&field.value));
+                self.bib
+                    .push(variable, super::biblatex_export::edtf(&field.value));
                 self.written.insert(variable);
             }
         }
@@ -203,7 +204,7 @@ impl<'a> Writer<'a> {
             self.written.insert("issued");
         }
         if let Some(date) = self.entry.date("accessed") {
-            self.bib.push("urldate", super::biblatex::edtf(date));
+            self.bib.push("urldate", super::biblatex_export::edtf(date));
             self.written.insert("accessed");
         }
     }
