@@ -46,7 +46,11 @@ pub fn render_number(ctx: &Context, number: &Number) -> Option<Inline> {
         value.into()
     };
     let node = wrap_one(ctx, Inline::Text(text), &number.rendering)?;
-    Some(ctx.substituted(&number.variable, node))
+    let node = ctx.substituted(&number.variable, node);
+    if number.variable == "locator" {
+        return Some(Inline::tag(crate::output::Tag::Locator, node));
+    }
+    Some(node)
 }
 
 fn format_numbers(ctx: &Context, value: &str, form: NumberForm, variable: &str) -> String {

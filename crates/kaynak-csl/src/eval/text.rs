@@ -18,7 +18,11 @@ pub fn render_text(ctx: &Context, text: &Text) -> Option<Inline> {
                 ctx.note_variable(value.is_some());
             }
             let node = render_value(ctx, text, name, value?)?;
-            Some(ctx.substituted(name, node))
+            let node = ctx.substituted(name, node);
+            if name == "locator" {
+                return Some(Inline::tag(Tag::Locator, node));
+            }
+            Some(node)
         }
         TextSource::Macro(index) => {
             let m = ctx.style.macros.get(*index)?;

@@ -1,0 +1,162 @@
+//! Regression tests for differences from citeproc-js that
+//! `tools/csl-compare` found (docs/csl-parity.md), each with a minimal
+//! style and items of its own. Where the specification is silent, kaynak
+//! prints what citeproc-js (Zotero) prints; where it speaks, it decides.
+
+use kaynak_csl::{self as csl, Cite, Cluster, CslItem, Format, JsonItem, Style};
+
+/// A style with the given `citation` and `bibliography` elements and
+/// optional inline `locale`.
+fn style(citation: &str, bibliography: &str, locale: &str) -> Style {
+    let xml = format!(
+        r#"<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><id>test</id><title>test</title></info>
+  {locale}
+  {citation}
+  {bibliography}
+</style>"#
+    );
+    Style::parse(&xml).expect("the test style parses")
+}
+
+/// Renders `items` (CSL-JSON) in locale `lang` as `clusters` and as a
+/// bibliography, as HTML, one string per citation or entry.
+fn render(
+    style: Style,
+    lang: &str,
+    items: &str,
+    clusters: Vec<Vec<Cite>>,
+) -> (Vec<String>, Vec<String>) {
+    let items = JsonItem::parse_array(items).expect("test items");
+    let refs: Vec<&dyn CslItem> = items.iter().map(|i| i as &dyn CslItem).collect();
+    let processor = csl::processor_with_locale(style, Some(lang), &csl::embedded_locales);
+    let clusters: Vec<Cluster> = clusters
+        .into_iter()
+        .map(|cites| Cluster {
+            cites,
+            note_number: None,
+        })
+        .collect();
+    let out = processor.process(&refs, &clusters);
+    let citations = out
+        .citations
+        .iter()
+        .map(|c| csl::render(c, Format::Html))
+        .collect();
+    let entries = out
+        .bibliography
+        .map(|b| {
+            b.entries
+                .iter()
+                .map(|e| csl::render(&e.content, Format::Html))
+                .collect()
+        })
+        .unwrap_or_default();
+    (citations, entries)
+}
+
+fn cite(id: &str) -> Cite {
+    Cite {
+        id: id.into(),
+        ..Cite::default()
+    }
+}
+
+fn with_locator(id: &str, locator: &str) -> Cite {
+    Cite {
+        locator: Some(locator.into()),
+        label: Some("page".into()),
+        ..cite(id)
+    }
+}
+
+/// Six books, `i0` … `i5`, cited in that order (numbers 1 to 6).
+fn books() -> String {
+    let items: Vec<String> = (0..6)
+        .map(|k| format!(r#"{{"id":"i{k}","type":"book","title":"Book {k}"}}"#))
+        .collect();
+    format!("[{}]", items.join(","))
+}
+
+/// Spec, Citation Collapsing: "citation-number" "collapses ranges of cite
+/// numbers". A locator the style does not print takes nothing from the
+/// range; a printed one keeps its cite out of it (collapsing would lose
+/// it), as does a suffix or a prefix inside the range.
+#[test]
+fn citation_number_ranges_keep_out_only_printed_locators() {
+    let citation = |locator: &str| {
+        format!(
+            r#"<citation collapse="citation-number"><sort><key variable="citation-number"/></sort>
+            <layout prefix="[" suffix="]" delimiter=","><group delimiter=" ">
+              <text variable="citation-number"/>{locator}</group></layout></citation>"#
+        )
+    };
+    let bibliography = r#"<bibliography><sort><key variable="citation-number"/></sort>
+      <layout><text variable="title"/></layout></bibliography>"#;
+    let clusters = || {
+        vec![
+            (0..6).map(|k| cite(&format!("i{k}"))).collect(),
+            vec![cite("i0"), with_locator("i1", "12"), cite("i2")],
+            vec![
+                cite("i0"),
+                cite("i1"),
+                cite("i2"),
+                with_locator("i3", "5"),
+                cite("i4"),
+                cite("i5"),
+            ],
+            vec![
+                Cite {
+                    prefix: Some("see ".into()),
+                    ..cite("i0")
+                },
+                cite("i1"),
+                cite("i2"),
+            ],
+            vec![
+                cite("i0"),
+                Cite {
+                    prefix: Some("see ".into()),
+                    ..cite("i1")
+                },
+                cite("i2"),
+                cite("i3"),
+            ],
+            vec![
+                cite("i0"),
+                cite("i1"),
+                Cite {
+                    suffix: Some(" x".into()),
+                    ..cite("i2")
+                },
+                cite("i3"),
+            ],
+        ]
+    };
+    let unprinted = style(&citation(""), bibliography, "");
+    let (citations, _) = render(unprinted, "en-US", &books(), clusters());
+    assert_eq!(
+        citations,
+        [
+            "[1–6]",
+            "[1–3]",
+            "[1–6]",
+            "[see 1–3]",
+            "[1,see 2–4]",
+            "[1,2,3 x,4]"
+        ]
+    );
+    let printed = style(&citation(r#"<text variable="locator"/>"#), bibliography, "");
+    let (citations, _) = render(printed, "en-US", &books(), clusters());
+    assert_eq!(
+        citations,
+        [
+            "[1–6]",
+            "[1,2 12,3]",
+            "[1–3,4 5,5,6]",
+            "[see 1–3]",
+            "[1,see 2–4]",
+            "[1,2,3 x,4]"
+        ]
+    );
+}
