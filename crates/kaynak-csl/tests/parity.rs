@@ -55,6 +55,8 @@ fn render(
     (citations, entries)
 }
 
+const TITLE_CITATION: &str = r#"<citation><layout><text variable="title"/></layout></citation>"#;
+
 fn cite(id: &str) -> Cite {
     Cite {
         id: id.into(),
@@ -157,6 +159,58 @@ fn citation_number_ranges_keep_out_only_printed_locators() {
             "[see 1–3]",
             "[1,see 2–4]",
             "[1,2,3 x,4]"
+        ]
+    );
+}
+
+/// Quotation marks typed in a field: straight quotes and the locale's own
+/// marks are markup (localised, flipped inside quotes, punctuation-in-quote);
+/// other typographic marks are text and print as typed. Punctuation typed
+/// right after a closing mark stays outside it: punctuation-in-quote (spec,
+/// Locale Options: "cs:text … rendered with quotes … followed by a comma or
+/// period") moves what the style puts after the quote.
+#[test]
+fn quotes_typed_in_fields() {
+    let bibliography = r#"<bibliography><layout suffix=".">
+      <text variable="title" quotes="true"/></layout></bibliography>"#;
+    let items = r#"[
+      {"id":"a","type":"book","title":"The “Great Game”. Part two"},
+      {"id":"b","type":"book","title":"Why “Great Game”?"},
+      {"id":"c","type":"book","title":"Trade and the \"Great Game\""},
+      {"id":"d","type":"book","title":"Trade and the ‘Great Game’"},
+      {"id":"e","type":"book","title":"The “Great Game”"}
+    ]"#;
+    let (_, en) = render(
+        style(TITLE_CITATION, bibliography, ""),
+        "en-US",
+        items,
+        vec![],
+    );
+    assert_eq!(
+        en,
+        [
+            "“The ‘Great Game’. Part two.”",
+            "“Why ‘Great Game’?”",
+            "“Trade and the ‘Great Game.’”",
+            "“Trade and the ‘Great Game.’”",
+            "“The ‘Great Game.’”",
+        ]
+    );
+    // ru-RU: «…» outer, „…“ inner; English curly quotes are not its marks
+    let (_, ru) = render(
+        style(TITLE_CITATION, bibliography, ""),
+        "ru-RU",
+        items,
+        vec![],
+    );
+    assert_eq!(
+        ru,
+        [
+            "«The “Great Game”. Part two».",
+            "«Why “Great Game”?»",
+            "«Trade and the „Great Game“».",
+            "«Trade and the ‘Great Game’».",
+            "«The “Great Game”».",
         ]
     );
 }
