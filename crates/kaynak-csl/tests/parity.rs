@@ -214,3 +214,37 @@ fn quotes_typed_in_fields() {
         ]
     );
 }
+
+/// A locale term is text in the style locale's language: its text-case
+/// follows the locale, not the item. Title case applies to the English
+/// "ed." of a Russian item, and the English "in" of a Turkish item
+/// capitalises as "In" (the Turkish capital of "i" is "İ", not the English).
+#[test]
+fn text_case_on_a_term_follows_the_style_locale() {
+    let bibliography = r#"<bibliography><layout>
+      <group delimiter=" ">
+        <text term="in" text-case="capitalize-first"/>
+        <names variable="editor"><name/><label form="short" prefix=" (" suffix=")" text-case="title"/></names>
+        <text variable="title" text-case="title"/>
+      </group></layout></bibliography>"#;
+    let items = r#"[
+      {"id":"a","type":"chapter","language":"ru","title":"внешняя политика","editor":[{"family":"Иванов","given":"Пётр"}]},
+      {"id":"b","type":"chapter","language":"tr","title":"iç politika","editor":[{"family":"Yılmaz","given":"Ali"}]},
+      {"id":"c","type":"chapter","language":"en","title":"foreign policy","editor":[{"family":"Doe","given":"Jane"}]}
+    ]"#;
+    let (_, entries) = render(
+        style(TITLE_CITATION, bibliography, ""),
+        "en-US",
+        items,
+        vec![],
+    );
+    assert_eq!(
+        entries,
+        [
+            // the title is the item's text: not title-cased for ru or tr
+            "In Пётр Иванов (Ed.) внешняя политика",
+            "In Ali Yılmaz (Ed.) iç politika",
+            "In Jane Doe (Ed.) Foreign Policy",
+        ]
+    );
+}

@@ -240,7 +240,7 @@ pub fn render_label(ctx: &Context, label: &Label, count: Option<usize>) -> Optio
     if text.is_empty() {
         return None;
     }
-    wrap_one(ctx, Inline::Text(text.into()), &label.rendering)
+    super::wrap_term(ctx, Inline::Text(text.into()), &label.rendering)
 }
 
 fn label_term(ctx: &Context, variable: &str) -> Option<(String, String)> {

@@ -50,7 +50,7 @@ pub fn render_text(ctx: &Context, text: &Text) -> Option<Inline> {
                 cased: text.rendering.text_case.is_some(),
             };
             let node = Inline::Tagged(tag, vec![Inline::Text(term.into())]);
-            wrap_one(ctx, node, &text.rendering)
+            super::wrap_term(ctx, node, &text.rendering)
         }
         TextSource::Value(value) => {
             if value.is_empty() {

@@ -165,6 +165,12 @@ fn form_slot(form: TermForm) -> usize {
 }
 
 impl LocaleChain {
+    /// The language of the chain's terms: that of the first of its locales
+    /// that names one (an inline locale without `xml:lang` names none).
+    pub fn language(&self) -> Option<&str> {
+        self.locales.iter().find_map(|l| l.lang.as_deref())
+    }
+
     /// Build the chain for `lang` from the style's inline locales and a
     /// loader for locale files (`xx-YY` → Locale).
     pub fn build(
