@@ -248,3 +248,67 @@ fn text_case_on_a_term_follows_the_style_locale() {
         ]
     );
 }
+
+/// `is-numeric` (spec: "Content is considered numeric if it solely consists
+/// of numbers"): a lower-case roman numeral is a number ("iv", "vii-ix"),
+/// words made of its letters are not ("mix", "did"), and capitals are left
+/// as citeproc-js leaves them.
+#[test]
+fn roman_numeral_locators_are_numeric() {
+    let citation = r#"<citation><layout delimiter="; "><choose>
+        <if is-numeric="locator"><label variable="locator" form="short" suffix=" "/></if>
+      </choose><text variable="locator"/></layout></citation>"#;
+    let items = r#"[{"id":"a","type":"book","title":"A"}]"#;
+    let chapter = |locator: &str| Cite {
+        locator: Some(locator.into()),
+        label: Some("chapter".into()),
+        ..cite("a")
+    };
+    let clusters = ["iv", "vii-ix", "xlii", "12", "mix", "did", "IV", "iiii"]
+        .iter()
+        .map(|l| vec![chapter(l)])
+        .collect();
+    let (citations, _) = render(style(citation, "", ""), "en-US", items, clusters);
+    assert_eq!(
+        citations,
+        [
+            "chap. iv",
+            "chaps. vii–ix",
+            "chap. xlii",
+            "chap. 12",
+            "mix",
+            "did",
+            "IV",
+            "iiii"
+        ]
+    );
+}
+
+/// The locale's page-range-delimiter joins every numeric range of a locator
+/// and of number variables (volume, issue, edition …), not only pages, as
+/// citeproc-js does; the French locales set a non-breaking hyphen.
+#[test]
+fn page_range_delimiter_joins_locators_and_number_ranges() {
+    let locale =
+        r#"<locale><terms><term name="page-range-delimiter">&#8209;</term></terms></locale>"#;
+    let citation = r#"<citation><layout delimiter="; "><group delimiter=" ">
+        <label variable="locator" form="short"/><text variable="locator"/>
+      </group></layout></citation>"#;
+    let bibliography = r#"<bibliography><layout><group delimiter=", ">
+        <text variable="volume"/><number variable="issue"/><text variable="edition"/>
+        <text variable="page"/></group></layout></bibliography>"#;
+    let items = r#"[{"id":"a","type":"article-journal","volume":"3-4","issue":"1-2","edition":"2-3","page":"10-20"}]"#;
+    let clusters = vec![vec![Cite {
+        locator: Some("45-47".into()),
+        label: Some("paragraph".into()),
+        ..cite("a")
+    }]];
+    let (citations, entries) = render(
+        style(citation, bibliography, locale),
+        "en-US",
+        items,
+        clusters,
+    );
+    assert_eq!(citations, ["paras. 45‑47"]);
+    assert_eq!(entries, ["3‑4, 1‑2, 2‑3, 10‑20"]);
+}

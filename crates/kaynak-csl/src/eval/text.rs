@@ -72,17 +72,18 @@ fn render_value(ctx: &Context, text: &Text, name: &str, value: Cow<str>) -> Opti
         && super::number::is_numeric(&value)
         && !value.contains("\\-")
     {
-        // numeric ranges in number variables take an en dash
-        Inline::Text(digit_ranges(&value).into())
+        // numeric ranges in number variables take the locale's range
+        // delimiter (an en dash unless it says otherwise)
+        Inline::Text(digit_ranges(&value, range_delimiter(ctx, name)).into())
     } else if name == "locator" && value.contains(['"', '“', '<']) {
         return wrap(ctx, case::parse_rich_text(ctx, &value), &text.rendering);
-    } else if name == "locator" && super::number::is_numeric(&value) {
+    } else if name == "locator" && super::number::is_numeric_condition(&value) {
         let ampersand = ctx
             .locale
             .term_text("and", TermForm::Symbol, false)
             .unwrap_or("&");
         let value = value.replace(" & ", &format!(" {ampersand} "));
-        Inline::Text(dash_ranges(&value).into())
+        Inline::Text(dash_ranges(&value, range_delimiter(ctx, name)).into())
     } else if name == "year-suffix" {
         let number = ctx.cite.year_suffix.unwrap_or(0);
         year_suffix_node(number, value.into())
@@ -347,12 +348,31 @@ fn chicago(first: &str, last: &str, format: PageRangeFormat) -> String {
 }
 
 /// "200 - 201" → "200–201" between numbers.
-fn dash_ranges(value: &str) -> String {
+fn dash_ranges(value: &str, delimiter: &str) -> String {
     let parts: Vec<&str> = value.split('-').collect();
     if parts.len() < 2 {
         return value.to_string();
     }
-    parts.iter().map(|p| p.trim()).collect::<Vec<_>>().join("–")
+    parts
+        .iter()
+        .map(|p| p.trim())
+        .collect::<Vec<_>>()
+        .join(delimiter)
+}
+
+/// The delimiter of a numeric range in variable `name`: the locale's
+/// `page-range-delimiter` for every locator (not only pages) and every
+/// number variable, as citeproc-js does (the French locales set a
+/// non-breaking hyphen); an en dash otherwise. The specification names the
+/// term for page ranges and says nothing of the delimiter of other ranges.
+pub(super) fn range_delimiter<'a>(ctx: &Context<'a>, name: &str) -> &'a str {
+    if name == "locator" || is_number_variable(name) {
+        ctx.locale
+            .term_text("page-range-delimiter", TermForm::Long, false)
+            .unwrap_or("\u{2013}")
+    } else {
+        "\u{2013}"
+    }
 }
 
 fn is_number_variable(name: &str) -> bool {
@@ -361,14 +381,18 @@ fn is_number_variable(name: &str) -> bool {
         "volume"
             | "issue"
             | "number"
+            | "edition"
             | "collection-number"
             | "chapter-number"
             | "number-of-volumes"
+            | "part-number"
+            | "supplement-number"
+            | "printing-number"
     )
 }
 
 /// "3-4" → "3–4" where a hyphen joins two digits.
-fn digit_ranges(value: &str) -> String {
+fn digit_ranges(value: &str, delimiter: &str) -> String {
     let chars: Vec<char> = value.chars().collect();
     let mut out = String::with_capacity(value.len());
     for (index, c) in chars.iter().enumerate() {
@@ -381,11 +405,11 @@ fn digit_ranges(value: &str) -> String {
                 .get(index + 1)
                 .map(char::is_ascii_digit)
                 .unwrap_or(false);
-        out.push(if *c == '-' && between_digits {
-            '–'
+        if *c == '-' && between_digits {
+            out.push_str(delimiter);
         } else {
-            *c
-        });
+            out.push(*c);
+        }
     }
     out
 }
