@@ -312,3 +312,26 @@ fn page_range_delimiter_joins_locators_and_number_ranges() {
     assert_eq!(citations, ["paras. 45‑47"]);
     assert_eq!(entries, ["3‑4, 1‑2, 2‑3, 10‑20"]);
 }
+
+/// Spec, Sorting: "Date ranges are placed after single dates when they
+/// share the same (start) date", and a macro key holds only the date-parts
+/// the macro shows: a 1987 range sorts after a December 1987 date when the
+/// key shows the year only, and the year-suffixes follow that order.
+#[test]
+fn a_date_range_sorts_after_a_single_date_of_the_same_start() {
+    let year =
+        r#"<macro name="year"><date variable="issued"><date-part name="year"/></date></macro>"#;
+    let citation = format!(
+        r#"{year}<citation disambiguate-add-year-suffix="true"><layout>
+        <text macro="year"/></layout></citation>"#
+    );
+    let bibliography = r#"<bibliography><sort><key macro="year"/><key variable="title" sort="descending"/></sort>
+      <layout><group delimiter=" "><text macro="year"/><text variable="year-suffix"/><text variable="title"/></group></layout>
+      </bibliography>"#;
+    let items = r#"[
+      {"id":"r","type":"book","title":"Beta","issued":{"date-parts":[[1987,3],[1987,6]]}},
+      {"id":"s","type":"book","title":"Alpha","issued":{"date-parts":[[1987,12]]}}
+    ]"#;
+    let (_, entries) = render(style(&citation, bibliography, ""), "en-US", items, vec![]);
+    assert_eq!(entries, ["1987 a Alpha", "1987 b Beta"]);
+}
