@@ -335,3 +335,21 @@ fn a_date_range_sorts_after_a_single_date_of_the_same_start() {
     let (_, entries) = render(style(&citation, bibliography, ""), "en-US", items, vec![]);
     assert_eq!(entries, ["1987 a Alpha", "1987 b Beta"]);
 }
+
+/// A straight apostrophe in a locale term prints as the typographic one, as
+/// it does in field values and the style's literal text ("à l’adresse").
+#[test]
+fn apostrophes_in_terms_are_typographic() {
+    let locale = r#"<locale><terms><term name="from">à l'adresse</term></terms></locale>"#;
+    let bibliography = r#"<bibliography><layout><group delimiter=" | ">
+        <text value="Disponible à l'adresse"/><text term="from"/><text variable="title"/>
+      </group></layout></bibliography>"#;
+    let items = r#"[{"id":"a","type":"book","title":"l'Alpha"}]"#;
+    let (_, entries) = render(
+        style(TITLE_CITATION, bibliography, locale),
+        "en-US",
+        items,
+        vec![],
+    );
+    assert_eq!(entries, ["Disponible à l’adresse | à l’adresse | l’Alpha"]);
+}
