@@ -8,8 +8,13 @@ use kaynak_csl::{self as csl, Cite, Cluster, CslItem, Format, JsonItem, Style};
 /// A style with the given `citation` and `bibliography` elements and
 /// optional inline `locale`.
 fn style(citation: &str, bibliography: &str, locale: &str) -> Style {
+    style_with("", citation, bibliography, locale)
+}
+
+/// [`style`], with more attributes on `cs:style` (global options).
+fn style_with(attributes: &str, citation: &str, bibliography: &str, locale: &str) -> Style {
     let xml = format!(
-        r#"<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+        r#"<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0" {attributes}>
   <info><id>test</id><title>test</title></info>
   {locale}
   {citation}
@@ -247,6 +252,19 @@ fn text_case_on_a_term_follows_the_style_locale() {
             "In Jane Doe (Ed.) Foreign Policy",
         ]
     );
+    // a term of another language is title-cased for an English item, as
+    // any text of it is (here an inline French "éd.")
+    let locale = r#"<locale xml:lang="fr-FR"><terms>
+        <term name="in">dans</term><term name="editor" form="short">éd.</term></terms></locale>"#;
+    let (_, entries) = render(style(TITLE_CITATION, bibliography, locale), "fr-FR", items, vec![]);
+    assert_eq!(
+        entries,
+        [
+            "Dans Пётр Иванов (éd.) внешняя политика",
+            "Dans Ali Yılmaz (éd.) iç politika",
+            "Dans Jane Doe (Éd.) Foreign Policy",
+        ]
+    );
 }
 
 /// `is-numeric` (spec: "Content is considered numeric if it solely consists
@@ -352,4 +370,45 @@ fn apostrophes_in_terms_are_typographic() {
         vec![],
     );
     assert_eq!(entries, ["Disponible à l’adresse | à l’adresse | l’Alpha"]);
+}
+
+/// In French and Russian styles a particle is joined to the family name it
+/// stands before by a no-break space ("de\u{a0}Gaulle", "L. van\u{a0}Beethoven"),
+/// as citeproc-js does; elsewhere, and between the words of a particle, a
+/// plain space.
+#[test]
+fn particles_join_the_family_name_with_a_no_break_space_in_french_and_russian() {
+    let names = |order: &str| {
+        format!(
+            r#"<bibliography><layout><names variable="author">
+            <name {order} initialize-with=". " delimiter="; "/></names></layout></bibliography>"#
+        )
+    };
+    let items = r#"[{"id":"a","type":"book","author":[
+        {"family":"Gaulle","given":"Charles","non-dropping-particle":"de"},
+        {"family":"Berg","given":"Anna","non-dropping-particle":"van der"},
+        {"family":"Beethoven","given":"Ludwig","dropping-particle":"van"}]}]"#;
+    let fr = r#"<locale xml:lang="fr"><terms/></locale>"#;
+    let (_, given_first) = render(style(TITLE_CITATION, &names(""), fr), "fr-FR", items, vec![]);
+    assert_eq!(
+        given_first,
+        ["C. de\u{a0}Gaulle; A. van der\u{a0}Berg; L. van\u{a0}Beethoven"]
+    );
+    let inverted = names(r#"name-as-sort-order="all""#);
+    let never = r#"demote-non-dropping-particle="never""#;
+    let (_, sorted) = render(
+        style_with(never, TITLE_CITATION, &inverted, ""),
+        "ru-RU",
+        items,
+        vec![],
+    );
+    assert_eq!(
+        sorted,
+        ["de\u{a0}Gaulle, C.; van der\u{a0}Berg, A.; Beethoven, L. van"]
+    );
+    // a demoted particle does not stand before the family name
+    let (_, demoted) = render(style(TITLE_CITATION, &inverted, ""), "ru-RU", items, vec![]);
+    assert_eq!(demoted, ["Gaulle, C. de; Berg, A. van der; Beethoven, L. van"]);
+    let (_, english) = render(style(TITLE_CITATION, &names(""), ""), "en-US", items, vec![]);
+    assert_eq!(english, ["C. de Gaulle; A. van der Berg; L. van Beethoven"]);
 }

@@ -581,11 +581,11 @@ pub fn wrap_one(ctx: &Context, node: Inline, rendering: &Rendering) -> Option<In
 }
 
 /// [`wrap_one`] for a locale term (`cs:text term=…`, `cs:label`). A term is
-/// text in the style locale's language, not the item's, so its text-case
-/// follows the locale: title case applies to the English "ed." of a
-/// Russian item ("Ed."), and the English "in" of a Turkish item
-/// capitalises as "In", not "İn" (spec, Text-case: title case applies to
-/// English text; the term is English text whatever the item's language).
+/// text in the style locale's language, not the item's: title case applies
+/// to an English term even for a Russian item ("(Ed.)"; spec, Text-case:
+/// title case is for English text, and as for any text, for the terms of
+/// an English item), and letters are cased by the locale's rules, so the
+/// English "in" of a Turkish item capitalises as "In", not "İn".
 pub fn wrap_term(ctx: &Context, node: Inline, rendering: &Rendering) -> Option<Inline> {
     if rendering.text_case.is_none() {
         return wrap_one(ctx, node, rendering);
@@ -608,10 +608,12 @@ fn case_language(ctx: &Context, by: CaseBy) -> (bool, bool) {
     match by {
         CaseBy::Item => (ctx.is_english(), case::is_turkic(ctx.item.language())),
         CaseBy::Locale => {
+            // title case applies to an English item (the specification's
+            // rule) and to an English term whatever the item
             let lang = ctx.locale.language();
             let english =
                 lang.is_none_or(|l| l.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("en")));
-            (english, case::is_turkic(lang))
+            (english || ctx.is_english(), case::is_turkic(lang))
         }
     }
 }
