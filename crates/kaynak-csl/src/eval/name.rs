@@ -155,7 +155,11 @@ fn family_with_dropping(
         // the particle stands right before the family name unless a
         // non-dropping particle comes between them
         let family_next = pieces.iter().filter(|p| !p.is_empty()).count() == 1;
-        let space = if family_next { particle_space(ctx) } else { " " };
+        let space = if family_next {
+            particle_space(ctx)
+        } else {
+            " "
+        };
         content.push(Inline::Text(space.into()));
     }
     content.push(family_node(ctx, bare.as_ref(), pieces, tail));
@@ -272,7 +276,12 @@ fn inverted_form(ctx: &Context, resolved: &Resolved, parts: &NameParts) -> Vec<I
     };
     let mut out = Vec::with_capacity(3);
     if family_pieces.iter().any(|p| !p.is_empty()) {
-        out.push(family_node(ctx, family_style(resolved), &family_pieces, None));
+        out.push(family_node(
+            ctx,
+            family_style(resolved),
+            &family_pieces,
+            None,
+        ));
     }
     if given_pieces.iter().any(|p| !p.is_empty()) {
         if !out.is_empty() {
