@@ -456,3 +456,31 @@ fn a_cite_suffix_comma_moves_inside_quotes_like_any_comma() {
     let (citations, _) = render(style(citation, "", ""), "en-US", items, clusters);
     assert_eq!(citations, ["“Law,” J.", "“Law,” n. 4.", "“Law.” n. 4."]);
 }
+
+/// Spec, Name: cs:name "describes the formatting of individual names": its
+/// formatting and affixes go around each name, and the delimiters and "and"
+/// between names stay outside them.
+#[test]
+fn name_formatting_and_affixes_go_around_each_name() {
+    let bibliography = r#"<bibliography><layout><names variable="author">
+        <name delimiter=" ; " font-variant="small-caps" prefix="[" suffix="]" and="text"/>
+      </names></layout></bibliography>"#;
+    let items = r#"[{"id":"a","type":"book","author":[{"family":"Doe","given":"Jane"},
+        {"family":"Roe","given":"Rick"},{"family":"Poe","given":"Ed"}]}]"#;
+    let (_, entries) = render(
+        style(TITLE_CITATION, bibliography, ""),
+        "en-US",
+        items,
+        vec![],
+    );
+    let caps = |name: &str| format!(r#"[<span style="font-variant:small-caps;">{name}</span>]"#);
+    assert_eq!(
+        entries,
+        [format!(
+            "{} ; {} ; and {}",
+            caps("Jane Doe"),
+            caps("Rick Roe"),
+            caps("Ed Poe")
+        )]
+    );
+}
