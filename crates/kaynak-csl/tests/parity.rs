@@ -484,3 +484,30 @@ fn name_formatting_and_affixes_go_around_each_name() {
         )]
     );
 }
+
+/// The citation-label kaynak assigns (the specification leaves its form to
+/// the processor) has citeproc-js's form: letters of up to four family
+/// names (4; 2+2; 2+1+1; 1 each), capitalised, non-alphabetic characters
+/// and lower-case particles left out, the title when no name has letters,
+/// and the year's last two digits ("00" without one).
+#[test]
+fn citation_labels_take_citeproc_js_form() {
+    let citation =
+        r#"<citation><layout delimiter="; "><text variable="citation-label"/></layout></citation>"#;
+    let items = r#"[
+      {"id":"a","type":"book","title":"A","issued":{"date-parts":[[2002]]},"author":[{"family":"O'Brien","given":"S"}]},
+      {"id":"b","type":"book","title":"Gamma","issued":{"date-parts":[[1991]]},"author":[{"family":"Aydın"},{"family":"Yılmaz"},{"family":"Yıldız"}]},
+      {"id":"c","type":"book","title":"東アジアの安全保障","issued":{"date-parts":[[1966]]},"author":[{"family":"王","given":"小明"}]},
+      {"id":"d","type":"book","title":"The politics of energy","editor":[{"family":"de la Cruz"},{"family":"McDONALD"}]},
+      {"id":"e","type":"book","title":"The politics of energy","issued":{"date-parts":[[2010]]}}
+    ]"#;
+    let clusters = ["a", "b", "c", "d", "e"]
+        .iter()
+        .map(|id| vec![cite(id)])
+        .collect();
+    let (citations, _) = render(style(citation, "", ""), "en-US", items, clusters);
+    assert_eq!(
+        citations,
+        ["Obri02", "AyYY91", "東アジア66", "CrMc00", "Thep10"]
+    );
+}
