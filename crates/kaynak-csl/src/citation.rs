@@ -353,11 +353,10 @@ fn collapse_years(
     for cite in cites {
         // sorted clusters gather an author's cites; unsorted ones collapse
         // only adjacent cites
-        let same = |g: &Vec<RenderedCite<'_>>| {
-            g[0].author == cite.author
-                && (cite.author.is_some() || cite.state.year_suffix.is_some())
-                && cite.cite.prefix.is_none()
-        };
+        // cites that render no names at all share the same (empty) names,
+        // as in citeproc-js: a label style's cites form one group
+        let same =
+            |g: &Vec<RenderedCite<'_>>| g[0].author == cite.author && cite.cite.prefix.is_none();
         let slot = if section.sort.is_empty() {
             groups
                 .len()

@@ -511,3 +511,21 @@ fn citation_labels_take_citeproc_js_form() {
         ["Obri02", "AyYY91", "東アジア66", "CrMc00", "Thep10"]
     );
 }
+
+/// A label style (DIN 1505-2): cites sort on their citation-label as text
+/// (a standard variable; only number variables sort numerically, spec,
+/// Sorting), and with collapse="year" cites that render no names share the
+/// same (empty) names, so they form one group joined by the cite-group
+/// delimiter, as in citeproc-js.
+#[test]
+fn label_cites_sort_as_text_and_group_without_names() {
+    let citation = r#"<citation collapse="year"><sort><key variable="citation-label"/></sort>
+      <layout prefix="[" suffix="]" delimiter="; "><text variable="citation-label"/></layout></citation>"#;
+    let items = r#"[
+      {"id":"a","type":"book","title":"A","issued":{"date-parts":[[1962]]},"author":[{"family":"Smith"},{"family":"Evans"}]},
+      {"id":"b","type":"book","title":"B","issued":{"date-parts":[[1964]]},"author":[{"family":"Çelik"},{"family":"Doğan"}]}
+    ]"#;
+    let clusters = vec![vec![cite("a"), cite("b")]];
+    let (citations, _) = render(style(citation, "", ""), "en-US", items, clusters);
+    assert_eq!(citations, ["[ÇeDo64, SmEv62]"]);
+}
