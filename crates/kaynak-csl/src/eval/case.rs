@@ -698,15 +698,11 @@ impl<'t> RichParser<'_, '_, 't> {
             let open = term(open)?;
             let close = term(close)?;
             let typed = self.rest.get(..open.len()).filter(|typed| *typed == open)?;
-            Some((typed, close_in(self.rest, close)?, kind))
+            // the closing mark as a slice of the field, which outlives the parser
+            let at = self.rest.find(close)?;
+            Some((typed, &self.rest[at..at + close.len()], kind))
         })
     }
-}
-
-/// `close` as a slice of `text` (so it lives as long as the field), if
-/// `text` holds it.
-fn close_in<'t>(text: &'t str, close: &str) -> Option<&'t str> {
-    text.find(close).map(|at| &text[at..at + close.len()])
 }
 
 fn closes_quote(mark: &str, rest: &str) -> bool {
