@@ -252,8 +252,21 @@ fn join_cites(nodes: Vec<Inline>, delimiter: Option<&str>) -> Vec<Inline> {
     )
 }
 
+/// Whether a cite has no affix and no locator.
 fn plain(cite: &RenderedCite<'_>) -> bool {
     cite.cite.prefix.is_none() && cite.cite.suffix.is_none() && cite.cite.locator.is_none()
+}
+
+/// Whether a cite can be part of a citation-number range: no suffix, and
+/// no locator in its output (a locator the style does not print does not
+/// keep it out, since collapsing loses nothing). Only the range's first
+/// cite may have a prefix ("see 3–5"). The specification names no
+/// exception for citation numbers; these are citeproc-js's, which lose no
+/// printed text.
+fn in_number_range(cite: &RenderedCite<'_>, first: bool) -> bool {
+    (first || cite.cite.prefix.is_none())
+        && cite.cite.suffix.is_none()
+        && (cite.cite.locator.is_none() || cite.node.find_tag(|t| t == Tag::Locator).is_none())
 }
 
 fn collapse_numbers(
@@ -267,18 +280,19 @@ fn collapse_numbers(
     while i < cites.len() {
         let mut j = i;
         while j + 1 < cites.len()
-            && plain(&cites[j])
-            && plain(&cites[j + 1])
+            && in_number_range(&cites[j], j == i)
+            && in_number_range(&cites[j + 1], false)
             && run.numbers[cites[j + 1].index] == run.numbers[cites[j].index] + 1
         {
             j += 1;
         }
         if j >= i + 2 {
-            nodes.push(Inline::seq(vec![
-                cites[i].node.clone(),
-                Inline::Text("–".into()),
-                cites[j].node.clone(),
-            ]));
+            let mut range = Vec::with_capacity(4);
+            range.extend(cites[i].prefix.clone());
+            range.push(cites[i].node.clone());
+            range.push(Inline::Text("–".into()));
+            range.push(cites[j].node.clone());
+            nodes.push(Inline::seq(range));
             i = j + 1;
         } else {
             nodes.extend(cites[i..=j].iter().map(cite_with_affixes_ref));
@@ -339,11 +353,10 @@ fn collapse_years(
     for cite in cites {
         // sorted clusters gather an author's cites; unsorted ones collapse
         // only adjacent cites
-        let same = |g: &Vec<RenderedCite<'_>>| {
-            g[0].author == cite.author
-                && (cite.author.is_some() || cite.state.year_suffix.is_some())
-                && cite.cite.prefix.is_none()
-        };
+        // cites that render no names at all share the same (empty) names,
+        // as in citeproc-js: a label style's cites form one group
+        let same =
+            |g: &Vec<RenderedCite<'_>>| g[0].author == cite.author && cite.cite.prefix.is_none();
         let slot = if section.sort.is_empty() {
             groups
                 .len()

@@ -505,9 +505,11 @@ pub fn requote(children: Vec<Inline>, ctx: &Context, depth: usize) -> Vec<Inline
     children
         .into_iter()
         .map(|child| match child {
-            Inline::Quoted { children, .. } => {
+            Inline::Quoted { children, marks } => {
+                // the marks follow the depth; whether punctuation may move
+                // in stays as decided where the quote was read
                 let (open, close) = quote_marks(ctx, depth);
-                let inside = ctx.locale.punctuation_in_quote();
+                let inside = marks.punctuation_inside;
                 Inline::quoted(open, close, inside, requote(children, ctx, depth + 1))
             }
             Inline::Formatted(f, c) => Inline::Formatted(f, requote(c, ctx, depth)),
@@ -541,8 +543,14 @@ fn quote_marks(ctx: &Context, depth: usize) -> (String, String) {
 /// Whether field text may hold mini-markup; text without it is one plain
 /// text node.
 pub fn has_markup(text: &str) -> bool {
-    text.contains(['<', '"', '\'', '“', '‘'])
+    text.contains(QUOTE_STARTS)
 }
+
+/// The characters that may open markup: a tag, a straight quote, or the
+/// opening quotation marks of the locales (outer and inner).
+const QUOTE_STARTS: [char; 12] = [
+    '<', '"', '\'', '“', '‘', '«', '„', '‚', '「', '『', '《', '〈',
+];
 
 /// Parse field text with its mini-markup into nodes.
 pub fn parse_rich_text(ctx: &Context, text: &str) -> Vec<Inline> {
@@ -608,14 +616,10 @@ impl RichParser<'_, '_, '_> {
                     continue;
                 }
             }
-            let pair = QUOTE_PAIRS
-                .iter()
-                .find(|(open, _)| self.rest.starts_with(open));
-            if let Some((open, close)) = pair.filter(|_| nests) {
-                let straight = open == close;
+            if let Some((open, close, kind)) = self.quote_pair().filter(|_| nests) {
                 let rest = &self.rest[open.len()..];
-                if until != Some(*close)
-                    && (!straight || opens_quote(&text, nodes.is_empty()))
+                if until != Some(close)
+                    && (kind != QuoteKind::Straight || opens_quote(&text, nodes.is_empty()))
                     && has_closing(close, rest)
                 {
                     flush(&mut text, &mut nodes);
@@ -623,13 +627,23 @@ impl RichParser<'_, '_, '_> {
                     self.depth += 1;
                     let children = self.nodes(Some(close));
                     self.depth -= 1;
-                    nodes.push(if *open == "‘" {
-                        // typographic single quotes stay inner quotes
+                    let mut node = if kind == QuoteKind::Inner {
+                        // the locale's inner quotes typed stay inner quotes
                         let (open, close) = quote_marks(self.ctx, 1);
-                        Inline::quoted(open, close, false, children)
+                        let inside = self.ctx.locale.punctuation_in_quote();
+                        Inline::quoted(open, close, inside, requote(children, self.ctx, 2))
                     } else {
                         quote(self.ctx, children)
-                    });
+                    };
+                    // punctuation typed right after the quote stays where it
+                    // was typed: punctuation-in-quote moves what the style
+                    // puts after a quote (affixes, delimiters), as in citeproc-js
+                    if let Inline::Quoted { marks, .. } = &mut node {
+                        if self.rest.starts_with(['.', ',', '!', '?', ';', ':']) {
+                            marks.punctuation_inside = false;
+                        }
+                    }
+                    nodes.push(node);
                     continue;
                 }
             }
@@ -644,8 +658,52 @@ impl RichParser<'_, '_, '_> {
     }
 }
 
-/// A closing mark must not be followed by a letter (that is an apostrophe).
-const QUOTE_PAIRS: &[(&str, &str)] = &[("\"", "\""), ("'", "'"), ("“", "”"), ("‘", "’")];
+/// How a quotation typed in a field is marked.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum QuoteKind {
+    /// Straight quotes (`"…"`, `'…'`): the locale's marks for their depth.
+    Straight,
+    /// The locale's own outer marks (“…” in en-US, «…» in ru-RU): the
+    /// locale's marks for their depth, like straight quotes.
+    Outer,
+    /// The locale's own inner marks (‘…’ in en-US): inner marks.
+    Inner,
+}
+
+impl<'t> RichParser<'_, '_, 't> {
+    /// The quotation marks that open at the start of the rest, if any.
+    /// Straight quotes and the locale's own quotation marks are markup; other
+    /// typographic quotes are text and print as typed (“…” in a ru-RU or
+    /// de-DE style stays “…”), as citeproc-js reads them.
+    fn quote_pair(&self) -> Option<(&'t str, &'t str, QuoteKind)> {
+        let first = self.rest.chars().next()?;
+        if first == '"' || first == '\'' {
+            let mark = &self.rest[..1];
+            return Some((mark, mark, QuoteKind::Straight));
+        }
+        if first.is_ascii() {
+            return None;
+        }
+        let term = |name| {
+            self.ctx
+                .locale
+                .term_text(name, TermForm::Long, false)
+                .filter(|mark| !mark.is_empty())
+        };
+        let pairs = [
+            ("open-quote", "close-quote", QuoteKind::Outer),
+            ("open-inner-quote", "close-inner-quote", QuoteKind::Inner),
+        ];
+        pairs.into_iter().find_map(|(open, close, kind)| {
+            let open = term(open)?;
+            let close = term(close)?;
+            let typed = self.rest.get(..open.len()).filter(|typed| *typed == open)?;
+            // the closing mark as a slice of the field, which outlives the parser
+            let at = self.rest.find(close)?;
+            Some((typed, &self.rest[at..at + close.len()], kind))
+        })
+    }
+}
 
 fn closes_quote(mark: &str, rest: &str) -> bool {
     let after = rest.get(mark.len()..).and_then(|r| r.chars().next());

@@ -117,6 +117,6 @@ fn is_numeric_variable(ctx: &Context, name: &str) -> bool {
         _ => ctx.item.variable(name).map(str::to_string),
     };
     value
-        .map(|v| super::number::is_numeric(&v))
+        .map(|v| super::number::is_numeric_condition(&v))
         .unwrap_or(false)
 }

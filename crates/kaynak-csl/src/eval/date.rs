@@ -62,12 +62,16 @@ fn render_present_date(ctx: &Context, element: &DateElement, date: &Date) -> Opt
     wrap_one(ctx, Inline::tagged(Tag::Date, content), &element.rendering)
 }
 
-/// A sortable text key for a date: YYYYYMMDD, twice for ranges.
+/// A sortable text key for a date: YYYYYMMDD for its start, then its end
+/// (zeros for a single date).
 pub fn sort_key(date: &Date) -> String {
     let key = |p: &[i32; 3]| format!("{:05}{:02}{:02}", p[0] + 50000, p[1] % 13, p[2]);
     match (date.start(), date.end()) {
         (Some(start), Some(end)) => format!("{}{}", key(start), key(end)),
-        (Some(start), None) => format!("{}{}", key(start), key(start)),
+        // a single date sorts before the ranges that start on it (spec,
+        // Sorting: "Date ranges are placed after single dates when they
+        // share the same (start) date"): its end part is all zeros
+        (Some(start), None) => format!("{}000000000", key(start)),
         _ => date.literal.clone().unwrap_or_default(),
     }
 }

@@ -521,13 +521,23 @@ pub fn join(parts: Vec<Inline>, delimiter: Option<&str>) -> Vec<Inline> {
 
 /// Apply the shared rendering attributes around already-rendered content.
 pub fn wrap(ctx: &Context, content: Vec<Inline>, rendering: &Rendering) -> Option<Inline> {
+    wrap_by(ctx, content, rendering, CaseBy::Item)
+}
+
+/// [`wrap`], with text-case in the language `by` names.
+fn wrap_by(
+    ctx: &Context,
+    content: Vec<Inline>,
+    rendering: &Rendering,
+    by: CaseBy,
+) -> Option<Inline> {
     let mut content = content;
     if content.iter().all(Inline::is_empty) {
         return None;
     }
     if let Some(case) = rendering.text_case {
-        let turkic = case::is_turkic(ctx.item.language());
-        case::apply_case_in(&mut content, case, ctx.is_english(), turkic);
+        let (english, turkic) = case_language(ctx, by);
+        case::apply_case_in(&mut content, case, english, turkic);
     }
     if rendering.strip_periods {
         case::strip_periods(&mut content);
@@ -568,6 +578,44 @@ pub fn wrap_one(ctx: &Context, node: Inline, rendering: &Rendering) -> Option<In
         case::strip_periods(std::slice::from_mut(&mut node));
     }
     Some(finish_wrap(ctx, node, rendering))
+}
+
+/// [`wrap_one`] for a locale term (`cs:text term=…`, `cs:label`). A term is
+/// text in the style locale's language, not the item's: title case applies
+/// to an English term even for a Russian item ("(Ed.)"; spec, Text-case:
+/// title case is for English text, and as for any text, for the terms of
+/// an English item), and letters are cased by the locale's rules, so the
+/// English "in" of a Turkish item capitalises as "In", not "İn".
+pub fn wrap_term(ctx: &Context, node: Inline, rendering: &Rendering) -> Option<Inline> {
+    if rendering.text_case.is_none() {
+        return wrap_one(ctx, node, rendering);
+    }
+    wrap_by(ctx, vec![node], rendering, CaseBy::Locale)
+}
+
+/// Whose language decides how text-case applies.
+#[derive(Clone, Copy)]
+enum CaseBy {
+    /// The item's (field values).
+    Item,
+    /// The style locale's (terms).
+    Locale,
+}
+
+/// Whether text-case treats the text as English, and with Turkic
+/// letter rules.
+fn case_language(ctx: &Context, by: CaseBy) -> (bool, bool) {
+    match by {
+        CaseBy::Item => (ctx.is_english(), case::is_turkic(ctx.item.language())),
+        CaseBy::Locale => {
+            // title case applies to an English item (the specification's
+            // rule) and to an English term whatever the item
+            let lang = ctx.locale.language();
+            let english =
+                lang.is_none_or(|l| l.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("en")));
+            (english || ctx.is_english(), case::is_turkic(lang))
+        }
+    }
 }
 
 /// The part of [`wrap`] after formatting: quotes, affixes and display.

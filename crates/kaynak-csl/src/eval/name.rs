@@ -3,7 +3,7 @@
 //! `cs:name-part` formatting.
 
 use super::initials::initialize_marked;
-use super::name_parts::{needs_space, part_node};
+use super::name_parts::{family_node, needs_space, part_node, particle_space};
 use super::names::Resolved;
 use super::{wrap, Context};
 use crate::item::Name;
@@ -140,7 +140,7 @@ fn family_with_dropping(
 ) -> Inline {
     let style = family_style(resolved);
     if dp.is_empty() {
-        return part_node(ctx, style, pieces, tail);
+        return family_node(ctx, style, pieces, tail);
     }
     let bare = style.map(|s| NamePartStyle {
         rendering: Rendering {
@@ -152,9 +152,17 @@ fn family_with_dropping(
     let dp = dp.replace('\'', "’");
     let mut content = vec![Inline::Text(dp.as_str().into())];
     if needs_space(&dp) {
-        content.push(Inline::Text(" ".into()));
+        // the particle stands right before the family name unless a
+        // non-dropping particle comes between them
+        let family_next = pieces.iter().filter(|p| !p.is_empty()).count() == 1;
+        let space = if family_next {
+            particle_space(ctx)
+        } else {
+            " "
+        };
+        content.push(Inline::Text(space.into()));
     }
-    content.push(part_node(ctx, bare.as_ref(), pieces, tail));
+    content.push(family_node(ctx, bare.as_ref(), pieces, tail));
     let affixes = Rendering {
         prefix: style.and_then(|s| s.rendering.prefix.clone()),
         suffix: style.and_then(|s| s.rendering.suffix.clone()),
@@ -214,7 +222,7 @@ fn short_form(ctx: &Context, resolved: &Resolved, parts: &NameParts) -> Vec<Inli
             None,
         )];
     }
-    vec![part_node(
+    vec![family_node(
         ctx,
         family_style(resolved),
         &[ndp, parts.family],
@@ -268,7 +276,12 @@ fn inverted_form(ctx: &Context, resolved: &Resolved, parts: &NameParts) -> Vec<I
     };
     let mut out = Vec::with_capacity(3);
     if family_pieces.iter().any(|p| !p.is_empty()) {
-        out.push(part_node(ctx, family_style(resolved), &family_pieces, None));
+        out.push(family_node(
+            ctx,
+            family_style(resolved),
+            &family_pieces,
+            None,
+        ));
     }
     if given_pieces.iter().any(|p| !p.is_empty()) {
         if !out.is_empty() {

@@ -11,6 +11,24 @@ pub(super) fn needs_space(before: &str) -> bool {
     !before.is_empty() && !before.ends_with(['\'', '’', '-'])
 }
 
+/// The space between a particle and the family name it stands before
+/// ("van⍽Beethoven", "de⍽Gaulle"): a no-break space in French and Russian
+/// styles, where typography keeps the two on one line and citeproc-js joins
+/// them so; a plain space elsewhere and in sort keys. The specification
+/// does not say which space joins name parts.
+pub(super) fn particle_space(ctx: &Context) -> &'static str {
+    let lang = ctx.locale.language().unwrap_or("");
+    let joined = ["fr", "ru"].iter().any(|l| {
+        lang.get(..2).is_some_and(|p| p.eq_ignore_ascii_case(l))
+            && matches!(lang.as_bytes().get(2), None | Some(b'-' | b'_'))
+    });
+    if joined && !ctx.sorting {
+        "\u{a0}"
+    } else {
+        " "
+    }
+}
+
 /// Name pieces formatted one by one, joined by spaces, with the part's
 /// affixes around all of them and an optional unformatted tail.
 pub(super) fn part_node(
@@ -18,6 +36,28 @@ pub(super) fn part_node(
     style: Option<&NamePartStyle>,
     pieces: &[&str],
     tail: Option<String>,
+) -> Inline {
+    part_node_joined(ctx, style, pieces, tail, " ")
+}
+
+/// A family part whose pieces are particles and the family name last: the
+/// particle before the family name is joined to it by [`particle_space`].
+pub(super) fn family_node(
+    ctx: &Context,
+    style: Option<&NamePartStyle>,
+    pieces: &[&str],
+    tail: Option<String>,
+) -> Inline {
+    part_node_joined(ctx, style, pieces, tail, particle_space(ctx))
+}
+
+/// [`part_node`], with `last_space` before the last piece.
+fn part_node_joined(
+    ctx: &Context,
+    style: Option<&NamePartStyle>,
+    pieces: &[&str],
+    tail: Option<String>,
+    last_space: &'static str,
 ) -> Inline {
     let mut present = pieces.iter().filter(|p| !p.is_empty());
     if tail.is_none() && present.clone().count() == 1 {
@@ -30,9 +70,11 @@ pub(super) fn part_node(
     let mut out = Vec::new();
     // whether the piece before asks for a space
     let mut space_next = false;
-    for piece in present {
+    let count = present.clone().count();
+    for (index, piece) in present.enumerate() {
         if space_next {
-            out.push(Inline::Text(" ".into()));
+            let space = if index + 1 == count { last_space } else { " " };
+            out.push(Inline::Text(space.into()));
         }
         space_next = needs_space(piece);
         out.push(piece_node(ctx, style, piece));

@@ -312,17 +312,24 @@ fn render_list(
         Some(SubstitutedNames::First(n)) => index < n,
         _ => false,
     };
+    // cs:name "describes the formatting of individual names" (spec, Name):
+    // its formatting and affixes go around each name, not the list
+    let each_name = |node: Inline| match resolved.name {
+        Some(name_el) => wrap_one(ctx, node, &name_el.rendering).unwrap_or_default(),
+        None => node,
+    };
     let name_node = |name: &Name, index: usize| {
         if replaced(index) {
             let text = substitute.map_or("", |s| s.text.as_str());
-            return tag_name(ctx, index, GivenShown::None, Inline::Text(text.into()));
+            let node = each_name(Inline::Text(text.into()));
+            return tag_name(ctx, index, GivenShown::None, node);
         }
         let (main, given) = render_name(ctx, resolved, name, index);
         // kaynak multilingual extension: secondary forms of the name.
         let node = crate::ext::name_attachment(ctx, role, index, main, |n| {
             render_name(ctx, resolved, n, index).0
         });
-        tag_name(ctx, index, given, node)
+        tag_name(ctx, index, given, each_name(node))
     };
     let mut parts: Vec<Inline> = list[..shown]
         .iter()
@@ -384,9 +391,6 @@ fn render_list(
             shown >= 2 && is_inverted(ctx, options, shown - 2) && list[shown - 2].literal.is_none(),
         )
     };
-    if let Some(name_el) = resolved.name {
-        content = wrap(ctx, content, &name_el.rendering).into_iter().collect();
-    }
     if let Some(substitute) = substitute.filter(|s| s.names == SubstitutedNames::All) {
         // the names, delimiters and et-al, but not the label
         content = vec![Inline::Text(substitute.text.as_str().into())];

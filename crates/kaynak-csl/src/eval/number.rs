@@ -14,6 +14,33 @@ pub fn is_numeric(value: &str) -> bool {
     !tokens.is_empty() && tokens.iter().all(|t| is_numeric_token(t))
 }
 
+/// Whether a value is numeric for `is-numeric` and locators: as
+/// [`is_numeric`], with lower-case roman numerals up to "lxxxix" counting as
+/// numbers too ("iv", "vii–ix": chapters, front matter pages). The
+/// specification: "Content is considered numeric if it solely consists of
+/// numbers"; a roman numeral is a number, and citeproc-js reads these so.
+/// Capitals and the letters c, d and m are left out, as words ("mix",
+/// "did") are made of them.
+pub fn is_numeric_condition(value: &str) -> bool {
+    let mut tokens = value
+        .split(|c: char| matches!(c, '-' | '–' | ',' | '&') || c.is_whitespace())
+        .filter(|t| !t.is_empty() && *t != "and")
+        .peekable();
+    tokens.peek().is_some() && tokens.all(|t| is_numeric_token(t) || is_small_roman(t))
+}
+
+/// A well-formed lower-case roman numeral of i, v, x and l (1 to 89).
+fn is_small_roman(token: &str) -> bool {
+    let tens = ["", "x", "xx", "xxx", "xl", "l", "lx", "lxx", "lxxx"];
+    let units = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"];
+    !token.is_empty()
+        && tens.iter().any(|t| {
+            token
+                .strip_prefix(t)
+                .is_some_and(|rest| units.contains(&rest))
+        })
+}
+
 fn is_numeric_token(token: &str) -> bool {
     let trimmed = token.trim_start_matches(|c: char| c.is_alphabetic());
     let digits = trimmed.trim_end_matches(|c: char| c.is_alphabetic());
@@ -46,7 +73,11 @@ pub fn render_number(ctx: &Context, number: &Number) -> Option<Inline> {
         value.into()
     };
     let node = wrap_one(ctx, Inline::Text(text), &number.rendering)?;
-    Some(ctx.substituted(&number.variable, node))
+    let node = ctx.substituted(&number.variable, node);
+    if number.variable == "locator" {
+        return Some(Inline::tag(crate::output::Tag::Locator, node));
+    }
+    Some(node)
 }
 
 fn format_numbers(ctx: &Context, value: &str, form: NumberForm, variable: &str) -> String {
@@ -71,7 +102,7 @@ fn format_numbers(ctx: &Context, value: &str, form: NumberForm, variable: &str) 
                     while out.ends_with(' ') {
                         out.pop();
                     }
-                    out.push('–');
+                    out.push_str(super::text::range_delimiter(ctx, variable));
                     while chars.get(index + 1) == Some(&' ') {
                         index += 1;
                     }
@@ -236,7 +267,7 @@ pub fn render_label(ctx: &Context, label: &Label, count: Option<usize>) -> Optio
     if text.is_empty() {
         return None;
     }
-    wrap_one(ctx, Inline::Text(text.into()), &label.rendering)
+    super::wrap_term(ctx, Inline::Text(text.into()), &label.rendering)
 }
 
 fn label_term(ctx: &Context, variable: &str) -> Option<(String, String)> {

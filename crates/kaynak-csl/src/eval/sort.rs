@@ -199,10 +199,36 @@ fn variable_key(ctx: &Context, name: &str) -> Option<RawKey> {
         Some(value) => value?.into(),
         None => super::text::variable_text(ctx, name, TermForm::Long)?,
     };
-    if number::is_numeric(&value) || name == "citation-number" {
+    // number variables sort numerically (spec, Sorting); a standard
+    // variable such as citation-label ("ÇeDo64") sorts as text
+    if is_number_variable(name) && number::is_numeric(&value) || name == "citation-number" {
         return Some(RawKey::Plain(pad_numbers(&value)));
     }
     text_key(collation_text(&strip_markup(&value)))
+}
+
+/// The number variables of CSL 1.0.2 (Appendix IV).
+fn is_number_variable(name: &str) -> bool {
+    matches!(
+        name,
+        "chapter-number"
+            | "collection-number"
+            | "edition"
+            | "first-reference-note-number"
+            | "issue"
+            | "locator"
+            | "number"
+            | "number-of-pages"
+            | "number-of-volumes"
+            | "page"
+            | "page-first"
+            | "part-number"
+            | "printing-number"
+            | "section"
+            | "supplement-number"
+            | "version"
+            | "volume"
+    )
 }
 
 fn text_key(s: String) -> Option<RawKey> {

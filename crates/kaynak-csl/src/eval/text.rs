@@ -18,7 +18,11 @@ pub fn render_text(ctx: &Context, text: &Text) -> Option<Inline> {
                 ctx.note_variable(value.is_some());
             }
             let node = render_value(ctx, text, name, value?)?;
-            Some(ctx.substituted(name, node))
+            let node = ctx.substituted(name, node);
+            if name == "locator" {
+                return Some(Inline::tag(Tag::Locator, node));
+            }
+            Some(node)
         }
         TextSource::Macro(index) => {
             let m = ctx.style.macros.get(*index)?;
@@ -46,7 +50,7 @@ pub fn render_text(ctx: &Context, text: &Text) -> Option<Inline> {
                 cased: text.rendering.text_case.is_some(),
             };
             let node = Inline::Tagged(tag, vec![Inline::Text(term.into())]);
-            wrap_one(ctx, node, &text.rendering)
+            super::wrap_term(ctx, node, &text.rendering)
         }
         TextSource::Value(value) => {
             if value.is_empty() {
@@ -68,17 +72,18 @@ fn render_value(ctx: &Context, text: &Text, name: &str, value: Cow<str>) -> Opti
         && super::number::is_numeric(&value)
         && !value.contains("\\-")
     {
-        // numeric ranges in number variables take an en dash
-        Inline::Text(digit_ranges(&value).into())
+        // numeric ranges in number variables take the locale's range
+        // delimiter (an en dash unless it says otherwise)
+        Inline::Text(digit_ranges(&value, range_delimiter(ctx, name)).into())
     } else if name == "locator" && value.contains(['"', '“', '<']) {
         return wrap(ctx, case::parse_rich_text(ctx, &value), &text.rendering);
-    } else if name == "locator" && super::number::is_numeric(&value) {
+    } else if name == "locator" && super::number::is_numeric_condition(&value) {
         let ampersand = ctx
             .locale
             .term_text("and", TermForm::Symbol, false)
             .unwrap_or("&");
         let value = value.replace(" & ", &format!(" {ampersand} "));
-        Inline::Text(dash_ranges(&value).into())
+        Inline::Text(dash_ranges(&value, range_delimiter(ctx, name)).into())
     } else if name == "year-suffix" {
         let number = ctx.cite.year_suffix.unwrap_or(0);
         year_suffix_node(number, value.into())
@@ -191,31 +196,137 @@ pub fn year_suffix_letters(n: usize) -> String {
     out.iter().rev().collect()
 }
 
+/// The `citation-label` kaynak assigns when the item has none. The
+/// specification leaves its form to the processor ("May be assigned by the
+/// CSL processor based on item metadata"); this is the form citeproc-js
+/// assigns, so label styles (DIN 1505-2) print what Zotero users see:
+///
+/// * letters of the family names of the first creator variable the item
+///   has: four of one name, two and two of two, two, one and one of three,
+///   one of each of the first four of more;
+/// * of each name, lower-case particle words ("de la") and a leading
+///   article go, and only letters of alphabetic scripts and digits count; a
+///   name left with none (Chinese, Japanese) ends the list;
+/// * without a name, the first four letters of the title's words, minor
+///   words left out;
+/// * each piece capitalised ("Mcdo", "Obri"), then the year's last two
+///   digits ("00" without a year).
 fn citation_label(ctx: &Context) -> Option<String> {
-    let names = ctx
-        .item
-        .names("author")
-        .or_else(|| ctx.item.names("editor"))?;
+    const CREATORS: [&str; 12] = [
+        "author",
+        "editor",
+        "translator",
+        "contributor",
+        "collection-editor",
+        "composer",
+        "container-author",
+        "director",
+        "interviewer",
+        "original-author",
+        "recipient",
+        "illustrator",
+    ];
     let mut label = String::new();
-    // citeproc-js: four letters of one author, two of two or three, one of four
-    let take = match names.len() {
-        1 => 4,
-        2 | 3 => 2,
-        _ => 1,
-    };
-    for name in names.iter().take(4) {
-        let family = name
-            .family
-            .as_deref()
-            .or(name.literal.as_deref())
-            .unwrap_or("");
-        label.extend(family.chars().take(take));
+    let names = CREATORS
+        .iter()
+        .find_map(|variable| ctx.item.names(variable).filter(|n| !n.is_empty()));
+    if let Some(names) = names {
+        let takes: &[usize] = match names.len() {
+            1 => &[4],
+            2 => &[2, 2],
+            3 => &[2, 1, 1],
+            _ => &[1, 1, 1, 1],
+        };
+        for (name, take) in names.iter().zip(takes) {
+            let family = name
+                .family
+                .as_deref()
+                .or(name.literal.as_deref())
+                .unwrap_or("");
+            let letters = label_letters(family);
+            if letters.is_empty() {
+                break;
+            }
+            label.push_str(&label_piece(&letters, *take));
+        }
     }
-    if let Some(year) = ctx.item.date("issued").and_then(|d| d.year()) {
-        let year = year.to_string();
-        label.push_str(year.get(year.len().saturating_sub(2)..).unwrap_or(""));
+    if label.is_empty() {
+        let title = ctx.item.variable("title")?;
+        let words: String = title
+            .split_whitespace()
+            .filter(|w| !LABEL_SKIP_WORDS.contains(w))
+            .collect();
+        label = label_piece(&words, 4);
     }
+    if label.is_empty() {
+        return None;
+    }
+    let year = ctx
+        .item
+        .date("issued")
+        .and_then(|d| d.year())
+        .map(|y| y.to_string())
+        .unwrap_or_else(|| "00".into());
+    label.push_str(year.get(year.len().saturating_sub(2)..).unwrap_or(""));
     Some(label)
+}
+
+/// Minor words left out of a title that stands in for the names.
+const LABEL_SKIP_WORDS: [&str; 30] = [
+    "a", "an", "and", "as", "at", "but", "by", "down", "for", "from", "in", "into", "nor", "of",
+    "on", "onto", "or", "over", "so", "the", "till", "to", "up", "via", "with", "yet", "de", "d'",
+    "von", "van",
+];
+
+/// The letters of a family name that count for a label: without lower-case
+/// particle words before it and a leading article, letters of alphabetic
+/// scripts and digits only.
+fn label_letters(family: &str) -> String {
+    let mut rest = family;
+    // "de la Cruz" → "Cruz": lower-case words (with apostrophes) before a space
+    while let Some(space) = rest.find(char::is_whitespace) {
+        let word = &rest[..space];
+        if word.is_empty()
+            || !word
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || "'’".contains(c))
+        {
+            break;
+        }
+        rest = rest[space..].trim_start();
+    }
+    for article in ["a ", "an ", "the "] {
+        if rest.len() > article.len()
+            && rest.is_char_boundary(article.len())
+            && rest[..article.len()].eq_ignore_ascii_case(article)
+        {
+            rest = &rest[article.len()..];
+            break;
+        }
+    }
+    rest.chars().filter(|c| is_alphabetic_script(*c)).collect()
+}
+
+/// Letters of the Latin, Greek, Cyrillic, Hebrew, Arabic and Thai scripts,
+/// ASCII digits and the hyphen.
+fn is_alphabetic_script(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || c == '-'
+        || matches!(c as u32,
+            0xC0..=0x17F | 0x370..=0x3FF | 0x400..=0x52F | 0x590..=0x5FF
+            | 0x600..=0x6FF | 0xE01..=0xE5B | 0x1F00..=0x1FFF)
+}
+
+/// The first `take` characters of `text`, the first upper-case and the
+/// rest lower-case.
+fn label_piece(text: &str, take: usize) -> String {
+    let mut chars = text.chars().take(take);
+    let mut out: String = chars
+        .next()
+        .map(|c| c.to_uppercase().collect())
+        .unwrap_or_default();
+    out.extend(chars.flat_map(char::to_lowercase));
+    out
 }
 
 /// Apply the style's page-range-format to a page string.
@@ -343,12 +454,31 @@ fn chicago(first: &str, last: &str, format: PageRangeFormat) -> String {
 }
 
 /// "200 - 201" → "200–201" between numbers.
-fn dash_ranges(value: &str) -> String {
+fn dash_ranges(value: &str, delimiter: &str) -> String {
     let parts: Vec<&str> = value.split('-').collect();
     if parts.len() < 2 {
         return value.to_string();
     }
-    parts.iter().map(|p| p.trim()).collect::<Vec<_>>().join("–")
+    parts
+        .iter()
+        .map(|p| p.trim())
+        .collect::<Vec<_>>()
+        .join(delimiter)
+}
+
+/// The delimiter of a numeric range in variable `name`: the locale's
+/// `page-range-delimiter` for every locator (not only pages) and every
+/// number variable, as citeproc-js does (the French locales set a
+/// non-breaking hyphen); an en dash otherwise. The specification names the
+/// term for page ranges and says nothing of the delimiter of other ranges.
+pub(super) fn range_delimiter<'a>(ctx: &Context<'a>, name: &str) -> &'a str {
+    if name == "locator" || is_number_variable(name) {
+        ctx.locale
+            .term_text("page-range-delimiter", TermForm::Long, false)
+            .unwrap_or("\u{2013}")
+    } else {
+        "\u{2013}"
+    }
 }
 
 fn is_number_variable(name: &str) -> bool {
@@ -357,14 +487,18 @@ fn is_number_variable(name: &str) -> bool {
         "volume"
             | "issue"
             | "number"
+            | "edition"
             | "collection-number"
             | "chapter-number"
             | "number-of-volumes"
+            | "part-number"
+            | "supplement-number"
+            | "printing-number"
     )
 }
 
 /// "3-4" → "3–4" where a hyphen joins two digits.
-fn digit_ranges(value: &str) -> String {
+fn digit_ranges(value: &str, delimiter: &str) -> String {
     let chars: Vec<char> = value.chars().collect();
     let mut out = String::with_capacity(value.len());
     for (index, c) in chars.iter().enumerate() {
@@ -377,11 +511,11 @@ fn digit_ranges(value: &str) -> String {
                 .get(index + 1)
                 .map(char::is_ascii_digit)
                 .unwrap_or(false);
-        out.push(if *c == '-' && between_digits {
-            '–'
+        if *c == '-' && between_digits {
+            out.push_str(delimiter);
         } else {
-            *c
-        });
+            out.push(*c);
+        }
     }
     out
 }

@@ -127,8 +127,22 @@ fn read_term(reader: &mut Reader, node: Node, terms: &mut TermMap) {
     if term.single.trim().is_empty() && term.single.contains('\n') {
         term.single.clear();
     }
+    // a typed apostrophe prints as the typographic one, as in field values
+    // ("à l'adresse" → "à l’adresse"); quotation mark terms stay as written
+    if !name.ends_with("-quote") {
+        curl_apostrophes(&mut term.single);
+        if let Some(multiple) = &mut term.multiple {
+            curl_apostrophes(multiple);
+        }
+    }
     let gender_form = node.attribute("gender-form").map(str::to_string);
     terms.insert(name, form, gender_form, term);
+}
+
+fn curl_apostrophes(text: &mut String) {
+    if text.contains('\'') {
+        *text = text.replace('\'', "\u{2019}");
+    }
 }
 
 /// The ordered list of locales consulted for a look-up: the style's inline
@@ -165,6 +179,12 @@ fn form_slot(form: TermForm) -> usize {
 }
 
 impl LocaleChain {
+    /// The language of the chain's terms: that of the first of its locales
+    /// that names one (an inline locale without `xml:lang` names none).
+    pub fn language(&self) -> Option<&str> {
+        self.locales.iter().find_map(|l| l.lang.as_deref())
+    }
+
     /// Build the chain for `lang` from the style's inline locales and a
     /// loader for locale files (`xx-YY` → Locale).
     pub fn build(

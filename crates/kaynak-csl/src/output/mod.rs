@@ -468,7 +468,10 @@ fn push_text<'t>(out: &mut Vec<Event<'t>>, mut text: Cow<'t, str>) {
                 } else if matches!(moved, Some(c) if drops_second(c, first)) {
                     drop_first(&mut text);
                 }
-            } else if drops_second(last, first) || is_space(last) && first == ' ' {
+            } else if drops_second(last, first)
+                || is_space(last) && first == ' '
+                || matches!(before_quotes(out, index), Some(c) if drops_second(c, first))
+            {
                 drop_first(&mut text);
             }
         }
@@ -476,6 +479,20 @@ fn push_text<'t>(out: &mut Vec<Event<'t>>, mut text: Cow<'t, str>) {
     if !text.is_empty() {
         out.push(Event::Text(text));
     }
+}
+
+/// The last character before the closing quotation marks that end at
+/// `index` (`?` in `Why «game?»`), when `index` is one: punctuation after
+/// the marks that repeats it is dropped as if they were not there.
+fn before_quotes(out: &[Event], index: usize) -> Option<char> {
+    let mut start = index;
+    while start > 0 && matches!(out.get(start - 1), Some(Event::CloseQuote(..))) {
+        start -= 1;
+    }
+    if !matches!(out.get(start), Some(Event::CloseQuote(..))) {
+        return None;
+    }
+    last_text_char(out.get(..start)?).map(|(_, c)| c)
 }
 
 fn move_into_quote(out: &mut [Event], index: usize, mark: char) {

@@ -11,6 +11,7 @@
 //! | [`Tag::Name`] | one name of a list, with how much of the given name it shows (only where read: bibliographies with subsequent-author-substitute, and the cites disambiguation reads given names from) | subsequent-author-substitute rules, bibliography disambiguation |
 //! | [`Tag::Date`] | one rendered `cs:date` | collapsing |
 //! | [`Tag::YearSuffix`] | a year-suffix letter (a, b, …) | collapsing, the implicit year-suffix (once per cite) |
+//! | [`Tag::Locator`] | the rendered `locator` of a cite | citation-number collapsing (a cite whose locator is not printed joins a range) |
 //! | [`Tag::Term`] | a locale term from `cs:text term=…` | "a note that opens with a term" capitalisation |
 //! | [`Tag::Substituted`] | the output of a variable rendered inside `cs:substitute` | suppression of substituted variables in the rest of the output |
 //!
@@ -38,6 +39,8 @@ pub enum Tag {
     Date,
     /// A year-suffix: its number (0 is "a").
     YearSuffix(u32),
+    /// The cite's locator, as rendered.
+    Locator,
     /// A locale term; `cased` when the element set its own text-case.
     Term { cased: bool },
     /// The output of a variable rendered inside `cs:substitute`, by the
