@@ -3,10 +3,10 @@
 
 use crate::citation::NO_PRINTED_FORM;
 use crate::eval::{AuthorSubstitute, CiteState, SubstitutedNames};
+use crate::model::*;
 use crate::output::tag::plain_text_of;
 use crate::output::{Inline, Tag};
 use crate::processor::{BibEntry, Bibliography, ItemRender, Run};
-use crate::style::model::*;
 use std::ops::ControlFlow;
 
 pub fn render(run: &mut Run, section: &Section) -> Bibliography {

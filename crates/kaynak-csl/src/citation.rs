@@ -4,9 +4,9 @@
 
 use crate::diagnostic::Warning;
 use crate::eval::{position, sort, text::year_suffix_letters, CiteState};
+use crate::model::*;
 use crate::output::{Inline, Tag};
 use crate::processor::{Cite, Cluster, Run};
-use crate::style::model::*;
 
 /// What citeproc-js prints for an item that renders nothing.
 pub const NO_PRINTED_FORM: &str = "[CSL STYLE ERROR: reference with no printed form.]";

@@ -120,11 +120,13 @@ pub mod item;
 pub mod json;
 pub mod locale;
 pub mod locator;
+pub mod model;
 mod names_parse;
 pub mod output;
 mod parallel;
 pub mod processor;
 pub mod style;
+mod xml;
 
 pub use diagnostic::{Diagnostic, Severity, Warning};
 pub use item::{CslItem, Date, Name};

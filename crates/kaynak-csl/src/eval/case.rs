@@ -3,8 +3,8 @@
 //! `<sup>`, `<sub>`, `<span class="nocase">`, straight quotes).
 
 use super::{quote, Context};
+use crate::model::*;
 use crate::output::Inline;
-use crate::style::model::*;
 use compact_str::CompactString;
 
 /// Title-case stop words. A `match` rather than a list scan: this runs

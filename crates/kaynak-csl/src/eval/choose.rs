@@ -1,8 +1,8 @@
 //! `cs:choose`: conditions and match modes.
 
 use super::{hoist, render_elements_into, Context, Facts, Parts};
+use crate::model::*;
 use crate::output::Inline;
-use crate::style::model::*;
 
 /// The chosen branch's outputs as one node (`None` when it renders nothing).
 pub fn render_choose(ctx: &Context, choose: &Choose) -> Option<Inline> {

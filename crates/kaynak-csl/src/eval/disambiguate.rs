@@ -6,9 +6,9 @@
 use super::CiteState;
 use crate::diagnostic::Warning;
 use crate::item::Name;
+use crate::model::*;
 use crate::output::{GivenShown, Inline, Tag};
 use crate::processor::{Cluster, Run};
-use crate::style::model::*;
 use std::collections::HashMap;
 use std::ops::ControlFlow;
 

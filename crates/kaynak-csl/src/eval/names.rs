@@ -4,8 +4,8 @@ use super::name::{is_inverted, render_name};
 use super::SubstitutedNames;
 use super::{hoist, join, number::render_label, render_element, wrap, wrap_one, Context, Facts};
 use crate::item::Name;
+use crate::model::*;
 use crate::output::{GivenShown, Inline, NameTag, NamesTag, Tag};
-use crate::style::model::*;
 use compact_str::{CompactString, ToCompactString};
 use std::borrow::Cow;
 

@@ -9,8 +9,8 @@
 use super::{date, number, render_elements, CiteState, Context};
 use crate::item::CslItem;
 use crate::locale::LocaleChain;
+use crate::model::*;
 use crate::output::Inline;
-use crate::style::model::*;
 use crate::style::Style;
 use kaynak_text::collate::{CollationOptions, Collator, Level, MixedScripts};
 use std::cmp::Ordering;

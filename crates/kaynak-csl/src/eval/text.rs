@@ -1,8 +1,8 @@
 //! `cs:text`: variables, macros, terms and values; page ranges.
 
 use super::{case, render_parts_with_facts, wrap, wrap_one, Context};
+use crate::model::*;
 use crate::output::{Inline, Tag};
-use crate::style::model::*;
 use std::borrow::Cow;
 
 pub fn render_text(ctx: &Context, text: &Text) -> Option<Inline> {

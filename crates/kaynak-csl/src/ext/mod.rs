@@ -37,7 +37,7 @@ pub use render::{
 
 use crate::item::Name;
 use crate::locale::LocaleChain;
-use crate::style::model::{Element, TextCase};
+use crate::model::{Element, TextCase};
 use kaynak_text::language::Script;
 use kaynak_text::translit::{romanize, scheme_for, Lang, Scheme};
 use std::borrow::Cow;

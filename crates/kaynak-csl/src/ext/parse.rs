@@ -3,9 +3,9 @@
 //! parser's hooks call to attach the values to the typed model.
 
 use super::{primary, Category, ElementExt, Form, KeyExt, Pattern, Settings, Source, NAMESPACE};
-use crate::style::model::{Element, TextCase};
-use crate::style::xml::{elements, Reader};
+use crate::model::{Element, TextCase};
 use crate::style::Style;
+use crate::xml::{elements, Reader};
 use kaynak_text::translit::Scheme;
 use roxmltree::Node;
 use std::sync::Arc;

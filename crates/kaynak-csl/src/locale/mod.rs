@@ -9,8 +9,8 @@ mod embedded;
 pub use embedded::{embedded_locale, EMBEDDED_TAGS};
 
 use crate::diagnostic::Diagnostic;
-use crate::style::model::*;
-use crate::style::xml::{self, elements, Reader};
+use crate::model::*;
+use crate::xml::{self, elements, Reader};
 use roxmltree::Node;
 use std::collections::HashMap;
 

@@ -9,7 +9,7 @@
 //! prints it, for a warning.
 
 use super::{Backend, Span};
-use crate::style::model::Display;
+use crate::model::Display;
 
 pub struct Latex;
 

@@ -15,7 +15,7 @@ pub mod tag;
 
 pub use tag::{GivenShown, NameTag, NamesTag, Tag};
 
-use crate::style::model::{Display, FontStyle, FontVariant, FontWeight, Formatting, VerticalAlign};
+use crate::model::{Display, FontStyle, FontVariant, FontWeight, Formatting, VerticalAlign};
 use compact_str::CompactString;
 use std::borrow::Cow;
 

@@ -2,7 +2,7 @@
 //! non-ASCII written as `\uN?`.
 
 use super::{Backend, Span};
-use crate::style::model::Display;
+use crate::model::Display;
 
 pub struct Rtf;
 

@@ -13,10 +13,10 @@
 //! walks over one macro's element tree recurse only as deep as the XML,
 //! which is bounded first.
 
-use super::model::*;
-use super::xml::{elements, Reader};
 use super::Style;
 use crate::fasthash::FastMap;
+use crate::model::*;
+use crate::xml::{elements, Reader};
 use roxmltree::Node;
 
 /// The deepest nesting allowed, counted in rendering elements (macros

@@ -1,16 +1,17 @@
 //! CSL styles: XML text → validated, typed [`Style`].
 //!
-//! Reading happens in `parse` (elements) with `xml` helpers; the types live
-//! in `model`. Errors carry line:column. Nothing here renders.
+//! Reading happens in `parse` (elements) with the [`crate::xml`] helpers; the
+//! types of the style tree live in [`crate::model`] (also reachable as
+//! `style::model`), below this module, so that locales can share them.
+//! Errors carry line:column. Nothing here renders.
 
 pub mod analysis;
-pub mod model;
 mod parse;
-pub mod xml;
 
 use crate::diagnostic::Diagnostic;
 use crate::locale::Locale;
-pub use model::*;
+pub use crate::model;
+pub use crate::model::*;
 
 /// A parsed CSL style (independent or dependent).
 #[derive(Debug, Clone, Default)]

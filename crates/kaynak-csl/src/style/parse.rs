@@ -1,11 +1,11 @@
 //! Reading a style document into the typed model.
 
 use super::analysis;
-use super::model::*;
-use super::xml::{self, elements, Reader, NAME_ATTRS, RENDERING_ATTRS};
 use super::Style;
 use crate::diagnostic::Diagnostic;
 use crate::locale::read_locale;
+use crate::model::*;
+use crate::xml::{self, elements, Reader, NAME_ATTRS, RENDERING_ATTRS};
 use roxmltree::Node;
 use std::collections::HashMap;
 

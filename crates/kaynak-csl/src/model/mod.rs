@@ -1,7 +1,9 @@
 //! The typed, validated CSL style model: what the evaluator walks.
 //!
-//! Everything here is plain data produced by `parse`; nothing here reads XML
-//! or renders output.
+//! Everything here is plain data produced by the style reader
+//! ([`crate::style`]) and, for terms and date formats, by the locale reader
+//! ([`crate::locale`]): it sits below both. Nothing here reads XML or renders
+//! output.
 
 /// Whether the style produces in-text citations or notes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
