@@ -28,6 +28,9 @@ pub mod parse;
 mod recase;
 mod render;
 
+pub use crate::model::ext::{
+    Category, ElementExt, Form, ItemLocales, KeyExt, Pattern, Settings, Source,
+};
 pub use locale::{build_item_chains, item_locale};
 pub use recase::turkish_title_case;
 pub use render::{
@@ -37,12 +40,10 @@ pub use render::{
 
 use crate::item::Name;
 use crate::locale::LocaleChain;
-use crate::model::{Element, TextCase};
 use kaynak_text::language::Script;
 use kaynak_text::translit::{romanize, scheme_for, Lang, Scheme};
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::sync::Arc;
 
 /// The XML namespace of the extension.
 pub const NAMESPACE: &str = "https://kaynak.dev/csl-extension";
@@ -143,98 +144,6 @@ pub fn map_name(name: &Name, f: impl Fn(&str) -> String) -> Name {
     }
 }
 
-/// One of the three forms of a value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Form {
-    Original,
-    Translit,
-    Translation,
-}
-
-/// A `k:forms` pattern: main form, secondary forms and the attachment's
-/// punctuation.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Pattern {
-    pub forms: Vec<Form>,
-    pub open: String,
-    pub delimiter: String,
-    pub close: String,
-}
-
-impl Pattern {
-    /// A pattern of one form, without attachment.
-    pub fn single(form: Form) -> Pattern {
-        Pattern {
-            forms: vec![form],
-            open: String::new(),
-            delimiter: String::new(),
-            close: String::new(),
-        }
-    }
-
-    pub fn main(&self) -> Form {
-        self.forms.first().copied().unwrap_or(Form::Original)
-    }
-}
-
-/// A source of a transliteration (`k:translit`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Source {
-    Record,
-    Scheme(Scheme),
-}
-
-/// The category of a variable, for the per-category default patterns.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Category {
-    Title = 0,
-    ContainerTitle = 1,
-    Name = 2,
-    Text = 3,
-}
-
-impl Category {
-    /// The category of a variable name.
-    pub fn of(variable: &str, is_name: bool) -> Category {
-        if is_name {
-            return Category::Name;
-        }
-        match variable {
-            "title" | "title-short" | "original-title" | "reviewed-title" | "volume-title"
-            | "part-title" => Category::Title,
-            "container-title" | "container-title-short" | "collection-title" | "event-title" => {
-                Category::ContainerTitle
-            }
-            _ => Category::Text,
-        }
-    }
-}
-
-/// Settings one level (style, section, macro or element) gives; `None` means
-/// "ask the next level".
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Settings {
-    /// `k:forms` on a rendering element (overrides every category).
-    pub forms: Option<Pattern>,
-    /// `k:title-forms`, `k:container-title-forms`, `k:name-forms`, `k:text-forms`.
-    pub category_forms: [Option<Pattern>; 4],
-    pub translit: Option<Vec<Source>>,
-    pub translation: Option<String>,
-    pub attach_text_case: Option<TextCase>,
-    pub recase: Option<Vec<String>>,
-    /// `k:locale` (parsed; see the extension doc for what is rendered).
-    pub locale: Option<String>,
-}
-
-impl Settings {
-    pub fn is_empty(&self) -> bool {
-        *self == Settings::default()
-    }
-}
-
-/// `k:item-locales`: language (primary subtag or `*`) → locale tag.
-pub type ItemLocales = Vec<(String, String)>;
-
 /// The extension's data for a whole style.
 #[derive(Debug, Clone, Default)]
 pub struct StyleExt {
@@ -252,22 +161,6 @@ pub struct StyleExt {
     pub chains: HashMap<String, LocaleChain>,
     /// The user's choices, which win over the style's.
     pub user: UserForms,
-}
-
-/// Extension attributes of one rendering element, wrapping it
-/// (`Element::Ext`).
-#[derive(Debug, Clone)]
-pub struct ElementExt {
-    pub settings: Arc<Settings>,
-    pub element: Element,
-}
-
-/// Extension attributes of a `cs:key`.
-#[derive(Debug, Clone, Default)]
-pub struct KeyExt {
-    pub settings: Arc<Settings>,
-    /// `k:script-order`: ISO 15924 codes.
-    pub script_order: Vec<String>,
 }
 
 /// The primary subtag of a language tag, lower-cased (the language module's).

@@ -5,6 +5,8 @@
 //! ([`crate::locale`]): it sits below both. Nothing here reads XML or renders
 //! output.
 
+pub mod ext;
+
 /// Whether the style produces in-text citations or notes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum StyleClass {
@@ -422,7 +424,7 @@ pub enum Element {
     Group(Group),
     Choose(Choose),
     /// kaynak multilingual extension: an element with `k:` attributes.
-    Ext(Box<crate::ext::ElementExt>),
+    Ext(Box<ext::ElementExt>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -445,7 +447,7 @@ pub struct SortKey {
     pub names_use_first: Option<usize>,
     pub names_use_last: Option<bool>,
     /// kaynak multilingual extension: `k:forms`, `k:script-order` on the key.
-    pub ext: Option<Box<crate::ext::KeyExt>>,
+    pub ext: Option<Box<ext::KeyExt>>,
 }
 
 #[derive(Debug, Clone)]
