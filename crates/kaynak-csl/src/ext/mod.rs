@@ -24,13 +24,13 @@
 
 mod forms;
 mod locale;
-pub mod parse;
 mod recase;
 mod render;
 
 pub use crate::model::ext::{
     Category, ElementExt, Form, ItemLocales, KeyExt, Pattern, Settings, Source,
 };
+pub use crate::style::ext::{set_user_forms, StyleExt, UserForm, UserForms, NAMESPACE};
 pub use locale::{build_item_chains, item_locale};
 pub use recase::turkish_title_case;
 pub use render::{
@@ -39,14 +39,8 @@ pub use render::{
 };
 
 use crate::item::Name;
-use crate::locale::LocaleChain;
-use kaynak_text::language::Script;
 use kaynak_text::translit::{romanize, scheme_for, Lang, Scheme};
 use std::borrow::Cow;
-use std::collections::HashMap;
-
-/// The XML namespace of the extension.
-pub const NAMESPACE: &str = "https://kaynak.dev/csl-extension";
 
 /// Which form of a multilingual value the engine asks an item for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,35 +52,6 @@ pub enum FormQuery<'q> {
     Translit(Option<Scheme>),
     /// The translation into a BCP 47 tag (exact tag, else same primary subtag).
     Translation(&'q str),
-}
-
-/// The user's choice of forms, which wins over the style's (set by the
-/// application with [`set_user_forms`]; the default leaves the style in charge and
-/// writes in the script of the processor's locale).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct UserForms {
-    /// The main form of every value, or `None` (`auto`): the style's pattern where
-    /// it states one, else the original for text in the output's script and a
-    /// transliteration for the rest.
-    pub form: Option<UserForm>,
-    /// The script of the output; `None`: the script of the processor's locale.
-    pub output: Option<Script>,
-}
-
-/// A main form a user chose.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum UserForm {
-    /// The text as published.
-    Original,
-    /// A transliteration (Latin text as written).
-    Translit,
-    /// The translation into this tag (else a transliteration, else the original).
-    Translation(String),
-}
-
-/// Sets the user's forms for a style (before or after it goes into a processor).
-pub fn set_user_forms(style: &mut crate::Style, user: UserForms) {
-    style.ext.user = user;
 }
 
 /// The default [`crate::CslItem::text_form`] for items without
@@ -142,25 +107,6 @@ pub fn map_name(name: &Name, f: impl Fn(&str) -> String) -> Name {
         literal: part(&name.literal),
         ..name.clone()
     }
-}
-
-/// The extension's data for a whole style.
-#[derive(Debug, Clone, Default)]
-pub struct StyleExt {
-    /// `k:version="1"` was given: the extension is active.
-    pub active: bool,
-    pub style: Settings,
-    pub citation: Settings,
-    pub bibliography: Settings,
-    /// Settings of each macro, by macro index.
-    pub macros: Vec<Settings>,
-    /// `k:item-locales` on style, citation, bibliography (`Some(empty)` = off).
-    pub item_locales: [Option<ItemLocales>; 3],
-    /// Locale chains for the item locales, by locale tag (built with the
-    /// processor).
-    pub chains: HashMap<String, LocaleChain>,
-    /// The user's choices, which win over the style's.
-    pub user: UserForms,
 }
 
 /// The primary subtag of a language tag, lower-cased (the language module's).

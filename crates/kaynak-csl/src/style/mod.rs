@@ -6,6 +6,7 @@
 //! Errors carry line:column. Nothing here renders.
 
 pub mod analysis;
+pub mod ext;
 mod parse;
 
 use crate::diagnostic::Diagnostic;
@@ -40,7 +41,7 @@ pub struct Style {
     /// Non-fatal diagnostics (unknown attributes or values).
     pub warnings: Vec<Diagnostic>,
     /// kaynak multilingual extension (`k:` attributes).
-    pub ext: crate::ext::StyleExt,
+    pub ext: ext::StyleExt,
     /// The variables the style's elements render, by id.
     pub variables: analysis::VariableIds,
     /// The item types `type=` conditions test, by id.

@@ -60,7 +60,7 @@ pub fn parse_style(text: &str) -> Result<Style, Vec<Diagnostic>> {
     style.variable_slots = sr.variable_slots.len();
     style.item_types = std::mem::take(&mut sr.type_ids).into_iter().collect();
     // kaynak multilingual extension: validate k: attributes, read style-level settings.
-    crate::ext::parse::read_style(&mut reader, root, &mut style);
+    super::ext::parse::read_style(&mut reader, root, &mut style);
     analysis::analyse(&mut style, &mut reader, root);
     style.explicit_year_suffix = uses_variable(&style, "year-suffix");
     // subsequent cites can render differently: conditions on position,
@@ -327,7 +327,7 @@ impl StyleReader<'_, '_, '_> {
                 names_min: self.reader.number_attr(key, "names-min"),
                 names_use_first: self.reader.number_attr(key, "names-use-first"),
                 names_use_last: self.reader.bool_attr(key, "names-use-last"),
-                ext: crate::ext::parse::key_ext(key),
+                ext: super::ext::parse::key_ext(key),
             });
         }
         keys
@@ -351,7 +351,7 @@ impl StyleReader<'_, '_, '_> {
     fn element(&mut self, node: Node) -> Option<Element> {
         // kaynak multilingual extension: wrap elements that carry k: attributes.
         self.plain_element(node)
-            .map(|e| crate::ext::parse::wrap_element(node, e))
+            .map(|e| super::ext::parse::wrap_element(node, e))
     }
 
     fn plain_element(&mut self, node: Node) -> Option<Element> {
@@ -663,7 +663,7 @@ impl StyleReader<'_, '_, '_> {
             types: list("type"),
             variable_slots: variables.iter().map(|v| self.variable_slot(v)).collect(),
             variables,
-            ext_language: crate::ext::parse::language_condition(node),
+            ext_language: super::ext::parse::language_condition(node),
         }
     }
 
