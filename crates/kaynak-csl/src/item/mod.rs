@@ -4,7 +4,8 @@
 use std::borrow::Cow;
 
 // kaynak multilingual extension (docs/csl-extension.md): the form query type.
-pub use crate::ext::FormQuery;
+pub mod forms;
+pub use forms::FormQuery;
 
 /// A personal or institutional name, in CSL's parts.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -69,11 +70,11 @@ pub trait CslItem: Sync {
     /// The default serves plain items: the original is [`CslItem::variable`],
     /// schemes transliterate it, there is no record translit or translation.
     fn text_form(&self, name: &str, query: FormQuery<'_>) -> Option<Cow<'_, str>> {
-        crate::ext::default_text_form(self.variable(name), query)
+        forms::default_text_form(self.variable(name), query)
     }
     /// A name variable with every part in one form; a part without that form
     /// is `None`. The list has the same length and order as the original.
     fn names_form(&self, name: &str, query: FormQuery<'_>) -> Option<Cow<'_, [Name]>> {
-        crate::ext::default_names_form(self.names(name), query)
+        forms::default_names_form(self.names(name), query)
     }
 }
