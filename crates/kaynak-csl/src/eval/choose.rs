@@ -65,7 +65,7 @@ fn condition_holds(ctx: &Context, condition: &Condition) -> bool {
         })
         // kaynak multilingual extension: k:language.
         || !condition.ext_language.is_empty()
-            && crate::ext::language_test(ctx, &condition.ext_language).is_some_and(decides);
+            && super::ext::language_test(ctx, &condition.ext_language).is_some_and(decides);
     match mode {
         Match::All | Match::None => !found,
         Match::Any => found,

@@ -20,6 +20,7 @@ pub mod case;
 mod choose;
 mod date;
 pub mod disambiguate;
+pub mod ext;
 pub mod initials;
 mod name;
 mod name_parts;
@@ -122,7 +123,7 @@ pub struct Walk {
     disambiguate_tests: Cell<usize>,
     warnings: RefCell<Vec<Warning>>,
     /// kaynak multilingual extension: the lexical frames settings come from.
-    pub ext_frames: RefCell<Vec<crate::ext::Frame>>,
+    pub ext_frames: RefCell<Vec<ext::Frame>>,
     /// Whether the item has each variable a condition tests, by slot:
     /// 0 not asked yet, 1 no, 2 yes. Styles test the same variables again
     /// and again, and each answer took up to three look-ups.
@@ -158,7 +159,7 @@ pub struct Context<'a> {
     pub(crate) before: Before<'a>,
     walk: &'a Walk,
     /// kaynak multilingual extension: the lexical frames settings come from.
-    pub ext_frames: &'a RefCell<Vec<crate::ext::Frame>>,
+    pub ext_frames: &'a RefCell<Vec<ext::Frame>>,
     /// The item's type, asked once, as its id among the types the style's
     /// `type=` conditions test (none: no test names it): conditions compare
     /// it against long lists, and each ask would be a dynamic call and a
@@ -192,7 +193,7 @@ impl<'a> Context<'a> {
         Context {
             style,
             // kaynak multilingual extension: the item's locale (k:item-locales).
-            locale: crate::ext::item_locale(style, section, item).unwrap_or(locale),
+            locale: ext::item_locale(style, section, item).unwrap_or(locale),
             item,
             section,
             cite,
@@ -474,7 +475,7 @@ pub fn render_element(ctx: &Context, element: &Element) -> Option<Inline> {
         Element::Group(g) => render_group(ctx, g),
         Element::Choose(c) => choose::render_choose(ctx, c),
         // kaynak multilingual extension
-        Element::Ext(e) => crate::ext::render_element_ext(ctx, e),
+        Element::Ext(e) => ext::render_element_ext(ctx, e),
     }
 }
 

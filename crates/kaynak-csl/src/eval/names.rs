@@ -144,7 +144,7 @@ fn collect_lists<'v, 'i>(
         .filter(|v| !ctx.is_suppressed(v))
         .filter_map(|v| {
             // kaynak multilingual extension: names in their main form.
-            if let Some(names) = crate::ext::names_for(ctx, v) {
+            if let Some(names) = super::ext::names_for(ctx, v) {
                 return names.map(|n| (v.as_str(), Cow::Owned(n)));
             }
             ctx.item.names(v).map(|n| (v.as_str(), n))
@@ -319,7 +319,7 @@ fn render_list(
         }
         let (main, given) = render_name(ctx, resolved, name, index);
         // kaynak multilingual extension: secondary forms of the name.
-        let node = crate::ext::name_attachment(ctx, role, index, main, |n| {
+        let node = super::ext::name_attachment(ctx, role, index, main, |n| {
             render_name(ctx, resolved, n, index).0
         });
         tag_name(ctx, index, given, node)

@@ -118,11 +118,11 @@ pub(crate) fn sort_key_sharing(
     ctx.sort_names = Some((key.names_min, key.names_use_first, key.names_use_last));
     // kaynak multilingual extension: k:forms, k:script-order on the key.
     let ext = key.ext.as_deref();
-    let value = crate::ext::in_key(&ctx, ext, || key_value(&ctx, key))?;
+    let value = super::ext::in_key(&ctx, ext, || key_value(&ctx, key))?;
     let text = match &value {
         RawKey::Plain(text) | RawKey::Text(text) => text,
     };
-    let mut bytes = crate::ext::script_rank(&ctx, ext, text)
+    let mut bytes = super::ext::script_rank(&ctx, ext, text)
         .map(String::into_bytes)
         .unwrap_or_default();
     match value {
@@ -159,7 +159,7 @@ fn key_value(ctx: &Context, key: &SortKey) -> Option<RawKey> {
     match &key.source {
         SortKeySource::Macro(index) => {
             let m = ctx.style.macros.get(*index)?;
-            let nodes = crate::ext::in_macro(ctx, *index, || render_elements(ctx, &m.elements));
+            let nodes = super::ext::in_macro(ctx, *index, || render_elements(ctx, &m.elements));
             // sized first: growing piece by piece reallocated often
             let length = nodes.iter().map(Inline::plain_len).sum();
             let mut text = String::with_capacity(length);
@@ -195,7 +195,7 @@ fn variable_key(ctx: &Context, name: &str) -> Option<RawKey> {
         return (!key.is_empty()).then_some(RawKey::Plain(key));
     }
     // kaynak multilingual extension: the main form of a text variable.
-    let value = match crate::ext::sort_text(ctx, name) {
+    let value = match super::ext::sort_text(ctx, name) {
         Some(value) => value?.into(),
         None => super::text::variable_text(ctx, name, TermForm::Long)?,
     };

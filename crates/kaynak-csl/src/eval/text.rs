@@ -9,7 +9,7 @@ pub fn render_text(ctx: &Context, text: &Text) -> Option<Inline> {
     match &text.source {
         TextSource::Variable { name, form } => {
             // kaynak multilingual extension: forms and attachments.
-            if let Some(out) = crate::ext::text_variable(ctx, text, name, *form) {
+            if let Some(out) = super::ext::text_variable(ctx, text, name, *form) {
                 return out;
             }
             let value = variable_text(ctx, name, *form);
@@ -25,7 +25,7 @@ pub fn render_text(ctx: &Context, text: &Text) -> Option<Inline> {
             let before = ctx.variable_counts();
             // kaynak multilingual extension: settings are lexical.
             let (parts, facts) =
-                crate::ext::in_macro(ctx, *index, || render_parts_with_facts(ctx, &m.elements));
+                super::ext::in_macro(ctx, *index, || render_parts_with_facts(ctx, &m.elements));
             let after = ctx.variable_counts();
             // like citeproc-js, a macro is suppressed as a group would be
             let (called, rendered) = (after.0 - before.0, after.1 - before.1);

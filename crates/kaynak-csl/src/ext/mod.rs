@@ -4,8 +4,13 @@
 //! locales, the `k:language` condition, case rules N and U and script-ordered
 //! sorting.
 //!
-//! The extension lives in this module; the engine calls it through small,
-//! marked hooks (`kaynak multilingual extension` comments). Everything is
+//! This module gathers the extension's public parts; the code lives in the
+//! layer each part belongs to, so that the crate's modules form no cycle:
+//! the attribute types in `model::ext` (they are part of the style tree), the
+//! attribute reader and a style's settings in `style::ext`, the form query in
+//! `item::forms` (part of the item interface), and the evaluation in
+//! `eval::ext`, which the engine calls through small, marked hooks
+//! (`kaynak multilingual extension` comments). Everything is
 //! inactive unless the style declares `k:version="1"`, so official styles
 //! render exactly as without it.
 //!
@@ -15,31 +20,15 @@
 //! derived one, under which scheme) is the item's answer to
 //! [`FormQuery::Translit`], with the style's scheme only as a preference.
 //!
-//! * `parse`: reading and validating the `k:` attributes into [`StyleExt`] and
-//!   [`ElementExt`].
-//! * `forms`: resolving a value's main form and secondary forms.
-//! * `render`: text variables with attachments, names, sort keys, conditions.
-//! * `recase`: rules N and U (Turkish up-casing).
-//! * `locale`: item locales (`k:item-locales`).
+//! * `style::ext::parse`: reading and validating the `k:` attributes into
+//!   [`StyleExt`] and [`ElementExt`].
+//! * `eval::ext`: resolving a value's main form and secondary forms; text
+//!   variables with attachments, names, sort keys, conditions; rules N and U
+//!   (Turkish up-casing); item locales (`k:item-locales`).
 
-mod forms;
-mod locale;
-mod recase;
-mod render;
-
+pub use crate::eval::ext::{build_item_chains, turkish_title_case};
 pub use crate::item::forms::{default_names_form, default_text_form, map_name, FormQuery};
 pub use crate::model::ext::{
     Category, ElementExt, Form, ItemLocales, KeyExt, Pattern, Settings, Source,
 };
 pub use crate::style::ext::{set_user_forms, StyleExt, UserForm, UserForms, NAMESPACE};
-pub use locale::{build_item_chains, item_locale};
-pub use recase::turkish_title_case;
-pub use render::{
-    in_key, in_macro, language_test, name_attachment, names_for, render_element_ext, script_rank,
-    sort_text, text_variable, Frame, Kind,
-};
-
-/// The primary subtag of a language tag, lower-cased (the language module's).
-pub fn primary(tag: &str) -> String {
-    kaynak_text::language::primary(tag)
-}
