@@ -6,7 +6,8 @@ use crate::eval::{AuthorSubstitute, CiteState, SubstitutedNames};
 use crate::model::*;
 use crate::output::tag::plain_text_of;
 use crate::output::{Inline, Tag};
-use crate::processor::{BibEntry, Bibliography, ItemRender, Run};
+use crate::processor::{ItemRender, Run};
+use crate::rendered::{BibEntry, Bibliography};
 use std::ops::ControlFlow;
 
 pub fn render(run: &mut Run, section: &Section) -> Bibliography {

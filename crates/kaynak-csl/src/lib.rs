@@ -112,6 +112,7 @@
 
 mod bibliography;
 pub(crate) mod citation;
+pub mod cluster;
 pub mod diagnostic;
 pub mod eval;
 pub mod ext;
@@ -125,15 +126,18 @@ mod names_parse;
 pub mod output;
 mod parallel;
 pub mod processor;
+pub mod rendered;
 pub mod style;
 mod xml;
 
+pub use cluster::{Cite, Cluster};
 pub use diagnostic::{Diagnostic, Severity, Warning};
 pub use item::{CslItem, Date, Name};
 pub use json::JsonItem;
 pub use locale::{Locale, LocaleChain};
 pub use output::{render, Format, Inline};
-pub use processor::{BibEntry, Bibliography, Cite, Cluster, Processor, Rendered, SortOptions};
+pub use processor::{Processor, SortOptions};
+pub use rendered::{render_bibliography, BibEntry, Bibliography, Rendered};
 pub use style::Style;
 
 /// Load one of the locales embedded in kaynak.
@@ -176,9 +180,4 @@ pub fn processor_with_locale(
         style.ext.user.output = kaynak_text::language::likely_script(&lang);
     }
     Processor::with_sort_options(style, chain, processor::SortOptions::new(&lang))
-}
-
-/// Render a bibliography as one string in a format.
-pub fn render_bibliography(bibliography: &Bibliography, format: Format) -> String {
-    output::render_bibliography(bibliography, format)
 }

@@ -2,66 +2,20 @@
 //! decides positions and disambiguation, renders citation clusters and the
 //! bibliography into output trees.
 
+use crate::cluster::Cluster;
 use crate::diagnostic::Warning;
 use crate::eval::{self, sort, Author, CiteState, Context, Walk};
 use crate::item::CslItem;
 use crate::locale::LocaleChain;
 use crate::model::*;
 use crate::output::{render, Format, Inline, Tag};
+use crate::rendered::{Bibliography, Rendered};
 use crate::style::Style;
 use kaynak_text::collate::{Collator, MixedScripts};
 use kaynak_text::translit::Scheme;
 use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::sync::atomic::AtomicU8;
-
-/// One cite inside a cluster.
-#[derive(Debug, Clone, Default)]
-pub struct Cite {
-    pub id: String,
-    pub locator: Option<String>,
-    /// Locator label as a CSL term name (`page`, `chapter`, …).
-    pub label: Option<String>,
-    pub prefix: Option<String>,
-    pub suffix: Option<String>,
-    pub suppress_author: bool,
-    pub author_only: bool,
-    /// Forced position (test-suite option).
-    pub position: Option<Position>,
-    pub near_note: Option<bool>,
-}
-
-/// One citation (a footnote or an in-text citation) of one or more cites.
-#[derive(Debug, Clone, Default)]
-pub struct Cluster {
-    pub cites: Vec<Cite>,
-    /// Footnote number; defaults to the cluster's 1-based index. `Some(0)`
-    /// marks a citation in the running text of a note-style document: such
-    /// citations follow each other for ibid, apart from the notes.
-    pub note_number: Option<u32>,
-}
-
-/// A bibliography entry.
-#[derive(Debug, Clone)]
-pub struct BibEntry {
-    pub id: String,
-    pub content: Inline,
-}
-
-/// A rendered bibliography with its layout options.
-#[derive(Debug, Clone, Default)]
-pub struct Bibliography {
-    pub entries: Vec<BibEntry>,
-    pub options: BibliographyOptions,
-}
-
-/// Everything one processing run produces.
-#[derive(Debug, Clone, Default)]
-pub struct Rendered {
-    pub citations: Vec<Inline>,
-    pub bibliography: Option<Bibliography>,
-    pub warnings: Vec<Warning>,
-}
 
 /// How a processor orders the text of sort keys.
 #[derive(Debug, Clone, PartialEq, Eq)]

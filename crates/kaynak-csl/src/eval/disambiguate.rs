@@ -4,11 +4,12 @@
 //! linear in the number of items plus the size of ambiguous groups.
 
 use super::CiteState;
+use crate::cluster::Cluster;
 use crate::diagnostic::Warning;
 use crate::item::Name;
 use crate::model::*;
 use crate::output::{GivenShown, Inline, Tag};
-use crate::processor::{Cluster, Run};
+use crate::processor::Run;
 use std::collections::HashMap;
 use std::ops::ControlFlow;
 

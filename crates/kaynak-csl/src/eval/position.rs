@@ -2,8 +2,8 @@
 //! and first-reference-note-number, decided in one pass over the clusters.
 
 use super::CiteState;
+use crate::cluster::{Cite, Cluster};
 use crate::model::Position;
-use crate::processor::{Cite, Cluster};
 use std::collections::HashMap;
 
 /// The position facts of every cite, indexed `[cluster][cite]`.

@@ -552,19 +552,6 @@ fn is_space(c: char) -> bool {
     c == ' ' || c == '\u{a0}'
 }
 
-/// Render a whole bibliography; HTML follows citeproc-js's wrapper.
-pub fn render_bibliography(
-    bibliography: &crate::processor::Bibliography,
-    format: Format,
-) -> String {
-    let entries: Vec<String> = bibliography
-        .entries
-        .iter()
-        .map(|entry| render(&entry.content, format))
-        .collect();
-    join_bibliography(&entries, format)
-}
-
 /// Rendered entries joined into one bibliography in `format`.
 pub fn join_bibliography(entries: &[String], format: Format) -> String {
     let mut out = BibliographyWriter::new(String::new(), format);
