@@ -7,7 +7,7 @@ use crate::diagnostic::Warning;
 use crate::eval::{position, sort, text::year_suffix_letters, CiteState};
 use crate::model::*;
 use crate::output::{Inline, Tag};
-use crate::processor::Run;
+use crate::run::Run;
 
 /// What citeproc-js prints for an item that renders nothing.
 pub const NO_PRINTED_FORM: &str = "[CSL STYLE ERROR: reference with no printed form.]";

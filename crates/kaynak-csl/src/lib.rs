@@ -114,6 +114,7 @@ mod bibliography;
 pub(crate) mod citation;
 pub mod cluster;
 pub mod diagnostic;
+mod disambiguate;
 pub mod eval;
 pub mod ext;
 pub mod fasthash;
@@ -125,8 +126,10 @@ pub mod model;
 mod names_parse;
 pub mod output;
 mod parallel;
+mod pipeline;
 pub mod processor;
 pub mod rendered;
+mod run;
 pub mod style;
 mod xml;
 

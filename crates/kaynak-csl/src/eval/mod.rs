@@ -19,7 +19,6 @@ mod before;
 pub mod case;
 mod choose;
 mod date;
-pub mod disambiguate;
 pub mod ext;
 pub mod initials;
 mod name;

@@ -3,13 +3,13 @@
 //! year-suffix. Items are grouped by their rendered cite, so the work is
 //! linear in the number of items plus the size of ambiguous groups.
 
-use super::CiteState;
 use crate::cluster::Cluster;
 use crate::diagnostic::Warning;
+use crate::eval::CiteState;
 use crate::item::Name;
 use crate::model::*;
 use crate::output::{GivenShown, Inline, Tag};
-use crate::processor::Run;
+use crate::run::Run;
 use std::collections::HashMap;
 use std::ops::ControlFlow;
 
