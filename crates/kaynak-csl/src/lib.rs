@@ -110,14 +110,16 @@
 //! * Own records: implement [`CslItem`] (id, type, language, variables by
 //!   CSL name, names, dates); the engine reads nothing else.
 
+#![deny(missing_docs)]
+
 mod bibliography;
 pub(crate) mod citation;
 pub mod cluster;
 pub mod diagnostic;
 mod disambiguate;
-pub mod eval;
+mod eval;
 pub mod ext;
-pub mod fasthash;
+mod fasthash;
 pub mod item;
 pub mod json;
 pub mod locale;

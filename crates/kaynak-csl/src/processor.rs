@@ -35,7 +35,9 @@ impl SortOptions {
 
 /// A compiled style with its locale chain, ready to process items.
 pub struct Processor {
+    /// The style, parsed (and, for a dependent style, joined with its parent).
     pub style: Style,
+    /// The locales looked up for terms and date formats.
     pub locale: LocaleChain,
     /// Built once from the sort options; every sort key goes through it.
     collator: Collator,

@@ -457,12 +457,6 @@ fn case_word(
     }
 }
 
-pub fn capitalize_first_letter(word: &str) -> String {
-    let mut out = String::with_capacity(word.len());
-    push_capitalized(&mut out, word, false);
-    out
-}
-
 /// Append `word` with its first letter upper-cased (Turkic: i → İ, ı → I).
 fn push_capitalized(out: &mut String, word: &str, turkic: bool) {
     let mut chars = word.char_indices();

@@ -11,8 +11,11 @@ use std::sync::Arc;
 /// One of the three forms of a value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Form {
+    /// The value as published.
     Original,
+    /// A transliteration.
     Translit,
+    /// A translation.
     Translation,
 }
 
@@ -20,9 +23,13 @@ pub enum Form {
 /// punctuation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pattern {
+    /// The main form, then the secondary forms in order.
     pub forms: Vec<Form>,
+    /// Text before the secondary forms.
     pub open: String,
+    /// Text between secondary forms.
     pub delimiter: String,
+    /// Text after the secondary forms.
     pub close: String,
 }
 
@@ -37,6 +44,7 @@ impl Pattern {
         }
     }
 
+    /// The main form (the first; `original` when none is given).
     pub fn main(&self) -> Form {
         self.forms.first().copied().unwrap_or(Form::Original)
     }
@@ -45,16 +53,22 @@ impl Pattern {
 /// A source of a transliteration (`k:translit`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Source {
+    /// `record`: the item's own transliteration.
     Record,
+    /// A transliteration derived under this scheme.
     Scheme(Scheme),
 }
 
 /// The category of a variable, for the per-category default patterns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Category {
+    /// Titles (`title`, `title-short` …): `k:title-forms`.
     Title = 0,
+    /// Container titles: `k:container-title-forms`.
     ContainerTitle = 1,
+    /// Names: `k:name-forms`.
     Name = 2,
+    /// Other text variables: `k:text-forms`.
     Text = 3,
 }
 
@@ -83,15 +97,20 @@ pub struct Settings {
     pub forms: Option<Pattern>,
     /// `k:title-forms`, `k:container-title-forms`, `k:name-forms`, `k:text-forms`.
     pub category_forms: [Option<Pattern>; 4],
+    /// `k:translit`: the sources of a transliteration, in order of preference.
     pub translit: Option<Vec<Source>>,
+    /// `k:translation`: the language of the translation.
     pub translation: Option<String>,
+    /// `k:attach-text-case`: the text case of attached forms.
     pub attach_text_case: Option<TextCase>,
+    /// `k:recase`: the languages (primary subtags) whose text is up-cased by rule U.
     pub recase: Option<Vec<String>>,
     /// `k:locale` (parsed; see the extension doc for what is rendered).
     pub locale: Option<String>,
 }
 
 impl Settings {
+    /// Whether no setting is given.
     pub fn is_empty(&self) -> bool {
         *self == Settings::default()
     }
@@ -104,13 +123,16 @@ pub type ItemLocales = Vec<(String, String)>;
 /// (`Element::Ext`).
 #[derive(Debug, Clone)]
 pub struct ElementExt {
+    /// The element's settings.
     pub settings: Arc<Settings>,
+    /// The element itself.
     pub element: Element,
 }
 
 /// Extension attributes of a `cs:key`.
 #[derive(Debug, Clone, Default)]
 pub struct KeyExt {
+    /// The key's settings.
     pub settings: Arc<Settings>,
     /// `k:script-order`: ISO 15924 codes.
     pub script_order: Vec<String>,

@@ -5,395 +5,157 @@
 //! ([`crate::locale`]): it sits below both. Nothing here reads XML or renders
 //! output.
 
+mod dates;
 pub mod ext;
+mod formatting;
+mod names;
+mod terms;
+
+pub use dates::*;
+pub use formatting::*;
+pub use names::*;
+pub use terms::*;
 
 /// Whether the style produces in-text citations or notes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum StyleClass {
+    /// `in-text`.
     #[default]
     InText,
+    /// `note`.
     Note,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum FontStyle {
-    #[default]
-    Normal,
-    Italic,
-    Oblique,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum FontVariant {
-    #[default]
-    Normal,
-    SmallCaps,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum FontWeight {
-    #[default]
-    Normal,
-    Bold,
-    Light,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum VerticalAlign {
-    #[default]
-    Baseline,
-    Sup,
-    Sub,
-}
-
-/// The font attributes of a rendering element; `None` means "not set".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Formatting {
-    pub font_style: Option<FontStyle>,
-    pub font_variant: Option<FontVariant>,
-    pub font_weight: Option<FontWeight>,
-    pub underline: Option<bool>,
-    pub vertical_align: Option<VerticalAlign>,
-}
-
-impl Formatting {
-    pub fn is_empty(&self) -> bool {
-        *self == Formatting::default()
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Display {
-    Block,
-    LeftMargin,
-    RightInline,
-    Indent,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TextCase {
-    Lowercase,
-    Uppercase,
-    CapitalizeFirst,
-    CapitalizeAll,
-    Sentence,
-    Title,
-}
-
-/// Attributes shared by most rendering elements.
-#[derive(Debug, Clone, Default)]
-pub struct Rendering {
-    pub formatting: Formatting,
-    pub prefix: Option<String>,
-    pub suffix: Option<String>,
-    pub display: Option<Display>,
-    pub quotes: bool,
-    pub strip_periods: bool,
-    pub text_case: Option<TextCase>,
-}
-
-/// Term forms.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum TermForm {
-    #[default]
-    Long,
-    Short,
-    Verb,
-    VerbShort,
-    Symbol,
-}
-
-impl TermForm {
-    /// The fallback order the spec defines for a missing term form.
-    pub fn fallbacks(self) -> &'static [TermForm] {
-        match self {
-            TermForm::Long => &[TermForm::Long],
-            TermForm::Short => &[TermForm::Short, TermForm::Long],
-            TermForm::Verb => &[TermForm::Verb, TermForm::Long],
-            TermForm::VerbShort => &[TermForm::VerbShort, TermForm::Verb, TermForm::Long],
-            TermForm::Symbol => &[TermForm::Symbol, TermForm::Short, TermForm::Long],
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Plural {
-    #[default]
-    Contextual,
-    Always,
-    Never,
-}
-
+/// What a `cs:text` prints.
 #[derive(Debug, Clone)]
 pub enum TextSource {
+    /// `variable`, in a form (`long` or `short`).
     Variable {
+        /// The variable.
         name: String,
+        /// Its form.
         form: TermForm,
     },
+    /// `macro`, by index in [`crate::Style::macros`].
     Macro(usize),
+    /// `term`, with its form and plural.
     Term {
+        /// The term's name.
         name: String,
+        /// Its form.
         form: TermForm,
+        /// `plural="true"`.
         plural: bool,
     },
+    /// `value`: literal text.
     Value(String),
 }
 
+/// `cs:text`.
 #[derive(Debug, Clone)]
 pub struct Text {
+    /// What it prints.
     pub source: TextSource,
+    /// Formatting and affixes.
     pub rendering: Rendering,
 }
 
+/// `form` on `cs:number`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum NumberForm {
+    /// `numeric`.
     #[default]
     Numeric,
+    /// `ordinal`.
     Ordinal,
+    /// `long-ordinal`.
     LongOrdinal,
+    /// `roman`.
     Roman,
 }
 
+/// `cs:number`.
 #[derive(Debug, Clone)]
 pub struct Number {
+    /// The number variable.
     pub variable: String,
+    /// `form`.
     pub form: NumberForm,
+    /// Formatting and affixes.
     pub rendering: Rendering,
 }
 
+/// `cs:label`.
 #[derive(Debug, Clone)]
 pub struct Label {
+    /// The variable whose term it prints (`locator` prints the cite's label).
     pub variable: String,
+    /// `form`.
     pub form: TermForm,
+    /// `plural`.
     pub plural: Plural,
+    /// Formatting and affixes.
     pub rendering: Rendering,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DateForm {
-    Text,
-    Numeric,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum DatePartsSelection {
-    #[default]
-    YearMonthDay,
-    YearMonth,
-    Year,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DatePartName {
-    Year,
-    Month,
-    Day,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DatePartForm {
-    Numeric,
-    NumericLeadingZeros,
-    Ordinal,
-    Long,
-    Short,
-}
-
-#[derive(Debug, Clone)]
-pub struct DatePart {
-    pub name: DatePartName,
-    pub form: Option<DatePartForm>,
-    pub range_delimiter: Option<String>,
-    pub rendering: Rendering,
-}
-
-#[derive(Debug, Clone)]
-pub struct DateElement {
-    pub variable: String,
-    pub form: Option<DateForm>,
-    pub parts_selection: DatePartsSelection,
-    pub parts: Vec<DatePart>,
-    pub delimiter: Option<String>,
-    pub rendering: Rendering,
-}
-
-/// A date format as defined by a locale (`<date form="text">`).
-#[derive(Debug, Clone)]
-pub struct LocaleDate {
-    pub parts: Vec<DatePart>,
-    pub delimiter: Option<String>,
-    pub rendering: Rendering,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NameAnd {
-    Text,
-    Symbol,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DelimiterPrecedes {
-    Contextual,
-    AfterInvertedName,
-    Always,
-    Never,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NameForm {
-    Long,
-    Short,
-    Count,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NameAsSortOrder {
-    First,
-    All,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DemoteParticle {
-    Never,
-    SortOnly,
-    DisplayAndSort,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum GivennameRule {
-    AllNames,
-    AllNamesWithInitials,
-    PrimaryName,
-    PrimaryNameWithInitials,
-    ByCite,
-}
-
-/// Inheritable name options; `None` means "inherit".
-#[derive(Debug, Clone, Default)]
-pub struct NameOptions {
-    pub and: Option<Option<NameAnd>>,
-    pub delimiter: Option<String>,
-    pub delimiter_precedes_et_al: Option<DelimiterPrecedes>,
-    pub delimiter_precedes_last: Option<DelimiterPrecedes>,
-    pub et_al_min: Option<usize>,
-    pub et_al_use_first: Option<usize>,
-    pub et_al_use_last: Option<bool>,
-    pub et_al_subsequent_min: Option<usize>,
-    pub et_al_subsequent_use_first: Option<usize>,
-    pub form: Option<NameForm>,
-    pub initialize: Option<bool>,
-    pub initialize_with: Option<String>,
-    pub initialize_with_hyphen: Option<bool>,
-    pub name_as_sort_order: Option<Option<NameAsSortOrder>>,
-    pub sort_separator: Option<String>,
-}
-
-macro_rules! inherit_fields {
-    ($self:ident, $parent:ident, $grand:ident; $($field:ident),*) => {
-        NameOptions { $($field: $self.$field.as_ref()
-            .or($parent.$field.as_ref())
-            .or($grand.$field.as_ref())
-            .cloned()),* }
-    };
-}
-
-impl NameOptions {
-    /// Every unset option from `parent`, else from `grand`, cloning each
-    /// option once (this runs for every names element rendered).
-    pub fn inherit_from(&self, parent: &NameOptions, grand: &NameOptions) -> NameOptions {
-        inherit_fields!(
-            self,
-            parent,
-            grand;
-            and,
-            delimiter,
-            delimiter_precedes_et_al,
-            delimiter_precedes_last,
-            et_al_min,
-            et_al_use_first,
-            et_al_use_last,
-            et_al_subsequent_min,
-            et_al_subsequent_use_first,
-            form,
-            initialize,
-            initialize_with,
-            initialize_with_hyphen,
-            name_as_sort_order,
-            sort_separator
-        )
-    }
-}
-
-/// Formatting for the given/family parts of a name (`cs:name-part`).
-#[derive(Debug, Clone, Default)]
-pub struct NamePartStyle {
-    pub rendering: Rendering,
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct NameElement {
-    pub options: NameOptions,
-    pub rendering: Rendering,
-    pub given: Option<NamePartStyle>,
-    pub family: Option<NamePartStyle>,
-}
-
-#[derive(Debug, Clone)]
-pub struct EtAl {
-    pub term: String,
-    pub rendering: Rendering,
-}
-
-#[derive(Debug, Clone)]
-pub struct Names {
-    pub variables: Vec<String>,
-    pub name: Option<NameElement>,
-    pub et_al: Option<EtAl>,
-    pub label: Option<Label>,
-    pub label_before_name: bool,
-    pub substitute: Option<Vec<Element>>,
-    pub delimiter: Option<String>,
-    pub rendering: Rendering,
-    /// The element's number in the style (in document order), which the
-    /// output names it by ([`crate::output::NamesTag::element`]).
-    pub id: u16,
-}
-
+/// `cs:group`: printed only when a variable inside it prints.
 #[derive(Debug, Clone)]
 pub struct Group {
+    /// The elements inside.
     pub children: Vec<Element>,
+    /// `delimiter`.
     pub delimiter: Option<String>,
+    /// Formatting and affixes.
     pub rendering: Rendering,
 }
 
+/// `match` on a condition.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Match {
+    /// `all`.
     All,
+    /// `any`.
     Any,
+    /// `none`.
     None,
 }
 
+/// A cite's position (`position` condition).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Position {
+    /// `first`.
     First,
+    /// `subsequent`.
     Subsequent,
+    /// `ibid`.
     Ibid,
+    /// `ibid-with-locator`.
     IbidWithLocator,
+    /// `near-note`.
     NearNote,
 }
 
+/// The tests of a `cs:if` or `cs:else-if`.
 #[derive(Debug, Clone, Default)]
 pub struct Condition {
+    /// `match` (default `all`).
     pub match_mode: Option<Match>,
+    /// `disambiguate`.
     pub disambiguate: Option<bool>,
+    /// `is-numeric`.
     pub is_numeric: Vec<String>,
+    /// `is-uncertain-date`.
     pub is_uncertain_date: Vec<String>,
+    /// `locator`.
     pub locator: Vec<String>,
+    /// `position`.
     pub position: Vec<Position>,
+    /// `type`: item types.
     pub types: Vec<String>,
     /// Per type, its id in the style's list of tested types (see
     /// [`crate::Style::type_id`]): a condition compares ids, not strings.
     pub type_ids: Vec<u16>,
+    /// `variable`: variables that must be present.
     pub variables: Vec<String>,
     /// Per variable, its slot in the style's variable tests (see
     /// `Style::variable_slots`), so a render remembers each answer.
@@ -402,191 +164,222 @@ pub struct Condition {
     pub ext_language: Vec<String>,
 }
 
+/// A `cs:if` or `cs:else-if`.
 #[derive(Debug, Clone)]
 pub struct Branch {
+    /// Its tests.
     pub condition: Condition,
+    /// The elements rendered when they pass.
     pub children: Vec<Element>,
 }
 
+/// `cs:choose`.
 #[derive(Debug, Clone)]
 pub struct Choose {
+    /// `cs:if` and the `cs:else-if`s, in order.
     pub branches: Vec<Branch>,
+    /// `cs:else`.
     pub otherwise: Vec<Element>,
 }
 
+/// A rendering element.
 #[derive(Debug, Clone)]
 pub enum Element {
+    /// `cs:text`.
     Text(Text),
+    /// `cs:number`.
     Number(Number),
+    /// `cs:label`.
     Label(Label),
+    /// `cs:date`.
     Date(Box<DateElement>),
+    /// `cs:names`.
     Names(Box<Names>),
+    /// `cs:group`.
     Group(Group),
+    /// `cs:choose`.
     Choose(Choose),
     /// kaynak multilingual extension: an element with `k:` attributes.
     Ext(Box<ext::ElementExt>),
 }
 
+/// `sort` on `cs:key`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SortDirection {
+    /// `ascending`.
     Ascending,
+    /// `descending`.
     Descending,
 }
 
+/// What a `cs:key` sorts on.
 #[derive(Debug, Clone)]
 pub enum SortKeySource {
+    /// `variable`.
     Variable(String),
+    /// `macro`, by index.
     Macro(usize),
 }
 
+/// `cs:key`.
 #[derive(Debug, Clone)]
 pub struct SortKey {
+    /// Variable or macro.
     pub source: SortKeySource,
+    /// `sort`.
     pub direction: SortDirection,
+    /// `names-min`.
     pub names_min: Option<usize>,
+    /// `names-use-first`.
     pub names_use_first: Option<usize>,
+    /// `names-use-last`.
     pub names_use_last: Option<bool>,
     /// kaynak multilingual extension: `k:forms`, `k:script-order` on the key.
     pub ext: Option<Box<ext::KeyExt>>,
 }
 
+/// `cs:layout`.
 #[derive(Debug, Clone)]
 pub struct Layout {
+    /// The elements.
     pub elements: Vec<Element>,
+    /// `delimiter` between the cites of a citation.
     pub delimiter: Option<String>,
+    /// Formatting and affixes.
     pub rendering: Rendering,
 }
 
+/// `collapse` on `cs:citation`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Collapse {
+    /// `citation-number`.
     CitationNumber,
+    /// `year`.
     Year,
+    /// `year-suffix`.
     YearSuffix,
+    /// `year-suffix-ranged`.
     YearSuffixRanged,
 }
 
+/// Options of `cs:citation`.
 #[derive(Debug, Clone, Default)]
 pub struct CitationOptions {
+    /// `disambiguate-add-names`.
     pub disambiguate_add_names: bool,
+    /// `disambiguate-add-givenname`.
     pub disambiguate_add_givenname: bool,
+    /// `givenname-disambiguation-rule`.
     pub givenname_rule: Option<GivennameRule>,
+    /// `disambiguate-add-year-suffix`.
     pub disambiguate_add_year_suffix: bool,
+    /// `collapse`.
     pub collapse: Option<Collapse>,
+    /// `cite-group-delimiter`.
     pub cite_group_delimiter: Option<String>,
+    /// `year-suffix-delimiter`.
     pub year_suffix_delimiter: Option<String>,
+    /// `after-collapse-delimiter`.
     pub after_collapse_delimiter: Option<String>,
+    /// `near-note-distance`.
     pub near_note_distance: Option<u32>,
 }
 
+/// `second-field-align`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SecondFieldAlign {
+    /// `flush`.
     Flush,
+    /// `margin`.
     Margin,
 }
 
+/// Options of `cs:bibliography`.
 #[derive(Debug, Clone, Default)]
 pub struct BibliographyOptions {
+    /// `hanging-indent`.
     pub hanging_indent: bool,
+    /// `second-field-align`.
     pub second_field_align: Option<SecondFieldAlign>,
+    /// `line-spacing`.
     pub line_spacing: Option<u32>,
+    /// `entry-spacing`.
     pub entry_spacing: Option<u32>,
+    /// `subsequent-author-substitute`.
     pub subsequent_author_substitute: Option<String>,
+    /// `subsequent-author-substitute-rule`.
     pub subsequent_author_substitute_rule: SubstituteRule,
 }
 
+/// `subsequent-author-substitute-rule`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SubstituteRule {
+    /// `complete-all`.
     #[default]
     CompleteAll,
+    /// `complete-each`.
     CompleteEach,
+    /// `partial-each`.
     PartialEach,
+    /// `partial-first`.
     PartialFirst,
 }
 
 /// `cs:citation` or `cs:bibliography`.
 #[derive(Debug, Clone)]
 pub struct Section {
+    /// `cs:layout`.
     pub layout: Layout,
+    /// `cs:sort` keys.
     pub sort: Vec<SortKey>,
+    /// Inheritable name options set on the section.
     pub name_options: NameOptions,
+    /// `names-delimiter` set on the section.
     pub names_delimiter: Option<String>,
+    /// Citation options (defaults for a bibliography).
     pub citation: CitationOptions,
+    /// Bibliography options (defaults for a citation).
     pub bibliography: BibliographyOptions,
 }
 
+/// `page-range-format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum PageRangeFormat {
+    /// `chicago` or `chicago-15`.
     Chicago,
+    /// `chicago-16`.
     Chicago16,
+    /// `expanded`.
     Expanded,
+    /// `minimal`.
     Minimal,
+    /// `minimal-two`.
     MinimalTwo,
+    /// `verbatim`.
     #[default]
     Verbatim,
 }
 
+/// `cs:macro`.
 #[derive(Debug, Clone)]
 pub struct Macro {
+    /// Its name.
     pub name: String,
+    /// Its elements.
     pub elements: Vec<Element>,
 }
 
 /// Global style options.
 #[derive(Debug, Clone, Default)]
 pub struct StyleOptions {
+    /// `initialize-with-hyphen`.
     pub initialize_with_hyphen: bool,
+    /// `page-range-format`.
     pub page_range_format: Option<PageRangeFormat>,
+    /// `demote-non-dropping-particle`.
     pub demote_non_dropping_particle: Option<DemoteParticle>,
+    /// Inheritable name options set on `cs:style`.
     pub name_options: NameOptions,
+    /// `names-delimiter` set on `cs:style`.
     pub names_delimiter: Option<String>,
-}
-
-/// A term from a locale.
-#[derive(Debug, Clone, Default)]
-pub struct Term {
-    pub single: String,
-    pub multiple: Option<String>,
-    pub gender: Option<String>,
-    pub match_rule: Option<String>,
-}
-
-/// A locale's terms, looked up by name without allocating.
-#[derive(Debug, Clone, Default)]
-pub struct TermMap {
-    by_name: crate::fasthash::FastMap<String, Vec<(TermForm, Option<String>, Term)>>,
-    has_ordinals: bool,
-}
-
-impl TermMap {
-    /// Add or replace a term (name, form, gender-form).
-    pub fn insert(&mut self, name: &str, form: TermForm, gender_form: Option<String>, term: Term) {
-        if name.starts_with("ordinal") {
-            self.has_ordinals = true;
-        }
-        let forms = self.by_name.entry(name.to_string()).or_default();
-        forms.retain(|(f, g, _)| !(*f == form && *g == gender_form));
-        forms.push((form, gender_form, term));
-    }
-
-    pub fn get(&self, name: &str, form: TermForm, gender_form: Option<&str>) -> Option<&Term> {
-        self.by_name
-            .get(name)?
-            .iter()
-            .find(|(f, g, _)| *f == form && g.as_deref() == gender_form)
-            .map(|(_, _, term)| term)
-    }
-
-    /// The names of the defined terms.
-    pub fn names(&self) -> impl Iterator<Item = &str> {
-        self.by_name.keys().map(String::as_str)
-    }
-
-    /// Whether any `ordinal…` term is defined.
-    pub fn has_ordinals(&self) -> bool {
-        self.has_ordinals
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.by_name.is_empty()
-    }
 }

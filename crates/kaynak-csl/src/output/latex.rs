@@ -11,6 +11,7 @@
 use super::{Backend, Span};
 use crate::model::Display;
 
+/// The LaTeX backend.
 pub struct Latex;
 
 impl Backend for Latex {

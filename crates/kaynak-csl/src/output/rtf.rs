@@ -4,6 +4,7 @@
 use super::{Backend, Span};
 use crate::model::Display;
 
+/// The RTF backend.
 pub struct Rtf;
 
 impl Backend for Rtf {

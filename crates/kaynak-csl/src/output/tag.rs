@@ -39,7 +39,11 @@ pub enum Tag {
     /// A year-suffix: its number (0 is "a").
     YearSuffix(u32),
     /// A locale term; `cased` when the element set its own text-case.
-    Term { cased: bool },
+    /// A locale term.
+    Term {
+        /// The element set its own `text-case`.
+        cased: bool,
+    },
     /// The output of a variable rendered inside `cs:substitute`, by the
     /// variable's id in the style.
     Substituted(u16),

@@ -1,6 +1,6 @@
 //! CSL styles: XML text → validated, typed [`Style`].
 //!
-//! Reading happens in `parse` (elements) with the [`crate::xml`] helpers; the
+//! Reading happens in `parse` (elements) with the `xml` helpers; the
 //! types of the style tree live in [`crate::model`] (also reachable as
 //! `style::model`), below this module, so that locales can share them.
 //! Errors carry line:column. Nothing here renders.
@@ -17,16 +17,25 @@ pub use crate::model::*;
 /// A parsed CSL style (independent or dependent).
 #[derive(Debug, Clone, Default)]
 pub struct Style {
+    /// `class`: in-text or note.
     pub class: StyleClass,
+    /// `default-locale`.
     pub default_locale: Option<String>,
+    /// Global options (`cs:style` attributes).
     pub options: StyleOptions,
+    /// The macros; elements call them by index.
     pub macros: Vec<Macro>,
+    /// Inline `cs:locale` overrides.
     pub locales: Vec<Locale>,
+    /// `cs:citation`.
     pub citation: Option<Section>,
+    /// `cs:bibliography`.
     pub bibliography: Option<Section>,
     /// For a dependent style: the `independent-parent` link.
     pub parent: Option<String>,
+    /// `cs:info/cs:title`.
     pub title: Option<String>,
+    /// `cs:info/cs:id`.
     pub id: Option<String>,
     /// Whether any element renders `year-suffix` itself; if not, the
     /// suffix follows the first rendered year.

@@ -17,7 +17,7 @@ pub use locale::{build_item_chains, item_locale};
 pub use recase::turkish_title_case;
 pub use render::{
     in_key, in_macro, language_test, name_attachment, names_for, render_element_ext, script_rank,
-    sort_text, text_variable, Frame, Kind,
+    sort_text, text_variable, Frame,
 };
 
 use crate::item::forms::FormQuery;

@@ -47,8 +47,11 @@ pub fn set_user_forms(style: &mut crate::Style, user: UserForms) {
 pub struct StyleExt {
     /// `k:version="1"` was given: the extension is active.
     pub active: bool,
+    /// Settings on `cs:style`.
     pub style: Settings,
+    /// Settings on `cs:citation`.
     pub citation: Settings,
+    /// Settings on `cs:bibliography`.
     pub bibliography: Settings,
     /// Settings of each macro, by macro index.
     pub macros: Vec<Settings>,
