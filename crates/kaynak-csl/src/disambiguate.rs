@@ -116,6 +116,7 @@ fn disambiguate_tests(style: &crate::style::Style) -> usize {
                 }
                 Element::Group(g) => count(&g.children),
                 // kaynak multilingual extension
+                #[cfg(feature = "multilingual")]
                 Element::Ext(ext) => count(std::slice::from_ref(&ext.element)),
                 _ => 0,
             })

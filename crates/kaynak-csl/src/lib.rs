@@ -10,6 +10,18 @@
 //!                          ──► text | html | markdown | latex | rtf
 //! ```
 //!
+//! # Features
+//!
+//! * `multilingual` (default): the kaynak multilingual extension, `ext`:
+//!   `k:` attributes choose which form of a multilingual value prints
+//!   (original, transliteration, translation, with attached forms), per-item
+//!   locales, a `k:language` condition, Turkish up-casing and script-ordered
+//!   sorting. Inactive unless a style declares `k:version="1"`, so official
+//!   styles render the same with it or without it (the official suite gives
+//!   the same count either way). Without the feature (`default-features =
+//!   false`) the extension is not compiled: no `ext` module, no
+//!   `Element::Ext`, no `CslItem::text_form` / `names_form`.
+//!
 //! # Layers
 //!
 //! The modules form layers, each using only those below it
@@ -26,7 +38,7 @@
 //! 5. private: a run's state, then its passes (disambiguation, citations,
 //!    bibliography), then [`Processor::process`], which calls them in order.
 //!
-//! The [`ext`] module gathers the public parts of the multilingual
+//! The `ext` module gathers the public parts of the multilingual
 //! extension, which live in the layers above.
 //!
 //! # The tagged output tree
@@ -176,6 +188,7 @@ pub mod cluster;
 pub mod diagnostic;
 mod disambiguate;
 mod eval;
+#[cfg(feature = "multilingual")]
 pub mod ext;
 mod fasthash;
 pub mod item;
@@ -235,12 +248,16 @@ pub fn processor_with_locale(
         .or_else(|| style.default_locale.clone())
         .unwrap_or_else(|| "en-US".to_string());
     let chain = LocaleChain::build(&lang, &style.locales, &mut |tag| load(tag));
-    let mut style = style;
     // kaynak multilingual extension: locale chains for k:item-locales, and the
     // output's script (unless the application set one).
-    ext::build_item_chains(&mut style, &lang, load);
-    if style.ext.user.output.is_none() {
-        style.ext.user.output = kaynak_text::language::likely_script(&lang);
-    }
+    #[cfg(feature = "multilingual")]
+    let style = {
+        let mut style = style;
+        ext::build_item_chains(&mut style, &lang, load);
+        if style.ext.user.output.is_none() {
+            style.ext.user.output = kaynak_text::language::likely_script(&lang);
+        }
+        style
+    };
     Processor::with_sort_options(style, chain, processor::SortOptions::new(&lang))
 }

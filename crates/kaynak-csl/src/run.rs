@@ -358,6 +358,7 @@ fn macro_uses_number(style: &Style, index: usize) -> bool {
                 c.branches.iter().any(|b| walk(&b.children)) || walk(&c.otherwise)
             }
             // kaynak multilingual extension
+            #[cfg(feature = "multilingual")]
             Element::Ext(ext) => walk(std::slice::from_ref(&ext.element)),
             _ => false,
         })

@@ -19,6 +19,7 @@ mod before;
 pub mod case;
 mod choose;
 mod date;
+#[cfg(feature = "multilingual")]
 pub mod ext;
 pub mod initials;
 mod name;
@@ -122,6 +123,7 @@ pub struct Walk {
     disambiguate_tests: Cell<usize>,
     warnings: RefCell<Vec<Warning>>,
     /// kaynak multilingual extension: the lexical frames settings come from.
+    #[cfg(feature = "multilingual")]
     pub ext_frames: RefCell<Vec<ext::Frame>>,
     /// Whether the item has each variable a condition tests, by slot:
     /// 0 not asked yet, 1 no, 2 yes. Styles test the same variables again
@@ -158,6 +160,7 @@ pub struct Context<'a> {
     pub(crate) before: Before<'a>,
     walk: &'a Walk,
     /// kaynak multilingual extension: the lexical frames settings come from.
+    #[cfg(feature = "multilingual")]
     pub ext_frames: &'a RefCell<Vec<ext::Frame>>,
     /// The item's type, asked once, as its id among the types the style's
     /// `type=` conditions test (none: no test names it): conditions compare
@@ -192,7 +195,10 @@ impl<'a> Context<'a> {
         Context {
             style,
             // kaynak multilingual extension: the item's locale (k:item-locales).
+            #[cfg(feature = "multilingual")]
             locale: ext::item_locale(style, section, item).unwrap_or(locale),
+            #[cfg(not(feature = "multilingual"))]
+            locale,
             item,
             section,
             cite,
@@ -201,6 +207,7 @@ impl<'a> Context<'a> {
             substituting: None,
             before,
             walk,
+            #[cfg(feature = "multilingual")]
             ext_frames: &walk.ext_frames,
             item_type_id: style.type_id(item.item_type()),
             shared_answers: None,
@@ -474,6 +481,7 @@ pub fn render_element(ctx: &Context, element: &Element) -> Option<Inline> {
         Element::Group(g) => render_group(ctx, g),
         Element::Choose(c) => choose::render_choose(ctx, c),
         // kaynak multilingual extension
+        #[cfg(feature = "multilingual")]
         Element::Ext(e) => ext::render_element_ext(ctx, e),
     }
 }
@@ -638,6 +646,7 @@ impl<'a> Context<'a> {
 
     // kaynak multilingual extension: `k:locale` pins render a subtree in another locale.
     /// Run `f` with a context that differs only in its locale.
+    #[cfg(feature = "multilingual")]
     pub fn with_locale<T>(&self, locale: &'a LocaleChain, f: impl FnOnce(&Context<'a>) -> T) -> T {
         f(&Context {
             locale,

@@ -144,6 +144,7 @@ fn collect_lists<'v, 'i>(
         .filter(|v| !ctx.is_suppressed(v))
         .filter_map(|v| {
             // kaynak multilingual extension: names in their main form.
+            #[cfg(feature = "multilingual")]
             if let Some(names) = super::ext::names_for(ctx, v) {
                 return names.map(|n| (v.as_str(), Cow::Owned(n)));
             }
@@ -318,8 +319,10 @@ fn render_list(
             return tag_name(ctx, index, GivenShown::None, Inline::Text(text.into()));
         }
         let (main, given) = render_name(ctx, resolved, name, index);
+        let node = main;
         // kaynak multilingual extension: secondary forms of the name.
-        let node = super::ext::name_attachment(ctx, role, index, main, |n| {
+        #[cfg(feature = "multilingual")]
+        let node = super::ext::name_attachment(ctx, role, index, node, |n| {
             render_name(ctx, resolved, n, index).0
         });
         tag_name(ctx, index, given, node)

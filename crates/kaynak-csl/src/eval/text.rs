@@ -9,6 +9,7 @@ pub fn render_text(ctx: &Context, text: &Text) -> Option<Inline> {
     match &text.source {
         TextSource::Variable { name, form } => {
             // kaynak multilingual extension: forms and attachments.
+            #[cfg(feature = "multilingual")]
             if let Some(out) = super::ext::text_variable(ctx, text, name, *form) {
                 return out;
             }
@@ -24,8 +25,11 @@ pub fn render_text(ctx: &Context, text: &Text) -> Option<Inline> {
             let m = ctx.style.macros.get(*index)?;
             let before = ctx.variable_counts();
             // kaynak multilingual extension: settings are lexical.
+            #[cfg(feature = "multilingual")]
             let (parts, facts) =
                 super::ext::in_macro(ctx, *index, || render_parts_with_facts(ctx, &m.elements));
+            #[cfg(not(feature = "multilingual"))]
+            let (parts, facts) = render_parts_with_facts(ctx, &m.elements);
             let after = ctx.variable_counts();
             // like citeproc-js, a macro is suppressed as a group would be
             let (called, rendered) = (after.0 - before.0, after.1 - before.1);

@@ -14,6 +14,8 @@
 //! inactive unless the style declares `k:version="1"`, so official styles
 //! render exactly as without it.
 //!
+//! Compiled with the crate's `multilingual` feature (on by default).
+//!
 //! The `k:` attributes state what a style prefers; the user's choices
 //! ([`UserForms`], set by the application) win over them: a chosen form replaces
 //! the style's main form, and which transliteration an item gives (its own or a

@@ -4,7 +4,9 @@
 use std::borrow::Cow;
 
 // kaynak multilingual extension (docs/csl-extension.md): the form query type.
+#[cfg(feature = "multilingual")]
 pub mod forms;
+#[cfg(feature = "multilingual")]
 pub use forms::FormQuery;
 
 /// A personal or institutional name, in CSL's parts.
@@ -82,11 +84,13 @@ pub trait CslItem: Sync {
     /// transliteration, a transliteration under a scheme, or a translation.
     /// The default serves plain items: the original is [`CslItem::variable`],
     /// schemes transliterate it, there is no record translit or translation.
+    #[cfg(feature = "multilingual")]
     fn text_form(&self, name: &str, query: FormQuery<'_>) -> Option<Cow<'_, str>> {
         forms::default_text_form(self.variable(name), query)
     }
     /// A name variable with every part in one form; a part without that form
     /// is `None`. The list has the same length and order as the original.
+    #[cfg(feature = "multilingual")]
     fn names_form(&self, name: &str, query: FormQuery<'_>) -> Option<Cow<'_, [Name]>> {
         forms::default_names_form(self.names(name), query)
     }

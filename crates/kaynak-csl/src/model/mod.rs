@@ -6,6 +6,7 @@
 //! output.
 
 mod dates;
+#[cfg(feature = "multilingual")]
 pub mod ext;
 mod formatting;
 mod names;
@@ -161,6 +162,7 @@ pub struct Condition {
     /// `Style::variable_slots`), so a render remembers each answer.
     pub variable_slots: Vec<Option<u16>>,
     /// kaynak multilingual extension: `k:language` (primary subtags).
+    #[cfg(feature = "multilingual")]
     pub ext_language: Vec<String>,
 }
 
@@ -200,6 +202,7 @@ pub enum Element {
     /// `cs:choose`.
     Choose(Choose),
     /// kaynak multilingual extension: an element with `k:` attributes.
+    #[cfg(feature = "multilingual")]
     Ext(Box<ext::ElementExt>),
 }
 
@@ -235,6 +238,7 @@ pub struct SortKey {
     /// `names-use-last`.
     pub names_use_last: Option<bool>,
     /// kaynak multilingual extension: `k:forms`, `k:script-order` on the key.
+    #[cfg(feature = "multilingual")]
     pub ext: Option<Box<ext::KeyExt>>,
 }
 

@@ -6,6 +6,7 @@
 //! Errors carry line:column. Nothing here renders.
 
 pub mod analysis;
+#[cfg(feature = "multilingual")]
 pub mod ext;
 mod parse;
 
@@ -50,6 +51,7 @@ pub struct Style {
     /// Non-fatal diagnostics (unknown attributes or values).
     pub warnings: Vec<Diagnostic>,
     /// kaynak multilingual extension (`k:` attributes).
+    #[cfg(feature = "multilingual")]
     pub ext: ext::StyleExt,
     /// The variables the style's elements render, by id.
     pub variables: analysis::VariableIds,

@@ -60,6 +60,7 @@ pub fn parse_style(text: &str) -> Result<Style, Vec<Diagnostic>> {
     style.variable_slots = sr.variable_slots.len();
     style.item_types = std::mem::take(&mut sr.type_ids).into_iter().collect();
     // kaynak multilingual extension: validate k: attributes, read style-level settings.
+    #[cfg(feature = "multilingual")]
     super::ext::parse::read_style(&mut reader, root, &mut style);
     analysis::analyse(&mut style, &mut reader, root);
     style.explicit_year_suffix = uses_variable(&style, "year-suffix");
@@ -327,6 +328,7 @@ impl StyleReader<'_, '_, '_> {
                 names_min: self.reader.number_attr(key, "names-min"),
                 names_use_first: self.reader.number_attr(key, "names-use-first"),
                 names_use_last: self.reader.bool_attr(key, "names-use-last"),
+                #[cfg(feature = "multilingual")]
                 ext: super::ext::parse::key_ext(key),
             });
         }
@@ -350,8 +352,10 @@ impl StyleReader<'_, '_, '_> {
 
     fn element(&mut self, node: Node) -> Option<Element> {
         // kaynak multilingual extension: wrap elements that carry k: attributes.
-        self.plain_element(node)
-            .map(|e| super::ext::parse::wrap_element(node, e))
+        let element = self.plain_element(node);
+        #[cfg(feature = "multilingual")]
+        let element = element.map(|e| super::ext::parse::wrap_element(node, e));
+        element
     }
 
     fn plain_element(&mut self, node: Node) -> Option<Element> {
@@ -663,6 +667,7 @@ impl StyleReader<'_, '_, '_> {
             types: list("type"),
             variable_slots: variables.iter().map(|v| self.variable_slot(v)).collect(),
             variables,
+            #[cfg(feature = "multilingual")]
             ext_language: super::ext::parse::language_condition(node),
         }
     }
@@ -720,6 +725,7 @@ fn uses_variable(style: &Style, variable: &str) -> bool {
                 .map(|s| walk(s, variable))
                 .unwrap_or(false),
             // kaynak multilingual extension
+            #[cfg(feature = "multilingual")]
             Element::Ext(ext) => walk(std::slice::from_ref(&ext.element), variable),
             _ => false,
         })
