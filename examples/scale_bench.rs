@@ -333,7 +333,7 @@ impl Bench {
         let mut best: Option<Sample> = None;
         for _ in 0..self.options.repeat {
             match warm {
-                Warm::No => remove_if_present(&cache)?,
+                Warm::No => remove_caches(&lib)?,
                 Warm::Yes if !cache.exists() => {
                     self.kaynak_command(&lib, args).stdout(stdout()).status()?;
                 }
@@ -531,6 +531,22 @@ enum Warm {
 
 fn ratio(a: Duration, b: Duration) -> f64 {
     a.as_secs_f64() / b.as_secs_f64().max(1e-9)
+}
+
+/// Deletes every cache kaynak keeps in `lib` (the load cache and the
+/// derived caches beside it: `.kaynak-cache*`).
+fn remove_caches(lib: &Path) -> io::Result<()> {
+    for item in fs::read_dir(lib)? {
+        let path = item?.path();
+        let is_cache = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with(CACHE_FILE));
+        if is_cache {
+            remove_if_present(&path)?;
+        }
+    }
+    Ok(())
 }
 
 fn remove_if_present(path: &Path) -> io::Result<()> {

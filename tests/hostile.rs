@@ -16,8 +16,6 @@
 //!
 //! Every record case also runs `list`, `show`, `bib`, `fmt --check` and
 //! `export`, which must end in 0, 1 or 2 within the same bounds.
-//! `hostile/pending/` holds inputs still accepted (or crashing) in code owned
-//! elsewhere; its README says which, and they are not run.
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -39,8 +39,11 @@ fn root() -> PathBuf {
 
 /// The processor for `style` and the library's records as its items, under the
 /// library's settings (the corrected library: uniform transliteration).
-fn setup(library: &Path, style: &str) -> (Processor, Vec<RecordItem>) {
-    let loaded = kaynak::store::load(library).expect("library loads");
+fn setup<'a>(
+    loaded: &'a kaynak::store::Loaded,
+    library: &Path,
+    style: &str,
+) -> (Processor, Vec<RecordItem<'a>>) {
     let settings = &loaded.library.settings;
     let mut forms = settings.form_settings();
     if library.ends_with("corrected") {
@@ -92,7 +95,8 @@ struct Output {
 }
 
 fn render(library: &Path, style: &str, format: Format) -> Output {
-    let (processor, items) = setup(library, style);
+    let loaded = kaynak::store::load(library).expect("library loads");
+    let (processor, items) = setup(&loaded, library, style);
     let refs: Vec<&dyn CslItem> = items.iter().map(|i| i as &dyn CslItem).collect();
     let rendered = processor.process(&refs, &clusters());
     Output {

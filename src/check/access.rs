@@ -7,11 +7,10 @@
 use super::calendar::{day_number, earliest, latest, Day};
 use super::context::unlocated;
 use super::rules::rules;
-use super::{has_link, Options, RecordCx, SHARED_ACCESS_MIN};
+use super::{has_link, Checked, Options, RecordCx, SHARED_ACCESS_MIN};
 use crate::diag::{Diagnostic, Span};
 use crate::model::requirements::requirements;
 use crate::model::{Date, Entry};
-use crate::store::Library;
 use std::collections::HashMap;
 
 rules! {
@@ -197,44 +196,43 @@ fn calls_for_link(entry: &Entry) -> bool {
 
 /// Notes access dates shared by many selected records, once per date, at the
 /// first record (in key order) that has it.
-pub fn shared_dates(library: &Library, options: &Options, found: &mut [Vec<Diagnostic>]) {
-    let entries = &library.entries;
-    let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
-    for (index, entry) in entries.iter().enumerate() {
-        if let Some(date) = entry.date("accessed") {
-            groups.entry(date.to_string()).or_default().push(index);
+pub fn shared_dates(records: &[Checked], options: &Options, found: &mut [Vec<Diagnostic>]) {
+    let mut groups: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (index, record) in records.iter().enumerate() {
+        if let Some((date, _)) = &record.summary.accessed {
+            groups.entry(date.as_str()).or_default().push(index);
         }
     }
-    let mut shared: Vec<(String, Vec<usize>)> = groups
+    let mut shared: Vec<(&str, Vec<usize>)> = groups
         .into_iter()
         .filter(|(_, members)| members.len() >= SHARED_ACCESS_MIN)
         .collect();
     shared.sort();
     for (date, members) in shared {
-        let Some(&first) = members.iter().find(|i| options.selects(&entries[**i].key)) else {
+        let Some(&first) = members.iter().find(|i| options.selects(records[**i].key)) else {
             continue;
         };
-        let entry = &entries[first];
-        let Some(field) = entry.dates.get("accessed") else {
+        let record = &records[first];
+        let Some((_, span)) = &record.summary.accessed else {
             continue;
         };
         let others: Vec<&str> = members
             .iter()
             .skip(1)
             .take(3)
-            .map(|i| entries[*i].key.as_str())
+            .map(|i| records[*i].key)
             .collect();
         let more = if members.len() > 4 { ", …" } else { "" };
         let message = format!(
             "{} records were accessed on {date} ({}, {}{more})",
             members.len(),
-            entry.key,
+            record.key,
             others.join(", ")
         );
         let d = unlocated(
             &SHARED_ACCESS_DATE,
-            entry,
-            field.span,
+            record.path,
+            *span,
             message,
             "if they were checked together, re-check them together".into(),
         );

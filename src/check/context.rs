@@ -8,6 +8,7 @@ use super::{finding, record_start, Options, Rule};
 use crate::diag::{Diagnostic, Fix, LineIndex, Location, Span};
 use crate::model::Entry;
 use std::borrow::Cow;
+use std::path::Path;
 
 /// The context of one record's check.
 pub struct RecordCx<'a> {
@@ -84,17 +85,6 @@ impl<'a> RecordCx<'a> {
         self.report(rule, span, message, help);
     }
 
-    /// Adds findings made elsewhere (by library rules) about this record,
-    /// giving them their line and column in its file.
-    pub fn add_located(&mut self, found: Vec<Diagnostic>) {
-        for mut d in found {
-            if let Some(span) = d.location.as_ref().and_then(|l| l.span) {
-                d.location = Some(self.locate(span));
-            }
-            self.found.push(d);
-        }
-    }
-
     /// The findings so far, for `allow` to filter.
     pub(super) fn found_mut(&mut self) -> &mut Vec<Diagnostic> {
         &mut self.found
@@ -120,14 +110,26 @@ impl<'a> RecordCx<'a> {
     }
 }
 
-/// A finding for `rule` about `entry`, located later by the record's context
-/// ([`RecordCx::add_located`]): for library rules, which see many records.
+/// A finding for `rule` at `span` of the record file `path`, given its line
+/// and column later ([`locate`]): for library rules, which compare records
+/// from their summaries and have no file text at hand.
 pub fn unlocated(
     rule: &Rule,
-    entry: &Entry,
+    path: &Path,
     span: Span,
     message: String,
     help: String,
 ) -> Diagnostic {
-    finding(rule, &entry.path, "", span, message, help)
+    finding(rule, path, "", span, message, help)
+}
+
+/// Gives `found`, findings in one file whose text is `text`, their line and
+/// column from their spans.
+pub fn locate(found: &mut [Diagnostic], text: &str) {
+    let lines = LineIndex::new(text);
+    for location in found.iter_mut().filter_map(|d| d.location.as_mut()) {
+        if let Some(span) = location.span {
+            (location.line, location.column) = lines.line_col(text, span.start);
+        }
+    }
 }

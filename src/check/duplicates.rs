@@ -4,10 +4,10 @@
 
 use super::context::unlocated;
 use super::rules::{rules, Rule};
-use super::Options;
+use super::summary::Keyed;
+use super::{Checked, Options, Summary};
 use crate::diag::{Diagnostic, Span};
 use crate::model::Entry as Record;
-use crate::store::Library;
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -104,19 +104,20 @@ fn push_lower(out: &mut String, c: char) {
     }
 }
 
-type Keyer = fn(&Record) -> Option<(String, Span)>;
-
-fn by_doi(entry: &Record) -> Option<(String, Span)> {
+/// The normalised DOI of a record, with its field's span (kept in its [`Summary`]).
+pub fn by_doi(entry: &Record) -> Option<(String, Span)> {
     let f = entry.texts.get("DOI")?;
     Some((doi_key(&f.value.original), f.span))
 }
 
-fn by_url(entry: &Record) -> Option<(String, Span)> {
+/// The normalised URL of a record, with its field's span.
+pub fn by_url(entry: &Record) -> Option<(String, Span)> {
     let f = entry.texts.get("URL")?;
     Some((url_key(&f.value.original), f.span))
 }
 
-fn by_title(entry: &Record) -> Option<(String, Span)> {
+/// The normalised title and the year of a record, with the title's span.
+pub fn by_title(entry: &Record) -> Option<(String, Span)> {
     let f = entry.texts.get("title")?;
     let title = &f.value.original;
     let mut key = String::with_capacity(title.len() + 6);
@@ -131,35 +132,39 @@ fn by_title(entry: &Record) -> Option<(String, Span)> {
     Some((key, f.span))
 }
 
-/// Reports each record whose DOI, URL or title+year an earlier record has.
-pub fn check(library: &Library, options: &Options, found: &mut [Vec<Diagnostic>]) {
+/// Which value of a record's summary a check compares.
+type Keyer = fn(&Summary) -> &Keyed;
+
+/// Reports each record whose DOI, URL or title+year an earlier record has
+/// (records in key order, compared by the keys their summaries keep).
+pub fn check(records: &[Checked], options: &Options, found: &mut [Vec<Diagnostic>]) {
     let checks: [(&Rule, Keyer, &str); 3] = [
-        (&DUPLICATE_DOI, by_doi, "DOI"),
-        (&DUPLICATE_URL, by_url, "URL"),
-        (&DUPLICATE_TITLE, by_title, "title and year"),
+        (&DUPLICATE_DOI, |s| &s.doi, "DOI"),
+        (&DUPLICATE_URL, |s| &s.url, "URL"),
+        (&DUPLICATE_TITLE, |s| &s.title, "title and year"),
     ];
     for (rule, keyer, what) in checks {
-        let mut first: HashMap<String, usize> = HashMap::with_capacity(library.entries.len());
-        for (index, entry) in library.entries.iter().enumerate() {
-            let Some((key, span)) = keyer(entry) else {
+        let mut first: HashMap<&str, usize> = HashMap::with_capacity(records.len());
+        for (index, record) in records.iter().enumerate() {
+            let Some((key, span)) = keyer(record.summary) else {
                 continue;
             };
             // One hash lookup: the first record with this key stays.
-            let earlier = match first.entry(key) {
+            let earlier = match first.entry(key.as_str()) {
                 Entry::Occupied(seen) => *seen.get(),
                 Entry::Vacant(slot) => {
                     slot.insert(index);
                     continue;
                 }
             };
-            if !options.selects(&entry.key) {
+            if !options.selects(record.key) {
                 continue;
             }
-            let other = &library.entries[earlier].key;
+            let other = records[earlier].key;
             found[index].push(unlocated(
                 rule,
-                entry,
-                span,
+                record.path,
+                *span,
                 format!("the same {what} as `{other}`"),
                 format!("if both describe one work, keep one record and cite `{other}`; otherwise tell them apart"),
             ));

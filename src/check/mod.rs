@@ -6,14 +6,21 @@
 //! ([`rules`]) and detects them. Record rules see one [`Entry`] and its file's
 //! text through a [`RecordCx`], and their findings are a function of the
 //! record, the options and nothing else; file rules see a file's raw text;
-//! library rules (duplicates, shared access dates) see all entries and use
-//! hash maps, so a check stays linear in the number of records. A record's
-//! `[check] allow` silences rules for that record only (`allow.rs`). This
-//! module never prints and never writes: `--fix` applies the fixes the
-//! findings carry ([`fix`]) and the CLI writes the files.
+//! library rules (duplicates, shared access dates) compare all records
+//! through their [`Summary`] (a [`Checked`] record each) and use hash maps,
+//! so a check stays linear in the number of records. A record's `[check]
+//! allow` silences rules for that record only (`allow.rs`).
+//!
+//! A summary — the record rules' findings, with their fixes, and the keys the
+//! library rules compare — depends only on the record and the options, so the
+//! CLI caches it per record file ([`cache`]): a warm check runs the library
+//! rules over summaries, without reading unchanged records. This module never
+//! prints and never writes: `--fix` applies the fixes the findings carry
+//! ([`fix`]) and the CLI writes the files.
 
 mod access;
 mod allow;
+pub mod cache;
 pub mod calendar;
 mod completeness;
 mod context;
@@ -26,16 +33,20 @@ mod language;
 mod names;
 mod profile;
 pub mod rules;
+mod summary;
 mod text;
 
 pub use context::RecordCx;
 pub use profile::Profile;
 pub use rules::Rule;
+pub use summary::{summarize, Summary};
 
 use crate::diag::{Diagnostic, Location, Span};
 use crate::model::{DatePart, Entry};
 use crate::store::{Library, Loaded};
+use rayon::prelude::*;
 use rules::Family;
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::path::Path;
 
@@ -85,7 +96,8 @@ impl Options {
         }
     }
 
-    fn selects(&self, key: &str) -> bool {
+    /// True when the record `key` is one the check looks at.
+    pub fn selects(&self, key: &str) -> bool {
         self.keys.as_ref().is_none_or(|keys| keys.contains(key))
     }
 
@@ -106,6 +118,29 @@ pub struct Report {
 
 /// Checks a loaded library: its load diagnostics, then every rule.
 pub fn check(loaded: &Loaded, options: &Options) -> Report {
+    let summaries = summarize_all(&loaded.library, options);
+    check_summarized(loaded, &summaries, Vec::new(), options)
+}
+
+/// The summary of every loaded entry, in entry order (made on all threads).
+pub fn summarize_all(library: &Library, options: &Options) -> Vec<Summary> {
+    library
+        .entries
+        .par_iter()
+        .map(|entry| summarize(entry, text_of(library, &entry.path), options))
+        .collect()
+}
+
+/// The check of a library whose entries are summarized (`summaries`, in
+/// entry order), plus records known from an earlier run and not loaded
+/// again (`known`: key, path and summary). Records are compared in key order,
+/// wherever their summary came from.
+pub fn check_summarized(
+    loaded: &Loaded,
+    summaries: &[Summary],
+    known: Vec<Checked>,
+    options: &Options,
+) -> Report {
     let library = &loaded.library;
     let mut diagnostics: Vec<Diagnostic> = loaded
         .diagnostics
@@ -117,7 +152,22 @@ pub fn check(loaded: &Loaded, options: &Options) -> Report {
         })
         .cloned()
         .collect();
-    diagnostics.extend(entry_findings(library, options));
+    let mut records: Vec<Checked> = library
+        .entries
+        .iter()
+        .zip(summaries)
+        .map(|(entry, summary)| Checked {
+            key: &entry.key,
+            path: &entry.path,
+            text: text_of(library, &entry.path),
+            summary,
+        })
+        .collect();
+    if !known.is_empty() {
+        records.extend(known);
+        records.sort_unstable_by(|a, b| a.key.cmp(b.key));
+    }
+    diagnostics.extend(combine(&records, options, &|path| library.source(path)));
     for (path, source) in &library.sources {
         if options.selects_file(path) && !is_settings(path) {
             diagnostics.extend(file_findings(path, source));
@@ -138,10 +188,7 @@ pub fn check(loaded: &Loaded, options: &Options) -> Report {
 /// its `allow` list: a function of the record, its text and the options only
 /// (library rules, which compare records, are not run).
 pub fn record_findings(entry: &Entry, text: &str, options: &Options) -> Vec<Diagnostic> {
-    let mut cx = RecordCx::new(entry, text, options);
-    run_record_rules(&mut cx);
-    allow::apply(&mut cx);
-    cx.into_found()
+    findings_in(RecordCx::new(entry, text, options))
 }
 
 /// What the file rules find in one file's raw text.
@@ -153,40 +200,70 @@ pub fn file_findings(path: &Path, text: &str) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// The findings of the record and library rules for the selected entries,
-/// after each record's `allow` list.
-fn entry_findings(library: &Library, options: &Options) -> Vec<Diagnostic> {
-    let mut from_library: Vec<Vec<Diagnostic>> = vec![Vec::new(); library.entries.len()];
+/// Runs the record rules in `cx`, then its record's `allow` list.
+fn findings_in(mut cx: RecordCx) -> Vec<Diagnostic> {
+    for rule in FAMILIES.iter().filter_map(|family| family.record) {
+        rule(&mut cx);
+    }
+    allow::apply(&mut cx);
+    cx.into_found()
+}
+
+/// The text of a record's file when loading kept it.
+fn text_of<'a>(library: &'a Library, path: &Path) -> Option<&'a str> {
+    library.sources.get(path).map(String::as_str)
+}
+
+/// One record as the library rules see it: loaded in this run, or known
+/// from the check cache.
+#[derive(Debug, Clone, Copy)]
+pub struct Checked<'a> {
+    pub key: &'a str,
+    pub path: &'a Path,
+    /// Its file's text, when loading kept it.
+    pub text: Option<&'a str>,
+    pub summary: &'a Summary,
+}
+
+/// The findings of the selected records (in key order): their own, then
+/// the library rules' not silenced by the record's `allow` list. Library
+/// rules' findings get their line and column from the record's text, read
+/// again when it was not kept (`source`).
+fn combine<'s>(
+    records: &[Checked],
+    options: &Options,
+    source: &dyn Fn(&Path) -> Option<Cow<'s, str>>,
+) -> Vec<Diagnostic> {
+    let mut from_library: Vec<Vec<Diagnostic>> = vec![Vec::new(); records.len()];
     for rule in FAMILIES.iter().filter_map(|family| family.library) {
-        rule(library, options, &mut from_library);
+        rule(records, options, &mut from_library);
     }
     let mut out = Vec::new();
-    for (entry, found) in library.entries.iter().zip(from_library) {
-        if !options.selects(&entry.key) {
+    for (record, mut found) in records.iter().zip(from_library) {
+        if !options.selects(record.key) {
             continue;
         }
-        // Most records' texts are not kept after loading: the context reads
-        // one again only when a finding needs its place.
-        let mut cx = match library.sources.get(&entry.path) {
-            Some(text) => RecordCx::new(entry, text, options),
-            None => RecordCx::reading(entry, options),
-        };
-        run_record_rules(&mut cx);
-        cx.add_located(found);
-        allow::apply(&mut cx);
-        out.extend(cx.into_found());
+        let summary = record.summary;
+        out.extend(summary.findings.iter().cloned());
+        found.retain(|d| !summary.allows(d.code));
+        if found.is_empty() {
+            continue;
+        }
+        match record.text {
+            Some(text) => context::locate(&mut found, text),
+            None => {
+                if let Some(text) = source(record.path) {
+                    context::locate(&mut found, &text);
+                }
+            }
+        }
+        out.extend(found);
     }
     out
 }
 
 fn is_settings(path: &Path) -> bool {
     path.file_name().and_then(|n| n.to_str()) == Some(crate::store::SETTINGS_FILE)
-}
-
-fn run_record_rules(cx: &mut RecordCx) {
-    for rule in FAMILIES.iter().filter_map(|family| family.record) {
-        rule(cx);
-    }
 }
 
 /// A diagnostic for `rule` at `span` of `text`, the contents of `path`.

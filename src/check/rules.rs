@@ -8,9 +8,8 @@
 //! the README's rules table and docs/check-rules.md are written from it
 //! ([`list`], [`readme_section`], [`reference()`]).
 
-use super::RecordCx;
+use super::{Checked, Options, RecordCx};
 use crate::diag::{Diagnostic, Severity};
-use crate::store::Library;
 use std::path::Path;
 
 /// One check rule.
@@ -47,9 +46,14 @@ impl Rule {
 pub type RecordRule = fn(&mut RecordCx);
 /// Detection over one file's raw text (e.g. Unicode NFC, which loading hides).
 pub type FileRule = fn(&Path, &str) -> Option<Diagnostic>;
-/// Detection across all records (duplicates): findings go to the record's
-/// slot (indexed as `library.entries`); only selected records get findings.
-pub type LibraryRule = fn(&Library, &super::Options, &mut [Vec<Diagnostic>]);
+/// Detection across all records (duplicates, shared access dates), in key
+/// order, each seen through its [`Summary`](super::Summary) — so a warm check
+/// runs it without loading unchanged records. Findings go to the record's
+/// slot (indexed as `records`), made with
+/// [`unlocated`](super::context::unlocated); only selected records get
+/// findings. A value it compares must be kept in the summary
+/// (`src/check/summary.rs`).
+pub type LibraryRule = fn(&[Checked], &Options, &mut [Vec<Diagnostic>]);
 
 /// A rule family: its rules and where it looks. Declared by `rules!`.
 #[derive(Debug)]

@@ -6,7 +6,7 @@ use super::formatting::{engine, report_form_notes, report_warnings, Engine, Form
 use super::report::load_exit;
 use super::{Cli, DiagnosticFormat, Exit, Ui};
 use crate::csl::output::{latex, rtf, BibliographyWriter};
-use crate::csl::{self, Cite, Cluster, Format};
+use crate::csl::{self, Format};
 use anyhow::bail;
 use std::collections::HashMap;
 use std::io::Write;
@@ -33,25 +33,16 @@ pub fn run(cli: &Cli, args: &BibArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
     } else {
         let mut chosen = Vec::new();
         for key in &args.keys {
-            match engine.index.get(key) {
+            match engine.index.get(key.as_str()) {
                 Some(&i) => chosen.push(refs[i]),
                 None => bail!("no record `{key}` in {}", cli.library.display()),
             }
         }
         chosen
     };
-    // Every selected item is "cited" so the bibliography holds exactly them.
-    let cluster = Cluster {
-        cites: selected
-            .iter()
-            .map(|i| Cite {
-                id: i.id().to_string(),
-                ..Cite::default()
-            })
-            .collect(),
-        note_number: Some(1),
-    };
-    let rendered = engine.processor.process(&selected, &[cluster]);
+    // The bibliography lists every item of the run, cited or not, in the
+    // order given: no citation needs to be rendered to select them.
+    let rendered = engine.processor.process(&selected, &[]);
     report_warnings(ui, &rendered.warnings)?;
     report_form_notes(ui, &engine, selected.iter().map(|i| i.id()))?;
     if let Some(bibliography) = &rendered.bibliography {

@@ -3,13 +3,15 @@
 //! is safe first, `--fix --dry-run` shows the repairs as a diff instead.
 
 use super::{Cli, DiagnosticFormat, Exit, Ui};
-use crate::check::{self, calendar, diff, fix, rules, Options, Profile};
+use crate::check::{self, calendar, diff, fix, rules, Checked, Options, Profile};
 use crate::diag::{self, Diagnostic, Location, Severity, Tally};
 use crate::model::variable::suggest;
 use crate::model::{Date, DatePart, Endpoint};
-use crate::store::{self, Loaded};
+use crate::store::cache::Stamp;
+use crate::store::{self, derived, FileState, LoadOptions, Loaded};
 use anyhow::{bail, Context};
 use codespan_reporting::term::termcolor::ColorChoice;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -58,14 +60,14 @@ pub fn run(cli: &Cli, args: &CheckArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
         list_rules(ui)?;
         return Ok(Exit::Success);
     }
-    let mut loaded = load(cli)?;
-    let (options, setting_problems) = options(args, &loaded)?;
-    let mut report = check::check(&loaded, &options);
+    let settings = store::read_settings(&cli.library);
+    let (options, setting_problems) = options(args, &settings)?;
+    let (mut loaded, mut report) = check_library(cli, &options)?;
     if args.fix {
+        // The findings carry their fixes, from this run or the check cache.
         apply_fixes(args, &loaded, &report, &options, ui)?;
         if !args.dry_run {
-            loaded = load(cli)?;
-            report = check::check(&loaded, &options);
+            (loaded, report) = check_library(cli, &options)?;
         }
     }
     report.diagnostics.extend(setting_problems);
@@ -76,8 +78,105 @@ pub fn run(cli: &Cli, args: &CheckArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
     Ok(if fails { Exit::Findings } else { Exit::Success })
 }
 
-fn load(cli: &Cli) -> anyhow::Result<Loaded> {
-    store::load_with(&cli.library, !cli.no_cache).context("cannot load the library")
+/// Loads and checks the library. Through the check cache (unless
+/// `--no-cache`): records unchanged since the last check under the same
+/// options are not loaded again, their summaries are; the cache is then
+/// brought up to date (see [`check::cache`]).
+fn check_library(cli: &Cli, options: &Options) -> anyhow::Result<(Loaded, check::Report)> {
+    let dir = &cli.library;
+    let use_cache = !cli.no_cache;
+    let key = check::cache::key(options);
+    let mut cached = match use_cache {
+        true => derived::read(dir, derived::CHECK_CACHE, check::cache::KIND, key)
+            .and_then(|bytes| check::cache::decode(&bytes, dir))
+            .unwrap_or_default(),
+        false => Vec::new(),
+    };
+    let known: Vec<(String, Stamp)> = cached
+        .iter_mut()
+        .map(|c| (std::mem::take(&mut c.name), c.stamp))
+        .collect();
+    let load_options = LoadOptions {
+        cache: use_cache,
+        stamps: use_cache,
+        known: &known,
+    };
+    let loaded = store::load_with_options(dir, &load_options).context("cannot load the library")?;
+    let summaries = check::summarize_all(&loaded.library, options);
+    let paths: Vec<PathBuf> = loaded
+        .unchanged
+        .iter()
+        .map(|&i| dir.join(&known[i].0))
+        .collect();
+    let keys: Vec<Cow<str>> = loaded
+        .unchanged
+        .iter()
+        .map(|&i| store::key_of_file(&known[i].0))
+        .collect();
+    let unchanged: Vec<Checked> = loaded
+        .unchanged
+        .iter()
+        .zip(paths.iter().zip(&keys))
+        .map(|(&i, (path, key))| Checked {
+            key,
+            path,
+            text: None,
+            summary: &cached[i].summary,
+        })
+        .collect();
+    let report = check::check_summarized(&loaded, &summaries, unchanged, options);
+    let fresh = loaded
+        .library
+        .entries
+        .iter()
+        .any(|e| !loaded.library.sources.contains_key(&e.path));
+    if use_cache && (fresh || loaded.unchanged.len() != known.len()) {
+        save_check_cache(dir, key, &loaded, &summaries, &known, &cached);
+    }
+    Ok((loaded, report))
+}
+
+/// Writes the check cache: the records known unchanged and the summaries of
+/// the records this run loaded cleanly. A failure leaves no cache (it is
+/// never needed).
+fn save_check_cache(
+    dir: &std::path::Path,
+    key: u128,
+    loaded: &Loaded,
+    summaries: &[check::Summary],
+    known: &[(String, Stamp)],
+    cached: &[check::cache::CachedSummary],
+) {
+    let stamps: HashMap<&str, Stamp> = loaded
+        .files
+        .iter()
+        .filter_map(|f| match f.state {
+            FileState::Read(stamp) => Some((f.name.as_str(), stamp)),
+            _ => None,
+        })
+        .collect();
+    let mut records: Vec<(&str, Stamp, &check::Summary)> = loaded
+        .unchanged
+        .iter()
+        .map(|&i| (known[i].0.as_str(), known[i].1, &cached[i].summary))
+        .collect();
+    for (entry, summary) in loaded.library.entries.iter().zip(summaries) {
+        // Only a clean record (its text not kept for findings) is summarized
+        // once and for all.
+        let name = entry.path.file_name().and_then(|n| n.to_str());
+        let stamp = name.and_then(|n| stamps.get(n));
+        if let (Some(name), Some(stamp)) = (name, stamp) {
+            if !loaded.library.sources.contains_key(&entry.path) {
+                records.push((name, *stamp, summary));
+            }
+        }
+    }
+    records.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let written = check::cache::encode(&records)
+        .map(|bytes| derived::write(dir, derived::CHECK_CACHE, check::cache::KIND, key, &bytes));
+    if !matches!(written, Some(Ok(()))) {
+        derived::remove(dir, derived::CHECK_CACHE);
+    }
 }
 
 /// The check options from the arguments and `kaynak.toml`; a bad profile in

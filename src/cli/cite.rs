@@ -37,7 +37,10 @@ pub fn run(cli: &Cli, args: &CiteArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
     for (n, text) in args.clusters.iter().enumerate() {
         let items = parse_cli_cluster(text, &labels)
             .map_err(|e| anyhow!("citation {} `{text}`: {}", n + 1, e.message))?;
-        if let Some(unknown) = items.iter().find(|i| !engine.index.contains_key(&i.key)) {
+        if let Some(unknown) = items
+            .iter()
+            .find(|i| !engine.index.contains_key(i.key.as_str()))
+        {
             bail!(
                 "citation {} `{text}`: no record `{}` in {}",
                 n + 1,
@@ -57,7 +60,7 @@ pub fn run(cli: &Cli, args: &CiteArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
         .iter()
         .fold(Nocite::None, |all, keys| all.merge(Nocite::parse(keys)));
     if let Nocite::Keys(keys) = &nocite {
-        if let Some(key) = keys.iter().find(|k| !engine.index.contains_key(*k)) {
+        if let Some(key) = keys.iter().find(|k| !engine.index.contains_key(k.as_str())) {
             bail!("--nocite: no record `{key}` in {}", cli.library.display());
         }
     }

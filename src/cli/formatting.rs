@@ -46,23 +46,25 @@ fn parse_format(name: &str) -> Result<Format, String> {
         .ok_or_else(|| format!("unknown format `{name}` (text, html, markdown, latex, rtf)"))
 }
 
-/// A processor ready to render the library's records.
-pub struct Engine {
+/// A processor ready to render the library's records (borrowed from the
+/// loaded library, not copied).
+pub struct Engine<'a> {
     pub processor: Processor,
-    pub items: Vec<RecordItem>,
-    pub index: HashMap<String, usize>,
+    pub items: Vec<RecordItem<'a>>,
+    /// Citation key → position in `items`.
+    pub index: HashMap<&'a str, usize>,
     /// The form settings of the run (the library's, with the flags applied).
     pub forms: FormSettings,
 }
 
-impl Engine {
+impl Engine<'_> {
     /// The items as the engine reads them.
     pub fn refs(&self) -> Vec<&dyn csl::CslItem> {
         self.items.iter().map(|i| i as &dyn csl::CslItem).collect()
     }
 
     /// The processor and the library, as a document formats them.
-    pub fn library<'a>(&'a self, refs: &'a [&'a dyn csl::CslItem]) -> Library<'a> {
+    pub fn library<'s>(&'s self, refs: &'s [&'s dyn csl::CslItem]) -> Library<'s> {
         Library {
             processor: &self.processor,
             items: refs,
@@ -72,7 +74,7 @@ impl Engine {
 }
 
 /// Loads the style and locale named by `args` and adapts every loaded record.
-pub fn engine(args: &FormatArgs, loaded: &Loaded, ui: &Ui) -> anyhow::Result<Engine> {
+pub fn engine<'a>(args: &FormatArgs, loaded: &'a Loaded, ui: &Ui) -> anyhow::Result<Engine<'a>> {
     let settings = &loaded.library.settings;
     let spec = args
         .style
@@ -137,7 +139,7 @@ pub fn engine(args: &FormatArgs, loaded: &Loaded, ui: &Ui) -> anyhow::Result<Eng
         .entries
         .iter()
         .enumerate()
-        .map(|(i, e)| (e.key.clone(), i))
+        .map(|(i, e)| (e.key.as_str(), i))
         .collect();
     Ok(Engine {
         processor,
@@ -158,7 +160,7 @@ pub fn report_form_notes<'k>(
     let mut notes = Notes::default();
     for key in printed {
         if let Some(item) = engine.index.get(key).and_then(|&i| engine.items.get(i)) {
-            notes.merge(&item.notes(extension));
+            item.add_notes(extension, &mut notes);
         }
     }
     let diagnostics = notes.diagnostics(engine.forms.translit.scheme.is_some());

@@ -56,7 +56,7 @@ pub fn run(cli: &Cli, args: &RenderArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
         body_start,
         &citations,
         |key| engine.index.contains_key(key),
-        || Box::new(engine.index.keys().map(String::as_str)),
+        || Box::new(engine.index.keys().copied()),
     );
     if !unknown.is_empty() {
         ui.diagnostics(&unknown, DiagnosticFormat::Human, &sources)?;

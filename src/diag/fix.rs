@@ -7,7 +7,7 @@ use super::Span;
 
 /// One change of a file's text: the bytes of `span` replaced (an empty span
 /// inserts), with a line that tells the user what changed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Edit {
     pub span: Span,
     pub replacement: String,
@@ -36,7 +36,7 @@ impl Edit {
 }
 
 /// The repair a diagnostic carries: edits that are applied together or not at all.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Fix {
     pub edits: Vec<Edit>,
 }

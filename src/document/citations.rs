@@ -24,7 +24,7 @@ pub struct Library<'a> {
     /// Every record of the library, in library order.
     pub items: &'a [&'a dyn CslItem],
     /// Citation key → position in `items`.
-    pub index: &'a HashMap<String, usize>,
+    pub index: &'a HashMap<&'a str, usize>,
 }
 
 /// Works listed in the bibliography without being cited (pandoc's `nocite`).
@@ -108,7 +108,7 @@ pub struct Formatted {
 pub fn format_citations(library: &Library, citations: &[Citation], nocite: &Nocite) -> Formatted {
     let processor = library.processor;
     let note_style = processor.style.class == StyleClass::Note;
-    let known = |item: &&CiteItem| library.index.contains_key(&item.key);
+    let known = |item: &&CiteItem| library.index.contains_key(item.key.as_str());
     let clusters: Vec<Cluster> = citations
         .iter()
         .map(|c| cluster(c, note_style, known))
@@ -182,7 +182,7 @@ fn works_to_list<'a>(
         .iter()
         .flat_map(|c| c.items.iter().map(|i| &i.key));
     for key in cited.chain(nocite.keys()) {
-        if let Some(&index) = library.index.get(key) {
+        if let Some(&index) = library.index.get(key.as_str()) {
             listed[index] = true;
         }
     }
@@ -374,7 +374,7 @@ fn unknown_keys(library: &Library, citations: &[Citation]) -> Vec<String> {
     citations
         .iter()
         .flat_map(|c| &c.items)
-        .filter(|item| !library.index.contains_key(&item.key))
+        .filter(|item| !library.index.contains_key(item.key.as_str()))
         .filter(|item| seen.insert(item.key.as_str()))
         .map(|item| item.key.clone())
         .collect()

@@ -6,83 +6,75 @@
 //! styles read), and the extension's queries (`k:forms`) get the original, the
 //! transliteration the policy gives, or a translation. What the policy has to say
 //! about its choices is kept per item, for the records a run prints.
+//!
+//! An item borrows its record: a plain variable is the record's own text unless
+//! the policy derived a new one, so a library of 100,000 records is not copied
+//! once more to be formatted. Lookups scan small vectors (the engine asks for
+//! variables by name tens of times per item; a hash of the name would cost
+//! more than the scan).
+//! What only the extension reads (the original names, derived forms) is made on
+//! its first query, so styles without the extension never pay for it.
 
 use crate::csl::ext::FormQuery;
 use crate::csl::{self, CslItem};
-use crate::forms::{FormPolicy, Notes, Translit};
+use crate::forms::{FormPolicy, Notes, RecordNotes, Translit};
 use crate::model::{Date, Endpoint, Entry, MultiText, Name};
 use crate::text::language::is_latin;
 use crate::text::translit::Scheme;
 use std::borrow::Cow;
-use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
+
+/// Values by CSL variable name, sorted by name.
+type ByName<T> = Vec<(&'static str, T)>;
+
+/// The value of `name` in a short list: a scan that compares lengths first
+/// costs less than a binary search's string comparisons, and most of the
+/// engine's questions are about variables the item lacks.
+fn find<'s, T>(list: &'s [(&'static str, T)], name: &str) -> Option<&'s T> {
+    list.iter()
+        .find(|(k, _)| k.len() == name.len() && *k == name)
+        .map(|(_, v)| v)
+}
 
 /// One record, in the forms a policy chose, ready for the CSL engine.
-#[derive(Debug, Clone)]
-pub struct RecordItem {
-    id: String,
-    item_type: &'static str,
-    variables: HashMap<&'static str, String>,
-    names: HashMap<&'static str, Vec<csl::Name>>,
-    dates: HashMap<&'static str, csl::Date>,
-    /// Every form of the texts and names, for the CSL extension (`k:forms`).
-    forms: ItemForms,
+#[derive(Debug)]
+pub struct RecordItem<'a> {
+    entry: &'a Entry,
+    /// The standard and number variables (and `language`) in the form the
+    /// policy prints: borrowed from the record unless derived.
+    variables: ByName<Cow<'a, str>>,
+    names: ByName<Vec<csl::Name>>,
+    dates: ByName<csl::Date>,
+    translit: Translit,
     /// What the policy said about the plain variables.
-    plain_notes: Notes,
+    plain_notes: RecordNotes,
+    /// What the extension's queries need, made on the first one.
+    forms: OnceLock<Box<ItemForms>>,
 }
 
 /// Transliterations by variable and the style's preferred scheme.
-type Cache<T> = HashMap<(&'static str, Option<Scheme>), T>;
+type Derived<T> = Vec<((&'static str, Option<Scheme>), T)>;
 
-/// The multilingual values of a record and the transliterations the policy gave
-/// for them, cached per variable and preferred scheme so a render does no
-/// repeated work.
+/// The extension's view of a record: its names in their original form, and the
+/// transliterations the policy gave, cached per variable and preferred scheme
+/// so a render does no repeated work.
 #[derive(Debug, Default)]
 struct ItemForms {
-    key: String,
-    language: Option<String>,
-    translit: Translit,
-    texts: HashMap<&'static str, MultiText>,
-    names: HashMap<&'static str, Vec<Name>>,
-    original_names: HashMap<&'static str, Vec<csl::Name>>,
-    // a lock, not a RefCell: the engine reads items from several threads
-    derived: Mutex<Cache<Option<String>>>,
-    derived_names: Mutex<Cache<Vec<csl::Name>>>,
-    notes: Mutex<Notes>,
-}
-
-impl Clone for ItemForms {
-    fn clone(&self) -> ItemForms {
-        ItemForms {
-            key: self.key.clone(),
-            language: self.language.clone(),
-            translit: self.translit,
-            texts: self.texts.clone(),
-            names: self.names.clone(),
-            original_names: self.original_names.clone(),
-            derived: Mutex::new(lock(&self.derived).clone()),
-            derived_names: Mutex::new(lock(&self.derived_names).clone()),
-            notes: Mutex::new(lock(&self.notes).clone()),
-        }
-    }
+    original_names: ByName<Vec<csl::Name>>,
+    // locks, not RefCells: the engine reads items from several threads
+    derived: Mutex<Derived<Option<String>>>,
+    derived_names: Mutex<Derived<Vec<csl::Name>>>,
+    notes: Mutex<RecordNotes>,
 }
 
 impl ItemForms {
-    fn new(entry: &Entry, translit: Translit) -> ItemForms {
-        let texts = entry
-            .texts
-            .iter()
-            .map(|(name, field)| (*name, field.value.clone()))
-            .collect();
-        let names: HashMap<&'static str, Vec<Name>> = entry
+    fn new(entry: &Entry) -> ItemForms {
+        let original_names = entry
             .names
             .iter()
-            .map(|(name, field)| (*name, field.value.clone()))
-            .collect();
-        let original_names = names
-            .iter()
-            .map(|(name, list)| {
-                let list = list
+            .map(|(name, field)| {
+                let list = field
+                    .value
                     .iter()
                     .map(|n| csl_name_with(n, |t| Some(t.original.clone())))
                     .collect();
@@ -90,54 +82,9 @@ impl ItemForms {
             })
             .collect();
         ItemForms {
-            key: entry.key.clone(),
-            language: entry.language().map(str::to_string),
-            translit,
-            texts,
-            names,
             original_names,
             ..ItemForms::default()
         }
-    }
-
-    /// The transliteration of `text` the policy gives (`None` for Latin text and
-    /// for text no scheme romanises), with its notes kept.
-    fn translit_of(&self, text: &MultiText, style: Option<Scheme>) -> Option<String> {
-        let chosen = self.translit.of(text, self.language.as_deref(), style)?;
-        lock(&self.notes).record(&self.key, &chosen);
-        Some(chosen.into_string())
-    }
-
-    fn translit_text(&self, name: &'static str, style: Option<Scheme>) -> Option<String> {
-        let key = (name, style);
-        if let Some(done) = lock(&self.derived).get(&key) {
-            return done.clone();
-        }
-        let derived = self.translit_of(self.texts.get(name)?, style);
-        lock(&self.derived).insert(key, derived.clone());
-        derived
-    }
-
-    fn translit_names(&self, name: &'static str, style: Option<Scheme>) -> Option<Vec<csl::Name>> {
-        let key = (name, style);
-        if let Some(done) = lock(&self.derived_names).get(&key) {
-            return Some(done.clone());
-        }
-        let derived: Vec<csl::Name> = self
-            .names
-            .get(name)?
-            .iter()
-            .map(|n| {
-                csl_name_with(n, |part| {
-                    Some(
-                        self.translit_of(part, style)
-                            .unwrap_or_else(|| part.original.clone()),
-                    )
-                })
-            })
-            .collect();
-        lock(&self.derived_names).insert(key, derived.clone());
-        Some(derived)
     }
 }
 
@@ -146,13 +93,6 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner())
-}
-
-fn borrowed<'a>(
-    map: &'a HashMap<&'static str, Vec<csl::Name>>,
-    name: &str,
-) -> Option<Cow<'a, [csl::Name]>> {
-    map.get(name).map(|n| Cow::Borrowed(n.as_slice()))
 }
 
 /// A CSL name whose parts are `part(…)` of the record's parts.
@@ -170,22 +110,21 @@ fn csl_name_with(name: &Name, mut part: impl FnMut(&MultiText) -> Option<String>
     }
 }
 
-impl RecordItem {
+impl<'a> RecordItem<'a> {
     /// The record with every text in the form `policy` prints.
-    pub fn new(entry: &Entry, policy: &FormPolicy) -> RecordItem {
+    pub fn new(entry: &'a Entry, policy: &FormPolicy) -> RecordItem<'a> {
         let language = entry.language();
-        let mut plain_notes = Notes::default();
-        let mut variables: HashMap<&'static str, String> = entry
-            .texts
-            .iter()
-            .map(|(name, field)| {
-                let chosen = policy.choose(&field.value, language);
-                plain_notes.record(&entry.key, &chosen);
-                (*name, chosen.into_string())
-            })
-            .collect();
+        let mut plain_notes = RecordNotes::default();
+        let mut variables: ByName<Cow<'a, str>> =
+            Vec::with_capacity(entry.texts.len() + usize::from(language.is_some()));
+        for (name, field) in &entry.texts {
+            let chosen = policy.choose(&field.value, language);
+            plain_notes.record(&chosen);
+            variables.push((*name, chosen.text));
+        }
         if let Some(language) = language {
-            variables.insert("language", language.to_string());
+            variables.push(("language", Cow::Borrowed(language)));
+            variables.sort_unstable_by_key(|(name, _)| *name);
         }
         let names = entry
             .names
@@ -197,7 +136,7 @@ impl RecordItem {
                     .map(|n| {
                         csl_name_with(n, |part| {
                             let chosen = policy.choose_name_part(part, language);
-                            plain_notes.record(&entry.key, &chosen);
+                            plain_notes.record(&chosen);
                             Some(chosen.into_string())
                         })
                     })
@@ -211,24 +150,81 @@ impl RecordItem {
             .map(|(name, field)| (*name, csl_date(&field.value)))
             .collect();
         RecordItem {
-            id: entry.key.clone(),
-            item_type: entry.item_type.value.name(),
+            entry,
             variables,
             names,
             dates,
-            forms: ItemForms::new(entry, policy.settings.translit),
+            translit: policy.settings.translit,
             plain_notes,
+            forms: OnceLock::new(),
         }
     }
 
-    /// What the form policy said about this record's printed texts: for a style
-    /// with the extension, what its queries asked; else about the plain variables.
-    pub fn notes(&self, extension: bool) -> Notes {
-        if extension {
-            lock(&self.forms.notes).clone()
-        } else {
-            self.plain_notes.clone()
+    /// Adds to `notes` what the form policy said about this record's printed
+    /// texts: for a style with the extension, what its queries asked; else
+    /// about the plain variables.
+    pub fn add_notes(&self, extension: bool, notes: &mut Notes) {
+        let key = &self.entry.key;
+        if !extension {
+            return self.plain_notes.add_to(key, notes);
         }
+        if let Some(forms) = self.forms.get() {
+            lock(&forms.notes).add_to(key, notes);
+        }
+    }
+
+    /// What the policy said, as [`RecordItem::add_notes`] adds it.
+    pub fn notes(&self, extension: bool) -> Notes {
+        let mut notes = Notes::default();
+        self.add_notes(extension, &mut notes);
+        notes
+    }
+
+    fn forms(&self) -> &ItemForms {
+        self.forms
+            .get_or_init(|| Box::new(ItemForms::new(self.entry)))
+    }
+
+    /// The transliteration of `text` the policy gives (`None` for Latin text and
+    /// for text no scheme romanises), with its notes kept.
+    fn translit_of(&self, text: &MultiText, style: Option<Scheme>) -> Option<String> {
+        let chosen = self.translit.of(text, self.entry.language(), style)?;
+        lock(&self.forms().notes).record(&chosen);
+        Some(chosen.into_string())
+    }
+
+    fn translit_text(&self, name: &'static str, style: Option<Scheme>) -> Option<String> {
+        let key = (name, style);
+        let forms = self.forms();
+        if let Some((_, done)) = lock(&forms.derived).iter().find(|(k, _)| *k == key) {
+            return done.clone();
+        }
+        let derived = self.translit_of(self.entry.text(name)?, style);
+        lock(&forms.derived).push((key, derived.clone()));
+        derived
+    }
+
+    fn translit_names(&self, name: &'static str, style: Option<Scheme>) -> Option<Vec<csl::Name>> {
+        let key = (name, style);
+        let forms = self.forms();
+        if let Some((_, done)) = lock(&forms.derived_names).iter().find(|(k, _)| *k == key) {
+            return Some(done.clone());
+        }
+        let derived: Vec<csl::Name> = self
+            .entry
+            .names(name)?
+            .iter()
+            .map(|n| {
+                csl_name_with(n, |part| {
+                    Some(
+                        self.translit_of(part, style)
+                            .unwrap_or_else(|| part.original.clone()),
+                    )
+                })
+            })
+            .collect();
+        lock(&forms.derived_names).push((key, derived.clone()));
+        Some(derived)
     }
 }
 
@@ -254,50 +250,58 @@ pub fn csl_date(date: &Date) -> csl::Date {
             Endpoint::Open | Endpoint::Unknown => {}
         }
     }
+    out.parts.shrink_to_fit();
     out
 }
 
-impl CslItem for RecordItem {
+impl CslItem for RecordItem<'_> {
     fn id(&self) -> &str {
-        &self.id
+        &self.entry.key
     }
 
     fn item_type(&self) -> &str {
-        self.item_type
+        self.entry.item_type.value.name()
+    }
+
+    fn language(&self) -> Option<&str> {
+        self.entry.language()
     }
 
     fn variable(&self, name: &str) -> Option<&str> {
-        self.variables.get(name).map(String::as_str)
+        find(&self.variables, name).map(|v| v.as_ref())
     }
 
     fn names(&self, name: &str) -> Option<Cow<'_, [csl::Name]>> {
-        self.names.get(name).map(|n| Cow::Borrowed(n.as_slice()))
+        find(&self.names, name).map(|n| Cow::Borrowed(n.as_slice()))
     }
 
     fn date(&self, name: &str) -> Option<Cow<'_, csl::Date>> {
-        self.dates.get(name).map(Cow::Borrowed)
+        find(&self.dates, name).map(Cow::Borrowed)
     }
 
     fn text_form(&self, name: &str, query: FormQuery<'_>) -> Option<Cow<'_, str>> {
-        let Some((key, text)) = self.forms.texts.get_key_value(name) else {
+        let Some((key, field)) = self.entry.texts.get_key_value(name) else {
             return csl::ext::default_text_form(self.variable(name), query);
         };
+        let text = &field.value;
         match query {
             FormQuery::Original => Some(Cow::Borrowed(&text.original)),
             FormQuery::Translation(tag) => text.translation(tag).map(Cow::Borrowed),
             FormQuery::Translit(_) if is_latin(&text.original) => {
                 Some(Cow::Borrowed(&text.original))
             }
-            FormQuery::Translit(style) => self.forms.translit_text(key, style).map(Cow::Owned),
+            FormQuery::Translit(style) => self.translit_text(key, style).map(Cow::Owned),
         }
     }
 
     fn names_form(&self, name: &str, query: FormQuery<'_>) -> Option<Cow<'_, [csl::Name]>> {
         match query {
-            FormQuery::Original => borrowed(&self.forms.original_names, name),
+            FormQuery::Original => {
+                find(&self.forms().original_names, name).map(|n| Cow::Borrowed(n.as_slice()))
+            }
             FormQuery::Translit(style) => {
-                let (key, _) = self.forms.names.get_key_value(name)?;
-                self.forms.translit_names(key, style).map(Cow::Owned)
+                let (key, _) = self.entry.names.get_key_value(name)?;
+                self.translit_names(key, style).map(Cow::Owned)
             }
             FormQuery::Translation(_) => None,
         }
@@ -352,9 +356,26 @@ mod tests {
         );
         assert_eq!(auto.date("issued").unwrap().parts, vec![[2011, 3, 1]]);
         assert_eq!(auto.language(), Some("ru"));
+        assert_eq!(auto.variable("language"), Some("ru"));
+        assert_eq!(auto.variable("volume"), None);
         let notes = auto.notes(false).diagnostics(false);
         assert_eq!(notes.len(), 1, "{notes:?}");
         assert_eq!(notes[0].code, "translit-mixed");
+    }
+
+    /// The own text is lent, not copied: only derived forms are owned.
+    #[test]
+    fn plain_variables_borrow_the_record() {
+        let entry = russian_entry();
+        let auto = RecordItem::new(&entry, &policy(Form::Auto, None, "en-US"));
+        let owned: Vec<&str> = auto
+            .variables
+            .iter()
+            .filter(|(_, v)| matches!(v, Cow::Owned(_)))
+            .map(|(k, _)| *k)
+            .collect();
+        assert_eq!(owned, ["container-title"]);
+        assert!(auto.forms.get().is_none(), "no extension query yet");
     }
 
     #[test]

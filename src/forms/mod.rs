@@ -22,7 +22,7 @@
 
 mod notes;
 
-pub use notes::{Note, Notes};
+pub use notes::{Note, Notes, RecordNotes};
 
 use crate::model::{MultiText, Name};
 use crate::text::language::{self, is_latin, Script};

@@ -98,6 +98,58 @@ impl Notes {
     }
 }
 
+/// What printing one record's texts is worth saying, kept small (most records
+/// have nothing to say) until a run reports the records it printed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RecordNotes {
+    /// The record printed a transliteration of its own.
+    own: bool,
+    /// Schemes the record's derived transliterations used.
+    derived: Vec<Scheme>,
+    notes: Vec<Note>,
+}
+
+impl RecordNotes {
+    /// Records what printing `chosen` is worth saying.
+    pub fn record(&mut self, chosen: &Chosen) {
+        for note in &chosen.notes {
+            if !self.notes.contains(note) {
+                self.notes.push(note.clone());
+            }
+        }
+        match &chosen.source {
+            Source::Own => self.own = true,
+            Source::Derived { scheme, .. } => {
+                if !self.derived.contains(scheme) {
+                    self.derived.push(*scheme);
+                }
+            }
+            Source::Original | Source::Translation(_) => {}
+        }
+    }
+
+    /// Adds these notes to `notes` as the record `key`'s.
+    pub fn add_to(&self, key: &str, notes: &mut Notes) {
+        for note in &self.notes {
+            notes
+                .notes
+                .entry(note.clone())
+                .or_default()
+                .insert(key.to_string());
+        }
+        if self.own {
+            notes.own.insert(key.to_string());
+        }
+        for scheme in &self.derived {
+            notes
+                .derived
+                .entry(*scheme)
+                .or_default()
+                .insert(key.to_string());
+        }
+    }
+}
+
 fn records(keys: &BTreeSet<String>) -> String {
     const SHOWN: usize = 3;
     let mut list: Vec<&str> = keys.iter().map(String::as_str).take(SHOWN).collect();

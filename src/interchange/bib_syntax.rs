@@ -147,12 +147,37 @@ impl Parser<'_, '_> {
             }
             match kind.as_str() {
                 "comment" => self.comment(after_word),
-                _ => {
-                    if let Err(broken) = self.command(&kind, at) {
-                        self.report_broken(broken);
-                    }
-                }
+                _ => match self.command(&kind, at) {
+                    Ok(()) => self.stray_closers(),
+                    Err(broken) => self.report_broken(broken),
+                },
             }
+        }
+    }
+
+    /// Warns about closing braces right after an entry's end on its line
+    /// (`title = {T}}}`): bibtex skips them as text between entries, but they
+    /// mean the entry's braces do not balance, so a value may have ended
+    /// early and what followed it in the entry is lost.
+    fn stray_closers(&mut self) {
+        let mut end = self.pos;
+        while matches!(self.bytes.get(end), Some(b' ' | b'\t' | b'}' | b')')) {
+            end += 1;
+        }
+        let stray = &self.bytes[self.pos..end];
+        if stray.iter().any(|b| matches!(b, b'}' | b')')) {
+            let start = self.pos
+                + stray
+                    .iter()
+                    .take_while(|b| matches!(b, b' ' | b'\t'))
+                    .count();
+            self.warn(
+                Span::new(start, end),
+                "stray-brace",
+                "closing braces after the end of the entry: its braces do not balance",
+                "check the entry's values: an extra `}` ends a value, or the entry, early",
+            );
+            self.pos = end;
         }
     }
 
@@ -840,6 +865,19 @@ mod tests {
             ["invalid-bib", "undefined-string", "unbalanced-comment"]
         );
         assert_eq!(parsed.diagnostics[0].location.as_ref().unwrap().line, 3);
+    }
+
+    #[test]
+    fn closing_braces_after_an_entry_are_warned_about() {
+        let parsed = read("@article{a, title = {T}}}}\n@misc{b, title={B}}\n");
+        let keys: Vec<&str> = parsed.entries.iter().map(|e| e.key.as_str()).collect();
+        assert_eq!(keys, ["a", "b"]);
+        let codes: Vec<&str> = parsed.diagnostics.iter().map(|d| d.code).collect();
+        assert_eq!(codes, ["stray-brace"]);
+        let at = parsed.diagnostics[0].location.as_ref().expect("located");
+        assert_eq!((at.line, at.column), (1, 25));
+        let clean = read("@article{a, title = {T}}  \n}\n");
+        assert_eq!(clean.diagnostics, vec![]);
     }
 
     #[test]

@@ -12,6 +12,7 @@
 
 use super::Romanizer;
 use super::{export_warning, name_in_form, pick, ExportOptions, Exported, TextForm};
+use crate::model::markup::{self, Mark, Piece};
 use crate::model::{Date, Entry, ItemType, Name};
 use std::fmt::Write as _;
 
@@ -53,16 +54,49 @@ impl Yaml {
     }
 
     /// A Hayagriva "format string", where `{…}` protects case and `$…$` is
-    /// math: those characters and `\` are escaped with a backslash.
+    /// math. kaynak's markup becomes what Hayagriva has for it: a
+    /// case-protected span (`<span class="nocase">`) becomes `{…}`, TeX math
+    /// becomes `$…$`; italics, bold, small capitals, super- and subscript
+    /// have no Hayagriva form and are dropped, keeping their text. In the
+    /// text itself `{`, `}`, `$` and `\` are escaped with a backslash.
     fn format_field(&mut self, indent: usize, key: &str, value: &str) {
         let mut escaped = String::with_capacity(value.len());
-        for c in value.chars() {
-            if matches!(c, '\\' | '{' | '}' | '$') {
-                escaped.push('\\');
+        let mut in_math = 0usize;
+        for piece in markup::pieces(value) {
+            match piece {
+                Piece::Open(Mark::NoCase) if in_math == 0 => escaped.push('{'),
+                Piece::Close(Mark::NoCase) if in_math == 0 => escaped.push('}'),
+                Piece::Open(Mark::Math) => {
+                    if in_math == 0 {
+                        escaped.push('$');
+                    }
+                    in_math += 1;
+                }
+                Piece::Close(Mark::Math) => {
+                    in_math -= 1;
+                    if in_math == 0 {
+                        escaped.push('$');
+                    }
+                }
+                Piece::Open(_) | Piece::Close(_) => {}
+                Piece::Text(text) if in_math > 0 => escaped.push_str(&text.replace('$', "\\$")),
+                Piece::Text(text) => {
+                    for c in text.chars() {
+                        if matches!(c, '\\' | '{' | '}' | '$') {
+                            escaped.push('\\');
+                        }
+                        escaped.push(c);
+                    }
+                }
             }
-            escaped.push(c);
         }
         self.field(indent, key, &escaped);
+    }
+
+    /// A plain Hayagriva string: kaynak's markup is dropped, keeping its
+    /// text.
+    fn text_field(&mut self, indent: usize, key: &str, value: &str) {
+        self.field(indent, key, &markup::plain(value));
     }
 
     fn open(&mut self, indent: usize, key: &str) {
@@ -122,7 +156,7 @@ fn write_entry(entry: &Entry, form: &TextForm, scheme: Romanizer, yaml: &mut Yam
         None => {}
     }
     if let Some(edition) = text("edition") {
-        yaml.field(2, "edition", &edition);
+        yaml.text_field(2, "edition", &edition);
     }
     match text("number-of-pages") {
         Some(pages) if pages.parse::<u64>().is_ok() => yaml.field(2, "page-total", &pages),
@@ -161,7 +195,7 @@ fn write_parent(entry: &Entry, form: (&TextForm, Romanizer), kind: &str, yaml: &
         if matches!(key, "title" | "publisher" | "location") {
             yaml.format_field(4, key, &value);
         } else {
-            yaml.field(4, key, &value);
+            yaml.text_field(4, key, &value);
         }
     }
 }
@@ -325,5 +359,22 @@ mod tests {
             yaml.text,
             "  title: \"\\\\{NATO\\\\} costs \\\\$5 \\\\\\\\ more\"\n"
         );
+    }
+
+    #[test]
+    fn markup_becomes_hayagriva_verbatim_and_math_or_is_dropped() {
+        let mut yaml = Yaml::default();
+        yaml.format_field(
+            2,
+            "title",
+            "The <i>Origin</i> of <span class=\"nocase\">NASA</span> and <span class=\"math\">E=mc^2</span>",
+        );
+        assert_eq!(
+            yaml.text,
+            "  title: \"The Origin of {NASA} and $E=mc^2$\"\n"
+        );
+        let mut yaml = Yaml::default();
+        yaml.text_field(2, "edition", "2<sup>nd</sup>");
+        assert_eq!(yaml.text, "  edition: \"2nd\"\n");
     }
 }

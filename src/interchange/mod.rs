@@ -30,6 +30,7 @@ use crate::forms::{FormPolicy, FormSettings, Translit};
 use crate::model::{Entry, MultiText, Name};
 use crate::store::fold_key;
 use crate::text::keys::ascii_slug;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::Path;
@@ -286,8 +287,20 @@ fn finish(imported: &mut Imported, source: &Source) {
     let entries = std::mem::take(&mut imported.entries);
     let spans = std::mem::take(&mut imported.spans);
     for (mut entry, span) in entries.into_iter().zip(spans) {
-        normalize_entry(&mut entry);
+        let removed = normalize_entry(&mut entry);
         let at = source.at(Span::new(span.start, span.start));
+        if removed > 0 {
+            imported.diagnostics.push(
+                Diagnostic::warning(
+                    "control-character",
+                    format!(
+                        "{removed} control character(s) removed from the entry's text (a NUL, or an escape sequence that could drive a terminal)"
+                    ),
+                )
+                .with_location(at.clone())
+                .with_help("check the entry's text against its source"),
+            );
+        }
         let key = match entry_key(&entry) {
             KeyChoice::Kept(key) => match written.get(&fold_key(&key)) {
                 Some(first) if *first != key => {
@@ -420,21 +433,37 @@ pub fn ascii_key(raw: &str) -> String {
     }
 }
 
-fn normalize_entry(entry: &mut Entry) {
+/// Puts every text of `entry` in NFC and removes its control characters
+/// (a NUL, or an escape sequence that would drive a terminal), returning how
+/// many were removed. A text left empty by that is dropped.
+fn normalize_entry(entry: &mut Entry) -> usize {
+    let mut removed = 0;
     for field in entry.texts.values_mut() {
-        normalize_text(&mut field.value);
+        normalize_text(&mut field.value, &mut removed);
+    }
+    if removed > 0 {
+        let emptied: Vec<&'static str> = entry
+            .texts
+            .iter()
+            .filter(|(_, field)| field.value.original.is_empty() && field.value.is_plain())
+            .map(|(name, _)| *name)
+            .collect();
+        for name in emptied {
+            entry.texts.remove(name);
+        }
     }
     for field in entry.names.values_mut() {
         for name in &mut field.value {
-            normalize_name(name);
+            normalize_name(name, &mut removed);
         }
     }
     if let Some(language) = &mut entry.language {
-        language.value = nfc(&language.value);
+        language.value = clean(&language.value, &mut removed);
     }
+    removed
 }
 
-fn normalize_name(name: &mut Name) {
+fn normalize_name(name: &mut Name, removed: &mut usize) {
     for part in [
         &mut name.family,
         &mut name.given,
@@ -446,22 +475,27 @@ fn normalize_name(name: &mut Name) {
     .into_iter()
     .flatten()
     {
-        normalize_text(part);
+        normalize_text(part, removed);
     }
 }
 
-fn normalize_text(text: &mut MultiText) {
-    text.original = nfc(&text.original);
+fn normalize_text(text: &mut MultiText, removed: &mut usize) {
+    text.original = clean(&text.original, removed);
     if let Some(t) = &mut text.translit {
-        *t = nfc(t);
+        *t = clean(t, removed);
     }
     for t in text.translations.values_mut() {
-        *t = nfc(t);
+        *t = clean(t, removed);
     }
 }
 
-fn nfc(text: &str) -> String {
-    text.nfc().collect()
+/// `text` in NFC without its control characters, counting those removed.
+fn clean(text: &str, removed: &mut usize) -> String {
+    let kept = crate::model::strip_control_characters(text);
+    if let Cow::Owned(kept) = &kept {
+        *removed += text.chars().count() - kept.chars().count();
+    }
+    kept.nfc().collect()
 }
 
 /// The form of `text` that `form` asks for, as the form policy gives it (an

@@ -32,6 +32,14 @@ impl<T> FieldMap<T> {
         self.find(name).ok().map(|i| &self.entries[i].1)
     }
 
+    /// The value of `name` with the map's own (static) copy of the name.
+    pub fn get_key_value(&self, name: &str) -> Option<(&'static str, &T)> {
+        self.find(name).ok().map(|i| {
+            let (k, v) = &self.entries[i];
+            (*k, v)
+        })
+    }
+
     pub fn get_mut(&mut self, name: &str) -> Option<&mut T> {
         self.find(name).ok().map(|i| &mut self.entries[i].1)
     }

@@ -39,7 +39,11 @@ const MAGIC: &[u8; 8] = b"KAYNAKC\0";
 const FORMAT: u32 = 2;
 
 /// Records per independently decodable chunk.
+#[cfg(not(test))]
 const CHUNK: usize = 4096;
+/// Small in tests, so that small libraries span many chunks.
+#[cfg(test)]
+const CHUNK: usize = 8;
 
 /// A file modified less than this long before it was cached is verified by
 /// its content hash on the next load (file systems keep times as coarse as
@@ -115,9 +119,70 @@ struct CachedRef<'a> {
 /// The cache of `dir`, sorted by file name; empty when there is none or it
 /// cannot be used (foreign, corrupt, of another version).
 pub fn read(dir: &Path) -> Vec<Cached> {
-    match fs::read(dir.join(CACHE_FILE)) {
-        Ok(bytes) => decode(&bytes).unwrap_or_default(),
-        Err(_) => Vec::new(),
+    let Some(file) = open(dir) else {
+        return Vec::new();
+    };
+    file.decode(0..file.chunks()).unwrap_or_default()
+}
+
+/// A cache file checked whole (magic, format, version, length, hash) and cut
+/// into its chunks, which are decoded only when asked for: a load takes the
+/// records a few chunks at a time, so they never all exist beside the
+/// entries made from them.
+pub struct CacheFile {
+    bytes: Vec<u8>,
+    chunks: Vec<std::ops::Range<usize>>,
+}
+
+/// The cache file of `dir`, when it is one this build wrote whole.
+pub fn open(dir: &Path) -> Option<CacheFile> {
+    let bytes = fs::read(dir.join(CACHE_FILE)).ok()?;
+    CacheFile::new(bytes)
+}
+
+impl CacheFile {
+    fn new(bytes: Vec<u8>) -> Option<CacheFile> {
+        let head = bytes.get(..HEADER_LEN)?;
+        let body = &bytes[HEADER_LEN..];
+        if head[..8] != MAGIC[..] || head[8..12] != FORMAT.to_le_bytes() {
+            return None;
+        }
+        if head[12..20] != version_hash().to_le_bytes()
+            || head[20..28] != (body.len() as u64).to_le_bytes()
+            || head[28..44] != hash(body).to_le_bytes()
+        {
+            return None;
+        }
+        let (lengths, rest): (Vec<u64>, &[u8]) = postcard::take_from_bytes(body).ok()?;
+        let mut at = bytes.len() - rest.len();
+        let mut chunks = Vec::with_capacity(lengths.len());
+        for length in lengths {
+            let end = at.checked_add(usize::try_from(length).ok()?)?;
+            if end > bytes.len() {
+                return None;
+            }
+            chunks.push(at..end);
+            at = end;
+        }
+        (at == bytes.len()).then_some(CacheFile { bytes, chunks })
+    }
+
+    /// How many chunks the file has.
+    pub fn chunks(&self) -> usize {
+        self.chunks.len()
+    }
+
+    /// The records of chunks `range`, decoded in parallel and in order;
+    /// `None` when any does not decode or the names are not in order.
+    pub fn decode(&self, range: std::ops::Range<usize>) -> Option<Vec<Cached>> {
+        let slices = self.chunks.get(range)?;
+        let decoded: Option<Vec<Vec<Cached>>> = slices
+            .par_iter()
+            .map(|r| postcard::from_bytes::<Vec<Cached>>(&self.bytes[r.clone()]).ok())
+            .collect();
+        let records: Vec<Cached> = decoded?.into_iter().flatten().collect();
+        let sorted = records.windows(2).all(|w| w[0].name < w[1].name);
+        sorted.then_some(records)
     }
 }
 
@@ -136,7 +201,7 @@ const HEADER_LEN: usize = 8 + 4 + 8 + 8 + 16;
 /// What the cache's meaning depends on besides its own format: kaynak's
 /// version, and the item types and variables in their order (enums are
 /// written as their index, and field names must be known).
-fn version_hash() -> u64 {
+pub(crate) fn version_hash() -> u64 {
     static HASH: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
     *HASH.get_or_init(|| {
         let mut text = String::from(concat!(
@@ -158,36 +223,10 @@ fn version_hash() -> u64 {
 
 /// The records of a cache file's bytes, or `None` when it is not one this
 /// build wrote whole.
+#[cfg(test)]
 fn decode(bytes: &[u8]) -> Option<Vec<Cached>> {
-    let head = bytes.get(..HEADER_LEN)?;
-    let body = &bytes[HEADER_LEN..];
-    if head[..8] != MAGIC[..] || head[8..12] != FORMAT.to_le_bytes() {
-        return None;
-    }
-    if head[12..20] != version_hash().to_le_bytes()
-        || head[20..28] != (body.len() as u64).to_le_bytes()
-        || head[28..44] != hash(body).to_le_bytes()
-    {
-        return None;
-    }
-    let (lengths, mut rest): (Vec<u64>, &[u8]) = postcard::take_from_bytes(body).ok()?;
-    let mut chunks = Vec::with_capacity(lengths.len());
-    for length in lengths {
-        let length = usize::try_from(length).ok()?;
-        let chunk = rest.get(..length)?;
-        rest = &rest[length..];
-        chunks.push(chunk);
-    }
-    if !rest.is_empty() {
-        return None;
-    }
-    let decoded: Option<Vec<Vec<Cached>>> = chunks
-        .into_par_iter()
-        .map(|chunk| postcard::from_bytes::<Vec<Cached>>(chunk).ok())
-        .collect();
-    let records: Vec<Cached> = decoded?.into_iter().flatten().collect();
-    let sorted = records.windows(2).all(|w| w[0].name < w[1].name);
-    sorted.then_some(records)
+    let file = CacheFile::new(bytes.to_vec())?;
+    file.decode(0..file.chunks())
 }
 
 /// The bytes of a cache of `records` (sorted by name here).
@@ -231,10 +270,17 @@ pub fn write(dir: &Path, records: Vec<(&str, &Stamp, &Entry)>) -> io::Result<()>
 
 /// `.kaynak-cache.PID.N.tmp`: unique per writer, hidden, never a record.
 fn temp_path(dir: &Path) -> PathBuf {
+    temp_path_for(dir, CACHE_FILE)
+}
+
+/// `NAME.PID.N.tmp` in `dir`, for a cache file `NAME` (`.kaynak-cache…`):
+/// unique per writer, hidden, never a record, and cleared by writing
+/// commands once its writer is gone.
+pub(crate) fn temp_path_for(dir: &Path, name: &str) -> PathBuf {
     use std::sync::atomic::{AtomicU64, Ordering};
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let unique = COUNTER.fetch_add(1, Ordering::Relaxed);
-    dir.join(format!("{CACHE_FILE}.{}.{unique}.tmp", std::process::id()))
+    dir.join(format!("{name}.{}.{unique}.tmp", std::process::id()))
 }
 
 /// The line the library's `.gitignore` needs for the cache.

@@ -8,6 +8,7 @@ pub mod cache;
 pub mod canonical;
 mod codes;
 mod context;
+pub mod derived;
 mod key;
 mod listing;
 mod reading;
@@ -32,6 +33,7 @@ pub use string_repr::string_repr;
 
 use crate::diag::{Diagnostic, Location, Span};
 use crate::model::Entry;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fs;
 use std::io;
@@ -96,6 +98,48 @@ impl Library {
 pub struct Loaded {
     pub library: Library,
     pub diagnostics: Vec<Diagnostic>,
+    /// Every record file found, in file order, with what identifies its
+    /// contents (filled when [`LoadOptions::stamps`] asks: derived caches
+    /// key on it).
+    pub files: Vec<FileSeen>,
+    /// The indexes of [`LoadOptions::known`] records found unchanged on
+    /// disk, ascending: they were neither read nor parsed.
+    pub unchanged: Vec<usize>,
+}
+
+/// One record file as a load saw it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileSeen {
+    /// The file name (`key.toml`).
+    pub name: String,
+    pub state: FileState,
+}
+
+/// What a load knows of a record file's contents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileState {
+    /// Read, or known unchanged, with this stamp.
+    Read(cache::Stamp),
+    /// Refused by its name (not a key, or a key that clashes): its contents
+    /// were not read and do not matter.
+    NotRead,
+    /// It could not be read (what is wrong may change without its stamp
+    /// changing, e.g. its permissions).
+    Unreadable,
+}
+
+/// How to load a library.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct LoadOptions<'a> {
+    /// Go through the load cache (and bring it up to date).
+    pub cache: bool,
+    /// Keep every record file's stamp in [`Loaded::files`].
+    pub stamps: bool,
+    /// Records a caller already knows (file name and stamp, sorted by
+    /// name): those unchanged on disk are skipped (see [`Loaded::unchanged`]),
+    /// and give no entry and no diagnostic: the caller answers for them (it
+    /// should know only records that loaded cleanly).
+    pub known: &'a [(String, cache::Stamp)],
 }
 
 /// Why a library could not be read at all.
@@ -118,6 +162,15 @@ pub fn load(dir: &Path) -> Result<Loaded, LoadError> {
 /// Loads the library as [`load`] does; with `use_cache`, through its load
 /// cache ([`cache`]), which it then brings up to date.
 pub fn load_with(dir: &Path, use_cache: bool) -> Result<Loaded, LoadError> {
+    let options = LoadOptions {
+        cache: use_cache,
+        ..LoadOptions::default()
+    };
+    load_with_options(dir, &options)
+}
+
+/// Loads the library as `options` say.
+pub fn load_with_options(dir: &Path, options: &LoadOptions) -> Result<Loaded, LoadError> {
     let listing = list_records(dir)?;
     let mut loaded = Loaded::default();
     loaded.library.dir = dir.to_path_buf();
@@ -126,7 +179,7 @@ pub fn load_with(dir: &Path, use_cache: bool) -> Result<Loaded, LoadError> {
     if settings_path.exists() {
         load_settings(&mut loaded, &settings_path);
     }
-    reading::read_records(&mut loaded, &listing.files, use_cache);
+    reading::read_records(&mut loaded, &listing.files, options);
     // Keys are unique (they are file names), so an unstable sort gives the
     // same order as a stable one, without the stable sort's scratch buffer.
     loaded
@@ -135,6 +188,17 @@ pub fn load_with(dir: &Path, use_cache: bool) -> Result<Loaded, LoadError> {
         .sort_unstable_by(|a, b| a.key.cmp(&b.key));
     loaded.library.entries.shrink_to_fit();
     Ok(loaded)
+}
+
+/// The citation key of the record file `name` (`key.toml`), as loading
+/// reads it: a stem that escapes what a file name cannot hold (`a%2Fb`,
+/// `%2Ehidden`) is decoded; one that does not decode is taken as written.
+pub fn key_of_file(name: &str) -> Cow<'_, str> {
+    let stem = Path::new(name)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("");
+    key_from_stem(stem).unwrap_or(Cow::Borrowed(stem))
 }
 
 /// Parses a record from `text` held in memory, as loading parses the file at

@@ -7,12 +7,15 @@
 //! demand by the rare finding that points into it.
 
 use super::cache::{self, Cached, Stamp};
-use super::{fold_key, key_from_stem, key_problem, parse_record, parse_toml, FileContext, Loaded};
+use super::{
+    fold_key, key_from_stem, key_problem, parse_record, parse_toml, FileContext, FileSeen,
+    FileState, LoadOptions, Loaded,
+};
 use crate::diag::{Diagnostic, Location, Span};
 use crate::model::Entry;
 use rayon::prelude::*;
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
@@ -26,33 +29,45 @@ struct FileResult {
     diagnostics: Vec<Diagnostic>,
     /// The file's text, when it was read and a diagnostic may need it.
     text: Option<String>,
-    /// For a record the cache may hold: what identifies its file.
+    /// What identifies the file's contents, when it was read (or known).
     stamp: Option<Stamp>,
-    /// The cache's stamp was used unchanged.
+    /// The record may go into the load cache (it loaded without any
+    /// finding, and its text is in NFC).
+    cacheable: bool,
+    /// The load cache's stamp was used unchanged.
     reused: bool,
+    /// The caller's known record (its index) that the file still is.
+    known: Option<usize>,
 }
 
 /// Reads and parses `files` (sorted) into `loaded`, through the load cache
-/// of the library when `use_cache` is set (and writing it when it changed).
-pub fn read_records(loaded: &mut Loaded, files: &[PathBuf], use_cache: bool) {
+/// of the library when `options.cache` is set (and writing it when it changed).
+pub fn read_records(loaded: &mut Loaded, files: &[PathBuf], options: &LoadOptions) {
     let keys = check_keys(files);
     let loaded_at = SystemTime::now();
     let dir = loaded.library.dir.clone();
-    let cached = if use_cache {
-        cache::read(&dir)
-    } else {
-        Vec::new()
-    };
-    let cached_count = cached.len();
-    let mut cached = match_cache(files, cached).into_iter();
+    let mut cached = CacheStream::new(options.cache.then(|| cache::open(&dir)).flatten());
+    let mut known = options.known.iter().enumerate().peekable();
     loaded.library.files_found += files.len();
     loaded.library.entries.reserve_exact(files.len());
+    if options.stamps {
+        loaded.files.reserve_exact(files.len());
+    }
     let mut stamps: Vec<Option<Stamp>> =
-        Vec::with_capacity(if use_cache { files.len() } else { 0 });
+        Vec::with_capacity(if options.cache { files.len() } else { 0 });
     let mut reused = 0;
     let mut fresh = false;
     for (files, keys) in files.chunks(BLOCK).zip(keys.chunks(BLOCK)) {
-        let hits: Vec<Option<Cached>> = cached.by_ref().take(files.len()).collect();
+        let mut hits: Vec<Hit> = Vec::with_capacity(files.len());
+        for path in files {
+            let name = file_name(path);
+            while known.next_if(|(_, (k, _))| k.as_str() < name).is_some() {}
+            let mine = known.next_if(|(_, (k, _))| k == name);
+            hits.push(Hit {
+                known: mine.map(|(i, (_, stamp))| (i, *stamp)),
+                cached: cached.take(name),
+            });
+        }
         let results: Vec<Option<FileResult>> = files
             .par_iter()
             .zip(keys)
@@ -63,6 +78,17 @@ pub fn read_records(loaded: &mut Loaded, files: &[PathBuf], use_cache: bool) {
             })
             .collect();
         for ((path, key), result) in files.iter().zip(keys).zip(results) {
+            let state = match (&result, key) {
+                (_, Err(_)) => FileState::NotRead,
+                (Some(FileResult { stamp: Some(s), .. }), _) => FileState::Read(*s),
+                _ => FileState::Unreadable,
+            };
+            if options.stamps {
+                loaded.files.push(FileSeen {
+                    name: file_name(path).to_string(),
+                    state,
+                });
+            }
             if let Err(d) = key {
                 loaded.diagnostics.push(d.clone());
                 continue;
@@ -70,13 +96,17 @@ pub fn read_records(loaded: &mut Loaded, files: &[PathBuf], use_cache: bool) {
             let Some(mut result) = result else {
                 continue;
             };
+            if let Some(index) = result.known {
+                loaded.unchanged.push(index);
+                continue;
+            }
             loaded.diagnostics.append(&mut result.diagnostics);
             reused += usize::from(result.reused);
-            fresh |= result.stamp.is_some() && !result.reused;
+            fresh |= result.cacheable && !result.reused;
             if let Some(entry) = result.entry {
                 loaded.library.entries.push(entry);
-                if use_cache {
-                    stamps.push(result.stamp);
+                if options.cache {
+                    stamps.push(result.stamp.filter(|_| result.cacheable));
                 }
             }
             if let Some(text) = result.text {
@@ -84,21 +114,101 @@ pub fn read_records(loaded: &mut Loaded, files: &[PathBuf], use_cache: bool) {
             }
         }
     }
-    if use_cache && (fresh || reused != cached_count) {
+    // Records the cache held that this load did not reuse (deleted or
+    // changed) make it stale too. A load that skipped known records leaves
+    // the cache as it is: it would lose them.
+    if options.cache && loaded.unchanged.is_empty() && (fresh || reused != cached.total()) {
         write_cache(&dir, &loaded.library.entries, &stamps);
     }
 }
 
-/// For each file, its record in the cache (both are sorted by name).
-fn match_cache(files: &[PathBuf], cached: Vec<Cached>) -> Vec<Option<Cached>> {
-    let mut cached = cached.into_iter().peekable();
-    let mut out = Vec::with_capacity(files.len());
-    for path in files {
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        while cached.next_if(|c| c.name.as_str() < name).is_some() {}
-        out.push(cached.next_if(|c| c.name == name));
+/// What is already known of one file: the caller's record and the load
+/// cache's.
+struct Hit {
+    known: Option<(usize, Stamp)>,
+    cached: Option<Cached>,
+}
+
+fn file_name(path: &Path) -> &str {
+    path.file_name().and_then(|n| n.to_str()).unwrap_or("")
+}
+
+/// The load cache's records, decoded a few chunks at a time as the load
+/// asks for them by name (in name order).
+struct CacheStream {
+    file: Option<cache::CacheFile>,
+    next_chunk: usize,
+    buffer: VecDeque<Cached>,
+    /// Records decoded so far (all of them once the load is done).
+    decoded: usize,
+}
+
+impl CacheStream {
+    /// Chunks decoded at once (in parallel).
+    const CHUNKS_AT_ONCE: usize = 4;
+
+    fn new(file: Option<cache::CacheFile>) -> CacheStream {
+        CacheStream {
+            file,
+            next_chunk: 0,
+            buffer: VecDeque::new(),
+            decoded: 0,
+        }
     }
-    out
+
+    /// The cached record of the file `name`, if any (names come in order).
+    fn take(&mut self, name: &str) -> Option<Cached> {
+        loop {
+            while self.buffer.front().is_some_and(|c| c.name.as_str() < name) {
+                self.buffer.pop_front();
+            }
+            if !self.buffer.is_empty() || !self.refill() {
+                break;
+            }
+        }
+        if self.buffer.front().is_some_and(|c| c.name == name) {
+            self.buffer.pop_front()
+        } else {
+            None
+        }
+    }
+
+    /// Decodes the next chunks; false when there are none (or they do not
+    /// decode: the rest of the cache is then ignored).
+    fn refill(&mut self) -> bool {
+        let Some(file) = &self.file else {
+            return false;
+        };
+        let end = (self.next_chunk + Self::CHUNKS_AT_ONCE).min(file.chunks());
+        if self.next_chunk >= end {
+            return false;
+        }
+        let decoded = file.decode(self.next_chunk..end);
+        self.next_chunk = end;
+        let in_order = match (&decoded, self.buffer.back()) {
+            (Some(records), Some(last)) => records.first().is_none_or(|r| r.name > last.name),
+            _ => true,
+        };
+        match decoded.filter(|_| in_order) {
+            Some(records) => {
+                self.decoded += records.len();
+                self.buffer.extend(records);
+                true
+            }
+            None => {
+                self.file = None;
+                false
+            }
+        }
+    }
+
+    /// How many records the cache held (decoding the rest to count them).
+    fn total(&mut self) -> usize {
+        while self.refill() {
+            self.buffer.clear();
+        }
+        self.decoded
+    }
 }
 
 /// Writes the cache of the entries that have a stamp; failures are ignored
@@ -162,11 +272,17 @@ fn check_key(
     Ok(key)
 }
 
-/// Reads and parses one record file, or takes it from the cache when the
-/// file is the one the cache saw.
-fn read_file(path: &Path, key: &str, hit: Option<Cached>, loaded_at: SystemTime) -> FileResult {
-    if let Some(hit) = hit {
-        if let Some(result) = reuse(path, key, hit, loaded_at) {
+/// Reads and parses one record file, or takes it from what is known of it
+/// (the caller's record, else the load cache) when the file is the one
+/// that was seen then.
+fn read_file(path: &Path, key: &str, hit: Hit, loaded_at: SystemTime) -> FileResult {
+    if let Some((index, stamp)) = hit.known {
+        if let Some(result) = still_known(path, index, stamp, loaded_at) {
+            return result;
+        }
+    }
+    if let Some(cached) = hit.cached {
+        if let Some(result) = reuse(path, key, cached, loaded_at) {
             return result;
         }
     }
@@ -177,30 +293,50 @@ fn read_file(path: &Path, key: &str, hit: Option<Cached>, loaded_at: SystemTime)
     parse_file(path, key, text, &meta, loaded_at)
 }
 
-/// The cached entry, when the file is unchanged: by size and time for a
-/// settled stamp, else by its contents' hash (then the text is read, but
-/// not parsed). `None` when the file must be read and parsed.
-fn reuse(path: &Path, key: &str, hit: Cached, loaded_at: SystemTime) -> Option<FileResult> {
+/// The stamp of the file at `path` when it is unchanged since `stamp`: by
+/// size and time for a settled stamp, else by its contents' hash (then the
+/// file is read, but not parsed); with the stamp it has now.
+fn unchanged(path: &Path, stamp: &Stamp, loaded_at: SystemTime) -> Option<(Stamp, bool)> {
     let meta = std::fs::metadata(path).ok().filter(|m| m.is_file())?;
-    let (stamp, reused) = if hit.stamp.same_on_disk(&meta) {
-        (hit.stamp, true)
-    } else {
-        let bytes = std::fs::read(path).ok()?;
-        if !hit.stamp.same_contents(&meta, &bytes) {
-            return None;
-        }
-        let text = std::str::from_utf8(&bytes).ok()?;
-        (Stamp::new(&meta, text, loaded_at), false)
-    };
+    if stamp.same_on_disk(&meta) {
+        return Some((*stamp, true));
+    }
+    let bytes = std::fs::read(path).ok()?;
+    if !stamp.same_contents(&meta, &bytes) {
+        return None;
+    }
+    let text = std::str::from_utf8(&bytes).ok()?;
+    Some((Stamp::new(&meta, text, loaded_at), false))
+}
+
+/// A known record whose file is unchanged.
+fn still_known(
+    path: &Path,
+    index: usize,
+    stamp: Stamp,
+    loaded_at: SystemTime,
+) -> Option<FileResult> {
+    let (stamp, _) = unchanged(path, &stamp, loaded_at)?;
+    Some(FileResult {
+        stamp: Some(stamp),
+        known: Some(index),
+        ..FileResult::empty()
+    })
+}
+
+/// The cached entry, when the file is unchanged. `None` when the file must
+/// be read and parsed.
+fn reuse(path: &Path, key: &str, hit: Cached, loaded_at: SystemTime) -> Option<FileResult> {
+    let (stamp, reused) = unchanged(path, &hit.stamp, loaded_at)?;
     let mut entry = hit.entry;
     entry.key = key.to_string();
     entry.path = path.to_path_buf();
     Some(FileResult {
         entry: Some(entry),
-        diagnostics: Vec::new(),
-        text: None,
         stamp: Some(stamp),
+        cacheable: true,
         reused,
+        ..FileResult::empty()
     })
 }
 
@@ -215,13 +351,14 @@ fn parse_file(
     // Only a clean record in NFC may skip its file next time: any finding
     // about its text must be made again from the text.
     let clean = entry.is_some() && diagnostics.is_empty() && super::is_nfc(&text);
-    let stamp = clean.then(|| Stamp::new(meta, &text, loaded_at));
+    let stamp = Stamp::new(meta, &text, loaded_at);
     FileResult {
         entry,
         diagnostics,
         text: (!clean).then_some(text),
-        stamp,
-        reused: false,
+        stamp: Some(stamp),
+        cacheable: clean,
+        ..FileResult::empty()
     }
 }
 
@@ -243,13 +380,22 @@ pub fn parse_text(path: &Path, key: &str, text: &str) -> (Option<Entry>, Vec<Dia
 }
 
 impl FileResult {
-    fn failed(diagnostic: Diagnostic) -> FileResult {
+    fn empty() -> FileResult {
         FileResult {
             entry: None,
-            diagnostics: vec![diagnostic],
+            diagnostics: Vec::new(),
             text: None,
             stamp: None,
+            cacheable: false,
             reused: false,
+            known: None,
+        }
+    }
+
+    fn failed(diagnostic: Diagnostic) -> FileResult {
+        FileResult {
+            diagnostics: vec![diagnostic],
+            ..FileResult::empty()
         }
     }
 }
@@ -282,7 +428,7 @@ mod tests {
         }
         let files = super::super::record_files(dir.path()).expect("files");
         let mut threaded = Loaded::default();
-        read_records(&mut threaded, &files, false);
+        read_records(&mut threaded, &files, &LoadOptions::default());
         let keys = check_keys(&files);
         let now = SystemTime::now();
         let single: Vec<Diagnostic> = files
@@ -290,7 +436,13 @@ mod tests {
             .zip(&keys)
             .flat_map(|(path, key)| match key {
                 Err(d) => vec![d.clone()],
-                Ok(key) => read_file(path, key, None, now).diagnostics,
+                Ok(key) => {
+                    let hit = Hit {
+                        known: None,
+                        cached: None,
+                    };
+                    read_file(path, key, hit, now).diagnostics
+                }
             })
             .collect();
         assert!(!single.is_empty());
@@ -313,6 +465,72 @@ mod tests {
             .collect();
         assert_eq!(kept, with_findings);
         assert!(kept.len() > 100);
+    }
+
+    /// A cached load spans many cache chunks (decoded a few at a time) and
+    /// gives what an uncached one gives.
+    #[test]
+    fn a_cache_of_many_chunks_is_read_in_order() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for i in 0..300 {
+            let text = if i % 9 == 0 {
+                "type = \"book\"\ntitel = \"x\"\n".to_string()
+            } else {
+                format!("type = \"book\"\ntitle = \"T{i}\"\n")
+            };
+            let path = dir.path().join(format!("r{i:03}.toml"));
+            fs::write(&path, text).expect("write");
+            age_file(&path, Duration::from_secs(60));
+        }
+        let cold = load(dir.path(), false);
+        load(dir.path(), true);
+        let file = cache::open(dir.path()).expect("cache");
+        assert!(file.chunks() > 2 * CacheStream::CHUNKS_AT_ONCE);
+        let warm = load(dir.path(), true);
+        assert_eq!(warm.library.entries, cold.library.entries);
+        assert_eq!(warm.diagnostics, cold.diagnostics);
+        // Every record came from the cache: the cache was not written again.
+        let before = fs::metadata(dir.path().join(cache::CACHE_FILE)).expect("meta");
+        load(dir.path(), true);
+        let after = fs::metadata(dir.path().join(cache::CACHE_FILE)).expect("meta");
+        assert_eq!(before.modified().ok(), after.modified().ok());
+    }
+
+    /// Known records unchanged on disk are skipped; a changed one is read.
+    #[test]
+    fn known_records_are_skipped_while_unchanged() {
+        let dir = library(Duration::from_secs(60));
+        let options = LoadOptions {
+            stamps: true,
+            ..LoadOptions::default()
+        };
+        let first = super::super::load_with_options(dir.path(), &options).expect("load");
+        let known: Vec<(String, Stamp)> = first
+            .files
+            .iter()
+            .filter_map(|f| match f.state {
+                FileState::Read(stamp) => Some((f.name.clone(), stamp)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(known.len(), 3);
+        let with_known = LoadOptions {
+            known: &known,
+            ..options
+        };
+        let second = super::super::load_with_options(dir.path(), &with_known).expect("load");
+        assert_eq!(second.unchanged, [0, 1, 2]);
+        assert!(second.library.entries.is_empty() && second.diagnostics.is_empty());
+        assert_eq!(second.files, first.files);
+        assert_eq!(second.library.files_found, 3);
+        fs::write(
+            dir.path().join("a.toml"),
+            "type = \"book\"\ntitle = \"Yeni\"\n",
+        )
+        .expect("write");
+        let third = super::super::load_with_options(dir.path(), &with_known).expect("load");
+        assert_eq!(third.unchanged, [1, 2]);
+        assert_eq!(title(&third, "a"), "Yeni");
     }
 
     /// A library of a good record, a broken one and one with a finding in

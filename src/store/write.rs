@@ -83,10 +83,12 @@ fn is_running(pid: u32) -> bool {
 }
 
 /// True for the temporary files of kaynak's own writers: a record's (see
-/// [`is_temp_file`]) and the load cache's (`.kaynak-cache.PID.N.tmp`).
+/// [`is_temp_file`]) and the caches' (`.kaynak-cache.PID.N.tmp`,
+/// `.kaynak-cache-check.PID.N.tmp` …).
 fn is_kaynak_temp_file(name: &str) -> bool {
     let cache_temp = name
         .strip_prefix(super::cache::CACHE_FILE)
+        .map(|rest| rest.trim_start_matches(|c: char| c == '-' || c.is_ascii_lowercase()))
         .is_some_and(|rest| rest.starts_with('.') && rest.ends_with(".tmp"));
     is_temp_file(name) || cache_temp
 }

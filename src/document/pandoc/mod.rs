@@ -141,7 +141,9 @@ fn read_cite(cite: &Value, note: u32, in_note: bool, labels: &LocatorLabels) -> 
 /// The `#ref-KEY` a citation of one known work links to.
 fn link_target(citation: &Citation, library: &Library) -> Option<String> {
     match citation.items.as_slice() {
-        [item] if library.index.contains_key(&item.key) => Some(format!("#ref-{}", item.key)),
+        [item] if library.index.contains_key(item.key.as_str()) => {
+            Some(format!("#ref-{}", item.key))
+        }
         _ => None,
     }
 }

@@ -20,6 +20,9 @@ struct StyleReader<'a, 'b, 'input> {
     type_ids: HashMap<String, u16>,
 }
 
+/// The XML namespace of CSL styles and locales.
+const CSL_NAMESPACE: &str = "http://purl.org/net/xbiblio/csl";
+
 pub fn parse_style(text: &str) -> Result<Style, Vec<Diagnostic>> {
     let doc = xml::parse_document(text)?;
     let mut reader = Reader::new(&doc);
@@ -30,6 +33,24 @@ pub fn parse_style(text: &str) -> Result<Style, Vec<Diagnostic>> {
     if root.tag_name().name() != "style" {
         reader.error(root, "a style must have a <style> root".to_string());
         return Err(reader.diagnostics);
+    }
+    match root.tag_name().namespace() {
+        Some(CSL_NAMESPACE) => {}
+        Some(other) => {
+            reader.error(
+                root,
+                format!(
+                    "the <style> is in the XML namespace `{other}`, not CSL's `{CSL_NAMESPACE}`"
+                ),
+            );
+            return Err(reader.diagnostics);
+        }
+        None => reader.warn(
+            root,
+            format!(
+                "the <style> has no XML namespace; CSL styles declare xmlns=\"{CSL_NAMESPACE}\""
+            ),
+        ),
     }
     let mut style = Style::default();
     let mut macro_nodes = Vec::new();
@@ -519,6 +540,10 @@ impl StyleReader<'_, '_, '_> {
             id: self.names_read,
         };
         self.names_read = self.names_read.saturating_add(1);
+        if names.variables.is_empty() {
+            self.reader
+                .error(node, "<names> needs a `variable` attribute".to_string());
+        }
         for child in elements(node) {
             match child.tag_name().name() {
                 "name" => names.name = Some(self.name(child)),
@@ -596,8 +621,23 @@ impl StyleReader<'_, '_, '_> {
             branches: Vec::new(),
             otherwise: Vec::new(),
         };
-        for child in elements(node) {
-            match child.tag_name().name() {
+        let mut seen_else = false;
+        for (i, child) in elements(node).enumerate() {
+            let tag = child.tag_name().name();
+            if i == 0 && tag != "if" {
+                self.reader
+                    .error(child, format!("<choose> must start with <if>, not <{tag}>"));
+            } else if i > 0 && tag == "if" {
+                self.reader.error(
+                    child,
+                    "a second <if> in one <choose>: use <else-if>".to_string(),
+                );
+            } else if seen_else && matches!(tag, "else-if" | "else") {
+                self.reader
+                    .error(child, format!("<{tag}> after the <else> of its <choose>"));
+            }
+            seen_else |= tag == "else";
+            match tag {
                 "if" | "else-if" => {
                     let condition = self.condition(child);
                     let children = self.children(child);
