@@ -2,11 +2,12 @@
 //! cluster, collapsing (citation numbers, years, year suffixes) and the
 //! layout's delimiter and affixes.
 
+use crate::cluster::{Cite, Cluster};
 use crate::diagnostic::Warning;
 use crate::eval::{position, sort, text::year_suffix_letters, CiteState};
+use crate::model::*;
 use crate::output::{Inline, Tag};
-use crate::processor::{Cite, Cluster, Run};
-use crate::style::model::*;
+use crate::run::Run;
 
 /// What citeproc-js prints for an item that renders nothing.
 pub const NO_PRINTED_FORM: &str = "[CSL STYLE ERROR: reference with no printed form.]";
