@@ -529,3 +529,52 @@ fn label_cites_sort_as_text_and_group_without_names() {
     let (citations, _) = render(style(citation, "", ""), "en-US", items, clusters);
     assert_eq!(citations, ["[ÇeDo64, SmEv62]"]);
 }
+
+/// Spec, Cite Grouping: "cites in in-text citations with identical rendered
+/// names are grouped together" — a prefixed cite too. After a cite with a
+/// locator the group goes on with its own delimiter, as in the spec's
+/// "(Doe 2000a–c, 2000d, p. 5, 2000e,f)"; only a style that sets
+/// after-collapse-delimiter gets that delimiter there (as citeproc-js does
+/// when the attribute is set, and the suite's collapse fixtures expect).
+#[test]
+fn year_groups_take_prefixed_cites_and_locators_keep_the_group_delimiter() {
+    let citation = |extra: &str| {
+        format!(
+            r#"<citation collapse="year" {extra}><sort><key variable="issued"/></sort>
+      <layout prefix="(" suffix=")" delimiter="; "><group delimiter=", ">
+        <names variable="author"><name form="short"/></names>
+        <date variable="issued"><date-part name="year"/></date>
+        <text variable="locator"/></group></layout></citation>"#
+        )
+    };
+    let items = r#"[
+      {"id":"a","type":"book","author":[{"family":"Doe"}],"issued":{"date-parts":[[2000]]}},
+      {"id":"b","type":"book","author":[{"family":"Roe"}],"issued":{"date-parts":[[2001]]}},
+      {"id":"c","type":"book","author":[{"family":"Doe"}],"issued":{"date-parts":[[2002]]}},
+      {"id":"d","type":"book","author":[{"family":"Doe"}],"issued":{"date-parts":[[2003]]}}
+    ]"#;
+    let clusters = || {
+        vec![
+            vec![
+                cite("a"),
+                cite("b"),
+                Cite {
+                    prefix: Some("see ".into()),
+                    ..cite("c")
+                },
+            ],
+            vec![with_locator("a", "5"), cite("c"), cite("d"), cite("b")],
+        ]
+    };
+    let (citations, _) = render(style(&citation(""), "", ""), "en-US", items, clusters());
+    assert_eq!(
+        citations,
+        [
+            "(Doe, 2000, see 2002; Roe, 2001)",
+            "(Doe, 2000, 5, 2002, 2003; Roe, 2001)"
+        ]
+    );
+    let set = citation(r#"after-collapse-delimiter="; ""#);
+    let (citations, _) = render(style(&set, "", ""), "en-US", items, clusters());
+    assert_eq!(citations[1], "(Doe, 2000, 5; 2002, 2003; Roe, 2001)");
+}
