@@ -578,3 +578,31 @@ fn year_groups_take_prefixed_cites_and_locators_keep_the_group_delimiter() {
     let (citations, _) = render(style(&set, "", ""), "en-US", items, clusters());
     assert_eq!(citations[1], "(Doe, 2000, 5; 2002, 2003; Roe, 2001)");
 }
+
+/// Two cites that differ only in quotation marks against italics are
+/// ambiguous: disambiguation compares the cites' text, not their
+/// formatting (the spec compares cites, "A cite is ambiguous when it
+/// matches multiple bibliographic entries"; citeproc-js compares without
+/// decorations), so the `disambiguate` condition adds the year.
+#[test]
+fn quotes_do_not_disambiguate_cites() {
+    let citation = r#"<citation><layout delimiter="; "><group delimiter=", ">
+      <names variable="author"/>
+      <choose><if type="book"><text variable="title" font-style="italic"/></if>
+        <else><text variable="title" quotes="true"/></else></choose>
+      <choose><if disambiguate="true"><date variable="issued"><date-part name="year"/></date></if></choose>
+    </group></layout></citation>"#;
+    let items = r#"[
+      {"id":"a","type":"article-journal","title":"Security","author":[{"literal":"Institute"}],"issued":{"date-parts":[[1976]]}},
+      {"id":"b","type":"book","title":"Security","author":[{"literal":"Institute"}],"issued":{"date-parts":[[1993]]}}
+    ]"#;
+    let clusters = vec![vec![cite("a")], vec![cite("b")]];
+    let (citations, _) = render(style(citation, "", ""), "en-US", items, clusters);
+    assert_eq!(
+        citations,
+        [
+            "Institute, “Security,” 1976",
+            "Institute, <i>Security</i>, 1993"
+        ]
+    );
+}
