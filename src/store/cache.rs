@@ -17,8 +17,11 @@
 //!   a cache: the cache never fails a command.
 //!
 //! Format: a header (magic, format version, the writing kaynak's version, the
-//! body's length and xxh3 hash), then the body in postcard, in chunks that
-//! decode in parallel. This module knows nothing of TOML.
+//! body's length and xxh3 hash), then the body in postcard: an index (each
+//! chunk's length, record count and first file name), then the chunks, which
+//! decode in parallel. A load that needs no record of a chunk (it knows them
+//! all already, see [`LoadOptions::known`](super::LoadOptions::known)) skips
+//! it undecoded. This module knows nothing of TOML.
 
 use crate::model::Entry;
 use rayon::prelude::*;
@@ -36,7 +39,7 @@ const MAGIC: &[u8; 8] = b"KAYNAKC\0";
 
 /// Bumped whenever the serialised model changes shape (a unit test locks the
 /// bytes of a sample record, so such a change cannot go unnoticed).
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
 /// Records per independently decodable chunk.
 #[cfg(not(test))]
@@ -131,8 +134,18 @@ pub fn read(dir: &Path) -> Vec<Cached> {
 /// entries made from them.
 pub struct CacheFile {
     bytes: Vec<u8>,
-    chunks: Vec<std::ops::Range<usize>>,
+    chunks: Vec<Chunk>,
 }
+
+/// Where a chunk's bytes are, and the file names of its records (sorted).
+struct Chunk {
+    bytes: std::ops::Range<usize>,
+    names: Vec<String>,
+}
+
+/// The index entry of one chunk, as written: its length in bytes and the
+/// file names of its records, in order.
+type IndexEntry = (u64, Vec<String>);
 
 /// The cache file of `dir`, when it is one this build wrote whole.
 pub fn open(dir: &Path) -> Option<CacheFile> {
@@ -153,15 +166,26 @@ impl CacheFile {
         {
             return None;
         }
-        let (lengths, rest): (Vec<u64>, &[u8]) = postcard::take_from_bytes(body).ok()?;
+        let (index, rest): (Vec<IndexEntry>, &[u8]) = postcard::take_from_bytes(body).ok()?;
         let mut at = bytes.len() - rest.len();
-        let mut chunks = Vec::with_capacity(lengths.len());
-        for length in lengths {
+        let mut chunks: Vec<Chunk> = Vec::with_capacity(index.len());
+        for (length, names) in index {
             let end = at.checked_add(usize::try_from(length).ok()?)?;
-            if end > bytes.len() {
+            // Names are sorted within a chunk and across chunks: the index
+            // is searched by them.
+            let sorted = names.windows(2).all(|w| w[0] < w[1]);
+            let after = match (chunks.last().and_then(|c| c.names.last()), names.first()) {
+                (_, None) => false,
+                (Some(last), Some(first)) => last < first,
+                (None, Some(_)) => true,
+            };
+            if end > bytes.len() || !sorted || !after {
                 return None;
             }
-            chunks.push(at..end);
+            chunks.push(Chunk {
+                bytes: at..end,
+                names,
+            });
             at = end;
         }
         (at == bytes.len()).then_some(CacheFile { bytes, chunks })
@@ -172,13 +196,41 @@ impl CacheFile {
         self.chunks.len()
     }
 
+    /// How many records the file holds, by its index (nothing is decoded).
+    pub fn records(&self) -> usize {
+        self.chunks.iter().map(|c| c.names.len()).sum()
+    }
+
+    /// The chunk, from `from` on, that holds the record of file `name`, by
+    /// the index (nothing is decoded); `None` when the cache has no such
+    /// record there.
+    pub fn chunk_of(&self, from: usize, name: &str) -> Option<usize> {
+        let rest = self.chunks.get(from..)?;
+        let at = rest
+            .partition_point(|c| c.names.first().is_some_and(|f| f.as_str() <= name))
+            .checked_sub(1)?;
+        let chunk = rest.get(at)?;
+        chunk
+            .names
+            .binary_search_by(|n| n.as_str().cmp(name))
+            .ok()
+            .map(|_| from + at)
+    }
+
     /// The records of chunks `range`, decoded in parallel and in order;
-    /// `None` when any does not decode or the names are not in order.
+    /// `None` when any does not decode, does not match the index, or the
+    /// names are not in order.
     pub fn decode(&self, range: std::ops::Range<usize>) -> Option<Vec<Cached>> {
         let slices = self.chunks.get(range)?;
         let decoded: Option<Vec<Vec<Cached>>> = slices
             .par_iter()
-            .map(|r| postcard::from_bytes::<Vec<Cached>>(&self.bytes[r.clone()]).ok())
+            .map(|c| {
+                let records =
+                    postcard::from_bytes::<Vec<Cached>>(&self.bytes[c.bytes.clone()]).ok()?;
+                let matches = records.len() == c.names.len()
+                    && records.iter().zip(&c.names).all(|(r, n)| r.name == *n);
+                matches.then_some(records)
+            })
             .collect();
         let records: Vec<Cached> = decoded?.into_iter().flatten().collect();
         let sorted = records.windows(2).all(|w| w[0].name < w[1].name);
@@ -232,19 +284,20 @@ fn decode(bytes: &[u8]) -> Option<Vec<Cached>> {
 /// The bytes of a cache of `records` (sorted by name here).
 fn encode(mut records: Vec<(&str, &Stamp, &Entry)>) -> Option<Vec<u8>> {
     records.sort_unstable_by(|a, b| a.0.cmp(b.0));
-    let chunks: Option<Vec<Vec<u8>>> = records
+    let chunks: Option<Vec<(IndexEntry, Vec<u8>)>> = records
         .par_chunks(CHUNK)
         .map(|chunk| {
             let refs: Vec<CachedRef> = chunk
                 .iter()
                 .map(|&(name, stamp, entry)| CachedRef { name, stamp, entry })
                 .collect();
-            postcard::to_stdvec(&refs).ok()
+            let bytes = postcard::to_stdvec(&refs).ok()?;
+            let names = refs.iter().map(|r| r.name.to_string()).collect();
+            Some(((bytes.len() as u64, names), bytes))
         })
         .collect();
-    let chunks = chunks?;
-    let lengths: Vec<u64> = chunks.iter().map(|c| c.len() as u64).collect();
-    let mut body = postcard::to_stdvec(&lengths).ok()?;
+    let (index, chunks): (Vec<IndexEntry>, Vec<Vec<u8>>) = chunks?.into_iter().unzip();
+    let mut body = postcard::to_stdvec(&index).ok()?;
     for chunk in &chunks {
         body.extend_from_slice(chunk);
     }
@@ -365,7 +418,7 @@ mod tests {
         let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
         assert_eq!(
             (FORMAT, hex.as_str()),
-            (2, LOCKED),
+            (3, LOCKED),
             "bump FORMAT and update LOCKED"
         );
     }
@@ -400,6 +453,34 @@ mod tests {
         other[12] ^= 1;
         assert!(decode(&other).is_none());
     }
+
+    #[test]
+    fn the_index_finds_a_record_s_chunk_without_decoding() {
+        let entry = sample();
+        let names: Vec<String> = (0..20).map(|i| format!("r{:02}.toml", i * 2)).collect();
+        let records = names.iter().map(|n| (n.as_str(), &STAMP, &entry)).collect();
+        let file = CacheFile::new(encode(records).expect("encode")).expect("open");
+        assert_eq!((file.chunks(), file.records()), (3, 20));
+        assert_eq!(file.chunk_of(0, "r00.toml"), Some(0));
+        assert_eq!(file.chunk_of(0, "r18.toml"), Some(1));
+        assert_eq!(file.chunk_of(0, "r38.toml"), Some(2));
+        assert_eq!(file.chunk_of(2, "r38.toml"), Some(2));
+        // Names the cache does not hold, before, between and after its own.
+        for absent in ["a.toml", "r01.toml", "r17.toml", "z.toml"] {
+            assert_eq!(file.chunk_of(0, absent), None, "{absent}");
+        }
+        // A chunk already passed is not searched.
+        assert_eq!(file.chunk_of(1, "r02.toml"), None);
+        let second = file.decode(1..2).expect("decode");
+        assert_eq!(second.first().map(|c| c.name.as_str()), Some("r16.toml"));
+    }
+
+    const STAMP: Stamp = Stamp {
+        size: 10,
+        mtime: 1,
+        hash: 2,
+        settled: true,
+    };
 
     #[test]
     fn gitignore_gets_the_line_once() {

@@ -63,9 +63,17 @@ pub fn read_records(loaded: &mut Loaded, files: &[PathBuf], options: &LoadOption
             let name = file_name(path);
             while known.next_if(|(_, (k, _))| k.as_str() < name).is_some() {}
             let mine = known.next_if(|(_, (k, _))| k == name);
+            // A known record's file is most likely unchanged: its cached
+            // entry is not even looked up (were the file changed, it is
+            // read and parsed).
+            let known = mine.map(|(i, (_, stamp))| (i, *stamp));
             hits.push(Hit {
-                known: mine.map(|(i, (_, stamp))| (i, *stamp)),
-                cached: cached.take(name),
+                cached: if known.is_some() {
+                    None
+                } else {
+                    cached.take(name)
+                },
+                known,
             });
         }
         let results: Vec<Option<FileResult>> = files
@@ -134,13 +142,15 @@ fn file_name(path: &Path) -> &str {
 }
 
 /// The load cache's records, decoded a few chunks at a time as the load
-/// asks for them by name (in name order).
+/// asks for them by name (in name order). A chunk none of whose records is
+/// asked for is never decoded: the cache's index tells which chunk holds a
+/// name.
 struct CacheStream {
     file: Option<cache::CacheFile>,
     next_chunk: usize,
     buffer: VecDeque<Cached>,
-    /// Records decoded so far (all of them once the load is done).
-    decoded: usize,
+    /// How many records the cache holds (by its index).
+    total: usize,
 }
 
 impl CacheStream {
@@ -149,21 +159,25 @@ impl CacheStream {
 
     fn new(file: Option<cache::CacheFile>) -> CacheStream {
         CacheStream {
+            total: file.as_ref().map_or(0, cache::CacheFile::records),
             file,
             next_chunk: 0,
             buffer: VecDeque::new(),
-            decoded: 0,
         }
     }
 
     /// The cached record of the file `name`, if any (names come in order).
     fn take(&mut self, name: &str) -> Option<Cached> {
-        loop {
+        while self.buffer.front().is_some_and(|c| c.name.as_str() < name) {
+            self.buffer.pop_front();
+        }
+        if self.buffer.is_empty() {
+            // The buffer held every record of the chunks decoded so far that
+            // sorts after the names asked for: `name` is in a later chunk.
+            let chunk = self.file.as_ref()?.chunk_of(self.next_chunk, name)?;
+            self.refill(chunk);
             while self.buffer.front().is_some_and(|c| c.name.as_str() < name) {
                 self.buffer.pop_front();
-            }
-            if !self.buffer.is_empty() || !self.refill() {
-                break;
             }
         }
         if self.buffer.front().is_some_and(|c| c.name == name) {
@@ -173,41 +187,25 @@ impl CacheStream {
         }
     }
 
-    /// Decodes the next chunks; false when there are none (or they do not
-    /// decode: the rest of the cache is then ignored).
-    fn refill(&mut self) -> bool {
+    /// Decodes the chunks from `first` on (those before it are not needed);
+    /// when they do not decode, the rest of the cache is ignored.
+    fn refill(&mut self, first: usize) {
         let Some(file) = &self.file else {
-            return false;
+            return;
         };
-        let end = (self.next_chunk + Self::CHUNKS_AT_ONCE).min(file.chunks());
-        if self.next_chunk >= end {
-            return false;
-        }
-        let decoded = file.decode(self.next_chunk..end);
-        self.next_chunk = end;
-        let in_order = match (&decoded, self.buffer.back()) {
-            (Some(records), Some(last)) => records.first().is_none_or(|r| r.name > last.name),
-            _ => true,
-        };
-        match decoded.filter(|_| in_order) {
+        let end = (first + Self::CHUNKS_AT_ONCE).min(file.chunks());
+        match file.decode(first..end) {
             Some(records) => {
-                self.decoded += records.len();
+                self.next_chunk = end;
                 self.buffer.extend(records);
-                true
             }
-            None => {
-                self.file = None;
-                false
-            }
+            None => self.file = None,
         }
     }
 
-    /// How many records the cache held (decoding the rest to count them).
-    fn total(&mut self) -> usize {
-        while self.refill() {
-            self.buffer.clear();
-        }
-        self.decoded
+    /// How many records the cache held.
+    fn total(&self) -> usize {
+        self.total
     }
 }
 
