@@ -164,7 +164,7 @@ fn key_as(
     let parts = run.render_item(index, section, &state, warnings).parts;
     // one buffer per key, not a string per part
     let mut key = String::new();
-    parts.iter().for_each(|p| p.push_plain(&mut key));
+    parts.iter().for_each(|p| p.push_unquoted(&mut key));
     key
 }
 

@@ -128,6 +128,22 @@ impl Inline {
         }
     }
 
+    /// The text a cite is compared by in disambiguation: as
+    /// [`Inline::push_plain`] but without the quotation marks of a quoted
+    /// node, which are formatting like italics (citeproc-js compares cites
+    /// without any decoration; the spec names none to compare).
+    pub(crate) fn push_unquoted(&self, out: &mut String) {
+        match self {
+            Inline::Text(text) => out.push_str(text),
+            Inline::Quoted { children, .. }
+            | Inline::Formatted(_, children)
+            | Inline::Markup(_, children)
+            | Inline::Display(_, children)
+            | Inline::NoCase(children)
+            | Inline::Tagged(_, children) => children.iter().for_each(|c| c.push_unquoted(out)),
+        }
+    }
+
     /// Whether the node prints nothing.
     pub fn is_empty(&self) -> bool {
         // a chain of single children (tags, formatting) is followed in a
