@@ -1,9 +1,9 @@
 //! CSL-JSON import: an array of CSL items (or one item), item by item.
 //!
-//! The items are found by a small forward scan of the JSON text (strings and
-//! nesting only), so each one is parsed on its own: a broken item is reported
-//! at its line and the others are imported, and every diagnostic points at the
-//! item's field. Values CSL cannot hold (`author: [1, 2]`, a name with no
+//! The items are read by the CSL processor's CSL-JSON reader
+//! ([`crate::csl::json::read_items`], the one reader of the format), each on
+//! its own: a broken item is reported at its line and the others are
+//! imported, and every diagnostic points at the item's field. Values CSL cannot hold (`author: [1, 2]`, a name with no
 //! known part, `date-parts: [[2021, 13, 45]]`, an unknown `type`) are
 //! reported and kept as written in `[extra.csl-json]`, as are fields that are
 //! no CSL variable. CSL-JSON years count 1 BCE as -1; kaynak's years are
@@ -12,6 +12,7 @@
 //! fields could not hold.
 
 use super::{Imported, Source};
+use crate::csl::json::{read_items, ItemError};
 use crate::diag::{Diagnostic, Span};
 use crate::model::{
     days_in_month, variable, Date, DatePart, Endpoint, Entry, Field, ItemType, MultiText, Name,
@@ -24,12 +25,12 @@ pub const EXTRA: &str = "csl-json";
 
 pub fn import(source: &Source) -> Imported {
     let mut imported = Imported::default();
-    let items = match scan_items(source.text) {
+    let items = match read_items(source.text) {
         Ok(items) => items,
-        Err((at, message)) => {
+        Err(e) => {
             imported.diagnostics.push(
-                Diagnostic::error("invalid-json", message)
-                    .with_location(source.at(Span::new(at, at)))
+                Diagnostic::error("invalid-json", e.message)
+                    .with_location(source.at(Span::new(e.offset, e.offset)))
                     .with_help(
                         "CSL-JSON is an array of item objects: [{ \"id\": …, \"type\": … }]",
                     ),
@@ -37,10 +38,10 @@ pub fn import(source: &Source) -> Imported {
             return imported;
         }
     };
-    for span in items {
-        let text = &source.text[span.start..span.end];
-        match serde_json::from_str::<Value>(text) {
-            Ok(Value::Object(map)) => {
+    for item in items {
+        let span = Span::new(item.span.start, item.span.end);
+        match item.value {
+            Ok(map) => {
                 let mut reader = ItemReader {
                     source,
                     item: span,
@@ -52,7 +53,7 @@ pub fn import(source: &Source) -> Imported {
                 imported.entries.push(reader.entry);
                 imported.spans.push(span);
             }
-            Ok(_) => {
+            Err(ItemError::NotAnObject) => {
                 imported.skipped += 1;
                 imported.diagnostics.push(
                     Diagnostic::error("invalid-json", "this item is not an object")
@@ -60,97 +61,17 @@ pub fn import(source: &Source) -> Imported {
                         .with_help("each item is { \"id\": …, \"type\": …, \"title\": … }"),
                 );
             }
-            Err(e) => {
+            Err(ItemError::Syntax { message, offset }) => {
                 imported.skipped += 1;
-                let offset = offset_of(text, e.line(), e.column());
                 imported.diagnostics.push(
-                    Diagnostic::error("invalid-json", format!("cannot read this item: {e}"))
-                        .with_location(
-                            source.at(Span::new(span.start + offset, span.start + offset)),
-                        )
+                    Diagnostic::error("invalid-json", format!("cannot read this item: {message}"))
+                        .with_location(source.at(Span::new(offset, offset)))
                         .with_help("fix the JSON of this item; the others are imported"),
                 );
             }
         }
     }
     imported
-}
-
-/// The byte offset of serde_json's 1-based line and column in `text`.
-fn offset_of(text: &str, line: usize, column: usize) -> usize {
-    let line_start: usize = text
-        .split_inclusive('\n')
-        .take(line.saturating_sub(1))
-        .map(str::len)
-        .sum();
-    (line_start + column.saturating_sub(1)).min(text.len())
-}
-
-/// The spans of the top-level items: the elements of the outer array, or the
-/// whole text when it is one object. An element cut off by the end of the
-/// text is given as far as it goes (its parse then fails, located).
-fn scan_items(text: &str) -> Result<Vec<Span>, (usize, String)> {
-    let bytes = text.as_bytes();
-    let start = bytes
-        .iter()
-        .position(|b| !b.is_ascii_whitespace() && *b != 0xEF && *b != 0xBB && *b != 0xBF)
-        .ok_or((0, "the file is empty".to_string()))?;
-    match bytes[start] {
-        b'{' => return Ok(vec![Span::new(start, text.trim_end().len().max(start))]),
-        b'[' => {}
-        _ => return Err((start, "CSL-JSON starts with `[` (an array of items)".into())),
-    }
-    let mut items = Vec::new();
-    let mut depth = 0usize;
-    let mut in_string = false;
-    let mut item_start = None;
-    let mut i = start + 1;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if in_string {
-            match b {
-                b'\\' => i += 1,
-                b'"' => in_string = false,
-                _ => {}
-            }
-        } else {
-            match b {
-                b'"' => in_string = true,
-                b'{' | b'[' => {
-                    if depth == 0 {
-                        item_start = Some(i);
-                    }
-                    depth += 1;
-                }
-                b'}' | b']' if depth > 0 => {
-                    depth -= 1;
-                    if depth == 0 {
-                        if let Some(s) = item_start.take() {
-                            items.push(Span::new(s, i + 1));
-                        }
-                    }
-                }
-                b']' => return Ok(items),
-                b if depth == 0
-                    && !b.is_ascii_whitespace()
-                    && b != b','
-                    && item_start.is_none() =>
-                {
-                    // A bare value at the top: an element that is not an object.
-                    let end = text[i..].find([',', ']']).map_or(text.len(), |e| i + e);
-                    items.push(Span::new(i, end));
-                    i = end;
-                    continue;
-                }
-                _ => {}
-            }
-        }
-        i += 1;
-    }
-    if let Some(s) = item_start {
-        items.push(Span::new(s, bytes.len()));
-    }
-    Ok(items)
 }
 
 struct ItemReader<'a, 's> {
@@ -514,22 +435,6 @@ mod tests {
         assert_eq!(
             read_names(&json!([{ "literal": "others" }])).map(|n| n.len()),
             Ok(1)
-        );
-    }
-
-    #[test]
-    fn finds_items_even_in_a_broken_array() {
-        let text = r#"[ {"id": "a", "title": "x]}"}, 7, {"id": "b"}, {"id": "c", "#;
-        let spans = scan_items(text).unwrap();
-        let items: Vec<&str> = spans.iter().map(|s| &text[s.start..s.end]).collect();
-        assert_eq!(
-            items,
-            [
-                r#"{"id": "a", "title": "x]}"}"#,
-                "7",
-                r#"{"id": "b"}"#,
-                r#"{"id": "c", "#
-            ]
         );
     }
 }

@@ -1,5 +1,10 @@
 //! CSL-JSON items (the format of the test suite and of Zotero/pandoc
-//! exports), read with serde_json and exposed through [`CslItem`].
+//! exports), read item by item ([`read_items`]) and exposed through
+//! [`CslItem`].
+
+mod read;
+
+pub use read::{read_items, ItemError, NotCslJson, RawItem};
 
 use super::item::{CslItem, Date, Name};
 use crate::fasthash::FastMap;
@@ -22,18 +27,28 @@ pub struct JsonItem {
 }
 
 impl JsonItem {
-    /// Parse a JSON array of items.
+    /// Parse a JSON array of items (or one item object). Elements that are
+    /// not objects are skipped; a syntax error anywhere is an error.
     pub fn parse_array(text: &str) -> Result<Vec<JsonItem>, String> {
-        let value: Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
-        match value {
-            Value::Array(items) => Ok(items.iter().filter_map(JsonItem::from_value).collect()),
-            _ => Err("CSL-JSON input must be an array".to_string()),
+        let items = read_items(text).map_err(|e| e.message)?;
+        let mut out = Vec::with_capacity(items.len());
+        for item in items {
+            match item.value {
+                Ok(object) => out.push(JsonItem::from_object(&object)),
+                Err(ItemError::NotAnObject) => {}
+                Err(ItemError::Syntax { message, .. }) => return Err(message),
+            }
         }
+        Ok(out)
     }
 
     /// Read one item from a JSON object; `None` if it is not an object.
     pub fn from_value(value: &Value) -> Option<JsonItem> {
-        let object = value.as_object()?;
+        value.as_object().map(JsonItem::from_object)
+    }
+
+    /// Read one item from a JSON object.
+    pub fn from_object(object: &Map<String, Value>) -> JsonItem {
         let mut item = JsonItem {
             id: object.get("id").map(scalar_text).unwrap_or_default(),
             item_type: object
@@ -49,7 +64,7 @@ impl JsonItem {
         if let Some(note) = item.variables.get("note").cloned() {
             item.read_note_fields(&note);
         }
-        Some(item)
+        item
     }
 
     fn read_field(&mut self, key: &str, value: &Value) {
