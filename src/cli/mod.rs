@@ -5,6 +5,7 @@
 //! the reporting it shares with `bib`, `cite` and `render`.
 
 mod bib;
+mod bib_cache;
 mod check;
 mod cite;
 mod completions;
