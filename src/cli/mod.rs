@@ -75,8 +75,8 @@ pub struct Cli {
     #[arg(long, short, global = true)]
     pub quiet: bool,
 
-    /// Load every record from its file, without reading or writing the
-    /// library's load cache (`.kaynak-cache`).
+    /// Load every record from its file and compute everything afresh,
+    /// without reading or writing the library's caches (`.kaynak-cache*`).
     #[arg(long, global = true)]
     pub no_cache: bool,
 
