@@ -29,10 +29,10 @@
 // a help line); boxing each would only add noise.
 #![allow(clippy::result_large_err)]
 
+pub mod adapter;
 pub mod check;
 pub mod diag;
 pub mod document;
-pub mod format;
 pub mod forms;
 pub mod interchange;
 pub mod model;

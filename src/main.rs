@@ -4,7 +4,7 @@
 mod cli;
 
 // The library's modules, at the paths the CLI names them by (`crate::store` …).
-use kaynak::{check, csl, diag, document, format, forms, interchange, model, search, store, text};
+use kaynak::{adapter, check, csl, diag, document, forms, interchange, model, search, store, text};
 
 use clap::Parser;
 use std::io::{self, Write};

@@ -66,7 +66,7 @@ fn chicago_notes_matches_the_official_style_on_english_items() {
         .expect("items parse");
     let official = Style::parse(&official_text).expect("official style parses");
     let official = csl::processor_with_locale(official, None, &shared_locale);
-    let ours = kaynak::format::load_style("chicago-notes", &[]).expect("bundled style");
+    let ours = kaynak::adapter::load_style("chicago-notes", &[]).expect("bundled style");
     let ours = csl::processor_with_locale(ours.style, None, &csl::embedded_locales);
     let (our_notes, our_bib) = render(&ours, &items);
     let (their_notes, their_bib) = render(&official, &items);

@@ -183,7 +183,7 @@ fn item_locales_pick_terms_per_item() {
 
 #[test]
 fn gost_terms_follow_each_item_language() {
-    let loaded = kaynak::format::load_style("gost-r-7.0.100-2018", &[]).expect("gost");
+    let loaded = kaynak::adapter::load_style("gost-r-7.0.100-2018", &[]).expect("gost");
     let processor = csl::processor_with_locale(loaded.style, None, &csl::embedded_locales);
     let json = r#"[{"id":"ru","type":"article-journal","language":"ru","title":"Развитие связей","author":[{"family":"Ниязов","given":"Н. С."}],"container-title":"Вестник","issue":"1"},
       {"id":"en","type":"article-journal","language":"en","title":"Title","author":[{"family":"Smith","given":"J."}],"container-title":"Journal","volume":"7","issue":"1","issued":{"date-parts":[[2019]]}}]"#;

@@ -5,8 +5,8 @@
 //! printed; the bound is loose because tests run unoptimized (a release build
 //! is several times faster).
 
+use kaynak::adapter::{load_style, prepare, RecordItem};
 use kaynak::csl::{self, Cite, Cluster, CslItem};
-use kaynak::format::{load_style, prepare, RecordItem};
 use kaynak::model::{Date, DatePart, Entry, ItemType, MultiText, Name};
 use kaynak::store::Settings;
 use std::time::Instant;

@@ -92,7 +92,7 @@ fn form_flags_change_every_own_style() {
             "Volgograd Devlet Üniversitesi Bülteni",
         ),
     ];
-    for (style, _) in kaynak::format::BUNDLED_STYLES {
+    for (style, _) in kaynak::adapter::BUNDLED_STYLES {
         let base: Vec<&str> = match *style {
             "gost-r-7.0.100-2018" => vec!["bib", "--style", style, "--locale", "en-US"],
             _ => vec!["bib", "--style", style],

@@ -17,8 +17,8 @@
 //! for every [H]/[M] point; the test skips that part when `../shared` is
 //! absent. Deviations from [L] points are listed in `tests/golden/styles/README.md`.
 
+use kaynak::adapter::{load_style, prepare, RecordItem, BUNDLED_STYLES};
 use kaynak::csl::{self, Cite, Cluster, CslItem, Format, Processor};
-use kaynak::format::{load_style, prepare, RecordItem, BUNDLED_STYLES};
 use kaynak::forms::TranslitPolicy;
 use std::path::{Path, PathBuf};
 

@@ -142,7 +142,7 @@ fn cached_locale(tag: &str) -> Option<Locale> {
 fn bundled_styles() -> &'static [Style] {
     static STYLES: OnceLock<Vec<Style>> = OnceLock::new();
     STYLES.get_or_init(|| {
-        kaynak::format::BUNDLED_STYLES
+        kaynak::adapter::BUNDLED_STYLES
             .iter()
             .map(|(name, text)| {
                 Style::parse(text).unwrap_or_else(|e| panic!("the bundled style {name}: {e:?}"))

@@ -13,16 +13,16 @@
 mod cli;
 
 // The library's modules, at the paths the CLI names them by (`crate::store` …).
-use kaynak::{check, csl, diag, document, format, forms, interchange, model, search, store, text};
+use kaynak::{adapter, check, csl, diag, document, forms, interchange, model, search, store, text};
 
 use anyhow::{anyhow, Context};
 use clap::Parser;
 use cli::formatting::{engine, report_warnings, FormatArgs};
 use cli::{ColorWhen, DiagnosticFormat, Ui};
+use kaynak::adapter::check_locale;
 use kaynak::diag::Diagnostic;
 use kaynak::document::pandoc::{apply, Document};
 use kaynak::document::LocatorLabels;
-use kaynak::format::check_locale;
 use std::collections::HashMap;
 use std::io::{Read, Write};
 use std::path::PathBuf;

@@ -222,7 +222,7 @@ fn note_style(loaded: &Loaded) -> bool {
         .map(|d| library.dir.join(d))
         .collect();
     dirs.push(std::path::PathBuf::from("styles"));
-    crate::format::load_style(name, &dirs)
+    crate::adapter::load_style(name, &dirs)
         .is_ok_and(|s| s.style.class == crate::csl::style::model::StyleClass::Note)
 }
 

@@ -7,7 +7,7 @@
 //! styles show up at once.
 
 use super::{Cli, Exit, Ui};
-use crate::format::list_styles;
+use crate::adapter::list_styles;
 use crate::store;
 use clap::builder::PossibleValuesParser;
 use clap::CommandFactory;

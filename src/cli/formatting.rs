@@ -3,10 +3,10 @@
 
 use super::form_flags::FormFlags;
 use super::{DiagnosticFormat, Ui};
+use crate::adapter::{check_locale, load_style, prepare, LocaleFiles, RecordItem};
 use crate::csl::{self, Format, Processor, Warning};
 use crate::diag::Diagnostic;
 use crate::document::Library;
-use crate::format::{check_locale, load_style, prepare, LocaleFiles, RecordItem};
 use crate::forms::{FormSettings, Notes};
 use crate::store::Loaded;
 use anyhow::{anyhow, bail};

@@ -4,7 +4,7 @@
 
 use super::formatting::style_dirs;
 use super::{Cli, DiagnosticFormat, Exit, Ui};
-use crate::format::{list_styles, StyleSummary};
+use crate::adapter::{list_styles, StyleSummary};
 use crate::store;
 use std::io::Write;
 use std::path::PathBuf;

@@ -144,7 +144,7 @@ pub fn format_citations(library: &Library, citations: &[Citation], nocite: &Noci
 /// inside a note of a note style, where the whole citation stands in place.
 fn cluster(citation: &Citation, note_style: bool, known: impl Fn(&&CiteItem) -> bool) -> Cluster {
     let items: Vec<CiteItem> = citation.items.iter().filter(&known).cloned().collect();
-    let mut cluster = crate::format::cluster_from(&items, Some(citation.note));
+    let mut cluster = crate::adapter::cluster_from(&items, Some(citation.note));
     for (cite, item) in cluster.cites.iter_mut().zip(&items) {
         cite.author_only = false;
         cite.suppress_author =

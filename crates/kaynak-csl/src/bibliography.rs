@@ -3,10 +3,11 @@
 
 use crate::citation::NO_PRINTED_FORM;
 use crate::eval::{AuthorSubstitute, CiteState, SubstitutedNames};
+use crate::model::*;
 use crate::output::tag::plain_text_of;
 use crate::output::{Inline, Tag};
-use crate::processor::{BibEntry, Bibliography, ItemRender, Run};
-use crate::style::model::*;
+use crate::rendered::{BibEntry, Bibliography};
+use crate::run::{ItemRender, Run};
 use std::ops::ControlFlow;
 
 pub fn render(run: &mut Run, section: &Section) -> Bibliography {
@@ -46,7 +47,7 @@ fn entry_state(run: &Run, index: usize) -> CiteState {
         citation_number: Some(run.numbers[index]),
         year_suffix: run.disambiguation[index].year_suffix,
         disambiguate: run.disambiguation[index].disambiguate,
-        given_shown: crate::eval::disambiguate::given_shown(run, index),
+        given_shown: crate::disambiguate::given_shown(run, index),
         // subsequent-author-substitute compares names one by one
         name_tags: run
             .processor

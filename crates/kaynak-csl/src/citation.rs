@@ -2,11 +2,12 @@
 //! cluster, collapsing (citation numbers, years, year suffixes) and the
 //! layout's delimiter and affixes.
 
+use crate::cluster::{Cite, Cluster};
 use crate::diagnostic::Warning;
 use crate::eval::{position, sort, text::year_suffix_letters, CiteState};
+use crate::model::*;
 use crate::output::{Inline, Tag};
-use crate::processor::{Cite, Cluster, Run};
-use crate::style::model::*;
+use crate::run::Run;
 
 /// What citeproc-js prints for an item that renders nothing.
 pub const NO_PRINTED_FORM: &str = "[CSL STYLE ERROR: reference with no printed form.]";
@@ -311,6 +312,8 @@ fn cite_with_affixes_ref(cite: &RenderedCite<'_>) -> Inline {
 }
 
 struct Delimiters {
+    /// Whether the after-collapse-delimiter follows a cite with a locator.
+    after_locator: bool,
     layout: String,
     group: String,
     year_suffix: String,
@@ -332,7 +335,12 @@ fn collapse_years(
         StyleClass::Note => layout.clone(),
         StyleClass::InText => ", ".to_string(),
     };
+    // after a cite with a locator, the after-collapse-delimiter when the
+    // style sets one (citeproc-js); else the group goes on with its own
+    // delimiter, as in the specification's "(Doe 2000a–c, 2000d, p. 5, 2000e,f)"
+    let after_locator = options.after_collapse_delimiter.is_some();
     let delimiters = Delimiters {
+        after_locator,
         group: options
             .cite_group_delimiter
             .clone()
@@ -354,9 +362,10 @@ fn collapse_years(
         // sorted clusters gather an author's cites; unsorted ones collapse
         // only adjacent cites
         // cites that render no names at all share the same (empty) names,
-        // as in citeproc-js: a label style's cites form one group
-        let same =
-            |g: &Vec<RenderedCite<'_>>| g[0].author == cite.author && cite.cite.prefix.is_none();
+        // as in citeproc-js: a label style's cites form one group; a cite's
+        // prefix does not keep it out (spec, Cite Grouping: "cites … with
+        // identical rendered names are grouped together")
+        let same = |g: &Vec<RenderedCite<'_>>| g[0].author == cite.author;
         let slot = if section.sort.is_empty() {
             groups
                 .len()
@@ -428,13 +437,14 @@ fn collapse_group(
                 && mode != Collapse::Year
                 && !previous_locator;
             let after_suffix_run = pieces.last().map(|p| p.suffix_only).unwrap_or(false);
-            let delimiter = if previous_locator || after_suffix_run && !same_year {
-                delimiters.after.clone()
-            } else if same_year {
-                delimiters.year_suffix.clone()
-            } else {
-                delimiters.group.clone()
-            };
+            let delimiter =
+                if previous_locator && delimiters.after_locator || after_suffix_run && !same_year {
+                    delimiters.after.clone()
+                } else if same_year {
+                    delimiters.year_suffix.clone()
+                } else {
+                    delimiters.group.clone()
+                };
             let piece = if same_year && plain(&cite) {
                 let suffix = cite.state.year_suffix.unwrap_or(0);
                 // the suffix as the cite renders it (its tagged node)

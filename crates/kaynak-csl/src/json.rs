@@ -9,10 +9,15 @@ use std::borrow::Cow;
 /// One CSL-JSON item.
 #[derive(Debug, Clone, Default)]
 pub struct JsonItem {
+    /// The item's `id` (numbers are kept as their text).
     pub id: String,
+    /// The item's `type` (`book`, `article-journal` …).
     pub item_type: String,
+    /// Standard and number variables, by CSL name, as text.
     pub variables: FastMap<String, String>,
+    /// Name variables (`author`, `editor` …).
     pub names: FastMap<String, Vec<Name>>,
+    /// Date variables (`issued`, `accessed` …).
     pub dates: FastMap<String, Date>,
 }
 

@@ -10,6 +10,37 @@
 //!                          ──► text | html | markdown | latex | rtf
 //! ```
 //!
+//! # Features
+//!
+//! * `multilingual` (default): the kaynak multilingual extension, `ext`:
+//!   `k:` attributes choose which form of a multilingual value prints
+//!   (original, transliteration, translation, with attached forms), per-item
+//!   locales, a `k:language` condition, Turkish up-casing and script-ordered
+//!   sorting. Inactive unless a style declares `k:version="1"`, so official
+//!   styles render the same with it or without it (the official suite gives
+//!   the same count either way). Without the feature (`default-features =
+//!   false`) the extension is not compiled: no `ext` module, no
+//!   `Element::Ext`, no `CslItem::text_form` / `names_form`.
+//!
+//! # Layers
+//!
+//! The modules form layers, each using only those below it
+//! (`tests/module_cycles.rs` fails on a cycle):
+//!
+//! 1. [`diagnostic`], [`locator`]; [`item`] (the [`CslItem`] trait) and
+//!    [`json`] (CSL-JSON items); [`model`] (the typed style tree, shared by
+//!    styles and locales).
+//! 2. [`locale`] (locale files and chains), then [`style`] (reading a style).
+//! 3. [`output`] (the output tree and its backends); [`cluster`] (what a
+//!    document cites) and [`rendered`] (what a run gives back).
+//! 4. the evaluator (private: one element of a layout for one item), then
+//!    [`processor`] ([`Processor`]: style, locales, sort options, threads).
+//! 5. private: a run's state, then its passes (disambiguation, citations,
+//!    bibliography), then [`Processor::process`], which calls them in order.
+//!
+//! The `ext` module gathers the public parts of the multilingual
+//! extension, which live in the layers above.
+//!
 //! # The tagged output tree
 //!
 //! Each cite and bibliography entry renders into an [`Inline`] tree. Besides
@@ -25,6 +56,45 @@
 //! evaluation itself suppresses a substituted variable because the output
 //! before it holds that variable's tag. Backends render a tagged node as its
 //! children. See [`output::tag`] for the tags and who reads them.
+//!
+//! # Rendering CSL-JSON with a style file
+//!
+//! The crate ships no styles. This example reads a short author-date style
+//! written for it (`examples/author-date.csl` in this crate) and two CSL-JSON items
+//! (`examples/items.json`); the official styles of the CSL project
+//! (`apa.csl`, `chicago-author-date.csl` …) are read the same way, from
+//! their files:
+//!
+//! ```text
+//! cargo run -p kaynak-csl --example render_json -- --style path/to/apa.csl \
+//!     --format text crates/kaynak-csl/examples/items.json crates/kaynak-csl/examples/clusters.json
+//! ```
+//!
+//! ```
+//! use kaynak_csl::{self as csl, Cite, Cluster, CslItem, Format, JsonItem, Style};
+//!
+//! let style = Style::parse(include_str!("../examples/author-date.csl")).expect("a valid style");
+//! let processor = csl::processor_with_locale(style, None, &csl::embedded_locales);
+//! let items = JsonItem::parse_array(include_str!("../examples/items.json")).expect("CSL-JSON");
+//! let refs: Vec<&dyn CslItem> = items.iter().map(|i| i as &dyn CslItem).collect();
+//! let cite = |id: &str| Cite { id: id.into(), ..Cite::default() };
+//! let clusters = vec![
+//!     Cluster {
+//!         cites: vec![Cite { locator: Some("12".into()), label: Some("page".into()), ..cite("alizada2021") }],
+//!         note_number: None,
+//!     },
+//!     Cluster { cites: vec![cite("ivanov1998"), cite("alizada2021")], note_number: None },
+//! ];
+//! let out = processor.process(&refs, &clusters);
+//! let text: Vec<String> = out.citations.iter().map(|c| csl::render(c, Format::Text)).collect();
+//! assert_eq!(text, ["(Alizada, 2021, p. 12)", "(Alizada, 2021; Иванов & Петров, 1998)"]);
+//! let bibliography = out.bibliography.expect("the style has one");
+//! assert_eq!(
+//!     csl::render_bibliography(&bibliography, Format::Text),
+//!     "Alizada, B. (2021). Azerbaijani Foreign Policy. Nijat.\n\
+//!      Иванов, С. & Петров, О. (1998). Военная доктрина. Вестник, 4, 12–30."
+//! );
+//! ```
 //!
 //! # Using it (what `kaynak bib` / `kaynak cite` need)
 //!
@@ -110,28 +180,40 @@
 //! * Own records: implement [`CslItem`] (id, type, language, variables by
 //!   CSL name, names, dates); the engine reads nothing else.
 
+#![deny(missing_docs)]
+
 mod bibliography;
 pub(crate) mod citation;
+pub mod cluster;
 pub mod diagnostic;
-pub mod eval;
+mod disambiguate;
+mod eval;
+#[cfg(feature = "multilingual")]
 pub mod ext;
-pub mod fasthash;
+mod fasthash;
 pub mod item;
 pub mod json;
 pub mod locale;
 pub mod locator;
+pub mod model;
 mod names_parse;
 pub mod output;
 mod parallel;
+mod pipeline;
 pub mod processor;
+pub mod rendered;
+mod run;
 pub mod style;
+mod xml;
 
+pub use cluster::{Cite, Cluster};
 pub use diagnostic::{Diagnostic, Severity, Warning};
 pub use item::{CslItem, Date, Name};
 pub use json::JsonItem;
 pub use locale::{Locale, LocaleChain};
 pub use output::{render, Format, Inline};
-pub use processor::{BibEntry, Bibliography, Cite, Cluster, Processor, Rendered, SortOptions};
+pub use processor::{Processor, SortOptions};
+pub use rendered::{render_bibliography, BibEntry, Bibliography, Rendered};
 pub use style::Style;
 
 /// Load one of the locales embedded in kaynak.
@@ -166,17 +248,16 @@ pub fn processor_with_locale(
         .or_else(|| style.default_locale.clone())
         .unwrap_or_else(|| "en-US".to_string());
     let chain = LocaleChain::build(&lang, &style.locales, &mut |tag| load(tag));
-    let mut style = style;
     // kaynak multilingual extension: locale chains for k:item-locales, and the
     // output's script (unless the application set one).
-    ext::build_item_chains(&mut style, &lang, load);
-    if style.ext.user.output.is_none() {
-        style.ext.user.output = kaynak_text::language::likely_script(&lang);
-    }
+    #[cfg(feature = "multilingual")]
+    let style = {
+        let mut style = style;
+        ext::build_item_chains(&mut style, &lang, load);
+        if style.ext.user.output.is_none() {
+            style.ext.user.output = kaynak_text::language::likely_script(&lang);
+        }
+        style
+    };
     Processor::with_sort_options(style, chain, processor::SortOptions::new(&lang))
-}
-
-/// Render a bibliography as one string in a format.
-pub fn render_bibliography(bibliography: &Bibliography, format: Format) -> String {
-    output::render_bibliography(bibliography, format)
 }

@@ -529,3 +529,80 @@ fn label_cites_sort_as_text_and_group_without_names() {
     let (citations, _) = render(style(citation, "", ""), "en-US", items, clusters);
     assert_eq!(citations, ["[ÇeDo64, SmEv62]"]);
 }
+
+/// Spec, Cite Grouping: "cites in in-text citations with identical rendered
+/// names are grouped together" — a prefixed cite too. After a cite with a
+/// locator the group goes on with its own delimiter, as in the spec's
+/// "(Doe 2000a–c, 2000d, p. 5, 2000e,f)"; only a style that sets
+/// after-collapse-delimiter gets that delimiter there (as citeproc-js does
+/// when the attribute is set, and the suite's collapse fixtures expect).
+#[test]
+fn year_groups_take_prefixed_cites_and_locators_keep_the_group_delimiter() {
+    let citation = |extra: &str| {
+        format!(
+            r#"<citation collapse="year" {extra}><sort><key variable="issued"/></sort>
+      <layout prefix="(" suffix=")" delimiter="; "><group delimiter=", ">
+        <names variable="author"><name form="short"/></names>
+        <date variable="issued"><date-part name="year"/></date>
+        <text variable="locator"/></group></layout></citation>"#
+        )
+    };
+    let items = r#"[
+      {"id":"a","type":"book","author":[{"family":"Doe"}],"issued":{"date-parts":[[2000]]}},
+      {"id":"b","type":"book","author":[{"family":"Roe"}],"issued":{"date-parts":[[2001]]}},
+      {"id":"c","type":"book","author":[{"family":"Doe"}],"issued":{"date-parts":[[2002]]}},
+      {"id":"d","type":"book","author":[{"family":"Doe"}],"issued":{"date-parts":[[2003]]}}
+    ]"#;
+    let clusters = || {
+        vec![
+            vec![
+                cite("a"),
+                cite("b"),
+                Cite {
+                    prefix: Some("see ".into()),
+                    ..cite("c")
+                },
+            ],
+            vec![with_locator("a", "5"), cite("c"), cite("d"), cite("b")],
+        ]
+    };
+    let (citations, _) = render(style(&citation(""), "", ""), "en-US", items, clusters());
+    assert_eq!(
+        citations,
+        [
+            "(Doe, 2000, see 2002; Roe, 2001)",
+            "(Doe, 2000, 5, 2002, 2003; Roe, 2001)"
+        ]
+    );
+    let set = citation(r#"after-collapse-delimiter="; ""#);
+    let (citations, _) = render(style(&set, "", ""), "en-US", items, clusters());
+    assert_eq!(citations[1], "(Doe, 2000, 5; 2002, 2003; Roe, 2001)");
+}
+
+/// Two cites that differ only in quotation marks against italics are
+/// ambiguous: disambiguation compares the cites' text, not their
+/// formatting (the spec compares cites, "A cite is ambiguous when it
+/// matches multiple bibliographic entries"; citeproc-js compares without
+/// decorations), so the `disambiguate` condition adds the year.
+#[test]
+fn quotes_do_not_disambiguate_cites() {
+    let citation = r#"<citation><layout delimiter="; "><group delimiter=", ">
+      <names variable="author"/>
+      <choose><if type="book"><text variable="title" font-style="italic"/></if>
+        <else><text variable="title" quotes="true"/></else></choose>
+      <choose><if disambiguate="true"><date variable="issued"><date-part name="year"/></date></if></choose>
+    </group></layout></citation>"#;
+    let items = r#"[
+      {"id":"a","type":"article-journal","title":"Security","author":[{"literal":"Institute"}],"issued":{"date-parts":[[1976]]}},
+      {"id":"b","type":"book","title":"Security","author":[{"literal":"Institute"}],"issued":{"date-parts":[[1993]]}}
+    ]"#;
+    let clusters = vec![vec![cite("a")], vec![cite("b")]];
+    let (citations, _) = render(style(citation, "", ""), "en-US", items, clusters);
+    assert_eq!(
+        citations,
+        [
+            "Institute, “Security,” 1976",
+            "Institute, <i>Security</i>, 1993"
+        ]
+    );
+}

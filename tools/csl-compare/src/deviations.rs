@@ -8,7 +8,9 @@
 //! deviations makes it *identical* to citeproc-js's, so a deviation never
 //! hides any other difference in the same entry or citation.
 //! A deviation may be limited to entries or citations, and to items of a
-//! language (BCP 47 prefix of the item's `language`).
+//! language (BCP 47 prefix of the item's `language`). Instead of a pattern,
+//! `rewrite = "alike-names-in-one-list"` names a rewriting that needs the
+//! items' names (`crate::alike`).
 
 use crate::compare::Kind;
 use regex::Regex;
@@ -24,10 +26,26 @@ pub struct Deviation {
     pub section: String,
     pub kinds: Vec<Kind>,
     pub item_language: Option<String>,
-    /// Where the deviation shows in kaynak's output.
-    pub kaynak: Regex,
-    /// What citeproc-js prints there (`$1` … refer to the pattern's groups).
-    pub citeproc: String,
+    pub rewrite: Rewrite,
+}
+
+/// How a deviation turns kaynak's text into citeproc-js's.
+#[derive(Debug)]
+pub enum Rewrite {
+    /// `kaynak`: where the deviation shows in kaynak's output; `citeproc`:
+    /// what citeproc-js prints there (`$1` … refer to the pattern's groups).
+    Pattern { kaynak: Regex, citeproc: String },
+    /// Given names of names alike within one list written out.
+    AlikeNames,
+}
+
+/// What the comparison knows about the items behind an entry or citation.
+#[derive(Default, Clone, Copy)]
+pub struct Items<'a> {
+    /// Their `language` fields.
+    pub languages: &'a [&'a str],
+    /// Their name lists, each as (family, given) pairs.
+    pub name_lists: &'a [Vec<crate::alike::Person>],
 }
 
 fn text(table: &toml_edit::Table, key: &str, what: &str) -> Result<String, String> {
@@ -54,9 +72,22 @@ pub fn parse(source: &str, path: &str) -> Result<Vec<Deviation>, String> {
             let what = format!("{path}: deviation {}", n + 1);
             let id = text(table, "id", &what)?;
             let what = format!("{path}: deviation `{id}`");
-            let pattern = text(table, "kaynak", &what)?;
-            let kaynak =
-                Regex::new(&pattern).map_err(|e| format!("{what}: `kaynak` pattern: {e}"))?;
+            let rewrite = match table.get("rewrite").and_then(Item::as_str) {
+                Some("alike-names-in-one-list") => Rewrite::AlikeNames,
+                Some(other) => {
+                    return Err(format!(
+                        "{what}: `rewrite` takes \"alike-names-in-one-list\", not {other:?}"
+                    ))
+                }
+                None => {
+                    let pattern = text(table, "kaynak", &what)?;
+                    Rewrite::Pattern {
+                        kaynak: Regex::new(&pattern)
+                            .map_err(|e| format!("{what}: `kaynak` pattern: {e}"))?,
+                        citeproc: text(table, "citeproc", &what)?,
+                    }
+                }
+            };
             let kinds = match table.get("applies-to").and_then(Item::as_array) {
                 None => vec![Kind::Entry, Kind::Citation],
                 Some(array) => array
@@ -84,8 +115,7 @@ pub fn parse(source: &str, path: &str) -> Result<Vec<Deviation>, String> {
                     .and_then(Item::as_value)
                     .and_then(Value::as_str)
                     .map(str::to_string),
-                citeproc: text(table, "citeproc", &what)?,
-                kaynak,
+                rewrite,
                 id,
             })
         })
@@ -105,41 +135,52 @@ impl Deviation {
             })
     }
 
-    fn rewrite(&self, text: &str) -> String {
-        self.kaynak
-            .replace_all(text, self.citeproc.as_str())
-            .into_owned()
+    /// The ways this deviation rewrites `text` (none when it does not show).
+    fn rewrites(&self, text: &str, items: Items<'_>) -> Vec<String> {
+        match &self.rewrite {
+            Rewrite::Pattern { kaynak, citeproc } => match kaynak.is_match(text) {
+                true => vec![kaynak.replace_all(text, citeproc.as_str()).into_owned()],
+                false => Vec::new(),
+            },
+            Rewrite::AlikeNames => crate::alike::variants(text, items.name_lists),
+        }
     }
 }
 
 /// The deviations (indexes into `list`) that explain the whole difference
 /// between `kaynak` and `citeproc`, or `None` when they do not.
-/// `languages` are the `language` fields of the items involved.
 pub fn explain(
     list: &[Deviation],
     kind: Kind,
-    languages: &[&str],
+    items: Items<'_>,
     kaynak: &str,
     citeproc: &str,
 ) -> Option<Vec<usize>> {
-    let candidates: Vec<usize> = (0..list.len())
-        .filter(|&i| list[i].applies(kind, languages) && list[i].kaynak.is_match(kaynak))
+    let candidates: Vec<(usize, Vec<String>)> = (0..list.len())
+        .filter(|&i| list[i].applies(kind, items.languages))
+        .map(|i| (i, list[i].rewrites(kaynak, items)))
+        .filter(|(_, r)| !r.is_empty())
         .collect();
-    for &i in &candidates {
-        if list[i].rewrite(kaynak) == citeproc {
-            return Some(vec![i]);
+    for (i, rewrites) in &candidates {
+        if rewrites.iter().any(|r| r == citeproc) {
+            return Some(vec![*i]);
         }
     }
-    let mut text = kaynak.to_string();
+    // all together, one after the other; a deviation with several ways
+    // keeps the one that ends in citeproc-js's text, else its first
+    let mut texts = vec![kaynak.to_string()];
     let mut used = Vec::new();
-    for &i in &candidates {
-        let next = list[i].rewrite(&text);
-        if next != text {
-            used.push(i);
-            text = next;
+    for (i, _) in &candidates {
+        let next: Vec<String> = texts
+            .iter()
+            .flat_map(|t| list[*i].rewrites(t, items))
+            .collect();
+        if !next.is_empty() && next != texts {
+            used.push(*i);
+            texts = next;
         }
     }
-    (text == citeproc && !used.is_empty()).then_some(used)
+    (texts.iter().any(|t| t == citeproc) && !used.is_empty()).then_some(used)
 }
 
 #[cfg(test)]
@@ -166,33 +207,46 @@ kaynak = '(below)\.$'
 citeproc = "$1"
 "#;
 
+    fn langs<'a>(languages: &'a [&'a str]) -> Items<'a> {
+        Items {
+            languages,
+            name_lists: &[],
+        }
+    }
+
     #[test]
     fn a_deviation_explains_only_the_whole_difference() {
         let list = parse(FILE, "test.toml").expect("parses");
         let tr = ["tr"];
         let k = "Smith. In Title";
         assert_eq!(
-            explain(&list, Kind::Entry, &tr, k, "Smith. İn Title"),
+            explain(&list, Kind::Entry, langs(&tr), k, "Smith. İn Title"),
             Some(vec![0])
         );
         // Another difference in the same entry: not explained.
-        assert_eq!(explain(&list, Kind::Entry, &tr, k, "Smith, İn Title"), None);
+        assert_eq!(
+            explain(&list, Kind::Entry, langs(&tr), k, "Smith, İn Title"),
+            None
+        );
         // Not a Turkish item: not this deviation.
         assert_eq!(
-            explain(&list, Kind::Entry, &["en-US"], k, "Smith. İn Title"),
+            explain(&list, Kind::Entry, langs(&["en-US"]), k, "Smith. İn Title"),
             None
         );
         assert_eq!(
-            explain(&list, Kind::Entry, &["tr-TR"], k, "Smith. İn Title"),
+            explain(&list, Kind::Entry, langs(&["tr-TR"]), k, "Smith. İn Title"),
             Some(vec![0])
         );
         // Limited to citations.
         let (kc, cc) = ("see below.", "see below");
-        assert_eq!(explain(&list, Kind::Entry, &[], kc, cc), None);
-        assert_eq!(explain(&list, Kind::Citation, &[], kc, cc), Some(vec![1]));
+        assert_eq!(explain(&list, Kind::Entry, langs(&[]), kc, cc), None);
+        assert_eq!(
+            explain(&list, Kind::Citation, langs(&[]), kc, cc),
+            Some(vec![1])
+        );
         // Both at once.
         assert_eq!(
-            explain(&list, Kind::Citation, &tr, "In below.", "İn below"),
+            explain(&list, Kind::Citation, langs(&tr), "In below.", "İn below"),
             Some(vec![0, 1])
         );
     }

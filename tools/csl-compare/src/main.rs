@@ -18,6 +18,7 @@
 //! `differences.jsonl` (the same, one JSON object a line). See
 //! docs/csl-parity.md.
 
+mod alike;
 mod compare;
 mod deviations;
 mod generate;
@@ -111,6 +112,8 @@ fn read_output(path: &Path) -> Result<Output, String> {
 /// the ids cited in each cluster.
 struct Data {
     language: HashMap<String, String>,
+    /// Each item's name lists (every name variable), as (family, given).
+    names: HashMap<String, Vec<Vec<alike::Person>>>,
     cluster_ids: Vec<Vec<String>>,
 }
 
@@ -125,6 +128,27 @@ impl Data {
                 .unwrap_or_default(),
         }
     }
+}
+
+/// An item's name lists: every array of names in it, as (family, given).
+fn name_lists(item: &Value) -> Vec<Vec<alike::Person>> {
+    let Some(fields) = item.as_object() else {
+        return Vec::new();
+    };
+    fields
+        .values()
+        .filter_map(Value::as_array)
+        .map(|names| {
+            names
+                .iter()
+                .filter_map(|n| {
+                    let text = |k: &str| n.get(k).and_then(Value::as_str).map(str::to_string);
+                    Some((text("family")?, text("given").unwrap_or_default()))
+                })
+                .collect::<Vec<_>>()
+        })
+        .filter(|list| !list.is_empty())
+        .collect()
 }
 
 /// Compare one style's two outputs.
@@ -153,13 +177,17 @@ fn compare_style(
             .iter()
             .filter_map(|id| data.language.get(id).map(String::as_str))
             .collect();
-        match deviations::explain(
-            deviations,
-            pair.kind,
-            &languages,
-            &pair.kaynak,
-            &pair.citeproc,
-        ) {
+        let name_lists: Vec<Vec<alike::Person>> = ids
+            .iter()
+            .filter_map(|id| data.names.get(id))
+            .flatten()
+            .cloned()
+            .collect();
+        let items = deviations::Items {
+            languages: &languages,
+            name_lists: &name_lists,
+        };
+        match deviations::explain(deviations, pair.kind, items, &pair.kaynak, &pair.citeproc) {
             Some(used) => {
                 tallies[slot].deviations += 1;
                 for i in used {
@@ -215,6 +243,10 @@ fn run_all() -> Result<(), String> {
         &format!("{:#}", Value::Array(clusters.clone())),
     )?;
     let data = Data {
+        names: items
+            .iter()
+            .filter_map(|i| Some((i["id"].as_str()?.to_string(), name_lists(i))))
+            .collect(),
         language: items
             .iter()
             .filter_map(|i| {

@@ -3,8 +3,8 @@
 //! `<sup>`, `<sub>`, `<span class="nocase">`, straight quotes).
 
 use super::{quote, Context};
+use crate::model::*;
 use crate::output::Inline;
-use crate::style::model::*;
 use compact_str::CompactString;
 
 /// Title-case stop words. A `match` rather than a list scan: this runs
@@ -455,12 +455,6 @@ fn case_word(
     if word.ends_with([':', '?', '!']) {
         state.after_colon = true;
     }
-}
-
-pub fn capitalize_first_letter(word: &str) -> String {
-    let mut out = String::with_capacity(word.len());
-    push_capitalized(&mut out, word, false);
-    out
 }
 
 /// Append `word` with its first letter upper-cased (Turkic: i → İ, ı → I).

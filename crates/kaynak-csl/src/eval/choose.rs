@@ -1,8 +1,8 @@
 //! `cs:choose`: conditions and match modes.
 
 use super::{hoist, render_elements_into, Context, Facts, Parts};
+use crate::model::*;
 use crate::output::Inline;
-use crate::style::model::*;
 
 /// The chosen branch's outputs as one node (`None` when it renders nothing).
 pub fn render_choose(ctx: &Context, choose: &Choose) -> Option<Inline> {
@@ -30,23 +30,20 @@ fn condition_holds(ctx: &Context, condition: &Condition) -> bool {
     // the test outcome that decides the condition
     let decisive = !matches!(mode, Match::All);
     let decides = |t: bool| t == decisive;
-    let found = condition
-        .disambiguate
+    let found = condition.disambiguate.iter().any(|want| {
+        let holds = match want {
+            true => ctx.disambiguate_test(),
+            false => ctx.cite.disambiguate == 0,
+        };
+        decides(holds)
+    }) || condition
+        .is_numeric
         .iter()
-        .any(|want| {
-            let holds = match want {
-                true => ctx.disambiguate_test(),
-                false => ctx.cite.disambiguate == 0,
-            };
-            decides(holds)
-        })
+        .any(|v| decides(is_numeric_variable(ctx, v)))
         || condition
-            .is_numeric
+            .is_uncertain_date
             .iter()
-            .any(|v| decides(is_numeric_variable(ctx, v)))
-        || condition.is_uncertain_date.iter().any(|v| {
-            decides(ctx.item.date(v).map(|d| d.circa).unwrap_or(false))
-        })
+            .any(|v| decides(ctx.item.date(v).map(|d| d.circa).unwrap_or(false)))
         || condition
             .locator
             .iter()
@@ -62,10 +59,12 @@ fn condition_holds(ctx: &Context, condition: &Condition) -> bool {
         || condition.variables.iter().enumerate().any(|(i, v)| {
             let slot = condition.variable_slots.get(i).copied().flatten();
             decides(has_variable(ctx, v, slot))
-        })
-        // kaynak multilingual extension: k:language.
+        });
+    // kaynak multilingual extension: k:language (the last test, as before).
+    #[cfg(feature = "multilingual")]
+    let found = found
         || !condition.ext_language.is_empty()
-            && crate::ext::language_test(ctx, &condition.ext_language).is_some_and(decides);
+            && super::ext::language_test(ctx, &condition.ext_language).is_some_and(decides);
     match mode {
         Match::All | Match::None => !found,
         Match::Any => found,

@@ -3,8 +3,8 @@
 use super::text::{year_suffix_letters, year_suffix_node};
 use super::{number, wrap, wrap_one, Context};
 use crate::item::Date;
+use crate::model::*;
 use crate::output::{Inline, Tag};
-use crate::style::model::*;
 
 pub fn render_date(ctx: &Context, element: &DateElement) -> Option<Inline> {
     let compared = ctx.cite.comparing && element.variable == "accessed";

@@ -19,7 +19,8 @@ mod before;
 pub mod case;
 mod choose;
 mod date;
-pub mod disambiguate;
+#[cfg(feature = "multilingual")]
+pub mod ext;
 pub mod initials;
 mod name;
 mod name_parts;
@@ -33,8 +34,8 @@ pub mod text;
 use crate::diagnostic::Warning;
 use crate::item::CslItem;
 use crate::locale::LocaleChain;
+use crate::model::*;
 use crate::output::{Inline, Tag};
-use crate::style::model::*;
 use crate::style::Style;
 pub(crate) use before::{hoist, Before, Facts};
 pub(crate) use parts::Parts;
@@ -122,7 +123,8 @@ pub struct Walk {
     disambiguate_tests: Cell<usize>,
     warnings: RefCell<Vec<Warning>>,
     /// kaynak multilingual extension: the lexical frames settings come from.
-    pub ext_frames: RefCell<Vec<crate::ext::Frame>>,
+    #[cfg(feature = "multilingual")]
+    pub ext_frames: RefCell<Vec<ext::Frame>>,
     /// Whether the item has each variable a condition tests, by slot:
     /// 0 not asked yet, 1 no, 2 yes. Styles test the same variables again
     /// and again, and each answer took up to three look-ups.
@@ -158,7 +160,8 @@ pub struct Context<'a> {
     pub(crate) before: Before<'a>,
     walk: &'a Walk,
     /// kaynak multilingual extension: the lexical frames settings come from.
-    pub ext_frames: &'a RefCell<Vec<crate::ext::Frame>>,
+    #[cfg(feature = "multilingual")]
+    pub ext_frames: &'a RefCell<Vec<ext::Frame>>,
     /// The item's type, asked once, as its id among the types the style's
     /// `type=` conditions test (none: no test names it): conditions compare
     /// it against long lists, and each ask would be a dynamic call and a
@@ -192,7 +195,10 @@ impl<'a> Context<'a> {
         Context {
             style,
             // kaynak multilingual extension: the item's locale (k:item-locales).
-            locale: crate::ext::item_locale(style, section, item).unwrap_or(locale),
+            #[cfg(feature = "multilingual")]
+            locale: ext::item_locale(style, section, item).unwrap_or(locale),
+            #[cfg(not(feature = "multilingual"))]
+            locale,
             item,
             section,
             cite,
@@ -201,6 +207,7 @@ impl<'a> Context<'a> {
             substituting: None,
             before,
             walk,
+            #[cfg(feature = "multilingual")]
             ext_frames: &walk.ext_frames,
             item_type_id: style.type_id(item.item_type()),
             shared_answers: None,
@@ -474,7 +481,8 @@ pub fn render_element(ctx: &Context, element: &Element) -> Option<Inline> {
         Element::Group(g) => render_group(ctx, g),
         Element::Choose(c) => choose::render_choose(ctx, c),
         // kaynak multilingual extension
-        Element::Ext(e) => crate::ext::render_element_ext(ctx, e),
+        #[cfg(feature = "multilingual")]
+        Element::Ext(e) => ext::render_element_ext(ctx, e),
     }
 }
 
@@ -686,6 +694,7 @@ impl<'a> Context<'a> {
 
     // kaynak multilingual extension: `k:locale` pins render a subtree in another locale.
     /// Run `f` with a context that differs only in its locale.
+    #[cfg(feature = "multilingual")]
     pub fn with_locale<T>(&self, locale: &'a LocaleChain, f: impl FnOnce(&Context<'a>) -> T) -> T {
         f(&Context {
             locale,

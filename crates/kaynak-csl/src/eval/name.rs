@@ -7,8 +7,8 @@ use super::name_parts::{family_node, needs_space, part_node, particle_space};
 use super::names::Resolved;
 use super::{wrap, Context};
 use crate::item::Name;
+use crate::model::*;
 use crate::output::{GivenShown, Inline};
-use crate::style::model::*;
 use std::borrow::Cow;
 
 pub(super) fn is_inverted(ctx: &Context, options: &NameOptions, index: usize) -> bool {

@@ -2,8 +2,8 @@
 //! part's case and formatting, the pieces spaced, the part's affixes around.
 
 use super::{case, Context};
+use crate::model::NamePartStyle;
 use crate::output::Inline;
-use crate::style::model::NamePartStyle;
 use compact_str::CompactString;
 
 /// Whether a space follows `before` (not after an apostrophe or hyphen).

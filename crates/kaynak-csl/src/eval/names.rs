@@ -4,8 +4,8 @@ use super::name::{is_inverted, render_name};
 use super::SubstitutedNames;
 use super::{hoist, join, number::render_label, render_element, wrap, wrap_one, Context, Facts};
 use crate::item::Name;
+use crate::model::*;
 use crate::output::{GivenShown, Inline, NameTag, NamesTag, Tag};
-use crate::style::model::*;
 use compact_str::{CompactString, ToCompactString};
 use std::borrow::Cow;
 
@@ -144,7 +144,8 @@ fn collect_lists<'v, 'i>(
         .filter(|v| !ctx.is_suppressed(v))
         .filter_map(|v| {
             // kaynak multilingual extension: names in their main form.
-            if let Some(names) = crate::ext::names_for(ctx, v) {
+            #[cfg(feature = "multilingual")]
+            if let Some(names) = super::ext::names_for(ctx, v) {
                 return names.map(|n| (v.as_str(), Cow::Owned(n)));
             }
             ctx.item.names(v).map(|n| (v.as_str(), n))
@@ -325,8 +326,10 @@ fn render_list(
             return tag_name(ctx, index, GivenShown::None, node);
         }
         let (main, given) = render_name(ctx, resolved, name, index);
+        let node = main;
         // kaynak multilingual extension: secondary forms of the name.
-        let node = crate::ext::name_attachment(ctx, role, index, main, |n| {
+        #[cfg(feature = "multilingual")]
+        let node = super::ext::name_attachment(ctx, role, index, node, |n| {
             render_name(ctx, resolved, n, index).0
         });
         tag_name(ctx, index, given, each_name(node))

@@ -2,8 +2,8 @@
 //! and plural-aware term labels.
 
 use super::{text::variable_text, wrap_one, Context};
+use crate::model::*;
 use crate::output::Inline;
-use crate::style::model::*;
 
 /// Whether a value is numeric in CSL's sense ("12", "12-15", "2nd", "3 & 4").
 pub fn is_numeric(value: &str) -> bool {

@@ -3,8 +3,8 @@
 //! vector each was the largest single share of allocation.
 
 use super::{join, wrap, wrap_one, Context};
+use crate::model::Rendering;
 use crate::output::Inline;
-use crate::style::model::Rendering;
 
 /// The rendered parts of a list of elements, in order.
 #[derive(Default)]

@@ -2,8 +2,8 @@
 //! and first-reference-note-number, decided in one pass over the clusters.
 
 use super::CiteState;
-use crate::processor::{Cite, Cluster};
-use crate::style::model::Position;
+use crate::cluster::{Cite, Cluster};
+use crate::model::Position;
 use std::collections::HashMap;
 
 /// The position facts of every cite, indexed `[cluster][cite]`.

@@ -9,8 +9,8 @@
 use super::{date, number, render_elements, CiteState, Context};
 use crate::item::CslItem;
 use crate::locale::LocaleChain;
+use crate::model::*;
 use crate::output::Inline;
-use crate::style::model::*;
 use crate::style::Style;
 use kaynak_text::collate::{CollationOptions, Collator, Level, MixedScripts};
 use std::cmp::Ordering;
@@ -117,14 +117,24 @@ pub(crate) fn sort_key_sharing(
     ctx.sorting = true;
     ctx.sort_names = Some((key.names_min, key.names_use_first, key.names_use_last));
     // kaynak multilingual extension: k:forms, k:script-order on the key.
+    #[cfg(feature = "multilingual")]
     let ext = key.ext.as_deref();
-    let value = crate::ext::in_key(&ctx, ext, || key_value(&ctx, key))?;
+    #[cfg(feature = "multilingual")]
+    let value = super::ext::in_key(&ctx, ext, || key_value(&ctx, key))?;
+    #[cfg(not(feature = "multilingual"))]
+    let value = key_value(&ctx, key)?;
     let text = match &value {
         RawKey::Plain(text) | RawKey::Text(text) => text,
     };
-    let mut bytes = crate::ext::script_rank(&ctx, ext, text)
+    #[cfg(feature = "multilingual")]
+    let mut bytes = super::ext::script_rank(&ctx, ext, text)
         .map(String::into_bytes)
         .unwrap_or_default();
+    #[cfg(not(feature = "multilingual"))]
+    let mut bytes = {
+        let _ = text;
+        Vec::new()
+    };
     match value {
         RawKey::Plain(text) => {
             bytes.push(0);
@@ -159,7 +169,10 @@ fn key_value(ctx: &Context, key: &SortKey) -> Option<RawKey> {
     match &key.source {
         SortKeySource::Macro(index) => {
             let m = ctx.style.macros.get(*index)?;
-            let nodes = crate::ext::in_macro(ctx, *index, || render_elements(ctx, &m.elements));
+            #[cfg(feature = "multilingual")]
+            let nodes = super::ext::in_macro(ctx, *index, || render_elements(ctx, &m.elements));
+            #[cfg(not(feature = "multilingual"))]
+            let nodes = render_elements(ctx, &m.elements);
             // sized first: growing piece by piece reallocated often
             let length = nodes.iter().map(Inline::plain_len).sum();
             let mut text = String::with_capacity(length);
@@ -195,10 +208,13 @@ fn variable_key(ctx: &Context, name: &str) -> Option<RawKey> {
         return (!key.is_empty()).then_some(RawKey::Plain(key));
     }
     // kaynak multilingual extension: the main form of a text variable.
-    let value = match crate::ext::sort_text(ctx, name) {
+    #[cfg(feature = "multilingual")]
+    let value = match super::ext::sort_text(ctx, name) {
         Some(value) => value?.into(),
         None => super::text::variable_text(ctx, name, TermForm::Long)?,
     };
+    #[cfg(not(feature = "multilingual"))]
+    let value = super::text::variable_text(ctx, name, TermForm::Long)?;
     // number variables sort numerically (spec, Sorting); a standard
     // variable such as citation-label ("ÇeDo64") sorts as text
     if is_number_variable(name) && number::is_numeric(&value) || name == "citation-number" {

@@ -1,15 +1,16 @@
 //! `cs:text`: variables, macros, terms and values; page ranges.
 
 use super::{case, render_parts_with_facts, wrap, wrap_one, Context};
+use crate::model::*;
 use crate::output::{Inline, Tag};
-use crate::style::model::*;
 use std::borrow::Cow;
 
 pub fn render_text(ctx: &Context, text: &Text) -> Option<Inline> {
     match &text.source {
         TextSource::Variable { name, form } => {
             // kaynak multilingual extension: forms and attachments.
-            if let Some(out) = crate::ext::text_variable(ctx, text, name, *form) {
+            #[cfg(feature = "multilingual")]
+            if let Some(out) = super::ext::text_variable(ctx, text, name, *form) {
                 return out;
             }
             let value = variable_text(ctx, name, *form);
@@ -28,8 +29,11 @@ pub fn render_text(ctx: &Context, text: &Text) -> Option<Inline> {
             let m = ctx.style.macros.get(*index)?;
             let before = ctx.variable_counts();
             // kaynak multilingual extension: settings are lexical.
+            #[cfg(feature = "multilingual")]
             let (parts, facts) =
-                crate::ext::in_macro(ctx, *index, || render_parts_with_facts(ctx, &m.elements));
+                super::ext::in_macro(ctx, *index, || render_parts_with_facts(ctx, &m.elements));
+            #[cfg(not(feature = "multilingual"))]
+            let (parts, facts) = render_parts_with_facts(ctx, &m.elements);
             let after = ctx.variable_counts();
             // like citeproc-js, a macro is suppressed as a group would be
             let (called, rendered) = (after.0 - before.0, after.1 - before.1);

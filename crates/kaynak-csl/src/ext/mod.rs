@@ -4,10 +4,17 @@
 //! locales, the `k:language` condition, case rules N and U and script-ordered
 //! sorting.
 //!
-//! The extension lives in this module; the engine calls it through small,
-//! marked hooks (`kaynak multilingual extension` comments). Everything is
+//! This module gathers the extension's public parts; the code lives in the
+//! layer each part belongs to, so that the crate's modules form no cycle:
+//! the attribute types in `model::ext` (they are part of the style tree), the
+//! attribute reader and a style's settings in `style::ext`, the form query in
+//! `item::forms` (part of the item interface), and the evaluation in
+//! `eval::ext`, which the engine calls through small, marked hooks
+//! (`kaynak multilingual extension` comments). Everything is
 //! inactive unless the style declares `k:version="1"`, so official styles
 //! render exactly as without it.
+//!
+//! Compiled with the crate's `multilingual` feature (on by default).
 //!
 //! The `k:` attributes state what a style prefers; the user's choices
 //! ([`UserForms`], set by the application) win over them: a chosen form replaces
@@ -15,262 +22,15 @@
 //! derived one, under which scheme) is the item's answer to
 //! [`FormQuery::Translit`], with the style's scheme only as a preference.
 //!
-//! * `parse`: reading and validating the `k:` attributes into [`StyleExt`] and
-//!   [`ElementExt`].
-//! * `forms`: resolving a value's main form and secondary forms.
-//! * `render`: text variables with attachments, names, sort keys, conditions.
-//! * `recase`: rules N and U (Turkish up-casing).
-//! * `locale`: item locales (`k:item-locales`).
+//! * `style::ext::parse`: reading and validating the `k:` attributes into
+//!   [`StyleExt`] and [`ElementExt`].
+//! * `eval::ext`: resolving a value's main form and secondary forms; text
+//!   variables with attachments, names, sort keys, conditions; rules N and U
+//!   (Turkish up-casing); item locales (`k:item-locales`).
 
-mod forms;
-mod locale;
-pub mod parse;
-mod recase;
-mod render;
-
-pub use locale::{build_item_chains, item_locale};
-pub use recase::turkish_title_case;
-pub use render::{
-    in_key, in_macro, language_test, name_attachment, names_for, render_element_ext, script_rank,
-    sort_text, text_variable, Frame, Kind,
+pub use crate::eval::ext::{build_item_chains, turkish_title_case};
+pub use crate::item::forms::{default_names_form, default_text_form, map_name, FormQuery};
+pub use crate::model::ext::{
+    Category, ElementExt, Form, ItemLocales, KeyExt, Pattern, Settings, Source,
 };
-
-use crate::item::Name;
-use crate::locale::LocaleChain;
-use crate::style::model::{Element, TextCase};
-use kaynak_text::language::Script;
-use kaynak_text::translit::{romanize, scheme_for, Lang, Scheme};
-use std::borrow::Cow;
-use std::collections::HashMap;
-use std::sync::Arc;
-
-/// The XML namespace of the extension.
-pub const NAMESPACE: &str = "https://kaynak.dev/csl-extension";
-
-/// Which form of a multilingual value the engine asks an item for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FormQuery<'q> {
-    /// The value as stored (published script).
-    Original,
-    /// The item's transliteration: its own, or one derived under the user's
-    /// scheme; the scheme given is the style's preference for derived ones.
-    Translit(Option<Scheme>),
-    /// The translation into a BCP 47 tag (exact tag, else same primary subtag).
-    Translation(&'q str),
-}
-
-/// The user's choice of forms, which wins over the style's (set by the
-/// application with [`set_user_forms`]; the default leaves the style in charge and
-/// writes in the script of the processor's locale).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct UserForms {
-    /// The main form of every value, or `None` (`auto`): the style's pattern where
-    /// it states one, else the original for text in the output's script and a
-    /// transliteration for the rest.
-    pub form: Option<UserForm>,
-    /// The script of the output; `None`: the script of the processor's locale.
-    pub output: Option<Script>,
-}
-
-/// A main form a user chose.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum UserForm {
-    /// The text as published.
-    Original,
-    /// A transliteration (Latin text as written).
-    Translit,
-    /// The translation into this tag (else a transliteration, else the original).
-    Translation(String),
-}
-
-/// Sets the user's forms for a style (before or after it goes into a processor).
-pub fn set_user_forms(style: &mut crate::Style, user: UserForms) {
-    style.ext.user = user;
-}
-
-/// The default [`crate::CslItem::text_form`] for items without
-/// multilingual data: the original is the variable; a transliteration is derived
-/// from it under the style's scheme (else ALA-LC without diacritics), with the table
-/// its letters point to.
-pub fn default_text_form<'a>(
-    original: Option<&'a str>,
-    query: FormQuery<'_>,
-) -> Option<Cow<'a, str>> {
-    match query {
-        FormQuery::Original => original.map(Cow::Borrowed),
-        FormQuery::Translit(scheme) => original.map(|o| Cow::Owned(derive(o, scheme))),
-        FormQuery::Translation(_) => None,
-    }
-}
-
-fn derive(text: &str, scheme: Option<Scheme>) -> String {
-    let lang = Lang::for_text(None, text).lang;
-    romanize(text, scheme_for(lang, scheme), lang)
-        .map(|r| r.text)
-        .unwrap_or_else(|_| text.to_string())
-}
-
-/// The default [`crate::CslItem::names_form`] for items without
-/// multilingual data.
-pub fn default_names_form<'a>(
-    original: Option<Cow<'a, [Name]>>,
-    query: FormQuery<'_>,
-) -> Option<Cow<'a, [Name]>> {
-    match query {
-        FormQuery::Original => original,
-        FormQuery::Translit(scheme) => original.map(|names| {
-            let mapped: Vec<Name> = names
-                .iter()
-                .map(|n| map_name(n, |p| derive(p, scheme)))
-                .collect();
-            Cow::Owned(mapped)
-        }),
-        FormQuery::Translation(_) => None,
-    }
-}
-
-/// Apply `f` to every text part of a name.
-pub fn map_name(name: &Name, f: impl Fn(&str) -> String) -> Name {
-    let part = |p: &Option<String>| p.as_deref().map(&f);
-    Name {
-        family: part(&name.family),
-        given: part(&name.given),
-        dropping_particle: part(&name.dropping_particle),
-        non_dropping_particle: part(&name.non_dropping_particle),
-        suffix: part(&name.suffix),
-        literal: part(&name.literal),
-        ..name.clone()
-    }
-}
-
-/// One of the three forms of a value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Form {
-    Original,
-    Translit,
-    Translation,
-}
-
-/// A `k:forms` pattern: main form, secondary forms and the attachment's
-/// punctuation.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Pattern {
-    pub forms: Vec<Form>,
-    pub open: String,
-    pub delimiter: String,
-    pub close: String,
-}
-
-impl Pattern {
-    /// A pattern of one form, without attachment.
-    pub fn single(form: Form) -> Pattern {
-        Pattern {
-            forms: vec![form],
-            open: String::new(),
-            delimiter: String::new(),
-            close: String::new(),
-        }
-    }
-
-    pub fn main(&self) -> Form {
-        self.forms.first().copied().unwrap_or(Form::Original)
-    }
-}
-
-/// A source of a transliteration (`k:translit`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Source {
-    Record,
-    Scheme(Scheme),
-}
-
-/// The category of a variable, for the per-category default patterns.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Category {
-    Title = 0,
-    ContainerTitle = 1,
-    Name = 2,
-    Text = 3,
-}
-
-impl Category {
-    /// The category of a variable name.
-    pub fn of(variable: &str, is_name: bool) -> Category {
-        if is_name {
-            return Category::Name;
-        }
-        match variable {
-            "title" | "title-short" | "original-title" | "reviewed-title" | "volume-title"
-            | "part-title" => Category::Title,
-            "container-title" | "container-title-short" | "collection-title" | "event-title" => {
-                Category::ContainerTitle
-            }
-            _ => Category::Text,
-        }
-    }
-}
-
-/// Settings one level (style, section, macro or element) gives; `None` means
-/// "ask the next level".
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Settings {
-    /// `k:forms` on a rendering element (overrides every category).
-    pub forms: Option<Pattern>,
-    /// `k:title-forms`, `k:container-title-forms`, `k:name-forms`, `k:text-forms`.
-    pub category_forms: [Option<Pattern>; 4],
-    pub translit: Option<Vec<Source>>,
-    pub translation: Option<String>,
-    pub attach_text_case: Option<TextCase>,
-    pub recase: Option<Vec<String>>,
-    /// `k:locale` (parsed; see the extension doc for what is rendered).
-    pub locale: Option<String>,
-}
-
-impl Settings {
-    pub fn is_empty(&self) -> bool {
-        *self == Settings::default()
-    }
-}
-
-/// `k:item-locales`: language (primary subtag or `*`) → locale tag.
-pub type ItemLocales = Vec<(String, String)>;
-
-/// The extension's data for a whole style.
-#[derive(Debug, Clone, Default)]
-pub struct StyleExt {
-    /// `k:version="1"` was given: the extension is active.
-    pub active: bool,
-    pub style: Settings,
-    pub citation: Settings,
-    pub bibliography: Settings,
-    /// Settings of each macro, by macro index.
-    pub macros: Vec<Settings>,
-    /// `k:item-locales` on style, citation, bibliography (`Some(empty)` = off).
-    pub item_locales: [Option<ItemLocales>; 3],
-    /// Locale chains for the item locales, by locale tag (built with the
-    /// processor).
-    pub chains: HashMap<String, LocaleChain>,
-    /// The user's choices, which win over the style's.
-    pub user: UserForms,
-}
-
-/// Extension attributes of one rendering element, wrapping it
-/// (`Element::Ext`).
-#[derive(Debug, Clone)]
-pub struct ElementExt {
-    pub settings: Arc<Settings>,
-    pub element: Element,
-}
-
-/// Extension attributes of a `cs:key`.
-#[derive(Debug, Clone, Default)]
-pub struct KeyExt {
-    pub settings: Arc<Settings>,
-    /// `k:script-order`: ISO 15924 codes.
-    pub script_order: Vec<String>,
-}
-
-/// The primary subtag of a language tag, lower-cased (the language module's).
-pub fn primary(tag: &str) -> String {
-    kaynak_text::language::primary(tag)
-}
+pub use crate::style::ext::{set_user_forms, StyleExt, UserForm, UserForms, NAMESPACE};

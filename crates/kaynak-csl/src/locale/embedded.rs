@@ -24,7 +24,7 @@ pub fn embedded_locale(tag: &str) -> Option<&'static str> {
 mod tests {
     use super::*;
     use crate::locale::{Locale, LocaleChain};
-    use crate::style::model::TermForm;
+    use crate::model::TermForm;
 
     #[test]
     fn every_embedded_locale_parses_with_core_terms() {
@@ -50,9 +50,7 @@ mod tests {
                     "{tag} lacks {term}"
                 );
             }
-            assert!(chain
-                .date_format(crate::style::model::DateForm::Text)
-                .is_some());
+            assert!(chain.date_format(crate::model::DateForm::Text).is_some());
         }
     }
 

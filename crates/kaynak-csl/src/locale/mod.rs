@@ -9,19 +9,25 @@ mod embedded;
 pub use embedded::{embedded_locale, EMBEDDED_TAGS};
 
 use crate::diagnostic::Diagnostic;
-use crate::style::model::*;
-use crate::style::xml::{self, elements, Reader};
+use crate::model::*;
+use crate::xml::{self, elements, Reader};
 use roxmltree::Node;
 use std::collections::HashMap;
 
 /// One locale, complete (a locale file) or partial (a style's override).
 #[derive(Debug, Clone, Default)]
 pub struct Locale {
+    /// The locale's language tag (`xml:lang`), e.g. `en-US`.
     pub lang: Option<String>,
+    /// The terms (`cs:terms`).
     pub terms: TermMap,
+    /// The `text` date format.
     pub date_text: Option<LocaleDate>,
+    /// The `numeric` date format.
     pub date_numeric: Option<LocaleDate>,
+    /// The `punctuation-in-quote` option.
     pub punctuation_in_quote: Option<bool>,
+    /// The `limit-day-ordinals-to-day-1` option.
     pub limit_day_ordinals_to_day_1: Option<bool>,
 }
 
@@ -149,6 +155,7 @@ fn curl_apostrophes(text: &mut String) {
 /// locales for the language, then the locale files, ending with en-US.
 #[derive(Debug, Clone, Default)]
 pub struct LocaleChain {
+    /// The locales, most specific first.
     pub locales: Vec<Locale>,
     /// Every term's answer per form, worked out on the first look-up: a
     /// look-up walked forms × locales, a hash probe each, and rendering
@@ -281,6 +288,7 @@ impl LocaleChain {
         self.locales.iter().find(|l| l.terms.has_ordinals())
     }
 
+    /// The first date format of `form` along the chain.
     pub fn date_format(&self, form: DateForm) -> Option<&LocaleDate> {
         self.locales.iter().find_map(|l| match form {
             DateForm::Text => l.date_text.as_ref(),
@@ -288,6 +296,7 @@ impl LocaleChain {
         })
     }
 
+    /// Whether punctuation goes inside closing quotes (the first locale that says).
     pub fn punctuation_in_quote(&self) -> bool {
         self.locales
             .iter()
@@ -295,6 +304,7 @@ impl LocaleChain {
             .unwrap_or(false)
     }
 
+    /// Whether ordinal day numbers are limited to day 1 (the first locale that says).
     pub fn limit_day_ordinals(&self) -> bool {
         self.locales
             .iter()

@@ -1,7 +1,7 @@
 //! HTML backend, following citeproc-js's markup so the test suite compares.
 
 use super::{Backend, Span};
-use crate::style::model::Display;
+use crate::model::Display;
 
 pub struct Html;
 

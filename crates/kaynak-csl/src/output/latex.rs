@@ -9,8 +9,9 @@
 //! prints it, for a warning.
 
 use super::{Backend, Span};
-use crate::style::model::Display;
+use crate::model::Display;
 
+/// The LaTeX backend.
 pub struct Latex;
 
 impl Backend for Latex {

@@ -4,7 +4,7 @@
 //! marker (`- `, `+ `, `1. `) at the start of a line.
 
 use super::{Backend, Span};
-use crate::style::model::Display;
+use crate::model::Display;
 
 pub struct Markdown;
 

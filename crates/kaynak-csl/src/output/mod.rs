@@ -15,7 +15,7 @@ pub mod tag;
 
 pub use tag::{GivenShown, NameTag, NamesTag, Tag};
 
-use crate::style::model::{Display, FontStyle, FontVariant, FontWeight, Formatting, VerticalAlign};
+use crate::model::{Display, FontStyle, FontVariant, FontWeight, Formatting, VerticalAlign};
 use compact_str::CompactString;
 use std::borrow::Cow;
 
@@ -35,9 +35,12 @@ pub enum Inline {
     /// Quoted text. The marks live in a box: quotes are rare, and without
     /// it every node of every tree would be their size (80 bytes, not 40).
     Quoted {
+        /// The opening and closing marks, from the locale's terms.
         marks: Box<QuoteMarks>,
+        /// The quoted text.
         children: Vec<Inline>,
     },
+    /// A `display` block (`block`, `left-margin`, `right-inline`, `indent`).
     Display(Display, Vec<Inline>),
     /// Text protected from case changes (`<span class="nocase">`).
     NoCase(Vec<Inline>),
@@ -57,6 +60,7 @@ impl Default for Inline {
 pub struct QuoteMarks {
     /// Short marks stay inline: no allocation per quoted node.
     pub open: CompactString,
+    /// The closing mark.
     pub close: CompactString,
     /// Whether punctuation that follows moves inside the closing mark.
     pub punctuation_inside: bool,
@@ -124,6 +128,23 @@ impl Inline {
         }
     }
 
+    /// The text a cite is compared by in disambiguation: as
+    /// [`Inline::push_plain`] but without the quotation marks of a quoted
+    /// node, which are formatting like italics (citeproc-js compares cites
+    /// without any decoration; the spec names none to compare).
+    pub(crate) fn push_unquoted(&self, out: &mut String) {
+        match self {
+            Inline::Text(text) => out.push_str(text),
+            Inline::Quoted { children, .. }
+            | Inline::Formatted(_, children)
+            | Inline::Markup(_, children)
+            | Inline::Display(_, children)
+            | Inline::NoCase(children)
+            | Inline::Tagged(_, children) => children.iter().for_each(|c| c.push_unquoted(out)),
+        }
+    }
+
+    /// Whether the node prints nothing.
     pub fn is_empty(&self) -> bool {
         // a chain of single children (tags, formatting) is followed in a
         // loop: this runs on every node an element renders
@@ -204,17 +225,29 @@ impl Inline {
 /// A style switch in the flattened stream.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Span {
+    /// Italic on.
     Italic,
+    /// Upright (`font-style="normal"` inside italics).
     NormalStyle,
+    /// Bold on.
     Bold,
+    /// Normal weight inside bold.
     NormalWeight,
+    /// Light weight.
     Light,
+    /// Small capitals on.
     SmallCaps,
+    /// Normal variant inside small capitals.
     NormalVariant,
+    /// Underline on.
     Underline,
+    /// Superscript.
     Superscript,
+    /// Subscript.
     Subscript,
+    /// Back to the baseline inside a super- or subscript.
     Baseline,
+    /// A `display` block.
     Display(Display),
 }
 
@@ -222,23 +255,33 @@ pub enum Span {
 /// text of every rendered cite was a large share of output time.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Event<'t> {
+    /// Text to escape and print.
     Text(Cow<'t, str>),
+    /// A style switch begins.
     Open(Span),
+    /// A style switch ends.
     Close(Span),
+    /// A closing quote mark, and whether punctuation that follows moves inside it.
     CloseQuote(Cow<'t, str>, bool),
 }
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
+    /// Plain text.
     Text,
+    /// HTML (citeproc-js's markup for the bibliography).
     Html,
+    /// Markdown (pandoc's).
     Markdown,
+    /// LaTeX.
     Latex,
+    /// RTF.
     Rtf,
 }
 
 impl Format {
+    /// The format for a name: `text` (`plain`), `html`, `markdown` (`md`), `latex` (`tex`), `rtf`.
     pub fn from_name(name: &str) -> Option<Format> {
         match name {
             "text" | "plain" => Some(Format::Text),
@@ -253,8 +296,11 @@ impl Format {
 
 /// One output syntax.
 pub trait Backend {
+    /// Append `text` escaped for the format.
     fn escape(&self, text: &str, out: &mut String);
+    /// Append the markup that opens `span`.
     fn open(&self, span: Span, out: &mut String);
+    /// Append the markup that closes `span`.
     fn close(&self, span: Span, out: &mut String);
 }
 
@@ -569,19 +615,6 @@ fn is_space(c: char) -> bool {
     c == ' ' || c == '\u{a0}'
 }
 
-/// Render a whole bibliography; HTML follows citeproc-js's wrapper.
-pub fn render_bibliography(
-    bibliography: &crate::processor::Bibliography,
-    format: Format,
-) -> String {
-    let entries: Vec<String> = bibliography
-        .entries
-        .iter()
-        .map(|entry| render(&entry.content, format))
-        .collect();
-    join_bibliography(&entries, format)
-}
-
 /// Rendered entries joined into one bibliography in `format`.
 pub fn join_bibliography(entries: &[String], format: Format) -> String {
     let mut out = BibliographyWriter::new(String::new(), format);
@@ -601,6 +634,7 @@ pub struct BibliographyWriter<W: std::fmt::Write> {
 }
 
 impl<W: std::fmt::Write> BibliographyWriter<W> {
+    /// A writer appending to `out`.
     pub fn new(out: W, format: Format) -> BibliographyWriter<W> {
         BibliographyWriter {
             out,

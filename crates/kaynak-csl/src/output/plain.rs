@@ -1,7 +1,7 @@
 //! Plain-text backend: formatting is dropped, text is written as is.
 
 use super::{Backend, Span};
-use crate::style::model::Display;
+use crate::model::Display;
 
 pub struct Plain;
 

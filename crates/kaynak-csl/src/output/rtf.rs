@@ -2,8 +2,9 @@
 //! non-ASCII written as `\uN?`.
 
 use super::{Backend, Span};
-use crate::style::model::Display;
+use crate::model::Display;
 
+/// The RTF backend.
 pub struct Rtf;
 
 impl Backend for Rtf {

@@ -42,7 +42,11 @@ pub enum Tag {
     /// The cite's locator, as rendered.
     Locator,
     /// A locale term; `cased` when the element set its own text-case.
-    Term { cased: bool },
+    /// A locale term.
+    Term {
+        /// The element set its own `text-case`.
+        cased: bool,
+    },
     /// The output of a variable rendered inside `cs:substitute`, by the
     /// variable's id in the style.
     Substituted(u16),

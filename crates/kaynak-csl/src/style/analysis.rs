@@ -13,10 +13,10 @@
 //! walks over one macro's element tree recurse only as deep as the XML,
 //! which is bounded first.
 
-use super::model::*;
-use super::xml::{elements, Reader};
 use super::Style;
 use crate::fasthash::FastMap;
+use crate::model::*;
+use crate::xml::{elements, Reader};
 use roxmltree::Node;
 
 /// The deepest nesting allowed, counted in rendering elements (macros
@@ -218,6 +218,7 @@ fn collect_calls(elements: &[Element], calls: &mut Vec<usize>) {
                 }
             }
             // kaynak multilingual extension
+            #[cfg(feature = "multilingual")]
             Element::Ext(ext) => collect_calls(std::slice::from_ref(&ext.element), calls),
             _ => {}
         }
@@ -253,6 +254,7 @@ fn nesting_one(element: &Element, depth: &[usize]) -> usize {
             .as_ref()
             .map_or(0, |sub| nesting(sub, depth)),
         // kaynak multilingual extension: the wrapped element, one level down
+        #[cfg(feature = "multilingual")]
         Element::Ext(ext) => nesting_one(&ext.element, depth),
         _ => 0,
     };
@@ -284,6 +286,7 @@ fn collect_variables(elements: &[Element], ids: &mut VariableIds) {
                 collect_variables(&choose.otherwise, ids);
             }
             // kaynak multilingual extension
+            #[cfg(feature = "multilingual")]
             Element::Ext(ext) => collect_variables(std::slice::from_ref(&ext.element), ids),
             Element::Text(_) => {}
         }

@@ -1,30 +1,42 @@
 //! CSL styles: XML text → validated, typed [`Style`].
 //!
-//! Reading happens in `parse` (elements) with `xml` helpers; the types live
-//! in `model`. Errors carry line:column. Nothing here renders.
+//! Reading happens in `parse` (elements) with the `xml` helpers; the
+//! types of the style tree live in [`crate::model`] (also reachable as
+//! `style::model`), below this module, so that locales can share them.
+//! Errors carry line:column. Nothing here renders.
 
 pub mod analysis;
-pub mod model;
+#[cfg(feature = "multilingual")]
+pub mod ext;
 mod parse;
-pub mod xml;
 
 use crate::diagnostic::Diagnostic;
 use crate::locale::Locale;
-pub use model::*;
+pub use crate::model;
+pub use crate::model::*;
 
 /// A parsed CSL style (independent or dependent).
 #[derive(Debug, Clone, Default)]
 pub struct Style {
+    /// `class`: in-text or note.
     pub class: StyleClass,
+    /// `default-locale`.
     pub default_locale: Option<String>,
+    /// Global options (`cs:style` attributes).
     pub options: StyleOptions,
+    /// The macros; elements call them by index.
     pub macros: Vec<Macro>,
+    /// Inline `cs:locale` overrides.
     pub locales: Vec<Locale>,
+    /// `cs:citation`.
     pub citation: Option<Section>,
+    /// `cs:bibliography`.
     pub bibliography: Option<Section>,
     /// For a dependent style: the `independent-parent` link.
     pub parent: Option<String>,
+    /// `cs:info/cs:title`.
     pub title: Option<String>,
+    /// `cs:info/cs:id`.
     pub id: Option<String>,
     /// Whether any element renders `year-suffix` itself; if not, the
     /// suffix follows the first rendered year.
@@ -39,7 +51,8 @@ pub struct Style {
     /// Non-fatal diagnostics (unknown attributes or values).
     pub warnings: Vec<Diagnostic>,
     /// kaynak multilingual extension (`k:` attributes).
-    pub ext: crate::ext::StyleExt,
+    #[cfg(feature = "multilingual")]
+    pub ext: ext::StyleExt,
     /// The variables the style's elements render, by id.
     pub variables: analysis::VariableIds,
     /// The item types `type=` conditions test, by id.

@@ -1,11 +1,11 @@
 //! Reading a style document into the typed model.
 
 use super::analysis;
-use super::model::*;
-use super::xml::{self, elements, Reader, NAME_ATTRS, RENDERING_ATTRS};
 use super::Style;
 use crate::diagnostic::Diagnostic;
 use crate::locale::read_locale;
+use crate::model::*;
+use crate::xml::{self, elements, Reader, NAME_ATTRS, RENDERING_ATTRS};
 use roxmltree::Node;
 use std::collections::HashMap;
 
@@ -81,7 +81,8 @@ pub fn parse_style(text: &str) -> Result<Style, Vec<Diagnostic>> {
     style.variable_slots = sr.variable_slots.len();
     style.item_types = std::mem::take(&mut sr.type_ids).into_iter().collect();
     // kaynak multilingual extension: validate k: attributes, read style-level settings.
-    crate::ext::parse::read_style(&mut reader, root, &mut style);
+    #[cfg(feature = "multilingual")]
+    super::ext::parse::read_style(&mut reader, root, &mut style);
     analysis::analyse(&mut style, &mut reader, root);
     style.explicit_year_suffix = uses_variable(&style, "year-suffix");
     // subsequent cites can render differently: conditions on position,
@@ -348,7 +349,8 @@ impl StyleReader<'_, '_, '_> {
                 names_min: self.reader.number_attr(key, "names-min"),
                 names_use_first: self.reader.number_attr(key, "names-use-first"),
                 names_use_last: self.reader.bool_attr(key, "names-use-last"),
-                ext: crate::ext::parse::key_ext(key),
+                #[cfg(feature = "multilingual")]
+                ext: super::ext::parse::key_ext(key),
             });
         }
         keys
@@ -371,8 +373,10 @@ impl StyleReader<'_, '_, '_> {
 
     fn element(&mut self, node: Node) -> Option<Element> {
         // kaynak multilingual extension: wrap elements that carry k: attributes.
-        self.plain_element(node)
-            .map(|e| crate::ext::parse::wrap_element(node, e))
+        let element = self.plain_element(node);
+        #[cfg(feature = "multilingual")]
+        let element = element.map(|e| super::ext::parse::wrap_element(node, e));
+        element
     }
 
     fn plain_element(&mut self, node: Node) -> Option<Element> {
@@ -703,7 +707,8 @@ impl StyleReader<'_, '_, '_> {
             types: list("type"),
             variable_slots: variables.iter().map(|v| self.variable_slot(v)).collect(),
             variables,
-            ext_language: crate::ext::parse::language_condition(node),
+            #[cfg(feature = "multilingual")]
+            ext_language: super::ext::parse::language_condition(node),
         }
     }
 
@@ -760,6 +765,7 @@ fn uses_variable(style: &Style, variable: &str) -> bool {
                 .map(|s| walk(s, variable))
                 .unwrap_or(false),
             // kaynak multilingual extension
+            #[cfg(feature = "multilingual")]
             Element::Ext(ext) => walk(std::slice::from_ref(&ext.element), variable),
             _ => false,
         })

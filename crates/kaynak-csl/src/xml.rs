@@ -1,8 +1,8 @@
 //! Helpers shared by the style and locale readers: XML parsing with safe
 //! limits, positions, and attribute reading that reports unknown names.
 
-use super::model::*;
 use crate::diagnostic::Diagnostic;
+use crate::model::*;
 use roxmltree::{Document, Node};
 
 /// Parse XML text. DTDs are refused, which rejects entity-expansion bombs.

@@ -1,7 +1,7 @@
 //! Benchmark: render N generated multilingual items with the official
 //! Chicago notes style, as a bibliography and as N notes, and report time
 //! and peak memory. Not a test: run it with
-//! `cargo run --release --example csl_bench -- [N…] [--repeat K] [--threads T] [--only PHASE] [--show]`
+//! `cargo run --release -p kaynak-csl --example csl_bench -- [N…] [--repeat K] [--threads T] [--only PHASE] [--show]`
 //! (default sizes 1000 5000 10000, so growth can be read off one run).
 //!
 //! Per size it measures, in the same process:
@@ -21,7 +21,7 @@
 //! so each phase's peak is its own (it includes the items, which stay loaded).
 //! `checksum` hashes the text output, to show an optimisation changed nothing.
 
-use kaynak::csl::{self, Cite, Cluster, CslItem, Format, JsonItem, Locale, Processor, Style};
+use kaynak_csl::{self as csl, Cite, Cluster, CslItem, Format, JsonItem, Locale, Processor, Style};
 use serde_json::{json, Value};
 use std::path::Path;
 use std::time::Instant;
@@ -335,7 +335,9 @@ fn bench(root: &Path, count: usize, options: &Options) -> Option<()> {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let options = Options::parse(&args);
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // the workspace root (this crate is crates/kaynak-csl); ../shared is beside it
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = manifest.ancestors().nth(2).unwrap_or(manifest);
     for &count in &options.sizes {
         if bench(root, count, &options).is_none() {
             eprintln!(

@@ -2,7 +2,7 @@
 //! with the language's own rules. Turkish and Azerbaijani map `i→İ`, `ı→I`
 //! and keep their conjunctions and particles in lower case in title case.
 
-use crate::style::model::TextCase;
+use crate::model::TextCase;
 
 /// Words Turkish title case leaves in lower case (except first and after `:`).
 const TURKISH_MINOR: &[&str] = &[

@@ -1,8 +1,9 @@
-//! The official CSL test suite (`../shared/csl/test-suite`), run as a
-//! ratchet: fixtures listed in `tests/csl-suite-passing.txt` must pass;
+//! The official CSL test suite (`../shared/csl/test-suite`, beside the
+//! workspace root), run as a
+//! ratchet: fixtures listed in `crates/kaynak-csl/tests/csl-suite-passing.txt` must pass;
 //! newly passing ones are printed. `KAYNAK_SUITE_UPDATE=1` rewrites the list.
 
-use kaynak::csl::{self, Cite, Cluster, CslItem, Format, JsonItem, Locale, Processor, Style};
+use kaynak_csl::{self as csl, Cite, Cluster, CslItem, Format, JsonItem, Locale, Processor, Style};
 use serde_json::Value;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -10,8 +11,19 @@ use std::sync::{Arc, Mutex};
 
 const SKIPPED: &[(&str, &str)] = &[];
 
+/// The workspace root (this crate is `crates/kaynak-csl` under it); the
+/// shared data lives beside it, in `../shared`.
+fn workspace_root() -> PathBuf {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    manifest
+        .ancestors()
+        .nth(2)
+        .unwrap_or(manifest)
+        .to_path_buf()
+}
+
 fn suite_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/csl/test-suite")
+    workspace_root().join("../shared/csl/test-suite")
 }
 
 struct Fixture {

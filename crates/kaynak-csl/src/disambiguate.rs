@@ -3,12 +3,13 @@
 //! year-suffix. Items are grouped by their rendered cite, so the work is
 //! linear in the number of items plus the size of ambiguous groups.
 
-use super::CiteState;
+use crate::cluster::Cluster;
 use crate::diagnostic::Warning;
+use crate::eval::CiteState;
 use crate::item::Name;
+use crate::model::*;
 use crate::output::{GivenShown, Inline, Tag};
-use crate::processor::{Cluster, Run};
-use crate::style::model::*;
+use crate::run::Run;
 use std::collections::HashMap;
 use std::ops::ControlFlow;
 
@@ -115,6 +116,7 @@ fn disambiguate_tests(style: &crate::style::Style) -> usize {
                 }
                 Element::Group(g) => count(&g.children),
                 // kaynak multilingual extension
+                #[cfg(feature = "multilingual")]
                 Element::Ext(ext) => count(std::slice::from_ref(&ext.element)),
                 _ => 0,
             })
@@ -162,7 +164,7 @@ fn key_as(
     let parts = run.render_item(index, section, &state, warnings).parts;
     // one buffer per key, not a string per part
     let mut key = String::new();
-    parts.iter().for_each(|p| p.push_plain(&mut key));
+    parts.iter().for_each(|p| p.push_unquoted(&mut key));
     key
 }
 

@@ -6,7 +6,7 @@
 use super::primary;
 use crate::item::CslItem;
 use crate::locale::{Locale, LocaleChain};
-use crate::style::model::{Element, Section};
+use crate::model::{Element, Section};
 use crate::style::Style;
 
 /// Build a locale chain for every locale the style names in

@@ -2,10 +2,12 @@
 //! document (every diagnostic carries line:col), and silent readers the style
 //! parser's hooks call to attach the values to the typed model.
 
-use super::{primary, Category, ElementExt, Form, KeyExt, Pattern, Settings, Source, NAMESPACE};
-use crate::style::model::{Element, TextCase};
-use crate::style::xml::{elements, Reader};
+use super::NAMESPACE;
+use crate::model::ext::{Category, ElementExt, Form, KeyExt, Pattern, Settings, Source};
+use crate::model::{Element, TextCase};
 use crate::style::Style;
+use crate::xml::{elements, Reader};
+use kaynak_text::language::primary;
 use kaynak_text::translit::Scheme;
 use roxmltree::Node;
 use std::sync::Arc;

@@ -7,8 +7,8 @@ use super::recase;
 use super::{primary, Category, ElementExt, Form, FormQuery, KeyExt, Settings};
 use crate::eval::{case, render_element, wrap, Context};
 use crate::item::Name;
+use crate::model::{Element, Rendering, TermForm, Text, TextCase};
 use crate::output::Inline;
-use crate::style::model::{Element, Rendering, TermForm, Text, TextCase};
 use std::sync::Arc;
 
 /// One step of the lexical chain the evaluator is in.

@@ -1,4 +1,4 @@
-//! Formatting the library: kaynak records as CSL items, style and locale
+//! The record-to-CSL adapter: kaynak records as CSL items, style and locale
 //! lookup, and the glue between the citation syntax and the CSL engine.
 //! Returns strings and diagnostics; the CLI prints them.
 

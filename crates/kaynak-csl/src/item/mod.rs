@@ -4,17 +4,27 @@
 use std::borrow::Cow;
 
 // kaynak multilingual extension (docs/csl-extension.md): the form query type.
-pub use crate::ext::FormQuery;
+#[cfg(feature = "multilingual")]
+pub mod forms;
+#[cfg(feature = "multilingual")]
+pub use forms::FormQuery;
 
 /// A personal or institutional name, in CSL's parts.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Name {
+    /// Family name (`Doe`).
     pub family: Option<String>,
+    /// Given name(s) (`John`).
     pub given: Option<String>,
+    /// Particle dropped when the name is inverted (`van` in Ludwig van Beethoven).
     pub dropping_particle: Option<String>,
+    /// Particle kept with the family name (`de` in `de Gaulle`).
     pub non_dropping_particle: Option<String>,
+    /// Suffix (`Jr.`, `III`).
     pub suffix: Option<String>,
+    /// Whether a comma goes before the suffix (CSL-JSON `comma-suffix`).
     pub comma_suffix: bool,
+    /// Given name after family name in every form (CSL-JSON `static-ordering`; East Asian names).
     pub static_ordering: bool,
     /// An institution or any name given as one string.
     pub literal: Option<String>,
@@ -25,20 +35,26 @@ pub struct Name {
 pub struct Date {
     /// One `[year, month, day]` (0 = absent) or two for a range.
     pub parts: Vec<[i32; 3]>,
+    /// A season (CSL-JSON `season`) when no month stands for it.
     pub season: Option<String>,
+    /// Whether the date is approximate (`circa`).
     pub circa: bool,
+    /// The date as free text, printed as it is.
     pub literal: Option<String>,
 }
 
 impl Date {
+    /// The start (or only) date, as `[year, month, day]`.
     pub fn start(&self) -> Option<&[i32; 3]> {
         self.parts.first()
     }
 
+    /// The end of a range, as `[year, month, day]`.
     pub fn end(&self) -> Option<&[i32; 3]> {
         self.parts.get(1)
     }
 
+    /// The start's year.
     pub fn year(&self) -> Option<i32> {
         self.start().map(|p| p[0])
     }
@@ -68,12 +84,14 @@ pub trait CslItem: Sync {
     /// transliteration, a transliteration under a scheme, or a translation.
     /// The default serves plain items: the original is [`CslItem::variable`],
     /// schemes transliterate it, there is no record translit or translation.
+    #[cfg(feature = "multilingual")]
     fn text_form(&self, name: &str, query: FormQuery<'_>) -> Option<Cow<'_, str>> {
-        crate::ext::default_text_form(self.variable(name), query)
+        forms::default_text_form(self.variable(name), query)
     }
     /// A name variable with every part in one form; a part without that form
     /// is `None`. The list has the same length and order as the original.
+    #[cfg(feature = "multilingual")]
     fn names_form(&self, name: &str, query: FormQuery<'_>) -> Option<Cow<'_, [Name]>> {
-        crate::ext::default_names_form(self.names(name), query)
+        forms::default_names_form(self.names(name), query)
     }
 }

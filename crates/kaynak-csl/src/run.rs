@@ -1,0 +1,371 @@
+//! One processing run's state ([`Run`]), shared by its passes: the items
+//! and their ids, citation numbers, the bibliography order (sorted here), each
+//! item's disambiguation state, the warnings; and rendering one item with a
+//! layout ([`ItemRender`]).
+
+use crate::cluster::Cluster;
+use crate::diagnostic::Warning;
+use crate::eval::{self, sort, Author, CiteState, Context, Walk};
+use crate::item::CslItem;
+use crate::model::*;
+use crate::output::{Inline, Tag};
+use crate::processor::Processor;
+use crate::style::Style;
+use std::cmp::Ordering;
+use std::collections::HashMap;
+use std::sync::atomic::AtomicU8;
+
+/// Per-run state shared by the passes.
+pub(crate) struct Run<'p, 'i> {
+    pub processor: &'p Processor,
+    pub items: Vec<&'i dyn CslItem>,
+    /// Item index → citation number (1-based).
+    pub numbers: Vec<usize>,
+    /// Item indexes in bibliography order.
+    pub bib_order: Vec<usize>,
+    /// Item index → disambiguation state.
+    pub disambiguation: Vec<CiteState>,
+    pub warnings: Vec<Warning>,
+    /// Item id → index (the ids are the items' own).
+    pub index: HashMap<&'i str, usize>,
+    /// Whether the citation layout tests `position`.
+    pub uses_positions: bool,
+    /// Per item, whether it has each variable the style's conditions test
+    /// (by slot; see `Context::share_answers`): an item renders several
+    /// times, and the same tests were asked anew each time.
+    variable_answers: Vec<AtomicU8>,
+}
+
+/// The bibliography's sort keys, computed before the sort on the processor's
+/// threads, and only those a comparison will read: every item's first key,
+/// then key k+1 of the items that tie with another item on keys 0..=k (equal
+/// keys are equal bytes). Two items reach key k only when they tie on every
+/// key before it, so the keys `compare` reads are always there.
+struct SortKeys<'s> {
+    section: &'s Section,
+    /// Key k of item i is `columns[k][i]`.
+    columns: Vec<Vec<Option<sort::KeyValue>>>,
+}
+
+impl<'s> SortKeys<'s> {
+    fn compute(run: &Run, section: &'s Section) -> Self {
+        let mut columns = vec![vec![None; run.items.len()]; section.sort.len()];
+        let mut tied: Vec<Vec<usize>> = vec![(0..run.items.len()).collect()];
+        for (index, column) in columns.iter_mut().enumerate() {
+            let need: Vec<usize> = tied.iter().flatten().copied().collect();
+            if need.is_empty() {
+                break;
+            }
+            let (values, _) = crate::parallel::map(run.processor.threads(), &need, |&item, _| {
+                sort_key_of(run, section, item, index)
+            });
+            for (&item, value) in need.iter().zip(values) {
+                column[item] = Some(value);
+            }
+            tied = tied
+                .iter()
+                .flat_map(|group| split_ties(group, |item| &column[item]))
+                .collect();
+        }
+        SortKeys { section, columns }
+    }
+
+    /// Compares two items key by key.
+    fn compare(&self, a: usize, b: usize) -> Ordering {
+        for (sort_key, column) in self.section.sort.iter().zip(&self.columns) {
+            let ordering = match (&column[a], &column[b]) {
+                (Some(x), Some(y)) => sort::compare_values(sort_key, x, y),
+                _ => Ordering::Equal,
+            };
+            if ordering != Ordering::Equal {
+                return ordering;
+            }
+        }
+        Ordering::Equal
+    }
+}
+
+/// The groups (of two or more) of `group`'s items that share a value.
+fn split_ties<'k, V: Eq + std::hash::Hash + 'k>(
+    group: &[usize],
+    value: impl Fn(usize) -> &'k V,
+) -> Vec<Vec<usize>> {
+    let mut by_value: HashMap<&V, Vec<usize>> = HashMap::new();
+    for &item in group {
+        by_value.entry(value(item)).or_default().push(item);
+    }
+    by_value.into_values().filter(|g| g.len() > 1).collect()
+}
+
+/// Sort key `index` of item `item` in the bibliography.
+fn sort_key_of(run: &Run, section: &Section, item: usize, index: usize) -> sort::KeyValue {
+    let cite = CiteState {
+        citation_number: Some(run.numbers[item]),
+        ..CiteState::default()
+    };
+    let processor = run.processor;
+    let key = sort::KeyInput {
+        collator: processor.collator(),
+        style: &processor.style,
+        locale: &processor.locale,
+        item: run.items[item],
+        section,
+        cite: &cite,
+    };
+    sort::sort_key_sharing(&key, index, Some(run.answers_of(item)))
+}
+
+impl<'p, 'i> Run<'p, 'i> {
+    pub fn new(processor: &'p Processor, items: &[&'i dyn CslItem], clusters: &[Cluster]) -> Self {
+        let index: HashMap<&'i str, usize> = items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| (item.id(), i))
+            .collect();
+        let mut order: Vec<usize> = Vec::with_capacity(items.len());
+        let mut seen = vec![false; items.len()];
+        let cited = clusters.iter().flat_map(|c| c.cites.iter());
+        for cite in cited {
+            if let Some(&i) = index.get(cite.id.as_str()) {
+                if !seen[i] {
+                    seen[i] = true;
+                    order.push(i);
+                }
+            }
+        }
+        for (i, was_seen) in seen.iter().enumerate() {
+            if !was_seen {
+                order.push(i);
+            }
+        }
+        let mut numbers = vec![0; items.len()];
+        for (rank, i) in order.iter().enumerate() {
+            numbers[*i] = rank + 1;
+        }
+        let mut run = Run {
+            processor,
+            items: items.to_vec(),
+            numbers,
+            bib_order: order,
+            disambiguation: vec![CiteState::default(); items.len()],
+            warnings: Vec::new(),
+            index,
+            uses_positions: processor.style.uses_positions,
+            variable_answers: (0..items.len() * processor.style.variable_slots)
+                .map(|_| AtomicU8::new(0))
+                .collect(),
+        };
+        run.sort_bibliography();
+        run
+    }
+
+    /// The variable answers kept for item `index`.
+    fn answers_of(&self, index: usize) -> &[AtomicU8] {
+        let slots = self.processor.style.variable_slots;
+        self.variable_answers
+            .get(index * slots..(index + 1) * slots)
+            .unwrap_or_default()
+    }
+
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+
+    fn sort_bibliography(&mut self) {
+        let style = &self.processor.style;
+        let Some(section) = style.bibliography.as_ref().filter(|s| !s.sort.is_empty()) else {
+            return;
+        };
+        let keys = SortKeys::compute(self, section);
+        let mut order = self.bib_order.clone();
+        order.sort_by(|a, b| keys.compare(*a, *b));
+        let uses_number = section.sort.iter().any(|k| {
+            matches!(&k.source, SortKeySource::Variable(v) if v == "citation-number")
+                || matches!(&k.source, SortKeySource::Macro(m) if macro_uses_number(style, *m))
+        });
+        if !uses_number {
+            for (rank, i) in order.iter().enumerate() {
+                self.numbers[*i] = rank + 1;
+            }
+        }
+        self.bib_order = order;
+    }
+
+    /// The state for rendering item `index` in a cite with `position`.
+    pub fn state_for(&self, index: usize, position: &CiteState) -> CiteState {
+        let base = &self.disambiguation[index];
+        CiteState {
+            citation_number: Some(self.numbers[index]),
+            year_suffix: base.year_suffix,
+            extra_names: base.extra_names,
+            givenname_levels: base.givenname_levels.clone(),
+            disambiguate: base.disambiguate,
+            ..position.clone()
+        }
+    }
+
+    /// Render a layout's elements for one item; its warnings go to `warnings`.
+    /// Takes `&self` so that threads can render items side by side.
+    pub fn render_item(
+        &self,
+        index: usize,
+        section: &Section,
+        cite: &CiteState,
+        warnings: &mut Vec<Warning>,
+    ) -> ItemRender {
+        let style = &self.processor.style;
+        let walk = Walk::default();
+        let mut ctx = Context::new(
+            style,
+            &self.processor.locale,
+            self.items[index],
+            section,
+            cite,
+            &walk,
+        );
+        ctx.share_answers(self.answers_of(index));
+        let parts = eval::render_elements(&ctx, &section.layout.elements);
+        drop(ctx);
+        warnings.extend(walk.into_warnings());
+        ItemRender { parts }
+    }
+
+    /// `work` for every element of `inputs`, split over the processor's
+    /// threads; results in input order, warnings appended to the run's in order.
+    pub fn par_map<T: Sync, R: Send>(
+        &mut self,
+        inputs: &[T],
+        work: impl Fn(&Run<'p, 'i>, &T, &mut Vec<Warning>) -> R + Sync,
+    ) -> Vec<R> {
+        let run: &Run<'p, 'i> = self;
+        let (out, warnings) =
+            crate::parallel::map(run.processor.threads(), inputs, |x, w| work(run, x, w));
+        self.warnings.extend(warnings);
+        out
+    }
+}
+
+/// One item rendered by a layout: the outputs of the layout's elements.
+/// What they hold (its author, whether it opens with a term …) is read
+/// from their tags.
+pub(crate) struct ItemRender {
+    pub parts: Vec<Inline>,
+}
+
+impl ItemRender {
+    /// The item's author: the first names output (see
+    /// [`Inline::first_names`]), as plain text, and what names it.
+    pub fn author(&self) -> Option<(String, Author)> {
+        self.parts.iter().find_map(author_of)
+    }
+
+    /// Whether the output opens with a term (see [`Inline::opens_with_term`]).
+    pub fn opens_with_term(&self) -> bool {
+        crate::output::tag::opens_with_term(&self.parts)
+    }
+}
+
+/// The author of a rendered cite (its first names output) as plain text,
+/// with the element that rendered it and the variables a `cs:substitute`
+/// used for it (inside the names output or around it).
+pub(crate) fn author_of(node: &Inline) -> Option<(String, Author)> {
+    use std::ops::ControlFlow;
+    // the substituted variables around the node being visited
+    fn visit(node: &Inline, around: &mut Vec<u16>) -> Option<(String, Author)> {
+        match node {
+            Inline::Tagged(Tag::Names(names), children) => {
+                let mut substituted = around.clone();
+                for child in children {
+                    let _ = child.visit_tags(&mut |tag, _| {
+                        if let Tag::Substituted(id) = tag {
+                            substituted.push(id);
+                        }
+                        ControlFlow::Continue(())
+                    });
+                }
+                let author = Author {
+                    element: names.element,
+                    substituted,
+                };
+                Some((crate::output::tag::plain_text_of(children), author))
+            }
+            Inline::Tagged(Tag::Substituted(id), children) => {
+                around.push(*id);
+                let found = children.iter().find_map(|c| visit(c, around));
+                around.pop();
+                found
+            }
+            Inline::Text(_) => None,
+            Inline::Tagged(_, children)
+            | Inline::Formatted(_, children)
+            | Inline::Markup(_, children)
+            | Inline::Display(_, children)
+            | Inline::NoCase(children)
+            | Inline::Quoted { children, .. } => children.iter().find_map(|c| visit(c, around)),
+        }
+    }
+    visit(node, &mut Vec::new())
+}
+
+impl Run<'_, '_> {
+    /// Parse cite affix text (which may hold markup) for item `index`.
+    pub fn rich_text(&self, index: usize, text: &str) -> Vec<Inline> {
+        let Some(section) = self.processor.style.citation.as_ref() else {
+            return vec![Inline::Text(text.into())];
+        };
+        let cite = CiteState::default();
+        let walk = Walk::default();
+        let ctx = Context::new(
+            &self.processor.style,
+            &self.processor.locale,
+            self.items[index],
+            section,
+            &cite,
+            &walk,
+        );
+        let mut nodes = eval::case::parse_rich_text(&ctx, text);
+        // quotes typed in an affix keep the punctuation that follows outside
+        keep_punctuation_outside(&mut nodes);
+        nodes
+    }
+}
+
+fn keep_punctuation_outside(nodes: &mut [Inline]) {
+    for node in nodes {
+        match node {
+            Inline::Quoted { marks, children } => {
+                marks.punctuation_inside = false;
+                keep_punctuation_outside(children);
+            }
+            Inline::Formatted(_, children)
+            | Inline::Markup(_, children)
+            | Inline::Display(_, children)
+            | Inline::NoCase(children)
+            | Inline::Tagged(_, children) => keep_punctuation_outside(children),
+            Inline::Text(_) => {}
+        }
+    }
+}
+
+fn macro_uses_number(style: &Style, index: usize) -> bool {
+    fn walk(elements: &[Element]) -> bool {
+        elements.iter().any(|e| match e {
+            Element::Text(t) => {
+                matches!(&t.source, TextSource::Variable { name, .. } if name == "citation-number")
+            }
+            Element::Group(g) => walk(&g.children),
+            Element::Choose(c) => {
+                c.branches.iter().any(|b| walk(&b.children)) || walk(&c.otherwise)
+            }
+            // kaynak multilingual extension
+            #[cfg(feature = "multilingual")]
+            Element::Ext(ext) => walk(std::slice::from_ref(&ext.element)),
+            _ => false,
+        })
+    }
+    style
+        .macros
+        .get(index)
+        .map(|m| walk(&m.elements))
+        .unwrap_or(false)
+}
