@@ -35,7 +35,7 @@ pub fn run(cli: &Cli, args: &BibArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
     // leaves a key no later run matches.
     let locales = ui
         .cache
-        .then(|| crate::format::locale_files_hash(&args.format.locale_dirs));
+        .then(|| crate::adapter::locale_files_hash(&args.format.locale_dirs));
     let engine = engine(&args.format, &loaded, ui)?;
     if engine.processor.style.bibliography.is_none() {
         bail!("the style has no bibliography");

@@ -26,7 +26,7 @@
 
 use super::bib::BibArgs;
 use super::{Cli, Exit, Ui};
-use crate::format::{load_style, locale_files_hash};
+use crate::adapter::{load_style, locale_files_hash};
 use crate::store::derived::{self, DerivedWriter};
 use crate::store::{self, seen, FileSeen, FileState, Loaded, SETTINGS_FILE};
 use serde::{Deserialize, Serialize};
@@ -65,7 +65,7 @@ struct Rest {
 pub struct Inputs<'a> {
     /// The text of `kaynak.toml` as the run read it (`None`: no such file).
     pub settings: Option<&'a str>,
-    /// [`crate::format::LoadedStyle::source`].
+    /// [`crate::adapter::LoadedStyle::source`].
     pub style: u128,
     /// [`locale_files_hash`] of the `--locales` directories.
     pub locales: u128,

@@ -55,7 +55,7 @@ pub struct Engine<'a> {
     pub index: HashMap<&'a str, usize>,
     /// The form settings of the run (the library's, with the flags applied).
     pub forms: FormSettings,
-    /// What identifies the style's files ([`crate::format::LoadedStyle::source`]).
+    /// What identifies the style's files ([`crate::adapter::LoadedStyle::source`]).
     pub style_source: u128,
 }
 
