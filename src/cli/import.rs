@@ -59,9 +59,17 @@ pub struct ImportArgs {
 fn parse_import_format(name: &str) -> Result<Format, String> {
     match Format::from_name(name) {
         Some(f) if f.can_import() => Ok(f),
-        _ => Err(format!(
-            "cannot import `{name}`: use bibtex, biblatex, csl-json or ris"
-        )),
+        _ => {
+            let readable: Vec<&str> = Format::ALL
+                .iter()
+                .filter(|f| f.can_import())
+                .map(|f| f.name())
+                .collect();
+            Err(format!(
+                "cannot import `{name}`: use {}",
+                readable.join(", ")
+            ))
+        }
     }
 }
 

@@ -1,8 +1,9 @@
 //! Interchange with other reference tools: export the model to BibTeX,
 //! BibLaTeX, CSL-JSON, RIS and Hayagriva YAML, and import BibTeX/BibLaTeX,
-//! CSL-JSON and RIS into the model. One file per format; this module holds
-//! what they share: the format list, the text form to write, options, keys
-//! for imported records and the final clean-up of imported entries.
+//! CSL-JSON and RIS into the model. One file per format, each declared once
+//! in the format registry (`registry.rs`); this module holds what they
+//! share: the text form to write, options, keys for imported records and the
+//! final clean-up of imported entries.
 //!
 //! Nothing here prints or writes files: exporters return text and warnings,
 //! importers return entries and diagnostics, and `cli` decides what to do.
@@ -19,11 +20,14 @@ mod csl_json;
 mod csl_json_import;
 pub mod encoding;
 mod hayagriva;
+mod registry;
 mod ris;
 mod ris_import;
 pub mod tex_decode;
 pub mod tex_encode;
 mod tex_symbols;
+
+pub use registry::{export, import, Format};
 
 use crate::diag::{Diagnostic, Location, Span};
 use crate::forms::{FormPolicy, FormSettings, Translit};
@@ -32,77 +36,8 @@ use crate::store::fold_key;
 use crate::text::keys::ascii_slug;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
-use std::fmt;
 use std::path::Path;
 use unicode_normalization::UnicodeNormalization;
-
-/// A file format kaynak exchanges references in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Format {
-    Bibtex,
-    Biblatex,
-    CslJson,
-    Ris,
-    Hayagriva,
-}
-
-impl Format {
-    pub const ALL: &'static [Format] = &[
-        Format::Bibtex,
-        Format::Biblatex,
-        Format::CslJson,
-        Format::Ris,
-        Format::Hayagriva,
-    ];
-
-    /// The name used on the command line (`--to csl-json`).
-    pub fn name(self) -> &'static str {
-        match self {
-            Format::Bibtex => "bibtex",
-            Format::Biblatex => "biblatex",
-            Format::CslJson => "csl-json",
-            Format::Ris => "ris",
-            Format::Hayagriva => "hayagriva",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<Format> {
-        Format::ALL.iter().copied().find(|f| f.name() == name)
-    }
-
-    /// Whether kaynak can read this format.
-    pub fn can_import(self) -> bool {
-        self != Format::Hayagriva
-    }
-
-    /// The format a file to import is probably in, from its extension, else
-    /// from its first non-blank character.
-    pub fn guess(path: &Path, text: &str) -> Option<Format> {
-        let extension = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase);
-        match extension.as_deref() {
-            Some("bib" | "bibtex" | "biblatex") => return Some(Format::Biblatex),
-            Some("json") => return Some(Format::CslJson),
-            Some("ris") => return Some(Format::Ris),
-            _ => {}
-        }
-        let start = text.trim_start_matches('\u{FEFF}').trim_start();
-        match start.chars().next()? {
-            '@' | '%' => Some(Format::Biblatex),
-            '[' | '{' => Some(Format::CslJson),
-            _ if start.starts_with("TY  -") => Some(Format::Ris),
-            _ => None,
-        }
-    }
-}
-
-impl fmt::Display for Format {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
 
 /// Which form of a multilingual text an export writes in the main fields.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -171,19 +106,6 @@ pub struct Exported {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Writes `entries` (in the order given) in `format`.
-pub fn export(entries: &[&Entry], format: Format, options: &ExportOptions) -> Exported {
-    let mut out = Exported::default();
-    match format {
-        Format::Bibtex => bibtex_export::export(entries, options, &mut out),
-        Format::Biblatex => biblatex_export::export(entries, options, &mut out),
-        Format::CslJson => csl_json::export(entries, options, &mut out),
-        Format::Ris => ris::export(entries, options, &mut out),
-        Format::Hayagriva => hayagriva::export(entries, options, &mut out),
-    }
-    out
-}
-
 /// How to import.
 #[derive(Debug, Clone, Default)]
 pub struct ImportOptions {
@@ -210,28 +132,6 @@ impl Imported {
             .iter()
             .any(|d| d.severity == crate::diag::Severity::Error)
     }
-}
-
-/// Reads `text` (the contents of `path`) in `format`.
-pub fn import(path: &Path, text: &str, format: Format, options: &ImportOptions) -> Imported {
-    let source = Source::new(path, text);
-    let mut imported = match format {
-        Format::Bibtex | Format::Biblatex => bib_import::import(&source, options),
-        Format::CslJson => csl_json_import::import(&source),
-        Format::Ris => ris_import::import(&source),
-        Format::Hayagriva => Imported {
-            diagnostics: vec![Diagnostic::error(
-                "unsupported-import",
-                "kaynak cannot import Hayagriva YAML",
-            )],
-            ..Imported::default()
-        },
-    };
-    imported
-        .spans
-        .resize(imported.entries.len(), Span::default());
-    finish(&mut imported, &source);
-    imported
 }
 
 /// The file being imported, for diagnostics at a place.

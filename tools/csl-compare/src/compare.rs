@@ -9,7 +9,11 @@
 //!   `csl-left-margin` / `csl-right-inline` / `csl-block` blocks, which HTML
 //!   does not render), and at the start and end of a bibliography entry (a
 //!   block too); a citation keeps its edges, since it runs in the text;
-//! * character references: `&#38;` and `&amp;` are the same `&` on the page.
+//! * character references: `&#38;` and `&amp;` are the same `&` on the page;
+//! * a run of ordinary spaces (U+0020, not the no-break space): HTML renders
+//!   it as one space. citeproc-js keeps both spaces where one element's suffix
+//!   ends in a space and the next sibling's prefix begins with one (ISO 690's
+//!   `suffix=". "` title before `prefix=" "` "Online"); kaynak prints one.
 
 use serde_json::Value;
 
@@ -139,7 +143,19 @@ fn trim_block_space(text: &str) -> String {
 
 /// The text both sides are compared on: a citation's.
 pub fn normalise(text: &str) -> String {
-    decode_entities(&trim_block_space(unwrap_entry(text)))
+    collapse_spaces(&decode_entities(&trim_block_space(unwrap_entry(text))))
+}
+
+/// Runs of U+0020 spaces become one space, as HTML shows them.
+fn collapse_spaces(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c == ' ' && out.ends_with(' ') {
+            continue;
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// The text both sides are compared on: a bibliography entry's.
@@ -276,11 +292,20 @@ mod tests {
     }
 
     #[test]
+    fn runs_of_spaces_are_one_space_but_no_break_spaces_stay() {
+        assert_eq!(normalise("<i>T. 2</i>.  Online."), "<i>T. 2</i>. Online.");
+        assert_ne!(
+            normalise("Москва\u{a0} : Наука"),
+            normalise("Москва : Наука")
+        );
+    }
+
+    #[test]
     fn rendering_differences_survive_normalisation() {
         let pairs = [
             ("<i>Title</i>", "Title"),
             ("Smith, J", "Smith, J."),
-            ("A  B", "A B"),
+            ("A\u{a0} B", "A B"),
             ("İn", "In"),
             ("x&#38;y", "x&y "),
         ];

@@ -10,7 +10,8 @@
 //! A deviation may be limited to entries or citations, and to items of a
 //! language (BCP 47 prefix of the item's `language`). Instead of a pattern,
 //! `rewrite = "alike-names-in-one-list"` names a rewriting that needs the
-//! items' names (`crate::alike`).
+//! items' names (`crate::alike`), and `rewrite = "after-collapse-delimiter-after-locator"`
+//! one that tries the delimiters after locators (`crate::collapse`).
 
 use crate::compare::Kind;
 use regex::Regex;
@@ -37,6 +38,8 @@ pub enum Rewrite {
     Pattern { kaynak: Regex, citeproc: String },
     /// Given names of names alike within one list written out.
     AlikeNames,
+    /// Some cite delimiters after a locator turned into "; ".
+    AfterLocatorDelimiter,
 }
 
 /// What the comparison knows about the items behind an entry or citation.
@@ -74,9 +77,11 @@ pub fn parse(source: &str, path: &str) -> Result<Vec<Deviation>, String> {
             let what = format!("{path}: deviation `{id}`");
             let rewrite = match table.get("rewrite").and_then(Item::as_str) {
                 Some("alike-names-in-one-list") => Rewrite::AlikeNames,
+                Some("after-collapse-delimiter-after-locator") => Rewrite::AfterLocatorDelimiter,
                 Some(other) => {
                     return Err(format!(
-                        "{what}: `rewrite` takes \"alike-names-in-one-list\", not {other:?}"
+                        "{what}: `rewrite` takes \"alike-names-in-one-list\" or \
+                         \"after-collapse-delimiter-after-locator\", not {other:?}"
                     ))
                 }
                 None => {
@@ -143,6 +148,7 @@ impl Deviation {
                 false => Vec::new(),
             },
             Rewrite::AlikeNames => crate::alike::variants(text, items.name_lists),
+            Rewrite::AfterLocatorDelimiter => crate::collapse::variants(text),
         }
     }
 }

@@ -19,6 +19,7 @@
 //! docs/csl-parity.md.
 
 mod alike;
+mod collapse;
 mod compare;
 mod deviations;
 mod generate;
