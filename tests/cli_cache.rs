@@ -221,3 +221,198 @@ fn fix_on_a_warm_cache_repairs_what_a_cold_fix_repairs() {
     }
     agrees_again(warm.path(), &check);
 }
+
+// ---------------------------------------------------------------------------
+// The output cache of `kaynak bib` (`.kaynak-cache-bib`).
+
+const BIB_CACHE: &str = ".kaynak-cache-bib";
+
+/// Proves that `args` over `dir` is answered from the bib cache: a record
+/// rewritten behind the caches' backs (size and time kept) and the load
+/// cache gone, a warm run still prints what it printed before (only a
+/// replay can), while `--no-cache` prints the truth. The record is then put
+/// back as it was.
+fn is_replayed(dir: &Path, args: &[&str]) -> bool {
+    let before = run(dir, args);
+    let path = dir.join("missing-accessed.toml");
+    let text = fs::read_to_string(&path).expect("read");
+    let time = fs::metadata(&path)
+        .and_then(|m| m.modified())
+        .expect("mtime");
+    let set = |text: &str| {
+        fs::write(&path, text).expect("write");
+        let file = fs::File::options().write(true).open(&path).expect("open");
+        file.set_modified(time).expect("mtime");
+    };
+    set(&text.replace("Missing Accessed", "Missing Accesses"));
+    let _ = fs::remove_file(dir.join(".kaynak-cache"));
+    let replayed = run(dir, args) == before;
+    assert_ne!(run(dir, &with_no_cache(args)).0, before.0, "{args:?}");
+    set(&text);
+    replayed
+}
+
+#[test]
+fn a_warm_bib_prints_what_a_cold_one_prints() {
+    for age in [Duration::from_secs(60), Duration::ZERO] {
+        let dir = copy_of("broken", age);
+        let args = ["bib", "--style", "apa"];
+        let (out, err, code) = agrees(dir.path(), &args, BIB_CACHE);
+        // Load errors (exit 1, snippets on stderr) and the bibliography.
+        assert_eq!(code, 1);
+        assert!(err.contains("invalid-toml") && err.contains("bad-toml.toml"));
+        assert!(out.contains("Missing Accessed"), "{out}");
+        if age > Duration::ZERO {
+            assert!(is_replayed(dir.path(), &args));
+        }
+        // Warnings after the output (LaTeX), some records, quiet.
+        for args in [
+            &["bib", "--style", "apa", "--format", "latex"][..],
+            &["bib", "--style", "apa", "missing-accessed", "invalid-doi"],
+            &["--quiet", "bib", "--style", "apa"],
+        ] {
+            agrees_again(dir.path(), args);
+        }
+    }
+}
+
+#[test]
+fn a_changed_record_option_or_setting_gives_a_new_bib() {
+    let dir = copy_of("broken", Duration::from_secs(60));
+    let args = ["bib", "--style", "apa"];
+    agrees(dir.path(), &args, BIB_CACHE);
+    assert!(is_replayed(dir.path(), &args));
+    // A record changed (same size, a new time), removed, added.
+    let path = dir.path().join("missing-accessed.toml");
+    let text = fs::read_to_string(&path).expect("read");
+    fs::write(&path, text.replace("Missing Accessed", "Missing Accesses")).expect("write");
+    let (out, _, _) = run(dir.path(), &args);
+    assert!(out.contains("Missing Accesses"), "{out}");
+    agrees_again(dir.path(), &args);
+    fs::remove_file(dir.path().join("dup-doi-a.toml")).expect("remove");
+    agrees_again(dir.path(), &args);
+    fs::write(
+        dir.path().join("new-one.toml"),
+        "type = \"webpage\"\ntitle = \"Yeni\"\n",
+    )
+    .expect("write");
+    agrees_again(dir.path(), &args);
+    // Options: the format, the records, the style, the forms; each run
+    // right after the cache was made for `args`.
+    for other in [
+        &["bib", "--style", "apa", "--format", "html"][..],
+        &["bib", "--style", "apa", "new-one"],
+        &["bib", "--style", "mla"],
+        &["bib", "--style", "apa", "--form", "original"],
+        &["bib", "--style", "apa", "--translit", "iso9"],
+    ] {
+        agrees_again(dir.path(), &args);
+        agrees_again(dir.path(), other);
+    }
+    // kaynak.toml: another typo, another warning.
+    agrees_again(dir.path(), &args);
+    let settings = dir.path().join("kaynak.toml");
+    let text = fs::read_to_string(&settings).expect("read");
+    assert!(text.contains("profle"));
+    fs::write(&settings, text.replace("profle", "profil")).expect("write");
+    let (_, err, _) = run(dir.path(), &args);
+    assert!(err.contains("profil"), "{err}");
+    agrees_again(dir.path(), &args);
+}
+
+#[test]
+fn a_changed_style_or_locale_file_gives_a_new_bib() {
+    let dir = copy_of("broken", Duration::from_secs(60));
+    let styles = tempfile::tempdir().expect("temp dir");
+    let style = styles.path().join("mine.csl");
+    let apa = fs::read_to_string(root().join("styles/apa.csl")).expect("apa");
+    fs::write(&style, &apa).expect("write");
+    let style_arg = style.display().to_string();
+    let args = ["bib", "--style", &style_arg];
+    let (before, _, _) = agrees(dir.path(), &args, BIB_CACHE);
+    // The same size, so that only the contents tell.
+    let changed = apa.replace("prefix=\"(\" suffix=\").\"", "prefix=\"[\" suffix=\").\"");
+    assert_ne!(changed, apa);
+    fs::write(&style, &changed).expect("write");
+    let (after, _, _) = run(dir.path(), &args);
+    assert_ne!(after, before);
+    agrees_again(dir.path(), &args);
+    // A locale file in a --locales directory.
+    let shared = root().join("../shared/csl/locales/locales-en-US.xml");
+    let Ok(locale) = fs::read_to_string(&shared) else {
+        eprintln!("skipped the locale part: ../shared/csl/locales is absent");
+        return;
+    };
+    let locales = tempfile::tempdir().expect("temp dir");
+    let file = locales.path().join("locales-en-US.xml");
+    fs::write(&file, &locale).expect("write");
+    let dir_arg = locales.path().display().to_string();
+    let args = [
+        "bib",
+        "--style",
+        "apa",
+        "--locale",
+        "en-US",
+        "--locales",
+        &dir_arg,
+    ];
+    let (before, _, _) = run(dir.path(), &args);
+    agrees_again(dir.path(), &args);
+    let changed = locale.replace(">n.d.<", ">o.J.<");
+    assert_ne!(changed, locale);
+    fs::write(&file, &changed).expect("write");
+    let (after, _, _) = run(dir.path(), &args);
+    assert!(
+        after.contains("o.J.") && !before.contains("o.J."),
+        "{after}"
+    );
+    agrees_again(dir.path(), &args);
+}
+
+#[test]
+fn a_corrupt_or_foreign_bib_cache_is_ignored() {
+    let dir = copy_of("broken", Duration::from_secs(60));
+    let args = ["bib", "--style", "apa"];
+    let reference = agrees(dir.path(), &args, BIB_CACHE);
+    let cache = dir.path().join(BIB_CACHE);
+    let good = fs::read(&cache).expect("cache");
+    let mut flipped = good.clone();
+    let middle = flipped.len() / 2;
+    flipped[middle] ^= 0x20;
+    let check_cache = fs::read(dir.path().join(".kaynak-cache")).expect("load cache");
+    let bad: [&[u8]; 5] = [
+        b"",
+        b"not a cache",
+        &good[..good.len() / 2],
+        &flipped,
+        &check_cache,
+    ];
+    for bytes in bad {
+        fs::write(&cache, bytes).expect("write");
+        assert_eq!(run(dir.path(), &args), reference);
+        assert_eq!(
+            fs::read(&cache).expect("rebuilt"),
+            good,
+            "rebuilt as it was"
+        );
+    }
+}
+
+/// A record that cannot be read makes a run that is not cached (what is
+/// wrong with it may change without its stamp changing).
+#[cfg(unix)]
+#[test]
+fn a_run_with_an_unreadable_record_is_not_cached() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = copy_of("broken", Duration::from_secs(60));
+    let path = dir.path().join("missing-accessed.toml");
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o000)).expect("chmod");
+    if fs::read(&path).is_ok() {
+        eprintln!("skipped: running as root, the file stays readable");
+        return;
+    }
+    let args = ["bib", "--style", "apa"];
+    let (_, err, _) = run(dir.path(), &args);
+    assert!(err.contains("missing-accessed.toml"), "{err}");
+    assert!(!dir.path().join(BIB_CACHE).exists());
+}

@@ -9,8 +9,8 @@ mod styles;
 pub use item::{csl_date, RecordItem};
 pub use prepare::prepare;
 pub use styles::{
-    check_locale, closest_names, list_styles, load_style, LoadedStyle, LocaleFiles, StyleSummary,
-    BUNDLED_STYLES,
+    check_locale, closest_names, list_styles, load_style, locale_files_hash, LoadedStyle,
+    LocaleFiles, StyleSummary, BUNDLED_STYLES,
 };
 
 use crate::csl::{Cite, Cluster};

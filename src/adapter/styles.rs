@@ -38,6 +38,10 @@ pub struct LoadedStyle {
     pub style: Style,
     pub name: String,
     pub warnings: Vec<Diagnostic>,
+    /// What identifies the files the style was made from (each one's path
+    /// and text, the parent's too): a cache of what the style rendered is
+    /// keyed on it.
+    pub source: u128,
 }
 
 /// Loads the style `spec` (a path or a name), resolving a dependent style's parent.
@@ -61,6 +65,7 @@ pub fn load_style(spec: &str, dirs: &[PathBuf]) -> Result<LoadedStyle, Vec<Diagn
             .map_err(|d| vec![d])?
             .ok_or_else(|| vec![missing_parent(&parent, &origin)])?;
         let parent_style = parse_style(&parent_text, &parent_origin)?;
+        loaded.source = source_hash(&[loaded.source, parent_style.source]);
         loaded.warnings.extend(parent_style.warnings);
         loaded.style = loaded.style.with_parent(parent_style.style);
     }
@@ -155,9 +160,56 @@ fn parse_style(text: &str, origin: &Path) -> Result<LoadedStyle, Vec<Diagnostic>
             warnings: style.warnings.iter().map(convert).collect(),
             name: style_name(origin),
             style,
+            source: file_hash(origin, text),
         }),
         Err(errors) => Err(errors.iter().map(convert).collect()),
     }
+}
+
+fn file_hash(origin: &Path, text: &str) -> u128 {
+    let mut hasher = xxhash_rust::xxh3::Xxh3Default::new();
+    hasher.update(origin.as_os_str().as_encoded_bytes());
+    hasher.update(&[0]);
+    hasher.update(text.as_bytes());
+    hasher.digest128()
+}
+
+fn source_hash(parts: &[u128]) -> u128 {
+    let bytes: Vec<u8> = parts.iter().flat_map(|p| p.to_le_bytes()).collect();
+    xxhash_rust::xxh3::xxh3_128(&bytes)
+}
+
+/// What identifies the locale files that directories `dirs` offer (every
+/// `*.xml` file's name and contents, in name order; a directory that cannot
+/// be listed counts as such): a cache of what was rendered with them is
+/// keyed on it.
+pub fn locale_files_hash(dirs: &[PathBuf]) -> u128 {
+    let mut hasher = xxhash_rust::xxh3::Xxh3Default::new();
+    for dir in dirs {
+        hasher.update(dir.as_os_str().as_encoded_bytes());
+        hasher.update(&[0]);
+        let Ok(items) = fs::read_dir(dir) else {
+            hasher.update(b"<unlisted>\0");
+            continue;
+        };
+        let mut files: Vec<PathBuf> = items
+            .filter_map(|item| item.ok().map(|i| i.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "xml"))
+            .collect();
+        files.sort();
+        for path in files {
+            hasher.update(path.as_os_str().as_encoded_bytes());
+            hasher.update(&[0]);
+            match fs::read(&path) {
+                Ok(bytes) => {
+                    hasher.update(&(bytes.len() as u64).to_le_bytes());
+                    hasher.update(&bytes);
+                }
+                Err(_) => hasher.update(b"<unreadable>\0"),
+            }
+        }
+    }
+    hasher.digest128()
 }
 
 fn style_name(origin: &Path) -> String {

@@ -2,14 +2,16 @@
 //! RTF a complete document, in LaTeX with a warning for each character a
 //! default pdflatex set-up cannot print.
 
+use super::bib_cache;
 use super::formatting::{engine, report_form_notes, report_warnings, Engine, FormatArgs};
 use super::report::load_exit;
+use super::terminal::Output;
 use super::{Cli, DiagnosticFormat, Exit, Ui};
 use crate::csl::output::{latex, rtf, BibliographyWriter};
 use crate::csl::{self, Format};
 use anyhow::bail;
 use std::collections::HashMap;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
@@ -22,7 +24,18 @@ pub struct BibArgs {
 }
 
 pub fn run(cli: &Cli, args: &BibArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
-    let loaded = ui.load(&cli.library)?;
+    if ui.cache {
+        if let Some(exit) = bib_cache::replay(cli, args, ui)? {
+            return Ok(exit);
+        }
+        ui.record_stderr();
+    }
+    let loaded = ui.load_stamped(&cli.library, true)?;
+    // Hashed before the engine reads them: a file changed in between
+    // leaves a key no later run matches.
+    let locales = ui
+        .cache
+        .then(|| crate::adapter::locale_files_hash(&args.format.locale_dirs));
     let engine = engine(&args.format, &loaded, ui)?;
     if engine.processor.style.bibliography.is_none() {
         bail!("the style has no bibliography");
@@ -45,10 +58,22 @@ pub fn run(cli: &Cli, args: &BibArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
     let rendered = engine.processor.process(&selected, &[]);
     report_warnings(ui, &rendered.warnings)?;
     report_form_notes(ui, &engine, selected.iter().map(|i| i.id()))?;
+    let mut recorder = locales.and_then(|locales| {
+        bib_cache::Recorder::start(cli, args, ui, &loaded, engine.style_source, locales)
+    });
+    let before = ui.take_recorded();
     if let Some(bibliography) = &rendered.bibliography {
         let format = args.format.format.unwrap_or(Format::Text);
-        // Entries go out as they are rendered: the text is never held whole.
-        let out = IoWriter::new(std::io::BufWriter::new(ui.out()));
+        // Entries go out as they are rendered: the text is never held
+        // whole (a copy goes into the output cache as it is written).
+        let stdout = std::io::stdout();
+        let escape = stdout.is_terminal();
+        let stdout = stdout.lock();
+        let sink: Box<dyn Write> = match &mut recorder {
+            Some(recorder) => Box::new(recorder.tee(stdout)),
+            None => Box::new(stdout),
+        };
+        let out = IoWriter::new(std::io::BufWriter::new(Output::new(sink, escape)));
         let mut scan = LatexScan::new(out, format == Format::Latex);
         if format == Format::Rtf {
             scan.check_write(rtf::BIBLIOGRAPHY_START)?;
@@ -64,14 +89,20 @@ pub fn run(cli: &Cli, args: &BibArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
         }
         writeln!(scan.out.inner)?;
         scan.out.inner.flush()?;
-        let warnings = crate::document::latex::warnings_for(&scan.unprintable);
+        let unprintable = std::mem::take(&mut scan.unprintable);
+        drop(scan);
+        let warnings = crate::document::latex::warnings_for(&unprintable);
         ui.diagnostics(
             &warnings,
             DiagnosticFormat::Concise,
             &HashMap::<PathBuf, String>::new(),
         )?;
     }
-    Ok(load_exit(&loaded))
+    let exit = load_exit(&loaded);
+    if let Some(recorder) = recorder {
+        recorder.finish(&before, &ui.take_recorded(), exit, &loaded);
+    }
+    Ok(exit)
 }
 
 /// The bibliography in `format`: RTF as a whole document, LaTeX with a

@@ -55,6 +55,8 @@ pub struct Engine<'a> {
     pub index: HashMap<&'a str, usize>,
     /// The form settings of the run (the library's, with the flags applied).
     pub forms: FormSettings,
+    /// What identifies the style's files ([`crate::adapter::LoadedStyle::source`]).
+    pub style_source: u128,
 }
 
 impl Engine<'_> {
@@ -98,6 +100,7 @@ pub fn engine<'a>(args: &FormatArgs, loaded: &'a Loaded, ui: &Ui) -> anyhow::Res
         DiagnosticFormat::Concise,
         &HashMap::<PathBuf, String>::new(),
     )?;
+    let style_source = style.source;
     let forms = args.forms.settings(settings);
     let asked = args.locale.clone().or_else(|| settings.locale.clone());
     if let Some(tag) = &asked {
@@ -146,6 +149,7 @@ pub fn engine<'a>(args: &FormatArgs, loaded: &'a Loaded, ui: &Ui) -> anyhow::Res
         items,
         index,
         forms,
+        style_source,
     })
 }
 

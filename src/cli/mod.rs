@@ -5,6 +5,7 @@
 //! the reporting it shares with `bib`, `cite` and `render`.
 
 mod bib;
+mod bib_cache;
 mod check;
 mod cite;
 mod completions;
@@ -74,8 +75,8 @@ pub struct Cli {
     #[arg(long, short, global = true)]
     pub quiet: bool,
 
-    /// Load every record from its file, without reading or writing the
-    /// library's load cache (`.kaynak-cache`).
+    /// Load every record from its file and compute everything afresh,
+    /// without reading or writing the library's caches (`.kaynak-cache*`).
     #[arg(long, global = true)]
     pub no_cache: bool,
 

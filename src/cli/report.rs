@@ -8,6 +8,7 @@ use crate::store::{self, Loaded};
 use anyhow::Context;
 use clap::ValueEnum;
 use codespan_reporting::term::termcolor::{Ansi, ColorChoice, NoColor, WriteColor};
+use std::cell::RefCell;
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 
@@ -29,6 +30,9 @@ pub struct Ui {
     pub quiet: bool,
     /// Load through the library's load cache (unless `--no-cache`).
     pub cache: bool,
+    /// A copy of everything written to stderr since [`Ui::record_stderr`]
+    /// (for the output cache of `kaynak bib`, which replays it).
+    recorded: RefCell<Option<Vec<u8>>>,
 }
 
 impl Ui {
@@ -37,7 +41,36 @@ impl Ui {
             color,
             quiet,
             cache: true,
+            recorded: RefCell::new(None),
         }
+    }
+
+    /// From now on, keeps a copy of what goes to stderr.
+    pub fn record_stderr(&self) {
+        *self.recorded.borrow_mut() = Some(Vec::new());
+    }
+
+    /// What went to stderr since recording started or was last taken.
+    pub fn take_recorded(&self) -> Vec<u8> {
+        self.recorded
+            .borrow_mut()
+            .as_mut()
+            .map(std::mem::take)
+            .unwrap_or_default()
+    }
+
+    /// True when stderr gets color (then diagnostics carry ANSI codes).
+    pub fn stderr_color(&self) -> bool {
+        self.stderr_choice() != ColorChoice::Never
+    }
+
+    /// Writes `bytes` to stderr, keeping a copy when recording.
+    fn to_stderr(&self, bytes: &[u8]) -> io::Result<()> {
+        io::stderr().lock().write_all(bytes)?;
+        if let Some(copy) = self.recorded.borrow_mut().as_mut() {
+            copy.extend_from_slice(bytes);
+        }
+        Ok(())
     }
 
     /// Standard output, locked, for results; on a terminal, control
@@ -80,24 +113,43 @@ impl Ui {
             .collect();
         let escaped = escape_diagnostics(&shown, sources);
         let shown = &escaped.diagnostics;
+        // Buffered: codespan writes a snippet in many small pieces, and
+        // stderr is unbuffered (a thousand findings on one long line took a
+        // minute of system calls).
+        let err = Stderr { ui: self };
         match format {
             DiagnosticFormat::Human => {
-                // Buffered: codespan writes a snippet in many small pieces,
-                // and stderr is unbuffered (a thousand findings on one long
-                // line took a minute of system calls).
-                let color = self.stderr_choice() != ColorChoice::Never;
-                let mut err = buffered(io::stderr().lock(), color);
-                diag::render_human(&mut err, shown, &escaped)?;
-                err.flush()
+                let mut out = buffered(err, self.stderr_color());
+                diag::render_human(&mut out, shown, &escaped)?;
+                out.flush()
             }
-            DiagnosticFormat::Concise => diag::render_concise(&mut io::stderr().lock(), shown),
-            DiagnosticFormat::Json => diag::render_json(&mut io::stderr().lock(), shown),
+            DiagnosticFormat::Concise => {
+                let mut out = io::BufWriter::new(err);
+                diag::render_concise(&mut out, shown)?;
+                out.flush()
+            }
+            DiagnosticFormat::Json => {
+                let mut out = io::BufWriter::new(err);
+                diag::render_json(&mut out, shown)?;
+                out.flush()
+            }
         }
     }
 
     /// Loads the library, printing load problems; fails if the directory can't be read.
     pub fn load(&self, dir: &Path) -> anyhow::Result<Loaded> {
-        let mut loaded = store::load_with(dir, self.cache)
+        self.load_stamped(dir, false)
+    }
+
+    /// [`Ui::load`], keeping every record file's stamp when `stamps` is set
+    /// (and the cache is in use: a derived cache keys on them).
+    pub fn load_stamped(&self, dir: &Path, stamps: bool) -> anyhow::Result<Loaded> {
+        let options = store::LoadOptions {
+            cache: self.cache,
+            stamps: stamps && self.cache,
+            known: &[],
+        };
+        let mut loaded = store::load_with_options(dir, &options)
             .with_context(|| "cannot load the library".to_string())?;
         diag::sort(&mut loaded.diagnostics);
         self.diagnostics(
@@ -106,6 +158,22 @@ impl Ui {
             &loaded.library.sources,
         )?;
         Ok(loaded)
+    }
+}
+
+/// Standard error as a run's diagnostics reach it (see [`Ui::to_stderr`]).
+struct Stderr<'a> {
+    ui: &'a Ui,
+}
+
+impl Write for Stderr<'_> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.ui.to_stderr(bytes)?;
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        io::stderr().lock().flush()
     }
 }
 

@@ -13,6 +13,7 @@ mod key;
 mod listing;
 mod reading;
 mod record;
+pub mod seen;
 pub(crate) mod serialize;
 mod settings;
 pub mod skeleton;
@@ -105,10 +106,13 @@ pub struct Loaded {
     /// The indexes of [`LoadOptions::known`] records found unchanged on
     /// disk, ascending: they were neither read nor parsed.
     pub unchanged: Vec<usize>,
+    /// With [`LoadOptions::stamps`]: what identifies the files the listing
+    /// skipped with a warning (see [`seen::fingerprint`]).
+    pub skipped: u128,
 }
 
 /// One record file as a load saw it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct FileSeen {
     /// The file name (`key.toml`).
     pub name: String,
@@ -116,7 +120,7 @@ pub struct FileSeen {
 }
 
 /// What a load knows of a record file's contents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum FileState {
     /// Read, or known unchanged, with this stamp.
     Read(cache::Stamp),
@@ -174,6 +178,9 @@ pub fn load_with_options(dir: &Path, options: &LoadOptions) -> Result<Loaded, Lo
     let listing = list_records(dir)?;
     let mut loaded = Loaded::default();
     loaded.library.dir = dir.to_path_buf();
+    if options.stamps {
+        loaded.skipped = seen::fingerprint(&listing.skipped);
+    }
     loaded.diagnostics = listing.skipped;
     let settings_path = dir.join(SETTINGS_FILE);
     if settings_path.exists() {

@@ -294,7 +294,11 @@ fn read_file(path: &Path, key: &str, hit: Hit, loaded_at: SystemTime) -> FileRes
 /// The stamp of the file at `path` when it is unchanged since `stamp`: by
 /// size and time for a settled stamp, else by its contents' hash (then the
 /// file is read, but not parsed); with the stamp it has now.
-fn unchanged(path: &Path, stamp: &Stamp, loaded_at: SystemTime) -> Option<(Stamp, bool)> {
+pub(super) fn unchanged(
+    path: &Path,
+    stamp: &Stamp,
+    loaded_at: SystemTime,
+) -> Option<(Stamp, bool)> {
     let meta = std::fs::metadata(path).ok().filter(|m| m.is_file())?;
     if stamp.same_on_disk(&meta) {
         return Some((*stamp, true));
