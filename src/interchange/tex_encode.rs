@@ -209,25 +209,10 @@ fn accented(c: char) -> Option<String> {
     Some(format!("{{{inner}}}"))
 }
 
+/// The accent command for a combining mark over one letter (the tie is
+/// written by [`tie`] over its two letters).
 fn accent_command(mark: char) -> Option<&'static str> {
-    Some(match mark {
-        '\u{300}' => "`",
-        '\u{301}' => "'",
-        '\u{302}' => "^",
-        '\u{303}' => "~",
-        '\u{304}' => "=",
-        '\u{306}' => "u",
-        '\u{307}' => ".",
-        '\u{308}' => "\"",
-        '\u{30A}' => "r",
-        '\u{30B}' => "H",
-        '\u{30C}' => "v",
-        '\u{323}' => "d",
-        '\u{327}' => "c",
-        '\u{328}' => "k",
-        '\u{331}' => "b",
-        _ => return None,
-    })
+    crate::text::tex::accent_command(mark)
 }
 
 fn special_letter(c: char) -> Option<&'static str> {

@@ -29,6 +29,7 @@ pub mod case;
 pub mod collate;
 pub mod keys;
 pub mod language;
+pub mod tex;
 pub mod translit;
 
 use std::borrow::Cow;

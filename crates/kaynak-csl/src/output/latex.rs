@@ -110,27 +110,13 @@ fn push_accented(c: char, chars: &mut std::iter::Peekable<std::str::Chars>, out:
     out.push_str(&base);
 }
 
-/// The accent command for a combining mark LaTeX's text fonts can draw.
+/// The accent command for a combining mark LaTeX's text fonts can draw
+/// (the tie, `\t`, included: the backend writes it over the letter before).
 fn accent_command(c: char) -> Option<&'static str> {
-    Some(match c {
-        '\u{300}' => "`",
-        '\u{301}' => "'",
-        '\u{302}' => "^",
-        '\u{303}' => "~",
-        '\u{304}' => "=",
-        '\u{306}' => "u",
-        '\u{307}' => ".",
-        '\u{308}' => "\"",
-        '\u{30A}' => "r",
-        '\u{30B}' => "H",
-        '\u{30C}' => "v",
-        '\u{323}' => "d",
-        '\u{327}' => "c",
-        '\u{328}' => "k",
-        '\u{331}' => "b",
-        '\u{361}' | '\u{35C}' => "t",
-        _ => return None,
-    })
+    if kaynak_text::tex::is_tie(c) {
+        return Some("t");
+    }
+    kaynak_text::tex::accent_command(c)
 }
 
 fn is_combining(c: char) -> bool {
