@@ -32,13 +32,17 @@ impl JsonItem {
     pub fn parse_array(text: &str) -> Result<Vec<JsonItem>, String> {
         let items = read_items(text).map_err(|e| e.message)?;
         let mut out = Vec::with_capacity(items.len());
-        for item in items {
-            match item.value {
-                Ok(object) => out.push(JsonItem::from_object(&object)),
+        // The parsed objects are all dropped at the end, not one by one as
+        // their items are made: the items then lie together in memory, which
+        // the engine's passes over them measurably prefer (csl_bench).
+        for item in &items {
+            match &item.value {
+                Ok(object) => out.push(JsonItem::from_object(object)),
                 Err(ItemError::NotAnObject) => {}
-                Err(ItemError::Syntax { message, .. }) => return Err(message),
+                Err(ItemError::Syntax { message, .. }) => return Err(message.clone()),
             }
         }
+        drop(items);
         Ok(out)
     }
 
