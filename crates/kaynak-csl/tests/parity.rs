@@ -3,6 +3,8 @@
 //! style and items of its own. Where the specification is silent, kaynak
 //! prints what citeproc-js (Zotero) prints; where it speaks, it decides.
 
+mod support;
+
 use kaynak_csl::{self as csl, Cite, Cluster, CslItem, Format, JsonItem, Style};
 
 /// A style with the given `citation` and `bibliography` elements and
@@ -42,22 +44,7 @@ fn render(
             note_number: None,
         })
         .collect();
-    let out = processor.process(&refs, &clusters);
-    let citations = out
-        .citations
-        .iter()
-        .map(|c| csl::render(c, Format::Html))
-        .collect();
-    let entries = out
-        .bibliography
-        .map(|b| {
-            b.entries
-                .iter()
-                .map(|e| csl::render(&e.content, Format::Html))
-                .collect()
-        })
-        .unwrap_or_default();
-    (citations, entries)
+    support::strings(processor.process(&refs, &clusters), Format::Html)
 }
 
 const TITLE_CITATION: &str = r#"<citation><layout><text variable="title"/></layout></citation>"#;

@@ -1,6 +1,8 @@
 //! Regression tests for places where kaynak departed from the CSL 1.0.2
 //! specification (issue 15), each with a minimal style and items of its own.
 
+mod support;
+
 use kaynak_csl::{self as csl, Cite, Cluster, CslItem, Format, JsonItem, Style};
 
 /// A style with `citation` and `bibliography` bodies (layouts and options).
@@ -34,22 +36,7 @@ fn render(style: Style, items: &str, clusters: &[&[&str]]) -> (Vec<String>, Vec<
             note_number: None,
         })
         .collect();
-    let out = processor.process(&refs, &clusters);
-    let citations = out
-        .citations
-        .iter()
-        .map(|c| csl::render(c, Format::Text))
-        .collect();
-    let entries = out
-        .bibliography
-        .map(|b| {
-            b.entries
-                .iter()
-                .map(|e| csl::render(&e.content, Format::Text))
-                .collect()
-        })
-        .unwrap_or_default();
-    (citations, entries)
+    support::strings(processor.process(&refs, &clusters), Format::Text)
 }
 
 const NO_CITATION: &str = r#"<citation><layout><text variable="title"/></layout></citation>"#;
