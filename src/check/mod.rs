@@ -39,7 +39,7 @@ mod text;
 pub use context::RecordCx;
 pub use profile::Profile;
 pub use rules::Rule;
-pub use summary::{summarize, Summary};
+pub use summary::{summarize, Summarized, Summarizer, Summary};
 
 use crate::diag::{Diagnostic, Location, Span};
 use crate::model::{DatePart, Entry};

@@ -173,8 +173,33 @@ pub fn load_with(dir: &Path, use_cache: bool) -> Result<Loaded, LoadError> {
     load_with_options(dir, &options)
 }
 
+/// Work done on each entry as it is loaded, on the thread that loaded it,
+/// while its file's text is at hand (so nothing reads the file again for it).
+pub trait Visit: Sync {
+    type Output: Send;
+    /// What `entry` gives; `text` is its file's text when this load read the
+    /// file (`None` for an entry taken from the load cache).
+    fn visit(&self, entry: &Entry, text: Option<&str>) -> Self::Output;
+}
+
+/// Visiting nothing.
+impl Visit for () {
+    type Output = ();
+    fn visit(&self, _: &Entry, _: Option<&str>) {}
+}
+
 /// Loads the library as `options` say.
 pub fn load_with_options(dir: &Path, options: &LoadOptions) -> Result<Loaded, LoadError> {
+    load_visiting(dir, options, &()).map(|(loaded, _)| loaded)
+}
+
+/// Loads the library as `options` say, giving each entry loaded to
+/// `visitor` ([`Visit`]): what it gives back is in the order of the entries.
+pub fn load_visiting<V: Visit>(
+    dir: &Path,
+    options: &LoadOptions,
+    visitor: &V,
+) -> Result<(Loaded, Vec<V::Output>), LoadError> {
     let listing = list_records(dir)?;
     let mut loaded = Loaded::default();
     loaded.library.dir = dir.to_path_buf();
@@ -186,15 +211,19 @@ pub fn load_with_options(dir: &Path, options: &LoadOptions) -> Result<Loaded, Lo
     if settings_path.exists() {
         load_settings(&mut loaded, &settings_path);
     }
-    reading::read_records(&mut loaded, &listing.files, options);
-    // Keys are unique (they are file names), so an unstable sort gives the
-    // same order as a stable one, without the stable sort's scratch buffer.
-    loaded
-        .library
-        .entries
-        .sort_unstable_by(|a, b| a.key.cmp(&b.key));
-    loaded.library.entries.shrink_to_fit();
-    Ok(loaded)
+    let mut outputs = reading::read_records(&mut loaded, &listing.files, options, visitor);
+    let entries = &mut loaded.library.entries;
+    // Files are in name order, which is key order unless a name escapes
+    // what a file name cannot hold (`a%2Fb`).
+    if !entries.is_sorted_by(|a, b| a.key < b.key) {
+        let mut both: Vec<(Entry, V::Output)> = entries.drain(..).zip(outputs).collect();
+        // Keys are unique (they are file names), so an unstable sort gives
+        // the same order as a stable one, without its scratch buffer.
+        both.sort_unstable_by(|a, b| a.0.key.cmp(&b.0.key));
+        (*entries, outputs) = both.into_iter().unzip();
+    }
+    entries.shrink_to_fit();
+    Ok((loaded, outputs))
 }
 
 /// The citation key of the record file `name` (`key.toml`), as loading

@@ -9,7 +9,7 @@
 use super::cache::{self, Cached, Stamp};
 use super::{
     fold_key, key_from_stem, key_problem, parse_record, parse_toml, FileContext, FileSeen,
-    FileState, LoadOptions, Loaded,
+    FileState, LoadOptions, Loaded, Visit,
 };
 use crate::diag::{Diagnostic, Location, Span};
 use crate::model::Entry;
@@ -27,8 +27,10 @@ const BLOCK: usize = 16 * 1024;
 struct FileResult {
     entry: Option<Entry>,
     diagnostics: Vec<Diagnostic>,
-    /// The file's text, when it was read and a diagnostic may need it.
+    /// The file's text, when it was read.
     text: Option<String>,
+    /// A diagnostic may need the text: it is kept in the library's sources.
+    keep_text: bool,
     /// What identifies the file's contents, when it was read (or known).
     stamp: Option<Stamp>,
     /// The record may go into the load cache (it loaded without any
@@ -42,7 +44,15 @@ struct FileResult {
 
 /// Reads and parses `files` (sorted) into `loaded`, through the load cache
 /// of the library when `options.cache` is set (and writing it when it changed).
-pub fn read_records(loaded: &mut Loaded, files: &[PathBuf], options: &LoadOptions) {
+/// Each entry loaded is given to `visitor` on the thread that loaded it, with
+/// its file's text when it was read; what it gives back is returned, in the
+/// order of `loaded.library.entries`.
+pub fn read_records<V: Visit>(
+    loaded: &mut Loaded,
+    files: &[PathBuf],
+    options: &LoadOptions,
+    visitor: &V,
+) -> Vec<V::Output> {
     let keys = check_keys(files);
     let loaded_at = SystemTime::now();
     let dir = loaded.library.dir.clone();
@@ -50,6 +60,7 @@ pub fn read_records(loaded: &mut Loaded, files: &[PathBuf], options: &LoadOption
     let mut known = options.known.iter().enumerate().peekable();
     loaded.library.files_found += files.len();
     loaded.library.entries.reserve_exact(files.len());
+    let mut outputs: Vec<V::Output> = Vec::with_capacity(files.len());
     if options.stamps {
         loaded.files.reserve_exact(files.len());
     }
@@ -76,16 +87,23 @@ pub fn read_records(loaded: &mut Loaded, files: &[PathBuf], options: &LoadOption
                 known,
             });
         }
-        let results: Vec<Option<FileResult>> = files
+        let results: Vec<Option<(FileResult, Option<V::Output>)>> = files
             .par_iter()
             .zip(keys)
             .zip(hits)
             .map(|((path, key), hit)| {
                 let key = key.as_ref().ok()?;
-                Some(read_file(path, key, hit, loaded_at))
+                let mut result = read_file(path, key, hit, loaded_at);
+                let output = (result.entry.as_ref())
+                    .map(|entry| visitor.visit(entry, result.text.as_deref()));
+                if !result.keep_text {
+                    result.text = None;
+                }
+                Some((result, output))
             })
             .collect();
         for ((path, key), result) in files.iter().zip(keys).zip(results) {
+            let (result, output) = result.unzip();
             let state = match (&result, key) {
                 (_, Err(_)) => FileState::NotRead,
                 (Some(FileResult { stamp: Some(s), .. }), _) => FileState::Read(*s),
@@ -111,8 +129,9 @@ pub fn read_records(loaded: &mut Loaded, files: &[PathBuf], options: &LoadOption
             loaded.diagnostics.append(&mut result.diagnostics);
             reused += usize::from(result.reused);
             fresh |= result.cacheable && !result.reused;
-            if let Some(entry) = result.entry {
+            if let (Some(entry), Some(output)) = (result.entry, output.flatten()) {
                 loaded.library.entries.push(entry);
+                outputs.push(output);
                 if options.cache {
                     stamps.push(result.stamp.filter(|_| result.cacheable));
                 }
@@ -128,6 +147,7 @@ pub fn read_records(loaded: &mut Loaded, files: &[PathBuf], options: &LoadOption
     if options.cache && loaded.unchanged.is_empty() && (fresh || reused != cached.total()) {
         write_cache(&dir, &loaded.library.entries, &stamps);
     }
+    outputs
 }
 
 /// What is already known of one file: the caller's record and the load
@@ -357,7 +377,8 @@ fn parse_file(
     FileResult {
         entry,
         diagnostics,
-        text: (!clean).then_some(text),
+        text: Some(text),
+        keep_text: !clean,
         stamp: Some(stamp),
         cacheable: clean,
         ..FileResult::empty()
@@ -387,6 +408,7 @@ impl FileResult {
             entry: None,
             diagnostics: Vec::new(),
             text: None,
+            keep_text: false,
             stamp: None,
             cacheable: false,
             reused: false,
@@ -430,7 +452,7 @@ mod tests {
         }
         let files = super::super::record_files(dir.path()).expect("files");
         let mut threaded = Loaded::default();
-        read_records(&mut threaded, &files, &LoadOptions::default());
+        read_records(&mut threaded, &files, &LoadOptions::default(), &());
         let keys = check_keys(&files);
         let now = SystemTime::now();
         let single: Vec<Diagnostic> = files
