@@ -19,6 +19,7 @@ mod settings;
 pub mod skeleton;
 mod string_repr;
 pub mod suggest_key;
+pub mod tree;
 mod values;
 pub mod write;
 
@@ -396,17 +397,25 @@ fn load_settings(loaded: &mut Loaded, path: &Path) {
 /// Parses TOML, reporting a syntax error at its place.
 /// The document borrows the file's text instead of copying it.
 pub fn parse_toml<'a>(cx: &mut FileContext<'a>) -> Option<toml_edit::Document<&'a str>> {
-    match toml_edit::Document::parse(cx.text) {
-        Ok(doc) => Some(doc),
-        Err(e) => {
-            let span = Span::from_range(e.span()).unwrap_or_default();
-            let message = e.message().trim().to_string();
-            cx.report(
-                span,
-                Diagnostic::error("invalid-toml", format!("invalid TOML: {message}"))
-                    .with_help("fix the syntax; strings need double quotes, tables [brackets]"),
-            );
-            None
-        }
-    }
+    toml_edit::Document::parse(cx.text)
+        .map_err(|e| report_toml_error(cx, &e))
+        .ok()
+}
+
+/// Parses a record's TOML into its [tree](tree::Table), reporting a syntax
+/// error at its place as [`parse_toml`] does.
+pub fn parse_record_toml<'a>(cx: &mut FileContext<'a>) -> Option<tree::Table<'a>> {
+    tree::parse(cx.text)
+        .map_err(|e| report_toml_error(cx, &e))
+        .ok()
+}
+
+fn report_toml_error(cx: &mut FileContext, e: &toml_edit::TomlError) {
+    let span = Span::from_range(e.span()).unwrap_or_default();
+    let message = e.message().trim().to_string();
+    cx.report(
+        span,
+        Diagnostic::error("invalid-toml", format!("invalid TOML: {message}"))
+            .with_help("fix the syntax; strings need double quotes, tables [brackets]"),
+    );
 }

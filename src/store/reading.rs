@@ -8,7 +8,7 @@
 
 use super::cache::{self, Cached, Stamp};
 use super::{
-    fold_key, key_from_stem, key_problem, parse_record, parse_toml, FileContext, FileSeen,
+    fold_key, key_from_stem, key_problem, parse_record, parse_record_toml, FileContext, FileSeen,
     FileState, LoadOptions, Loaded, Visit,
 };
 use crate::diag::{Diagnostic, Location, Span};
@@ -396,8 +396,8 @@ pub fn parse_text(path: &Path, key: &str, text: &str) -> (Option<Entry>, Vec<Dia
             Diagnostic::error("empty-record", "the record is empty")
                 .with_help("write at least type = \"…\" and title = \"…\", or delete the file"),
         );
-    } else if let Some(doc) = parse_toml(&mut cx) {
-        entry = parse_record(&mut cx, key, doc.as_table());
+    } else if let Some(root) = parse_record_toml(&mut cx) {
+        entry = parse_record(&mut cx, key, &root);
     }
     (entry, cx.diagnostics)
 }
