@@ -162,7 +162,7 @@ pub fn encode(records: &[(&str, Stamp, &Summary)], out: &mut impl Write) -> io::
                     accessed: keyed(&s.accessed),
                 })
                 .collect();
-            postcard::to_stdvec(&records).ok()
+            crate::store::cache::to_postcard(&records).ok()
         })
         .collect();
     let unencodable = || io::Error::other("cannot encode the check cache");

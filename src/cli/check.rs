@@ -164,14 +164,24 @@ fn save_check_cache(
     known: &[(String, Stamp)],
     cached: &[check::cache::CachedSummary],
 ) {
-    let stamps: HashMap<&str, Stamp> = loaded
-        .files
-        .iter()
-        .filter_map(|f| match f.state {
-            FileState::Read(stamp) => Some((f.name.as_str(), stamp)),
+    // `loaded.files` is in file-name order, and entries (in key order) are
+    // nearly always in the same order: each is looked for a step ahead of
+    // the last one found, and searched for only when it is not there.
+    let files = &loaded.files;
+    let mut at = 0;
+    let mut stamp_of = |name: &str| {
+        while files.get(at).is_some_and(|f| f.name.as_str() < name) {
+            at += 1;
+        }
+        let i = match files.get(at) {
+            Some(f) if f.name == name => at,
+            _ => files.binary_search_by(|f| f.name.as_str().cmp(name)).ok()?,
+        };
+        match files[i].state {
+            FileState::Read(stamp) => Some(stamp),
             _ => None,
-        })
-        .collect();
+        }
+    };
     let mut records: Vec<(&str, Stamp, &check::Summary)> = loaded
         .unchanged
         .iter()
@@ -181,10 +191,10 @@ fn save_check_cache(
         // Only a clean record (its text not kept for findings) is summarized
         // once and for all.
         let name = entry.path.file_name().and_then(|n| n.to_str());
-        let stamp = name.and_then(|n| stamps.get(n));
+        let stamp = name.and_then(&mut stamp_of);
         if let (Some(name), Some(stamp)) = (name, stamp) {
             if !loaded.library.sources.contains_key(&entry.path) {
-                records.push((name, *stamp, summary));
+                records.push((name, stamp, summary));
             }
         }
     }

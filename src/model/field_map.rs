@@ -24,6 +24,13 @@ impl<T> FieldMap<T> {
         FieldMap::default()
     }
 
+    /// An empty map with room for `capacity` fields.
+    pub fn with_capacity(capacity: usize) -> FieldMap<T> {
+        FieldMap {
+            entries: Vec::with_capacity(capacity),
+        }
+    }
+
     fn find(&self, name: &str) -> Result<usize, usize> {
         self.entries.binary_search_by(|(k, _)| (*k).cmp(name))
     }

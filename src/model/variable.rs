@@ -148,7 +148,18 @@ pub const VARIABLES: &[Variable] = &[
 
 /// Looks a variable up by its exact CSL name.
 pub fn lookup(name: &str) -> Option<&'static Variable> {
-    VARIABLES.iter().find(|v| v.name == name)
+    // Every field of every record is looked up here: by a sorted index
+    // built once, not by comparing with each variable in turn.
+    static BY_NAME: std::sync::OnceLock<Vec<&'static Variable>> = std::sync::OnceLock::new();
+    let by_name = BY_NAME.get_or_init(|| {
+        let mut all: Vec<&'static Variable> = VARIABLES.iter().collect();
+        all.sort_by_key(|v| v.name);
+        all
+    });
+    by_name
+        .binary_search_by(|v| v.name.cmp(name))
+        .ok()
+        .map(|i| by_name[i])
 }
 
 /// Top-level record keys that are not variables: the item type, the language of

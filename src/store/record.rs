@@ -5,7 +5,7 @@ use super::tree::{Item, Table};
 use super::values::{parse_date, parse_names, parse_text};
 use crate::diag::{Diagnostic, Span};
 use crate::model::variable::{self, all_record_keys, suggest};
-use crate::model::{Allow, Entry, Field, ItemType, VariableKind};
+use crate::model::{Allow, Entry, Field, FieldMap, ItemType, VariableKind};
 use std::collections::BTreeMap;
 
 /// Parses the TOML of one record. Returns the entry unless the record has
@@ -13,6 +13,21 @@ use std::collections::BTreeMap;
 pub fn parse_record(cx: &mut FileContext, key: &str, root: &Table) -> Option<Entry> {
     let mut entry = Entry::new(key, ItemType::Document);
     entry.path = cx.path.to_path_buf();
+    // Each map is made as large as the record's fields of its kind: grown
+    // one field at a time and then shrunk, it would be reallocated as often.
+    let mut counts = [0; 3];
+    for (key, _) in &root.entries {
+        if let Some(var) = variable::lookup(&key.name) {
+            counts[match var.kind {
+                VariableKind::Text | VariableKind::Number => 0,
+                VariableKind::Names => 1,
+                VariableKind::Date => 2,
+            }] += 1;
+        }
+    }
+    entry.texts = FieldMap::with_capacity(counts[0]);
+    entry.names = FieldMap::with_capacity(counts[1]);
+    entry.dates = FieldMap::with_capacity(counts[2]);
     let mut has_type = false;
     for (key, item) in &root.entries {
         let (name, kspan) = (key.name.as_ref(), key.span);

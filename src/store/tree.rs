@@ -16,6 +16,7 @@
 use crate::diag::Span;
 use std::borrow::Cow;
 use toml_edit::TableLike;
+use toml_parser::lexer::Token;
 use toml_parser::parser::{Event, EventKind, RecursionGuard, ValidateWhitespace};
 use toml_parser::{ErrorSink, ParseError, Source};
 
@@ -163,25 +164,34 @@ impl ErrorSink for Failed {
 
 impl<'a> Flat<'_, 'a> {
     fn parse(text: &'a str) -> Option<Table<'a>> {
-        let source = Source::new(text);
-        let tokens = source.lex().into_vec();
-        let mut events = Vec::with_capacity(tokens.len());
-        let mut failed = Failed::default();
-        {
-            // The same receivers as toml_edit's, so the same documents fail.
-            let mut whitespace = ValidateWhitespace::new(&mut events, source);
-            let mut receiver = RecursionGuard::new(&mut whitespace, NESTING_LIMIT);
-            toml_parser::parser::parse_document(&tokens, &mut receiver, &mut failed);
+        thread_local! {
+            // Tokens and events of the last file: a load parses thousands
+            // of files on each thread, and these need not be allocated anew.
+            static BUFFERS: std::cell::RefCell<(Vec<Token>, Vec<Event>)> =
+                const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
         }
-        if failed.0 {
-            return None;
-        }
-        let mut flat = Flat {
-            events: &events,
-            at: 0,
-            source,
-        };
-        flat.document()
+        BUFFERS.with_borrow_mut(|(tokens, events)| {
+            let source = Source::new(text);
+            tokens.clear();
+            tokens.extend(source.lex());
+            events.clear();
+            let mut failed = Failed::default();
+            {
+                // The same receivers as toml_edit's, so the same documents fail.
+                let mut whitespace = ValidateWhitespace::new(events, source);
+                let mut receiver = RecursionGuard::new(&mut whitespace, NESTING_LIMIT);
+                toml_parser::parser::parse_document(tokens, &mut receiver, &mut failed);
+            }
+            if failed.0 {
+                return None;
+            }
+            let mut flat = Flat {
+                events,
+                at: 0,
+                source,
+            };
+            flat.document()
+        })
     }
 
     /// The next event that is not whitespace, a comment or a line break.
@@ -197,7 +207,10 @@ impl<'a> Flat<'_, 'a> {
     }
 
     fn document(&mut self) -> Option<Table<'a>> {
-        let mut table = Table::default();
+        // Room for a typical record's fields at once.
+        let mut table = Table {
+            entries: Vec::with_capacity(16),
+        };
         while let Some(event) = self.next() {
             if event.kind() != EventKind::SimpleKey {
                 // A table header (or anything unexpected).
