@@ -143,6 +143,7 @@ fn check_library(cli: &Cli, options: &Options) -> anyhow::Result<(Loaded, check:
     // (after the check cache is saved: it takes a kept text for a record
     // with load findings).
     let entries = &loaded.library.entries;
+    (loaded.library.sources).reserve(texts.iter().filter(|t| t.is_some()).count());
     for (entry, text) in entries.iter().zip(texts) {
         if let Some(text) = text {
             (loaded.library.sources)

@@ -32,7 +32,10 @@ impl<T> FieldMap<T> {
     }
 
     fn find(&self, name: &str) -> Result<usize, usize> {
-        self.entries.binary_search_by(|(k, _)| (*k).cmp(name))
+        // Byte by byte in place (names are short): the same order as
+        // `str`'s, without a `memcmp` call per step.
+        self.entries
+            .binary_search_by(|(k, _)| k.bytes().cmp(name.bytes()))
     }
 
     pub fn get(&self, name: &str) -> Option<&T> {
