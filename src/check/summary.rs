@@ -64,9 +64,12 @@ pub struct Summarizer<'a> {
     pub options: &'a Options,
 }
 
-/// A record's summary, with its file's text when the record has findings
-/// (the report shows them with a snippet of it) and the load read it.
+/// A record's key, file and summary, with its file's text when the record
+/// has findings (the report shows them with a snippet of it) and the load
+/// read it: all a check keeps of a record (see [`Summarizer`]).
 pub struct Summarized {
+    pub key: String,
+    pub path: std::path::PathBuf,
     pub summary: Summary,
     pub text: Option<String>,
 }
@@ -74,11 +77,21 @@ pub struct Summarized {
 impl crate::store::Visit for Summarizer<'_> {
     type Output = Summarized;
 
+    /// A check needs no entry once it is summarized: none is kept.
+    fn keeps_entries(&self) -> bool {
+        false
+    }
+
     fn visit(&self, entry: &Entry, text: Option<&str>) -> Summarized {
         let summary = summarize(entry, text, self.options);
         let text = text
             .filter(|_| !summary.findings.is_empty())
             .map(str::to_string);
-        Summarized { summary, text }
+        Summarized {
+            key: entry.key.clone(),
+            path: entry.path.clone(),
+            summary,
+            text,
+        }
     }
 }

@@ -105,10 +105,9 @@ fn check_library(cli: &Cli, options: &Options) -> anyhow::Result<(Loaded, check:
         known: &known,
     };
     let summarizer = check::Summarizer { options };
+    // Entries are not kept: each record's summary, key and path are.
     let (mut loaded, summarized) =
         store::load_visiting(dir, &load_options, &summarizer).context("cannot load the library")?;
-    let (summaries, texts): (Vec<check::Summary>, Vec<Option<String>>) =
-        summarized.into_iter().map(|s| (s.summary, s.text)).unzip();
     let paths: Vec<PathBuf> = loaded
         .unchanged
         .iter()
@@ -119,36 +118,41 @@ fn check_library(cli: &Cli, options: &Options) -> anyhow::Result<(Loaded, check:
         .iter()
         .map(|&i| store::key_of_file(&known[i].0))
         .collect();
-    let unchanged: Vec<Checked> = loaded
-        .unchanged
+    let sources = &loaded.library.sources;
+    let mut records: Vec<Checked> = summarized
         .iter()
-        .zip(paths.iter().zip(&keys))
-        .map(|(&i, (path, key))| Checked {
-            key,
-            path,
-            text: None,
-            summary: &cached[i].summary,
+        .map(|s| Checked {
+            key: &s.key,
+            path: &s.path,
+            text: (s.text.as_deref()).or_else(|| sources.get(&s.path).map(String::as_str)),
+            summary: &s.summary,
         })
         .collect();
-    let report = check::check_summarized(&loaded, &summaries, unchanged, options);
-    let fresh = loaded
-        .library
-        .entries
-        .iter()
-        .any(|e| !loaded.library.sources.contains_key(&e.path));
+    records.extend(
+        loaded
+            .unchanged
+            .iter()
+            .zip(paths.iter().zip(&keys))
+            .map(|(&i, (path, key))| Checked {
+                key,
+                path,
+                text: None,
+                summary: &cached[i].summary,
+            }),
+    );
+    let report = check::check_summarized(&loaded, &[], records, options);
+    let fresh = summarized.iter().any(|s| !sources.contains_key(&s.path));
     if use_cache && (fresh || loaded.unchanged.len() != known.len()) {
-        save_check_cache(dir, key, &loaded, &summaries, &known, &cached);
+        save_check_cache(dir, key, &loaded, &summarized, &known, &cached);
     }
     // The texts of the records with findings, for the report's snippets
     // (after the check cache is saved: it takes a kept text for a record
     // with load findings).
-    let entries = &loaded.library.entries;
-    (loaded.library.sources).reserve(texts.iter().filter(|t| t.is_some()).count());
-    for (entry, text) in entries.iter().zip(texts) {
-        if let Some(text) = text {
-            (loaded.library.sources)
-                .entry(entry.path.clone())
-                .or_insert(text);
+    let kept = summarized.iter().filter(|s| s.text.is_some()).count();
+    loaded.library.sources.reserve(kept);
+    for s in summarized {
+        if let Some(text) = s.text {
+            loaded.library.sources.entry(s.path).or_insert(text);
         }
     }
     Ok((loaded, report))
@@ -161,13 +165,13 @@ fn save_check_cache(
     dir: &std::path::Path,
     key: u128,
     loaded: &Loaded,
-    summaries: &[check::Summary],
+    summarized: &[check::Summarized],
     known: &[(String, Stamp)],
     cached: &[check::cache::CachedSummary],
 ) {
-    // `loaded.files` is in file-name order, and entries (in key order) are
-    // nearly always in the same order: each is looked for a step ahead of
-    // the last one found, and searched for only when it is not there.
+    // `loaded.files` and the records summarized are both in file-name
+    // order: each is looked for a step ahead of the last one found (and
+    // searched for should it not be there).
     let files = &loaded.files;
     let mut at = 0;
     let mut stamp_of = |name: &str| {
@@ -188,14 +192,14 @@ fn save_check_cache(
         .iter()
         .map(|&i| (known[i].0.as_str(), known[i].1, &cached[i].summary))
         .collect();
-    for (entry, summary) in loaded.library.entries.iter().zip(summaries) {
+    for s in summarized {
         // Only a clean record (its text not kept for findings) is summarized
         // once and for all.
-        let name = entry.path.file_name().and_then(|n| n.to_str());
+        let name = s.path.file_name().and_then(|n| n.to_str());
         let stamp = name.and_then(&mut stamp_of);
         if let (Some(name), Some(stamp)) = (name, stamp) {
-            if !loaded.library.sources.contains_key(&entry.path) {
-                records.push((name, stamp, summary));
+            if !loaded.library.sources.contains_key(&s.path) {
+                records.push((name, stamp, &s.summary));
             }
         }
     }

@@ -107,6 +107,25 @@ pub(crate) fn to_postcard<T: Serialize + ?Sized>(value: &T) -> postcard::Result<
     postcard::serialize_with_flavor(value, Bytes(Vec::with_capacity(4096)))
 }
 
+/// [`to_postcard`] into a buffer kept per thread, returning an exact copy:
+/// for the many small values a load encodes (a library holds them all).
+fn to_postcard_exact<T: Serialize + ?Sized>(value: &T) -> postcard::Result<Vec<u8>> {
+    thread_local! {
+        static SCRATCH: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
+    }
+    let mut scratch = SCRATCH.take();
+    scratch.clear();
+    let result = postcard::serialize_with_flavor(value, Bytes(scratch));
+    match result {
+        Ok(bytes) => {
+            let exact = bytes.as_slice().to_vec();
+            SCRATCH.set(bytes);
+            Ok(exact)
+        }
+        Err(e) => Err(e),
+    }
+}
+
 /// A postcard output that copies short slices byte by byte.
 struct Bytes(Vec<u8>);
 
@@ -276,20 +295,14 @@ impl CacheFile {
     }
 }
 
-/// The header of a body made of `parts`, written one after another.
-fn header(parts: &[&[u8]]) -> Vec<u8> {
-    let mut hasher = xxhash_rust::xxh3::Xxh3Default::new();
-    let mut len = 0u64;
-    for part in parts {
-        hasher.update(part);
-        len += part.len() as u64;
-    }
+/// The header of a body of `len` bytes hashed to `hash`.
+fn header(len: u64, hash: u128) -> Vec<u8> {
     let mut out = Vec::with_capacity(HEADER_LEN);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&FORMAT.to_le_bytes());
     out.extend_from_slice(&version_hash().to_le_bytes());
     out.extend_from_slice(&len.to_le_bytes());
-    out.extend_from_slice(&hasher.digest128().to_le_bytes());
+    out.extend_from_slice(&hash.to_le_bytes());
     out
 }
 
@@ -328,49 +341,73 @@ fn decode(bytes: &[u8]) -> Option<Vec<Cached>> {
 
 /// The bytes of a cache of `records` (sorted by name here).
 #[cfg(test)]
-fn encode(records: Vec<(&str, &Stamp, &Entry)>) -> Option<Vec<u8>> {
+fn encode(mut records: Vec<(&str, &Stamp, &Entry)>) -> Option<Vec<u8>> {
+    records.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let encoded: Option<Vec<(&str, Vec<u8>)>> = records
+        .iter()
+        .map(|&(name, stamp, entry)| Some((name, encode_record(name, stamp, entry)?)))
+        .collect();
     let mut out = Vec::new();
-    encode_into(records, &mut out).ok()?;
+    write_records_to(&encoded?, &mut out).ok()?;
     Some(out)
 }
 
-/// Writes the cache of `records` (sorted by name here) to `out`: the header,
-/// then the body's index and chunks as they were encoded, never copied
-/// into one buffer (at 100,000 records the body is some 30 MB).
-fn encode_into(mut records: Vec<(&str, &Stamp, &Entry)>, out: &mut impl Write) -> io::Result<()> {
-    records.sort_unstable_by(|a, b| a.0.cmp(b.0));
-    let chunks: Option<Vec<(IndexEntry, Vec<u8>)>> = records
-        .par_chunks(CHUNK)
-        .map(|chunk| {
-            let refs: Vec<CachedRef> = chunk
-                .iter()
-                .map(|&(name, stamp, entry)| CachedRef { name, stamp, entry })
-                .collect();
-            let bytes = to_postcard(&refs).ok()?;
-            let names = refs.iter().map(|r| r.name.to_string()).collect();
-            Some(((bytes.len() as u64, names), bytes))
-        })
-        .collect();
-    let unencodable = || io::Error::other("cannot encode the cache");
-    let (index, chunks): (Vec<IndexEntry>, Vec<Vec<u8>>) =
-        chunks.ok_or_else(unencodable)?.into_iter().unzip();
-    let index = postcard::to_stdvec(&index).map_err(|_| unencodable())?;
-    let mut parts: Vec<&[u8]> = vec![&index];
-    parts.extend(chunks.iter().map(Vec::as_slice));
-    out.write_all(&header(&parts))?;
-    for part in parts {
+/// One record as the cache holds it: its bytes in a chunk (postcard writes
+/// a chunk as its length followed by its records' bytes, so records encoded
+/// one by one, as they are loaded, make the chunk postcard would write).
+pub fn encode_record(name: &str, stamp: &Stamp, entry: &Entry) -> Option<Vec<u8>> {
+    to_postcard_exact(&CachedRef { name, stamp, entry }).ok()
+}
+
+/// The index entry of one chunk as written (the names borrowed).
+type IndexRef<'a> = (u64, Vec<&'a str>);
+
+/// Writes the cache of `records` ([`encode_record`]'s bytes, sorted by
+/// name) to `out`: the header, the index, then each chunk as its length
+/// and its records' bytes, never copied into one buffer.
+fn write_records_to(records: &[(&str, Vec<u8>)], out: &mut impl Write) -> io::Result<()> {
+    let unencodable = |_| io::Error::other("cannot encode the cache");
+    let chunks: Vec<&[(&str, Vec<u8>)]> = records.chunks(CHUNK).collect();
+    let mut counts = Vec::with_capacity(chunks.len());
+    let mut index: Vec<IndexRef> = Vec::with_capacity(chunks.len());
+    for chunk in &chunks {
+        let count = to_postcard(&chunk.len()).map_err(unencodable)?;
+        let length = count.len() + chunk.iter().map(|(_, b)| b.len()).sum::<usize>();
+        index.push((length as u64, chunk.iter().map(|(n, _)| *n).collect()));
+        counts.push(count);
+    }
+    let index = postcard::to_stdvec(&index).map_err(unencodable)?;
+    let body = || {
+        let records = chunks.iter().zip(&counts).flat_map(|(chunk, count)| {
+            std::iter::once(count.as_slice()).chain(chunk.iter().map(|(_, b)| b.as_slice()))
+        });
+        std::iter::once(index.as_slice()).chain(records)
+    };
+    let mut hasher = xxhash_rust::xxh3::Xxh3Default::new();
+    let mut len = 0u64;
+    for part in body() {
+        hasher.update(part);
+        len += part.len() as u64;
+    }
+    out.write_all(&header(len, hasher.digest128()))?;
+    for part in body() {
         out.write_all(part)?;
     }
     Ok(())
 }
 
-/// Writes the cache of `dir` atomically; any failure leaves the old file (or
-/// none) and is returned for tests, never reported to a user.
-pub fn write(dir: &Path, records: Vec<(&str, &Stamp, &Entry)>) -> io::Result<()> {
+/// Writes the cache of `dir` atomically from `records` ([`encode_record`]'s
+/// bytes, sorted by name); any failure leaves the old file (or none) and is
+/// returned for tests, never reported to a user.
+pub fn write(dir: &Path, records: &[(&str, Vec<u8>)]) -> io::Result<()> {
     let path = dir.join(CACHE_FILE);
     let temp = temp_path(dir);
     let result = fs::File::create_new(&temp)
-        .and_then(|mut file| encode_into(records, &mut file))
+        .and_then(|file| {
+            let mut out = io::BufWriter::with_capacity(1 << 16, file);
+            write_records_to(records, &mut out)?;
+            out.flush()
+        })
         .and_then(|()| fs::rename(&temp, &path));
     if result.is_err() {
         let _ = fs::remove_file(&temp);
@@ -478,6 +515,27 @@ mod tests {
             (3, LOCKED),
             "bump FORMAT and update LOCKED"
         );
+    }
+
+    /// Records encoded one by one and put together make the very chunk
+    /// postcard writes for them all at once.
+    #[test]
+    fn records_encoded_one_by_one_make_postcard_s_chunk() {
+        let (a, b) = (sample(), Entry::new("b", ItemType::Book));
+        let refs = [("a.toml", &a), ("b.toml", &b)].map(|(name, entry)| CachedRef {
+            name,
+            stamp: &STAMP,
+            entry,
+        });
+        let whole = postcard::to_stdvec(&refs.as_slice()).expect("encode");
+        let records: Vec<(&str, Vec<u8>)> = refs
+            .iter()
+            .map(|r| (r.name, encode_record(r.name, r.stamp, r.entry).expect("record")))
+            .collect();
+        let mut file = Vec::new();
+        write_records_to(&records, &mut file).expect("write");
+        assert!(file.ends_with(&whole));
+        assert_eq!(decode(&file).map(|c| c.len()), Some(2));
     }
 
     const LOCKED: &str = concat!(

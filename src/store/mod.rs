@@ -178,6 +178,12 @@ pub fn load_with(dir: &Path, use_cache: bool) -> Result<Loaded, LoadError> {
 /// while its file's text is at hand (so nothing reads the file again for it).
 pub trait Visit: Sync {
     type Output: Send;
+    /// False when the caller needs only what [`Visit::visit`] gives: each
+    /// entry is then dropped on its thread once visited, and the load keeps
+    /// none (a library's entries are most of its memory).
+    fn keeps_entries(&self) -> bool {
+        true
+    }
     /// What `entry` gives; `text` is its file's text when this load read the
     /// file (`None` for an entry taken from the load cache).
     fn visit(&self, entry: &Entry, text: Option<&str>) -> Self::Output;
@@ -195,7 +201,8 @@ pub fn load_with_options(dir: &Path, options: &LoadOptions) -> Result<Loaded, Lo
 }
 
 /// Loads the library as `options` say, giving each entry loaded to
-/// `visitor` ([`Visit`]): what it gives back is in the order of the entries.
+/// `visitor` ([`Visit`]): what it gives back is in the order of the entries
+/// (in key order), or in file order when the visitor keeps no entries.
 pub fn load_visiting<V: Visit>(
     dir: &Path,
     options: &LoadOptions,
@@ -216,7 +223,7 @@ pub fn load_visiting<V: Visit>(
     let entries = &mut loaded.library.entries;
     // Files are in name order, which is key order unless a name escapes
     // what a file name cannot hold (`a%2Fb`).
-    if !entries.is_sorted_by(|a, b| a.key < b.key) {
+    if visitor.keeps_entries() && !entries.is_sorted_by(|a, b| a.key < b.key) {
         let mut both: Vec<(Entry, V::Output)> = entries.drain(..).zip(outputs).collect();
         // Keys are unique (they are file names), so an unstable sort gives
         // the same order as a stable one, without its scratch buffer.

@@ -45,8 +45,9 @@ struct FileResult {
 /// Reads and parses `files` (sorted) into `loaded`, through the load cache
 /// of the library when `options.cache` is set (and writing it when it changed).
 /// Each entry loaded is given to `visitor` on the thread that loaded it, with
-/// its file's text when it was read; what it gives back is returned, in the
-/// order of `loaded.library.entries`.
+/// its file's text when it was read; what it gives back is returned in file
+/// order, as the entries are (and when the visitor keeps no entries, each is
+/// dropped there; see [`Visit::keeps_entries`]).
 pub fn read_records<V: Visit>(
     loaded: &mut Loaded,
     files: &[PathBuf],
@@ -59,12 +60,16 @@ pub fn read_records<V: Visit>(
     let mut cached = CacheStream::new(options.cache.then(|| cache::open(&dir)).flatten());
     let mut known = options.known.iter().enumerate().peekable();
     loaded.library.files_found += files.len();
-    loaded.library.entries.reserve_exact(files.len());
+    if visitor.keeps_entries() {
+        loaded.library.entries.reserve_exact(files.len());
+    }
     let mut outputs: Vec<V::Output> = Vec::with_capacity(files.len());
     if options.stamps {
         loaded.files.reserve_exact(files.len());
     }
-    let mut stamps: Vec<Option<Stamp>> =
+    // The load cache's records, encoded as they were loaded (in file order,
+    // which is name order).
+    let mut records: Vec<(&str, Vec<u8>)> =
         Vec::with_capacity(if options.cache { files.len() } else { 0 });
     let mut reused = 0;
     let mut fresh = false;
@@ -87,26 +92,22 @@ pub fn read_records<V: Visit>(
                 known,
             });
         }
-        let results: Vec<Option<(FileResult, Option<V::Output>)>> = files
+        let results: Vec<Option<Visited<V::Output>>> = files
             .par_iter()
             .zip(keys)
             .zip(hits)
             .map(|((path, key), hit)| {
                 let key = key.as_ref().ok()?;
-                let mut result = read_file(path, key, hit, loaded_at);
-                let output = (result.entry.as_ref())
-                    .map(|entry| visitor.visit(entry, result.text.as_deref()));
-                if !result.keep_text {
-                    result.text = None;
-                }
-                Some((result, output))
+                let result = read_file(path, key, hit, loaded_at);
+                Some(visit(result, path, options, visitor))
             })
             .collect();
         for ((path, key), result) in files.iter().zip(keys).zip(results) {
-            let (result, output) = result.unzip();
             let state = match (&result, key) {
                 (_, Err(_)) => FileState::NotRead,
-                (Some(FileResult { stamp: Some(s), .. }), _) => FileState::Read(*s),
+                (Some(Visited { result: FileResult { stamp: Some(s), .. }, .. }), _) => {
+                    FileState::Read(*s)
+                }
                 _ => FileState::Unreadable,
             };
             if options.stamps {
@@ -119,7 +120,7 @@ pub fn read_records<V: Visit>(
                 loaded.diagnostics.push(d.clone());
                 continue;
             }
-            let Some(mut result) = result else {
+            let Some(Visited { mut result, output, record }) = result else {
                 continue;
             };
             if let Some(index) = result.known {
@@ -129,12 +130,14 @@ pub fn read_records<V: Visit>(
             loaded.diagnostics.append(&mut result.diagnostics);
             reused += usize::from(result.reused);
             fresh |= result.cacheable && !result.reused;
-            if let (Some(entry), Some(output)) = (result.entry, output.flatten()) {
-                loaded.library.entries.push(entry);
+            if let Some(output) = output {
                 outputs.push(output);
-                if options.cache {
-                    stamps.push(result.stamp.filter(|_| result.cacheable));
-                }
+            }
+            if let Some(entry) = result.entry {
+                loaded.library.entries.push(entry);
+            }
+            if let Some(record) = record {
+                records.push((file_name(path), record));
             }
             if let Some(text) = result.text {
                 loaded.library.sources.insert(path.clone(), text);
@@ -143,11 +146,49 @@ pub fn read_records<V: Visit>(
     }
     // Records the cache held that this load did not reuse (deleted or
     // changed) make it stale too. A load that skipped known records leaves
-    // the cache as it is: it would lose them.
+    // the cache as it is: it would lose them. Failures are ignored (a
+    // read-only library simply runs without a cache).
     if options.cache && loaded.unchanged.is_empty() && (fresh || reused != cached.total()) {
-        write_cache(&dir, &loaded.library.entries, &stamps);
+        let _ = cache::write(&dir, &records);
     }
     outputs
+}
+
+/// One file's result once its entry was visited.
+struct Visited<O> {
+    result: FileResult,
+    /// What the visitor gave for the entry.
+    output: Option<O>,
+    /// The entry as the load cache holds it, when it goes there.
+    record: Option<Vec<u8>>,
+}
+
+/// Visits the entry of `result` (on the thread that loaded it), encodes it
+/// for the load cache, and frees what the load does not keep.
+fn visit<V: Visit>(
+    mut result: FileResult,
+    path: &Path,
+    options: &LoadOptions,
+    visitor: &V,
+) -> Visited<V::Output> {
+    let output = (result.entry.as_ref()).map(|entry| visitor.visit(entry, result.text.as_deref()));
+    let record = match (&result.entry, result.stamp) {
+        (Some(entry), Some(stamp)) if options.cache && result.cacheable => {
+            cache::encode_record(file_name(path), &stamp, entry)
+        }
+        _ => None,
+    };
+    if !result.keep_text {
+        result.text = None;
+    }
+    if !visitor.keeps_entries() {
+        result.entry = None;
+    }
+    Visited {
+        result,
+        output,
+        record,
+    }
 }
 
 /// What is already known of one file: the caller's record and the load
@@ -227,20 +268,6 @@ impl CacheStream {
     fn total(&self) -> usize {
         self.total
     }
-}
-
-/// Writes the cache of the entries that have a stamp; failures are ignored
-/// (a read-only library simply runs without a cache).
-fn write_cache(dir: &Path, entries: &[Entry], stamps: &[Option<Stamp>]) {
-    let records: Vec<(&str, &Stamp, &Entry)> = entries
-        .iter()
-        .zip(stamps)
-        .filter_map(|(entry, stamp)| {
-            let name = entry.path.file_name()?.to_str()?;
-            Some((name, stamp.as_ref()?, entry))
-        })
-        .collect();
-    let _ = cache::write(dir, records);
 }
 
 /// Each file's citation key, or why it is refused: a bad name, or a key that
