@@ -128,18 +128,14 @@ fn check_library(cli: &Cli, options: &Options) -> anyhow::Result<(Loaded, check:
             summary: &s.summary,
         })
         .collect();
-    records.extend(
-        loaded
-            .unchanged
-            .iter()
-            .zip(paths.iter().zip(&keys))
-            .map(|(&i, (path, key))| Checked {
-                key,
-                path,
-                text: None,
-                summary: &cached[i].summary,
-            }),
-    );
+    records.extend(loaded.unchanged.iter().zip(paths.iter().zip(&keys)).map(
+        |(&i, (path, key))| Checked {
+            key,
+            path,
+            text: None,
+            summary: &cached[i].summary,
+        },
+    ));
     let report = check::check_summarized(&loaded, &[], records, options);
     let fresh = summarized.iter().any(|s| !sources.contains_key(&s.path));
     if use_cache && (fresh || loaded.unchanged.len() != known.len()) {

@@ -151,8 +151,7 @@ pub fn lookup(name: &str) -> Option<&'static Variable> {
     // Every field of every record is looked up here: among the variables of
     // its length only, comparing bytes in place (a `memcmp` call per
     // candidate cost more than the comparing).
-    static BY_LENGTH: std::sync::OnceLock<Vec<Vec<&'static Variable>>> =
-        std::sync::OnceLock::new();
+    static BY_LENGTH: std::sync::OnceLock<Vec<Vec<&'static Variable>>> = std::sync::OnceLock::new();
     let by_length = BY_LENGTH.get_or_init(|| {
         let longest = VARIABLES.iter().map(|v| v.name.len()).max().unwrap_or(0);
         let mut by_length = vec![Vec::new(); longest + 1];

@@ -530,7 +530,12 @@ mod tests {
         let whole = postcard::to_stdvec(&refs.as_slice()).expect("encode");
         let records: Vec<(&str, Vec<u8>)> = refs
             .iter()
-            .map(|r| (r.name, encode_record(r.name, r.stamp, r.entry).expect("record")))
+            .map(|r| {
+                (
+                    r.name,
+                    encode_record(r.name, r.stamp, r.entry).expect("record"),
+                )
+            })
             .collect();
         let mut file = Vec::new();
         write_records_to(&records, &mut file).expect("write");

@@ -361,8 +361,7 @@ pub fn read_source_with_metadata(path: &Path) -> Result<(String, fs::Metadata), 
         .with_location(Location::file(path))
         .with_help("a record holds one reference; move attachments elsewhere"));
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0) + 1);
-    io::Read::read_to_end(&mut file, &mut bytes).map_err(unreadable)?;
+    let bytes = read_whole(&mut file, &meta).map_err(unreadable)?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
@@ -374,6 +373,27 @@ pub fn read_source_with_metadata(path: &Path) -> Result<(String, fs::Metadata), 
         .with_help("save the file as UTF-8")
     })?;
     Ok((text, meta))
+}
+
+/// The contents of `file`, whose metadata is `meta`. One read usually
+/// does: when it gives as many bytes as the file had, the file is whole,
+/// and asking again only to be told of its end would cost a system call
+/// per record. Anything else (a file that grew or shrank since, a short
+/// read) is read on to its end.
+fn read_whole(file: &mut fs::File, meta: &fs::Metadata) -> io::Result<Vec<u8>> {
+    let size = usize::try_from(meta.len()).unwrap_or(0);
+    // One byte more than the size: a file that grew fills it.
+    let mut bytes = vec![0; size + 1];
+    let read = match io::Read::read(file, &mut bytes) {
+        Ok(read) => read,
+        Err(e) if e.kind() == io::ErrorKind::Interrupted => 0,
+        Err(e) => return Err(e),
+    };
+    bytes.truncate(read);
+    if read != size {
+        io::Read::read_to_end(file, &mut bytes)?;
+    }
+    Ok(bytes)
 }
 
 /// Reads only `kaynak.toml` of `dir` (for commands that need no records).
@@ -425,4 +445,34 @@ fn report_toml_error(cx: &mut FileContext, e: &toml_edit::TomlError) {
         Diagnostic::error("invalid-toml", format!("invalid TOML: {message}"))
             .with_help("fix the syntax; strings need double quotes, tables [brackets]"),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    /// A file read whole though it grew or shrank after its size was taken.
+    #[test]
+    fn a_file_is_read_to_its_end_whatever_its_size_was() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("r.toml");
+        fs::write(&path, "type = \"book\"\n").expect("write");
+        let before = fs::metadata(&path).expect("meta");
+        fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .and_then(|mut f| f.write_all(b"title = \"T\"\n"))
+            .expect("append");
+        let mut file = fs::File::open(&path).expect("open");
+        let grown = read_whole(&mut file, &before).expect("read");
+        assert_eq!(grown, b"type = \"book\"\ntitle = \"T\"\n");
+        let after = fs::metadata(&path).expect("meta");
+        fs::write(&path, "x").expect("shrink");
+        let mut file = fs::File::open(&path).expect("open");
+        assert_eq!(read_whole(&mut file, &after).expect("read"), b"x");
+        let mut file = fs::File::open(&path).expect("open");
+        let now = fs::metadata(&path).expect("meta");
+        assert_eq!(read_whole(&mut file, &now).expect("read"), b"x");
+    }
 }

@@ -55,6 +55,8 @@ pub fn read_records<V: Visit>(
     visitor: &V,
 ) -> Vec<V::Output> {
     let keys = check_keys(files);
+    // Each file's name, found once (a path's last component is not free).
+    let names: Vec<&str> = files.iter().map(|p| file_name(p)).collect();
     let loaded_at = SystemTime::now();
     let dir = loaded.library.dir.clone();
     let mut cached = CacheStream::new(options.cache.then(|| cache::open(&dir)).flatten());
@@ -73,10 +75,10 @@ pub fn read_records<V: Visit>(
         Vec::with_capacity(if options.cache { files.len() } else { 0 });
     let mut reused = 0;
     let mut fresh = false;
-    for (files, keys) in files.chunks(BLOCK).zip(keys.chunks(BLOCK)) {
+    let blocks = files.chunks(BLOCK).zip(keys.chunks(BLOCK));
+    for ((files, keys), names) in blocks.zip(names.chunks(BLOCK)) {
         let mut hits: Vec<Hit> = Vec::with_capacity(files.len());
-        for path in files {
-            let name = file_name(path);
+        for &name in names {
             while known.next_if(|(_, (k, _))| k.as_str() < name).is_some() {}
             let mine = known.next_if(|(_, (k, _))| k == name);
             // A known record's file is most likely unchanged: its cached
@@ -95,24 +97,30 @@ pub fn read_records<V: Visit>(
         let results: Vec<Option<Visited<V::Output>>> = files
             .par_iter()
             .zip(keys)
+            .zip(names)
             .zip(hits)
-            .map(|((path, key), hit)| {
+            .map(|(((path, key), name), hit)| {
                 let key = key.as_ref().ok()?;
                 let result = read_file(path, key, hit, loaded_at);
-                Some(visit(result, path, options, visitor))
+                Some(visit(result, name, options, visitor))
             })
             .collect();
-        for ((path, key), result) in files.iter().zip(keys).zip(results) {
+        let files = files.iter().zip(names);
+        for (((path, name), key), result) in files.zip(keys).zip(results) {
             let state = match (&result, key) {
                 (_, Err(_)) => FileState::NotRead,
-                (Some(Visited { result: FileResult { stamp: Some(s), .. }, .. }), _) => {
-                    FileState::Read(*s)
-                }
+                (
+                    Some(Visited {
+                        result: FileResult { stamp: Some(s), .. },
+                        ..
+                    }),
+                    _,
+                ) => FileState::Read(*s),
                 _ => FileState::Unreadable,
             };
             if options.stamps {
                 loaded.files.push(FileSeen {
-                    name: file_name(path).to_string(),
+                    name: name.to_string(),
                     state,
                 });
             }
@@ -120,7 +128,12 @@ pub fn read_records<V: Visit>(
                 loaded.diagnostics.push(d.clone());
                 continue;
             }
-            let Some(Visited { mut result, output, record }) = result else {
+            let Some(Visited {
+                mut result,
+                output,
+                record,
+            }) = result
+            else {
                 continue;
             };
             if let Some(index) = result.known {
@@ -137,7 +150,7 @@ pub fn read_records<V: Visit>(
                 loaded.library.entries.push(entry);
             }
             if let Some(record) = record {
-                records.push((file_name(path), record));
+                records.push((name, record));
             }
             if let Some(text) = result.text {
                 loaded.library.sources.insert(path.clone(), text);
@@ -167,14 +180,14 @@ struct Visited<O> {
 /// for the load cache, and frees what the load does not keep.
 fn visit<V: Visit>(
     mut result: FileResult,
-    path: &Path,
+    name: &str,
     options: &LoadOptions,
     visitor: &V,
 ) -> Visited<V::Output> {
     let output = (result.entry.as_ref()).map(|entry| visitor.visit(entry, result.text.as_deref()));
     let record = match (&result.entry, result.stamp) {
         (Some(entry), Some(stamp)) if options.cache && result.cacheable => {
-            cache::encode_record(file_name(path), &stamp, entry)
+            cache::encode_record(name, &stamp, entry)
         }
         _ => None,
     };
@@ -275,7 +288,7 @@ impl CacheStream {
 fn check_keys(files: &[PathBuf]) -> Vec<Result<String, Diagnostic>> {
     // Folded key → index of its file: a hash map, as a library may hold
     // 100,000 records (an index, not a second copy of every path).
-    let mut seen: HashMap<String, usize> = HashMap::with_capacity(files.len());
+    let mut seen: HashMap<Cow<str>, usize> = HashMap::with_capacity(files.len());
     let mut keys = Vec::with_capacity(files.len());
     for (index, path) in files.iter().enumerate() {
         keys.push(check_key(path, index, files, &mut seen));
@@ -285,23 +298,27 @@ fn check_keys(files: &[PathBuf]) -> Vec<Result<String, Diagnostic>> {
 
 // The error is a whole diagnostic by design, as in `read_source`.
 #[allow(clippy::result_large_err)]
-fn check_key(
-    path: &Path,
+fn check_key<'f>(
+    path: &'f Path,
     index: usize,
     files: &[PathBuf],
-    seen: &mut HashMap<String, usize>,
+    seen: &mut HashMap<Cow<'f, str>, usize>,
 ) -> Result<String, Diagnostic> {
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
     // A key that cannot be a file name is written escaped (`a%2Fb` for `a/b`).
-    let key = key_from_stem(stem)
-        .unwrap_or(Cow::Borrowed(stem))
-        .into_owned();
+    let key = key_from_stem(stem).unwrap_or(Cow::Borrowed(stem));
     if let Some(problem) = key_problem(&key) {
         return Err(Diagnostic::error("invalid-key", problem)
             .with_location(Location::file(path))
             .with_help("rename the file: its name (without .toml) is the citation key"));
     }
-    let folded = fold_key(&key);
+    // Most keys are folded already (lower-case ASCII): kept borrowed.
+    let folded = match &key {
+        Cow::Borrowed(k) if !k.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) => {
+            Cow::Borrowed(*k)
+        }
+        _ => Cow::Owned(fold_key(&key)),
+    };
     if let Some(first) = seen.get(&folded).and_then(|&i| files.get(i)) {
         return Err(Diagnostic::error(
             "duplicate-key",
@@ -314,7 +331,7 @@ fn check_key(
         .with_help("rename one of the two files; keys must differ in more than case"));
     }
     seen.insert(folded, index);
-    Ok(key)
+    Ok(key.into_owned())
 }
 
 /// Reads and parses one record file, or takes it from what is known of it
