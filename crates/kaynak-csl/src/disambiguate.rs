@@ -218,6 +218,32 @@ pub(crate) fn given_shown(run: &Run, index: usize) -> Vec<GivenShown> {
     shown
 }
 
+/// How many names of its author item `index`'s cite shows, where
+/// disambiguation added names (else nothing): "detail that distinguishes
+/// cites (such as names …) must be shown in the corresponding bibliography
+/// entries", so the entry shows at least as many.
+pub(crate) fn names_shown(run: &Run, index: usize) -> Option<usize> {
+    run.disambiguation[index].extra_names?;
+    let section = run.processor.style.citation.as_ref()?;
+    let state = CiteState {
+        name_tags: true,
+        ..key_state(run, index)
+    };
+    let rendered = run.render_item(index, section, &state, &mut Vec::new());
+    let (_, names) = rendered.parts.iter().find_map(Inline::first_names)?;
+    let mut shown = 0;
+    for node in names {
+        let _ = node.visit_tags(&mut |tag, _| {
+            if let Tag::Name(_) = tag {
+                shown += 1;
+                // names do not nest
+            }
+            ControlFlow::Continue(())
+        });
+    }
+    (shown > 0).then_some(shown)
+}
+
 /// The members that render alike, in groups of two or more (groups in the
 /// order their first member comes, members in the order given).
 fn ambiguous_groups(run: &mut Run, section: &Section, members: &[usize]) -> Vec<Vec<usize>> {

@@ -54,6 +54,9 @@ pub struct CiteState {
     pub year_suffix: Option<usize>,
     /// Names shown beyond et-al-use-first (add-names).
     pub extra_names: Option<usize>,
+    /// Each names list shows at least this many names: what the item's
+    /// cite shows after add-names (bibliography entries).
+    pub names_shown: Option<usize>,
     /// Given-name expansion per name position: 1 = initials, 2 = full.
     pub givenname_levels: Vec<u8>,
     /// At least this much of each given name (by position) is shown: what
