@@ -80,7 +80,11 @@ fn entries_show_the_names_that_add_names_gave_their_cites() {
     let (citations, entries) = render(style(citation, bibliography), items);
     assert_eq!(
         citations,
-        ["Doe, Roe, et al. 2000", "Doe, Fox, et al. 2000", "Moe et al. 2000"]
+        [
+            "Doe, Roe, et al. 2000",
+            "Doe, Fox, et al. 2000",
+            "Moe et al. 2000"
+        ]
     );
     assert_eq!(
         entries,
@@ -106,10 +110,7 @@ fn given_names_expanded_for_a_cite_are_expanded_for_that_person_only() {
     ]"#;
     let (citations, entries) = render(style(citation, bibliography), items);
     assert_eq!(citations, ["Mark Evans 1988", "Matthew Evans 1988"]);
-    assert_eq!(
-        entries,
-        ["Mark Evans. E. Johnson (ed.)", "Matthew Evans"]
-    );
+    assert_eq!(entries, ["Mark Evans. E. Johnson (ed.)", "Matthew Evans"]);
 }
 
 #[test]
