@@ -48,6 +48,7 @@ fn entry_state(run: &Run, index: usize) -> CiteState {
         year_suffix: run.disambiguation[index].year_suffix,
         disambiguate: run.disambiguation[index].disambiguate,
         given_shown: crate::disambiguate::given_shown(run, index),
+        names_shown: crate::disambiguate::names_shown(run, index),
         // subsequent-author-substitute compares names one by one
         name_tags: run
             .processor
@@ -136,11 +137,14 @@ impl EntryAuthor {
         previous: &EntryAuthor,
         rule: SubstituteRule,
     ) -> Option<SubstitutedNames> {
-        let whole = self.text == previous.text;
         // output from cs:substitute has no names: it is compared whole
         if self.names.is_empty() || previous.names.is_empty() {
-            return whole.then_some(SubstitutedNames::All);
+            return (self.text == previous.text).then_some(SubstitutedNames::All);
         }
+        // "when all rendered names of the name variable match those in the
+        // preceding bibliographic entry": the names shown, not the et-al
+        // term or the delimiters around them
+        let whole = self.names == previous.names;
         let matching = self
             .names
             .iter()

@@ -54,11 +54,15 @@ pub struct CiteState {
     pub year_suffix: Option<usize>,
     /// Names shown beyond et-al-use-first (add-names).
     pub extra_names: Option<usize>,
+    /// Each names list shows at least this many names: what the item's
+    /// cite shows after add-names (bibliography entries).
+    pub names_shown: Option<usize>,
     /// Given-name expansion per name position: 1 = initials, 2 = full.
     pub givenname_levels: Vec<u8>,
-    /// At least this much of each given name (by position) is shown: what
-    /// the item's disambiguated cites show (bibliography entries).
-    pub given_shown: Vec<crate::output::GivenShown>,
+    /// At least this much of these names' given names is shown, wherever
+    /// they stand: what the item's disambiguated cite shows of its author
+    /// (bibliography entries).
+    pub given_shown: Vec<(crate::item::Name, crate::output::GivenShown)>,
     /// How many `disambiguate="true"` tests hold, in the order the render
     /// meets them (as citeproc-js takes them, one at a time): 0 is none.
     pub disambiguate: usize,

@@ -267,6 +267,9 @@ fn shown_count(ctx: &Context, options: &NameOptions, list: &[Name]) -> usize {
     if let Some(extra) = ctx.cite.extra_names {
         shown = (shown + extra).min(list.len()).max(shown);
     }
+    if let Some(least) = ctx.cite.names_shown {
+        shown = shown.max(least.min(list.len()));
+    }
     shown
 }
 
@@ -291,6 +294,9 @@ fn render_list(
     }
     if let Some(extra) = ctx.cite.extra_names {
         shown = (shown + extra).min(list.len()).max(shown);
+    }
+    if let Some(least) = ctx.cite.names_shown {
+        shown = shown.max(least.min(list.len()));
     }
     let truncated = shown < list.len() || others;
     if options.form == Some(NameForm::Count) {
@@ -383,6 +389,16 @@ fn render_list(
                 CompactString::default()
             }));
             content.push(et_al);
+            // with an et-al, cs:name's formatting also covers the whole
+            // list, its delimiters and the et-al term (as citeproc-js
+            // formats it; names formatted again inside change nothing)
+            if let Some(formatting) = resolved
+                .name
+                .map(|n| n.rendering.formatting)
+                .filter(|f| !f.is_empty())
+            {
+                content = vec![Inline::Formatted(formatting, content)];
+            }
         }
         content
     } else {

@@ -82,6 +82,32 @@ impl Style {
         self.variables.name(id)
     }
 
+    /// The `cs:names` element numbered `id` ([`crate::output::NamesTag::element`]).
+    pub fn names_element(&self, id: u16) -> Option<&crate::model::Names> {
+        use crate::model::Element;
+        // a stack, not recursion: the element tree comes from the user
+        let mut stack: Vec<&Element> = self.macros.iter().flat_map(|m| &m.elements).collect();
+        for section in [&self.citation, &self.bibliography].into_iter().flatten() {
+            stack.extend(&section.layout.elements);
+        }
+        while let Some(element) = stack.pop() {
+            match element {
+                Element::Names(names) if names.id == id => return Some(names),
+                Element::Names(names) => stack.extend(names.substitute.iter().flatten()),
+                Element::Group(group) => stack.extend(&group.children),
+                Element::Choose(choose) => {
+                    stack.extend(choose.branches.iter().flat_map(|b| &b.children));
+                    stack.extend(&choose.otherwise);
+                }
+                // kaynak multilingual extension
+                #[cfg(feature = "multilingual")]
+                Element::Ext(ext) => stack.push(&ext.element),
+                _ => {}
+            }
+        }
+        None
+    }
+
     /// Whether this style only points to a parent.
     pub fn is_dependent(&self) -> bool {
         self.citation.is_none() && self.parent.is_some()
