@@ -27,7 +27,8 @@
 //! The modules form layers, each using only those below it
 //! (`tests/module_cycles.rs` fails on a cycle):
 //!
-//! 1. [`diagnostic`], [`locator`]; [`item`] (the [`CslItem`] trait) and
+//! 1. [`diagnostic`], [`locator`], [`variable`] (the CSL variables as an
+//!    enum); [`item`] (the [`CslItem`] trait) and
 //!    [`json`] (CSL-JSON items); [`model`] (the typed style tree, shared by
 //!    styles and locales).
 //! 2. [`locale`] (locale files and chains), then [`style`] (reading a style).
@@ -204,6 +205,7 @@ pub mod processor;
 pub mod rendered;
 mod run;
 pub mod style;
+pub mod variable;
 mod xml;
 
 pub use cluster::{Cite, Cluster};
@@ -215,6 +217,7 @@ pub use output::{render, Format, Inline};
 pub use processor::{Processor, SortOptions};
 pub use rendered::{render_bibliography, BibEntry, Bibliography, Rendered};
 pub use style::Style;
+pub use variable::{Variable, VariableKind};
 
 /// Load one of the locales embedded in kaynak.
 pub fn embedded_locales(tag: &str) -> Option<Locale> {
