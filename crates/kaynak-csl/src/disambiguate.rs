@@ -435,8 +435,8 @@ fn global_names(run: &mut Run, rule: GivennameRule) {
         .items
         .iter()
         .map(|item| {
-            item.names("author")
-                .or_else(|| item.names("editor"))
+            item.names(Variable::Author)
+                .or_else(|| item.names(Variable::Editor))
                 .map(|n| n.into_owned())
                 .unwrap_or_default()
         })
