@@ -179,7 +179,11 @@
 //! * Warnings (missing terms, unknown cited ids) are data in
 //!   `Rendered::warnings`; the library never prints.
 //! * Own records: implement [`CslItem`] (id, type, language, variables by
-//!   CSL name, names, dates); the engine reads nothing else.
+//!   [`Variable`], names, dates); the engine reads nothing else.
+//! * Variables: [`Variable`] is the CSL 1.0.2 variables as an enum, read
+//!   once from a style or an item and matched as a value from then on (see
+//!   [`variable`]). A style that names an undefined variable gets a warning,
+//!   and the variable renders as an absent one.
 
 #![deny(missing_docs)]
 
