@@ -241,7 +241,7 @@ fn names_of(run: &Run, index: usize, element: u16, count: usize) -> Option<Vec<N
             crate::model::Element::Names(inner) => inner.variables.as_slice(),
             _ => &[],
         }))
-        .filter_map(|variable| item.names(variable))
+        .filter_map(|variable| item.names(*variable))
         .find(|list| list.len() == count)
         .map(|list| list.into_owned())
 }
@@ -489,8 +489,8 @@ fn global_names(run: &mut Run, rule: GivennameRule) {
         .items
         .iter()
         .map(|item| {
-            item.names("author")
-                .or_else(|| item.names("editor"))
+            item.names(Variable::Author)
+                .or_else(|| item.names(Variable::Editor))
                 .map(|n| n.into_owned())
                 .unwrap_or_default()
         })
