@@ -53,7 +53,6 @@ pub fn run(cli: &Cli, args: &BibArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
         }
         chosen
     };
-    report_form_notes(ui, &engine, selected.iter().map(|i| i.id()))?;
     let mut recorder = locales.and_then(|locales| {
         bib_cache::Recorder::start(cli, args, ui, &loaded, engine.style_source, locales)
     });
@@ -87,6 +86,8 @@ pub fn run(cli: &Cli, args: &BibArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
         let mut scan = writer.finish();
         scan.out.check(written)?;
         report_warnings(ui, &warnings)?;
+        // what the form policy said, gathered as the entries were rendered
+        report_form_notes(ui, &engine, selected.iter().map(|i| i.id()))?;
         if format == Format::Rtf {
             scan.check_write(rtf::BIBLIOGRAPHY_END)?;
         }
