@@ -22,8 +22,8 @@ pub(crate) struct Run<'p, 'i> {
     pub numbers: Vec<usize>,
     /// Item indexes in bibliography order.
     pub bib_order: Vec<usize>,
-    /// Item index → disambiguation state.
-    pub disambiguation: Vec<CiteState>,
+    /// Item index → what disambiguation decided for it.
+    pub disambiguation: Vec<Disambiguated>,
     pub warnings: Vec<Warning>,
     /// Item id → index (the ids are the items' own).
     pub index: HashMap<&'i str, usize>,
@@ -146,7 +146,7 @@ impl<'p, 'i> Run<'p, 'i> {
             items: items.to_vec(),
             numbers,
             bib_order: order,
-            disambiguation: vec![CiteState::default(); items.len()],
+            disambiguation: vec![Disambiguated::default(); items.len()],
             warnings: Vec::new(),
             index,
             uses_positions: processor.style.uses_positions,
@@ -239,6 +239,20 @@ impl<'p, 'i> Run<'p, 'i> {
         self.warnings.extend(warnings);
         out
     }
+}
+
+/// What disambiguation decided for one item: the parts of a [`CiteState`]
+/// it sets, kept per item for the whole run (a whole cite state per item
+/// cost several hundred bytes each).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Disambiguated {
+    pub year_suffix: Option<usize>,
+    /// Names shown beyond et-al-use-first (add-names).
+    pub extra_names: Option<usize>,
+    /// Given-name expansion per name position: 1 = initials, 2 = full.
+    pub givenname_levels: Vec<u8>,
+    /// How many `disambiguate="true"` tests hold (see [`CiteState`]).
+    pub disambiguate: usize,
 }
 
 /// One item rendered by a layout: the outputs of the layout's elements.
@@ -370,4 +384,16 @@ fn macro_uses_number(style: &Style, index: usize) -> bool {
         .get(index)
         .map(|m| walk(&m.elements))
         .unwrap_or(false)
+}
+
+#[cfg(test)]
+mod size_tests {
+    use super::*;
+
+    #[test]
+    fn the_per_item_disambiguation_state_stays_small() {
+        // one per item of a run: at a million items every byte is a megabyte
+        assert!(std::mem::size_of::<Disambiguated>() <= 64);
+        assert!(std::mem::size_of::<Disambiguated>() * 4 < std::mem::size_of::<CiteState>());
+    }
 }
