@@ -9,14 +9,14 @@
 //!
 //! An item borrows its record: a plain variable is the record's own text unless
 //! the policy derived a new one, so a library of 100,000 records is not copied
-//! once more to be formatted. Lookups scan small vectors (the engine asks for
-//! variables by name tens of times per item; a hash of the name would cost
-//! more than the scan).
+//! once more to be formatted. Lookups scan small vectors keyed by
+//! [`csl::Variable`] (the engine asks for variables tens of times per item; a
+//! scan of one byte per field costs less than a hash).
 //! What only the extension reads (the original names, derived forms) is made on
 //! its first query, so styles without the extension never pay for it.
 
 use crate::csl::ext::FormQuery;
-use crate::csl::{self, CslItem};
+use crate::csl::{self, CslItem, Variable};
 use crate::forms::{FormPolicy, Notes, RecordNotes, Translit};
 use crate::model::{Date, Endpoint, Entry, MultiText, Name};
 use crate::text::language::is_latin;
@@ -24,16 +24,19 @@ use crate::text::translit::Scheme;
 use std::borrow::Cow;
 use std::sync::{Mutex, OnceLock};
 
-/// Values by CSL variable name, sorted by name.
-type ByName<T> = Vec<(&'static str, T)>;
+/// Values by CSL variable, each variable once.
+type ByName<T> = Vec<(Variable, T)>;
 
-/// The value of `name` in a short list: a scan that compares lengths first
-/// costs less than a binary search's string comparisons, and most of the
-/// engine's questions are about variables the item lacks.
-fn find<'s, T>(list: &'s [(&'static str, T)], name: &str) -> Option<&'s T> {
-    list.iter()
-        .find(|(k, _)| k.len() == name.len() && *k == name)
-        .map(|(_, v)| v)
+/// The value of `variable` in a short list: most of the engine's questions
+/// are about variables the item lacks, and a scan answers them quickly.
+fn find<T>(list: &[(Variable, T)], variable: Variable) -> Option<&T> {
+    list.iter().find(|(k, _)| *k == variable).map(|(_, v)| v)
+}
+
+/// The variable a record's field is named after (every field a record
+/// keeps is a CSL variable; `None` would be a field that is not).
+fn variable_of(name: &str) -> Option<Variable> {
+    Variable::parse(name)
 }
 
 /// One record, in the forms a policy chose, ready for the CSL engine.
@@ -53,7 +56,7 @@ pub struct RecordItem<'a> {
 }
 
 /// Transliterations by variable and the style's preferred scheme.
-type Derived<T> = Vec<((&'static str, Option<Scheme>), T)>;
+type Derived<T> = Vec<((Variable, Option<Scheme>), T)>;
 
 /// The extension's view of a record: its names in their original form, and the
 /// transliterations the policy gave, cached per variable and preferred scheme
@@ -72,13 +75,13 @@ impl ItemForms {
         let original_names = entry
             .names
             .iter()
-            .map(|(name, field)| {
+            .filter_map(|(name, field)| {
                 let list = field
                     .value
                     .iter()
                     .map(|n| csl_name_with(n, |t| Some(t.original.clone())))
                     .collect();
-                (*name, list)
+                Some((variable_of(name)?, list))
             })
             .collect();
         ItemForms {
@@ -118,18 +121,21 @@ impl<'a> RecordItem<'a> {
         let mut variables: ByName<Cow<'a, str>> =
             Vec::with_capacity(entry.texts.len() + usize::from(language.is_some()));
         for (name, field) in &entry.texts {
+            let Some(variable) = variable_of(name) else {
+                continue;
+            };
             let chosen = policy.choose(&field.value, language);
             plain_notes.record(&chosen);
-            variables.push((*name, chosen.text));
+            variables.push((variable, chosen.text));
         }
         if let Some(language) = language {
-            variables.push(("language", Cow::Borrowed(language)));
-            variables.sort_unstable_by_key(|(name, _)| *name);
+            variables.push((Variable::Language, Cow::Borrowed(language)));
         }
         let names = entry
             .names
             .iter()
-            .map(|(name, field)| {
+            .filter_map(|(name, field)| {
+                let variable = variable_of(name)?;
                 let list = field
                     .value
                     .iter()
@@ -141,13 +147,13 @@ impl<'a> RecordItem<'a> {
                         })
                     })
                     .collect();
-                (*name, list)
+                Some((variable, list))
             })
             .collect();
         let dates = entry
             .dates
             .iter()
-            .map(|(name, field)| (*name, csl_date(&field.value)))
+            .filter_map(|(name, field)| Some((variable_of(name)?, csl_date(&field.value))))
             .collect();
         RecordItem {
             entry,
@@ -193,26 +199,26 @@ impl<'a> RecordItem<'a> {
         Some(chosen.into_string())
     }
 
-    fn translit_text(&self, name: &'static str, style: Option<Scheme>) -> Option<String> {
-        let key = (name, style);
+    fn translit_text(&self, variable: Variable, style: Option<Scheme>) -> Option<String> {
+        let key = (variable, style);
         let forms = self.forms();
         if let Some((_, done)) = lock(&forms.derived).iter().find(|(k, _)| *k == key) {
             return done.clone();
         }
-        let derived = self.translit_of(self.entry.text(name)?, style);
+        let derived = self.translit_of(self.entry.text(variable.as_str())?, style);
         lock(&forms.derived).push((key, derived.clone()));
         derived
     }
 
-    fn translit_names(&self, name: &'static str, style: Option<Scheme>) -> Option<Vec<csl::Name>> {
-        let key = (name, style);
+    fn translit_names(&self, variable: Variable, style: Option<Scheme>) -> Option<Vec<csl::Name>> {
+        let key = (variable, style);
         let forms = self.forms();
         if let Some((_, done)) = lock(&forms.derived_names).iter().find(|(k, _)| *k == key) {
             return Some(done.clone());
         }
         let derived: Vec<csl::Name> = self
             .entry
-            .names(name)?
+            .names(variable.as_str())?
             .iter()
             .map(|n| {
                 csl_name_with(n, |part| {
@@ -267,21 +273,21 @@ impl CslItem for RecordItem<'_> {
         self.entry.language()
     }
 
-    fn variable(&self, name: &str) -> Option<&str> {
-        find(&self.variables, name).map(|v| v.as_ref())
+    fn variable(&self, variable: Variable) -> Option<&str> {
+        find(&self.variables, variable).map(|v| v.as_ref())
     }
 
-    fn names(&self, name: &str) -> Option<Cow<'_, [csl::Name]>> {
-        find(&self.names, name).map(|n| Cow::Borrowed(n.as_slice()))
+    fn names(&self, variable: Variable) -> Option<Cow<'_, [csl::Name]>> {
+        find(&self.names, variable).map(|n| Cow::Borrowed(n.as_slice()))
     }
 
-    fn date(&self, name: &str) -> Option<Cow<'_, csl::Date>> {
-        find(&self.dates, name).map(Cow::Borrowed)
+    fn date(&self, variable: Variable) -> Option<Cow<'_, csl::Date>> {
+        find(&self.dates, variable).map(Cow::Borrowed)
     }
 
-    fn text_form(&self, name: &str, query: FormQuery<'_>) -> Option<Cow<'_, str>> {
-        let Some((key, field)) = self.entry.texts.get_key_value(name) else {
-            return csl::ext::default_text_form(self.variable(name), query);
+    fn text_form(&self, variable: Variable, query: FormQuery<'_>) -> Option<Cow<'_, str>> {
+        let Some(field) = self.entry.texts.get(variable.as_str()) else {
+            return csl::ext::default_text_form(self.variable(variable), query);
         };
         let text = &field.value;
         match query {
@@ -290,19 +296,16 @@ impl CslItem for RecordItem<'_> {
             FormQuery::Translit(_) if is_latin(&text.original) => {
                 Some(Cow::Borrowed(&text.original))
             }
-            FormQuery::Translit(style) => self.translit_text(key, style).map(Cow::Owned),
+            FormQuery::Translit(style) => self.translit_text(variable, style).map(Cow::Owned),
         }
     }
 
-    fn names_form(&self, name: &str, query: FormQuery<'_>) -> Option<Cow<'_, [csl::Name]>> {
+    fn names_form(&self, variable: Variable, query: FormQuery<'_>) -> Option<Cow<'_, [csl::Name]>> {
         match query {
             FormQuery::Original => {
-                find(&self.forms().original_names, name).map(|n| Cow::Borrowed(n.as_slice()))
+                find(&self.forms().original_names, variable).map(|n| Cow::Borrowed(n.as_slice()))
             }
-            FormQuery::Translit(style) => {
-                let (key, _) = self.entry.names.get_key_value(name)?;
-                self.translit_names(key, style).map(Cow::Owned)
-            }
+            FormQuery::Translit(style) => self.translit_names(variable, style).map(Cow::Owned),
             FormQuery::Translation(_) => None,
         }
     }
@@ -343,21 +346,24 @@ mod tests {
     fn policies_pick_forms() {
         let entry = russian_entry();
         let auto = RecordItem::new(&entry, &policy(Form::Auto, None, "en-US"));
-        assert_eq!(auto.variable("title"), Some("Voyennaya doktrina"));
-        assert_eq!(auto.variable("container-title"), Some("Vestnik"));
+        assert_eq!(auto.variable(Variable::Title), Some("Voyennaya doktrina"));
+        assert_eq!(auto.variable(Variable::ContainerTitle), Some("Vestnik"));
         let russian = RecordItem::new(&entry, &policy(Form::Auto, None, "ru-RU"));
-        assert_eq!(russian.variable("title"), Some("Военная доктрина"));
+        assert_eq!(russian.variable(Variable::Title), Some("Военная доктрина"));
         let original = RecordItem::new(&entry, &policy(Form::Original, None, "en-US"));
-        assert_eq!(original.variable("title"), Some("Военная доктрина"));
+        assert_eq!(original.variable(Variable::Title), Some("Военная доктрина"));
         let english = policy(Form::Translation("en".into()), None, "en-US");
         assert_eq!(
-            RecordItem::new(&entry, &english).variable("title"),
+            RecordItem::new(&entry, &english).variable(Variable::Title),
             Some("Military doctrine")
         );
-        assert_eq!(auto.date("issued").unwrap().parts, vec![[2011, 3, 1]]);
+        assert_eq!(
+            auto.date(Variable::Issued).unwrap().parts,
+            vec![[2011, 3, 1]]
+        );
         assert_eq!(auto.language(), Some("ru"));
-        assert_eq!(auto.variable("language"), Some("ru"));
-        assert_eq!(auto.variable("volume"), None);
+        assert_eq!(auto.variable(Variable::Language), Some("ru"));
+        assert_eq!(auto.variable(Variable::Volume), None);
         let notes = auto.notes(false).diagnostics(false);
         assert_eq!(notes.len(), 1, "{notes:?}");
         assert_eq!(notes[0].code, "translit-mixed");
@@ -368,13 +374,13 @@ mod tests {
     fn plain_variables_borrow_the_record() {
         let entry = russian_entry();
         let auto = RecordItem::new(&entry, &policy(Form::Auto, None, "en-US"));
-        let owned: Vec<&str> = auto
+        let owned: Vec<Variable> = auto
             .variables
             .iter()
             .filter(|(_, v)| matches!(v, Cow::Owned(_)))
             .map(|(k, _)| *k)
             .collect();
-        assert_eq!(owned, ["container-title"]);
+        assert_eq!(owned, [Variable::ContainerTitle]);
         assert!(auto.forms.get().is_none(), "no extension query yet");
     }
 
@@ -384,17 +390,24 @@ mod tests {
         let item = RecordItem::new(&entry, &policy(Form::Auto, Some(Scheme::BgnPcgn), "en-US"));
         let query = |name, q| item.text_form(name, q).map(Cow::into_owned);
         assert_eq!(
-            query("title", FormQuery::Translit(Some(Scheme::AlaLc))).as_deref(),
+            query(Variable::Title, FormQuery::Translit(Some(Scheme::AlaLc))).as_deref(),
             Some("Voyennaya doktrina")
         );
         assert_eq!(
-            query("container-title", FormQuery::Translit(Some(Scheme::AlaLc))).as_deref(),
+            query(
+                Variable::ContainerTitle,
+                FormQuery::Translit(Some(Scheme::AlaLc))
+            )
+            .as_deref(),
             Some("Vestnik")
         );
         let unset = RecordItem::new(&entry, &policy(Form::Auto, None, "en-US"));
         assert_eq!(
             unset
-                .text_form("container-title", FormQuery::Translit(Some(Scheme::Icao)))
+                .text_form(
+                    Variable::ContainerTitle,
+                    FormQuery::Translit(Some(Scheme::Icao))
+                )
                 .as_deref(),
             Some("Vestnik")
         );

@@ -53,16 +53,11 @@ pub fn run(cli: &Cli, args: &BibArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
         }
         chosen
     };
-    // The bibliography lists every item of the run, cited or not, in the
-    // order given: no citation needs to be rendered to select them.
-    let rendered = engine.processor.process(&selected, &[]);
-    report_warnings(ui, &rendered.warnings)?;
-    report_form_notes(ui, &engine, selected.iter().map(|i| i.id()))?;
     let mut recorder = locales.and_then(|locales| {
         bib_cache::Recorder::start(cli, args, ui, &loaded, engine.style_source, locales)
     });
     let before = ui.take_recorded();
-    if let Some(bibliography) = &rendered.bibliography {
+    {
         let format = args.format.format.unwrap_or(Format::Text);
         // Entries go out as they are rendered: the text is never held
         // whole (a copy goes into the output cache as it is written).
@@ -79,11 +74,20 @@ pub fn run(cli: &Cli, args: &BibArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
             scan.check_write(rtf::BIBLIOGRAPHY_START)?;
         }
         let mut writer = BibliographyWriter::new(scan, format);
-        let written = engine
-            .processor
-            .write_bibliography(bibliography, &mut writer, format);
+        // The bibliography lists every item of the run, cited or not, in
+        // the order given: no citation needs to be rendered to select them.
+        // Entries are rendered and written a block at a time, so neither
+        // their trees nor their text are ever held whole; the run's
+        // warnings follow the entries.
+        let (written, warnings) =
+            engine
+                .processor
+                .write_bibliography_of(&selected, &mut writer, format);
         let mut scan = writer.finish();
         scan.out.check(written)?;
+        report_warnings(ui, &warnings)?;
+        // what the form policy said, gathered as the entries were rendered
+        report_form_notes(ui, &engine, selected.iter().map(|i| i.id()))?;
         if format == Format::Rtf {
             scan.check_write(rtf::BIBLIOGRAPHY_END)?;
         }

@@ -1,4 +1,12 @@
 //! The CSL 1.0.2 variables a record may hold, and what kind of value each takes.
+//!
+//! The table is derived from the CSL engine's own list ([`csl::Variable::ALL`]):
+//! each variable's kind comes from [`csl::Variable::kind`], and whether a record
+//! may set it from [`origin`], an exhaustive `match`. A variable added to the
+//! engine is therefore a compile error here until kaynak says where its value
+//! comes from.
+
+use crate::csl;
 
 /// The kind of value a CSL variable holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -13,6 +21,18 @@ pub enum VariableKind {
     Names,
 }
 
+impl VariableKind {
+    /// The record kind of a CSL kind.
+    pub const fn of(kind: csl::VariableKind) -> VariableKind {
+        match kind {
+            csl::VariableKind::Standard => VariableKind::Text,
+            csl::VariableKind::Number => VariableKind::Number,
+            csl::VariableKind::Date => VariableKind::Date,
+            csl::VariableKind::Name => VariableKind::Names,
+        }
+    }
+}
+
 /// A variable's definition: its CSL name, its kind, and whether a record may set it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Variable {
@@ -23,128 +43,122 @@ pub struct Variable {
     pub in_records: bool,
 }
 
-const fn v(name: &'static str, kind: VariableKind) -> Variable {
-    Variable {
-        name,
-        kind,
-        in_records: true,
+/// Where kaynak takes a CSL variable's value from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// A record's field of the same name.
+    Record,
+    /// The CSL processor, per citation (`locator`, `citation-number` …).
+    Engine,
+    /// A record key of its own, not a variable field (`language`, see
+    /// [`RECORD_KEYS`]).
+    RecordKey,
+}
+
+/// Where each CSL variable's value comes from in kaynak.
+pub const fn origin(variable: csl::Variable) -> Origin {
+    use csl::Variable::*;
+    match variable {
+        CitationLabel | YearSuffix | CitationNumber | FirstReferenceNoteNumber | Locator => {
+            Origin::Engine
+        }
+        Language => Origin::RecordKey,
+        Abstract
+        | Annote
+        | Archive
+        | ArchiveCollection
+        | ArchiveLocation
+        | ArchivePlace
+        | Authority
+        | CallNumber
+        | CitationKey
+        | CollectionTitle
+        | ContainerTitle
+        | ContainerTitleShort
+        | Dimensions
+        | Division
+        | Doi
+        | Event
+        | EventTitle
+        | EventPlace
+        | Genre
+        | Isbn
+        | Issn
+        | Jurisdiction
+        | Keyword
+        | License
+        | Medium
+        | Note
+        | OriginalPublisher
+        | OriginalPublisherPlace
+        | OriginalTitle
+        | PartTitle
+        | Pmcid
+        | Pmid
+        | Publisher
+        | PublisherPlace
+        | References
+        | ReviewedGenre
+        | ReviewedTitle
+        | Scale
+        | Source
+        | Status
+        | Title
+        | TitleShort
+        | Url
+        | VolumeTitle => Origin::Record,
+        ChapterNumber | CollectionNumber | Edition | Issue | Number | NumberOfPages
+        | NumberOfVolumes | Page | PageFirst | PartNumber | PrintingNumber | Section
+        | SupplementNumber | Version | Volume => Origin::Record,
+        Accessed | AvailableDate | EventDate | Issued | OriginalDate | Submitted => Origin::Record,
+        Author | Chair | CollectionEditor | Compiler | Composer | ContainerAuthor | Contributor
+        | Curator | Director | Editor | EditorialDirector | EditorTranslator
+        | ExecutiveProducer | Guest | Host | Illustrator | Interviewer | Narrator | Organizer
+        | OriginalAuthor | Performer | Producer | Recipient | ReviewedAuthor | ScriptWriter
+        | SeriesCreator | Translator => Origin::Record,
     }
 }
 
-const fn engine(name: &'static str, kind: VariableKind) -> Variable {
-    Variable {
-        name,
-        kind,
+/// How many CSL variables are not record keys of their own: the table's length.
+const TABLE_LEN: usize = {
+    let mut count = 0;
+    let mut i = 0;
+    while i < csl::Variable::COUNT {
+        if !matches!(origin(csl::Variable::ALL[i]), Origin::RecordKey) {
+            count += 1;
+        }
+        i += 1;
+    }
+    count
+};
+
+/// The table, in the CSL specification's order (the engine's).
+const TABLE: [Variable; TABLE_LEN] = {
+    let mut table = [Variable {
+        name: "",
+        kind: VariableKind::Text,
         in_records: false,
+    }; TABLE_LEN];
+    let mut i = 0;
+    let mut filled = 0;
+    while i < csl::Variable::COUNT {
+        let variable = csl::Variable::ALL[i];
+        let origin = origin(variable);
+        if !matches!(origin, Origin::RecordKey) {
+            table[filled] = Variable {
+                name: variable.as_str(),
+                kind: VariableKind::of(variable.kind()),
+                in_records: matches!(origin, Origin::Record),
+            };
+            filled += 1;
+        }
+        i += 1;
     }
-}
+    table
+};
 
-use VariableKind::{Date, Names, Number, Text};
-
-/// Every CSL 1.0.2 variable, plus `type` and `language` handled by the record itself.
-pub const VARIABLES: &[Variable] = &[
-    // Standard variables.
-    v("abstract", Text),
-    v("annote", Text),
-    v("archive", Text),
-    v("archive_collection", Text),
-    v("archive_location", Text),
-    v("archive-place", Text),
-    v("authority", Text),
-    v("call-number", Text),
-    v("citation-key", Text),
-    engine("citation-label", Text),
-    v("collection-title", Text),
-    v("container-title", Text),
-    v("container-title-short", Text),
-    v("dimensions", Text),
-    v("division", Text),
-    v("DOI", Text),
-    v("event", Text),
-    v("event-title", Text),
-    v("event-place", Text),
-    v("genre", Text),
-    v("ISBN", Text),
-    v("ISSN", Text),
-    v("jurisdiction", Text),
-    v("keyword", Text),
-    v("license", Text),
-    v("medium", Text),
-    v("note", Text),
-    v("original-publisher", Text),
-    v("original-publisher-place", Text),
-    v("original-title", Text),
-    v("part-title", Text),
-    v("PMCID", Text),
-    v("PMID", Text),
-    v("publisher", Text),
-    v("publisher-place", Text),
-    v("references", Text),
-    v("reviewed-genre", Text),
-    v("reviewed-title", Text),
-    v("scale", Text),
-    v("source", Text),
-    v("status", Text),
-    v("title", Text),
-    v("title-short", Text),
-    v("URL", Text),
-    v("volume-title", Text),
-    engine("year-suffix", Text),
-    // Number variables.
-    v("chapter-number", Number),
-    engine("citation-number", Number),
-    v("collection-number", Number),
-    v("edition", Number),
-    engine("first-reference-note-number", Number),
-    v("issue", Number),
-    engine("locator", Number),
-    v("number", Number),
-    v("number-of-pages", Number),
-    v("number-of-volumes", Number),
-    v("page", Number),
-    v("page-first", Number),
-    v("part-number", Number),
-    v("printing-number", Number),
-    v("section", Number),
-    v("supplement-number", Number),
-    v("version", Number),
-    v("volume", Number),
-    // Date variables.
-    v("accessed", Date),
-    v("available-date", Date),
-    v("event-date", Date),
-    v("issued", Date),
-    v("original-date", Date),
-    v("submitted", Date),
-    // Name variables.
-    v("author", Names),
-    v("chair", Names),
-    v("collection-editor", Names),
-    v("compiler", Names),
-    v("composer", Names),
-    v("container-author", Names),
-    v("contributor", Names),
-    v("curator", Names),
-    v("director", Names),
-    v("editor", Names),
-    v("editorial-director", Names),
-    v("editor-translator", Names),
-    v("executive-producer", Names),
-    v("guest", Names),
-    v("host", Names),
-    v("illustrator", Names),
-    v("interviewer", Names),
-    v("narrator", Names),
-    v("organizer", Names),
-    v("original-author", Names),
-    v("performer", Names),
-    v("producer", Names),
-    v("recipient", Names),
-    v("reviewed-author", Names),
-    v("script-writer", Names),
-    v("series-creator", Names),
-    v("translator", Names),
-];
+/// Every CSL 1.0.2 variable but `language` (a record key of its own, as is `type`).
+pub const VARIABLES: &[Variable] = &TABLE;
 
 /// Looks a variable up by its exact CSL name.
 pub fn lookup(name: &str) -> Option<&'static Variable> {
@@ -219,6 +233,26 @@ mod tests {
         let before = names.len();
         names.dedup();
         assert_eq!(before, names.len());
+    }
+
+    #[test]
+    fn the_table_is_the_engines_variables_in_its_order() {
+        let names: Vec<&str> = VARIABLES.iter().map(|v| v.name).collect();
+        let engine: Vec<&str> = csl::Variable::ALL
+            .iter()
+            .map(|v| v.as_str())
+            .filter(|name| *name != "language")
+            .collect();
+        assert_eq!(names, engine);
+        assert!(RECORD_KEYS.contains(&"language"));
+        let kind = |name| lookup(name).map(|v| (v.kind, v.in_records));
+        assert_eq!(kind("title"), Some((VariableKind::Text, true)));
+        assert_eq!(kind("page"), Some((VariableKind::Number, true)));
+        assert_eq!(kind("issued"), Some((VariableKind::Date, true)));
+        assert_eq!(kind("editor"), Some((VariableKind::Names, true)));
+        assert_eq!(kind("locator"), Some((VariableKind::Number, false)));
+        assert_eq!(kind("year-suffix"), Some((VariableKind::Text, false)));
+        assert_eq!(kind("language"), None);
     }
 
     #[test]

@@ -10,34 +10,82 @@ use crate::rendered::{BibEntry, Bibliography};
 use crate::run::{ItemRender, Run};
 use std::ops::ControlFlow;
 
+/// How many entries are rendered at a time: a block's output trees are
+/// handed on (and can be written and dropped) before the next block renders,
+/// so a large bibliography is never held whole as trees.
+pub const BLOCK: usize = 4096;
+
+/// The whole bibliography, its entries' trees kept.
 pub fn render(run: &mut Run, section: &Section) -> Bibliography {
-    let options = section.bibliography.clone();
-    let order = run.bib_order.clone();
-    let mut rendered = run.par_map(&order, |run, &index, warnings| {
-        run.render_item(index, section, &entry_state(run, index), warnings)
+    let mut entries = Vec::with_capacity(run.bib_order.len());
+    let kept: Result<(), std::convert::Infallible> = render_blocks(run, section, |_, block| {
+        entries.extend(block);
+        Ok(())
     });
-    if let Some(text) = &options.subsequent_author_substitute {
-        let rule = options.subsequent_author_substitute_rule;
-        substitute_authors(run, section, &order, &mut rendered, text, rule);
+    let Ok(()) = kept;
+    Bibliography {
+        entries,
+        options: section.bibliography.clone(),
     }
+}
+
+/// Render the bibliography [`BLOCK`] entries at a time (each block on the
+/// processor's threads), handing each block's finished entries to `emit` in
+/// bibliography order; stops at `emit`'s first error.
+/// subsequent-author-substitute compares each entry with the one before it,
+/// across blocks too.
+pub fn render_blocks<E>(
+    run: &mut Run,
+    section: &Section,
+    mut emit: impl FnMut(&Run, Vec<BibEntry>) -> Result<(), E>,
+) -> Result<(), E> {
+    let options = &section.bibliography;
+    let order = std::mem::take(&mut run.bib_order);
     let align = options.second_field_align.is_some();
     let numeric = run.processor.style.numeric;
-    let mut entries = Vec::with_capacity(order.len());
-    for (&index, item) in order.iter().zip(rendered) {
-        let id = run.items[index].id().to_string();
-        if !item.parts.iter().all(Inline::is_empty) {
-            let content = layout(section, index, item.parts, align);
-            entries.push(BibEntry { id, content });
-        } else if numeric {
-            // the numbers of a numeric style's list keep counting, so an
-            // entry that renders nothing is shown as an error, numbered (as
-            // citeproc-js shows it)
-            let text = format!("{}. {NO_PRINTED_FORM}", entries.len() + 1);
-            let content = Inline::Text(text.into());
-            entries.push(BibEntry { id, content });
+    let mut previous_author: Option<EntryAuthor> = None;
+    let mut shown = 0;
+    let mut result = Ok(());
+    for block in order.chunks(BLOCK) {
+        let mut rendered = run.par_map(block, |run, &index, warnings| {
+            run.render_item(index, section, &entry_state(run, index), warnings)
+        });
+        if let Some(text) = &options.subsequent_author_substitute {
+            let rule = options.subsequent_author_substitute_rule;
+            previous_author = substitute_authors(
+                run,
+                section,
+                block,
+                &mut rendered,
+                text,
+                rule,
+                previous_author,
+            );
+        }
+        let mut entries = Vec::with_capacity(block.len());
+        for (&index, item) in block.iter().zip(rendered) {
+            let id = run.items[index].id().to_string();
+            if !item.parts.iter().all(Inline::is_empty) {
+                let content = layout(section, index, item.parts, align);
+                entries.push(BibEntry { id, content });
+                shown += 1;
+            } else if numeric {
+                // the numbers of a numeric style's list keep counting, so an
+                // entry that renders nothing is shown as an error, numbered (as
+                // citeproc-js shows it)
+                shown += 1;
+                let text = format!("{shown}. {NO_PRINTED_FORM}");
+                let content = Inline::Text(text.into());
+                entries.push(BibEntry { id, content });
+            }
+        }
+        result = emit(run, entries);
+        if result.is_err() {
+            break;
         }
     }
-    Bibliography { entries, options }
+    run.bib_order = order;
+    result
 }
 
 /// What an entry renders with: its number, and what disambiguation gave
@@ -48,6 +96,7 @@ fn entry_state(run: &Run, index: usize) -> CiteState {
         year_suffix: run.disambiguation[index].year_suffix,
         disambiguate: run.disambiguation[index].disambiguate,
         given_shown: crate::disambiguate::given_shown(run, index),
+        names_shown: crate::disambiguate::names_shown(run, index),
         // subsequent-author-substitute compares names one by one
         name_tags: run
             .processor
@@ -59,25 +108,31 @@ fn entry_state(run: &Run, index: usize) -> CiteState {
     }
 }
 
-/// subsequent-author-substitute: each entry whose author (its first names
-/// output, read from the rendered tree) repeats the previous entry's is
-/// rendered again with the names `rule` picks replaced by `text`.
+/// subsequent-author-substitute over one block of entries: each entry
+/// whose author (its first names output, read from the rendered tree)
+/// repeats the previous entry's (the block's last before it, or `before`
+/// for the first) is rendered again with the names `rule` picks replaced by
+/// `text`. Returns the block's last author, as rendered before substitution.
 fn substitute_authors(
     run: &mut Run,
     section: &Section,
-    order: &[usize],
+    block: &[usize],
     rendered: &mut [ItemRender],
     text: &str,
     rule: SubstituteRule,
-) {
+    before: Option<EntryAuthor>,
+) -> Option<EntryAuthor> {
     // the authors as rendered (before any substitution)
-    let authors: Vec<Option<EntryAuthor>> = rendered
-        .iter()
-        .map(|item| item.parts.iter().find_map(EntryAuthor::of))
-        .collect();
+    let mut authors: Vec<Option<EntryAuthor>> = Vec::with_capacity(block.len() + 1);
+    authors.push(before);
+    authors.extend(
+        rendered
+            .iter()
+            .map(|item| item.parts.iter().find_map(EntryAuthor::of)),
+    );
     let mut warnings = Vec::new();
-    for (position, &index) in order.iter().enumerate().skip(1) {
-        let (Some(previous), Some(current)) = (&authors[position - 1], &authors[position]) else {
+    for (position, &index) in block.iter().enumerate() {
+        let (Some(previous), Some(current)) = (&authors[position], &authors[position + 1]) else {
             continue;
         };
         let Some(names) = current.substituted_after(previous, rule) else {
@@ -94,6 +149,7 @@ fn substitute_authors(
         rendered[position] = run.render_item(index, section, &state, &mut warnings);
     }
     run.warnings.extend(warnings);
+    authors.pop().flatten()
 }
 
 /// An entry's author as subsequent-author-substitute compares it.
@@ -136,11 +192,14 @@ impl EntryAuthor {
         previous: &EntryAuthor,
         rule: SubstituteRule,
     ) -> Option<SubstitutedNames> {
-        let whole = self.text == previous.text;
         // output from cs:substitute has no names: it is compared whole
         if self.names.is_empty() || previous.names.is_empty() {
-            return whole.then_some(SubstitutedNames::All);
+            return (self.text == previous.text).then_some(SubstitutedNames::All);
         }
+        // "when all rendered names of the name variable match those in the
+        // preceding bibliographic entry": the names shown, not the et-al
+        // term or the delimiters around them
+        let whole = self.names == previous.names;
         let matching = self
             .names
             .iter()

@@ -185,9 +185,11 @@ pub(crate) fn key_state(run: &Run, index: usize) -> CiteState {
 }
 
 /// How much of each given name of its author item `index`'s cite shows,
-/// by name position, where disambiguation expanded the name (else
-/// nothing): the item's bibliography entry shows at least as much.
-pub(crate) fn given_shown(run: &Run, index: usize) -> Vec<GivenShown> {
+/// where disambiguation expanded the name (else nothing), with the names
+/// themselves: the item's bibliography entry shows at least as much of
+/// those names, in whichever list they stand (an editor who is someone
+/// else but sits first in another list is not expanded).
+pub(crate) fn given_shown(run: &Run, index: usize) -> Vec<(Name, GivenShown)> {
     let levels = &run.disambiguation[index].givenname_levels;
     let Some(section) = run.processor.style.citation.as_ref() else {
         return Vec::new();
@@ -200,10 +202,13 @@ pub(crate) fn given_shown(run: &Run, index: usize) -> Vec<GivenShown> {
         ..key_state(run, index)
     };
     let rendered = run.render_item(index, section, &state, &mut Vec::new());
-    let mut shown = vec![GivenShown::None; levels.len()];
-    let Some((_, names)) = rendered.parts.iter().find_map(Inline::first_names) else {
+    let Some((tag, names)) = rendered.parts.iter().find_map(Inline::first_names) else {
         return Vec::new();
     };
+    let Some(list) = names_of(run, index, tag.element, usize::from(tag.count)) else {
+        return Vec::new();
+    };
+    let mut shown = vec![GivenShown::None; levels.len()];
     for node in names {
         let _ = node.visit_tags(&mut |tag, _| {
             if let Tag::Name(name) = tag {
@@ -216,6 +221,55 @@ pub(crate) fn given_shown(run: &Run, index: usize) -> Vec<GivenShown> {
         });
     }
     shown
+        .into_iter()
+        .zip(list.iter())
+        .filter(|(given, _)| *given != GivenShown::None)
+        .map(|(given, name)| (name.clone(), given))
+        .collect()
+}
+
+/// The names list of item `index` that the `cs:names` element `element`
+/// rendered with `count` names: the first of the element's variables (and
+/// of its `cs:substitute`'s) for which the item has that many names.
+fn names_of(run: &Run, index: usize, element: u16, count: usize) -> Option<Vec<Name>> {
+    let names = run.processor.style.names_element(element)?;
+    let item = &run.items[index];
+    names
+        .variables
+        .iter()
+        .chain(names.substitute.iter().flatten().flat_map(|e| match e {
+            crate::model::Element::Names(inner) => inner.variables.as_slice(),
+            _ => &[],
+        }))
+        .filter_map(|variable| item.names(*variable))
+        .find(|list| list.len() == count)
+        .map(|list| list.into_owned())
+}
+
+/// How many names of its author item `index`'s cite shows, where
+/// disambiguation added names (else nothing): "detail that distinguishes
+/// cites (such as names …) must be shown in the corresponding bibliography
+/// entries", so the entry shows at least as many.
+pub(crate) fn names_shown(run: &Run, index: usize) -> Option<usize> {
+    run.disambiguation[index].extra_names?;
+    let section = run.processor.style.citation.as_ref()?;
+    let state = CiteState {
+        name_tags: true,
+        ..key_state(run, index)
+    };
+    let rendered = run.render_item(index, section, &state, &mut Vec::new());
+    let (_, names) = rendered.parts.iter().find_map(Inline::first_names)?;
+    let mut shown = 0;
+    for node in names {
+        let _ = node.visit_tags(&mut |tag, _| {
+            if let Tag::Name(_) = tag {
+                shown += 1;
+                // names do not nest
+            }
+            ControlFlow::Continue(())
+        });
+    }
+    (shown > 0).then_some(shown)
 }
 
 /// The members that render alike, in groups of two or more (groups in the
@@ -435,8 +489,8 @@ fn global_names(run: &mut Run, rule: GivennameRule) {
         .items
         .iter()
         .map(|item| {
-            item.names("author")
-                .or_else(|| item.names("editor"))
+            item.names(Variable::Author)
+                .or_else(|| item.names(Variable::Editor))
                 .map(|n| n.into_owned())
                 .unwrap_or_default()
         })

@@ -27,7 +27,8 @@
 //! The modules form layers, each using only those below it
 //! (`tests/module_cycles.rs` fails on a cycle):
 //!
-//! 1. [`diagnostic`], [`locator`]; [`item`] (the [`CslItem`] trait) and
+//! 1. [`diagnostic`], [`locator`], [`variable`] (the CSL variables as an
+//!    enum); [`item`] (the [`CslItem`] trait) and
 //!    [`json`] (CSL-JSON items); [`model`] (the typed style tree, shared by
 //!    styles and locales).
 //! 2. [`locale`] (locale files and chains), then [`style`] (reading a style).
@@ -178,7 +179,11 @@
 //! * Warnings (missing terms, unknown cited ids) are data in
 //!   `Rendered::warnings`; the library never prints.
 //! * Own records: implement [`CslItem`] (id, type, language, variables by
-//!   CSL name, names, dates); the engine reads nothing else.
+//!   [`Variable`], names, dates); the engine reads nothing else.
+//! * Variables: [`Variable`] is the CSL 1.0.2 variables as an enum, read
+//!   once from a style or an item and matched as a value from then on (see
+//!   [`variable`]). A style that names an undefined variable gets a warning,
+//!   and the variable renders as an absent one.
 
 #![deny(missing_docs)]
 
@@ -204,6 +209,7 @@ pub mod processor;
 pub mod rendered;
 mod run;
 pub mod style;
+pub mod variable;
 mod xml;
 
 pub use cluster::{Cite, Cluster};
@@ -215,6 +221,7 @@ pub use output::{render, Format, Inline};
 pub use processor::{Processor, SortOptions};
 pub use rendered::{render_bibliography, BibEntry, Bibliography, Rendered};
 pub use style::Style;
+pub use variable::{Variable, VariableKind};
 
 /// Load one of the locales embedded in kaynak.
 pub fn embedded_locales(tag: &str) -> Option<Locale> {

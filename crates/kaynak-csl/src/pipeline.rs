@@ -4,7 +4,9 @@
 //! [`Processor`] through the run.
 
 use crate::cluster::Cluster;
+use crate::diagnostic::Warning;
 use crate::item::CslItem;
+use crate::output::{render, BibliographyWriter, Format};
 use crate::processor::Processor;
 use crate::rendered::Rendered;
 use crate::run::Run;
@@ -27,5 +29,33 @@ impl Processor {
             bibliography,
             warnings,
         }
+    }
+
+    /// The bibliography of `items` (every one, in the style's order)
+    /// written through `out` as it is rendered, a block of entries at a time
+    /// (each block rendered and turned into text on the processor's
+    /// threads, then dropped): the same text as [`Processor::process`] with
+    /// no clusters followed by [`Processor::write_bibliography`], without
+    /// the bibliography ever held whole. Returns how writing went and the
+    /// run's warnings; a style without a bibliography writes nothing.
+    pub fn write_bibliography_of<W: std::fmt::Write>(
+        &self,
+        items: &[&dyn CslItem],
+        out: &mut BibliographyWriter<W>,
+        format: Format,
+    ) -> (std::fmt::Result, Vec<Warning>) {
+        let mut run = Run::new(self, items, &[]);
+        crate::disambiguate::disambiguate(&mut run, &[]);
+        let written = match self.style.bibliography.as_ref() {
+            Some(section) => crate::bibliography::render_blocks(&mut run, section, |run, block| {
+                let threads = run.processor.threads();
+                let texts =
+                    crate::parallel::map(threads, &block, |e, _| render(&e.content, format)).0;
+                drop(block);
+                texts.iter().try_for_each(|text| out.entry(text))
+            }),
+            None => Ok(()),
+        };
+        (written, run.warnings)
     }
 }

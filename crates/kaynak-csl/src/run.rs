@@ -13,7 +13,6 @@ use crate::processor::Processor;
 use crate::style::Style;
 use std::cmp::Ordering;
 use std::collections::HashMap;
-use std::sync::atomic::AtomicU8;
 
 /// Per-run state shared by the passes.
 pub(crate) struct Run<'p, 'i> {
@@ -23,17 +22,17 @@ pub(crate) struct Run<'p, 'i> {
     pub numbers: Vec<usize>,
     /// Item indexes in bibliography order.
     pub bib_order: Vec<usize>,
-    /// Item index → disambiguation state.
-    pub disambiguation: Vec<CiteState>,
+    /// Item index → what disambiguation decided for it.
+    pub disambiguation: Vec<Disambiguated>,
     pub warnings: Vec<Warning>,
     /// Item id → index (the ids are the items' own).
     pub index: HashMap<&'i str, usize>,
     /// Whether the citation layout tests `position`.
     pub uses_positions: bool,
     /// Per item, whether it has each variable the style's conditions test
-    /// (by slot; see `Context::share_answers`): an item renders several
-    /// times, and the same tests were asked anew each time.
-    variable_answers: Vec<AtomicU8>,
+    /// (see `Context::share_answers`): an item renders several times, and
+    /// the same tests were asked anew each time.
+    variable_answers: Vec<eval::SharedAnswers>,
 }
 
 /// The bibliography's sort keys, computed before the sort on the processor's
@@ -147,12 +146,12 @@ impl<'p, 'i> Run<'p, 'i> {
             items: items.to_vec(),
             numbers,
             bib_order: order,
-            disambiguation: vec![CiteState::default(); items.len()],
+            disambiguation: vec![Disambiguated::default(); items.len()],
             warnings: Vec::new(),
             index,
             uses_positions: processor.style.uses_positions,
-            variable_answers: (0..items.len() * processor.style.variable_slots)
-                .map(|_| AtomicU8::new(0))
+            variable_answers: (0..items.len())
+                .map(|_| eval::SharedAnswers::default())
                 .collect(),
         };
         run.sort_bibliography();
@@ -160,11 +159,8 @@ impl<'p, 'i> Run<'p, 'i> {
     }
 
     /// The variable answers kept for item `index`.
-    fn answers_of(&self, index: usize) -> &[AtomicU8] {
-        let slots = self.processor.style.variable_slots;
-        self.variable_answers
-            .get(index * slots..(index + 1) * slots)
-            .unwrap_or_default()
+    fn answers_of(&self, index: usize) -> &eval::SharedAnswers {
+        &self.variable_answers[index]
     }
 
     pub fn index_of(&self, id: &str) -> Option<usize> {
@@ -180,7 +176,7 @@ impl<'p, 'i> Run<'p, 'i> {
         let mut order = self.bib_order.clone();
         order.sort_by(|a, b| keys.compare(*a, *b));
         let uses_number = section.sort.iter().any(|k| {
-            matches!(&k.source, SortKeySource::Variable(v) if v == "citation-number")
+            matches!(&k.source, SortKeySource::Variable(Variable::CitationNumber))
                 || matches!(&k.source, SortKeySource::Macro(m) if macro_uses_number(style, *m))
         });
         if !uses_number {
@@ -245,6 +241,20 @@ impl<'p, 'i> Run<'p, 'i> {
     }
 }
 
+/// What disambiguation decided for one item: the parts of a [`CiteState`]
+/// it sets, kept per item for the whole run (a whole cite state per item
+/// cost several hundred bytes each).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Disambiguated {
+    pub year_suffix: Option<usize>,
+    /// Names shown beyond et-al-use-first (add-names).
+    pub extra_names: Option<usize>,
+    /// Given-name expansion per name position: 1 = initials, 2 = full.
+    pub givenname_levels: Vec<u8>,
+    /// How many `disambiguate="true"` tests hold (see [`CiteState`]).
+    pub disambiguate: usize,
+}
+
 /// One item rendered by a layout: the outputs of the layout's elements.
 /// What they hold (its author, whether it opens with a term …) is read
 /// from their tags.
@@ -271,7 +281,7 @@ impl ItemRender {
 pub(crate) fn author_of(node: &Inline) -> Option<(String, Author)> {
     use std::ops::ControlFlow;
     // the substituted variables around the node being visited
-    fn visit(node: &Inline, around: &mut Vec<u16>) -> Option<(String, Author)> {
+    fn visit(node: &Inline, around: &mut Vec<Variable>) -> Option<(String, Author)> {
         match node {
             Inline::Tagged(Tag::Names(names), children) => {
                 let mut substituted = around.clone();
@@ -351,7 +361,13 @@ fn macro_uses_number(style: &Style, index: usize) -> bool {
     fn walk(elements: &[Element]) -> bool {
         elements.iter().any(|e| match e {
             Element::Text(t) => {
-                matches!(&t.source, TextSource::Variable { name, .. } if name == "citation-number")
+                matches!(
+                    &t.source,
+                    TextSource::Variable {
+                        name: Variable::CitationNumber,
+                        ..
+                    }
+                )
             }
             Element::Group(g) => walk(&g.children),
             Element::Choose(c) => {
@@ -368,4 +384,16 @@ fn macro_uses_number(style: &Style, index: usize) -> bool {
         .get(index)
         .map(|m| walk(&m.elements))
         .unwrap_or(false)
+}
+
+#[cfg(test)]
+mod size_tests {
+    use super::*;
+
+    #[test]
+    fn the_per_item_disambiguation_state_stays_small() {
+        // one per item of a run: at a million items every byte is a megabyte
+        assert!(std::mem::size_of::<Disambiguated>() <= 64);
+        assert!(std::mem::size_of::<Disambiguated>() * 4 < std::mem::size_of::<CiteState>());
+    }
 }

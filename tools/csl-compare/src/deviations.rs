@@ -40,6 +40,8 @@ pub enum Rewrite {
     AlikeNames,
     /// Some cite delimiters after a locator turned into "; ".
     AfterLocatorDelimiter,
+    /// A label's term printed after another variable's value.
+    LabelOfEmptyVariable(crate::label::Label),
 }
 
 /// What the comparison knows about the items behind an entry or citation.
@@ -49,6 +51,8 @@ pub struct Items<'a> {
     pub languages: &'a [&'a str],
     /// Their name lists, each as (family, given) pairs.
     pub name_lists: &'a [Vec<crate::alike::Person>],
+    /// The items themselves, as CSL-JSON.
+    pub items: &'a [&'a serde_json::Value],
 }
 
 fn text(table: &toml_edit::Table, key: &str, what: &str) -> Result<String, String> {
@@ -78,10 +82,24 @@ pub fn parse(source: &str, path: &str) -> Result<Vec<Deviation>, String> {
             let rewrite = match table.get("rewrite").and_then(Item::as_str) {
                 Some("alike-names-in-one-list") => Rewrite::AlikeNames,
                 Some("after-collapse-delimiter-after-locator") => Rewrite::AfterLocatorDelimiter,
+                Some("label-of-empty-variable") => {
+                    Rewrite::LabelOfEmptyVariable(crate::label::Label {
+                        empty: text(table, "variable", &what)?,
+                        beside: text(table, "beside", &what)?,
+                        terms: table
+                            .get("terms")
+                            .and_then(Item::as_array)
+                            .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)))
+                            .into_iter()
+                            .flatten()
+                            .collect(),
+                    })
+                }
                 Some(other) => {
                     return Err(format!(
-                        "{what}: `rewrite` takes \"alike-names-in-one-list\" or \
-                         \"after-collapse-delimiter-after-locator\", not {other:?}"
+                        "{what}: `rewrite` takes \"alike-names-in-one-list\", \
+                         \"after-collapse-delimiter-after-locator\" or \
+                         \"label-of-empty-variable\", not {other:?}"
                     ))
                 }
                 None => {
@@ -149,6 +167,7 @@ impl Deviation {
             },
             Rewrite::AlikeNames => crate::alike::variants(text, items.name_lists),
             Rewrite::AfterLocatorDelimiter => crate::collapse::variants(text),
+            Rewrite::LabelOfEmptyVariable(label) => label.variants(text, items.items),
         }
     }
 }
@@ -217,6 +236,7 @@ citeproc = "$1"
         Items {
             languages,
             name_lists: &[],
+            items: &[],
         }
     }
 

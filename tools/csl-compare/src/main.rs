@@ -23,6 +23,7 @@ mod collapse;
 mod compare;
 mod deviations;
 mod generate;
+mod label;
 mod report;
 mod run;
 
@@ -115,6 +116,8 @@ struct Data {
     language: HashMap<String, String>,
     /// Each item's name lists (every name variable), as (family, given).
     names: HashMap<String, Vec<Vec<alike::Person>>>,
+    /// Each item as CSL-JSON, by id.
+    items: HashMap<String, Value>,
     cluster_ids: Vec<Vec<String>>,
 }
 
@@ -184,9 +187,11 @@ fn compare_style(
             .flatten()
             .cloned()
             .collect();
+        let records: Vec<&Value> = ids.iter().filter_map(|id| data.items.get(id)).collect();
         let items = deviations::Items {
             languages: &languages,
             name_lists: &name_lists,
+            items: &records,
         };
         match deviations::explain(deviations, pair.kind, items, &pair.kaynak, &pair.citeproc) {
             Some(used) => {
@@ -244,6 +249,10 @@ fn run_all() -> Result<(), String> {
         &format!("{:#}", Value::Array(clusters.clone())),
     )?;
     let data = Data {
+        items: items
+            .iter()
+            .filter_map(|i| Some((i["id"].as_str()?.to_string(), i.clone())))
+            .collect(),
         names: items
             .iter()
             .filter_map(|i| Some((i["id"].as_str()?.to_string(), name_lists(i))))

@@ -8,7 +8,7 @@
 //! most, and this runs at every level of every render.
 
 use crate::output::{Inline, Tag};
-use crate::style::Style;
+use crate::variable::Variable;
 
 /// Up to four values inline, more in a list.
 #[derive(Debug, Clone)]
@@ -44,46 +44,25 @@ impl<T: Copy> Few<T> {
 
 /// What the output before an element holds.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Before<'a> {
-    /// Variables rendered inside `cs:substitute` (id and name): suppressed
-    /// from here on.
-    substituted: Few<(u16, &'a str)>,
+pub(crate) struct Before {
+    /// Variables rendered inside `cs:substitute`: suppressed from here on.
+    substituted: Few<Variable>,
     /// Whether a year-suffix was rendered (the implicit one comes once).
     pub(super) year_suffix: bool,
 }
 
-impl<'a> Before<'a> {
-    pub(super) fn is_substituted(&self, id: u16) -> bool {
-        self.substituted.iter().any(|(v, _)| v == id)
-    }
-
-    /// Whether `variable` was substituted (compared by name, without a look-up).
-    pub(super) fn is_suppressed(&self, variable: &str) -> bool {
-        // most names differ in length or first letter: no full comparison
-        let same = |name: &str| {
-            name.len() == variable.len()
-                && name.as_bytes().first() == variable.as_bytes().first()
-                && name == variable
-        };
-        for slot in &self.substituted.inline {
-            match slot {
-                Some((_, name)) if same(name) => return true,
-                Some(_) => {}
-                None => return false,
-            }
-        }
-        self.substituted.more.iter().any(|(_, name)| same(name))
+impl Before {
+    /// Whether `variable` was substituted: it is suppressed.
+    pub(super) fn is_substituted(&self, variable: Variable) -> bool {
+        self.substituted.iter().any(|v| v == variable)
     }
 
     /// What holds after output that added `facts`.
-    pub(super) fn after(&self, style: &'a Style, facts: &Facts) -> Before<'a> {
+    pub(super) fn after(&self, facts: &Facts) -> Before {
         let mut before = self.clone();
-        for id in facts.substituted() {
-            if let Some(name) = style
-                .variable_name(id)
-                .filter(|_| !before.is_substituted(id))
-            {
-                before.substituted.push((id, name));
+        for variable in facts.substituted() {
+            if !before.is_substituted(variable) {
+                before.substituted.push(variable);
             }
         }
         before.year_suffix |= facts.year_suffix;
@@ -95,15 +74,27 @@ impl<'a> Before<'a> {
 /// whether it rendered a year-suffix. Read from the output's tags. Two
 /// words, so that passing it on costs no more than a pointer pair: it
 /// crosses every level of every render.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct Facts {
-    ids: [u16; 3],
+    ids: [Variable; 3],
     len: u8,
     pub(super) year_suffix: bool,
     /// Past three: rare. A boxed vector is a thin pointer, which keeps the
     /// whole at two words (a boxed slice would not).
     #[allow(clippy::box_collection)]
-    more: Option<Box<Vec<u16>>>,
+    more: Option<Box<Vec<Variable>>>,
+}
+
+impl Default for Facts {
+    fn default() -> Self {
+        Facts {
+            // placeholders: only the first `len` count
+            ids: [Variable::Title; 3],
+            len: 0,
+            year_suffix: false,
+            more: None,
+        }
+    }
 }
 
 impl Facts {
@@ -111,8 +102,8 @@ impl Facts {
         self.len == 0 && !self.year_suffix
     }
 
-    /// The substituted variables, by id.
-    fn substituted(&self) -> impl Iterator<Item = u16> + '_ {
+    /// The substituted variables.
+    fn substituted(&self) -> impl Iterator<Item = Variable> + '_ {
         let inline = self.ids.get(..usize::from(self.len)).unwrap_or_default();
         inline
             .iter()
@@ -120,7 +111,7 @@ impl Facts {
             .copied()
     }
 
-    pub(super) fn add_substituted(&mut self, id: u16) {
+    pub(super) fn add_substituted(&mut self, id: Variable) {
         if self.substituted().any(|v| v == id) {
             return;
         }
@@ -184,7 +175,7 @@ pub(crate) fn hoist(node: Inline, facts: Option<&Facts>) -> Inline {
 const HOIST_DEPTH: usize = 3;
 
 /// Whether `node` opens with a substituted tag for variable `id`.
-fn tagged_at_top(node: &Inline, id: u16) -> bool {
+fn tagged_at_top(node: &Inline, id: Variable) -> bool {
     let mut top = node;
     while let Inline::Tagged(Tag::Substituted(tagged), children) = top {
         if *tagged == id {
@@ -201,7 +192,7 @@ fn tagged_at_top(node: &Inline, id: u16) -> bool {
 /// Takes a substituted tag for `id` out of `node`'s descendants (`depth`
 /// levels at most), leaving its child in its place; returns its emptied
 /// list of children, for the tag to be used again.
-fn take_tagged(node: &mut Inline, id: u16, depth: usize) -> Option<Vec<Inline>> {
+fn take_tagged(node: &mut Inline, id: Variable, depth: usize) -> Option<Vec<Inline>> {
     if depth == 0 {
         return None;
     }
@@ -246,10 +237,16 @@ mod tests {
     #[test]
     fn facts_keep_every_variable_once() {
         let mut facts = Facts::default();
-        [3, 1, 3, 4, 5, 1]
+        let [a, b, c, d] = [
+            Variable::Editor,
+            Variable::Title,
+            Variable::Issued,
+            Variable::Author,
+        ];
+        [a, b, a, c, d, b]
             .into_iter()
             .for_each(|id| facts.add_substituted(id));
-        assert_eq!(facts.substituted().collect::<Vec<_>>(), [3, 1, 4, 5]);
+        assert_eq!(facts.substituted().collect::<Vec<_>>(), [a, b, c, d]);
     }
 
     #[test]

@@ -39,11 +39,11 @@ fn condition_holds(ctx: &Context, condition: &Condition) -> bool {
     }) || condition
         .is_numeric
         .iter()
-        .any(|v| decides(is_numeric_variable(ctx, v)))
+        .any(|v| decides(is_numeric_variable(ctx, *v)))
         || condition
             .is_uncertain_date
             .iter()
-            .any(|v| decides(ctx.item.date(v).map(|d| d.circa).unwrap_or(false)))
+            .any(|v| decides(ctx.item.date(*v).map(|d| d.circa).unwrap_or(false)))
         || condition
             .locator
             .iter()
@@ -56,10 +56,12 @@ fn condition_holds(ctx: &Context, condition: &Condition) -> bool {
             .type_ids
             .iter()
             .any(|t| decides(ctx.item_type_id == Some(*t)))
-        || condition.variables.iter().enumerate().any(|(i, v)| {
-            let slot = condition.variable_slots.get(i).copied().flatten();
-            decides(has_variable(ctx, v, slot))
-        });
+        || condition
+            .variables
+            .iter()
+            .any(|v| decides(has_variable(ctx, *v)))
+        // a test of a variable CSL does not define fails
+        || condition.unknown_variable && decides(false);
     // kaynak multilingual extension: k:language (the last test, as before).
     #[cfg(feature = "multilingual")]
     let found = found
@@ -95,25 +97,21 @@ fn position_matches(ctx: &Context, wanted: Position) -> bool {
 /// Whether the item (or cite) has `name`. A variable `cs:substitute`
 /// already used still has its value here: the spec suppresses it in the
 /// output that follows, not in conditions.
-fn has_variable(ctx: &Context, name: &str, slot: Option<u16>) -> bool {
-    if slot.is_some() {
-        // only item variables get a slot, so the names below need no test
-        return ctx.item_has_variable(name, slot);
-    }
-    match name {
-        "locator" => ctx.cite.locator.is_some(),
-        "citation-number" => ctx.cite.citation_number.is_some(),
-        "first-reference-note-number" => ctx.cite.first_reference_note_number.is_some(),
-        "year-suffix" => ctx.cite.year_suffix.is_some(),
-        _ => ctx.item_has_variable(name, slot),
+fn has_variable(ctx: &Context, variable: Variable) -> bool {
+    match variable {
+        Variable::Locator => ctx.cite.locator.is_some(),
+        Variable::CitationNumber => ctx.cite.citation_number.is_some(),
+        Variable::FirstReferenceNoteNumber => ctx.cite.first_reference_note_number.is_some(),
+        Variable::YearSuffix => ctx.cite.year_suffix.is_some(),
+        _ => ctx.item_has_variable(variable),
     }
 }
 
-fn is_numeric_variable(ctx: &Context, name: &str) -> bool {
-    let value = match name {
-        "locator" => ctx.cite.locator.clone(),
-        "citation-number" => ctx.cite.citation_number.map(|n| n.to_string()),
-        _ => ctx.item.variable(name).map(str::to_string),
+fn is_numeric_variable(ctx: &Context, variable: Variable) -> bool {
+    let value = match variable {
+        Variable::Locator => ctx.cite.locator.clone(),
+        Variable::CitationNumber => ctx.cite.citation_number.map(|n| n.to_string()),
+        _ => ctx.item.variable(variable).map(str::to_string),
     };
     value
         .map(|v| super::number::is_numeric_condition(&v))

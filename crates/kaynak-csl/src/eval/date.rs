@@ -7,11 +7,11 @@ use crate::model::*;
 use crate::output::{Inline, Tag};
 
 pub fn render_date(ctx: &Context, element: &DateElement) -> Option<Inline> {
-    let compared = ctx.cite.comparing && element.variable == "accessed";
-    let date = if compared || ctx.is_suppressed(&element.variable) {
+    let compared = ctx.cite.comparing && element.variable == Variable::Accessed;
+    let date = if compared || ctx.is_suppressed(element.variable) {
         None
     } else {
-        ctx.item.date(&element.variable)
+        ctx.item.date(element.variable)
     };
     let date = date.filter(|d| !d.parts.is_empty() || d.literal.is_some());
     let Some(date) = date else {
@@ -21,7 +21,7 @@ pub fn render_date(ctx: &Context, element: &DateElement) -> Option<Inline> {
     let node = render_present_date(ctx, element, &date);
     // a date whose shown parts are all missing counts as empty
     ctx.note_variable(node.is_some());
-    node.map(|node| ctx.substituted(&element.variable, node))
+    node.map(|node| ctx.substituted(element.variable, node))
 }
 
 fn render_present_date(ctx: &Context, element: &DateElement, date: &Date) -> Option<Inline> {

@@ -15,6 +15,7 @@
 //! ([`Walk`]) counts variables for group suppression, `disambiguate` tests,
 //! and warnings.
 
+mod answers;
 mod before;
 pub mod case;
 mod choose;
@@ -37,10 +38,11 @@ use crate::locale::LocaleChain;
 use crate::model::*;
 use crate::output::{Inline, Tag};
 use crate::style::Style;
+use answers::Answers;
+pub(crate) use answers::SharedAnswers;
 pub(crate) use before::{hoist, Before, Facts};
 pub(crate) use parts::Parts;
 use std::cell::{Cell, RefCell};
-use std::sync::atomic::{AtomicU8, Ordering};
 
 /// Per-cite facts decided by the citation passes.
 #[derive(Debug, Clone, Default)]
@@ -54,11 +56,15 @@ pub struct CiteState {
     pub year_suffix: Option<usize>,
     /// Names shown beyond et-al-use-first (add-names).
     pub extra_names: Option<usize>,
+    /// Each names list shows at least this many names: what the item's
+    /// cite shows after add-names (bibliography entries).
+    pub names_shown: Option<usize>,
     /// Given-name expansion per name position: 1 = initials, 2 = full.
     pub givenname_levels: Vec<u8>,
-    /// At least this much of each given name (by position) is shown: what
-    /// the item's disambiguated cites show (bibliography entries).
-    pub given_shown: Vec<crate::output::GivenShown>,
+    /// At least this much of these names' given names is shown, wherever
+    /// they stand: what the item's disambiguated cite shows of its author
+    /// (bibliography entries).
+    pub given_shown: Vec<(crate::item::Name, crate::output::GivenShown)>,
     /// How many `disambiguate="true"` tests hold, in the order the render
     /// meets them (as citeproc-js takes them, one at a time): 0 is none.
     pub disambiguate: usize,
@@ -85,9 +91,9 @@ pub struct CiteState {
 pub struct Author {
     /// The `cs:names` element that rendered it.
     pub element: u16,
-    /// The variables its `cs:substitute` used, by id: with the author left
-    /// out, they stay suppressed in the whole cite.
-    pub substituted: Vec<u16>,
+    /// The variables its `cs:substitute` used: with the author left out,
+    /// they stay suppressed in the whole cite.
+    pub substituted: Vec<Variable>,
 }
 
 /// What subsequent-author-substitute puts in place of an author.
@@ -125,10 +131,8 @@ pub struct Walk {
     /// kaynak multilingual extension: the lexical frames settings come from.
     #[cfg(feature = "multilingual")]
     pub ext_frames: RefCell<Vec<ext::Frame>>,
-    /// Whether the item has each variable a condition tests, by slot:
-    /// 0 not asked yet, 1 no, 2 yes. Styles test the same variables again
-    /// and again, and each answer took up to three look-ups.
-    variable_answers: RefCell<Vec<u8>>,
+    /// Whether the item has each variable a condition tests.
+    variable_answers: Answers,
 }
 
 impl Walk {
@@ -157,7 +161,7 @@ pub struct Context<'a> {
     /// (names inside inherit its options, and variables rendered are tagged).
     pub(crate) substituting: Option<&'a Names>,
     /// What the output rendered before holds.
-    pub(crate) before: Before<'a>,
+    pub(crate) before: Before,
     walk: &'a Walk,
     /// kaynak multilingual extension: the lexical frames settings come from.
     #[cfg(feature = "multilingual")]
@@ -170,7 +174,7 @@ pub struct Context<'a> {
     /// The answers of [`Context::item_has_variable`] kept by the run for
     /// this item across its renders (citation, bibliography, sort keys,
     /// disambiguation), when it keeps them: they depend on the item alone.
-    shared_answers: Option<&'a [AtomicU8]>,
+    shared_answers: Option<&'a SharedAnswers>,
 }
 
 impl<'a> Context<'a> {
@@ -190,7 +194,7 @@ impl<'a> Context<'a> {
                 .substituted
                 .iter()
                 .for_each(|&id| facts.add_substituted(id));
-            before = before.after(style, &facts);
+            before = before.after(&facts);
         }
         Context {
             style,
@@ -214,9 +218,9 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// Keep the answers of [`Context::item_has_variable`] in `answers`, one
-    /// per slot of the style, shared by every render of this item.
-    pub(crate) fn share_answers(&mut self, answers: &'a [AtomicU8]) {
+    /// Keep the answers of [`Context::item_has_variable`] in `answers`,
+    /// shared by every render of this item.
+    pub(crate) fn share_answers(&mut self, answers: &'a SharedAnswers) {
         self.shared_answers = Some(answers);
     }
 
@@ -253,18 +257,15 @@ impl<'a> Context<'a> {
 
     /// Whether `variable` was rendered by a `cs:substitute` earlier in the
     /// output: it is not rendered again.
-    pub fn is_suppressed(&self, variable: &str) -> bool {
-        self.before.is_suppressed(variable)
+    pub fn is_suppressed(&self, variable: Variable) -> bool {
+        self.before.is_substituted(variable)
     }
 
     /// `node`, the output of `variable`, tagged as substituted when it is
     /// rendered inside `cs:substitute`.
-    pub fn substituted(&self, variable: &str, node: Inline) -> Inline {
-        match self
-            .substituting
-            .and_then(|_| self.style.variable_id(variable))
-        {
-            Some(id) => Inline::tag(Tag::Substituted(id), node),
+    pub fn substituted(&self, variable: Variable, node: Inline) -> Inline {
+        match self.substituting {
+            Some(_) => Inline::tag(Tag::Substituted(variable), node),
             None => node,
         }
     }
@@ -296,7 +297,7 @@ impl<'a> Context<'a> {
     /// The context for the elements after output that added `facts`.
     fn after(&self, facts: &Facts) -> Context<'a> {
         Context {
-            before: self.before.after(self.style, facts),
+            before: self.before.after(facts),
             ..self.clone()
         }
     }
@@ -309,41 +310,22 @@ impl<'a> Context<'a> {
         text
     }
 
-    /// Whether the item has a value, names or a date for `name`; `slot`
-    /// (from the condition) remembers the answer for this render.
-    pub(crate) fn item_has_variable(&self, name: &str, slot: Option<u16>) -> bool {
+    /// Whether the item has a value, names or a date for `variable`; the
+    /// answer is remembered for this render (or, when the run shares them,
+    /// for this item).
+    pub(crate) fn item_has_variable(&self, variable: Variable) -> bool {
         let look_up = || {
-            self.item.variable(name).is_some()
-                || self.item.names(name).is_some()
+            self.item.variable(variable).is_some()
+                || self.item.names(variable).is_some()
                 || self
                     .item
-                    .date(name)
+                    .date(variable)
                     .map(|d| !d.parts.is_empty() || d.literal.is_some())
                     .unwrap_or(false)
         };
-        let Some(slot) = slot
-            .map(usize::from)
-            .filter(|s| *s < self.style.variable_slots)
-        else {
-            return look_up();
-        };
-        if let Some(shared) = self.shared_answers {
-            return shared_answer(shared, slot, look_up);
-        }
-        let mut answers = self.walk.variable_answers.borrow_mut();
-        if answers.is_empty() {
-            answers.resize(self.style.variable_slots, 0);
-        }
-        match answers.get(slot) {
-            Some(1) => false,
-            Some(2) => true,
-            _ => {
-                let has = look_up();
-                if let Some(answer) = answers.get_mut(slot) {
-                    *answer = 1 + u8::from(has);
-                }
-                has
-            }
+        match self.shared_answers {
+            Some(shared) => shared.get(variable, look_up),
+            None => self.walk.variable_answers.get(variable, look_up),
         }
     }
 
@@ -359,23 +341,6 @@ impl<'a> Context<'a> {
             Some(lang) => lang
                 .get(..2)
                 .is_some_and(|prefix| prefix.eq_ignore_ascii_case("en")),
-        }
-    }
-}
-
-/// A remembered answer (0 not asked yet, 1 no, 2 yes), asked and kept
-/// when unknown. Threads that ask at once store the same answer.
-fn shared_answer(answers: &[AtomicU8], slot: usize, look_up: impl FnOnce() -> bool) -> bool {
-    let Some(answer) = answers.get(slot) else {
-        return look_up();
-    };
-    match answer.load(Ordering::Relaxed) {
-        1 => false,
-        2 => true,
-        _ => {
-            let has = look_up();
-            answer.store(1 + u8::from(has), Ordering::Relaxed);
-            has
         }
     }
 }

@@ -48,7 +48,13 @@ pub(super) fn render_name(
     let base_form = options.form.unwrap_or(NameForm::Long);
     // expansion for disambiguation: the cite's own, or, in the bibliography,
     // as much as the item's cites show
-    let shown_elsewhere = match ctx.cite.given_shown.get(index) {
+    let shown_elsewhere = match ctx
+        .cite
+        .given_shown
+        .iter()
+        .find(|(shown, _)| shown.family == name.family && shown.given == name.given)
+        .map(|(_, given)| given)
+    {
         Some(GivenShown::Full) => 2,
         Some(GivenShown::Initials) => u8::from(base_form == NameForm::Short),
         _ => 0,

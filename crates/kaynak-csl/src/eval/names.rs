@@ -80,7 +80,7 @@ fn render_names_inner(ctx: &Context, names: &Names) -> Option<Inline> {
     let owner = owner(ctx, names);
     let rendered: Vec<Inline> = lists
         .iter()
-        .filter_map(|(role, list)| render_list(ctx, &resolved, owner, role, list))
+        .filter_map(|(role, list)| render_list(ctx, &resolved, owner, *role, list))
         .collect();
     ctx.note_variable(!rendered.is_empty());
     if rendered.is_empty() {
@@ -93,7 +93,7 @@ fn render_names_inner(ctx: &Context, names: &Names) -> Option<Inline> {
         names
             .variables
             .iter()
-            .fold(node, |node, variable| ctx.substituted(variable, node)),
+            .fold(node, |node, variable| ctx.substituted(*variable, node)),
     )
 }
 
@@ -133,26 +133,40 @@ fn resolve<'n>(ctx: &Context, names: &'n Names, parent: Option<&'n Names>) -> Re
     }
 }
 
+/// Whose names a list holds: its variable, and the term its label prints
+/// (`editortranslator` for editors who are the translators too).
+#[derive(Debug, Clone, Copy)]
+struct Role {
+    variable: Variable,
+    term: &'static str,
+}
+
 /// The name lists of `variables`, borrowed from the item where it allows
 /// (copying every name of every list per render was a hot spot).
-fn collect_lists<'v, 'i>(
-    ctx: &Context<'i>,
-    variables: &'v [String],
-) -> Vec<(&'v str, Cow<'i, [Name]>)> {
-    let mut lists: Vec<(&str, Cow<'i, [Name]>)> = variables
+fn collect_lists<'i>(ctx: &Context<'i>, variables: &[Variable]) -> Vec<(Role, Cow<'i, [Name]>)> {
+    let role = |variable: Variable| Role {
+        variable,
+        term: variable.as_str(),
+    };
+    let mut lists: Vec<(Role, Cow<'i, [Name]>)> = variables
         .iter()
-        .filter(|v| !ctx.is_suppressed(v))
+        .copied()
+        .filter(|v| !ctx.is_suppressed(*v))
         .filter_map(|v| {
             // kaynak multilingual extension: names in their main form.
             #[cfg(feature = "multilingual")]
             if let Some(names) = super::ext::names_for(ctx, v) {
-                return names.map(|n| (v.as_str(), Cow::Owned(n)));
+                return names.map(|n| (role(v), Cow::Owned(n)));
             }
-            ctx.item.names(v).map(|n| (v.as_str(), n))
+            ctx.item.names(v).map(|n| (role(v), n))
         })
         .collect();
-    let editor = lists.iter().position(|(v, _)| *v == "editor");
-    let translator = lists.iter().position(|(v, _)| *v == "translator");
+    let editor = lists
+        .iter()
+        .position(|(r, _)| r.variable == Variable::Editor);
+    let translator = lists
+        .iter()
+        .position(|(r, _)| r.variable == Variable::Translator);
     if let (Some(e), Some(t)) = (editor, translator) {
         // the term is looked up only when both lists are there
         let combined_term = ctx
@@ -161,7 +175,7 @@ fn collect_lists<'v, 'i>(
             .map(|t| !t.is_empty())
             .unwrap_or(false);
         if combined_term && lists[e].1 == lists[t].1 {
-            lists[e].0 = "editortranslator";
+            lists[e].0.term = "editortranslator";
             lists.remove(t);
         }
     }
@@ -267,6 +281,9 @@ fn shown_count(ctx: &Context, options: &NameOptions, list: &[Name]) -> usize {
     if let Some(extra) = ctx.cite.extra_names {
         shown = (shown + extra).min(list.len()).max(shown);
     }
+    if let Some(least) = ctx.cite.names_shown {
+        shown = shown.max(least.min(list.len()));
+    }
     shown
 }
 
@@ -274,7 +291,7 @@ fn render_list(
     ctx: &Context,
     resolved: &Resolved,
     owner: u16,
-    role: &str,
+    role: Role,
     list: &[Name],
 ) -> Option<Inline> {
     let (list, others) = open_ended(list);
@@ -291,6 +308,9 @@ fn render_list(
     }
     if let Some(extra) = ctx.cite.extra_names {
         shown = (shown + extra).min(list.len()).max(shown);
+    }
+    if let Some(least) = ctx.cite.names_shown {
+        shown = shown.max(least.min(list.len()));
     }
     let truncated = shown < list.len() || others;
     if options.form == Some(NameForm::Count) {
@@ -329,7 +349,7 @@ fn render_list(
         let node = main;
         // kaynak multilingual extension: secondary forms of the name.
         #[cfg(feature = "multilingual")]
-        let node = super::ext::name_attachment(ctx, role, index, node, |n| {
+        let node = super::ext::name_attachment(ctx, role.variable, index, node, |n| {
             render_name(ctx, resolved, n, index).0
         });
         tag_name(ctx, index, given, each_name(node))
@@ -383,6 +403,16 @@ fn render_list(
                 CompactString::default()
             }));
             content.push(et_al);
+            // with an et-al, cs:name's formatting also covers the whole
+            // list, its delimiters and the et-al term (as citeproc-js
+            // formats it; names formatted again inside change nothing)
+            if let Some(formatting) = resolved
+                .name
+                .map(|n| n.rendering.formatting)
+                .filter(|f| !f.is_empty())
+            {
+                content = vec![Inline::Formatted(formatting, content)];
+            }
         }
         content
     } else {
@@ -408,7 +438,13 @@ fn render_list(
         };
         Inline::tagged(Tag::Names(tag), content)
     };
-    add_label(ctx, resolved, role, list.len() + usize::from(others), node)
+    add_label(
+        ctx,
+        resolved,
+        role.term,
+        list.len() + usize::from(others),
+        node,
+    )
 }
 
 /// One name of a list, tagged with its position and how much of its given
@@ -439,9 +475,7 @@ fn add_label(
     let Some(label) = resolved.label.filter(|_| !ctx.sorting) else {
         return Some(names);
     };
-    let mut label = label.clone();
-    label.variable = role.to_string();
-    let Some(label_node) = render_label(ctx, &label, Some(count)) else {
+    let Some(label_node) = render_label(ctx, label, Some((role, count))) else {
         return Some(names);
     };
     let parts = if resolved.label_before_name {

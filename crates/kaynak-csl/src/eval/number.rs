@@ -64,23 +64,23 @@ fn is_roman(token: &str) -> bool {
 }
 
 pub fn render_number(ctx: &Context, number: &Number) -> Option<Inline> {
-    let value = variable_text(ctx, &number.variable, TermForm::Long);
+    let value = variable_text(ctx, number.variable, TermForm::Long);
     ctx.note_variable(value.is_some());
     let value = value?;
     let text: compact_str::CompactString = if is_numeric(&value) {
-        format_numbers(ctx, &value, number.form, &number.variable).into()
+        format_numbers(ctx, &value, number.form, number.variable).into()
     } else {
         value.into()
     };
     let node = wrap_one(ctx, Inline::Text(text), &number.rendering)?;
-    let node = ctx.substituted(&number.variable, node);
-    if number.variable == "locator" {
+    let node = ctx.substituted(number.variable, node);
+    if number.variable == Variable::Locator {
         return Some(Inline::tag(crate::output::Tag::Locator, node));
     }
     Some(node)
 }
 
-fn format_numbers(ctx: &Context, value: &str, form: NumberForm, variable: &str) -> String {
+fn format_numbers(ctx: &Context, value: &str, form: NumberForm, variable: Variable) -> String {
     let mut out = String::new();
     let mut token = String::new();
     let flush = |token: &mut String, out: &mut String| {
@@ -131,7 +131,7 @@ fn format_numbers(ctx: &Context, value: &str, form: NumberForm, variable: &str) 
     out
 }
 
-fn format_one(ctx: &Context, token: &str, form: NumberForm, variable: &str) -> String {
+fn format_one(ctx: &Context, token: &str, form: NumberForm, variable: Variable) -> String {
     let Ok(n) = token.parse::<u64>() else {
         return token.to_string();
     };
@@ -143,10 +143,10 @@ fn format_one(ctx: &Context, token: &str, form: NumberForm, variable: &str) -> S
     }
 }
 
-fn gender_of(ctx: &Context, variable: &str) -> Option<String> {
+fn gender_of(ctx: &Context, variable: Variable) -> Option<String> {
     let term = match variable {
-        "locator" => ctx.cite.label.as_deref().unwrap_or("page"),
-        other => other,
+        Variable::Locator => ctx.cite.label.as_deref().unwrap_or("page"),
+        other => other.as_str(),
     };
     ctx.locale
         .term(term, TermForm::Long)
@@ -242,18 +242,20 @@ pub fn roman(n: u64) -> String {
     out
 }
 
-/// `cs:label`; `count` is given for name labels.
-pub fn render_label(ctx: &Context, label: &Label, count: Option<usize>) -> Option<Inline> {
-    let (term, plural) = match count {
-        Some(count) => (label.variable.clone(), count > 1),
+/// `cs:label`; for name labels, `names` gives the term of the names' role
+/// and how many names there are.
+pub fn render_label(ctx: &Context, label: &Label, names: Option<(&str, usize)>) -> Option<Inline> {
+    let (term, plural) = match names {
+        Some((role, count)) => (role.to_string(), count > 1),
         None => {
-            let (term, value) = label_term(ctx, &label.variable)?;
+            let variable = label.variable?;
+            let (term, value) = label_term(ctx, variable)?;
             let and = ctx
                 .locale
                 .term_text("and", TermForm::Long, false)
                 .unwrap_or("and");
             let value = value.replace(&format!(" {and} "), " & ");
-            (term, label_plural(&label.variable, &value))
+            (term, label_plural(variable, &value))
         }
     };
     let plural = match label.plural {
@@ -270,9 +272,9 @@ pub fn render_label(ctx: &Context, label: &Label, count: Option<usize>) -> Optio
     super::wrap_term(ctx, Inline::Text(text.into()), &label.rendering)
 }
 
-fn label_term(ctx: &Context, variable: &str) -> Option<(String, String)> {
+fn label_term(ctx: &Context, variable: Variable) -> Option<(String, String)> {
     match variable {
-        "locator" => {
+        Variable::Locator => {
             let value = ctx.cite.locator.clone()?;
             if ctx.cite.label.is_none() && carries_own_label(&value) {
                 // "vol. 1, fol. 186" needs no "p." before it (citeproc-js)
@@ -287,12 +289,12 @@ fn label_term(ctx: &Context, variable: &str) -> Option<(String, String)> {
                 .to_string();
             Some((term, value))
         }
-        "number-of-pages" => Some((
+        Variable::NumberOfPages => Some((
             "page".to_string(),
             variable_text(ctx, variable, TermForm::Long)?.into_owned(),
         )),
         _ => Some((
-            variable.to_string(),
+            variable.as_str().to_string(),
             variable_text(ctx, variable, TermForm::Long)?.into_owned(),
         )),
     }
@@ -306,8 +308,11 @@ fn carries_own_label(locator: &str) -> bool {
         || after_word.len() < locator.len() && after_word.starts_with(". ")
 }
 
-fn label_plural(variable: &str, value: &str) -> bool {
-    if variable == "number-of-pages" || variable == "number-of-volumes" {
+fn label_plural(variable: Variable, value: &str) -> bool {
+    if matches!(
+        variable,
+        Variable::NumberOfPages | Variable::NumberOfVolumes
+    ) {
         return value.trim().parse::<u64>().map(|n| n > 1).unwrap_or(false);
     }
     is_plural(value)

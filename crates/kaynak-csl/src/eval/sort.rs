@@ -14,7 +14,6 @@ use crate::output::Inline;
 use crate::style::Style;
 use kaynak_text::collate::{CollationOptions, Collator, Level, MixedScripts};
 use std::cmp::Ordering;
-use std::sync::atomic::AtomicU8;
 
 /// One computed key as comparable bytes: `None` (empty) always sorts last.
 pub type KeyValue = Option<Vec<u8>>;
@@ -98,7 +97,7 @@ pub(crate) struct KeyInput<'a> {
 pub(crate) fn sort_key_sharing(
     input: &KeyInput,
     index: usize,
-    answers: Option<&[AtomicU8]>,
+    answers: Option<&super::SharedAnswers>,
 ) -> KeyValue {
     let KeyInput {
         collator,
@@ -179,14 +178,14 @@ fn key_value(ctx: &Context, key: &SortKey) -> Option<RawKey> {
             nodes.iter().for_each(|node| node.push_plain(&mut text));
             text_key(collation_text(&pad_numbers(&text)))
         }
-        SortKeySource::Variable(name) => variable_key(ctx, name),
+        SortKeySource::Variable(name) => variable_key(ctx, *name),
     }
 }
 
-fn variable_key(ctx: &Context, name: &str) -> Option<RawKey> {
+fn variable_key(ctx: &Context, name: Variable) -> Option<RawKey> {
     if ctx.item.names(name).is_some() {
         let names = Names {
-            variables: vec![name.to_string()],
+            variables: vec![name],
             name: None,
             et_al: None,
             label: None,
@@ -217,34 +216,15 @@ fn variable_key(ctx: &Context, name: &str) -> Option<RawKey> {
     let value = super::text::variable_text(ctx, name, TermForm::Long)?;
     // number variables sort numerically (spec, Sorting); a standard
     // variable such as citation-label ("ÇeDo64") sorts as text
-    if is_number_variable(name) && number::is_numeric(&value) || name == "citation-number" {
+    if is_number_variable(name) && number::is_numeric(&value) || name == Variable::CitationNumber {
         return Some(RawKey::Plain(pad_numbers(&value)));
     }
     text_key(collation_text(&strip_markup(&value)))
 }
 
 /// The number variables of CSL 1.0.2 (Appendix IV).
-fn is_number_variable(name: &str) -> bool {
-    matches!(
-        name,
-        "chapter-number"
-            | "collection-number"
-            | "edition"
-            | "first-reference-note-number"
-            | "issue"
-            | "locator"
-            | "number"
-            | "number-of-pages"
-            | "number-of-volumes"
-            | "page"
-            | "page-first"
-            | "part-number"
-            | "printing-number"
-            | "section"
-            | "supplement-number"
-            | "version"
-            | "volume"
-    )
+fn is_number_variable(name: Variable) -> bool {
+    name.kind() == VariableKind::Number
 }
 
 fn text_key(s: String) -> Option<RawKey> {

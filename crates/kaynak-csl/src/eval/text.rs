@@ -10,20 +10,26 @@ pub fn render_text(ctx: &Context, text: &Text) -> Option<Inline> {
         TextSource::Variable { name, form } => {
             // kaynak multilingual extension: forms and attachments.
             #[cfg(feature = "multilingual")]
-            if let Some(out) = super::ext::text_variable(ctx, text, name, *form) {
+            if let Some(out) = super::ext::text_variable(ctx, text, *name, *form) {
                 return out;
             }
+            let name = *name;
             let value = variable_text(ctx, name, *form);
             // an empty year-suffix does not make its group empty (citeproc-js)
-            if value.is_some() || name != "year-suffix" {
+            if value.is_some() || name != Variable::YearSuffix {
                 ctx.note_variable(value.is_some());
             }
             let node = render_value(ctx, text, name, value?)?;
             let node = ctx.substituted(name, node);
-            if name == "locator" {
+            if name == Variable::Locator {
                 return Some(Inline::tag(Tag::Locator, node));
             }
             Some(node)
+        }
+        TextSource::UnknownVariable(_) => {
+            // as an absent variable: a group around it may be suppressed
+            ctx.note_variable(false);
+            None
         }
         TextSource::Macro(index) => {
             let m = ctx.style.macros.get(*index)?;
@@ -69,8 +75,9 @@ pub fn render_text(ctx: &Context, text: &Text) -> Option<Inline> {
 }
 
 /// The value of variable `name` as `text` renders it.
-fn render_value(ctx: &Context, text: &Text, name: &str, value: Cow<str>) -> Option<Inline> {
-    let content = if name == "page" || name == "locator" && is_page_locator(ctx) {
+fn render_value(ctx: &Context, text: &Text, name: Variable, value: Cow<str>) -> Option<Inline> {
+    use Variable::{CitationLabel, Locator, Page, YearSuffix};
+    let content = if name == Page || name == Locator && is_page_locator(ctx) {
         Inline::Text(page_range(ctx, &value).into())
     } else if is_number_variable(name)
         && super::number::is_numeric(&value)
@@ -79,19 +86,19 @@ fn render_value(ctx: &Context, text: &Text, name: &str, value: Cow<str>) -> Opti
         // numeric ranges in number variables take the locale's range
         // delimiter (an en dash unless it says otherwise)
         Inline::Text(digit_ranges(&value, range_delimiter(ctx, name)).into())
-    } else if name == "locator" && value.contains(['"', '“', '<']) {
+    } else if name == Locator && value.contains(['"', '“', '<']) {
         return wrap(ctx, case::parse_rich_text(ctx, &value), &text.rendering);
-    } else if name == "locator" && super::number::is_numeric_condition(&value) {
+    } else if name == Locator && super::number::is_numeric_condition(&value) {
         let ampersand = ctx
             .locale
             .term_text("and", TermForm::Symbol, false)
             .unwrap_or("&");
         let value = value.replace(" & ", &format!(" {ampersand} "));
         Inline::Text(dash_ranges(&value, range_delimiter(ctx, name)).into())
-    } else if name == "year-suffix" {
+    } else if name == YearSuffix {
         let number = ctx.cite.year_suffix.unwrap_or(0);
         year_suffix_node(number, value.into())
-    } else if name == "citation-label" {
+    } else if name == CitationLabel {
         // without an explicit year-suffix the implicit one follows the label
         match ctx.implicit_year_suffix() {
             Some(number) => Inline::seq(vec![
@@ -102,7 +109,11 @@ fn render_value(ctx: &Context, text: &Text, name: &str, value: Cow<str>) -> Opti
         }
     } else if matches!(
         name,
-        "citation-number" | "first-reference-note-number" | "locator" | "URL" | "DOI"
+        Variable::CitationNumber
+            | Variable::FirstReferenceNoteNumber
+            | Locator
+            | Variable::Url
+            | Variable::Doi
     ) || !case::has_markup(&value)
     {
         // plain text is moved into its node, not parsed and copied
@@ -125,28 +136,32 @@ fn is_page_locator(ctx: &Context) -> bool {
 
 /// The text of a standard variable, with the short-form fallbacks;
 /// borrowed from the item or cite where it is stored as it is shown.
-pub fn variable_text<'a>(ctx: &Context<'a>, name: &str, form: TermForm) -> Option<Cow<'a, str>> {
+pub fn variable_text<'a>(
+    ctx: &Context<'a>,
+    name: Variable,
+    form: TermForm,
+) -> Option<Cow<'a, str>> {
     if ctx.is_suppressed(name) {
         return None;
     }
     let special = match name {
-        "locator" => return ctx.cite.locator.as_deref().map(Cow::Borrowed),
-        "citation-number" => return ctx.cite.citation_number.map(|n| n.to_string().into()),
-        "first-reference-note-number" => {
+        Variable::Locator => return ctx.cite.locator.as_deref().map(Cow::Borrowed),
+        Variable::CitationNumber => return ctx.cite.citation_number.map(|n| n.to_string().into()),
+        Variable::FirstReferenceNoteNumber => {
             return ctx
                 .cite
                 .first_reference_note_number
                 .map(|n| n.to_string().into())
         }
-        "year-suffix" => return ctx.cite.year_suffix.map(|n| year_suffix_letters(n).into()),
-        "page-first" => ctx
+        Variable::YearSuffix => return ctx.cite.year_suffix.map(|n| year_suffix_letters(n).into()),
+        Variable::PageFirst => ctx
             .item
-            .variable("page-first")
-            .or_else(|| ctx.item.variable("page"))
+            .variable(Variable::PageFirst)
+            .or_else(|| ctx.item.variable(Variable::Page))
             .map(first_page),
-        "citation-label" => ctx
+        Variable::CitationLabel => ctx
             .item
-            .variable("citation-label")
+            .variable(Variable::CitationLabel)
             .map(str::to_string)
             .or_else(|| citation_label(ctx)),
         _ => None,
@@ -155,27 +170,12 @@ pub fn variable_text<'a>(ctx: &Context<'a>, name: &str, form: TermForm) -> Optio
         return special.map(Cow::Owned);
     }
     if form == TermForm::Short {
-        let short = match name {
-            "title" => ctx
-                .item
-                .variable("title-short")
-                .or_else(|| ctx.item.variable("shortTitle")),
-            "container-title" => ctx
-                .item
-                .variable("container-title-short")
-                .or_else(|| ctx.item.variable("journalAbbreviation")),
-            _ => ctx.item.variable(&format!("{name}-short")),
-        };
+        let short = name.short_form().and_then(|short| ctx.item.variable(short));
         if let Some(short) = short {
             return Some(Cow::Borrowed(short));
         }
     }
-    let alias = match name {
-        "container-title-short" => ctx.item.variable("journalAbbreviation"),
-        "title-short" => ctx.item.variable("shortTitle"),
-        _ => None,
-    };
-    ctx.item.variable(name).or(alias).map(Cow::Borrowed)
+    ctx.item.variable(name).map(Cow::Borrowed)
 }
 
 fn first_page(page: &str) -> String {
@@ -216,24 +216,25 @@ pub fn year_suffix_letters(n: usize) -> String {
 /// * each piece capitalised ("Mcdo", "Obri"), then the year's last two
 ///   digits ("00" without a year).
 fn citation_label(ctx: &Context) -> Option<String> {
-    const CREATORS: [&str; 12] = [
-        "author",
-        "editor",
-        "translator",
-        "contributor",
-        "collection-editor",
-        "composer",
-        "container-author",
-        "director",
-        "interviewer",
-        "original-author",
-        "recipient",
-        "illustrator",
+    use Variable::*;
+    const CREATORS: [Variable; 12] = [
+        Author,
+        Editor,
+        Translator,
+        Contributor,
+        CollectionEditor,
+        Composer,
+        ContainerAuthor,
+        Director,
+        Interviewer,
+        OriginalAuthor,
+        Recipient,
+        Illustrator,
     ];
     let mut label = String::new();
     let names = CREATORS
         .iter()
-        .find_map(|variable| ctx.item.names(variable).filter(|n| !n.is_empty()));
+        .find_map(|variable| ctx.item.names(*variable).filter(|n| !n.is_empty()));
     if let Some(names) = names {
         let takes: &[usize] = match names.len() {
             1 => &[4],
@@ -255,7 +256,7 @@ fn citation_label(ctx: &Context) -> Option<String> {
         }
     }
     if label.is_empty() {
-        let title = ctx.item.variable("title")?;
+        let title = ctx.item.variable(Title)?;
         let words: String = title
             .split_whitespace()
             .filter(|w| !LABEL_SKIP_WORDS.contains(w))
@@ -267,7 +268,7 @@ fn citation_label(ctx: &Context) -> Option<String> {
     }
     let year = ctx
         .item
-        .date("issued")
+        .date(Issued)
         .and_then(|d| d.year())
         .map(|y| y.to_string())
         .unwrap_or_else(|| "00".into());
@@ -475,8 +476,8 @@ fn dash_ranges(value: &str, delimiter: &str) -> String {
 /// number variable, as citeproc-js does (the French locales set a
 /// non-breaking hyphen); an en dash otherwise. The specification names the
 /// term for page ranges and says nothing of the delimiter of other ranges.
-pub(super) fn range_delimiter<'a>(ctx: &Context<'a>, name: &str) -> &'a str {
-    if name == "locator" || is_number_variable(name) {
+pub(super) fn range_delimiter<'a>(ctx: &Context<'a>, name: Variable) -> &'a str {
+    if name == Variable::Locator || is_number_variable(name) {
         ctx.locale
             .term_text("page-range-delimiter", TermForm::Long, false)
             .unwrap_or("\u{2013}")
@@ -485,19 +486,20 @@ pub(super) fn range_delimiter<'a>(ctx: &Context<'a>, name: &str) -> &'a str {
     }
 }
 
-fn is_number_variable(name: &str) -> bool {
+fn is_number_variable(name: Variable) -> bool {
+    use Variable::*;
     matches!(
         name,
-        "volume"
-            | "issue"
-            | "number"
-            | "edition"
-            | "collection-number"
-            | "chapter-number"
-            | "number-of-volumes"
-            | "part-number"
-            | "supplement-number"
-            | "printing-number"
+        Volume
+            | Issue
+            | Number
+            | Edition
+            | CollectionNumber
+            | ChapterNumber
+            | NumberOfVolumes
+            | PartNumber
+            | SupplementNumber
+            | PrintingNumber
     )
 }
 

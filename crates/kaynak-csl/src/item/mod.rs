@@ -1,6 +1,7 @@
 //! The item interface the engine reads: one trait, so CSL-JSON items and
 //! kaynak's own records go through the same code.
 
+use crate::variable::Variable;
 use std::borrow::Cow;
 
 // kaynak multilingual extension (docs/csl-extension.md): the form query type.
@@ -62,6 +63,13 @@ impl Date {
 
 /// What the CSL engine needs from a bibliographic item.
 ///
+/// Variables are asked for by [`Variable`]. Their [`kind`](Variable::kind)
+/// says where an item keeps them: standard and number variables as text
+/// ([`CslItem::variable`]), name variables as names ([`CslItem::names`]),
+/// date variables as dates ([`CslItem::date`]). The engine may also ask
+/// an accessor about a variable of another kind (a style is free to write
+/// `<text variable="issued"/>`): the answer is then usually `None`.
+///
 /// `Sync`, because a large run renders items on several threads at once.
 pub trait CslItem: Sync {
     /// Unique key of the item.
@@ -70,14 +78,14 @@ pub trait CslItem: Sync {
     fn item_type(&self) -> &str;
     /// Language tag of the item (used for title case and locales).
     fn language(&self) -> Option<&str> {
-        self.variable("language")
+        self.variable(Variable::Language)
     }
     /// A standard or number variable as text.
-    fn variable(&self, name: &str) -> Option<&str>;
+    fn variable(&self, variable: Variable) -> Option<&str>;
     /// A name variable (author, editor, …).
-    fn names(&self, name: &str) -> Option<Cow<'_, [Name]>>;
+    fn names(&self, variable: Variable) -> Option<Cow<'_, [Name]>>;
     /// A date variable (issued, accessed, …).
-    fn date(&self, name: &str) -> Option<Cow<'_, Date>>;
+    fn date(&self, variable: Variable) -> Option<Cow<'_, Date>>;
 
     // --- kaynak multilingual extension (docs/csl-extension.md) ---------------
     /// One form of a text variable: the original, the record's own
@@ -85,13 +93,13 @@ pub trait CslItem: Sync {
     /// The default serves plain items: the original is [`CslItem::variable`],
     /// schemes transliterate it, there is no record translit or translation.
     #[cfg(feature = "multilingual")]
-    fn text_form(&self, name: &str, query: FormQuery<'_>) -> Option<Cow<'_, str>> {
-        forms::default_text_form(self.variable(name), query)
+    fn text_form(&self, variable: Variable, query: FormQuery<'_>) -> Option<Cow<'_, str>> {
+        forms::default_text_form(self.variable(variable), query)
     }
     /// A name variable with every part in one form; a part without that form
     /// is `None`. The list has the same length and order as the original.
     #[cfg(feature = "multilingual")]
-    fn names_form(&self, name: &str, query: FormQuery<'_>) -> Option<Cow<'_, [Name]>> {
-        forms::default_names_form(self.names(name), query)
+    fn names_form(&self, variable: Variable, query: FormQuery<'_>) -> Option<Cow<'_, [Name]>> {
+        forms::default_names_form(self.names(variable), query)
     }
 }

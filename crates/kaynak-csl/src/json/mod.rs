@@ -1,13 +1,18 @@
 //! CSL-JSON items (the format of the test suite and of Zotero/pandoc
 //! exports), read item by item ([`read_items`]) and exposed through
 //! [`CslItem`].
+//!
+//! An item's keys are read once into [`Variable`]s. Keys that name no CSL
+//! variable are left out, except Zotero's `shortTitle` and
+//! `journalAbbreviation`, which stand for `title-short` and
+//! `container-title-short` when the item has no such value of its own.
 
 mod read;
 
 pub use read::{read_items, ItemError, NotCslJson, RawItem};
 
 use super::item::{CslItem, Date, Name};
-use crate::fasthash::FastMap;
+use crate::variable::{Variable, VariableKind};
 use serde_json::{Map, Value};
 use std::borrow::Cow;
 
@@ -18,13 +23,52 @@ pub struct JsonItem {
     pub id: String,
     /// The item's `type` (`book`, `article-journal` …).
     pub item_type: String,
-    /// Standard and number variables, by CSL name, as text.
-    pub variables: FastMap<String, String>,
-    /// Name variables (`author`, `editor` …).
-    pub names: FastMap<String, Vec<Name>>,
-    /// Date variables (`issued`, `accessed` …).
-    pub dates: FastMap<String, Date>,
+    /// Variables given as text (standard and number variables), each once.
+    pub variables: Fields<String>,
+    /// Variables given as lists of names (`author`, `editor` …), each once.
+    pub names: Fields<Vec<Name>>,
+    /// Date variables (`issued`, `accessed` …), each once.
+    pub dates: Fields<Date>,
 }
+
+/// Values by variable, each variable once. An item has few fields of each
+/// kind, and the engine asks for absent ones all the time (every
+/// `variable=` condition): a scan of one byte per field answers faster than
+/// a hash would.
+pub type Fields<T> = Vec<(Variable, T)>;
+
+fn get<T>(fields: &Fields<T>, variable: Variable) -> Option<&T> {
+    fields
+        .iter()
+        .find(|(v, _)| *v == variable)
+        .map(|(_, value)| value)
+}
+
+/// Sets `variable` to `value`, in place of a value it had.
+fn set<T>(fields: &mut Fields<T>, variable: Variable, value: T) {
+    match fields.iter_mut().find(|(v, _)| *v == variable) {
+        Some((_, old)) => *old = value,
+        None => fields.push((variable, value)),
+    }
+}
+
+/// The value of `variable`, made by `make` if it has none.
+fn entry<T>(fields: &mut Fields<T>, variable: Variable, make: impl FnOnce() -> T) -> &mut T {
+    let at = match fields.iter().position(|(v, _)| *v == variable) {
+        Some(at) => at,
+        None => {
+            fields.push((variable, make()));
+            fields.len() - 1
+        }
+    };
+    &mut fields[at].1
+}
+
+/// Zotero's names for the short forms: (key, the variable it stands for).
+const SHORT_ALIASES: [(&str, Variable); 2] = [
+    ("shortTitle", Variable::TitleShort),
+    ("journalAbbreviation", Variable::ContainerTitleShort),
+];
 
 impl JsonItem {
     /// Parse a JSON array of items (or one item object). Elements that are
@@ -63,34 +107,45 @@ impl JsonItem {
             ..JsonItem::default()
         };
         for (key, value) in object {
-            item.read_field(key, value);
+            if let Some(variable) = Variable::parse(key) {
+                item.read_field(variable, value);
+            }
         }
-        if let Some(note) = item.variables.get("note").cloned() {
+        if let Some(note) = get(&item.variables, Variable::Note).cloned() {
             item.read_note_fields(&note);
+        }
+        for (key, variable) in SHORT_ALIASES {
+            let alias = object.get(key).filter(|v| v.is_string() || v.is_number());
+            let own = get(&item.variables, variable).filter(|v| !v.is_empty());
+            if let Some(alias) = alias.map(scalar_text).filter(|_| own.is_none()) {
+                if !alias.is_empty() {
+                    set(&mut item.variables, variable, alias);
+                }
+            }
         }
         item
     }
 
-    fn read_field(&mut self, key: &str, value: &Value) {
-        match (key, value) {
-            ("id" | "type", _) => {}
-            (_, Value::Array(list)) if list.iter().all(Value::is_object) && !is_date_key(key) => {
+    fn read_field(&mut self, variable: Variable, value: &Value) {
+        let is_date = variable.kind() == VariableKind::Date;
+        match value {
+            Value::Array(list) if list.iter().all(Value::is_object) && !is_date => {
                 let names = list
                     .iter()
                     .filter_map(Value::as_object)
                     .map(read_name)
                     .collect();
-                self.names.insert(key.to_string(), names);
+                set(&mut self.names, variable, names);
             }
-            (_, Value::Object(object)) if is_date_key(key) || object.contains_key("date-parts") => {
-                self.dates.insert(key.to_string(), read_date(object));
+            Value::Object(object) if is_date || object.contains_key("date-parts") => {
+                set(&mut self.dates, variable, read_date(object));
             }
-            (_, Value::String(_) | Value::Number(_)) => {
+            Value::String(_) | Value::Number(_) => {
                 let text = scalar_text(value);
-                if is_date_key(key) {
-                    self.dates.insert(key.to_string(), date_from_text(&text));
+                if is_date {
+                    set(&mut self.dates, variable, date_from_text(&text));
                 } else {
-                    self.variables.insert(key.to_string(), text);
+                    set(&mut self.variables, variable, text);
                 }
             }
             _ => {}
@@ -112,27 +167,29 @@ impl JsonItem {
                 continue;
             }
             let value = value.trim().trim_end_matches('}').trim();
-            if is_date_key(key) {
-                self.dates
-                    .entry(key.to_string())
-                    .or_insert_with(|| date_from_text(value));
-            } else if key == "type" {
+            if key == "type" {
                 self.item_type = value.to_string();
-            } else if is_name_key(key) {
+                continue;
+            }
+            // a line of another key is taken out of the note all the same
+            let Some(variable) = Variable::parse(key) else {
+                continue;
+            };
+            if variable.kind() == VariableKind::Date {
+                entry(&mut self.dates, variable, || date_from_text(value));
+            } else if is_name_key(variable) {
                 let name = parse_note_name(value);
-                self.names.entry(key.to_string()).or_default().push(name);
+                entry(&mut self.names, variable, Vec::new).push(name);
             } else {
-                self.variables
-                    .entry(key.to_string())
-                    .or_insert_with(|| value.to_string());
+                entry(&mut self.variables, variable, || value.to_string());
             }
         }
         if rest.len() != note.lines().count() {
             let remaining = rest.join("\n");
             if remaining.trim().is_empty() {
-                self.variables.remove("note");
+                self.variables.retain(|(v, _)| *v != Variable::Note);
             } else {
-                self.variables.insert("note".to_string(), remaining);
+                set(&mut self.variables, Variable::Note, remaining);
             }
         }
     }
@@ -152,29 +209,24 @@ fn parse_note_name(value: &str) -> Name {
     }
 }
 
-fn is_name_key(key: &str) -> bool {
+/// The name variables a `key: value` line of `note` sets (citeproc-js's).
+fn is_name_key(variable: Variable) -> bool {
+    use Variable::*;
     matches!(
-        key,
-        "author"
-            | "editor"
-            | "translator"
-            | "director"
-            | "illustrator"
-            | "composer"
-            | "container-author"
-            | "collection-editor"
-            | "editorial-director"
-            | "interviewer"
-            | "original-author"
-            | "recipient"
-            | "reviewed-author"
-    )
-}
-
-fn is_date_key(key: &str) -> bool {
-    matches!(
-        key,
-        "issued" | "accessed" | "event-date" | "original-date" | "submitted" | "available-date"
+        variable,
+        Author
+            | Editor
+            | Translator
+            | Director
+            | Illustrator
+            | Composer
+            | ContainerAuthor
+            | CollectionEditor
+            | EditorialDirector
+            | Interviewer
+            | OriginalAuthor
+            | Recipient
+            | ReviewedAuthor
     )
 }
 
@@ -293,20 +345,6 @@ pub fn date_from_text(text: &str) -> Date {
     }
 }
 
-/// A field by name. An item has few fields of each kind, and the engine
-/// asks for absent ones all the time (every `variable=` condition), so
-/// small maps are scanned (a length check rejects most keys) rather than
-/// hashed.
-fn lookup<'m, V>(map: &'m FastMap<String, V>, name: &str) -> Option<&'m V> {
-    if map.len() <= 8 {
-        map.iter()
-            .find(|(key, _)| key.as_str() == name)
-            .map(|(_, v)| v)
-    } else {
-        map.get(name)
-    }
-}
-
 impl CslItem for JsonItem {
     fn id(&self) -> &str {
         &self.id
@@ -316,19 +354,19 @@ impl CslItem for JsonItem {
         &self.item_type
     }
 
-    fn variable(&self, name: &str) -> Option<&str> {
-        lookup(&self.variables, name)
+    fn variable(&self, variable: Variable) -> Option<&str> {
+        get(&self.variables, variable)
             .map(String::as_str)
             .filter(|s| !s.is_empty())
     }
 
-    fn names(&self, name: &str) -> Option<Cow<'_, [Name]>> {
-        lookup(&self.names, name)
+    fn names(&self, variable: Variable) -> Option<Cow<'_, [Name]>> {
+        get(&self.names, variable)
             .filter(|n| !n.is_empty())
             .map(|n| Cow::Borrowed(n.as_slice()))
     }
 
-    fn date(&self, name: &str) -> Option<Cow<'_, Date>> {
-        lookup(&self.dates, name).map(Cow::Borrowed)
+    fn date(&self, variable: Variable) -> Option<Cow<'_, Date>> {
+        get(&self.dates, variable).map(Cow::Borrowed)
     }
 }

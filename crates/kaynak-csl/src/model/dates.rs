@@ -67,7 +67,7 @@ pub struct DatePart {
 #[derive(Debug, Clone)]
 pub struct DateElement {
     /// The date variable.
-    pub variable: String,
+    pub variable: crate::variable::Variable,
     /// `form`.
     pub form: Option<DateForm>,
     /// The parts shown of a localized date.

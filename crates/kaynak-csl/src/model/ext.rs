@@ -4,7 +4,7 @@
 //! [`Element::Ext`], [`KeyExt`] on a sort key). Plain data, read by
 //! `style::ext::parse`; evaluated by `eval::ext`.
 
-use super::{Element, TextCase};
+use super::{Element, TextCase, Variable};
 use kaynak_text::translit::Scheme;
 use std::sync::Arc;
 
@@ -73,17 +73,22 @@ pub enum Category {
 }
 
 impl Category {
-    /// The category of a variable name.
-    pub fn of(variable: &str, is_name: bool) -> Category {
+    /// The category of a variable.
+    pub fn of(variable: Variable, is_name: bool) -> Category {
         if is_name {
             return Category::Name;
         }
         match variable {
-            "title" | "title-short" | "original-title" | "reviewed-title" | "volume-title"
-            | "part-title" => Category::Title,
-            "container-title" | "container-title-short" | "collection-title" | "event-title" => {
-                Category::ContainerTitle
-            }
+            Variable::Title
+            | Variable::TitleShort
+            | Variable::OriginalTitle
+            | Variable::ReviewedTitle
+            | Variable::VolumeTitle
+            | Variable::PartTitle => Category::Title,
+            Variable::ContainerTitle
+            | Variable::ContainerTitleShort
+            | Variable::CollectionTitle
+            | Variable::EventTitle => Category::ContainerTitle,
             _ => Category::Text,
         }
     }

@@ -17,6 +17,8 @@ pub use formatting::*;
 pub use names::*;
 pub use terms::*;
 
+pub use crate::variable::{Variable, VariableKind};
+
 /// Whether the style produces in-text citations or notes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum StyleClass {
@@ -33,10 +35,14 @@ pub enum TextSource {
     /// `variable`, in a form (`long` or `short`).
     Variable {
         /// The variable.
-        name: String,
+        name: Variable,
         /// Its form.
         form: TermForm,
     },
+    /// `variable` naming a variable CSL does not define (the style reader
+    /// warns): it renders nothing, as an absent variable does, for groups too.
+    /// `cs:number` and `cs:date` with such a variable read as this.
+    UnknownVariable(String),
     /// `macro`, by index in [`crate::Style::macros`].
     Macro(usize),
     /// `term`, with its form and plural.
@@ -79,7 +85,7 @@ pub enum NumberForm {
 #[derive(Debug, Clone)]
 pub struct Number {
     /// The number variable.
-    pub variable: String,
+    pub variable: Variable,
     /// `form`.
     pub form: NumberForm,
     /// Formatting and affixes.
@@ -89,8 +95,10 @@ pub struct Number {
 /// `cs:label`.
 #[derive(Debug, Clone)]
 pub struct Label {
-    /// The variable whose term it prints (`locator` prints the cite's label).
-    pub variable: String,
+    /// The variable whose term it prints (`locator` prints the cite's label);
+    /// `None` inside `cs:names` (the names' variable gives the term), and
+    /// when absent or not a CSL variable (it prints nothing).
+    pub variable: Option<Variable>,
     /// `form`.
     pub form: TermForm,
     /// `plural`.
@@ -144,9 +152,9 @@ pub struct Condition {
     /// `disambiguate`.
     pub disambiguate: Option<bool>,
     /// `is-numeric`.
-    pub is_numeric: Vec<String>,
+    pub is_numeric: Vec<Variable>,
     /// `is-uncertain-date`.
-    pub is_uncertain_date: Vec<String>,
+    pub is_uncertain_date: Vec<Variable>,
     /// `locator`.
     pub locator: Vec<String>,
     /// `position`.
@@ -157,10 +165,11 @@ pub struct Condition {
     /// [`crate::Style::type_id`]): a condition compares ids, not strings.
     pub type_ids: Vec<u16>,
     /// `variable`: variables that must be present.
-    pub variables: Vec<String>,
-    /// Per variable, its slot in the style's variable tests (see
-    /// `Style::variable_slots`), so a render remembers each answer.
-    pub variable_slots: Vec<Option<u16>>,
+    pub variables: Vec<Variable>,
+    /// A `variable`, `is-numeric` or `is-uncertain-date` test names a
+    /// variable CSL does not define (the style reader warns): that test
+    /// fails, as it would for an absent variable.
+    pub unknown_variable: bool,
     /// kaynak multilingual extension: `k:language` (primary subtags).
     #[cfg(feature = "multilingual")]
     pub ext_language: Vec<String>,
@@ -219,7 +228,7 @@ pub enum SortDirection {
 #[derive(Debug, Clone)]
 pub enum SortKeySource {
     /// `variable`.
-    Variable(String),
+    Variable(Variable),
     /// `macro`, by index.
     Macro(usize),
 }

@@ -174,8 +174,9 @@ pub struct EtAl {
 /// `cs:names`.
 #[derive(Debug, Clone)]
 pub struct Names {
-    /// The name variables.
-    pub variables: Vec<String>,
+    /// The name variables (those CSL defines: the style reader warns of
+    /// others and leaves them out).
+    pub variables: Vec<crate::variable::Variable>,
     /// `cs:name`.
     pub name: Option<NameElement>,
     /// `cs:et-al`.

@@ -16,8 +16,8 @@
 //! | [`Tag::Substituted`] | the output of a variable rendered inside `cs:substitute` | suppression of substituted variables in the rest of the output |
 //!
 //! Tags are transparent to the backends: a tagged node renders as its
-//! children. They carry small ids only (a node stays five words); a
-//! variable is named by its id in the style ([`crate::Style::variable_name`]).
+//! children. They carry small values only (a node stays five words); a
+//! variable is a [`crate::Variable`].
 //!
 //! The facts the evaluation needs while it walks, such as which variables
 //! a `cs:substitute` already used, are read from the tags of the output
@@ -47,9 +47,8 @@ pub enum Tag {
         /// The element set its own `text-case`.
         cased: bool,
     },
-    /// The output of a variable rendered inside `cs:substitute`, by the
-    /// variable's id in the style.
-    Substituted(u16),
+    /// The output of a variable rendered inside `cs:substitute`.
+    Substituted(crate::variable::Variable),
 }
 
 /// What a [`Tag::Names`] node is.

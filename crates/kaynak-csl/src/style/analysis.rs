@@ -5,16 +5,13 @@
 //!   and evaluating a style can never overflow the stack — a style past the
 //!   limit is an error at the element where it is crossed;
 //! * whether a macro calls itself (an error);
-//! * whether citations render `citation-number` (a numeric style);
-//! * the ids of the variables the style names (output tags name variables
-//!   by id).
+//! * whether citations render `citation-number` (a numeric style).
 //!
 //! Every walk over the XML or over the macro graph here is iterative; the
 //! walks over one macro's element tree recurse only as deep as the XML,
 //! which is bounded first.
 
 use super::Style;
-use crate::fasthash::FastMap;
 use crate::model::*;
 use crate::xml::{elements, Reader};
 use roxmltree::Node;
@@ -49,38 +46,11 @@ pub(super) fn check_xml_depth(reader: &mut Reader, root: Node) -> bool {
     true
 }
 
-/// The ids of the variables a style names, in the order first met.
-#[derive(Debug, Clone, Default)]
-pub struct VariableIds {
-    ids: FastMap<String, u16>,
-    names: Vec<String>,
-}
+/// Which variables some elements render, by [`Variable::index`].
+type Rendered = [bool; Variable::COUNT];
 
-impl VariableIds {
-    fn add(&mut self, name: &str) {
-        if self.ids.contains_key(name) {
-            return;
-        }
-        let Ok(id) = u16::try_from(self.names.len()) else {
-            return;
-        };
-        self.ids.insert(name.to_string(), id);
-        self.names.push(name.to_string());
-    }
-
-    /// The id of `name`, if the style names it.
-    pub fn id(&self, name: &str) -> Option<u16> {
-        self.ids.get(name).copied()
-    }
-
-    /// The variable with id `id`.
-    pub fn name(&self, id: u16) -> Option<&str> {
-        self.names.get(usize::from(id)).map(String::as_str)
-    }
-}
-
-/// Checks the macro graph and the nesting depth, and sets the variable ids
-/// and whether the style is numeric. Errors go to `reader`, located at
+/// Checks the macro graph and the nesting depth, and sets whether the
+/// style is numeric. Errors go to `reader`, located at
 /// `root`'s macro elements.
 pub(super) fn analyse(style: &mut Style, reader: &mut Reader, root: Node) {
     let calls: Vec<Vec<usize>> = style
@@ -128,7 +98,7 @@ pub(super) fn analyse(style: &mut Style, reader: &mut Reader, root: Node) {
         }
     }
     if let Some(citation) = &style.citation {
-        let mut cited = VariableIds::default();
+        let mut cited: Rendered = [false; Variable::COUNT];
         collect_variables(&citation.layout.elements, &mut cited);
         let mut called = Vec::new();
         collect_calls(&citation.layout.elements, &mut called);
@@ -141,16 +111,8 @@ pub(super) fn analyse(style: &mut Style, reader: &mut Reader, root: Node) {
                 collect_calls(&m.elements, &mut called);
             }
         }
-        style.numeric = cited.id("citation-number").is_some();
+        style.numeric = cited[Variable::CitationNumber.index()];
     }
-    let mut variables = VariableIds::default();
-    for m in &style.macros {
-        collect_variables(&m.elements, &mut variables);
-    }
-    for section in [&style.citation, &style.bibliography].into_iter().flatten() {
-        collect_variables(&section.layout.elements, &mut variables);
-    }
-    style.variables = variables;
 }
 
 /// The `<macro name=…>` element, for locating an error.
@@ -261,19 +223,20 @@ fn nesting_one(element: &Element, depth: &[usize]) -> usize {
     inner + 1
 }
 
-/// Adds every variable `elements` render to `ids`.
-fn collect_variables(elements: &[Element], ids: &mut VariableIds) {
+/// Marks every variable `elements` render in `ids`.
+fn collect_variables(elements: &[Element], ids: &mut Rendered) {
     for element in elements {
+        let mut add = |variable: Variable| ids[variable.index()] = true;
         match element {
             Element::Text(Text {
                 source: TextSource::Variable { name, .. },
                 ..
-            }) => ids.add(name),
-            Element::Number(number) => ids.add(&number.variable),
-            Element::Label(label) => ids.add(&label.variable),
-            Element::Date(date) => ids.add(&date.variable),
+            }) => add(*name),
+            Element::Number(number) => add(number.variable),
+            Element::Label(label) => label.variable.into_iter().for_each(add),
+            Element::Date(date) => add(date.variable),
             Element::Names(names) => {
-                names.variables.iter().for_each(|v| ids.add(v));
+                names.variables.iter().copied().for_each(add);
                 if let Some(sub) = &names.substitute {
                     collect_variables(sub, ids);
                 }

@@ -45,16 +45,11 @@ pub struct Style {
     pub uses_positions: bool,
     /// Whether citations render `citation-number` (a numeric style).
     pub numeric: bool,
-    /// How many distinct variables `variable=` conditions test; each
-    /// has a slot (`Condition::variable_slots`).
-    pub variable_slots: usize,
     /// Non-fatal diagnostics (unknown attributes or values).
     pub warnings: Vec<Diagnostic>,
     /// kaynak multilingual extension (`k:` attributes).
     #[cfg(feature = "multilingual")]
     pub ext: ext::StyleExt,
-    /// The variables the style's elements render, by id.
-    pub variables: analysis::VariableIds,
     /// The item types `type=` conditions test, by id.
     pub item_types: crate::fasthash::FastMap<String, u16>,
 }
@@ -67,19 +62,35 @@ impl Style {
         parse::parse_style(text)
     }
 
-    /// The id of a variable the style renders (output tags name variables by id).
-    pub fn variable_id(&self, name: &str) -> Option<u16> {
-        self.variables.id(name)
-    }
-
     /// The id of an item type some `type=` condition tests.
     pub fn type_id(&self, item_type: &str) -> Option<u16> {
         self.item_types.get(item_type).copied()
     }
 
-    /// The variable with id `id` (see [`Style::variable_id`]).
-    pub fn variable_name(&self, id: u16) -> Option<&str> {
-        self.variables.name(id)
+    /// The `cs:names` element numbered `id` ([`crate::output::NamesTag::element`]).
+    pub fn names_element(&self, id: u16) -> Option<&crate::model::Names> {
+        use crate::model::Element;
+        // a stack, not recursion: the element tree comes from the user
+        let mut stack: Vec<&Element> = self.macros.iter().flat_map(|m| &m.elements).collect();
+        for section in [&self.citation, &self.bibliography].into_iter().flatten() {
+            stack.extend(&section.layout.elements);
+        }
+        while let Some(element) = stack.pop() {
+            match element {
+                Element::Names(names) if names.id == id => return Some(names),
+                Element::Names(names) => stack.extend(names.substitute.iter().flatten()),
+                Element::Group(group) => stack.extend(&group.children),
+                Element::Choose(choose) => {
+                    stack.extend(choose.branches.iter().flat_map(|b| &b.children));
+                    stack.extend(&choose.otherwise);
+                }
+                // kaynak multilingual extension
+                #[cfg(feature = "multilingual")]
+                Element::Ext(ext) => stack.push(&ext.element),
+                _ => {}
+            }
+        }
+        None
     }
 
     /// Whether this style only points to a parent.

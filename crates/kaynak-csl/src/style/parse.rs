@@ -12,8 +12,6 @@ use std::collections::HashMap;
 struct StyleReader<'a, 'b, 'input> {
     reader: &'b mut Reader<'a, 'input>,
     macro_index: HashMap<String, usize>,
-    /// The slot of each variable name tested by a `variable=` condition.
-    variable_slots: HashMap<String, u16>,
     /// How many `cs:names` elements were read (their ids).
     names_read: u16,
     /// The id of each item type a `type=` condition tests.
@@ -69,7 +67,6 @@ pub fn parse_style(text: &str) -> Result<Style, Vec<Diagnostic>> {
     let mut sr = StyleReader {
         reader: &mut reader,
         macro_index,
-        variable_slots: HashMap::new(),
         names_read: 0,
         type_ids: HashMap::new(),
     };
@@ -78,13 +75,12 @@ pub fn parse_style(text: &str) -> Result<Style, Vec<Diagnostic>> {
         let elements = sr.children(node);
         style.macros.push(Macro { name, elements });
     }
-    style.variable_slots = sr.variable_slots.len();
     style.item_types = std::mem::take(&mut sr.type_ids).into_iter().collect();
     // kaynak multilingual extension: validate k: attributes, read style-level settings.
     #[cfg(feature = "multilingual")]
     super::ext::parse::read_style(&mut reader, root, &mut style);
     analysis::analyse(&mut style, &mut reader, root);
-    style.explicit_year_suffix = uses_variable(&style, "year-suffix");
+    style.explicit_year_suffix = uses_variable(&style, Variable::YearSuffix);
     // subsequent cites can render differently: conditions on position,
     // or et-al-subsequent-* options
     style.uses_positions = text.contains("position=") || text.contains("et-al-subsequent");
@@ -328,7 +324,11 @@ impl StyleReader<'_, '_, '_> {
                 ]],
             );
             let source = if let Some(var) = key.attribute("variable") {
-                SortKeySource::Variable(var.to_string())
+                // a key on a variable CSL does not define sorts nothing
+                let Some(variable) = self.variable(key, var) else {
+                    continue;
+                };
+                SortKeySource::Variable(variable)
             } else if let Some(name) = key.attribute("macro") {
                 match self.macro_ref(key, name) {
                     Some(index) => SortKeySource::Macro(index),
@@ -382,9 +382,9 @@ impl StyleReader<'_, '_, '_> {
     fn plain_element(&mut self, node: Node) -> Option<Element> {
         match node.tag_name().name() {
             "text" => self.text(node).map(Element::Text),
-            "number" => self.number(node).map(Element::Number),
+            "number" => self.number(node),
             "label" => Some(Element::Label(self.label(node))),
-            "date" => self.date(node).map(|d| Element::Date(Box::new(d))),
+            "date" => self.date(node),
             "names" => Some(Element::Names(Box::new(self.names(node)))),
             "group" => Some(Element::Group(self.group(node))),
             "choose" => Some(Element::Choose(self.choose(node))),
@@ -409,9 +409,9 @@ impl StyleReader<'_, '_, '_> {
             .enum_attr(node, "form", xml::parse_term_form)
             .unwrap_or_default();
         let source = if let Some(name) = node.attribute("variable") {
-            TextSource::Variable {
-                name: name.to_string(),
-                form,
+            match self.variable(node, name) {
+                Some(name) => TextSource::Variable { name, form },
+                None => TextSource::UnknownVariable(name.to_string()),
             }
         } else if let Some(name) = node.attribute("macro") {
             TextSource::Macro(self.macro_ref(node, name)?)
@@ -436,16 +436,19 @@ impl StyleReader<'_, '_, '_> {
         })
     }
 
-    fn number(&mut self, node: Node) -> Option<Number> {
+    /// `cs:number`; with a variable CSL does not define, a `cs:text` of it
+    /// (both render nothing).
+    fn number(&mut self, node: Node) -> Option<Element> {
         self.reader
             .check_attrs(node, &[RENDERING_ATTRS, &["variable", "form"]]);
-        let Some(variable) = node.attribute("variable") else {
+        let Some(name) = node.attribute("variable") else {
             self.reader
                 .error(node, "<number> needs a `variable`".to_string());
             return None;
         };
-        Some(Number {
-            variable: variable.to_string(),
+        let variable = self.variable(node, name);
+        let number = Number {
+            variable: variable.unwrap_or(Variable::Number),
             form: self
                 .reader
                 .enum_attr(node, "form", |v| match v {
@@ -457,6 +460,10 @@ impl StyleReader<'_, '_, '_> {
                 })
                 .unwrap_or_default(),
             rendering: self.reader.rendering(node),
+        };
+        Some(match variable {
+            Some(_) => Element::Number(number),
+            None => unknown_variable(name, number.rendering),
         })
     }
 
@@ -464,7 +471,9 @@ impl StyleReader<'_, '_, '_> {
         self.reader
             .check_attrs(node, &[RENDERING_ATTRS, &["variable", "form", "plural"]]);
         Label {
-            variable: node.attribute("variable").unwrap_or("").to_string(),
+            variable: node
+                .attribute("variable")
+                .and_then(|name| self.variable(node, name)),
             form: self
                 .reader
                 .enum_attr(node, "form", xml::parse_term_form)
@@ -482,7 +491,9 @@ impl StyleReader<'_, '_, '_> {
         }
     }
 
-    fn date(&mut self, node: Node) -> Option<DateElement> {
+    /// `cs:date`; with a variable CSL does not define, a `cs:text` of it
+    /// (both render nothing).
+    fn date(&mut self, node: Node) -> Option<Element> {
         self.reader.check_attrs(
             node,
             &[
@@ -490,16 +501,17 @@ impl StyleReader<'_, '_, '_> {
                 &["variable", "form", "date-parts", "delimiter"],
             ],
         );
-        let Some(variable) = node.attribute("variable") else {
+        let Some(name) = node.attribute("variable") else {
             self.reader
                 .error(node, "<date> needs a `variable`".to_string());
             return None;
         };
+        let variable = self.variable(node, name);
         let parts = elements(node)
             .filter_map(|part| xml::date_part(self.reader, part))
             .collect();
-        Some(DateElement {
-            variable: variable.to_string(),
+        let date = DateElement {
+            variable: variable.unwrap_or(Variable::Issued),
             form: self.reader.enum_attr(node, "form", |v| match v {
                 "text" => Some(DateForm::Text),
                 "numeric" => Some(DateForm::Numeric),
@@ -517,18 +529,21 @@ impl StyleReader<'_, '_, '_> {
             parts,
             delimiter: node.attribute("delimiter").map(str::to_string),
             rendering: self.reader.rendering(node),
+        };
+        Some(match variable {
+            Some(_) => Element::Date(Box::new(date)),
+            None => unknown_variable(name, date.rendering),
         })
     }
 
     fn names(&mut self, node: Node) -> Names {
         self.reader
             .check_attrs(node, &[RENDERING_ATTRS, &["variable", "delimiter"]]);
+        let listed = node.attribute("variable").unwrap_or("");
         let mut names = Names {
-            variables: node
-                .attribute("variable")
-                .unwrap_or("")
+            variables: listed
                 .split_whitespace()
-                .map(str::to_string)
+                .filter_map(|name| self.variable(node, name))
                 .collect(),
             name: None,
             et_al: None,
@@ -540,7 +555,7 @@ impl StyleReader<'_, '_, '_> {
             id: self.names_read,
         };
         self.names_read = self.names_read.saturating_add(1);
-        if names.variables.is_empty() {
+        if listed.split_whitespace().next().is_none() {
             self.reader
                 .error(node, "<names> needs a `variable` attribute".to_string());
         }
@@ -676,7 +691,20 @@ impl StyleReader<'_, '_, '_> {
                 .map(str::to_string)
                 .collect()
         };
-        let variables = list("variable");
+        let mut unknown_variable = false;
+        let mut variables = |attribute: &str| -> Vec<Variable> {
+            list(attribute)
+                .iter()
+                .filter_map(|name| {
+                    let variable = self.variable(node, name);
+                    unknown_variable |= variable.is_none();
+                    variable
+                })
+                .collect()
+        };
+        let is_numeric = variables("is-numeric");
+        let is_uncertain_date = variables("is-uncertain-date");
+        let variables = variables("variable");
         let position = list("position")
             .iter()
             .filter_map(|p| match p.as_str() {
@@ -696,8 +724,8 @@ impl StyleReader<'_, '_, '_> {
                 _ => None,
             }),
             disambiguate: self.reader.bool_attr(node, "disambiguate"),
-            is_numeric: list("is-numeric"),
-            is_uncertain_date: list("is-uncertain-date"),
+            is_numeric,
+            is_uncertain_date,
             locator: list("locator"),
             position,
             type_ids: list("type")
@@ -705,8 +733,8 @@ impl StyleReader<'_, '_, '_> {
                 .filter_map(|t| self.type_id(t))
                 .collect(),
             types: list("type"),
-            variable_slots: variables.iter().map(|v| self.variable_slot(v)).collect(),
             variables,
+            unknown_variable,
             #[cfg(feature = "multilingual")]
             ext_language: super::ext::parse::language_condition(node),
         }
@@ -722,38 +750,40 @@ impl StyleReader<'_, '_, '_> {
         Some(id)
     }
 
-    /// The slot of a tested variable; past `u16::MAX` names there are
-    /// no more slots, and such tests are not remembered.
-    fn variable_slot(&mut self, name: &str) -> Option<u16> {
-        if is_cite_variable(name) {
-            // answered by the cite, not the item: never remembered
-            return None;
+    /// The variable `name` on `node`; a name CSL 1.0.2 does not define is
+    /// warned of, and `None`.
+    fn variable(&mut self, node: Node, name: &str) -> Option<Variable> {
+        let variable = Variable::parse(name);
+        if variable.is_none() {
+            self.reader.warn(
+                node,
+                format!(
+                    "unknown variable `{name}` on <{}> (it renders nothing)",
+                    node.tag_name().name()
+                ),
+            );
         }
-        if let Some(slot) = self.variable_slots.get(name) {
-            return Some(*slot);
-        }
-        let slot = u16::try_from(self.variable_slots.len()).ok()?;
-        self.variable_slots.insert(name.to_string(), slot);
-        Some(slot)
+        variable
     }
 }
 
-/// Variables a `variable=` test reads from the cite rather than the item.
-fn is_cite_variable(name: &str) -> bool {
-    matches!(
-        name,
-        "locator" | "citation-number" | "first-reference-note-number" | "year-suffix"
-    )
+/// A `cs:text` of a variable CSL does not define, in place of a `cs:number`
+/// or `cs:date` of it: it renders nothing, as the absent variable would.
+fn unknown_variable(name: &str, rendering: Rendering) -> Element {
+    Element::Text(Text {
+        source: TextSource::UnknownVariable(name.to_string()),
+        rendering,
+    })
 }
 
 /// Whether any text element of the style renders `variable`.
-fn uses_variable(style: &Style, variable: &str) -> bool {
-    fn walk(elements: &[Element], variable: &str) -> bool {
+fn uses_variable(style: &Style, variable: Variable) -> bool {
+    fn walk(elements: &[Element], variable: Variable) -> bool {
         elements.iter().any(|element| match element {
             Element::Text(Text {
                 source: TextSource::Variable { name, .. },
                 ..
-            }) => name == variable,
+            }) => *name == variable,
             Element::Group(group) => walk(&group.children, variable),
             Element::Choose(choose) => {
                 choose.branches.iter().any(|b| walk(&b.children, variable))

@@ -6,6 +6,7 @@ use super::render::{Frame, Kind};
 use super::{primary, Category, Form, FormQuery, Pattern, Settings, Source, UserForm};
 use crate::eval::Context;
 use crate::item::Name;
+use crate::variable::Variable;
 use kaynak_text::language::{dominant_script, Script};
 use kaynak_text::translit::Scheme;
 use std::borrow::Cow;
@@ -146,7 +147,7 @@ fn fallbacks(form: Form) -> &'static [Form] {
 
 /// What a text value needs to be resolved.
 pub struct TextQuery<'q> {
-    pub variable: &'q str,
+    pub variable: Variable,
     /// The style's preferred scheme for derived transliterations.
     pub scheme: Option<Scheme>,
     /// The style's translation tag (`k:translation`).
@@ -233,7 +234,7 @@ pub fn names_main(ctx: &Context, stated: Option<&Pattern>) -> Option<Form> {
 /// part).
 pub fn resolve_names(
     ctx: &Context,
-    variable: &str,
+    variable: Variable,
     form: Option<Form>,
     scheme: Option<Scheme>,
 ) -> Option<Vec<Name>> {

@@ -9,6 +9,7 @@ use crate::eval::{case, render_element, wrap, Context};
 use crate::item::Name;
 use crate::model::{Element, Rendering, TermForm, Text, TextCase};
 use crate::output::Inline;
+use crate::variable::Variable;
 use std::sync::Arc;
 
 /// One step of the lexical chain the evaluator is in.
@@ -85,59 +86,50 @@ pub fn in_key<T>(ctx: &Context, key: Option<&KeyExt>, f: impl FnOnce() -> T) -> 
 
 /// Variables the extension leaves to the engine (numbers, identifiers,
 /// computed values).
-fn is_plain_variable(name: &str) -> bool {
+fn is_plain_variable(name: Variable) -> bool {
+    use Variable::*;
     matches!(
         name,
-        "locator"
-            | "page"
-            | "page-first"
-            | "citation-number"
-            | "first-reference-note-number"
-            | "year-suffix"
-            | "citation-label"
-            | "URL"
-            | "DOI"
-            | "ISBN"
-            | "ISSN"
-            | "PMID"
-            | "PMCID"
-            | "language"
-            | "volume"
-            | "issue"
-            | "number"
-            | "edition"
-            | "chapter-number"
-            | "collection-number"
-            | "number-of-pages"
-            | "number-of-volumes"
-            | "part-number"
-            | "supplement-number"
-            | "printing-number"
+        Locator
+            | Page
+            | PageFirst
+            | CitationNumber
+            | FirstReferenceNoteNumber
+            | YearSuffix
+            | CitationLabel
+            | Url
+            | Doi
+            | Isbn
+            | Issn
+            | Pmid
+            | Pmcid
+            | Language
+            | Volume
+            | Issue
+            | Number
+            | Edition
+            | ChapterNumber
+            | CollectionNumber
+            | NumberOfPages
+            | NumberOfVolumes
+            | PartNumber
+            | SupplementNumber
+            | PrintingNumber
     )
 }
 
 /// The variable `form="short"` reads: the `-short` variable when the item has
 /// it, else the long one.
-fn short_variable(ctx: &Context, name: &str, form: TermForm) -> String {
+fn short_variable(ctx: &Context, name: Variable, form: TermForm) -> Variable {
     if form != TermForm::Short {
-        return name.to_string();
+        return name;
     }
-    // CSL-JSON aliases of the short forms, as the engine reads them.
-    let alias = match name {
-        "title" => Some("shortTitle"),
-        "container-title" => Some("journalAbbreviation"),
-        _ => None,
-    };
-    let short = format!("{name}-short");
-    if ctx.item.text_form(&short, FormQuery::Original).is_some() {
-        return short;
-    }
-    alias
-        .filter(|v| ctx.item.text_form(v, FormQuery::Original).is_some())
-        .map_or_else(|| name.to_string(), str::to_string)
+    name.short_form()
+        .filter(|short| ctx.item.text_form(*short, FormQuery::Original).is_some())
+        .unwrap_or(name)
 }
 
-fn resolve(ctx: &Context, variable: &str) -> Option<Resolved> {
+fn resolve(ctx: &Context, variable: Variable) -> Option<Resolved> {
     let category = Category::of(variable, false);
     let mut pattern = forms::pattern(ctx, category);
     if ctx.sorting {
@@ -161,7 +153,7 @@ fn resolve(ctx: &Context, variable: &str) -> Option<Resolved> {
 pub fn text_variable(
     ctx: &Context,
     text: &Text,
-    name: &str,
+    name: Variable,
     form: TermForm,
 ) -> Option<Option<Inline>> {
     if !ctx.style.ext.active || is_plain_variable(name) {
@@ -172,7 +164,7 @@ pub fn text_variable(
         return Some(None);
     }
     let variable = short_variable(ctx, name, form);
-    let resolved = resolve(ctx, &variable);
+    let resolved = resolve(ctx, variable);
     ctx.note_variable(resolved.is_some());
     let Some(resolved) = resolved else {
         return Some(None);
@@ -248,7 +240,7 @@ fn cased(ctx: &Context, value: &str, language: &str, text_case: Option<TextCase>
 
 /// Hook for name lists: the names in their main form, `None` when the
 /// extension is inactive (the caller reads the item as usual).
-pub fn names_for(ctx: &Context, variable: &str) -> Option<Option<Vec<Name>>> {
+pub fn names_for(ctx: &Context, variable: Variable) -> Option<Option<Vec<Name>>> {
     if !ctx.style.ext.active {
         return None;
     }
@@ -263,7 +255,7 @@ pub fn names_for(ctx: &Context, variable: &str) -> Option<Option<Vec<Name>>> {
 /// translated), formatted by `render` like the main form.
 pub fn name_attachment(
     ctx: &Context,
-    role: &str,
+    variable: Variable,
     index: usize,
     main: Inline,
     render: impl Fn(&Name) -> Inline,
@@ -277,11 +269,6 @@ pub fn name_attachment(
     if pattern.forms.len() < 2 {
         return main;
     }
-    let variable = if role == "editortranslator" {
-        "editor"
-    } else {
-        role
-    };
     let scheme = forms::style_scheme(ctx, Category::Name);
     let mut kept: Vec<String> = vec![main.plain_text()];
     let mut parts: Vec<Inline> = Vec::new();
@@ -314,7 +301,7 @@ pub fn name_attachment(
 }
 
 /// Hook for `cs:key variable=…` on a text variable: its main form.
-pub fn sort_text(ctx: &Context, name: &str) -> Option<Option<String>> {
+pub fn sort_text(ctx: &Context, name: Variable) -> Option<Option<String>> {
     if !ctx.style.ext.active || is_plain_variable(name) {
         return None;
     }
