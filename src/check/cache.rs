@@ -21,6 +21,7 @@ use crate::store::cache::Stamp;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
+use std::io::{self, Write};
 use std::path::Path;
 
 /// The derived file's kind (see [`crate::store::derived`]).
@@ -142,8 +143,9 @@ fn owned(k: Option<(&str, Span)>) -> Option<(String, Span)> {
     k.map(|(s, span)| (s.to_string(), span))
 }
 
-/// The bytes of a cache of `records` (sorted by name).
-pub fn encode(records: &[(&str, Stamp, &Summary)]) -> Option<Vec<u8>> {
+/// Writes the cache of `records` (sorted by name) to `out`: the chunks'
+/// lengths, then the chunks as they were encoded (not copied into one buffer).
+pub fn encode(records: &[(&str, Stamp, &Summary)], out: &mut impl Write) -> io::Result<()> {
     let chunks: Option<Vec<Vec<u8>>> = records
         .par_chunks(CHUNK)
         .map(|chunk| {
@@ -160,16 +162,17 @@ pub fn encode(records: &[(&str, Stamp, &Summary)]) -> Option<Vec<u8>> {
                     accessed: keyed(&s.accessed),
                 })
                 .collect();
-            postcard::to_stdvec(&records).ok()
+            crate::store::cache::to_postcard(&records).ok()
         })
         .collect();
-    let chunks = chunks?;
+    let unencodable = || io::Error::other("cannot encode the check cache");
+    let chunks = chunks.ok_or_else(unencodable)?;
     let lengths: Vec<u64> = chunks.iter().map(|c| c.len() as u64).collect();
-    let mut out = postcard::to_stdvec(&lengths).ok()?;
+    out.write_all(&postcard::to_stdvec(&lengths).map_err(|_| unencodable())?)?;
     for chunk in &chunks {
-        out.extend_from_slice(chunk);
+        out.write_all(chunk)?;
     }
-    Some(out)
+    Ok(())
 }
 
 /// The records of a cache's bytes (for the library `dir`), sorted by name;
@@ -273,7 +276,12 @@ mod tests {
         let dir = Path::new("lib");
         let a = summary(dir);
         let b = Summary::default();
-        let bytes = encode(&[("a.toml", stamp(), &a), ("b.toml", stamp(), &b)]).expect("encode");
+        let mut bytes = Vec::new();
+        encode(
+            &[("a.toml", stamp(), &a), ("b.toml", stamp(), &b)],
+            &mut bytes,
+        )
+        .expect("encode");
         let back = decode(&bytes, dir).expect("decode");
         assert_eq!(back.len(), 2);
         assert_eq!((back[0].name.as_str(), back[0].stamp), ("a.toml", stamp()));

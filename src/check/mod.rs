@@ -39,7 +39,7 @@ mod text;
 pub use context::RecordCx;
 pub use profile::Profile;
 pub use rules::Rule;
-pub use summary::{summarize, Summary};
+pub use summary::{summarize, Summarized, Summarizer, Summary};
 
 use crate::diag::{Diagnostic, Location, Span};
 use crate::model::{DatePart, Entry};
@@ -132,9 +132,10 @@ pub fn summarize_all(library: &Library, options: &Options) -> Vec<Summary> {
 }
 
 /// The check of a library whose entries are summarized (`summaries`, in
-/// entry order), plus records known from an earlier run and not loaded
-/// again (`known`: key, path and summary). Records are compared in key order,
-/// wherever their summary came from.
+/// entry order), plus records summarized elsewhere (`known`: key, path and
+/// summary; known from an earlier run, or summarized as they were loaded and
+/// not kept as entries). Records are compared in key order, wherever their
+/// summary came from.
 pub fn check_summarized(
     loaded: &Loaded,
     summaries: &[Summary],

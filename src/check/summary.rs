@@ -55,3 +55,43 @@ impl Summary {
         self.allowed.iter().any(|a| a == code)
     }
 }
+
+/// Summarizes each record as the library is loaded ([`crate::store::Visit`]),
+/// on the loading thread and with the file's text at hand: a record with
+/// findings needs its text for their lines and columns, and would otherwise
+/// be read again.
+pub struct Summarizer<'a> {
+    pub options: &'a Options,
+}
+
+/// A record's key, file and summary, with its file's text when the record
+/// has findings (the report shows them with a snippet of it) and the load
+/// read it: all a check keeps of a record (see [`Summarizer`]).
+pub struct Summarized {
+    pub key: String,
+    pub path: std::path::PathBuf,
+    pub summary: Summary,
+    pub text: Option<String>,
+}
+
+impl crate::store::Visit for Summarizer<'_> {
+    type Output = Summarized;
+
+    /// A check needs no entry once it is summarized: none is kept.
+    fn keeps_entries(&self) -> bool {
+        false
+    }
+
+    fn visit(&self, entry: &Entry, text: Option<&str>) -> Summarized {
+        let summary = summarize(entry, text, self.options);
+        let text = text
+            .filter(|_| !summary.findings.is_empty())
+            .map(str::to_string);
+        Summarized {
+            key: entry.key.clone(),
+            path: entry.path.clone(),
+            summary,
+            text,
+        }
+    }
+}

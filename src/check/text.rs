@@ -93,8 +93,8 @@ const PROSE: &[&str] = &["abstract", "note", "annote"];
 pub fn check(cx: &mut RecordCx) {
     let entry = cx.entry;
     for (name, field) in &entry.texts {
-        let forms = forms(&field.value);
-        if forms.iter().any(|t| t.trim().is_empty()) {
+        let forms = || forms(&field.value);
+        if forms().any(|t| t.trim().is_empty()) {
             cx.report(
                 &EMPTY_FIELD,
                 field.span,
@@ -102,13 +102,13 @@ pub fn check(cx: &mut RecordCx) {
                 format!("fill in `{name}`, or delete the line"),
             );
         }
-        if let Some(c) = forms.iter().find_map(|t| control_character(t)) {
+        if let Some(c) = forms().find_map(control_character) {
             report_control(cx, name, field.span, &format!("`{name}`"), c);
         }
         if PROSE.contains(name) {
             continue;
         }
-        if let Some(problem) = forms.iter().find_map(|t| whitespace_problem(t)) {
+        if let Some(problem) = forms().find_map(whitespace_problem) {
             cx.report(
                 &STRAY_WHITESPACE,
                 field.span,
@@ -119,7 +119,7 @@ pub fn check(cx: &mut RecordCx) {
         if !TITLES.contains(name) {
             continue;
         }
-        if let Some(p) = forms.iter().find_map(|t| doubled_punctuation(t)) {
+        if let Some(p) = forms().find_map(doubled_punctuation) {
             cx.report(
                 &DOUBLED_PUNCTUATION,
                 field.span,
@@ -127,7 +127,7 @@ pub fn check(cx: &mut RecordCx) {
                 "keep one mark (an ellipsis is …)".into(),
             );
         }
-        if let Some(q) = forms.iter().find_map(|t| straight_quote(t)) {
+        if let Some(q) = forms().find_map(straight_quote) {
             cx.report(
                 &STRAIGHT_QUOTES,
                 field.span,
@@ -144,13 +144,13 @@ fn check_names(cx: &mut RecordCx) {
         for person in &field.value {
             let found = person
                 .parts()
-                .find_map(|p| forms(p).into_iter().find_map(control_character));
+                .find_map(|p| forms(p).find_map(control_character));
             if let Some(c) = found {
                 report_control(cx, name, person.span, &format!("a name in `{name}`"), c);
             }
             if let Some(problem) = person
                 .parts()
-                .find_map(|p| forms(p).into_iter().find_map(whitespace_problem))
+                .find_map(|p| forms(p).find_map(whitespace_problem))
             {
                 cx.report(
                     &STRAY_WHITESPACE,
@@ -245,16 +245,21 @@ fn control_value_edits(value: &Value, name: &str, edits: &mut Vec<Edit>) {
 }
 
 fn control_character(text: &str) -> Option<char> {
+    // Control characters are C0 and DEL (single bytes) and C1 (`C2 80`–`C2
+    // 9F` in UTF-8): a text without those bytes is passed over undecoded.
+    let maybe = text.bytes().any(|b| b < 0x20 || b == 0x7F || b == 0xC2);
+    if !maybe {
+        return None;
+    }
     text.chars()
         .find(|c| crate::model::is_control_character(*c))
 }
 
 /// Every form of a text: original, transliteration, translations.
-fn forms(text: &MultiText) -> Vec<&str> {
-    let mut out = vec![text.original.as_str()];
-    out.extend(text.translit.as_deref());
-    out.extend(text.translations.values().map(String::as_str));
-    out
+fn forms(text: &MultiText) -> impl Iterator<Item = &str> {
+    std::iter::once(text.original.as_str())
+        .chain(text.translit.as_deref())
+        .chain(text.translations.values().map(String::as_str))
 }
 
 fn whitespace_problem(text: &str) -> Option<&'static str> {

@@ -323,8 +323,8 @@ fn prepare(entry: &Entry, file: &str) -> Result<String, String> {
         ));
     }
     let mut cx = FileContext::new(&path, &text);
-    let back = store::parse_toml(&mut cx)
-        .and_then(|doc| store::parse_record(&mut cx, &entry.key, doc.as_table()));
+    let back = store::parse_record_toml(&mut cx)
+        .and_then(|root| store::parse_record(&mut cx, &entry.key, &root));
     match back {
         Some(_) if !cx.has_errors() => Ok(text),
         _ => {

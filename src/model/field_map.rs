@@ -24,8 +24,18 @@ impl<T> FieldMap<T> {
         FieldMap::default()
     }
 
+    /// An empty map with room for `capacity` fields.
+    pub fn with_capacity(capacity: usize) -> FieldMap<T> {
+        FieldMap {
+            entries: Vec::with_capacity(capacity),
+        }
+    }
+
     fn find(&self, name: &str) -> Result<usize, usize> {
-        self.entries.binary_search_by(|(k, _)| (*k).cmp(name))
+        // Byte by byte in place (names are short): the same order as
+        // `str`'s, without a `memcmp` call per step.
+        self.entries
+            .binary_search_by(|(k, _)| k.bytes().cmp(name.bytes()))
     }
 
     pub fn get(&self, name: &str) -> Option<&T> {

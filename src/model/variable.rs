@@ -162,7 +162,23 @@ pub const VARIABLES: &[Variable] = &TABLE;
 
 /// Looks a variable up by its exact CSL name.
 pub fn lookup(name: &str) -> Option<&'static Variable> {
-    VARIABLES.iter().find(|v| v.name == name)
+    // Every field of every record is looked up here: among the variables of
+    // its length only, comparing bytes in place (a `memcmp` call per
+    // candidate cost more than the comparing).
+    static BY_LENGTH: std::sync::OnceLock<Vec<Vec<&'static Variable>>> = std::sync::OnceLock::new();
+    let by_length = BY_LENGTH.get_or_init(|| {
+        let longest = VARIABLES.iter().map(|v| v.name.len()).max().unwrap_or(0);
+        let mut by_length = vec![Vec::new(); longest + 1];
+        for variable in VARIABLES {
+            by_length[variable.name.len()].push(variable);
+        }
+        by_length
+    });
+    by_length
+        .get(name.len())?
+        .iter()
+        .copied()
+        .find(|v| v.name.bytes().eq(name.bytes()))
 }
 
 /// Top-level record keys that are not variables: the item type, the language of

@@ -81,10 +81,8 @@ pub fn load(path: &Path, text: &str) -> Result<Entry, Vec<Diagnostic>> {
         );
         return Err(cx.diagnostics);
     }
-    let entry = super::parse_toml(&mut cx).and_then(|doc| {
-        let root = doc.as_table().clone();
-        super::parse_record(&mut cx, key, &root)
-    });
+    let entry =
+        super::parse_record_toml(&mut cx).and_then(|root| super::parse_record(&mut cx, key, &root));
     match entry {
         Some(entry) if !cx.has_errors() => Ok(entry),
         _ => Err(cx.diagnostics),

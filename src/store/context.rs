@@ -83,13 +83,49 @@ pub fn nfc(text: &str) -> String {
     crate::text::nfc(text).into_owned()
 }
 
+/// What [`expect_string`] needs of a TOML value: a settings file's
+/// (toml_edit's) or a record's ([`super::tree`]).
+pub trait StringItem {
+    fn string(&self) -> Option<&str>;
+    fn item_span(&self) -> Span;
+    fn type_name(&self) -> &'static str;
+}
+
+impl StringItem for Item {
+    fn string(&self) -> Option<&str> {
+        self.as_str()
+    }
+
+    fn item_span(&self) -> Span {
+        item_span(self)
+    }
+
+    fn type_name(&self) -> &'static str {
+        type_name(self)
+    }
+}
+
+impl StringItem for super::tree::Item<'_> {
+    fn string(&self) -> Option<&str> {
+        self.as_str()
+    }
+
+    fn item_span(&self) -> Span {
+        self.span
+    }
+
+    fn type_name(&self) -> &'static str {
+        super::tree::Item::type_name(self)
+    }
+}
+
 /// A string value, NFC-normalised, or a `wrong-type` diagnostic at the value.
-pub fn expect_string(cx: &mut FileContext, name: &str, item: &Item) -> Option<String> {
-    match item.as_str() {
+pub fn expect_string(cx: &mut FileContext, name: &str, item: &impl StringItem) -> Option<String> {
+    match item.string() {
         Some(s) => Some(nfc(s)),
         None => {
-            let message = format!("`{name}` must be a string, not {}", type_name(item));
-            cx.report(item_span(item), Diagnostic::error("wrong-type", message));
+            let message = format!("`{name}` must be a string, not {}", item.type_name());
+            cx.report(item.item_span(), Diagnostic::error("wrong-type", message));
             None
         }
     }

@@ -19,6 +19,7 @@ mod settings;
 pub mod skeleton;
 mod string_repr;
 pub mod suggest_key;
+pub mod tree;
 mod values;
 pub mod write;
 
@@ -173,8 +174,40 @@ pub fn load_with(dir: &Path, use_cache: bool) -> Result<Loaded, LoadError> {
     load_with_options(dir, &options)
 }
 
+/// Work done on each entry as it is loaded, on the thread that loaded it,
+/// while its file's text is at hand (so nothing reads the file again for it).
+pub trait Visit: Sync {
+    type Output: Send;
+    /// False when the caller needs only what [`Visit::visit`] gives: each
+    /// entry is then dropped on its thread once visited, and the load keeps
+    /// none (a library's entries are most of its memory).
+    fn keeps_entries(&self) -> bool {
+        true
+    }
+    /// What `entry` gives; `text` is its file's text when this load read the
+    /// file (`None` for an entry taken from the load cache).
+    fn visit(&self, entry: &Entry, text: Option<&str>) -> Self::Output;
+}
+
+/// Visiting nothing.
+impl Visit for () {
+    type Output = ();
+    fn visit(&self, _: &Entry, _: Option<&str>) {}
+}
+
 /// Loads the library as `options` say.
 pub fn load_with_options(dir: &Path, options: &LoadOptions) -> Result<Loaded, LoadError> {
+    load_visiting(dir, options, &()).map(|(loaded, _)| loaded)
+}
+
+/// Loads the library as `options` say, giving each entry loaded to
+/// `visitor` ([`Visit`]): what it gives back is in the order of the entries
+/// (in key order), or in file order when the visitor keeps no entries.
+pub fn load_visiting<V: Visit>(
+    dir: &Path,
+    options: &LoadOptions,
+    visitor: &V,
+) -> Result<(Loaded, Vec<V::Output>), LoadError> {
     let listing = list_records(dir)?;
     let mut loaded = Loaded::default();
     loaded.library.dir = dir.to_path_buf();
@@ -186,15 +219,19 @@ pub fn load_with_options(dir: &Path, options: &LoadOptions) -> Result<Loaded, Lo
     if settings_path.exists() {
         load_settings(&mut loaded, &settings_path);
     }
-    reading::read_records(&mut loaded, &listing.files, options);
-    // Keys are unique (they are file names), so an unstable sort gives the
-    // same order as a stable one, without the stable sort's scratch buffer.
-    loaded
-        .library
-        .entries
-        .sort_unstable_by(|a, b| a.key.cmp(&b.key));
-    loaded.library.entries.shrink_to_fit();
-    Ok(loaded)
+    let mut outputs = reading::read_records(&mut loaded, &listing.files, options, visitor);
+    let entries = &mut loaded.library.entries;
+    // Files are in name order, which is key order unless a name escapes
+    // what a file name cannot hold (`a%2Fb`).
+    if visitor.keeps_entries() && !entries.is_sorted_by(|a, b| a.key < b.key) {
+        let mut both: Vec<(Entry, V::Output)> = entries.drain(..).zip(outputs).collect();
+        // Keys are unique (they are file names), so an unstable sort gives
+        // the same order as a stable one, without its scratch buffer.
+        both.sort_unstable_by(|a, b| a.0.key.cmp(&b.0.key));
+        (*entries, outputs) = both.into_iter().unzip();
+    }
+    entries.shrink_to_fit();
+    Ok((loaded, outputs))
 }
 
 /// The citation key of the record file `name` (`key.toml`), as loading
@@ -324,8 +361,7 @@ pub fn read_source_with_metadata(path: &Path) -> Result<(String, fs::Metadata), 
         .with_location(Location::file(path))
         .with_help("a record holds one reference; move attachments elsewhere"));
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0) + 1);
-    io::Read::read_to_end(&mut file, &mut bytes).map_err(unreadable)?;
+    let bytes = read_whole(&mut file, &meta).map_err(unreadable)?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
@@ -337,6 +373,27 @@ pub fn read_source_with_metadata(path: &Path) -> Result<(String, fs::Metadata), 
         .with_help("save the file as UTF-8")
     })?;
     Ok((text, meta))
+}
+
+/// The contents of `file`, whose metadata is `meta`. One read usually
+/// does: when it gives as many bytes as the file had, the file is whole,
+/// and asking again only to be told of its end would cost a system call
+/// per record. Anything else (a file that grew or shrank since, a short
+/// read) is read on to its end.
+fn read_whole(file: &mut fs::File, meta: &fs::Metadata) -> io::Result<Vec<u8>> {
+    let size = usize::try_from(meta.len()).unwrap_or(0);
+    // One byte more than the size: a file that grew fills it.
+    let mut bytes = vec![0; size + 1];
+    let read = match io::Read::read(file, &mut bytes) {
+        Ok(read) => read,
+        Err(e) if e.kind() == io::ErrorKind::Interrupted => 0,
+        Err(e) => return Err(e),
+    };
+    bytes.truncate(read);
+    if read != size {
+        io::Read::read_to_end(file, &mut bytes)?;
+    }
+    Ok(bytes)
 }
 
 /// Reads only `kaynak.toml` of `dir` (for commands that need no records).
@@ -367,17 +424,55 @@ fn load_settings(loaded: &mut Loaded, path: &Path) {
 /// Parses TOML, reporting a syntax error at its place.
 /// The document borrows the file's text instead of copying it.
 pub fn parse_toml<'a>(cx: &mut FileContext<'a>) -> Option<toml_edit::Document<&'a str>> {
-    match toml_edit::Document::parse(cx.text) {
-        Ok(doc) => Some(doc),
-        Err(e) => {
-            let span = Span::from_range(e.span()).unwrap_or_default();
-            let message = e.message().trim().to_string();
-            cx.report(
-                span,
-                Diagnostic::error("invalid-toml", format!("invalid TOML: {message}"))
-                    .with_help("fix the syntax; strings need double quotes, tables [brackets]"),
-            );
-            None
-        }
+    toml_edit::Document::parse(cx.text)
+        .map_err(|e| report_toml_error(cx, &e))
+        .ok()
+}
+
+/// Parses a record's TOML into its [tree](tree::Table), reporting a syntax
+/// error at its place as [`parse_toml`] does.
+pub fn parse_record_toml<'a>(cx: &mut FileContext<'a>) -> Option<tree::Table<'a>> {
+    tree::parse(cx.text)
+        .map_err(|e| report_toml_error(cx, &e))
+        .ok()
+}
+
+fn report_toml_error(cx: &mut FileContext, e: &toml_edit::TomlError) {
+    let span = Span::from_range(e.span()).unwrap_or_default();
+    let message = e.message().trim().to_string();
+    cx.report(
+        span,
+        Diagnostic::error("invalid-toml", format!("invalid TOML: {message}"))
+            .with_help("fix the syntax; strings need double quotes, tables [brackets]"),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    /// A file read whole though it grew or shrank after its size was taken.
+    #[test]
+    fn a_file_is_read_to_its_end_whatever_its_size_was() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("r.toml");
+        fs::write(&path, "type = \"book\"\n").expect("write");
+        let before = fs::metadata(&path).expect("meta");
+        fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .and_then(|mut f| f.write_all(b"title = \"T\"\n"))
+            .expect("append");
+        let mut file = fs::File::open(&path).expect("open");
+        let grown = read_whole(&mut file, &before).expect("read");
+        assert_eq!(grown, b"type = \"book\"\ntitle = \"T\"\n");
+        let after = fs::metadata(&path).expect("meta");
+        fs::write(&path, "x").expect("shrink");
+        let mut file = fs::File::open(&path).expect("open");
+        assert_eq!(read_whole(&mut file, &after).expect("read"), b"x");
+        let mut file = fs::File::open(&path).expect("open");
+        let now = fs::metadata(&path).expect("meta");
+        assert_eq!(read_whole(&mut file, &now).expect("read"), b"x");
     }
 }

@@ -8,8 +8,8 @@
 
 use super::cache::{self, Cached, Stamp};
 use super::{
-    fold_key, key_from_stem, key_problem, parse_record, parse_toml, FileContext, FileSeen,
-    FileState, LoadOptions, Loaded,
+    fold_key, key_from_stem, key_problem, parse_record, parse_record_toml, FileContext, FileSeen,
+    FileState, LoadOptions, Loaded, Visit,
 };
 use crate::diag::{Diagnostic, Location, Span};
 use crate::model::Entry;
@@ -27,8 +27,10 @@ const BLOCK: usize = 16 * 1024;
 struct FileResult {
     entry: Option<Entry>,
     diagnostics: Vec<Diagnostic>,
-    /// The file's text, when it was read and a diagnostic may need it.
+    /// The file's text, when it was read.
     text: Option<String>,
+    /// A diagnostic may need the text: it is kept in the library's sources.
+    keep_text: bool,
     /// What identifies the file's contents, when it was read (or known).
     stamp: Option<Stamp>,
     /// The record may go into the load cache (it loaded without any
@@ -42,25 +44,41 @@ struct FileResult {
 
 /// Reads and parses `files` (sorted) into `loaded`, through the load cache
 /// of the library when `options.cache` is set (and writing it when it changed).
-pub fn read_records(loaded: &mut Loaded, files: &[PathBuf], options: &LoadOptions) {
+/// Each entry loaded is given to `visitor` on the thread that loaded it, with
+/// its file's text when it was read; what it gives back is returned in file
+/// order, as the entries are (and when the visitor keeps no entries, each is
+/// dropped there; see [`Visit::keeps_entries`]).
+pub fn read_records<V: Visit>(
+    loaded: &mut Loaded,
+    files: &[PathBuf],
+    options: &LoadOptions,
+    visitor: &V,
+) -> Vec<V::Output> {
     let keys = check_keys(files);
+    // Each file's name, found once (a path's last component is not free).
+    let names: Vec<&str> = files.iter().map(|p| file_name(p)).collect();
     let loaded_at = SystemTime::now();
     let dir = loaded.library.dir.clone();
     let mut cached = CacheStream::new(options.cache.then(|| cache::open(&dir)).flatten());
     let mut known = options.known.iter().enumerate().peekable();
     loaded.library.files_found += files.len();
-    loaded.library.entries.reserve_exact(files.len());
+    if visitor.keeps_entries() {
+        loaded.library.entries.reserve_exact(files.len());
+    }
+    let mut outputs: Vec<V::Output> = Vec::with_capacity(files.len());
     if options.stamps {
         loaded.files.reserve_exact(files.len());
     }
-    let mut stamps: Vec<Option<Stamp>> =
+    // The load cache's records, encoded as they were loaded (in file order,
+    // which is name order).
+    let mut records: Vec<(&str, Vec<u8>)> =
         Vec::with_capacity(if options.cache { files.len() } else { 0 });
     let mut reused = 0;
     let mut fresh = false;
-    for (files, keys) in files.chunks(BLOCK).zip(keys.chunks(BLOCK)) {
+    let blocks = files.chunks(BLOCK).zip(keys.chunks(BLOCK));
+    for ((files, keys), names) in blocks.zip(names.chunks(BLOCK)) {
         let mut hits: Vec<Hit> = Vec::with_capacity(files.len());
-        for path in files {
-            let name = file_name(path);
+        for &name in names {
             while known.next_if(|(_, (k, _))| k.as_str() < name).is_some() {}
             let mine = known.next_if(|(_, (k, _))| k == name);
             // A known record's file is most likely unchanged: its cached
@@ -76,24 +94,33 @@ pub fn read_records(loaded: &mut Loaded, files: &[PathBuf], options: &LoadOption
                 known,
             });
         }
-        let results: Vec<Option<FileResult>> = files
+        let results: Vec<Option<Visited<V::Output>>> = files
             .par_iter()
             .zip(keys)
+            .zip(names)
             .zip(hits)
-            .map(|((path, key), hit)| {
+            .map(|(((path, key), name), hit)| {
                 let key = key.as_ref().ok()?;
-                Some(read_file(path, key, hit, loaded_at))
+                let result = read_file(path, key, hit, loaded_at);
+                Some(visit(result, name, options, visitor))
             })
             .collect();
-        for ((path, key), result) in files.iter().zip(keys).zip(results) {
+        let files = files.iter().zip(names);
+        for (((path, name), key), result) in files.zip(keys).zip(results) {
             let state = match (&result, key) {
                 (_, Err(_)) => FileState::NotRead,
-                (Some(FileResult { stamp: Some(s), .. }), _) => FileState::Read(*s),
+                (
+                    Some(Visited {
+                        result: FileResult { stamp: Some(s), .. },
+                        ..
+                    }),
+                    _,
+                ) => FileState::Read(*s),
                 _ => FileState::Unreadable,
             };
             if options.stamps {
                 loaded.files.push(FileSeen {
-                    name: file_name(path).to_string(),
+                    name: name.to_string(),
                     state,
                 });
             }
@@ -101,7 +128,12 @@ pub fn read_records(loaded: &mut Loaded, files: &[PathBuf], options: &LoadOption
                 loaded.diagnostics.push(d.clone());
                 continue;
             }
-            let Some(mut result) = result else {
+            let Some(Visited {
+                mut result,
+                output,
+                record,
+            }) = result
+            else {
                 continue;
             };
             if let Some(index) = result.known {
@@ -111,11 +143,14 @@ pub fn read_records(loaded: &mut Loaded, files: &[PathBuf], options: &LoadOption
             loaded.diagnostics.append(&mut result.diagnostics);
             reused += usize::from(result.reused);
             fresh |= result.cacheable && !result.reused;
+            if let Some(output) = output {
+                outputs.push(output);
+            }
             if let Some(entry) = result.entry {
                 loaded.library.entries.push(entry);
-                if options.cache {
-                    stamps.push(result.stamp.filter(|_| result.cacheable));
-                }
+            }
+            if let Some(record) = record {
+                records.push((name, record));
             }
             if let Some(text) = result.text {
                 loaded.library.sources.insert(path.clone(), text);
@@ -124,9 +159,48 @@ pub fn read_records(loaded: &mut Loaded, files: &[PathBuf], options: &LoadOption
     }
     // Records the cache held that this load did not reuse (deleted or
     // changed) make it stale too. A load that skipped known records leaves
-    // the cache as it is: it would lose them.
+    // the cache as it is: it would lose them. Failures are ignored (a
+    // read-only library simply runs without a cache).
     if options.cache && loaded.unchanged.is_empty() && (fresh || reused != cached.total()) {
-        write_cache(&dir, &loaded.library.entries, &stamps);
+        let _ = cache::write(&dir, &records);
+    }
+    outputs
+}
+
+/// One file's result once its entry was visited.
+struct Visited<O> {
+    result: FileResult,
+    /// What the visitor gave for the entry.
+    output: Option<O>,
+    /// The entry as the load cache holds it, when it goes there.
+    record: Option<Vec<u8>>,
+}
+
+/// Visits the entry of `result` (on the thread that loaded it), encodes it
+/// for the load cache, and frees what the load does not keep.
+fn visit<V: Visit>(
+    mut result: FileResult,
+    name: &str,
+    options: &LoadOptions,
+    visitor: &V,
+) -> Visited<V::Output> {
+    let output = (result.entry.as_ref()).map(|entry| visitor.visit(entry, result.text.as_deref()));
+    let record = match (&result.entry, result.stamp) {
+        (Some(entry), Some(stamp)) if options.cache && result.cacheable => {
+            cache::encode_record(name, &stamp, entry)
+        }
+        _ => None,
+    };
+    if !result.keep_text {
+        result.text = None;
+    }
+    if !visitor.keeps_entries() {
+        result.entry = None;
+    }
+    Visited {
+        result,
+        output,
+        record,
     }
 }
 
@@ -209,26 +283,12 @@ impl CacheStream {
     }
 }
 
-/// Writes the cache of the entries that have a stamp; failures are ignored
-/// (a read-only library simply runs without a cache).
-fn write_cache(dir: &Path, entries: &[Entry], stamps: &[Option<Stamp>]) {
-    let records: Vec<(&str, &Stamp, &Entry)> = entries
-        .iter()
-        .zip(stamps)
-        .filter_map(|(entry, stamp)| {
-            let name = entry.path.file_name()?.to_str()?;
-            Some((name, stamp.as_ref()?, entry))
-        })
-        .collect();
-    let _ = cache::write(dir, records);
-}
-
 /// Each file's citation key, or why it is refused: a bad name, or a key that
 /// differs only in case from an earlier file's (earlier in `files` order).
 fn check_keys(files: &[PathBuf]) -> Vec<Result<String, Diagnostic>> {
     // Folded key → index of its file: a hash map, as a library may hold
     // 100,000 records (an index, not a second copy of every path).
-    let mut seen: HashMap<String, usize> = HashMap::with_capacity(files.len());
+    let mut seen: HashMap<Cow<str>, usize> = HashMap::with_capacity(files.len());
     let mut keys = Vec::with_capacity(files.len());
     for (index, path) in files.iter().enumerate() {
         keys.push(check_key(path, index, files, &mut seen));
@@ -238,23 +298,27 @@ fn check_keys(files: &[PathBuf]) -> Vec<Result<String, Diagnostic>> {
 
 // The error is a whole diagnostic by design, as in `read_source`.
 #[allow(clippy::result_large_err)]
-fn check_key(
-    path: &Path,
+fn check_key<'f>(
+    path: &'f Path,
     index: usize,
     files: &[PathBuf],
-    seen: &mut HashMap<String, usize>,
+    seen: &mut HashMap<Cow<'f, str>, usize>,
 ) -> Result<String, Diagnostic> {
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
     // A key that cannot be a file name is written escaped (`a%2Fb` for `a/b`).
-    let key = key_from_stem(stem)
-        .unwrap_or(Cow::Borrowed(stem))
-        .into_owned();
+    let key = key_from_stem(stem).unwrap_or(Cow::Borrowed(stem));
     if let Some(problem) = key_problem(&key) {
         return Err(Diagnostic::error("invalid-key", problem)
             .with_location(Location::file(path))
             .with_help("rename the file: its name (without .toml) is the citation key"));
     }
-    let folded = fold_key(&key);
+    // Most keys are folded already (lower-case ASCII): kept borrowed.
+    let folded = match &key {
+        Cow::Borrowed(k) if !k.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) => {
+            Cow::Borrowed(*k)
+        }
+        _ => Cow::Owned(fold_key(&key)),
+    };
     if let Some(first) = seen.get(&folded).and_then(|&i| files.get(i)) {
         return Err(Diagnostic::error(
             "duplicate-key",
@@ -267,7 +331,7 @@ fn check_key(
         .with_help("rename one of the two files; keys must differ in more than case"));
     }
     seen.insert(folded, index);
-    Ok(key)
+    Ok(key.into_owned())
 }
 
 /// Reads and parses one record file, or takes it from what is known of it
@@ -357,7 +421,8 @@ fn parse_file(
     FileResult {
         entry,
         diagnostics,
-        text: (!clean).then_some(text),
+        text: Some(text),
+        keep_text: !clean,
         stamp: Some(stamp),
         cacheable: clean,
         ..FileResult::empty()
@@ -375,8 +440,8 @@ pub fn parse_text(path: &Path, key: &str, text: &str) -> (Option<Entry>, Vec<Dia
             Diagnostic::error("empty-record", "the record is empty")
                 .with_help("write at least type = \"…\" and title = \"…\", or delete the file"),
         );
-    } else if let Some(doc) = parse_toml(&mut cx) {
-        entry = parse_record(&mut cx, key, doc.as_table());
+    } else if let Some(root) = parse_record_toml(&mut cx) {
+        entry = parse_record(&mut cx, key, &root);
     }
     (entry, cx.diagnostics)
 }
@@ -387,6 +452,7 @@ impl FileResult {
             entry: None,
             diagnostics: Vec::new(),
             text: None,
+            keep_text: false,
             stamp: None,
             cacheable: false,
             reused: false,
@@ -430,7 +496,7 @@ mod tests {
         }
         let files = super::super::record_files(dir.path()).expect("files");
         let mut threaded = Loaded::default();
-        read_records(&mut threaded, &files, &LoadOptions::default());
+        read_records(&mut threaded, &files, &LoadOptions::default(), &());
         let keys = check_keys(&files);
         let now = SystemTime::now();
         let single: Vec<Diagnostic> = files

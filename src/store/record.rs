@@ -1,29 +1,41 @@
 //! One TOML record → one [`Entry`], with every problem reported at its place.
 
-use super::context::{expect_string, item_span, key_span, nfc, value_span, FileContext};
+use super::context::{expect_string, nfc, FileContext};
+use super::tree::{Item, Table};
 use super::values::{parse_date, parse_names, parse_text};
 use crate::diag::{Diagnostic, Span};
 use crate::model::variable::{self, all_record_keys, suggest};
-use crate::model::{Allow, Entry, Field, ItemType, VariableKind};
+use crate::model::{Allow, Entry, Field, FieldMap, ItemType, VariableKind};
 use std::collections::BTreeMap;
-use toml_edit::{Item, TableLike};
 
 /// Parses the TOML of one record. Returns the entry unless the record has
 /// errors; all diagnostics go to `cx`.
-pub fn parse_record(cx: &mut FileContext, key: &str, root: &toml_edit::Table) -> Option<Entry> {
+pub fn parse_record(cx: &mut FileContext, key: &str, root: &Table) -> Option<Entry> {
     let mut entry = Entry::new(key, ItemType::Document);
     entry.path = cx.path.to_path_buf();
+    // Each map is made as large as the record's fields of its kind: grown
+    // one field at a time and then shrunk, it would be reallocated as often.
+    let mut counts = [0; 3];
+    for (key, _) in &root.entries {
+        if let Some(var) = variable::lookup(&key.name) {
+            counts[match var.kind {
+                VariableKind::Text | VariableKind::Number => 0,
+                VariableKind::Names => 1,
+                VariableKind::Date => 2,
+            }] += 1;
+        }
+    }
+    entry.texts = FieldMap::with_capacity(counts[0]);
+    entry.names = FieldMap::with_capacity(counts[1]);
+    entry.dates = FieldMap::with_capacity(counts[2]);
     let mut has_type = false;
-    for (name, item) in root.iter() {
-        let kspan = root
-            .get_key_value(name)
-            .map(|(k, _)| key_span(k))
-            .unwrap_or_else(|| item_span(item));
+    for (key, item) in &root.entries {
+        let (name, kspan) = (key.name.as_ref(), key.span);
         match name {
             "type" => has_type |= parse_type(cx, &mut entry, item, kspan),
             "language" => {
                 if let Some(tag) = expect_string(cx, name, item) {
-                    entry.language = Some(Field::new(tag, item_span(item), kspan));
+                    entry.language = Some(Field::new(tag, item.span, kspan));
                 }
             }
             "check" => entry.allow = parse_check(cx, item),
@@ -56,7 +68,7 @@ fn parse_type(cx: &mut FileContext, entry: &mut Entry, item: &Item, kspan: Span)
     };
     match ItemType::from_name(&name) {
         Some(t) => {
-            entry.item_type = Field::new(t, item_span(item), kspan);
+            entry.item_type = Field::new(t, item.span, kspan);
             true
         }
         None => {
@@ -66,7 +78,7 @@ fn parse_type(cx: &mut FileContext, entry: &mut Entry, item: &Item, kspan: Span)
                 None => "see `kaynak list --help` for the CSL item types".to_string(),
             };
             cx.report(
-                item_span(item),
+                item.span,
                 Diagnostic::error("unknown-type", format!("`{name}` is not a CSL item type"))
                     .with_help(help),
             );
@@ -99,7 +111,7 @@ fn parse_variable(cx: &mut FileContext, entry: &mut Entry, name: &str, item: &It
         );
         return;
     }
-    let span = item_span(item);
+    let span = item.span;
     match var.kind {
         VariableKind::Text | VariableKind::Number => {
             let number = var.kind == VariableKind::Number;
@@ -126,7 +138,7 @@ fn parse_extra(cx: &mut FileContext, item: &Item) -> crate::model::Extra {
     let help = "write [extra.bibtex] with field = \"value\" lines";
     let Some(formats) = item.as_table_like() else {
         cx.report(
-            item_span(item),
+            item.span,
             Diagnostic::error("wrong-type", "`extra` must be a table of tables").with_help(help),
         );
         return extra;
@@ -134,7 +146,7 @@ fn parse_extra(cx: &mut FileContext, item: &Item) -> crate::model::Extra {
     for (format, fields) in formats.iter() {
         let Some(fields) = fields.as_table_like() else {
             cx.report(
-                item_span(fields),
+                fields.span,
                 Diagnostic::error("wrong-type", format!("`extra.{format}` must be a table"))
                     .with_help(help),
             );
@@ -154,7 +166,7 @@ fn parse_extra(cx: &mut FileContext, item: &Item) -> crate::model::Extra {
 fn parse_check(cx: &mut FileContext, item: &Item) -> Vec<Allow> {
     let Some(table) = item.as_table_like() else {
         cx.report(
-            item_span(item),
+            item.span,
             Diagnostic::error("wrong-type", "`check` must be a table").with_help(
                 "write [check] allow = [{ rule = \"missing-url\", reason = \"print only\" }]",
             ),
@@ -169,7 +181,7 @@ fn parse_check(cx: &mut FileContext, item: &Item) -> Vec<Allow> {
         }
         let Some(array) = value.as_array() else {
             cx.report(
-                item_span(value),
+                value.span,
                 Diagnostic::error(
                     "wrong-type",
                     "`allow` must be an array of { rule, reason } tables",
@@ -186,8 +198,8 @@ fn parse_check(cx: &mut FileContext, item: &Item) -> Vec<Allow> {
     out
 }
 
-fn parse_allow(cx: &mut FileContext, value: &toml_edit::Value) -> Option<Allow> {
-    let span = value_span(value);
+fn parse_allow(cx: &mut FileContext, value: &Item) -> Option<Allow> {
+    let span = value.span;
     let Some(table) = value.as_inline_table() else {
         cx.report(
             span,
@@ -205,7 +217,7 @@ fn parse_allow(cx: &mut FileContext, value: &toml_edit::Value) -> Option<Allow> 
                 fields.insert(name, nfc(s));
             } else {
                 cx.report(
-                    value_span(item),
+                    item.span,
                     Diagnostic::error("wrong-type", format!("`{name}` must be a string")),
                 );
             }
@@ -228,17 +240,8 @@ fn parse_allow(cx: &mut FileContext, value: &toml_edit::Value) -> Option<Allow> 
 }
 
 /// Reports `name` as unknown inside a sub-table whose known keys are `known`.
-pub fn unknown_key(
-    cx: &mut FileContext,
-    table: &dyn TableLike,
-    name: &str,
-    known: &[&str],
-    what: &str,
-) {
-    let span = table
-        .get_key_value(name)
-        .map(|(k, _)| key_span(k))
-        .unwrap_or_default();
+pub fn unknown_key(cx: &mut FileContext, table: &Table, name: &str, known: &[&str], what: &str) {
+    let span = table.key_span(name);
     let help = match suggest(name, known.iter().copied()) {
         Some(s) => format!("did you mean `{s}`?"),
         None => format!("known keys: {}", known.join(", ")),

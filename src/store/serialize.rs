@@ -226,14 +226,14 @@ pub fn is_invisible_format(c: char) -> bool {
 mod tests {
     use super::*;
     use crate::model::{DatePart, ItemType};
-    use crate::store::{parse_record, parse_toml, FileContext};
+    use crate::store::{parse_record, parse_record_toml, FileContext};
     use std::path::Path;
 
     fn reparse(text: &str) -> Entry {
         let path = Path::new("x.toml");
         let mut cx = FileContext::new(path, text);
-        let doc = parse_toml(&mut cx).expect("valid TOML");
-        let entry = parse_record(&mut cx, "x", doc.as_table());
+        let root = parse_record_toml(&mut cx).expect("valid TOML");
+        let entry = parse_record(&mut cx, "x", &root);
         assert!(cx.diagnostics.is_empty(), "{:?}\n{text}", cx.diagnostics);
         entry.expect("entry")
     }

@@ -1,11 +1,11 @@
 //! Field values: multilingual text, names and dates, from TOML items.
 
-use super::context::{expect_string, item_span, nfc, type_name, value_span, FileContext};
+use super::context::{expect_string, nfc, FileContext};
 use super::record::unknown_key;
+use super::tree::{Item, Table, Value};
 use crate::diag::{Diagnostic, Edit, Fix, Span};
 use crate::model::{Date, DatePart, MultiText, Name, NAME_PARTS};
 use std::collections::BTreeMap;
-use toml_edit::{Item, TableLike, Value};
 
 const TEXT_KEYS: &[&str] = &["original", "translit", "translation"];
 
@@ -26,7 +26,7 @@ pub fn parse_text(
         }
     }
     if let Some(table) = item.as_table_like() {
-        return parse_text_table(cx, name, table, item_span(item));
+        return parse_text_table(cx, name, table, item.span);
     }
     let expected = if number {
         "a string, an integer"
@@ -34,12 +34,12 @@ pub fn parse_text(
         "a string"
     };
     cx.report(
-        item_span(item),
+        item.span,
         Diagnostic::error(
             "wrong-type",
             format!(
                 "`{name}` must be {expected} or an original/translit/translation table, not {}",
-                type_name(item)
+                item.type_name()
             ),
         )
         .with_help(format!(
@@ -52,7 +52,7 @@ pub fn parse_text(
 fn parse_text_table(
     cx: &mut FileContext,
     name: &str,
-    table: &dyn TableLike,
+    table: &Table,
     span: Span,
 ) -> Option<MultiText> {
     let mut text = MultiText::default();
@@ -92,7 +92,7 @@ fn parse_translations(cx: &mut FileContext, name: &str, item: &Item) -> BTreeMap
     let mut out = BTreeMap::new();
     let Some(table) = item.as_table_like() else {
         cx.report(
-            item_span(item),
+            item.span,
             Diagnostic::error(
                 "wrong-type",
                 format!("`{name}.translation` must be a table of language tags"),
@@ -111,43 +111,38 @@ fn parse_translations(cx: &mut FileContext, name: &str, item: &Item) -> BTreeMap
 
 /// A date: a TOML date (`2021-03-31`) or an EDTF string (`"2021"`, `"1994/2010"`, `"2021~"`).
 pub fn parse_date(cx: &mut FileContext, name: &str, item: &Item) -> Option<Date> {
-    let span = item_span(item);
-    match item {
-        Item::Value(Value::Datetime(dt)) => {
-            let dt = dt.value();
-            match (dt.date, dt.time) {
-                (Some(d), None) => Some(Date::single(DatePart::ymd(
-                    i32::from(d.year),
-                    d.month,
-                    d.day,
-                ))),
-                _ => {
-                    cx.report(
-                        span,
-                        Diagnostic::error(
-                            "invalid-date",
-                            format!("`{name}` has a time of day; a date is expected"),
-                        )
-                        .with_help("write the date alone, e.g. 2021-03-31"),
-                    );
-                    None
-                }
+    let span = item.span;
+    match &item.value {
+        Value::Datetime(dt) => match (dt.date, dt.time) {
+            (Some(d), None) => Some(Date::single(DatePart::ymd(
+                i32::from(d.year),
+                d.month,
+                d.day,
+            ))),
+            _ => {
+                cx.report(
+                    span,
+                    Diagnostic::error(
+                        "invalid-date",
+                        format!("`{name}` has a time of day; a date is expected"),
+                    )
+                    .with_help("write the date alone, e.g. 2021-03-31"),
+                );
+                None
             }
-        }
+        },
         // A bare year (`issued = 1999`) is what people write; take it.
-        Item::Value(Value::Integer(year)) if (-9999..=9999).contains(year.value()) => {
-            Some(Date::single(DatePart {
-                year: *year.value() as i32,
-                ..DatePart::default()
-            }))
-        }
-        Item::Value(Value::String(s)) => match Date::parse(s.value()) {
+        Value::Integer(year) if (-9999..=9999).contains(year) => Some(Date::single(DatePart {
+            year: *year as i32,
+            ..DatePart::default()
+        })),
+        Value::String(s) => match Date::parse(s) {
             Ok(date) => Some(date),
             Err(e) => {
                 let fix = e
                     .suggestion
                     .as_deref()
-                    .and_then(|iso| iso_fix(name, s.value(), iso, span));
+                    .and_then(|iso| iso_fix(name, s, iso, span));
                 let help = match e.suggestion {
                     Some(iso) => format!("write it in ISO 8601 form: {name} = {iso}"),
                     None => "write YYYY, YYYY-MM or YYYY-MM-DD; a range as \"1994/2010\"; circa as \"2021~\"".into(),
@@ -168,7 +163,7 @@ pub fn parse_date(cx: &mut FileContext, name: &str, item: &Item) -> Option<Date>
                     "wrong-type",
                     format!(
                         "`{name}` must be a date or a string, not {}",
-                        type_name(item)
+                        item.type_name()
                     ),
                 )
                 .with_help(format!("write {name} = 2021-03-31 or {name} = \"2021\"")),
@@ -212,29 +207,27 @@ fn unambiguous(text: &str) -> bool {
 
 /// A name list: `author = [{ family = "…", given = "…" }]` or `[[author]]` tables.
 pub fn parse_names(cx: &mut FileContext, name: &str, item: &Item) -> Option<Vec<Name>> {
-    let mut names = Vec::with_capacity(match item {
-        Item::ArrayOfTables(tables) => tables.len(),
-        Item::Value(Value::Array(array)) => array.len(),
+    let mut names = Vec::with_capacity(match &item.value {
+        Value::ArrayOfTables(items) | Value::Array(items) => items.len(),
         _ => 0,
     });
-    match item {
-        Item::ArrayOfTables(tables) => {
-            for table in tables.iter() {
-                let span = Span::from_range(table.span()).unwrap_or_default();
-                names.extend(parse_name(cx, name, table, span));
-            }
-        }
-        Item::Value(Value::Array(array)) => {
-            for value in array.iter() {
-                match value.as_inline_table() {
-                    Some(table) => names.extend(parse_name(cx, name, table, value_span(value))),
-                    None => {
-                        not_a_name_list(cx, name, value_span(value), "an entry that is not a table")
-                    }
+    match &item.value {
+        Value::ArrayOfTables(tables) => {
+            for table in tables {
+                if let Some(fields) = table.as_table_like() {
+                    names.extend(parse_name(cx, name, fields, table.span));
                 }
             }
         }
-        _ => not_a_name_list(cx, name, item_span(item), type_name(item)),
+        Value::Array(array) => {
+            for value in array {
+                match value.as_inline_table() {
+                    Some(table) => names.extend(parse_name(cx, name, table, value.span)),
+                    None => not_a_name_list(cx, name, value.span, "an entry that is not a table"),
+                }
+            }
+        }
+        _ => not_a_name_list(cx, name, item.span, item.type_name()),
     }
     // A `Name` is large: no spare room when some names were rejected.
     names.shrink_to_fit();
@@ -251,7 +244,7 @@ fn not_a_name_list(cx: &mut FileContext, name: &str, span: Span, found: &str) {
     );
 }
 
-fn parse_name(cx: &mut FileContext, list: &str, table: &dyn TableLike, span: Span) -> Option<Name> {
+fn parse_name(cx: &mut FileContext, list: &str, table: &Table, span: Span) -> Option<Name> {
     let mut name = Name {
         span,
         ..Name::default()
@@ -264,7 +257,7 @@ fn parse_name(cx: &mut FileContext, list: &str, table: &dyn TableLike, span: Spa
             "comma-suffix" | "static-ordering" => {
                 let Some(flag) = item.as_bool() else {
                     cx.report(
-                        item_span(item),
+                        item.span,
                         Diagnostic::error(
                             "wrong-type",
                             format!("`{}` must be true or false", label()),

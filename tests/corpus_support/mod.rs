@@ -331,8 +331,8 @@ pub fn record_reads_back(entry: &Entry) -> Result<(), String> {
     }
     let path = Path::new("x.toml");
     let mut cx = kaynak::store::FileContext::new(path, &text);
-    let back = kaynak::store::parse_toml(&mut cx)
-        .and_then(|doc| kaynak::store::parse_record(&mut cx, &entry.key, doc.as_table()));
+    let back = kaynak::store::parse_record_toml(&mut cx)
+        .and_then(|root| kaynak::store::parse_record(&mut cx, &entry.key, &root));
     match back {
         Some(_) if !cx.has_errors() => Ok(()),
         _ => Err(format!("{:?}\n{text}", cx.diagnostics)),

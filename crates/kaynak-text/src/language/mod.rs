@@ -157,7 +157,8 @@ const SCRIPTS: &[(&str, &[Script])] = &[
 /// every other known language not listed above is written in Latin script.
 pub fn scripts_of(language: &str) -> &'static [Script] {
     let primary = primary(language);
-    if let Some((_, scripts)) = SCRIPTS.iter().find(|(l, _)| *l == primary) {
+    // Compared in place: the codes are two or three bytes.
+    if let Some((_, scripts)) = SCRIPTS.iter().find(|(l, _)| l.bytes().eq(primary.bytes())) {
         return scripts;
     }
     if primary.is_empty() || primary == "und" || !is_known(&primary) {

@@ -91,6 +91,15 @@ pub fn parse(tag: &str) -> Result<Tag, String> {
             "`{tag}` uses `_`; BCP 47 separates subtags with `-`"
         ));
     }
+    // Most tags are a bare language subtag (`en`, `tr`, `ota`): well formed,
+    // and neither irregular nor private use (those all have a `-`).
+    if (2..=3).contains(&tag.len()) && tag.bytes().all(|b| b.is_ascii_lowercase()) {
+        return Ok(Tag {
+            language: tag.to_string(),
+            script: None,
+            region: None,
+        });
+    }
     let lower = tag.to_ascii_lowercase();
     if IRREGULAR.contains(&lower.as_str()) || lower.starts_with("x-") {
         return private_or_irregular(&lower);
