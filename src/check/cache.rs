@@ -203,11 +203,12 @@ fn decode_chunk(chunk: &[u8], dir: &Path) -> Option<Vec<CachedSummary>> {
     records
         .into_iter()
         .map(|r| {
-            let path = dir.join(r.name);
+            // Most records have no finding: their path is not made.
+            let path = (!r.findings.is_empty()).then(|| dir.join(r.name));
             let findings: Option<Vec<Diagnostic>> = r
                 .findings
                 .into_iter()
-                .map(|f| diagnostic(f, &path))
+                .map(|f| diagnostic(f, path.as_deref()?))
                 .collect();
             Some(CachedSummary {
                 name: r.name.to_string(),

@@ -59,7 +59,7 @@ pub fn read_records<V: Visit>(
     let names: Vec<&str> = files.iter().map(|p| file_name(p)).collect();
     let loaded_at = SystemTime::now();
     let dir = loaded.library.dir.clone();
-    let mut cached = CacheStream::new(options.cache.then(|| cache::open(&dir)).flatten());
+    let mut cached = CacheStream::new(options.cache.then(|| dir.clone()));
     let mut known = options.known.iter().enumerate().peekable();
     loaded.library.files_found += files.len();
     if visitor.keeps_entries() {
@@ -218,26 +218,35 @@ fn file_name(path: &Path) -> &str {
 /// The load cache's records, decoded a few chunks at a time as the load
 /// asks for them by name (in name order). A chunk none of whose records is
 /// asked for is never decoded: the cache's index tells which chunk holds a
-/// name.
+/// name. The file itself is read only when first needed (a load whose
+/// caller knows every record never reads it).
 struct CacheStream {
+    /// The library whose cache is still to be opened.
+    unopened: Option<PathBuf>,
     file: Option<cache::CacheFile>,
     next_chunk: usize,
     buffer: VecDeque<Cached>,
-    /// How many records the cache holds (by its index).
-    total: usize,
 }
 
 impl CacheStream {
     /// Chunks decoded at once (in parallel).
     const CHUNKS_AT_ONCE: usize = 4;
 
-    fn new(file: Option<cache::CacheFile>) -> CacheStream {
+    fn new(dir: Option<PathBuf>) -> CacheStream {
         CacheStream {
-            total: file.as_ref().map_or(0, cache::CacheFile::records),
-            file,
+            unopened: dir,
+            file: None,
             next_chunk: 0,
             buffer: VecDeque::new(),
         }
+    }
+
+    /// The cache file, opened the first time it is asked for.
+    fn file(&mut self) -> Option<&cache::CacheFile> {
+        if let Some(dir) = self.unopened.take() {
+            self.file = cache::open(&dir);
+        }
+        self.file.as_ref()
     }
 
     /// The cached record of the file `name`, if any (names come in order).
@@ -248,7 +257,8 @@ impl CacheStream {
         if self.buffer.is_empty() {
             // The buffer held every record of the chunks decoded so far that
             // sorts after the names asked for: `name` is in a later chunk.
-            let chunk = self.file.as_ref()?.chunk_of(self.next_chunk, name)?;
+            let next = self.next_chunk;
+            let chunk = self.file()?.chunk_of(next, name)?;
             self.refill(chunk);
             while self.buffer.front().is_some_and(|c| c.name.as_str() < name) {
                 self.buffer.pop_front();
@@ -277,9 +287,9 @@ impl CacheStream {
         }
     }
 
-    /// How many records the cache held.
-    fn total(&self) -> usize {
-        self.total
+    /// How many records the cache held (by its index).
+    fn total(&mut self) -> usize {
+        self.file().map_or(0, cache::CacheFile::records)
     }
 }
 
