@@ -50,7 +50,8 @@ pub const MAX_RECORD_BYTES: u64 = 1024 * 1024;
 pub struct Library {
     pub dir: PathBuf,
     pub settings: Settings,
-    /// Records that loaded without errors, in key order.
+    /// Records that loaded without errors, in key order (none when the
+    /// load's visitor keeps none: see [`Visit::keeps_entries`]).
     pub entries: Vec<Entry>,
     /// The text of the files that diagnostics may point into: `kaynak.toml`
     /// and the records that had findings when loaded or are not in NFC. Any
