@@ -60,22 +60,51 @@ pub fn key_span(key: &Key) -> Span {
     Span::from_range(key.span()).unwrap_or_default()
 }
 
+/// The types a TOML value can have, as messages name them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TomlType {
+    Nothing,
+    Table,
+    ArrayOfTables,
+    String,
+    Integer,
+    Float,
+    Boolean,
+    Datetime,
+    Array,
+}
+
+impl TomlType {
+    /// A short English description, for messages ("a string").
+    pub fn name(self) -> &'static str {
+        match self {
+            TomlType::Nothing => "nothing",
+            TomlType::Table => "a table",
+            TomlType::ArrayOfTables => "an array of tables",
+            TomlType::String => "a string",
+            TomlType::Integer => "an integer",
+            TomlType::Float => "a float",
+            TomlType::Boolean => "a boolean",
+            TomlType::Datetime => "a date",
+            TomlType::Array => "an array",
+        }
+    }
+}
+
 /// A short English description of a TOML value's type, for messages.
 pub fn type_name(item: &Item) -> &'static str {
-    match item {
-        Item::None => "nothing",
-        Item::Table(_) => "a table",
-        Item::ArrayOfTables(_) => "an array of tables",
-        Item::Value(value) => match value {
-            Value::String(_) => "a string",
-            Value::Integer(_) => "an integer",
-            Value::Float(_) => "a float",
-            Value::Boolean(_) => "a boolean",
-            Value::Datetime(_) => "a date",
-            Value::Array(_) => "an array",
-            Value::InlineTable(_) => "a table",
-        },
-    }
+    let kind = match item {
+        Item::None => TomlType::Nothing,
+        Item::Table(_) | Item::Value(Value::InlineTable(_)) => TomlType::Table,
+        Item::ArrayOfTables(_) => TomlType::ArrayOfTables,
+        Item::Value(Value::String(_)) => TomlType::String,
+        Item::Value(Value::Integer(_)) => TomlType::Integer,
+        Item::Value(Value::Float(_)) => TomlType::Float,
+        Item::Value(Value::Boolean(_)) => TomlType::Boolean,
+        Item::Value(Value::Datetime(_)) => TomlType::Datetime,
+        Item::Value(Value::Array(_)) => TomlType::Array,
+    };
+    kind.name()
 }
 
 /// Text in Unicode NFC, without copying when it already is.

@@ -122,16 +122,18 @@ impl<'a> Item<'a> {
 
     /// A short English description of the value's type, for messages.
     pub fn type_name(&self) -> &'static str {
-        match self.value {
-            Value::Table(_) | Value::InlineTable(_) => "a table",
-            Value::ArrayOfTables(_) => "an array of tables",
-            Value::String(_) => "a string",
-            Value::Integer(_) => "an integer",
-            Value::Float(_) => "a float",
-            Value::Boolean(_) => "a boolean",
-            Value::Datetime(_) => "a date",
-            Value::Array(_) => "an array",
-        }
+        use super::context::TomlType;
+        let kind = match self.value {
+            Value::Table(_) | Value::InlineTable(_) => TomlType::Table,
+            Value::ArrayOfTables(_) => TomlType::ArrayOfTables,
+            Value::String(_) => TomlType::String,
+            Value::Integer(_) => TomlType::Integer,
+            Value::Float(_) => TomlType::Float,
+            Value::Boolean(_) => TomlType::Boolean,
+            Value::Datetime(_) => TomlType::Datetime,
+            Value::Array(_) => TomlType::Array,
+        };
+        kind.name()
     }
 }
 
