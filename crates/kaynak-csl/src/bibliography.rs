@@ -91,12 +91,13 @@ pub fn render_blocks<E>(
 /// What an entry renders with: its number, and what disambiguation gave
 /// its cites (year-suffix, the `disambiguate` condition, given names).
 fn entry_state(run: &Run, index: usize) -> CiteState {
+    let shown = crate::disambiguate::shown_in_cite(run, index);
     CiteState {
         citation_number: Some(run.numbers[index]),
         year_suffix: run.disambiguation[index].year_suffix,
         disambiguate: run.disambiguation[index].disambiguate,
-        given_shown: crate::disambiguate::given_shown(run, index),
-        names_shown: crate::disambiguate::names_shown(run, index),
+        given_shown: shown.given,
+        names_shown: shown.names,
         // subsequent-author-substitute compares names one by one
         name_tags: run
             .processor

@@ -184,48 +184,70 @@ pub(crate) fn key_state(run: &Run, index: usize) -> CiteState {
     )
 }
 
-/// How much of each given name of its author item `index`'s cite shows,
-/// where disambiguation expanded the name (else nothing), with the names
-/// themselves: the item's bibliography entry shows at least as much of
-/// those names, in whichever list they stand (an editor who is someone
-/// else but sits first in another list is not expanded).
-pub(crate) fn given_shown(run: &Run, index: usize) -> Vec<(Name, GivenShown)> {
-    let levels = &run.disambiguation[index].givenname_levels;
+/// What item `index`'s cite shows of its author where disambiguation
+/// expanded it, read from one render of the cite: "detail that distinguishes
+/// cites (such as names, initials, and full given names) must be shown in
+/// the corresponding bibliography entries".
+#[derive(Debug, Default)]
+pub(crate) struct ShownInCite {
+    /// The names whose given names were expanded, with how much is shown:
+    /// the entry shows at least as much of those names, in whichever list
+    /// they stand (an editor who is someone else but sits first in another
+    /// list is not expanded).
+    pub given: Vec<(Name, GivenShown)>,
+    /// How many names the cite shows, where add-names added some: the
+    /// entry shows at least as many.
+    pub names: Option<usize>,
+}
+
+/// [`ShownInCite`] for item `index`; the cite is rendered only when
+/// disambiguation expanded its names.
+pub(crate) fn shown_in_cite(run: &Run, index: usize) -> ShownInCite {
+    let state = &run.disambiguation[index];
+    let levels = &state.givenname_levels;
+    let expanded = levels.iter().any(|level| *level > 0);
+    let added = state.extra_names.is_some();
     let Some(section) = run.processor.style.citation.as_ref() else {
-        return Vec::new();
+        return ShownInCite::default();
     };
-    if !levels.iter().any(|level| *level > 0) {
-        return Vec::new();
+    if !expanded && !added {
+        return ShownInCite::default();
     }
-    let state = CiteState {
+    let cite = CiteState {
         name_tags: true,
         ..key_state(run, index)
     };
-    let rendered = run.render_item(index, section, &state, &mut Vec::new());
+    let rendered = run.render_item(index, section, &cite, &mut Vec::new());
     let Some((tag, names)) = rendered.parts.iter().find_map(Inline::first_names) else {
-        return Vec::new();
+        return ShownInCite::default();
     };
-    let Some(list) = names_of(run, index, tag.element, usize::from(tag.count)) else {
-        return Vec::new();
-    };
-    let mut shown = vec![GivenShown::None; levels.len()];
+    let mut given = vec![GivenShown::None; levels.len()];
+    let mut count = 0;
     for node in names {
         let _ = node.visit_tags(&mut |tag, _| {
             if let Tag::Name(name) = tag {
+                count += 1;
                 let i = usize::from(name.index);
                 if levels.get(i).is_some_and(|level| *level > 0) {
-                    shown[i] = shown[i].max(name.given);
+                    given[i] = given[i].max(name.given);
                 }
             }
             ControlFlow::Continue(())
         });
     }
-    shown
-        .into_iter()
-        .zip(list.iter())
-        .filter(|(given, _)| *given != GivenShown::None)
-        .map(|(given, name)| (name.clone(), given))
-        .collect()
+    let list = match expanded {
+        true => names_of(run, index, tag.element, usize::from(tag.count)).unwrap_or_default(),
+        false => Vec::new(),
+    };
+    ShownInCite {
+        given: given
+            .into_iter()
+            .zip(list)
+            .filter(|(given, _)| *given != GivenShown::None)
+            .map(|(given, name)| (name, given))
+            .collect(),
+        names: (added && count > 0).then_some(count),
+    }
 }
 
 /// The names list of item `index` that the `cs:names` element `element`
@@ -244,32 +266,6 @@ fn names_of(run: &Run, index: usize, element: u16, count: usize) -> Option<Vec<N
         .filter_map(|variable| item.names(*variable))
         .find(|list| list.len() == count)
         .map(|list| list.into_owned())
-}
-
-/// How many names of its author item `index`'s cite shows, where
-/// disambiguation added names (else nothing): "detail that distinguishes
-/// cites (such as names …) must be shown in the corresponding bibliography
-/// entries", so the entry shows at least as many.
-pub(crate) fn names_shown(run: &Run, index: usize) -> Option<usize> {
-    run.disambiguation[index].extra_names?;
-    let section = run.processor.style.citation.as_ref()?;
-    let state = CiteState {
-        name_tags: true,
-        ..key_state(run, index)
-    };
-    let rendered = run.render_item(index, section, &state, &mut Vec::new());
-    let (_, names) = rendered.parts.iter().find_map(Inline::first_names)?;
-    let mut shown = 0;
-    for node in names {
-        let _ = node.visit_tags(&mut |tag, _| {
-            if let Tag::Name(_) = tag {
-                shown += 1;
-                // names do not nest
-            }
-            ControlFlow::Continue(())
-        });
-    }
-    (shown > 0).then_some(shown)
 }
 
 /// The members that render alike, in groups of two or more (groups in the
