@@ -18,7 +18,7 @@ pub const BLOCK: usize = 4096;
 /// The whole bibliography, its entries' trees kept.
 pub fn render(run: &mut Run, section: &Section) -> Bibliography {
     let mut entries = Vec::with_capacity(run.bib_order.len());
-    let kept: Result<(), std::convert::Infallible> = render_blocks(run, section, |_, block| {
+    let kept: Result<(), std::convert::Infallible> = render_blocks(run, section, |block| {
         entries.extend(block);
         Ok(())
     });
@@ -37,7 +37,7 @@ pub fn render(run: &mut Run, section: &Section) -> Bibliography {
 pub fn render_blocks<E>(
     run: &mut Run,
     section: &Section,
-    mut emit: impl FnMut(&Run, Vec<BibEntry>) -> Result<(), E>,
+    mut emit: impl FnMut(Vec<BibEntry>) -> Result<(), E>,
 ) -> Result<(), E> {
     let options = &section.bibliography;
     let order = std::mem::take(&mut run.bib_order);
@@ -79,7 +79,7 @@ pub fn render_blocks<E>(
                 entries.push(BibEntry { id, content });
             }
         }
-        result = emit(run, entries);
+        result = emit(entries);
         if result.is_err() {
             break;
         }

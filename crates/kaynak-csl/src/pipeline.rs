@@ -6,7 +6,7 @@
 use crate::cluster::Cluster;
 use crate::diagnostic::Warning;
 use crate::item::CslItem;
-use crate::output::{render, BibliographyWriter, Format};
+use crate::output::{BibliographyWriter, Format};
 use crate::processor::Processor;
 use crate::rendered::Rendered;
 use crate::run::Run;
@@ -47,12 +47,8 @@ impl Processor {
         let mut run = Run::new(self, items, &[]);
         crate::disambiguate::disambiguate(&mut run, &[]);
         let written = match self.style.bibliography.as_ref() {
-            Some(section) => crate::bibliography::render_blocks(&mut run, section, |run, block| {
-                let threads = run.processor.threads();
-                let texts =
-                    crate::parallel::map(threads, &block, |e, _| render(&e.content, format)).0;
-                drop(block);
-                texts.iter().try_for_each(|text| out.entry(text))
+            Some(section) => crate::bibliography::render_blocks(&mut run, section, |block| {
+                self.write_entries(&block, out, format)
             }),
             None => Ok(()),
         };

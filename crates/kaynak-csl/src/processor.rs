@@ -122,15 +122,23 @@ impl Processor {
         out: &mut crate::output::BibliographyWriter<W>,
         format: Format,
     ) -> std::fmt::Result {
-        const BLOCK: usize = 2048;
-        for block in bibliography.entries.chunks(BLOCK) {
-            let texts =
-                crate::parallel::map(self.threads, block, |e, _| render(&e.content, format)).0;
-            for text in &texts {
-                out.entry(text)?;
-            }
-        }
-        Ok(())
+        bibliography
+            .entries
+            .chunks(crate::bibliography::BLOCK)
+            .try_for_each(|block| self.write_entries(block, out, format))
+    }
+
+    /// Writes `entries` through `out`, turned into text on the processor's
+    /// threads first.
+    pub(crate) fn write_entries<W: std::fmt::Write>(
+        &self,
+        entries: &[crate::BibEntry],
+        out: &mut crate::output::BibliographyWriter<W>,
+        format: Format,
+    ) -> std::fmt::Result {
+        let texts =
+            crate::parallel::map(self.threads, entries, |e, _| render(&e.content, format)).0;
+        texts.iter().try_for_each(|text| out.entry(text))
     }
 
     /// The citation section's options (or defaults).
