@@ -1,14 +1,15 @@
 //! One processing run from start to end ([`Processor::process`]): the run's
 //! state (numbering, bibliography order), disambiguation, the citations, the
-//! bibliography. It sits above the passes it calls, which read the
+//! bibliography; and writing a bibliography a block of entries at a time. It sits above the passes it calls, which read the
 //! [`Processor`] through the run.
 
 use crate::cluster::Cluster;
 use crate::diagnostic::Warning;
 use crate::item::CslItem;
-use crate::output::{BibliographyWriter, Format};
+use crate::output::{render, BibliographyWriter, Format};
 use crate::processor::Processor;
 use crate::rendered::Rendered;
+use crate::rendered::{BibEntry, Bibliography};
 use crate::run::Run;
 
 impl Processor {
@@ -53,5 +54,33 @@ impl Processor {
             None => Ok(()),
         };
         (written, run.warnings)
+    }
+
+    /// Writes the bibliography through `out` as its entries are rendered, a
+    /// block at a time on the processor's threads: the same text as
+    /// [`Processor::render_bibliography`], never held whole.
+    pub fn write_bibliography<W: std::fmt::Write>(
+        &self,
+        bibliography: &Bibliography,
+        out: &mut BibliographyWriter<W>,
+        format: Format,
+    ) -> std::fmt::Result {
+        bibliography
+            .entries
+            .chunks(crate::bibliography::BLOCK)
+            .try_for_each(|block| self.write_entries(block, out, format))
+    }
+
+    /// Writes `entries` through `out`, turned into text on the processor's
+    /// threads first.
+    pub(crate) fn write_entries<W: std::fmt::Write>(
+        &self,
+        entries: &[BibEntry],
+        out: &mut BibliographyWriter<W>,
+        format: Format,
+    ) -> std::fmt::Result {
+        let texts =
+            crate::parallel::map(self.threads(), entries, |e, _| render(&e.content, format)).0;
+        texts.iter().try_for_each(|text| out.entry(text))
     }
 }

@@ -113,34 +113,6 @@ impl Processor {
         crate::output::join_bibliography(&entries, format)
     }
 
-    /// Writes the bibliography through `out` as its entries are rendered, a
-    /// block at a time on the processor's threads: the same text as
-    /// [`Processor::render_bibliography`], never held whole.
-    pub fn write_bibliography<W: std::fmt::Write>(
-        &self,
-        bibliography: &Bibliography,
-        out: &mut crate::output::BibliographyWriter<W>,
-        format: Format,
-    ) -> std::fmt::Result {
-        bibliography
-            .entries
-            .chunks(crate::bibliography::BLOCK)
-            .try_for_each(|block| self.write_entries(block, out, format))
-    }
-
-    /// Writes `entries` through `out`, turned into text on the processor's
-    /// threads first.
-    pub(crate) fn write_entries<W: std::fmt::Write>(
-        &self,
-        entries: &[crate::BibEntry],
-        out: &mut crate::output::BibliographyWriter<W>,
-        format: Format,
-    ) -> std::fmt::Result {
-        let texts =
-            crate::parallel::map(self.threads, entries, |e, _| render(&e.content, format)).0;
-        texts.iter().try_for_each(|text| out.entry(text))
-    }
-
     /// The citation section's options (or defaults).
     pub fn citation_options(&self) -> CitationOptions {
         self.style
