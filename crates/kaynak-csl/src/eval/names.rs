@@ -69,7 +69,7 @@ fn render_names_inner(ctx: &Context, names: &Names) -> Option<Inline> {
     if resolved.options.form == Some(NameForm::Count) {
         let total: usize = lists
             .iter()
-            .map(|(_, list)| shown_count(ctx, &resolved.options, list))
+            .map(|(_, list)| shown_count(ctx, &resolved.options, open_ended(list).0))
             .sum();
         ctx.note_variable(total > 0);
         if total == 0 {
@@ -269,8 +269,10 @@ fn open_ended(list: &[Name]) -> (&[Name], bool) {
     }
 }
 
+/// How many names of `list` (without an open end, see [`open_ended`]) are
+/// shown: et-al limits, names disambiguation added, and (in an entry) as
+/// many as its cite shows.
 fn shown_count(ctx: &Context, options: &NameOptions, list: &[Name]) -> usize {
-    let (list, _) = open_ended(list);
     let (min, use_first, _) = et_al_limits(ctx, options);
     let mut shown = list.len();
     if let Some(min) = min {
@@ -299,19 +301,8 @@ fn render_list(
         return None;
     }
     let options = &resolved.options;
-    let (min, use_first, use_last) = et_al_limits(ctx, options);
-    let mut shown = list.len();
-    if let Some(min) = min {
-        if list.len() >= min && use_first < list.len() {
-            shown = use_first;
-        }
-    }
-    if let Some(extra) = ctx.cite.extra_names {
-        shown = (shown + extra).min(list.len()).max(shown);
-    }
-    if let Some(least) = ctx.cite.names_shown {
-        shown = shown.max(least.min(list.len()));
-    }
+    let (_, _, use_last) = et_al_limits(ctx, options);
+    let shown = shown_count(ctx, options, list);
     let truncated = shown < list.len() || others;
     if options.form == Some(NameForm::Count) {
         if ctx.sorting {
