@@ -258,7 +258,7 @@ fn run_citations(
         };
         if index + 1 == steps.len() {
             notes_before = note_indexes(&known);
-            before = render_document(processor, items, &known, &document, fixture)?
+            before = render_document(processor, items, &known, &document)?
                 .into_iter()
                 .collect();
         }
@@ -283,7 +283,7 @@ fn run_citations(
         document = order;
         last_id = id;
     }
-    let after = render_document(processor, items, &known, &document, fixture)?;
+    let after = render_document(processor, items, &known, &document)?;
     if fixture.mode == "bibliography" {
         return bibliography_of(processor, items, &known, &document);
     }
@@ -326,15 +326,15 @@ fn document_clusters(known: &HashMap<String, Value>, document: &[String]) -> Vec
         .collect()
 }
 
-fn render_document(
+/// The document's clusters processed with the items they cite (citeproc-js
+/// registers only the cited items).
+fn process_cited(
     processor: &Processor,
     items: &[JsonItem],
     known: &HashMap<String, Value>,
     document: &[String],
-    _fixture: &Fixture,
-) -> Result<Vec<(String, String)>, String> {
+) -> csl::Rendered {
     let clusters = document_clusters(known, document);
-    // citeproc-js registers only the cited items
     let cited: BTreeSet<&str> = clusters
         .iter()
         .flat_map(|c| c.cites.iter().map(|x| x.id.as_str()))
@@ -344,7 +344,16 @@ fn render_document(
         .filter(|i| cited.contains(i.id.as_str()))
         .map(|i| i as &dyn CslItem)
         .collect();
-    let out = processor.process(&refs, &clusters);
+    processor.process(&refs, &clusters)
+}
+
+fn render_document(
+    processor: &Processor,
+    items: &[JsonItem],
+    known: &HashMap<String, Value>,
+    document: &[String],
+) -> Result<Vec<(String, String)>, String> {
+    let out = process_cited(processor, items, known, document);
     Ok(document
         .iter()
         .cloned()
@@ -358,17 +367,7 @@ fn bibliography_of(
     known: &HashMap<String, Value>,
     document: &[String],
 ) -> Result<String, String> {
-    let clusters = document_clusters(known, document);
-    let cited: BTreeSet<&str> = clusters
-        .iter()
-        .flat_map(|c| c.cites.iter().map(|x| x.id.as_str()))
-        .collect();
-    let refs: Vec<&dyn CslItem> = items
-        .iter()
-        .filter(|i| cited.contains(i.id.as_str()))
-        .map(|i| i as &dyn CslItem)
-        .collect();
-    let out = processor.process(&refs, &clusters);
+    let out = process_cited(processor, items, known, document);
     let bib = out.bibliography.ok_or("style has no bibliography")?;
     Ok(csl::render_bibliography(&bib, Format::Html))
 }
