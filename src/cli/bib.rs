@@ -57,6 +57,7 @@ pub fn run(cli: &Cli, args: &BibArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
         bib_cache::Recorder::start(cli, args, ui, &loaded, engine.style_source, locales)
     });
     let before = ui.take_recorded();
+    // A block: the output borrows the recorder until it is flushed.
     {
         let format = args.format.format.unwrap_or(Format::Text);
         // Entries go out as they are rendered: the text is never held
@@ -85,9 +86,6 @@ pub fn run(cli: &Cli, args: &BibArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
                 .write_bibliography_of(&selected, &mut writer, format);
         let mut scan = writer.finish();
         scan.out.check(written)?;
-        report_warnings(ui, &warnings)?;
-        // what the form policy said, gathered as the entries were rendered
-        report_form_notes(ui, &engine, selected.iter().map(|i| i.id()))?;
         if format == Format::Rtf {
             scan.check_write(rtf::BIBLIOGRAPHY_END)?;
         }
@@ -95,9 +93,13 @@ pub fn run(cli: &Cli, args: &BibArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
         scan.out.inner.flush()?;
         let unprintable = std::mem::take(&mut scan.unprintable);
         drop(scan);
-        let warnings = crate::document::latex::warnings_for(&unprintable);
+        // after the whole bibliography is out, not inside its last lines
+        report_warnings(ui, &warnings)?;
+        // what the form policy said, gathered as the entries were rendered
+        report_form_notes(ui, &engine, selected.iter().map(|i| i.id()))?;
+        let latex_warnings = crate::document::latex::warnings_for(&unprintable);
         ui.diagnostics(
-            &warnings,
+            &latex_warnings,
             DiagnosticFormat::Concise,
             &HashMap::<PathBuf, String>::new(),
         )?;
