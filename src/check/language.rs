@@ -149,7 +149,7 @@ fn report_missing_language(cx: &mut RecordCx, guess: &Guess) {
 
 /// `language = "TAG"` inserted on the line after the record's `type` line.
 fn add_language(cx: &mut RecordCx, tag: &str) -> Fix {
-    let type_end = cx.entry.item_type.span.end;
+    let type_end = cx.entry.item_type.span.end();
     let text = cx.text();
     let at = text
         .get(type_end..)

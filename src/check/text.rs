@@ -195,7 +195,7 @@ fn control_fix(text: &str, name: &str, span: Span) -> Option<Fix> {
         }
         Item::None => {}
     }
-    edits.retain(|e| span.start <= e.span.start && e.span.end <= span.end);
+    edits.retain(|e| span.start() <= e.span.start() && e.span.end() <= span.end());
     (!edits.is_empty()).then_some(Fix { edits })
 }
 
