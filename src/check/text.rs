@@ -258,8 +258,8 @@ fn control_character(text: &str) -> Option<char> {
 /// Every form of a text: original, transliteration, translations.
 fn forms(text: &MultiText) -> impl Iterator<Item = &str> {
     std::iter::once(text.original.as_str())
-        .chain(text.translit.as_deref())
-        .chain(text.translations.values().map(String::as_str))
+        .chain(text.translit())
+        .chain(text.translations().values().map(String::as_str))
 }
 
 fn whitespace_problem(text: &str) -> Option<&'static str> {

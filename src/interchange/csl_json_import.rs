@@ -373,14 +373,13 @@ fn read_multi_text(value: &Value) -> Option<MultiText> {
                 .collect()
         })
         .unwrap_or_default();
-    Some(MultiText {
-        original: map.get("original")?.as_str()?.to_string(),
-        translit: map
-            .get("translit")
+    Some(MultiText::new(
+        map.get("original")?.as_str()?.to_string(),
+        map.get("translit")
             .and_then(Value::as_str)
             .map(str::to_string),
         translations,
-    })
+    ))
 }
 
 fn read_kaynak_name(value: &Value) -> Name {

@@ -381,10 +381,10 @@ fn normalize_name(name: &mut Name, removed: &mut usize) {
 
 fn normalize_text(text: &mut MultiText, removed: &mut usize) {
     text.original = clean(&text.original, removed);
-    if let Some(t) = &mut text.translit {
+    if let Some(t) = text.translit_mut() {
         *t = clean(t, removed);
     }
-    for t in text.translations.values_mut() {
+    for t in text.translations_mut().values_mut() {
         *t = clean(t, removed);
     }
 }
