@@ -8,9 +8,9 @@
 //!   `titleoriginal` (ignored by every standard style) written with LaTeX's
 //!   T2A commands (`{\CYRR}{\cyra}…`), so the file stays ASCII and an import
 //!   gives the Cyrillic back.
-//! - English titles get their capitalised words braced (`{Pakistan}`) so
-//!   styles that lower-case titles keep them; other titles are braced whole,
-//!   because BibTeX cannot case them correctly.
+//! - English titles get their acronyms and mixed-case words braced (`{NASA}`,
+//!   `{iPhone}`) so styles that lower-case titles keep them; other titles are
+//!   braced whole, because BibTeX cannot case them correctly.
 //! - Dates are `year` and a month macro (`month = mar`); `urldate` is ISO.
 
 use super::bib::{entry_type, name_list, text_routes, BibEntry, Dialect, NAME_FIELDS};
