@@ -26,6 +26,14 @@ struct Run<'a> {
     library: Option<PathBuf>,
     cwd: Option<PathBuf>,
     exe: Option<PathBuf>,
+    /// Run on a terminal (through `script`), with or without `NO_COLOR`.
+    terminal: Option<Colors>,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Colors {
+    Default,
+    NoColor,
 }
 
 impl<'a> Run<'a> {
@@ -37,20 +45,38 @@ impl<'a> Run<'a> {
     }
 
     fn output(&self, dir: &Path, no_cache: bool) -> (String, String, i32) {
-        let mut cmd = match &self.exe {
-            Some(exe) => {
-                let mut cmd = assert_cmd::Command::new(exe);
-                cmd.env_remove("KAYNAK_LIBRARY").env("NO_COLOR", "1");
+        let exe = match &self.exe {
+            Some(exe) => exe.clone(),
+            None => PathBuf::from(env!("CARGO_BIN_EXE_kaynak")),
+        };
+        let mut args = vec![exe.into_os_string(), "--library".into()];
+        args.push(self.library.as_deref().unwrap_or(dir).into());
+        if no_cache {
+            args.push("--no-cache".into());
+        }
+        args.extend(self.args.iter().map(Into::into));
+        let mut cmd = match self.terminal {
+            None => {
+                let mut cmd = assert_cmd::Command::new(&args[0]);
+                cmd.args(&args[1..]);
                 cmd
             }
-            None => kaynak(),
+            // `script` runs the command on a pseudo-terminal and copies
+            // what it wrote there.
+            Some(_) => {
+                let quoted: Vec<String> = args
+                    .iter()
+                    .map(|a| format!("'{}'", a.to_string_lossy().replace('\'', "'\\''")))
+                    .collect();
+                let mut cmd = assert_cmd::Command::new("script");
+                cmd.args(["-qec", &quoted.join(" "), "/dev/null"]);
+                cmd
+            }
         };
-        cmd.arg("--library")
-            .arg(self.library.as_deref().unwrap_or(dir));
-        if no_cache {
-            cmd.arg("--no-cache");
+        cmd.env_remove("KAYNAK_LIBRARY").env("NO_COLOR", "1");
+        if self.terminal == Some(Colors::Default) {
+            cmd.env_remove("NO_COLOR");
         }
-        cmd.args(&self.args);
         if let Some(cwd) = &self.cwd {
             cmd.current_dir(cwd);
         }
@@ -218,6 +244,46 @@ fn the_build_and_the_names_given_are_in_the_key() {
     assert!(replays(dir.path(), &rebuilt, &rebuilt));
     assert!(!replays(dir.path(), &base, &rebuilt));
     fs::remove_file(&other).expect("remove the copy");
+}
+
+/// Whether stdout is a terminal, and whether it gets color there.
+#[test]
+fn the_terminal_and_its_colors_are_in_the_key() {
+    let found = std::process::Command::new("script")
+        .args(["-qec", "true", "/dev/null"])
+        .output();
+    if !found.is_ok_and(|o| o.status.success()) {
+        eprintln!("skipped: no `script` to run kaynak on a terminal");
+        return;
+    }
+    let dir = copy_of("broken", AGED);
+    let piped = check(&[]);
+    let on = |colors| Run {
+        terminal: Some(colors),
+        ..piped.clone()
+    };
+    let (plain, colored) = (on(Colors::NoColor), on(Colors::Default));
+    let (out, _, code) = colored.output(dir.path(), true);
+    assert!(out.contains("\u{1b}["), "colors on a terminal: {out}");
+    assert_eq!(code, 1);
+    assert!(!plain.output(dir.path(), true).0.contains("\u{1b}["));
+    for run in [&piped, &plain, &colored] {
+        assert!(replays(dir.path(), run, run));
+    }
+    assert!(!replays(dir.path(), &piped, &plain));
+    assert!(!replays(dir.path(), &plain, &piped));
+    assert!(!replays(dir.path(), &plain, &colored));
+    assert!(!replays(dir.path(), &colored, &plain));
+    // No color anywhere: only where stdout goes differs (on a terminal,
+    // control characters in results are escaped).
+    let never = Run::new(&["--color", "never", "check", "--today", TODAY]);
+    let never_on_terminal = Run {
+        terminal: Some(Colors::Default),
+        ..never.clone()
+    };
+    assert!(replays(dir.path(), &never_on_terminal, &never_on_terminal));
+    assert!(!replays(dir.path(), &never, &never_on_terminal));
+    assert!(!replays(dir.path(), &never_on_terminal, &never));
 }
 
 #[test]
