@@ -11,9 +11,10 @@
 //! settled them (the day dates are measured against, so a check on another
 //! day is a new check; the profile; the maximum access age; whether the
 //! library's style is a note style, told from the style file each time; the
-//! rule table: all of [`crate::check::cache::key`]), the keys selected,
-//! `--format` and `--strict`. `--fix` neither replays nor records: it
-//! writes records.
+//! rule table: all of [`crate::check::cache::key`]), and every argument of
+//! the command (`CheckArgs`, whose `Debug` text covers an option added
+//! later: the keys selected, `--format`, `--strict` …). `--fix` neither
+//! replays nor records: it writes records.
 //!
 //! The findings' snippets show the records' text as it was read. A record
 //! whose file is unchanged (by its stamp) has the same text, and so the
@@ -51,12 +52,11 @@ pub fn key(
     if !ui.cache || args.fix {
         return None;
     }
+    // Every argument (its `Debug` text: an option added later is covered),
+    // and the options as settled from them, kaynak.toml and the clock.
     let command = format!(
-        "check {FORMAT}\noptions {:x}\nkeys {:?}\nformat {:?}\nstrict {}",
+        "check {FORMAT}\nargs {args:?}\noptions {:x}",
         check::cache::key(options),
-        args.keys,
-        args.format,
-        args.strict,
     );
     let settings = output_cache::settings_text(settings)?;
     output_cache::key(cli, ui, &command, settings).map(Key)

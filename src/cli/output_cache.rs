@@ -23,6 +23,7 @@
 //! rest's length (8 bytes).
 
 use super::{Cli, Exit, Ui};
+use crate::store::cache::Stamp;
 use crate::store::derived::{self, DerivedWriter};
 use crate::store::{seen, FileSeen, FileState, Loaded, SETTINGS_FILE};
 use serde::{Deserialize, Serialize};
@@ -114,7 +115,7 @@ pub fn replay(dir: &Path, cache: Cache, key: u128) -> io::Result<Option<Exit>> {
     let Some((stdout, rest)) = split(&body) else {
         return Ok(None);
     };
-    if !seen::unchanged(dir, &rest.files, rest.skipped) {
+    if recent_changed(dir, &rest.files) || !seen::unchanged(dir, &rest.files, rest.skipped) {
         return Ok(None);
     }
     let exit = match rest.exit {
@@ -128,6 +129,39 @@ pub fn replay(dir: &Path, cache: Cache, key: u128) -> io::Result<Option<Exit>> {
     out.flush()?;
     io::stderr().lock().write_all(&rest.after)?;
     Ok(Some(exit))
+}
+
+/// How many of the files last modified (as a run saw them) are looked at
+/// before the others.
+const RECENT: usize = 16;
+
+/// True when one of the [`RECENT`] files last modified when the run saw
+/// them has changed since (by the same test as [`seen::unchanged`]'s:
+/// size and time, else the contents' hash). A record being worked on is
+/// the likeliest to have changed again: found first, it costs a few
+/// `stat`s rather than a pass over the whole library before the command
+/// runs anyway. False says nothing of the other files.
+fn recent_changed(dir: &Path, files: &[FileSeen]) -> bool {
+    let mut read: Vec<(&str, &Stamp)> = files
+        .iter()
+        .filter_map(|f| match &f.state {
+            FileState::Read(stamp) => Some((f.name.as_str(), stamp)),
+            _ => None,
+        })
+        .collect();
+    let count = RECENT.min(read.len());
+    if count == 0 {
+        return false;
+    }
+    read.select_nth_unstable_by(count - 1, |a, b| b.1.mtime.cmp(&a.1.mtime));
+    read[..count].iter().any(|(name, stamp)| {
+        let path = dir.join(name);
+        let Ok(meta) = fs::metadata(&path) else {
+            return true;
+        };
+        !stamp.same_on_disk(&meta)
+            && fs::read(&path).map_or(true, |bytes| !stamp.same_contents(&meta, &bytes))
+    })
 }
 
 /// The stdout bytes and the rest of a body.
