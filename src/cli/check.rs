@@ -1,6 +1,8 @@
 //! `kaynak check`: validate the library and report findings (on stdout, since
 //! they are this command's result), then a summary line; `--fix` repairs what
-//! is safe first, `--fix --dry-run` shows the repairs as a diff instead.
+//! is safe first, `--fix --dry-run` shows the repairs as a diff instead. A
+//! check over unchanged inputs prints what the last one printed (see
+//! [`check_replay`]); one that must run goes through the check cache.
 
 use super::check_replay;
 use super::output_cache::Recorder;
