@@ -231,9 +231,8 @@ fn the_build_and_the_names_given_are_in_the_key() {
     // Another executable (the same build under another name): a rebuilt
     // binary must not replay what an older one printed.
     let exe = PathBuf::from(env!("CARGO_BIN_EXE_kaynak"));
-    let other = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
-        .join(format!("kaynak-replay-test-{}", std::process::id()));
-    let _ = fs::remove_file(&other);
+    let copies = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).expect("temp dir");
+    let other = copies.path().join("kaynak");
     if fs::hard_link(&exe, &other).is_err() {
         fs::copy(&exe, &other).expect("copy the binary");
     }
@@ -243,7 +242,6 @@ fn the_build_and_the_names_given_are_in_the_key() {
     };
     assert!(replays(dir.path(), &rebuilt, &rebuilt));
     assert!(!replays(dir.path(), &base, &rebuilt));
-    fs::remove_file(&other).expect("remove the copy");
 }
 
 /// Whether stdout is a terminal, and whether it gets color there.
