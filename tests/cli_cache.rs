@@ -31,6 +31,30 @@ fn a_warm_check_prints_what_a_cold_one_prints() {
     }
 }
 
+/// `check` keeps its own cache and leaves the load cache to the commands
+/// that keep entries: it reads a load cache another command wrote (and
+/// agrees with a run without caches), but does not write one itself.
+#[test]
+fn check_reads_the_load_cache_but_leaves_writing_it_to_others() {
+    let dir = copy_of("broken", Duration::from_secs(60));
+    let args = ["check", "--today", TODAY];
+    agrees(dir.path(), &args, CHECK_CACHE);
+    assert!(
+        !dir.path().join(".kaynak-cache").exists(),
+        "check wrote the load cache"
+    );
+    // Both of check's caches go: the next check must load.
+    fs::remove_file(dir.path().join(CHECK_CACHE)).expect("remove");
+    fs::remove_file(dir.path().join(CHECK_OUTPUT)).expect("remove");
+    agrees(dir.path(), &["list"], ".kaynak-cache");
+    let load_cache = fs::read(dir.path().join(".kaynak-cache")).expect("load cache");
+    // A cold check over the load cache `list` wrote.
+    let reference = run(dir.path(), &with_no_cache(&args));
+    assert_eq!(run(dir.path(), &args), reference);
+    let after = fs::read(dir.path().join(".kaynak-cache")).expect("load cache");
+    assert!(after == load_cache, "check rewrote the load cache");
+}
+
 #[test]
 fn a_changed_record_or_option_is_checked_again() {
     let dir = copy_of("broken", Duration::from_secs(60));

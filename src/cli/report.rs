@@ -148,6 +148,7 @@ impl Ui {
             cache: self.cache,
             stamps: stamps && self.cache,
             known: &[],
+            leave_cache: false,
         };
         let mut loaded = store::load_with_options(dir, &options)
             .with_context(|| "cannot load the library".to_string())?;

@@ -140,6 +140,10 @@ pub struct Escaped<'a> {
     /// Whether a file's text holds control characters, asked once per file
     /// (a thousand findings in one long file would scan it a thousand times).
     controlled: HashMap<PathBuf, bool>,
+    /// The last file found with a plain name and no control characters in
+    /// its text: findings come sorted by file, and its next ones are kept as
+    /// they are without asking the maps again.
+    last_plain: Option<PathBuf>,
 }
 
 impl SourceText for Escaped<'_> {
@@ -163,6 +167,7 @@ pub fn escape_diagnostics<'a>(
         overlay: HashMap::new(),
         renamed: HashMap::new(),
         controlled: HashMap::new(),
+        last_plain: None,
     };
     for d in diagnostics {
         let mut d = d.clone();
@@ -182,13 +187,22 @@ pub fn escape_diagnostics<'a>(
 
 impl Escaped<'_> {
     fn location(&mut self, mut location: Location) -> Location {
+        if self.last_plain.as_ref() == Some(&location.file) {
+            return location;
+        }
         let original = location.file.clone();
         let name = original.to_string_lossy();
-        if let Cow::Owned(name) = escape(&name) {
+        let renamed = if let Cow::Owned(name) = escape(&name) {
             location.file = PathBuf::from(name);
             self.renamed.insert(location.file.clone(), original.clone());
-        }
+            true
+        } else {
+            false
+        };
         let Some(text) = self.base.text(&original) else {
+            if !renamed {
+                self.last_plain = Some(original);
+            }
             return location;
         };
         let controlled = *self
@@ -196,6 +210,9 @@ impl Escaped<'_> {
             .entry(original.clone())
             .or_insert_with(|| text.chars().any(is_control_character));
         if !controlled {
+            if !renamed {
+                self.last_plain = Some(original);
+            }
             return location;
         }
         if let Some(span) = location.span {

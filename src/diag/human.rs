@@ -40,21 +40,33 @@ pub fn render_human(
     // ten thousand findings in one file must not index it ten thousand times.
     let mut files = SimpleFiles::new();
     let mut ids: HashMap<&Path, usize> = HashMap::new();
+    // Findings come sorted by file: the last file's text and id are reused
+    // (hashing a path splits it into components; a large library has tens
+    // of thousands of findings).
+    let mut last: Option<(&Path, Option<&str>, Option<usize>)> = None;
     for d in diagnostics {
         let mut report = Report::new(level(d.severity))
             .with_code(d.code)
             .with_message(&d.message);
         let mut notes = Vec::new();
         if let Some(loc) = &d.location {
-            match (loc.span, sources.text(&loc.file)) {
+            let file = loc.file.as_path();
+            let (text, known_id) = match last {
+                Some((path, text, id)) if path == file => (text, id),
+                _ => (sources.text(file), None),
+            };
+            last = Some((file, text, known_id));
+            match (loc.span, text) {
                 (Some(span), Some(text)) if span.end <= text.len() && long_line(text, span) => {
                     notes.push(format!("--> {}", d.position()));
                     notes.push(excerpt(text, span));
                 }
                 (Some(span), Some(text)) if span.end <= text.len() => {
-                    let id = *ids
-                        .entry(loc.file.as_path())
-                        .or_insert_with(|| files.add(loc.file.display().to_string(), text));
+                    let id = known_id.unwrap_or_else(|| {
+                        *ids.entry(file)
+                            .or_insert_with(|| files.add(file.display().to_string(), text))
+                    });
+                    last = Some((file, Some(text), Some(id)));
                     let end = span.end.max(span.start);
                     report = report.with_labels(vec![Label::primary(id, span.start..end)]);
                 }

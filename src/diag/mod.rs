@@ -200,7 +200,70 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
         let place = d
             .location
             .as_ref()
-            .map(|l| (l.file.clone(), l.line, l.column));
+            .map(|l| (path_order_key(&l.file), l.line, l.column));
         (place, d.code)
     });
+}
+
+/// Bytes that order as `Path`'s own ordering does (component by component:
+/// first the kind — prefix, root, `.`, `..`, name — then a name's bytes), but
+/// compare as one slice: each component is its kind's byte, its bytes and a 0
+/// byte, which no component holds and which sorts before every byte a
+/// component may hold. Comparing `PathBuf`s splits both into components at
+/// every comparison, which was most of the cost of sorting a large library's
+/// findings.
+fn path_order_key(path: &Path) -> Vec<u8> {
+    use std::path::Component;
+    let mut key = Vec::with_capacity(path.as_os_str().len() + 16);
+    for component in path.components() {
+        let kind = match component {
+            Component::Prefix(_) => 1,
+            Component::RootDir => 2,
+            Component::CurDir => 3,
+            Component::ParentDir => 4,
+            Component::Normal(_) => 5,
+        };
+        key.push(kind);
+        if let Component::Prefix(_) | Component::Normal(_) = component {
+            key.extend_from_slice(component.as_os_str().as_encoded_bytes());
+        }
+        key.push(0);
+    }
+    key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn path_order_key_orders_as_paths_do() {
+        let paths = [
+            "lib/a-b/x.toml",
+            "lib/a/x.toml",
+            "lib/a.toml",
+            "lib/a",
+            "lib//a/./b.toml",
+            "./lib/a.toml",
+            "../lib/a.toml",
+            "/lib/a.toml",
+            "lib/-a.toml",
+            "lib/Ça.toml",
+            "lib/ca.toml",
+            "lib",
+            "",
+        ];
+        for a in paths {
+            for b in paths {
+                let (a, b) = (Path::new(a), Path::new(b));
+                assert_eq!(
+                    path_order_key(a).cmp(&path_order_key(b)),
+                    a.cmp(b),
+                    "{} vs {}",
+                    a.display(),
+                    b.display()
+                );
+            }
+        }
+    }
 }

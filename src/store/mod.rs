@@ -82,10 +82,16 @@ impl Library {
     /// The texts of the files `diagnostics` point into, for snippets.
     pub fn sources_for(&self, diagnostics: &[Diagnostic]) -> HashMap<PathBuf, String> {
         let mut out = HashMap::new();
+        // Findings mostly come sorted by file: the last one is not looked up.
+        let mut last: Option<&PathBuf> = None;
         for d in diagnostics {
             let Some(file) = d.location.as_ref().map(|l| &l.file) else {
                 continue;
             };
+            if last == Some(file) {
+                continue;
+            }
+            last = Some(file);
             if !out.contains_key(file) {
                 if let Some(text) = self.source(file) {
                     out.insert(file.clone(), text.into_owned());
@@ -146,6 +152,11 @@ pub struct LoadOptions<'a> {
     /// and give no entry and no diagnostic: the caller answers for them (it
     /// should know only records that loaded cleanly).
     pub known: &'a [(String, cache::Stamp)],
+    /// Read the load cache but never write it: for a caller that keeps a
+    /// cache of its own of what it derives from the records (`check`), and
+    /// so would pay for encoding and writing every entry for nothing of its
+    /// own. The next command that needs the entries writes it.
+    pub leave_cache: bool,
 }
 
 /// Why a library could not be read at all.

@@ -71,8 +71,11 @@ pub fn read_records<V: Visit>(
     }
     // The load cache's records, encoded as they were loaded (in file order,
     // which is name order).
-    let mut records: Vec<(&str, Vec<u8>)> =
-        Vec::with_capacity(if options.cache { files.len() } else { 0 });
+    let mut records: Vec<(&str, Vec<u8>)> = Vec::with_capacity(if writes_cache(options) {
+        files.len()
+    } else {
+        0
+    });
     let mut reused = 0;
     let mut fresh = false;
     let blocks = files.chunks(BLOCK).zip(keys.chunks(BLOCK));
@@ -161,10 +164,15 @@ pub fn read_records<V: Visit>(
     // changed) make it stale too. A load that skipped known records leaves
     // the cache as it is: it would lose them. Failures are ignored (a
     // read-only library simply runs without a cache).
-    if options.cache && loaded.unchanged.is_empty() && (fresh || reused != cached.total()) {
+    if writes_cache(options) && loaded.unchanged.is_empty() && (fresh || reused != cached.total()) {
         let _ = cache::write(&dir, &records);
     }
     outputs
+}
+
+/// Whether this load brings the load cache up to date.
+fn writes_cache(options: &LoadOptions) -> bool {
+    options.cache && !options.leave_cache
 }
 
 /// One file's result once its entry was visited.
@@ -186,7 +194,7 @@ fn visit<V: Visit>(
 ) -> Visited<V::Output> {
     let output = (result.entry.as_ref()).map(|entry| visitor.visit(entry, result.text.as_deref()));
     let record = match (&result.entry, result.stamp) {
-        (Some(entry), Some(stamp)) if options.cache && result.cacheable => {
+        (Some(entry), Some(stamp)) if writes_cache(options) && result.cacheable => {
             cache::encode_record(name, &stamp, entry)
         }
         _ => None,
