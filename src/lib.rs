@@ -22,7 +22,7 @@
 //! let loaded = kaynak::store::load(dir.path()).unwrap();
 //! assert!(loaded.diagnostics.is_empty());
 //! let entry = loaded.library.get("niyazov").unwrap();
-//! assert_eq!(entry.text("title").unwrap().translit.as_deref(), Some("Razvitiye svyazey"));
+//! assert_eq!(entry.text("title").unwrap().translit(), Some("Razvitiye svyazey"));
 //! ```
 
 // Diagnostics are returned as errors on purpose (they are data, with a place and

@@ -13,9 +13,9 @@ use std::time::Instant;
 
 fn text(original: &str, translit: Option<&str>, en: Option<&str>) -> MultiText {
     let mut t = MultiText::plain(original);
-    t.translit = translit.map(str::to_string);
+    t.set_translit(translit.map(str::to_string));
     if let Some(en) = en {
-        t.translations.insert("en".into(), en.into());
+        t.translations_mut().insert("en".into(), en.into());
     }
     t
 }

@@ -133,7 +133,7 @@ fn broken_files_report_the_broken_entry_and_import_the_rest() {
             .imported
             .spans
             .iter()
-            .map(|s| lines.line_of(s.start))
+            .map(|s| lines.line_of(s.start()))
             .collect();
         let located: Vec<(usize, &kaynak::diag::Diagnostic)> = file
             .imported
@@ -226,7 +226,7 @@ fn every_bib_entry_is_imported_or_reported_at_its_place() {
             .imported
             .spans
             .iter()
-            .map(|s| lines.line_of(s.start))
+            .map(|s| lines.line_of(s.start()))
             .collect();
         let located: Vec<usize> = file
             .imported

@@ -88,7 +88,7 @@ fn biblatex_standard_fields_keep_originals_and_title_translit() {
     for (a, b) in entries.iter().zip(import(&bib, Format::Biblatex, &options)) {
         let (ta, tb) = (a.text("title").unwrap(), b.text("title").unwrap());
         assert_eq!(ta.original, tb.original);
-        assert_eq!(ta.translit, tb.translit);
+        assert_eq!(ta.translit(), tb.translit());
         assert_eq!(a.item_type.value, b.item_type.value);
         assert_eq!(a.language(), b.language());
         assert_eq!(a.dates.len(), b.dates.len());

@@ -79,7 +79,7 @@ fn import(data: &[u8], format: Format, name: &str) {
     for d in &imported.diagnostics {
         if let Some(span) = d.location.as_ref().and_then(|l| l.span) {
             assert!(
-                span.start <= span.end && span.end <= text.len(),
+                span.start() <= span.end() && span.end() <= text.len(),
                 "span {span:?} outside the input"
             );
         }
@@ -215,12 +215,15 @@ pub fn markdown_citations(data: &[u8]) {
     for citation in kaynak::document::find_citations(doc, &labels) {
         let span = citation.span;
         assert!(
-            span.start <= span.end && span.end <= doc.len(),
+            span.start() <= span.end() && span.end() <= doc.len(),
             "span {span:?} outside"
         );
-        assert!(doc.is_char_boundary(span.start) && doc.is_char_boundary(span.end));
-        assert!(span.start >= last_end, "citations overlap or go backwards");
-        last_end = span.end;
+        assert!(doc.is_char_boundary(span.start()) && doc.is_char_boundary(span.end()));
+        assert!(
+            span.start() >= last_end,
+            "citations overlap or go backwards"
+        );
+        last_end = span.end();
         assert!(
             !citation.items.is_empty(),
             "a citation without items at {span:?}"

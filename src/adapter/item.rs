@@ -321,9 +321,9 @@ mod tests {
         let mut entry = Entry::new("niyazov", ItemType::ArticleJournal);
         entry.language = Some(crate::model::Field::detached("ru".to_string()));
         let mut title = MultiText::plain("Военная доктрина");
-        title.translit = Some("Voyennaya doktrina".into());
+        title.set_translit(Some("Voyennaya doktrina".into()));
         title
-            .translations
+            .translations_mut()
             .insert("en".into(), "Military doctrine".into());
         entry.set_text("title", title);
         entry.set_text("container-title", MultiText::plain("Вестник"));

@@ -100,7 +100,7 @@ impl<'a> RecordCx<'a> {
         self.text();
         let text = self.text.as_deref().unwrap_or_default();
         let lines = self.lines.get_or_insert_with(|| LineIndex::new(text));
-        let (line, column) = lines.line_col(text, span.start);
+        let (line, column) = lines.line_col(text, span.start());
         Location {
             file: self.entry.path.clone(),
             span: Some(span),
@@ -129,7 +129,7 @@ pub fn locate(found: &mut [Diagnostic], text: &str) {
     let lines = LineIndex::new(text);
     for location in found.iter_mut().filter_map(|d| d.location.as_mut()) {
         if let Some(span) = location.span {
-            (location.line, location.column) = lines.line_col(text, span.start);
+            (location.line, location.column) = lines.line_col(text, span.start());
         }
     }
 }

@@ -108,12 +108,12 @@ fn repair(path: &Path, original: &str, fixes: Vec<Fix>, options: &Options) -> Op
 /// The edits of the fixes that can go together, in file order: a fix whose
 /// edit touches an edit already chosen (or does not fit the text) waits.
 fn choose(text: &str, mut fixes: Vec<Fix>) -> Vec<Edit> {
-    let first = |fix: &Fix| fix.edits.iter().map(|e| e.span.start).min();
+    let first = |fix: &Fix| fix.edits.iter().map(|e| e.span.start()).min();
     fixes.sort_by_key(|fix| first(fix));
     let mut chosen: Vec<Edit> = Vec::new();
     for fix in fixes {
         let fits = fix.edits.iter().all(|e| {
-            let range = e.span.start..e.span.end;
+            let range = e.span.start()..e.span.end();
             text.get(range).is_some() && !chosen.iter().any(|c| c.overlaps(e))
         });
         let clash = fix
@@ -125,7 +125,7 @@ fn choose(text: &str, mut fixes: Vec<Fix>) -> Vec<Edit> {
             chosen.extend(fix.edits);
         }
     }
-    chosen.sort_by_key(|e| e.span.start);
+    chosen.sort_by_key(|e| e.span.start());
     chosen
 }
 
@@ -134,9 +134,9 @@ fn apply(text: &str, edits: &[Edit]) -> String {
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
     for edit in edits {
-        out.push_str(&text[at..edit.span.start]);
+        out.push_str(&text[at..edit.span.start()]);
         out.push_str(&edit.replacement);
-        at = edit.span.end;
+        at = edit.span.end();
     }
     out.push_str(&text[at..]);
     out
@@ -151,7 +151,7 @@ fn described(original: &str, rounds: &[Vec<Edit>]) -> Vec<Applied> {
             let offset = rounds[..round]
                 .iter()
                 .rev()
-                .fold(edit.span.start, |offset, earlier| before(offset, earlier));
+                .fold(edit.span.start(), |offset, earlier| before(offset, earlier));
             placed.push((offset, round, edit));
         }
     }
@@ -174,15 +174,15 @@ fn described(original: &str, rounds: &[Vec<Edit>]) -> Vec<Applied> {
 fn before(offset: usize, edits: &[Edit]) -> usize {
     let mut shift: isize = 0;
     for edit in edits {
-        let start = edit.span.start.saturating_add_signed(shift);
+        let start = edit.span.start().saturating_add_signed(shift);
         if offset < start {
             break;
         }
         let end = start + edit.replacement.len();
         if offset < end {
-            return edit.span.start;
+            return edit.span.start();
         }
-        shift += edit.replacement.len() as isize - (edit.span.end - edit.span.start) as isize;
+        shift += edit.replacement.len() as isize - (edit.span.end() - edit.span.start()) as isize;
     }
     offset.saturating_add_signed(-shift)
 }

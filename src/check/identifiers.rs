@@ -141,7 +141,7 @@ struct Finding {
 /// when the value there is not a plain string (a table of forms is left to
 /// the user).
 fn replace_string(cx: &mut RecordCx, name: &str, span: Span, old: &str, new: &str) -> Option<Fix> {
-    let written = cx.text().get(span.start..span.end)?;
+    let written = cx.text().get(span.start()..span.end())?;
     if !written.starts_with(['"', '\'']) {
         return None;
     }

@@ -104,7 +104,7 @@ pub fn check(cx: &mut RecordCx) {
         .as_ref()
         .and_then(|field| check_tag(cx, &field.value, field.span));
     for field in entry.texts.values() {
-        for tag in field.value.translations.keys() {
+        for tag in field.value.translations().keys() {
             check_tag(cx, tag, field.span);
         }
     }
@@ -149,7 +149,7 @@ fn report_missing_language(cx: &mut RecordCx, guess: &Guess) {
 
 /// `language = "TAG"` inserted on the line after the record's `type` line.
 fn add_language(cx: &mut RecordCx, tag: &str) -> Fix {
-    let type_end = cx.entry.item_type.span.end;
+    let type_end = cx.entry.item_type.span.end();
     let text = cx.text();
     let at = text
         .get(type_end..)
@@ -207,7 +207,7 @@ fn title_script(cx: &mut RecordCx, tag: &Tag, title: &MultiText, span: Span) {
             format!("the title is in Cyrillic script, but language = \"{language}\""),
             "set `language` to the title's language (e.g. \"ru\"), or put the Cyrillic title where it belongs".into(),
         ),
-        (Script::Cyrillic, Script::Latin) if title.translit.is_none() => cx.report(
+        (Script::Cyrillic, Script::Latin) if title.translit().is_none() => cx.report(
             &SCRIPT_MISMATCH,
             span,
             format!("the title is in Latin script, but language = \"{language}\" is written in Cyrillic"),
@@ -220,12 +220,7 @@ fn title_script(cx: &mut RecordCx, tag: &Tag, title: &MultiText, span: Span) {
 fn translit_scripts(cx: &mut RecordCx) {
     let entry = cx.entry;
     for (name, field) in &entry.texts {
-        if field
-            .value
-            .translit
-            .as_deref()
-            .is_some_and(language::has_cyrillic)
-        {
+        if field.value.translit().is_some_and(language::has_cyrillic) {
             report_translit(cx, name, field.span);
         }
     }
@@ -233,7 +228,7 @@ fn translit_scripts(cx: &mut RecordCx) {
         for person in &field.value {
             if person
                 .parts()
-                .any(|p| p.translit.as_deref().is_some_and(language::has_cyrillic))
+                .any(|p| p.translit().is_some_and(language::has_cyrillic))
             {
                 report_translit(cx, name, person.span);
             }

@@ -284,7 +284,7 @@ pub fn finding(
 /// Where a record "starts" for findings about fields it lacks: its `type` line.
 pub fn record_start(entry: &Entry) -> Span {
     let t = &entry.item_type;
-    Span::new(t.key_span.start, t.span.end.max(t.key_span.start))
+    Span::new(t.key_span.start(), t.span.end().max(t.key_span.start()))
 }
 
 /// True when the record has a URL or a DOI.

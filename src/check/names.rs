@@ -133,10 +133,7 @@ fn is_organisation(name: &Name) -> bool {
     // Original and transliteration are looked at apart (joining them with a
     // space, as words are split there anyway, would only cost a copy).
     looks_like_organisation(&family.original)
-        || family
-            .translit
-            .as_deref()
-            .is_some_and(looks_like_organisation)
+        || family.translit().is_some_and(looks_like_organisation)
 }
 
 /// Each stem with whether it must match a whole word (short stems, of four

@@ -195,7 +195,7 @@ fn control_fix(text: &str, name: &str, span: Span) -> Option<Fix> {
         }
         Item::None => {}
     }
-    edits.retain(|e| span.start <= e.span.start && e.span.end <= span.end);
+    edits.retain(|e| span.start() <= e.span.start() && e.span.end() <= span.end());
     (!edits.is_empty()).then_some(Fix { edits })
 }
 
@@ -258,8 +258,8 @@ fn control_character(text: &str) -> Option<char> {
 /// Every form of a text: original, transliteration, translations.
 fn forms(text: &MultiText) -> impl Iterator<Item = &str> {
     std::iter::once(text.original.as_str())
-        .chain(text.translit.as_deref())
-        .chain(text.translations.values().map(String::as_str))
+        .chain(text.translit())
+        .chain(text.translations().values().map(String::as_str))
 }
 
 fn whitespace_problem(text: &str) -> Option<&'static str> {

@@ -234,7 +234,7 @@ fn plan(
         let record = match record {
             Ok(record) => record,
             Err(message) => {
-                let (line, column) = lines.line_col(text, span.start);
+                let (line, column) = lines.line_col(text, span.start());
                 let at = Location {
                     file: source_path.to_path_buf(),
                     span: Some(*span),

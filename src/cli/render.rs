@@ -9,6 +9,7 @@ use super::formatting::{engine, report_form_notes, report_warnings, FormatArgs};
 use super::report::load_exit;
 use super::{Cli, DiagnosticFormat, Exit, Ui};
 use crate::csl::Format;
+use crate::diag::Span;
 use crate::document::metadata::front_matter;
 use crate::document::unknown::unknown_key_errors;
 use crate::document::write::{write, Manuscript};
@@ -97,15 +98,26 @@ pub fn run(cli: &Cli, args: &RenderArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
 }
 
 /// The manuscript's text and the name to report it under (`<stdin>` for `-`).
+/// A manuscript larger than a span can address (4 GiB) is refused, so every
+/// place a diagnostic or citation points at stays exact.
 fn read_document(path: &Path) -> anyhow::Result<(PathBuf, String)> {
-    if path == Path::new("-") {
-        let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .context("cannot read the manuscript from standard input")?;
-        return Ok((PathBuf::from("<stdin>"), text));
-    }
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-    Ok((path.to_path_buf(), text))
+    let (name, source): (PathBuf, Box<dyn Read>) = if path == Path::new("-") {
+        (PathBuf::from("<stdin>"), Box::new(std::io::stdin()))
+    } else {
+        let file =
+            std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+        (path.to_path_buf(), Box::new(file))
+    };
+    let mut text = String::new();
+    source
+        .take(Span::MAX_OFFSET as u64 + 1)
+        .read_to_string(&mut text)
+        .with_context(|| format!("cannot read {}", name.display()))?;
+    anyhow::ensure!(
+        text.len() <= Span::MAX_OFFSET,
+        "cannot read {}: a manuscript may be at most {} bytes (4 GiB)",
+        name.display(),
+        Span::MAX_OFFSET
+    );
+    Ok((name, text))
 }

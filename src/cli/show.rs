@@ -134,7 +134,7 @@ fn text_block(text: &MultiText, language: Option<&str>, policy: &FormPolicy) -> 
         Source::Translation(tag) => text.translation(tag),
         _ => None,
     };
-    for (tag, t) in &text.translations {
+    for (tag, t) in text.translations() {
         let is_printed = printed_translation == Some(t.as_str());
         s.push_str(&format!("{}translation  {tag}: {t}\n", margin(is_printed)));
     }

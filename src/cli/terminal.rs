@@ -216,7 +216,10 @@ impl Escaped<'_> {
             return location;
         }
         if let Some(span) = location.span {
-            let moved = Span::new(moved_offset(text, span.start), moved_offset(text, span.end));
+            let moved = Span::new(
+                moved_offset(text, span.start()),
+                moved_offset(text, span.end()),
+            );
             location.span = Some(moved);
         }
         if !self.overlay.contains_key(&location.file) {
@@ -289,7 +292,7 @@ mod tests {
         assert_eq!(location.file, PathBuf::from("lib/a\\u{1b}]0;x\\u{7}.toml"));
         let shown = escaped.text(&location.file).unwrap();
         let span = location.span.unwrap();
-        assert_eq!(&shown[span.start..span.end], "\\u{1b}");
+        assert_eq!(&shown[span.start()..span.end()], "\\u{1b}");
         assert!(!shown.chars().any(is_control_character));
     }
 }

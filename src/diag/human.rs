@@ -57,18 +57,18 @@ pub fn render_human(
             };
             last = Some((file, text, known_id));
             match (loc.span, text) {
-                (Some(span), Some(text)) if span.end <= text.len() && long_line(text, span) => {
+                (Some(span), Some(text)) if span.end() <= text.len() && long_line(text, span) => {
                     notes.push(format!("--> {}", d.position()));
                     notes.push(excerpt(text, span));
                 }
-                (Some(span), Some(text)) if span.end <= text.len() => {
+                (Some(span), Some(text)) if span.end() <= text.len() => {
                     let id = known_id.unwrap_or_else(|| {
                         *ids.entry(file)
                             .or_insert_with(|| files.add(file.display().to_string(), text))
                     });
                     last = Some((file, Some(text), Some(id)));
-                    let end = span.end.max(span.start);
-                    report = report.with_labels(vec![Label::primary(id, span.start..end)]);
+                    let end = span.end().max(span.start());
+                    report = report.with_labels(vec![Label::primary(id, span.start()..end)]);
                 }
                 _ => notes.push(format!("--> {}", d.position())),
             }
@@ -92,17 +92,17 @@ const EXCERPT_CONTEXT: usize = 40;
 
 /// True when the line holding `span`'s start is too long to show whole.
 fn long_line(text: &str, span: crate::diag::Span) -> bool {
-    let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[span.start..]
+    let start = text[..span.start()].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[span.start()..]
         .find('\n')
-        .map_or(text.len(), |i| span.start + i);
+        .map_or(text.len(), |i| span.start() + i);
     end - start > MAX_SNIPPET_LINE
 }
 
 /// `…text before⟨the place⟩text after…`, on one short line.
 fn excerpt(text: &str, span: crate::diag::Span) -> String {
     let before: String = {
-        let chars: Vec<char> = text[..span.start]
+        let chars: Vec<char> = text[..span.start()]
             .chars()
             .rev()
             .take_while(|c| *c != '\n')
@@ -110,12 +110,12 @@ fn excerpt(text: &str, span: crate::diag::Span) -> String {
             .collect();
         chars.into_iter().rev().collect()
     };
-    let marked: String = text[span.start..span.end.max(span.start)]
+    let marked: String = text[span.start()..span.end().max(span.start())]
         .chars()
         .take_while(|c| *c != '\n')
         .take(EXCERPT_CONTEXT)
         .collect();
-    let after: String = text[span.end.max(span.start)..]
+    let after: String = text[span.end().max(span.start())..]
         .chars()
         .take_while(|c| *c != '\n')
         .take(EXCERPT_CONTEXT)

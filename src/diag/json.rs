@@ -16,7 +16,7 @@ pub fn render_json(out: &mut dyn Write, diagnostics: &[Diagnostic]) -> io::Resul
             "file": loc.map(|l| l.file.display().to_string()),
             "line": loc.map(|l| l.line),
             "column": loc.map(|l| l.column),
-            "span": loc.and_then(|l| l.span).map(|s| [s.start, s.end]),
+            "span": loc.and_then(|l| l.span).map(|s| [s.start(), s.end()]),
             "help": d.help,
         });
         writeln!(out, "{value}")?;

@@ -56,17 +56,42 @@ impl fmt::Display for Severity {
 }
 
 /// A half-open byte range into a source file's text.
+///
+/// Offsets are kept as `u32` (a record keeps two spans per field, so their
+/// size counts at a million records): a span reaches [`Span::MAX_OFFSET`]
+/// (4 GiB). Record files are refused long before that
+/// ([`crate::store::MAX_RECORD_BYTES`]), imports and manuscripts too; an
+/// offset beyond it saturates, it never wraps.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
 )]
 pub struct Span {
-    pub start: usize,
-    pub end: usize,
+    start: u32,
+    end: u32,
 }
 
 impl Span {
+    /// The largest offset a span can hold.
+    pub const MAX_OFFSET: usize = u32::MAX as usize;
+
+    /// The span `start..end`; an offset above [`Span::MAX_OFFSET`] is held as
+    /// that maximum.
     pub fn new(start: usize, end: usize) -> Span {
-        Span { start, end }
+        let offset = |at: usize| u32::try_from(at).unwrap_or(u32::MAX);
+        Span {
+            start: offset(start),
+            end: offset(end),
+        }
+    }
+
+    /// Where the span starts.
+    pub fn start(self) -> usize {
+        self.start as usize
+    }
+
+    /// Where the span ends (exclusive).
+    pub fn end(self) -> usize {
+        self.end as usize
     }
 
     /// Converts an optional range (as TOML parsers report them) to a span.
@@ -98,7 +123,7 @@ impl Location {
 
     /// A location for a span inside `text`, the contents of `path`.
     pub fn at(path: &Path, text: &str, span: Span) -> Location {
-        let (line, column) = LineIndex::new(text).line_col(text, span.start);
+        let (line, column) = LineIndex::new(text).line_col(text, span.start());
         Location {
             file: path.to_path_buf(),
             span: Some(span),
@@ -264,6 +289,20 @@ mod tests {
                     b.display()
                 );
             }
+        }
+    }
+
+    #[test]
+    fn spans_are_small_and_saturate_instead_of_wrapping() {
+        assert_eq!(std::mem::size_of::<Span>(), 8);
+        let span = Span::new(3, 7);
+        assert_eq!((span.start(), span.end()), (3, 7));
+        if let Some(beyond) = Span::MAX_OFFSET.checked_add(5) {
+            let far = Span::new(Span::MAX_OFFSET - 1, beyond);
+            assert_eq!(
+                (far.start(), far.end()),
+                (Span::MAX_OFFSET - 1, Span::MAX_OFFSET)
+            );
         }
     }
 }

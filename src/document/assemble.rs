@@ -99,8 +99,8 @@ pub fn marked(p: &Pieces, mut mark: impl FnMut(usize, &str) -> String) -> String
     let mut last = 0;
     let mut note = 0;
     for (citation, text) in p.citations.iter().zip(p.texts) {
-        out.push_str(&p.doc[last.min(citation.span.start)..citation.span.start]);
-        last = citation.span.end;
+        out.push_str(&p.doc[last.min(citation.span.start())..citation.span.start()]);
+        last = citation.span.end();
         let Some(note_text) = &text.note else {
             out.push_str(&text.inline);
             continue;

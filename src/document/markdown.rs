@@ -59,11 +59,11 @@ fn number_notes(doc: &str, skip: &SkipSet, notes: &NoteRanges, found: &mut [Cita
     let mut marks: Vec<(usize, Mark)> = Vec::new();
     for (index, citation) in found.iter().enumerate() {
         if notes.containing(citation.span).is_none() {
-            marks.push((citation.span.start, Mark::Citation(index)));
+            marks.push((citation.span.start(), Mark::Citation(index)));
         }
     }
     for (index, range) in notes.inline.iter().enumerate() {
-        marks.push((range.start, Mark::Inline(index)));
+        marks.push((range.start(), Mark::Inline(index)));
     }
     for (at, id) in footnote_references(doc, skip) {
         marks.push((at, Mark::Reference(id)));
@@ -137,11 +137,13 @@ pub(crate) struct SkipSet {
 
 impl SkipSet {
     fn new(mut ranges: Vec<Span>) -> SkipSet {
-        ranges.sort_by_key(|r| r.start);
+        ranges.sort_by_key(|r| r.start());
         let mut merged: Vec<Span> = Vec::with_capacity(ranges.len());
         for range in ranges {
             match merged.last_mut() {
-                Some(last) if range.start < last.end => last.end = last.end.max(range.end),
+                Some(last) if range.start() < last.end() => {
+                    *last = Span::new(last.start(), last.end().max(range.end()));
+                }
                 _ => merged.push(range),
             }
         }
@@ -150,9 +152,9 @@ impl SkipSet {
 
     /// The end of the skipped range holding `at`, if any.
     fn end_at(&self, at: usize) -> Option<usize> {
-        let after = self.ranges.partition_point(|r| r.start <= at);
+        let after = self.ranges.partition_point(|r| r.start() <= at);
         let range = self.ranges.get(after.checked_sub(1)?)?;
-        (at < range.end).then_some(range.end)
+        (at < range.end()).then_some(range.end())
     }
 }
 
@@ -284,8 +286,8 @@ fn skipped_ranges(doc: &str) -> Vec<Span> {
     let mut i = 0;
     let bytes = doc.as_bytes();
     while i < bytes.len() {
-        if let Some(block) = next_block.next_if(|b| b.start <= i) {
-            i = i.max(block.end);
+        if let Some(block) = next_block.next_if(|b| b.start() <= i) {
+            i = i.max(block.end());
             continue;
         }
         let end = match bytes[i] {
@@ -389,9 +391,9 @@ enum NotePlace<'a> {
 
 impl NoteRanges {
     fn containing(&self, span: Span) -> Option<NotePlace<'_>> {
-        let inside = |r: &Span| r.start <= span.start && span.end <= r.end;
+        let inside = |r: &Span| r.start() <= span.start() && span.end() <= r.end();
         // the innermost inline note starts last; look back a few for nesting
-        let after = self.inline.partition_point(|r| r.start <= span.start);
+        let after = self.inline.partition_point(|r| r.start() <= span.start());
         let inline = (after.saturating_sub(8)..after)
             .rev()
             .find(|&i| inside(&self.inline[i]));
@@ -400,7 +402,7 @@ impl NoteRanges {
         }
         let after = self
             .definitions
-            .partition_point(|(r, _)| r.start <= span.start);
+            .partition_point(|(r, _)| r.start() <= span.start());
         let (range, id) = self.definitions.get(after.checked_sub(1)?)?;
         inside(range).then_some(NotePlace::Definition(id))
     }
@@ -440,7 +442,7 @@ fn note_ranges(doc: &str, skip: &SkipSet) -> NoteRanges {
     if let Some((start, id)) = current {
         definitions.push((Span::new(start, doc.len()), id));
     }
-    inline.sort_by_key(|r| r.start);
+    inline.sort_by_key(|r| r.start());
     NoteRanges {
         inline,
         definitions,
@@ -475,7 +477,7 @@ mod tests {
             Some(("page".into(), "106".into()))
         );
         assert_eq!(
-            &doc[found[1].span.start..found[1].span.end],
+            &doc[found[1].span.start()..found[1].span.end()],
             "[see @a, p. 5; @b]"
         );
         assert!(found[2].items[0].suppress_author);

@@ -46,11 +46,11 @@ pub fn unknown_key_errors<'k>(
         .iter()
         .enumerate()
         .map(|(n, (key, spans))| {
-            let (line, column) = positions.at(spans[0].start);
+            let (line, column) = positions.at(spans[0].start());
             let others: Vec<String> = spans[1..]
                 .iter()
                 .map(|s| {
-                    let (l, c) = positions.at(s.start);
+                    let (l, c) = positions.at(s.start());
                     format!("{l}:{c}")
                 })
                 .collect();
@@ -63,7 +63,7 @@ pub fn unknown_key_errors<'k>(
                     others.join(", ")
                 )
             };
-            let short_line = positions.line_len(spans[0].start) <= SNIPPET_LINE;
+            let short_line = positions.line_len(spans[0].start()) <= SNIPPET_LINE;
             let location = Location {
                 file: path.to_path_buf(),
                 span: (n < SNIPPETS && short_line).then_some(spans[0]),

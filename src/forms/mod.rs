@@ -193,7 +193,7 @@ impl Translit {
         }
         let cyrillic = language::has_cyrillic(original);
         let own_wins = self.policy == TranslitPolicy::RecordFirst || !cyrillic;
-        if let (Some(own), true) = (&text.translit, own_wins) {
+        if let (Some(own), true) = (&text.translit(), own_wins) {
             return Some(Chosen {
                 text: Cow::Borrowed(own),
                 source: Source::Own,

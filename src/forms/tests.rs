@@ -4,9 +4,9 @@ use super::*;
 
 fn russian() -> MultiText {
     let mut title = MultiText::plain("Военная доктрина");
-    title.translit = Some("Voyennaya doktrina".into());
+    title.set_translit(Some("Voyennaya doktrina".into()));
     title
-        .translations
+        .translations_mut()
         .insert("en".into(), "Military doctrine".into());
     title
 }
@@ -110,7 +110,7 @@ fn schemes_fall_back_per_language_and_say_so() {
 #[test]
 fn names_are_never_translated() {
     let mut family = MultiText::plain("Ниязов");
-    family.translit = Some("Niyazov".into());
+    family.set_translit(Some("Niyazov".into()));
     let name = Name {
         family: Some(family),
         ..Name::default()

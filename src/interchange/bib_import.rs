@@ -231,14 +231,15 @@ impl<'a> Reader<'a> {
         let translation = self.bracketed_translation();
         if let Some(mut title) = self.joined_title("") {
             if let Some(translation) = translation {
-                title.translations.insert("en".into(), translation);
+                title.translations_mut().insert("en".into(), translation);
             }
             if let Some(original) = self.take("titleoriginal", Mode::Title) {
-                title.translit = Some(std::mem::replace(&mut title.original, original));
+                let translit = std::mem::replace(&mut title.original, original);
+                title.set_translit(Some(translit));
             }
             if let Some(field) = self.options.translit_field.clone() {
                 if let Some(translit) = self.take(&field.to_ascii_lowercase(), Mode::Title) {
-                    title.translit = Some(translit);
+                    title.set_translit(Some(translit));
                 }
             }
             self.entry.set_text("title", title);
@@ -443,10 +444,10 @@ impl<'a> Reader<'a> {
             };
             let value = decode(&raw.value, Mode::Title).text;
             if form == "romanised" {
-                text.translit = Some(value);
+                text.set_translit(Some(value));
             } else if let Some(language) = form.strip_prefix("translated_") {
                 let tag = language_tag(language).unwrap_or_else(|| language.to_string());
-                text.translations.insert(tag, value);
+                text.translations_mut().insert(tag, value);
             } else {
                 continue;
             }
@@ -557,7 +558,7 @@ fn add_translit(name: &mut Name, latin: &Name) {
     for (part, latin_part) in pairs {
         if let (Some(p), Some(l)) = (part, latin_part) {
             if p.original != l.original {
-                p.translit = Some(l.original.clone());
+                p.set_translit(Some(l.original.clone()));
             }
         }
     }

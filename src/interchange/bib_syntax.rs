@@ -375,7 +375,7 @@ impl Parser<'_, '_> {
             self.escapes = Escapes::Counted;
             self.field_lines_end_values = false;
         }
-        entry.span.end = self.pos.min(self.bytes.len());
+        entry.span = Span::new(entry.span.start(), self.pos.min(self.bytes.len()));
         match result {
             Ok(()) => {
                 self.out.entries.push(entry);
@@ -383,7 +383,7 @@ impl Parser<'_, '_> {
             }
             Err(broken) => Err(Broken {
                 // Broken at the end of the file: the place to fix is the entry.
-                span: if broken.span.start >= self.bytes.len() {
+                span: if broken.span.start() >= self.bytes.len() {
                     Span::new(at, at + 1)
                 } else {
                     broken.span
@@ -405,7 +405,7 @@ impl Parser<'_, '_> {
             match self.peek() {
                 None => {
                     return Err(Broken {
-                        span: Span::new(entry.span.start, entry.span.start + 1),
+                        span: Span::new(entry.span.start(), entry.span.start() + 1),
                         message: "the entry never closes".into(),
                         help: "end the entry with `}`",
                         resume: self.bytes.len(),
@@ -433,7 +433,7 @@ impl Parser<'_, '_> {
                     // Reported at the entry that is broken, not the next one.
                     let line = self.source.at(Span::new(self.pos, self.pos)).line;
                     return Err(Broken {
-                        span: Span::new(entry.span.start, entry.span.start + 1),
+                        span: Span::new(entry.span.start(), entry.span.start() + 1),
                         message: format!(
                             "a new entry starts on line {line} before this one closed"
                         ),

@@ -165,11 +165,11 @@ impl<'a> Writer<'a> {
     }
 
     fn multiscript_text(&mut self, field: &str, text: &MultiText) {
-        if let Some(translit) = &text.translit {
+        if let Some(translit) = &text.translit() {
             let value = self.encode(translit);
             self.bib.push(&format!("{field}_romanised"), value);
         }
-        for (tag, translation) in &text.translations {
+        for (tag, translation) in text.translations() {
             let language = babel_name_exact(tag).unwrap_or(tag);
             let value = self.encode(translation);
             self.bib
@@ -185,14 +185,15 @@ impl<'a> Writer<'a> {
         if self.options.multiscript {
             return;
         }
-        if let (Some(translit), false) = (&title.translit, self.options.form == TextForm::Translit)
+        if let (Some(translit), false) =
+            (&title.translit(), self.options.form == TextForm::Translit)
         {
             let value = self.encode(translit);
             self.bib.push("usera", value);
         }
         let translation = title
             .translation("en")
-            .or_else(|| title.translations.values().next().map(String::as_str));
+            .or_else(|| title.translations().values().next().map(String::as_str));
         if let (Some(t), false) = (
             translation,
             matches!(self.options.form, TextForm::Translation(_)),

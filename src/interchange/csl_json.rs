@@ -95,11 +95,11 @@ fn item(entry: &Entry, form: &TextForm, scheme: Romanizer) -> Value {
 fn multi_text(text: &MultiText) -> Value {
     let mut map = Map::new();
     map.insert("original".into(), json!(text.original));
-    if let Some(t) = &text.translit {
+    if let Some(t) = &text.translit() {
         map.insert("translit".into(), json!(t));
     }
-    if !text.translations.is_empty() {
-        map.insert("translation".into(), json!(text.translations));
+    if !text.translations().is_empty() {
+        map.insert("translation".into(), json!(text.translations()));
     }
     Value::Object(map)
 }

@@ -102,14 +102,14 @@ impl ItemReader<'_, '_> {
 
     /// Where `name` stands in the item (its first `"name"`), else the item.
     fn span_of(&self, name: &str) -> Span {
-        let text = &self.source.text[self.item.start..self.item.end];
+        let text = &self.source.text[self.item.start()..self.item.end()];
         let quoted = format!("\"{name}\"");
         text.find(&quoted)
             .map(|at| {
-                let start = self.item.start + at;
+                let start = self.item.start() + at;
                 Span::new(start, start + quoted.len())
             })
-            .unwrap_or(Span::new(self.item.start, self.item.start + 1))
+            .unwrap_or(Span::new(self.item.start(), self.item.start() + 1))
     }
 
     /// Reports a value CSL cannot hold and keeps it as written.
@@ -373,14 +373,13 @@ fn read_multi_text(value: &Value) -> Option<MultiText> {
                 .collect()
         })
         .unwrap_or_default();
-    Some(MultiText {
-        original: map.get("original")?.as_str()?.to_string(),
-        translit: map
-            .get("translit")
+    Some(MultiText::new(
+        map.get("original")?.as_str()?.to_string(),
+        map.get("translit")
             .and_then(Value::as_str)
             .map(str::to_string),
         translations,
-    })
+    ))
 }
 
 fn read_kaynak_name(value: &Value) -> Name {

@@ -153,7 +153,7 @@ impl<'a> Source<'a> {
 
     /// A location for a byte span of the input.
     pub fn at(&self, span: Span) -> Location {
-        let start = span.start.min(self.text.len());
+        let start = span.start().min(self.text.len());
         let start = (0..=start)
             .rev()
             .find(|i| self.text.is_char_boundary(*i))
@@ -164,7 +164,7 @@ impl<'a> Source<'a> {
         let (line, column) = lines.line_col(self.text, start);
         Location {
             file: self.path.to_path_buf(),
-            span: Some(Span::new(start, span.end.max(start))),
+            span: Some(Span::new(start, span.end().max(start))),
             line,
             column,
         }
@@ -188,7 +188,7 @@ fn finish(imported: &mut Imported, source: &Source) {
     let spans = std::mem::take(&mut imported.spans);
     for (mut entry, span) in entries.into_iter().zip(spans) {
         let removed = normalize_entry(&mut entry);
-        let at = source.at(Span::new(span.start, span.start));
+        let at = source.at(Span::new(span.start(), span.start()));
         if removed > 0 {
             imported.diagnostics.push(
                 Diagnostic::warning(
@@ -381,10 +381,10 @@ fn normalize_name(name: &mut Name, removed: &mut usize) {
 
 fn normalize_text(text: &mut MultiText, removed: &mut usize) {
     text.original = clean(&text.original, removed);
-    if let Some(t) = &mut text.translit {
+    if let Some(t) = text.translit_mut() {
         *t = clean(t, removed);
     }
-    for t in text.translations.values_mut() {
+    for t in text.translations_mut().values_mut() {
         *t = clean(t, removed);
     }
 }

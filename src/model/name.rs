@@ -92,7 +92,7 @@ impl Name {
 
     /// True when any part has a hand-given transliteration.
     pub fn has_translit(&self) -> bool {
-        self.parts().any(|p| p.translit.is_some())
+        self.parts().any(|p| p.translit().is_some())
     }
 
     /// Every text part that is set.
@@ -117,11 +117,11 @@ mod tests {
     #[test]
     fn displays_person_and_organisation() {
         let person = Name {
-            family: Some(MultiText {
-                original: "Ниязов".into(),
-                translit: Some("Niyazov".into()),
-                ..MultiText::default()
-            }),
+            family: Some(MultiText::new(
+                "Ниязов".into(),
+                Some("Niyazov".into()),
+                Default::default(),
+            )),
             given: Some(MultiText::plain("Н. С.")),
             ..Name::default()
         };

@@ -301,7 +301,7 @@ fn schemes_for(text: &str, language: Option<&str>) -> (Lang, Vec<Scheme>) {
 
 fn add_text(record: &mut Record, text: &MultiText, language: Option<&str>, origin: Origin) {
     add(record, &text.original, origin, Kind::Original);
-    if let Some(own) = &text.translit {
+    if let Some(own) = &text.translit() {
         add(record, own, origin, Kind::Translit);
     }
     if has_cyrillic(&text.original) {
@@ -312,7 +312,7 @@ fn add_text(record: &mut Record, text: &MultiText, language: Option<&str>, origi
             }
         }
     }
-    for (i, (_, translation)) in text.translations.iter().enumerate() {
+    for (i, (_, translation)) in text.translations().iter().enumerate() {
         add(record, translation, origin, Kind::Translation(i as u16));
     }
 }
@@ -379,14 +379,14 @@ fn hit(entry: &Entry, segment: Segment, score: u32) -> Option<Hit> {
 fn text_form(text: &MultiText, language: Option<&str>, kind: Kind) -> Option<(String, Found)> {
     Some(match kind {
         Kind::Original => (text.original.clone(), Found::Original),
-        Kind::Translit => (text.translit.clone()?, Found::Translit),
+        Kind::Translit => (text.translit()?.to_string(), Found::Translit),
         Kind::Derived(scheme) => {
             let lang = Lang::for_text(language, &text.original).lang;
             let romanized = romanize(&text.original, scheme, lang).ok()?;
             (romanized.text, Found::Derived(scheme))
         }
         Kind::Translation(i) => {
-            let (tag, t) = text.translations.iter().nth(usize::from(i))?;
+            let (tag, t) = text.translations().iter().nth(usize::from(i))?;
             (t.clone(), Found::Translation(tag.clone()))
         }
     })

@@ -20,10 +20,10 @@ fn entry(key: &str, language: &str, title: MultiText, family: Option<MultiText>)
 fn library() -> Vec<Entry> {
     let mut niyazov_title = MultiText::plain("Военная доктрина");
     niyazov_title
-        .translations
+        .translations_mut()
         .insert("en".into(), "Military doctrine".into());
     let mut family = MultiText::plain("Ниязов");
-    family.translit = Some("Niyazov".into());
+    family.set_translit(Some("Niyazov".into()));
     vec![
         entry("niyazov", "ru", niyazov_title, Some(family)),
         entry(

@@ -463,8 +463,10 @@ mod tests {
     fn sample() -> Entry {
         let mut entry = Entry::new("k", ItemType::ArticleJournal);
         let mut title = MultiText::plain("Развитие");
-        title.translit = Some("Razvitiye".into());
-        title.translations.insert("en".into(), "Development".into());
+        title.set_translit(Some("Razvitiye".into()));
+        title
+            .translations_mut()
+            .insert("en".into(), "Development".into());
         entry.set_text("title", title);
         let name = Name {
             family: Some(MultiText::plain("Ниязов")),

@@ -25,7 +25,7 @@ impl<'a> FileContext<'a> {
 
     pub fn location(&self, span: Span) -> Location {
         let lines = self.lines.get_or_init(|| LineIndex::new(self.text));
-        let (line, column) = lines.line_col(self.text, span.start);
+        let (line, column) = lines.line_col(self.text, span.start());
         Location {
             file: self.path.to_path_buf(),
             span: Some(span),

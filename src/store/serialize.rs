@@ -100,12 +100,12 @@ pub fn text_value(text: &MultiText) -> String {
         return basic_string(&text.original);
     }
     let mut parts = vec![format!("original = {}", basic_string(&text.original))];
-    if let Some(translit) = &text.translit {
+    if let Some(translit) = &text.translit() {
         parts.push(format!("translit = {}", basic_string(translit)));
     }
-    if !text.translations.is_empty() {
+    if !text.translations().is_empty() {
         let inner: Vec<String> = text
-            .translations
+            .translations()
             .iter()
             .map(|(tag, t)| format!("{} = {}", bare_or_quoted_key(tag), basic_string(t)))
             .collect();
@@ -243,10 +243,12 @@ mod tests {
         let mut entry = Entry::new("x", ItemType::ArticleJournal);
         entry.language = Some(crate::model::Field::detached("ru".into()));
         let mut title = MultiText::plain("Развитие \"связей\"\\ \u{202E}\0");
-        title.translit = Some("Razvitiye".into());
-        title.translations.insert("en".into(), "Development".into());
+        title.set_translit(Some("Razvitiye".into()));
         title
-            .translations
+            .translations_mut()
+            .insert("en".into(), "Development".into());
+        title
+            .translations_mut()
             .insert("pt-BR".into(), "Desenvolvimento".into());
         entry.set_text("title", title);
         entry.set_text("issue", MultiText::plain("1"));

@@ -67,10 +67,10 @@ fn parse_text_table(
                     text.original = s;
                     has_original = true;
                 } else {
-                    text.translit = Some(s);
+                    text.set_translit(Some(s));
                 }
             }
-            "translation" => text.translations = parse_translations(cx, name, item),
+            "translation" => *text.translations_mut() = parse_translations(cx, name, item),
             other => unknown_key(cx, table, other, TEXT_KEYS, &format!("the `{name}` table")),
         }
     }
