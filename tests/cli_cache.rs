@@ -3,93 +3,19 @@
 //! and any change to a record, to the options or to the cache file itself
 //! gives the output of a run without caches.
 
-use assert_cmd::Command;
+mod cache_support;
+
+use cache_support::*;
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime};
-
-const TODAY: &str = "2026-11-28";
-
-fn kaynak() -> Command {
-    let mut cmd = Command::cargo_bin("kaynak").expect("binary");
-    cmd.env_remove("KAYNAK_LIBRARY").env("NO_COLOR", "1");
-    cmd
-}
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// Sets a file's modification time `age` into the past: a file cached
-/// right after it was written is compared by its contents, an older one by
-/// size and time only, and both ways must hold.
-fn age_file(path: &Path, age: Duration) {
-    let file = fs::File::options().write(true).open(path).expect("open");
-    file.set_modified(SystemTime::now() - age).expect("mtime");
-}
-
-/// A copy of the fixture library `name`, its files dated `age` ago. Caches
-/// that other tests' runs left in the fixture (`.kaynak-cache*`, ignored by
-/// git) are not copied.
-fn copy_of(name: &str, age: Duration) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    for item in fs::read_dir(root().join("tests/fixtures").join(name)).expect("fixture") {
-        let path = item.expect("entry").path();
-        let hidden = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'));
-        if path.is_file() && !hidden {
-            let copy = dir.path().join(path.file_name().expect("name"));
-            fs::copy(&path, &copy).expect("copy");
-            age_file(&copy, age);
-        }
-    }
-    dir
-}
-
-/// stdout, stderr and exit code of `kaynak --library DIR ARGS…`, with the
-/// library's path written as `LIB`.
-fn run(dir: &Path, args: &[&str]) -> (String, String, i32) {
-    let output = kaynak()
-        .arg("--library")
-        .arg(dir)
-        .args(args)
-        .output()
-        .expect("run");
-    let lib = dir.display().to_string();
-    let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).replace(&lib, "LIB");
-    (
-        text(&output.stdout),
-        text(&output.stderr),
-        output.status.code().unwrap_or(-1),
-    )
-}
-
-fn with_no_cache<'a>(args: &[&'a str]) -> Vec<&'a str> {
-    let mut out = vec!["--no-cache"];
-    out.extend_from_slice(args);
-    out
-}
-
-/// Runs `args` without caches, then twice with them: all three agree.
-fn agrees(dir: &Path, args: &[&str], cache: &str) -> (String, String, i32) {
-    let reference = run(dir, &with_no_cache(args));
-    assert!(!dir.join(cache).exists(), "--no-cache writes no cache");
-    let cold = run(dir, args);
-    assert!(dir.join(cache).exists(), "the first run writes {cache}");
-    let warm = run(dir, args);
-    assert_eq!(cold, reference, "cold run of {args:?}");
-    assert_eq!(warm, reference, "warm run of {args:?}");
-    reference
-}
+use std::path::Path;
+use std::time::Duration;
 
 #[test]
 fn a_warm_check_prints_what_a_cold_one_prints() {
     for age in [Duration::from_secs(60), Duration::ZERO] {
         let dir = copy_of("broken", age);
         let args = ["check", "--today", TODAY];
-        let (out, _, code) = agrees(dir.path(), &args, ".kaynak-cache-check");
+        let (out, _, code) = agrees(dir.path(), &args, CHECK_CACHE);
         assert_eq!(code, 1);
         assert!(out.contains("duplicate-doi") && out.contains("allow-without-reason"));
         assert!(out.contains("invalid-toml"), "{out}");
@@ -105,13 +31,6 @@ fn a_warm_check_prints_what_a_cold_one_prints() {
     }
 }
 
-/// The cache exists: with and without it, the same output.
-fn agrees_again(dir: &Path, args: &[&str]) {
-    let reference = run(dir, &with_no_cache(args));
-    assert_eq!(run(dir, args), reference, "{args:?}");
-    assert_eq!(run(dir, args), reference, "{args:?}, again");
-}
-
 /// `check` keeps its own cache and leaves the load cache to the commands
 /// that keep entries: it reads a load cache another command wrote (and
 /// agrees with a run without caches), but does not write one itself.
@@ -119,12 +38,14 @@ fn agrees_again(dir: &Path, args: &[&str]) {
 fn check_reads_the_load_cache_but_leaves_writing_it_to_others() {
     let dir = copy_of("broken", Duration::from_secs(60));
     let args = ["check", "--today", TODAY];
-    agrees(dir.path(), &args, ".kaynak-cache-check");
+    agrees(dir.path(), &args, CHECK_CACHE);
     assert!(
         !dir.path().join(".kaynak-cache").exists(),
         "check wrote the load cache"
     );
-    fs::remove_file(dir.path().join(".kaynak-cache-check")).expect("remove");
+    // Both of check's caches go: the next check must load.
+    fs::remove_file(dir.path().join(CHECK_CACHE)).expect("remove");
+    fs::remove_file(dir.path().join(CHECK_OUTPUT)).expect("remove");
     agrees(dir.path(), &["list"], ".kaynak-cache");
     let load_cache = fs::read(dir.path().join(".kaynak-cache")).expect("load cache");
     // A cold check over the load cache `list` wrote.
@@ -138,7 +59,7 @@ fn check_reads_the_load_cache_but_leaves_writing_it_to_others() {
 fn a_changed_record_or_option_is_checked_again() {
     let dir = copy_of("broken", Duration::from_secs(60));
     let args = ["check", "--today", TODAY];
-    agrees(dir.path(), &args, ".kaynak-cache-check");
+    agrees(dir.path(), &args, CHECK_CACHE);
     // A record gains the DOI of another: the duplicate is found, in the
     // unchanged record's company.
     let a = dir.path().join("dup-title-a.toml");
@@ -173,8 +94,8 @@ fn a_changed_record_or_option_is_checked_again() {
 fn a_corrupt_or_foreign_check_cache_is_ignored() {
     let dir = copy_of("broken", Duration::from_secs(60));
     let args = ["check", "--today", TODAY];
-    let reference = agrees(dir.path(), &args, ".kaynak-cache-check");
-    let cache = dir.path().join(".kaynak-cache-check");
+    let reference = agrees(dir.path(), &args, CHECK_CACHE);
+    let cache = dir.path().join(CHECK_CACHE);
     let good = fs::read(&cache).expect("cache");
     let mut flipped = good.clone();
     let middle = flipped.len() / 2;
@@ -182,6 +103,8 @@ fn a_corrupt_or_foreign_check_cache_is_ignored() {
     let bad: [&[u8]; 4] = [b"", b"not a cache", &good[..good.len() / 2], &flipped];
     for bytes in bad {
         fs::write(&cache, bytes).expect("write");
+        // Not answered by the output cache: the check cache is read.
+        fs::remove_file(dir.path().join(CHECK_OUTPUT)).expect("remove");
         assert_eq!(run(dir.path(), &args), reference);
         assert_eq!(
             fs::read(&cache).expect("rebuilt"),
@@ -194,12 +117,13 @@ fn a_corrupt_or_foreign_check_cache_is_ignored() {
 /// A record rewritten behind the cache's back, with its size and time kept,
 /// still reads as cached: the warm check did not read it (which is the
 /// point of the cache), while `--no-cache` reads the truth. (Concise
-/// findings: a snippet would show the file as it is now.)
+/// findings: a snippet would show the file as it is now. The output cache
+/// is removed: it would answer without even the check cache.)
 #[test]
 fn a_warm_check_does_not_read_unchanged_records() {
     let dir = copy_of("broken", Duration::from_secs(60));
     let args = ["check", "--today", TODAY, "--format", "concise"];
-    let (before, _, _) = agrees(dir.path(), &args, ".kaynak-cache-check");
+    let (before, _, _) = agrees(dir.path(), &args, CHECK_CACHE);
     let path = dir.path().join("invalid-doi.toml");
     let text = fs::read_to_string(&path).expect("read");
     let time = fs::metadata(&path)
@@ -209,6 +133,7 @@ fn a_warm_check_does_not_read_unchanged_records() {
     fs::write(&path, text.replace("DOI = \"", "URL = \"")).expect("write");
     let file = fs::File::options().write(true).open(&path).expect("open");
     file.set_modified(time).expect("mtime");
+    fs::remove_file(dir.path().join(CHECK_OUTPUT)).expect("remove");
     assert_eq!(run(dir.path(), &args).0, before);
     assert_ne!(run(dir.path(), &with_no_cache(&args)).0, before);
 }
@@ -221,7 +146,7 @@ fn fix_on_a_warm_cache_repairs_what_a_cold_fix_repairs() {
     let warm = copy_of("broken", Duration::from_secs(60));
     let cold = copy_of("broken", Duration::from_secs(60));
     let check = ["check", "--today", TODAY];
-    agrees(warm.path(), &check, ".kaynak-cache-check");
+    agrees(warm.path(), &check, CHECK_CACHE);
     let dry = ["check", "--today", TODAY, "--fix", "--dry-run"];
     let (shown, _, _) = run(warm.path(), &dry);
     assert!(

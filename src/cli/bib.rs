@@ -53,9 +53,8 @@ pub fn run(cli: &Cli, args: &BibArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
         }
         chosen
     };
-    let mut recorder = locales.and_then(|locales| {
-        bib_cache::Recorder::start(cli, args, ui, &loaded, engine.style_source, locales)
-    });
+    let mut recorder = locales
+        .and_then(|locales| bib_cache::start(cli, args, ui, &loaded, engine.style_source, locales));
     let before = ui.take_recorded();
     // A block: the output borrows the recorder until it is flushed.
     {

@@ -1,7 +1,12 @@
 //! `kaynak check`: validate the library and report findings (on stdout, since
 //! they are this command's result), then a summary line; `--fix` repairs what
-//! is safe first, `--fix --dry-run` shows the repairs as a diff instead.
+//! is safe first, `--fix --dry-run` shows the repairs as a diff instead. A
+//! check over unchanged inputs prints what the last one printed (see
+//! [`check_replay`]); one that must run goes through the check cache.
 
+use super::check_replay;
+use super::output_cache::Recorder;
+use super::terminal::Output;
 use super::{Cli, DiagnosticFormat, Exit, Ui};
 use crate::check::{self, calendar, diff, fix, rules, Checked, Options, Profile};
 use crate::diag::{self, Diagnostic, Location, Severity, Tally};
@@ -10,10 +15,9 @@ use crate::model::{Date, DatePart, Endpoint};
 use crate::store::cache::Stamp;
 use crate::store::{self, derived, FileState, LoadOptions, Loaded};
 use anyhow::{bail, Context};
-use codespan_reporting::term::termcolor::ColorChoice;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
@@ -62,6 +66,13 @@ pub fn run(cli: &Cli, args: &CheckArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
     }
     let settings = store::read_settings(&cli.library);
     let (options, setting_problems) = options(args, &settings)?;
+    // A check over unchanged inputs prints what the last one printed.
+    let key = check_replay::key(cli, args, ui, &options, &settings);
+    if let Some(key) = key {
+        if let Some(exit) = check_replay::replay(cli, key)? {
+            return Ok(exit);
+        }
+    }
     let (mut loaded, mut report) = check_library(cli, &options)?;
     if args.fix {
         // The findings carry their fixes, from this run or the check cache.
@@ -72,13 +83,18 @@ pub fn run(cli: &Cli, args: &CheckArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
     }
     report.diagnostics.extend(setting_problems);
     diag::sort(&mut report.diagnostics);
-    print_report(args, ui, &loaded, &report)?;
     let tally = Tally::of(&report.diagnostics);
     let fails = tally.errors > 0 || (args.strict && tally.warnings > 0);
+    let exit = if fails { Exit::Findings } else { Exit::Success };
+    let mut recorder = key.and_then(|key| check_replay::start(cli, key, &settings, &loaded));
+    let after = print_report(args, ui, &loaded, &report, recorder.as_mut())?;
+    if let Some(recorder) = recorder {
+        recorder.finish(&[], &after, exit, &loaded);
+    }
     // The process ends after this command: freeing every entry and finding
     // one by one would cost a cold check of 100,000 records some 3% more.
     std::mem::forget((loaded, report));
-    Ok(if fails { Exit::Findings } else { Exit::Success })
+    Ok(exit)
 }
 
 /// Loads and checks the library. Through the check cache (unless
@@ -353,12 +369,16 @@ fn apply_fixes(
     Ok(())
 }
 
+/// Prints the report: the findings and the summary line on stdout (with
+/// `--format json` the summary goes to stderr, and is returned), a copy of
+/// stdout going into `recorder`.
 fn print_report(
     args: &CheckArgs,
     ui: &Ui,
     loaded: &Loaded,
     report: &check::Report,
-) -> anyhow::Result<()> {
+    recorder: Option<&mut Recorder>,
+) -> anyhow::Result<Vec<u8>> {
     let shown: Vec<Diagnostic> = report
         .diagnostics
         .iter()
@@ -373,33 +393,44 @@ fn print_report(
         DiagnosticFormat::Json => (&shown, &texts),
         _ => (&escaped.diagnostics, &escaped),
     };
+    let stdout = io::stdout();
+    let terminal = stdout.is_terminal();
+    let stdout: Box<dyn Write> = match recorder {
+        Some(recorder) => Box::new(recorder.tee(stdout.lock())),
+        None => Box::new(stdout.lock()),
+    };
+    let mut after = Vec::new();
     match args.format {
         DiagnosticFormat::Human => {
-            let choice = if ui.stdout_color() {
-                ColorChoice::Always
-            } else {
-                ColorChoice::Never
-            };
-            // Buffered (see `Ui::diagnostics`).
-            let mut out =
-                super::report::buffered(io::stdout().lock(), choice == ColorChoice::Always);
+            // Buffered (see `Ui::diagnostics`); control characters are
+            // escaped in the findings already, and colors must pass.
+            let mut out = super::report::buffered(stdout, ui.stdout_color());
             diag::render_human(&mut out, shown, sources)?;
+            if !ui.quiet {
+                writeln!(Output::new(&mut out, terminal), "{}", summary(report))?;
+            }
             out.flush()?;
         }
-        DiagnosticFormat::Concise => diag::render_concise(&mut ui.out(), shown)?,
-        DiagnosticFormat::Json => diag::render_json(&mut ui.out(), shown)?,
+        DiagnosticFormat::Concise | DiagnosticFormat::Json => {
+            let mut out = io::BufWriter::new(Output::new(stdout, terminal));
+            if args.format == DiagnosticFormat::Json {
+                diag::render_json(&mut out, shown)?;
+                // JSON output stays one object per line: the summary goes
+                // to stderr.
+                if !ui.quiet {
+                    writeln!(after, "{}", summary(report))?;
+                }
+            } else {
+                diag::render_concise(&mut out, shown)?;
+                if !ui.quiet {
+                    writeln!(out, "{}", summary(report))?;
+                }
+            }
+            out.flush()?;
+        }
     }
-    if ui.quiet {
-        return Ok(());
-    }
-    let line = summary(report);
-    // JSON output stays one object per line: the summary goes to stderr.
-    if args.format == DiagnosticFormat::Json {
-        writeln!(io::stderr(), "{line}")?;
-    } else {
-        writeln!(ui.out(), "{line}")?;
-    }
-    Ok(())
+    io::stderr().lock().write_all(&after)?;
+    Ok(after)
 }
 
 /// `checked 7 records: 4 errors, 13 warnings, 1 info`.

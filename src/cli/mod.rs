@@ -7,6 +7,7 @@
 mod bib;
 mod bib_cache;
 mod check;
+mod check_replay;
 mod cite;
 mod completions;
 mod export;
@@ -17,6 +18,7 @@ mod import;
 mod list;
 mod man;
 mod new;
+mod output_cache;
 mod progress;
 mod render;
 mod report;

@@ -21,6 +21,8 @@ use xxhash_rust::xxh3::Xxh3Default;
 pub const CHECK_CACHE: &str = ".kaynak-cache-check";
 /// The last bibliography `kaynak bib` wrote.
 pub const BIB_CACHE: &str = ".kaynak-cache-bib";
+/// What the last `kaynak check` printed.
+pub const CHECK_OUTPUT_CACHE: &str = ".kaynak-cache-check-output";
 
 const MAGIC: &[u8; 8] = b"KAYNAKD\0";
 /// Bumped when the layout above changes.
