@@ -111,3 +111,27 @@ pub fn agrees_again(dir: &Path, args: &[&str]) {
     assert_eq!(run(dir, args), reference, "{args:?}, again");
     check_cache_alone(dir, args, &reference);
 }
+
+/// A cache file at `cache` that is empty, not a cache, cut short, with a
+/// byte flipped, or one of the `foreign` files (other caches) is ignored:
+/// `args` prints `reference` and writes the file anew, byte for byte as the
+/// good one it replaced.
+pub fn ignores_bad_caches(
+    dir: &Path,
+    args: &[&str],
+    cache: &Path,
+    reference: &(String, String, i32),
+    foreign: &[&[u8]],
+) {
+    let good = fs::read(cache).expect("cache");
+    let mut flipped = good.clone();
+    let middle = flipped.len() / 2;
+    flipped[middle] ^= 0x20;
+    let mut bad: Vec<&[u8]> = vec![b"", b"not a cache", &good[..good.len() / 2], &flipped];
+    bad.extend_from_slice(foreign);
+    for bytes in bad {
+        fs::write(cache, bytes).expect("write");
+        assert_eq!(&run(dir, args), reference);
+        assert_eq!(fs::read(cache).expect("rebuilt"), good, "rebuilt as it was");
+    }
+}
