@@ -136,8 +136,7 @@ pub fn replay(dir: &Path, cache: Cache, key: u128) -> io::Result<Option<Exit>> {
 const RECENT: usize = 16;
 
 /// True when one of the [`RECENT`] files last modified when the run saw
-/// them has changed since (by the same test as [`seen::unchanged`]'s:
-/// size and time, else the contents' hash). A record being worked on is
+/// them has changed since (by [`seen::unchanged`]'s own test of a file). A record being worked on is
 /// the likeliest to have changed again: found first, it costs a few
 /// `stat`s rather than a pass over the whole library before the command
 /// runs anyway. False says nothing of the other files.
@@ -154,14 +153,10 @@ fn recent_changed(dir: &Path, files: &[FileSeen]) -> bool {
         return false;
     }
     read.select_nth_unstable_by(count - 1, |a, b| b.1.mtime.cmp(&a.1.mtime));
-    read[..count].iter().any(|(name, stamp)| {
-        let path = dir.join(name);
-        let Ok(meta) = fs::metadata(&path) else {
-            return true;
-        };
-        !stamp.same_on_disk(&meta)
-            && fs::read(&path).map_or(true, |bytes| !stamp.same_contents(&meta, &bytes))
-    })
+    let now = std::time::SystemTime::now();
+    read[..count]
+        .iter()
+        .any(|(name, stamp)| !seen::file_unchanged(dir, name, stamp, now))
 }
 
 /// The stdout bytes and the rest of a body.

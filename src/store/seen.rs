@@ -5,6 +5,7 @@
 //! when the stamp is not settled). A derived cache keyed on a whole load (the
 //! output of `kaynak bib`) is valid only when this holds.
 
+use super::cache::Stamp;
 use super::{list_records, FileSeen, FileState};
 use crate::diag::Diagnostic;
 use rayon::prelude::*;
@@ -48,6 +49,13 @@ pub fn unchanged(dir: &Path, files: &[FileSeen], skipped: u128) -> bool {
                     FileState::Unreadable => false,
                 }
         })
+}
+
+/// True when the record file `name` of `dir` is unchanged since `stamp`:
+/// the test [`unchanged`] makes of each file (size and time, else the
+/// contents' hash), for a caller that looks at some files first.
+pub fn file_unchanged(dir: &Path, name: &str, stamp: &Stamp, now: SystemTime) -> bool {
+    super::reading::unchanged(&dir.join(name), stamp, now).is_some()
 }
 
 #[cfg(test)]
