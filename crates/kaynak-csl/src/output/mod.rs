@@ -316,7 +316,7 @@ fn backend(format: Format) -> &'static dyn Backend {
 
 /// Render a node in a format.
 pub fn render(node: &Inline, format: Format) -> String {
-    let events = normalize(flatten(node));
+    let events = events(node);
     let backend = backend(format);
     // about the text's length, so the output is rarely regrown
     let length: usize = events
@@ -338,6 +338,15 @@ pub fn render(node: &Inline, format: Format) -> String {
     out
 }
 
+/// `normalize(flatten(node))` in one pass: each text is cleaned up as it
+/// is flattened, into one vector (the clean-up only ever looks back at what
+/// it has written, so the events and their order are the same).
+pub fn events(node: &Inline) -> Vec<Event<'_>> {
+    let mut events = Vec::with_capacity(64);
+    flatten_into::<true>(node, State::default(), &mut events);
+    events
+}
+
 #[derive(Default, Clone, Copy)]
 struct State {
     italic: bool,
@@ -350,28 +359,47 @@ pub fn flatten(node: &Inline) -> Vec<Event<'_>> {
     // room for a typical entry's events: growing from empty took several
     // reallocations per rendered cite
     let mut events = Vec::with_capacity(64);
-    flatten_into(node, State::default(), &mut events);
+    flatten_into::<false>(node, State::default(), &mut events);
     events
 }
 
-fn flatten_into<'t>(node: &'t Inline, state: State, events: &mut Vec<Event<'t>>) {
+/// Appends a text event: through the punctuation clean-up when `NORMALIZE`
+/// (see [`normalize`]), else as it is.
+fn push_event_text<'t, const NORMALIZE: bool>(events: &mut Vec<Event<'t>>, text: &'t str) {
+    if NORMALIZE {
+        push_text(events, Cow::Borrowed(text));
+    } else {
+        events.push(Event::Text(Cow::Borrowed(text)));
+    }
+}
+
+fn flatten_into<'t, const NORMALIZE: bool>(
+    node: &'t Inline,
+    state: State,
+    events: &mut Vec<Event<'t>>,
+) {
+    let children_into = |children: &'t [Inline], state: State, events: &mut Vec<Event<'t>>| {
+        for child in children {
+            flatten_into::<NORMALIZE>(child, state, events);
+        }
+    };
     match node {
         Inline::Text(text) => {
             if !text.is_empty() {
-                events.push(Event::Text(Cow::Borrowed(text)))
+                push_event_text::<NORMALIZE>(events, text);
             }
         }
         Inline::NoCase(children) | Inline::Tagged(_, children) => {
-            children.iter().for_each(|c| flatten_into(c, state, events))
+            children_into(children, state, events)
         }
         Inline::Display(display, children) => {
             events.push(Event::Open(Span::Display(*display)));
-            children.iter().for_each(|c| flatten_into(c, state, events));
+            children_into(children, state, events);
             events.push(Event::Close(Span::Display(*display)));
         }
         Inline::Quoted { marks, children } => {
-            events.push(Event::Text(Cow::Borrowed(&marks.open)));
-            children.iter().for_each(|c| flatten_into(c, state, events));
+            push_event_text::<NORMALIZE>(events, &marks.open);
+            children_into(children, state, events);
             events.push(Event::CloseQuote(
                 Cow::Borrowed(&marks.close),
                 marks.punctuation_inside,
@@ -381,7 +409,7 @@ fn flatten_into<'t>(node: &'t Inline, state: State, events: &mut Vec<Event<'t>>)
             if formatting.is_empty() {
                 // a plain sequence: nothing to open, so no need to ask
                 // whether it is empty
-                children.iter().for_each(|c| flatten_into(c, state, events));
+                children_into(children, state, events);
                 return;
             }
             if children.iter().all(Inline::is_empty) {
@@ -395,17 +423,41 @@ fn flatten_into<'t>(node: &'t Inline, state: State, events: &mut Vec<Event<'t>>)
                 .iter()
                 .rev()
                 .for_each(|s| events.push(Event::Open(*s)));
-            children.iter().for_each(|c| flatten_into(c, state, events));
+            children_into(children, state, events);
             spans.iter().for_each(|s| events.push(Event::Close(*s)));
         }
+    }
+}
+
+/// At most one span per attribute (style, variant, weight, underline,
+/// vertical alignment), kept on the stack: one formatted node of every
+/// rendered cite allocated a vector for them.
+struct Spans {
+    spans: [Span; 5],
+    len: usize,
+}
+
+impl Spans {
+    fn push(&mut self, span: Span) {
+        if let Some(slot) = self.spans.get_mut(self.len) {
+            *slot = span;
+            self.len += 1;
+        }
+    }
+
+    fn iter(&self) -> std::slice::Iter<'_, Span> {
+        self.spans[..self.len].iter()
     }
 }
 
 /// The spans that switch to `formatting` from `state`. Markup (`flips`)
 /// turns an attribute already on off again; the style's formatting leaves
 /// it on.
-fn spans_for(formatting: &Formatting, state: &mut State, flips: bool) -> Vec<Span> {
-    let mut spans = Vec::new();
+fn spans_for(formatting: &Formatting, state: &mut State, flips: bool) -> Spans {
+    let mut spans = Spans {
+        spans: [Span::Italic; 5],
+        len: 0,
+    };
     match formatting.font_style {
         Some(FontStyle::Italic | FontStyle::Oblique) if state.italic && !flips => {}
         Some(FontStyle::Italic | FontStyle::Oblique) => {
@@ -684,6 +736,43 @@ mod tests {
     #[test]
     fn a_node_stays_five_words() {
         assert!(std::mem::size_of::<Inline>() <= 40);
+    }
+
+    /// One pass gives what flattening then cleaning up gives: punctuation
+    /// dropped after punctuation, moved into quotes, doubled spaces, a colon
+    /// replaced, empty marks, nested formatting and flips.
+    #[test]
+    fn events_are_the_normalized_flattening() {
+        let text = |t: &str| Inline::Text(t.into());
+        let italic = Formatting {
+            font_style: Some(FontStyle::Italic),
+            ..Formatting::default()
+        };
+        let quoted = |children| Inline::quoted("“", "”", true, children);
+        let trees = [
+            Inline::seq(vec![text("A."), text(". B"), text(" "), text(" C:"), text("? D")]),
+            Inline::seq(vec![quoted(vec![text("Title")]), text(". Next,"), text(",")]),
+            Inline::seq(vec![
+                quoted(vec![quoted(vec![text("In")])]),
+                text("?"),
+                Inline::quoted("", "", false, vec![text("x")]),
+                text(";"),
+                text("."),
+            ]),
+            Inline::Formatted(
+                italic,
+                vec![
+                    text("a "),
+                    Inline::Markup(italic, vec![text("b.")]),
+                    Inline::Formatted(italic, vec![text(".c")]),
+                    Inline::Display(Display::Block, vec![text(" d")]),
+                ],
+            ),
+        ];
+        for tree in &trees {
+            assert_eq!(events(tree), normalize(flatten(tree)), "{tree:?}");
+        }
+        assert!(events(&trees[0]) != flatten(&trees[0]));
     }
 
     #[test]
