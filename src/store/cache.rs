@@ -166,6 +166,11 @@ pub struct Cached {
     pub name: String,
     pub stamp: Stamp,
     pub entry: Entry,
+    /// Where the record's bytes are in the cache file it was decoded from
+    /// ([`CacheFile::record_bytes`]): a record reused unchanged goes into
+    /// the next cache as these bytes, not encoded again.
+    #[serde(skip)]
+    pub bytes: std::ops::Range<usize>,
 }
 
 /// The same, borrowed, for writing.
@@ -282,8 +287,7 @@ impl CacheFile {
         let decoded: Option<Vec<Vec<Cached>>> = slices
             .par_iter()
             .map(|c| {
-                let records =
-                    postcard::from_bytes::<Vec<Cached>>(&self.bytes[c.bytes.clone()]).ok()?;
+                let records = self.decode_chunk(c.bytes.clone())?;
                 let matches = records.len() == c.names.len()
                     && records.iter().zip(&c.names).all(|(r, n)| r.name == *n);
                 matches.then_some(records)
@@ -292,6 +296,35 @@ impl CacheFile {
         let records: Vec<Cached> = decoded?.into_iter().flatten().collect();
         let sorted = records.windows(2).all(|w| w[0].name < w[1].name);
         sorted.then_some(records)
+    }
+}
+
+impl CacheFile {
+    /// The records of the chunk at `bytes` (its count, then each record as
+    /// postcard writes a `Vec<Cached>`), each with where its bytes are; `None`
+    /// when the chunk does not decode to exactly its bytes.
+    fn decode_chunk(&self, bytes: std::ops::Range<usize>) -> Option<Vec<Cached>> {
+        let chunk = self.bytes.get(bytes.clone())?;
+        let (count, mut rest): (usize, &[u8]) = postcard::take_from_bytes(chunk).ok()?;
+        // Each record takes more than a byte: a count beyond the chunk's
+        // length is corrupt, and must not size the vector.
+        if count > rest.len() {
+            return None;
+        }
+        let mut records = Vec::with_capacity(count);
+        for _ in 0..count {
+            let start = bytes.end - rest.len();
+            let (mut record, after): (Cached, &[u8]) = postcard::take_from_bytes(rest).ok()?;
+            record.bytes = start..bytes.end - after.len();
+            records.push(record);
+            rest = after;
+        }
+        rest.is_empty().then_some(records)
+    }
+
+    /// The bytes of a record this file holds (see [`Cached::bytes`]).
+    pub fn record_bytes(&self, bytes: std::ops::Range<usize>) -> Option<&[u8]> {
+        self.bytes.get(bytes)
     }
 }
 
@@ -347,8 +380,10 @@ fn encode(mut records: Vec<(&str, &Stamp, &Entry)>) -> Option<Vec<u8>> {
         .iter()
         .map(|&(name, stamp, entry)| Some((name, encode_record(name, stamp, entry)?)))
         .collect();
+    let encoded = encoded?;
+    let borrowed: Vec<(&str, &[u8])> = encoded.iter().map(|(n, b)| (*n, b.as_slice())).collect();
     let mut out = Vec::new();
-    write_records_to(&encoded?, &mut out).ok()?;
+    write_records_to(&borrowed, &mut out).ok()?;
     Some(out)
 }
 
@@ -365,9 +400,9 @@ type IndexRef<'a> = (u64, Vec<&'a str>);
 /// Writes the cache of `records` ([`encode_record`]'s bytes, sorted by
 /// name) to `out`: the header, the index, then each chunk as its length
 /// and its records' bytes, never copied into one buffer.
-fn write_records_to(records: &[(&str, Vec<u8>)], out: &mut impl Write) -> io::Result<()> {
+fn write_records_to(records: &[(&str, &[u8])], out: &mut impl Write) -> io::Result<()> {
     let unencodable = |_| io::Error::other("cannot encode the cache");
-    let chunks: Vec<&[(&str, Vec<u8>)]> = records.chunks(CHUNK).collect();
+    let chunks: Vec<&[(&str, &[u8])]> = records.chunks(CHUNK).collect();
     let mut counts = Vec::with_capacity(chunks.len());
     let mut index: Vec<IndexRef> = Vec::with_capacity(chunks.len());
     for chunk in &chunks {
@@ -379,7 +414,7 @@ fn write_records_to(records: &[(&str, Vec<u8>)], out: &mut impl Write) -> io::Re
     let index = postcard::to_stdvec(&index).map_err(unencodable)?;
     let body = || {
         let records = chunks.iter().zip(&counts).flat_map(|(chunk, count)| {
-            std::iter::once(count.as_slice()).chain(chunk.iter().map(|(_, b)| b.as_slice()))
+            std::iter::once(count.as_slice()).chain(chunk.iter().map(|(_, b)| *b))
         });
         std::iter::once(index.as_slice()).chain(records)
     };
@@ -397,9 +432,10 @@ fn write_records_to(records: &[(&str, Vec<u8>)], out: &mut impl Write) -> io::Re
 }
 
 /// Writes the cache of `dir` atomically from `records` ([`encode_record`]'s
-/// bytes, sorted by name); any failure leaves the old file (or none) and is
-/// returned for tests, never reported to a user.
-pub fn write(dir: &Path, records: &[(&str, Vec<u8>)]) -> io::Result<()> {
+/// bytes, or a reused record's bytes from the old cache, sorted by name);
+/// any failure leaves the old file (or none) and is returned for tests,
+/// never reported to a user.
+pub fn write(dir: &Path, records: &[(&str, &[u8])]) -> io::Result<()> {
     let path = dir.join(CACHE_FILE);
     let temp = temp_path(dir);
     let result = fs::File::create_new(&temp)
@@ -539,10 +575,21 @@ mod tests {
                 )
             })
             .collect();
+        let borrowed: Vec<(&str, &[u8])> =
+            records.iter().map(|(n, b)| (*n, b.as_slice())).collect();
         let mut file = Vec::new();
-        write_records_to(&records, &mut file).expect("write");
+        write_records_to(&borrowed, &mut file).expect("write");
         assert!(file.ends_with(&whole));
-        assert_eq!(decode(&file).map(|c| c.len()), Some(2));
+        // Each decoded record knows its own bytes in the file.
+        let opened = CacheFile::new(file.clone()).expect("open");
+        let back = opened.decode(0..opened.chunks()).expect("decode");
+        assert_eq!(back.len(), 2);
+        for (record, (_, bytes)) in back.iter().zip(&records) {
+            assert_eq!(
+                opened.record_bytes(record.bytes.clone()),
+                Some(bytes.as_slice())
+            );
+        }
     }
 
     const LOCKED: &str = concat!(

@@ -38,6 +38,9 @@ struct FileResult {
     cacheable: bool,
     /// The load cache's stamp was used unchanged.
     reused: bool,
+    /// Where the record's bytes are in the load cache, when it was reused
+    /// unchanged: they go into a rewritten cache as they are.
+    cached_bytes: Option<std::ops::Range<usize>>,
     /// The caller's known record (its index) that the file still is.
     known: Option<usize>,
 }
@@ -69,9 +72,10 @@ pub fn read_records<V: Visit>(
     if options.stamps {
         loaded.files.reserve_exact(files.len());
     }
-    // The load cache's records, encoded as they were loaded (in file order,
-    // which is name order).
-    let mut records: Vec<(&str, Vec<u8>)> = Vec::with_capacity(if writes_cache(options) {
+    // The load cache's records as they were loaded (in file order, which is
+    // name order): encoded when fresh, where they are in the old cache when
+    // reused.
+    let mut records: Vec<(&str, Record)> = Vec::with_capacity(if writes_cache(options) {
         files.len()
     } else {
         0
@@ -165,9 +169,30 @@ pub fn read_records<V: Visit>(
     // the cache as it is: it would lose them. Failures are ignored (a
     // read-only library simply runs without a cache).
     if writes_cache(options) && loaded.unchanged.is_empty() && (fresh || reused != cached.total()) {
-        let _ = cache::write(&dir, &records);
+        let file = cached.file.as_ref();
+        let bytes: Option<Vec<(&str, &[u8])>> = records
+            .iter()
+            .map(|(name, record)| match record {
+                Record::Encoded(bytes) => Some((*name, bytes.as_slice())),
+                Record::Cached(range) => Some((*name, file?.record_bytes(range.clone())?)),
+            })
+            .collect();
+        // A reused record is always in the file it came from; were it not,
+        // no cache is better than one without it.
+        if let Some(bytes) = bytes {
+            let _ = cache::write(&dir, &bytes);
+        }
     }
     outputs
+}
+
+/// A record as it goes into the load cache.
+enum Record {
+    /// Encoded from the entry just loaded.
+    Encoded(Vec<u8>),
+    /// Reused unchanged: its bytes in the cache file it came from (a warm
+    /// load encodes nothing, and a load that rewrites the cache copies them).
+    Cached(std::ops::Range<usize>),
 }
 
 /// Whether this load brings the load cache up to date.
@@ -181,7 +206,7 @@ struct Visited<O> {
     /// What the visitor gave for the entry.
     output: Option<O>,
     /// The entry as the load cache holds it, when it goes there.
-    record: Option<Vec<u8>>,
+    record: Option<Record>,
 }
 
 /// Visits the entry of `result` (on the thread that loaded it), encodes it
@@ -193,9 +218,11 @@ fn visit<V: Visit>(
     visitor: &V,
 ) -> Visited<V::Output> {
     let output = (result.entry.as_ref()).map(|entry| visitor.visit(entry, result.text.as_deref()));
-    let record = match (&result.entry, result.stamp) {
-        (Some(entry), Some(stamp)) if writes_cache(options) && result.cacheable => {
-            cache::encode_record(name, &stamp, entry)
+    let record = match (&result.entry, result.stamp, result.cached_bytes.take()) {
+        _ if !writes_cache(options) || !result.cacheable => None,
+        (Some(_), Some(_), Some(bytes)) => Some(Record::Cached(bytes)),
+        (Some(entry), Some(stamp), None) => {
+            cache::encode_record(name, &stamp, entry).map(Record::Encoded)
         }
         _ => None,
     };
@@ -231,7 +258,11 @@ fn file_name(path: &Path) -> &str {
 struct CacheStream {
     /// The library whose cache is still to be opened.
     unopened: Option<PathBuf>,
+    /// Kept to the end of the load, even once a chunk failed to decode:
+    /// the records reused before are copied from it.
     file: Option<cache::CacheFile>,
+    /// A chunk did not decode: the rest of the cache is ignored.
+    broken: bool,
     next_chunk: usize,
     buffer: VecDeque<Cached>,
 }
@@ -244,6 +275,7 @@ impl CacheStream {
         CacheStream {
             unopened: dir,
             file: None,
+            broken: false,
             next_chunk: 0,
             buffer: VecDeque::new(),
         }
@@ -259,6 +291,9 @@ impl CacheStream {
 
     /// The cached record of the file `name`, if any (names come in order).
     fn take(&mut self, name: &str) -> Option<Cached> {
+        if self.broken {
+            return None;
+        }
         while self.buffer.front().is_some_and(|c| c.name.as_str() < name) {
             self.buffer.pop_front();
         }
@@ -291,7 +326,10 @@ impl CacheStream {
                 self.next_chunk = end;
                 self.buffer.extend(records);
             }
-            None => self.file = None,
+            None => {
+                self.broken = true;
+                self.buffer.clear();
+            }
         }
     }
 
@@ -420,6 +458,8 @@ fn reuse(path: &Path, key: &str, hit: Cached, loaded_at: SystemTime) -> Option<F
         stamp: Some(stamp),
         cacheable: true,
         reused,
+        // Same name, same stamp, same entry: the same bytes.
+        cached_bytes: reused.then_some(hit.bytes),
         ..FileResult::empty()
     })
 }
@@ -474,6 +514,7 @@ impl FileResult {
             stamp: None,
             cacheable: false,
             reused: false,
+            cached_bytes: None,
             known: None,
         }
     }
@@ -580,6 +621,81 @@ mod tests {
         load(dir.path(), true);
         let after = fs::metadata(dir.path().join(cache::CACHE_FILE)).expect("meta");
         assert_eq!(before.modified().ok(), after.modified().ok());
+    }
+
+    /// A warm load encodes nothing and leaves the cache as it is; once a
+    /// record changes, the cache it writes (the other records copied from
+    /// the old one) is byte for byte the cache a cold load writes.
+    #[test]
+    fn a_rewritten_cache_copies_the_reused_records() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for i in 0..40 {
+            let path = dir.path().join(format!("r{i:02}.toml"));
+            let text = format!("type = \"book\"\ntitle = \"Kitab {i}\"\n");
+            fs::write(&path, text).expect("write");
+            age_file(&path, Duration::from_secs(60));
+        }
+        let path = dir.path().join(cache::CACHE_FILE);
+        load(dir.path(), true);
+        let first = fs::read(&path).expect("cache");
+        let written = fs::metadata(&path)
+            .and_then(|m| m.modified())
+            .expect("mtime");
+        load(dir.path(), true);
+        assert_eq!(
+            fs::metadata(&path).and_then(|m| m.modified()).ok(),
+            Some(written)
+        );
+        let changed = dir.path().join("r17.toml");
+        fs::write(&changed, "type = \"book\"\ntitle = \"Yeni\"\n").expect("write");
+        age_file(&changed, Duration::from_secs(60));
+        let warm = load(dir.path(), true);
+        assert_eq!(title(&warm, "r17"), "Yeni");
+        let rewritten = fs::read(&path).expect("cache");
+        assert_ne!(rewritten, first);
+        fs::remove_file(&path).expect("remove");
+        let cold = load(dir.path(), true);
+        assert_eq!(fs::read(&path).expect("cache"), rewritten);
+        assert_eq!(warm.library.entries, cold.library.entries);
+        assert_eq!(title(&load(dir.path(), true), "r17"), "Yeni");
+    }
+
+    /// A cache whose later chunk does not decode (whole and hashed, but not
+    /// records) is used up to that chunk; the load equals an uncached one,
+    /// and the cache written then holds every record again.
+    #[test]
+    fn a_chunk_that_does_not_decode_ends_the_cache() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for i in 0..60 {
+            let path = dir.path().join(format!("r{i:02}.toml"));
+            fs::write(&path, format!("type = \"book\"\ntitle = \"T{i}\"\n")).expect("write");
+            age_file(&path, Duration::from_secs(60));
+        }
+        let cold = load(dir.path(), false);
+        load(dir.path(), true);
+        let good = cache::open(dir.path()).expect("cache");
+        let records = good.decode(0..good.chunks()).expect("decode");
+        assert_eq!(records.len(), 60);
+        let mut parts: Vec<(&str, &[u8])> = records
+            .iter()
+            .map(|r| {
+                (
+                    r.name.as_str(),
+                    good.record_bytes(r.bytes.clone()).expect("bytes"),
+                )
+            })
+            .collect();
+        // Past the first few chunks (decoded together), a record that is
+        // not one.
+        let at = 8 * (CacheStream::CHUNKS_AT_ONCE + 1) + 2;
+        parts[at].1 = b"\xff\xff";
+        cache::write(dir.path(), &parts).expect("write");
+        let opened = cache::open(dir.path()).expect("whole and hashed");
+        assert!(opened.decode(0..opened.chunks()).is_none());
+        let loaded = load(dir.path(), true);
+        assert_eq!(loaded.library.entries, cold.library.entries);
+        assert_eq!(loaded.diagnostics, cold.diagnostics);
+        assert_eq!(cache::read(dir.path()).len(), 60, "rebuilt");
     }
 
     /// Known records unchanged on disk are skipped; a changed one is read.

@@ -750,8 +750,18 @@ mod tests {
         };
         let quoted = |children| Inline::quoted("“", "”", true, children);
         let trees = [
-            Inline::seq(vec![text("A."), text(". B"), text(" "), text(" C:"), text("? D")]),
-            Inline::seq(vec![quoted(vec![text("Title")]), text(". Next,"), text(",")]),
+            Inline::seq(vec![
+                text("A."),
+                text(". B"),
+                text(" "),
+                text(" C:"),
+                text("? D"),
+            ]),
+            Inline::seq(vec![
+                quoted(vec![text("Title")]),
+                text(". Next,"),
+                text(","),
+            ]),
             Inline::seq(vec![
                 quoted(vec![quoted(vec![text("In")])]),
                 text("?"),
