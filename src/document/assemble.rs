@@ -9,6 +9,7 @@
 
 use super::Citation;
 use pulldown_cmark::{html, Options, Parser};
+use std::fmt::Write;
 
 /// One citation rendered in the output format.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -39,10 +40,11 @@ const STYLE: &str =
 
 /// The manuscript as Markdown with `[^cite-N]` footnotes.
 pub fn markdown(p: &Pieces) -> String {
-    let mut notes = Vec::new();
-    let body = marked(p, |n, note| {
-        notes.push(format!("[^cite-{n}]: {note}"));
-        format!("[^cite-{n}]")
+    // each note's line, written as it is marked (no string per note or mark)
+    let mut notes = String::new();
+    let body = marked(p, |n, note, out| {
+        let _ = writeln!(notes, "[^cite-{n}]: {note}");
+        let _ = write!(out, "[^cite-{n}]");
     });
     let bib = if p.bibliography.is_empty() {
         String::new()
@@ -52,7 +54,10 @@ pub fn markdown(p: &Pieces) -> String {
     let heading = p.heading.map(|h| format!("# {h}\n\n"));
     let mut out = place_bibliography(&body, &bib, heading.as_deref());
     if !notes.is_empty() {
-        out = format!("{}\n\n{}\n", out.trim_end(), notes.join("\n"));
+        out.truncate(out.trim_end().len());
+        out.reserve(notes.len() + 2);
+        out.push_str("\n\n");
+        out.push_str(&notes);
     }
     out
 }
@@ -60,11 +65,11 @@ pub fn markdown(p: &Pieces) -> String {
 /// The manuscript as a standalone HTML page; footnotes link to their text and back.
 pub fn html_page(p: &Pieces, title: &str) -> String {
     let mut notes = Vec::new();
-    let body = marked(p, |n, note| {
+    let body = marked(p, |n, note, out| {
         notes.push(format!(
             "<li id=\"cite-note-{n}\"><p>{note} <a href=\"#cite-ref-{n}\" class=\"footnote-back\" aria-label=\"Back to the text\">↩</a></p></li>"
         ));
-        format!("<sup id=\"cite-ref-{n}\"><a href=\"#cite-note-{n}\" class=\"footnote-ref\">{n}</a></sup>")
+        let _ = write!(out, "<sup id=\"cite-ref-{n}\"><a href=\"#cite-note-{n}\" class=\"footnote-ref\">{n}</a></sup>");
     });
     const SLOT: &str = "<div id=\"refs\"></div>";
     let heading = p.heading.map(|h| format!("# {h}\n\n"));
@@ -91,10 +96,11 @@ pub fn html_page(p: &Pieces, title: &str) -> String {
 }
 
 /// The body with every citation replaced: in-text parts in place, and for
-/// each new footnote `mark(number, note text)`, which takes the place of the
-/// space before the citation and moves after a following punctuation mark
-/// (`text.¹`). After an author in the sentence (`Niiazov¹`) the mark stays.
-pub fn marked(p: &Pieces, mut mark: impl FnMut(usize, &str) -> String) -> String {
+/// each new footnote the mark `mark(number, note text, body)` appends to the
+/// body, which takes the place of the space before the citation and moves
+/// after a following punctuation mark (`text.¹`). After an author in the
+/// sentence (`Niiazov¹`) the mark stays.
+pub fn marked(p: &Pieces, mut mark: impl FnMut(usize, &str, &mut String)) -> String {
     let mut out = String::with_capacity(p.doc.len());
     let mut last = 0;
     let mut note = 0;
@@ -108,19 +114,20 @@ pub fn marked(p: &Pieces, mut mark: impl FnMut(usize, &str) -> String) -> String
         note += 1;
         if !text.inline.is_empty() {
             out.push_str(&text.inline);
-            out.push_str(&mark(note, note_text));
+            mark(note, note_text, &mut out);
             continue;
         }
         let kept = out.trim_end_matches([' ', '\t', '\n']).len();
         let lost_newline = out[kept..].contains('\n');
         out.truncate(kept);
-        let punctuation: String = p.doc[last..]
-            .chars()
-            .take_while(|c| ".,;:!?".contains(*c))
-            .collect();
-        out.push_str(&punctuation);
-        last += punctuation.len();
-        out.push_str(&mark(note, note_text));
+        let after = &p.doc[last..];
+        let punctuation = after.len()
+            - after
+                .trim_start_matches([',', '.', ';', ':', '!', '?'])
+                .len();
+        out.push_str(&after[..punctuation]);
+        last += punctuation;
+        mark(note, note_text, &mut out);
         if lost_newline && !p.doc[last..].starts_with([' ', '\n']) {
             out.push('\n');
         }
@@ -173,6 +180,8 @@ pub fn refs_markers(body: &str) -> Vec<RefsMarker> {
         let end = offset + line.len();
         match open {
             None if is_refs_fence(trimmed) => open = Some((offset, end)),
+            // most lines hold no `<` at all: the search is set up only for those that do
+            None if !line.contains('<') => {}
             None => {
                 if let Some(at) = line.find("<div id=\"refs\"></div>") {
                     let start = offset + at;

@@ -75,7 +75,7 @@ pub fn document(p: &Pieces, title: Option<&str>) -> (String, Vec<crate::diag::Di
         texts: &texts,
         ..*p
     };
-    let body = marked(&with_marks, |_, note| note.to_string());
+    let body = marked(&with_marks, |_, note, out| out.push_str(note));
     let heading = p.heading.map(|h| format!("# {h}\n\n"));
     let markdown = place_bibliography(&body, &bibliography, heading.as_deref());
     let converted = convert(&markdown, &|n| raw.get(n).cloned().unwrap_or_default());

@@ -56,7 +56,9 @@ const LABELS: &[(&str, &[&str])] = &[
 #[derive(Debug, Clone)]
 pub struct LocatorLabels {
     /// Every form with its CSL term, and its first letter in lower case
-    /// (most labels are ruled out by it).
+    /// (most labels are ruled out by it), sorted by that letter (stably:
+    /// forms with the same letter stay in the order they were added, which
+    /// breaks ties between equal matches).
     forms: Vec<(String, &'static str, char)>,
 }
 
@@ -75,6 +77,7 @@ impl LocatorLabels {
                 labels.add(form, term);
             }
         }
+        labels.sort();
         labels
     }
 
@@ -92,7 +95,14 @@ impl LocatorLabels {
                 }
             }
         }
+        labels.sort();
         labels
+    }
+
+    /// Sorts the forms by their first letter, keeping the order of those
+    /// that share it: a label is looked for only among them.
+    fn sort(&mut self) {
+        self.forms.sort_by_key(|(_, _, first)| *first);
     }
 
     fn add(&mut self, form: &str, term: &'static str) {
@@ -112,7 +122,9 @@ impl LocatorLabels {
         // the longest label wins; of equal ones, one written in the same case
         // (`s.` is a page in Turkish, `S.` an issue)
         let mut best: Option<(&'static str, usize, bool)> = None;
-        for (form, term, _) in self.forms.iter().filter(|(_, _, f)| *f == first) {
+        let start = self.forms.partition_point(|(_, _, f)| *f < first);
+        let same_first = self.forms[start..].iter();
+        for (form, term, _) in same_first.take_while(|(_, _, f)| *f == first) {
             let Some(len) = label_len(text, form) else {
                 continue;
             };
@@ -134,21 +146,54 @@ impl LocatorLabels {
 /// The byte length of `form` written at the start of `text` in any letter
 /// case, when it ends there as a label (`page 5`, not `pages5x`).
 fn label_len(text: &str, form: &str) -> Option<usize> {
-    let mut chars = text.char_indices();
-    let mut end = 0;
-    for wanted in form.chars() {
-        let (at, c) = chars.next()?;
-        if !c.to_lowercase().eq(wanted.to_lowercase()) {
-            return None;
-        }
-        end = at + c.len_utf8();
-    }
+    let end = match ascii_prefix(text, form) {
+        Some(matched) => matched.then_some(form.len())?,
+        None => folded_prefix(text, form)?,
+    };
     let rest = &text[end..];
     // A word label must end at a word boundary.
     let ends_ok = form.ends_with(|c: char| !c.is_alphanumeric())
         || rest.is_empty()
         || rest.starts_with([' ', '\u{a0}']);
     ends_ok.then_some(end)
+}
+
+/// Whether `text` starts with the ASCII `form` in any letter case, when
+/// bytes alone can tell: the form and the text it is compared with are
+/// ASCII (`None` otherwise; most labels are ruled out here, at a compare
+/// of a few bytes).
+fn ascii_prefix(text: &str, form: &str) -> Option<bool> {
+    if !form.is_ascii() {
+        return None;
+    }
+    match text.as_bytes().get(..form.len()) {
+        Some(head) if head.eq_ignore_ascii_case(form.as_bytes()) => Some(true),
+        Some(head) if head.is_ascii() => Some(false),
+        None if text.is_ascii() => Some(false),
+        _ => None,
+    }
+}
+
+/// The byte length of the text that `form` matches at the start of `text`,
+/// letter by letter in any case.
+fn folded_prefix(text: &str, form: &str) -> Option<usize> {
+    let mut chars = text.char_indices();
+    let mut end = 0;
+    for wanted in form.chars() {
+        let (at, c) = chars.next()?;
+        // ASCII letters fold without the general case mapping (a letter
+        // outside ASCII may fold to one inside it: K, the Kelvin sign, is k)
+        let same = if c.is_ascii() && wanted.is_ascii() {
+            c.eq_ignore_ascii_case(&wanted)
+        } else {
+            c.to_lowercase().eq(wanted.to_lowercase())
+        };
+        if !same {
+            return None;
+        }
+        end = at + c.len_utf8();
+    }
+    Some(end)
 }
 
 /// The CSL term for an English label at the start of `text` (see
@@ -176,6 +221,14 @@ mod tests {
         assert_eq!(match_label("pages 3"), Some(("page", 6)));
         assert_eq!(match_label("passim"), None);
         assert_eq!(match_label("verses"), Some(("verse", 6)));
+        assert_eq!(match_label("PP. 3"), Some(("page", 4)));
+        assert_eq!(match_label("Chap. 3"), Some(("chapter", 6)));
+        // the Kelvin sign folds to an ASCII k, as a label letter may
+        assert_eq!(label_len("\u{212a}ey", "key"), Some("\u{212a}ey".len()));
+        assert_eq!(label_len("Pa\u{212a}", "pak"), Some("Pa\u{212a}".len()));
+        assert_eq!(label_len("pa", "pak"), None);
+        assert_eq!(label_len("pag", "p."), None);
+        assert_eq!(label_len("pages5", "pages"), None);
         assert!(is_term("page") && !is_term("p."));
     }
 

@@ -29,10 +29,32 @@ pub fn find_citations(doc: &str, labels: &LocatorLabels) -> Vec<Citation> {
     let mut found = Vec::new();
     let bytes = doc.as_bytes();
     let mut i = 0;
+    // The first skipped range that ends after `i` (`i` only moves forward):
+    // no search per byte.
+    let mut next_skip = 0;
     while i < bytes.len() {
-        if let Some(end) = skip.end_at(i) {
-            i = end;
-            continue;
+        while skip.ranges.get(next_skip).is_some_and(|r| r.end() <= i) {
+            next_skip += 1;
+        }
+        let skip_start = match skip.ranges.get(next_skip) {
+            Some(range) if range.start() <= i => {
+                i = range.end();
+                continue;
+            }
+            Some(range) => range.start(),
+            None => bytes.len(),
+        };
+        // Only `[` and `@` can start a citation: the bytes before the next
+        // one (or the next skipped range) are passed over at once.
+        match bytes[i..skip_start]
+            .iter()
+            .position(|&b| b == b'[' || b == b'@')
+        {
+            Some(offset) => i += offset,
+            None => {
+                i = skip_start;
+                continue;
+            }
         }
         let step = match bytes[i] {
             b'[' => bracket(doc, i, &skip, labels, &mut found),

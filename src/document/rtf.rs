@@ -53,7 +53,7 @@ pub fn document(p: &Pieces, bibliography: &[String]) -> String {
         texts: &texts,
         ..*p
     };
-    let body = marked(&with_marks, |_, note| note.to_string());
+    let body = marked(&with_marks, |_, note, out| out.push_str(note));
     let heading = p.heading.map(|h| format!("# {h}\n\n"));
     let markdown = place_bibliography(&body, &bib, heading.as_deref());
     rtf::document(&convert(&markdown, &|n| {
