@@ -94,7 +94,15 @@ pub fn run(cli: &Cli, args: &RenderArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
             .with_context(|| format!("cannot write {}", target.display()))?,
         None => ui.out().write_all(text.as_bytes())?,
     }
-    Ok(load_exit(&loaded))
+    let exit = load_exit(&loaded);
+    // The process ends after this command, and everything left is read-only
+    // data already written out (as `check` does): freeing every entry,
+    // rendered tree and citation one by one cost a 10,000-note render about
+    // 3% of its instructions.
+    std::mem::forget((text, formatted, citations));
+    std::mem::forget(engine);
+    std::mem::forget(loaded);
+    Ok(exit)
 }
 
 /// The manuscript's text and the name to report it under (`<stdin>` for `-`).
