@@ -17,7 +17,16 @@ impl Backend for Markdown {
         let bytes = text.as_bytes();
         let mut line_start = out.is_empty() || out.ends_with('\n');
         let mut run = 0;
-        for (i, &b) in bytes.iter().enumerate() {
+        let mut i = 0;
+        while i < bytes.len() {
+            if !line_start {
+                // Within a line only a special or a line break matters.
+                match bytes[i..].iter().position(|&b| STOPS[usize::from(b)]) {
+                    Some(offset) => i += offset,
+                    None => break,
+                }
+            }
+            let b = bytes[i];
             if SPECIAL[usize::from(b)] || line_start && starts_list(&bytes[i..]) {
                 out.push_str(&text[run..i]);
                 out.push('\\');
@@ -26,6 +35,7 @@ impl Backend for Markdown {
             // A multi-byte character is neither a line break nor a digit:
             // its first byte ends a line start as the character would.
             line_start = b == b'\n' || line_start && b.is_ascii_digit();
+            i += 1;
         }
         out.push_str(&text[run..]);
     }
@@ -66,6 +76,13 @@ const SPECIAL: [bool; 256] = {
         table[specials[i] as usize] = true;
         i += 1;
     }
+    table
+};
+
+/// The bytes a scan within a line stops at: the specials and a line break.
+const STOPS: [bool; 256] = {
+    let mut table = SPECIAL;
+    table[b'\n' as usize] = true;
     table
 };
 

@@ -366,10 +366,18 @@ pub fn flatten(node: &Inline) -> Vec<Event<'_>> {
 /// Appends a text event: through the punctuation clean-up when `NORMALIZE`
 /// (see [`normalize`]), else as it is.
 fn push_event_text<'t, const NORMALIZE: bool>(events: &mut Vec<Event<'t>>, text: &'t str) {
-    if NORMALIZE {
-        push_text(events, Cow::Borrowed(text));
-    } else {
-        events.push(Event::Text(Cow::Borrowed(text)));
+    if !NORMALIZE {
+        return events.push(Event::Text(Cow::Borrowed(text)));
+    }
+    // The clean-up drops empty text and joins only text that starts with
+    // punctuation or a space (see `push_text`): the rest is pushed here,
+    // without a call.
+    match text.as_bytes().first() {
+        None => {}
+        Some(b'.' | b',' | b':' | b';' | b'!' | b'?' | b' ') => {
+            push_text(events, Cow::Borrowed(text))
+        }
+        Some(_) => events.push(Event::Text(Cow::Borrowed(text))),
     }
 }
 
@@ -547,7 +555,12 @@ fn last_text_char(out: &[Event]) -> Option<(usize, char)> {
 }
 
 fn push_text<'t>(out: &mut Vec<Event<'t>>, mut text: Cow<'t, str>) {
-    if let Some(first) = text.chars().next() {
+    // Only a text that starts with punctuation or a space can join what is
+    // before it (every rule below asks for one): the rest, most texts, skip
+    // the look back.
+    let first =
+        (text.chars().next()).filter(|c| matches!(c, '.' | ',' | ':' | ';' | '!' | '?' | ' '));
+    if let Some(first) = first {
         if let Some((index, last)) = last_text_char(out) {
             if replaces_first(last, first) {
                 if let Some(Event::Text(previous)) = out.get_mut(index) {
