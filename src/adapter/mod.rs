@@ -32,9 +32,12 @@ pub fn cite_from(item: &CiteItem) -> Cite {
 }
 
 /// A cluster of cites, with its note number for note styles.
-pub fn cluster_from(items: &[CiteItem], note_number: Option<u32>) -> Cluster {
+pub fn cluster_from<'i>(
+    items: impl IntoIterator<Item = &'i CiteItem>,
+    note_number: Option<u32>,
+) -> Cluster {
     Cluster {
-        cites: items.iter().map(cite_from).collect(),
+        cites: items.into_iter().map(cite_from).collect(),
         note_number,
     }
 }

@@ -143,9 +143,10 @@ pub fn format_citations(library: &Library, citations: &[Citation], nocite: &Noci
 /// author-in-text cite left out (it is printed in the sentence), except
 /// inside a note of a note style, where the whole citation stands in place.
 fn cluster(citation: &Citation, note_style: bool, known: impl Fn(&&CiteItem) -> bool) -> Cluster {
-    let items: Vec<CiteItem> = citation.items.iter().filter(&known).cloned().collect();
-    let mut cluster = crate::adapter::cluster_from(&items, Some(citation.note));
-    for (cite, item) in cluster.cites.iter_mut().zip(&items) {
+    // the known items, borrowed: each is copied once, into its cite
+    let items = || citation.items.iter().filter(&known);
+    let mut cluster = crate::adapter::cluster_from(items(), Some(citation.note));
+    for (cite, item) in cluster.cites.iter_mut().zip(items()) {
         cite.author_only = false;
         cite.suppress_author =
             item.suppress_author || item.author_in_text && !(note_style && citation.in_note);

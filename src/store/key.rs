@@ -31,6 +31,18 @@ pub fn key_problem(key: &str) -> Option<String> {
     if let Some(problem) = reserved_problem(key) {
         return Some(problem);
     }
+    // Most keys are printable ASCII outside the forbidden few: answered by
+    // bytes, without asking each character's Unicode properties.
+    let plain = |b: &u8| {
+        b.is_ascii_graphic()
+            && !matches!(
+                b,
+                b'{' | b'}' | b'(' | b')' | b',' | b'"' | b'#' | b'%' | b'\'' | b'=' | b'\\'
+            )
+    };
+    if key.as_bytes().iter().all(plain) {
+        return None;
+    }
     let bad: Vec<char> = key.chars().filter(|c| !is_key_char(*c)).collect();
     if bad.is_empty() {
         return None;
@@ -52,7 +64,8 @@ pub fn key_problem(key: &str) -> Option<String> {
 /// Every command that creates records asks this, through [`key_problem`] or
 /// directly.
 pub fn reserved_problem(key: &str) -> Option<String> {
-    let settings_stem = super::SETTINGS_FILE.trim_end_matches(".toml");
+    let settings_stem =
+        (super::SETTINGS_FILE.strip_suffix(".toml")).unwrap_or(super::SETTINGS_FILE);
     if key.is_empty() {
         Some("the citation key (the file name before `.toml`) is empty".into())
     } else if key.eq_ignore_ascii_case(settings_stem) {
@@ -153,6 +166,12 @@ mod tests {
         for reserved in ["kaynak", "KAYNAK", "Kaynak", ".", ".."] {
             assert!(reserved_problem(reserved).is_some(), "{reserved}");
             assert!(key_problem(reserved).is_some(), "{reserved}");
+        }
+        // The byte test for plain keys agrees with the characters' rules
+        // on every ASCII character.
+        for c in (0..=0x7f_u8).map(char::from) {
+            let key = format!("a{c}b");
+            assert_eq!(key_problem(&key).is_none(), is_key_char(c), "{key:?}");
         }
         assert_eq!(reserved_problem("kaynak2020"), None);
         assert_eq!(reserved_problem("a.b"), None);

@@ -111,6 +111,14 @@ pub fn is_latin(text: &str) -> bool {
 /// The script most letters of `text` are in; `None` for text without letters
 /// and for a tie between two scripts.
 pub fn dominant_script(text: &str) -> Option<Script> {
+    // ASCII letters are Latin and nothing else in ASCII is a letter: most
+    // texts (URLs, numbers, English titles) are answered without counting
+    if text.is_ascii() {
+        return text
+            .bytes()
+            .any(|b| b.is_ascii_alphabetic())
+            .then_some(Script::Latin);
+    }
     let mut counts: [(Script, usize); 9] = [
         (Script::Latin, 0),
         (Script::Cyrillic, 0),
@@ -161,5 +169,9 @@ mod tests {
         assert_eq!(dominant_script("Развитие связей"), Some(Script::Cyrillic));
         assert_eq!(dominant_script("Dışişleri Bakanı"), Some(Script::Latin));
         assert_eq!(dominant_script("1994–2010"), None);
+        assert_eq!(dominant_script("1994-2010, p. 5"), Some(Script::Latin));
+        assert_eq!(dominant_script("1994-2010 (12)"), None);
+        assert_eq!(dominant_script(""), None);
+        assert_eq!(dominant_script("Ab Вгд"), Some(Script::Cyrillic));
     }
 }
