@@ -238,6 +238,11 @@ impl<'a> RecordItem<'a> {
 pub fn csl_date(date: &Date) -> csl::Date {
     let mut out = csl::Date::default();
     let ends = [Some(&date.start), date.end.as_ref()];
+    // sized to the known ends at once: growing and then shrinking took two
+    // allocations per date
+    let known = ends.iter().flatten();
+    let known = known.filter(|e| matches!(e, Endpoint::Known(_))).count();
+    out.parts.reserve_exact(known);
     for end in ends.into_iter().flatten() {
         match end {
             Endpoint::Known(p) => {

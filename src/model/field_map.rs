@@ -153,19 +153,37 @@ impl<T: serde::Serialize> serde::Serialize for FieldMap<T> {
 /// out of order, make the data invalid: it was not written by this map.
 impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for FieldMap<T> {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_seq(PairsVisitor(std::marker::PhantomData))
+    }
+}
+
+/// Reads the (name, value) pairs straight into the map's vector: no second
+/// vector of borrowed names to copy them from (a load decodes three maps
+/// per record).
+struct PairsVisitor<T>(std::marker::PhantomData<T>);
+
+impl<'de, T: serde::Deserialize<'de>> serde::de::Visitor<'de> for PairsVisitor<T> {
+    type Value = FieldMap<T>;
+
+    fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+        formatter.write_str("a sequence of (variable name, field) pairs")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         use serde::de::Error;
-        let pairs: Vec<(std::borrow::Cow<'de, str>, T)> =
-            serde::Deserialize::deserialize(deserializer)?;
-        let mut entries = Vec::with_capacity(pairs.len());
-        for (name, value) in pairs {
+        // A hint from the data is capped: a corrupt length must not size
+        // the vector (a record has a few dozen variables at most).
+        let mut entries: Vec<(&'static str, T)> =
+            Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
+        while let Some((name, value)) = seq.next_element::<(std::borrow::Cow<'de, str>, T)>()? {
             let Some(variable) = super::variable::lookup(&name) else {
-                return Err(D::Error::custom(format!("`{name}` is not a variable")));
+                return Err(A::Error::custom(format!("`{name}` is not a variable")));
             };
             if entries
                 .last()
-                .is_some_and(|(last, _): &(&str, T)| *last >= variable.name)
+                .is_some_and(|(last, _)| *last >= variable.name)
             {
-                return Err(D::Error::custom("field names out of order"));
+                return Err(A::Error::custom("field names out of order"));
             }
             entries.push((variable.name, value));
         }

@@ -108,6 +108,19 @@ pub fn is_latin(text: &str) -> bool {
         .all(|c| matches!(script_of(c), None | Some(Script::Latin)))
 }
 
+/// Every script, each at the place of its discriminant.
+const SCRIPTS: [Script; 9] = [
+    Script::Latin,
+    Script::Cyrillic,
+    Script::Greek,
+    Script::Armenian,
+    Script::Georgian,
+    Script::Arabic,
+    Script::Hebrew,
+    Script::Han,
+    Script::Other,
+];
+
 /// The script most letters of `text` are in; `None` for text without letters
 /// and for a tie between two scripts.
 pub fn dominant_script(text: &str) -> Option<Script> {
@@ -119,28 +132,21 @@ pub fn dominant_script(text: &str) -> Option<Script> {
             .any(|b| b.is_ascii_alphabetic())
             .then_some(Script::Latin);
     }
-    let mut counts: [(Script, usize); 9] = [
-        (Script::Latin, 0),
-        (Script::Cyrillic, 0),
-        (Script::Greek, 0),
-        (Script::Armenian, 0),
-        (Script::Georgian, 0),
-        (Script::Arabic, 0),
-        (Script::Hebrew, 0),
-        (Script::Han, 0),
-        (Script::Other, 0),
-    ];
+    // Letters per script, by the script's place in [`SCRIPTS`].
+    let mut counts = [0usize; 9];
     for script in text.chars().filter_map(script_of) {
-        if let Some(slot) = counts.iter_mut().find(|(s, _)| *s == script) {
-            slot.1 += 1;
+        counts[script as usize] += 1;
+    }
+    // The most letters, when no other script has as many.
+    let (mut best, mut top, mut second) = (0, 0, 0);
+    for (index, &count) in counts.iter().enumerate() {
+        if count > top {
+            (best, top, second) = (index, count, top);
+        } else if count > second {
+            second = count;
         }
     }
-    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
-    match counts {
-        [(_, 0), ..] => None,
-        [(first, a), (_, b), ..] if a > b => Some(first),
-        _ => None,
-    }
+    (top > second).then_some(SCRIPTS[best])
 }
 
 #[cfg(test)]
@@ -173,5 +179,11 @@ mod tests {
         assert_eq!(dominant_script("1994-2010 (12)"), None);
         assert_eq!(dominant_script(""), None);
         assert_eq!(dominant_script("Ab Вгд"), Some(Script::Cyrillic));
+        assert_eq!(dominant_script("Ab Вг"), None, "a tie");
+        assert_eq!(dominant_script("Aş αβγ"), Some(Script::Greek));
+        assert_eq!(dominant_script("١٢ عرب"), Some(Script::Arabic));
+        for (place, script) in SCRIPTS.iter().enumerate() {
+            assert_eq!(*script as usize, place);
+        }
     }
 }
