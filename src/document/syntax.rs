@@ -111,7 +111,7 @@ pub fn find_key_start(text: &str) -> Option<usize> {
                     bytes[i - 1],
                     b' ' | b'-' | b'[' | b';' | b'\n' | b'\t' | b'('
                 ))
-            && read_key(&text[i + 1..]).is_some()
+            && key_at(&text[i + 1..]).is_some()
     })
 }
 
@@ -119,10 +119,19 @@ pub fn find_key_start(text: &str) -> Option<usize> {
 /// internal `-.:/` (internal: followed by a letter or digit). Returns the key and
 /// the bytes consumed.
 pub fn read_key(text: &str) -> Option<(String, usize)> {
+    let (key, consumed) = key_at(text)?;
+    Some((text[key].to_string(), consumed))
+}
+
+/// Where the key at the start of `text` is (see [`read_key`]), and the bytes
+/// it takes: a key is found without being copied (every `@` is asked).
+fn key_at(text: &str) -> Option<(std::ops::Range<usize>, usize)> {
     if let Some(rest) = text.strip_prefix('{') {
         let end = rest.find('}')?;
-        let key = rest[..end].trim();
-        return (!key.is_empty()).then(|| (key.to_string(), end + 2));
+        let inner = &rest[..end];
+        let key = inner.trim();
+        let start = 1 + inner.len() - inner.trim_start().len();
+        return (!key.is_empty()).then_some((start..start + key.len(), end + 2));
     }
     let mut end = 0;
     let mut chars = text.char_indices().peekable();
@@ -138,7 +147,7 @@ pub fn read_key(text: &str) -> Option<(String, usize)> {
             break;
         }
     }
-    (end > 0).then(|| (text[..end].to_string(), end))
+    (end > 0).then_some((0..end, end))
 }
 
 /// Splits what follows a key into a locator and a suffix. `, p. 5, note` →
@@ -274,6 +283,20 @@ mod tests {
         assert_eq!(read_key("a.b:c-d."), Some(("a.b:c-d".into(), 7)));
         assert_eq!(read_key("{weird key}"), Some(("weird key".into(), 11)));
         assert_eq!(read_key(" x"), None);
+        assert_eq!(
+            read_key("{  spaced key } p. 4"),
+            Some(("spaced key".into(), 15))
+        );
+        assert_eq!(read_key("{ }"), None);
+        assert_eq!(
+            read_key("{Öztürk2020}"),
+            Some(("Öztürk2020".into(), "{Öztürk2020}".len()))
+        );
+        assert_eq!(
+            read_key("Öztürk-2020, p. 4"),
+            Some(("Öztürk-2020".into(), "Öztürk-2020".len()))
+        );
+        assert_eq!(find_key_start("see @{ }, then @k"), Some(15));
         assert_eq!(find_key_start("mail@example.org"), None);
         assert_eq!(find_key_start("see @k"), Some(4));
         assert!(parse_cluster("just text", 0, &LocatorLabels::english()).is_err());
