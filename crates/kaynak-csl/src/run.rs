@@ -45,7 +45,9 @@ pub(crate) struct Run<'p, 'i> {
 fn sort_by_keys(run: &Run, section: &Section, order: &mut [usize]) {
     let collator = run.processor.collator();
     let mut value: Vec<Option<sort::SortValue>> = vec![None; run.items.len()];
-    let mut tied: Vec<std::ops::Range<usize>> = vec![0..order.len()];
+    // runs of `order` whose items tie on every key so far: at first, all
+    let mut tied: Vec<std::ops::Range<usize>> = Vec::new();
+    tied.push(0..order.len());
     for (index, key) in section.sort.iter().enumerate() {
         let need: Vec<usize> = tied
             .iter()
