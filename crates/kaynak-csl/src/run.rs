@@ -11,7 +11,6 @@ use crate::model::*;
 use crate::output::{Inline, Tag};
 use crate::processor::Processor;
 use crate::style::Style;
-use std::cmp::Ordering;
 use std::collections::HashMap;
 
 /// Per-run state shared by the passes.
@@ -35,69 +34,62 @@ pub(crate) struct Run<'p, 'i> {
     variable_answers: Vec<eval::SharedAnswers>,
 }
 
-/// The bibliography's sort keys, computed before the sort on the processor's
-/// threads, and only those a comparison will read: every item's first key,
-/// then key k+1 of the items that tie with another item on keys 0..=k (equal
-/// keys are equal bytes). Two items reach key k only when they tie on every
-/// key before it, so the keys `compare` reads are always there.
-struct SortKeys<'s> {
-    section: &'s Section,
-    /// Key k of item i is `columns[k][i]`.
-    columns: Vec<Vec<Option<sort::KeyValue>>>,
-}
-
-impl<'s> SortKeys<'s> {
-    fn compute(run: &Run, section: &'s Section) -> Self {
-        let mut columns = vec![vec![None; run.items.len()]; section.sort.len()];
-        let mut tied: Vec<Vec<usize>> = vec![(0..run.items.len()).collect()];
-        for (index, column) in columns.iter_mut().enumerate() {
-            let need: Vec<usize> = tied.iter().flatten().copied().collect();
-            if need.is_empty() {
-                break;
-            }
-            let (values, _) = crate::parallel::map(run.processor.threads(), &need, |&item, _| {
-                sort_key_of(run, section, item, index)
-            });
-            for (&item, value) in need.iter().zip(values) {
-                column[item] = Some(value);
-            }
-            tied = tied
-                .iter()
-                .flat_map(|group| split_ties(group, |item| &column[item]))
-                .collect();
+/// Sorts `order` (item indexes) by the bibliography's keys, computing only
+/// the keys a comparison reads: every item's first key, then key k+1 of the
+/// items that tie with another item on keys 0..=k. Each pass sorts the runs
+/// still tied by the next key (stable), which is the order of one stable sort
+/// by all the keys. Keys are computed on the processor's threads, and compared
+/// as texts: a sort compares each key with a few others only, and most
+/// comparisons end within the first letters, so this costs less than writing
+/// out every key's collation sort key (which is what the sort did before).
+fn sort_by_keys(run: &Run, section: &Section, order: &mut [usize]) {
+    let collator = run.processor.collator();
+    let mut value: Vec<Option<sort::SortValue>> = vec![None; run.items.len()];
+    // runs of `order` whose items tie on every key so far: at first, all
+    let mut tied: Vec<std::ops::Range<usize>> = Vec::new();
+    tied.push(0..order.len());
+    for (index, key) in section.sort.iter().enumerate() {
+        let need: Vec<usize> = tied
+            .iter()
+            .flat_map(|r| order[r.clone()].to_vec())
+            .collect();
+        if need.is_empty() {
+            break;
         }
-        SortKeys { section, columns }
-    }
-
-    /// Compares two items key by key.
-    fn compare(&self, a: usize, b: usize) -> Ordering {
-        for (sort_key, column) in self.section.sort.iter().zip(&self.columns) {
-            let ordering = match (&column[a], &column[b]) {
-                (Some(x), Some(y)) => sort::compare_values(sort_key, x, y),
-                _ => Ordering::Equal,
-            };
-            if ordering != Ordering::Equal {
-                return ordering;
+        let (values, _) = crate::parallel::map(run.processor.threads(), &need, |&item, _| {
+            sort_value_of(run, section, item, index)
+        });
+        for (&item, v) in need.iter().zip(values) {
+            value[item] = v;
+        }
+        let compare = |a: usize, b: usize| {
+            sort::SortValue::compare(collator, key, value[a].as_ref(), value[b].as_ref())
+        };
+        let mut still_tied = Vec::new();
+        for range in tied {
+            let run_items = &mut order[range.clone()];
+            run_items.sort_by(|a, b| compare(*a, *b));
+            let mut start = 0;
+            for at in 1..=run_items.len() {
+                if at == run_items.len() || compare(run_items[at - 1], run_items[at]).is_ne() {
+                    if at - start > 1 {
+                        still_tied.push(range.start + start..range.start + at);
+                    }
+                    start = at;
+                }
             }
         }
-        Ordering::Equal
+        tied = still_tied;
     }
-}
-
-/// The groups (of two or more) of `group`'s items that share a value.
-fn split_ties<'k, V: Eq + std::hash::Hash + 'k>(
-    group: &[usize],
-    value: impl Fn(usize) -> &'k V,
-) -> Vec<Vec<usize>> {
-    let mut by_value: HashMap<&V, Vec<usize>> = HashMap::new();
-    for &item in group {
-        by_value.entry(value(item)).or_default().push(item);
-    }
-    by_value.into_values().filter(|g| g.len() > 1).collect()
 }
 
 /// Sort key `index` of item `item` in the bibliography.
-fn sort_key_of(run: &Run, section: &Section, item: usize, index: usize) -> sort::KeyValue {
+fn sort_value_of(
+    run: &Run,
+    section: &Section,
+    item: usize,
+    index: usize,
+) -> Option<sort::SortValue> {
     let cite = CiteState {
         citation_number: Some(run.numbers[item]),
         ..CiteState::default()
@@ -111,7 +103,7 @@ fn sort_key_of(run: &Run, section: &Section, item: usize, index: usize) -> sort:
         section,
         cite: &cite,
     };
-    sort::sort_key_sharing(&key, index, Some(run.answers_of(item)))
+    sort::sort_value_sharing(&key, index, Some(run.answers_of(item)))
 }
 
 impl<'p, 'i> Run<'p, 'i> {
@@ -172,9 +164,8 @@ impl<'p, 'i> Run<'p, 'i> {
         let Some(section) = style.bibliography.as_ref().filter(|s| !s.sort.is_empty()) else {
             return;
         };
-        let keys = SortKeys::compute(self, section);
         let mut order = self.bib_order.clone();
-        order.sort_by(|a, b| keys.compare(*a, *b));
+        sort_by_keys(self, section, &mut order);
         let uses_number = section.sort.iter().any(|k| {
             matches!(&k.source, SortKeySource::Variable(Variable::CitationNumber))
                 || matches!(&k.source, SortKeySource::Macro(m) if macro_uses_number(style, *m))

@@ -537,7 +537,11 @@ fn quote_marks(ctx: &Context, depth: usize) -> (String, String) {
 /// Whether field text may hold mini-markup; text without it is one plain
 /// text node.
 pub fn has_markup(text: &str) -> bool {
-    text.contains(QUOTE_STARTS)
+    // Every character that may open markup begins with one of these bytes
+    // (the quotation marks are U+00AB, U+201x and U+300x): text without
+    // them, most titles, is passed over byte by byte, not char by char.
+    let may = |b: &u8| matches!(b, b'<' | b'"' | b'\'' | 0xC2 | 0xE2 | 0xE3);
+    text.as_bytes().iter().any(may) && text.contains(QUOTE_STARTS)
 }
 
 /// The characters that may open markup: a tag, a straight quote, or the
@@ -760,6 +764,15 @@ mod tests {
             node.push_plain(&mut out);
         }
         out
+    }
+
+    #[test]
+    fn markup_is_found_by_every_opening_character_alone() {
+        for c in QUOTE_STARTS {
+            assert!(has_markup(&format!("a {c}b")), "{c}");
+        }
+        assert!(!has_markup("Işık ilişkileri — Кавказ, 1990–1995"));
+        assert!(!has_markup("Azərbaycan–Pakistan hərbi əlaqələri — Кавказ"));
     }
 
     #[test]

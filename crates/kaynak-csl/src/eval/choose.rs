@@ -52,10 +52,7 @@ fn condition_holds(ctx: &Context, condition: &Condition) -> bool {
             .position
             .iter()
             .any(|p| decides(position_matches(ctx, *p)))
-        || condition
-            .type_ids
-            .iter()
-            .any(|t| decides(ctx.item_type_id == Some(*t)))
+        || type_found(ctx, condition, decisive)
         || condition
             .variables
             .iter()
@@ -70,6 +67,29 @@ fn condition_holds(ctx: &Context, condition: &Condition) -> bool {
     match mode {
         Match::All | Match::None => !found,
         Match::Any => found,
+    }
+}
+
+/// Whether one of the condition's `type` tests comes out `decisive` (as
+/// `type_ids.iter().any(|t| (item type == t) == decisive)`): with the types
+/// as bits, whether the item's type is among them, or another type is.
+fn type_found(ctx: &Context, condition: &Condition, decisive: bool) -> bool {
+    match condition.type_mask {
+        Some(mask) => {
+            let item = ctx
+                .item_type_id
+                .filter(|id| *id < 128)
+                .map_or(0, |id| 1u128 << id);
+            if decisive {
+                mask & item != 0
+            } else {
+                mask & !item != 0
+            }
+        }
+        None => condition
+            .type_ids
+            .iter()
+            .any(|t| (ctx.item_type_id == Some(*t)) == decisive),
     }
 }
 

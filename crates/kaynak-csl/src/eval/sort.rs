@@ -99,13 +99,101 @@ pub(crate) fn sort_key_sharing(
     index: usize,
     answers: Option<&super::SharedAnswers>,
 ) -> KeyValue {
+    let ranked = ranked_key(input, index, answers)?;
+    let mut bytes = ranked.prefix;
+    match ranked.value {
+        RawKey::Plain(text) => bytes.extend_from_slice(text.as_bytes()),
+        RawKey::Text(text) => input.collator.write_sort_key(&text, &mut bytes),
+    }
+    Some(bytes)
+}
+
+/// One computed key to compare with [`SortValue::compare`]: the same order as
+/// the bytes of [`sort_key_sharing`], without the collator's sort key. A sort
+/// compares a key with a few neighbours only, and most comparisons end at the
+/// first letters, so comparing the texts costs less than writing every key out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SortValue {
+    /// The script rank (if the key has one) and the kind byte.
+    prefix: Vec<u8>,
+    /// The text: plain (compared byte by byte) or as the collator orders it.
+    text: String,
+    collated: bool,
+}
+
+impl SortValue {
+    /// Compares two values of `key` (empty ones last, whatever the direction).
+    pub(crate) fn compare(
+        collator: &Collator,
+        key: &SortKey,
+        x: Option<&SortValue>,
+        y: Option<&SortValue>,
+    ) -> Ordering {
+        let (x, y) = match (x, y) {
+            (None, None) => return Ordering::Equal,
+            (None, Some(_)) => return Ordering::Greater,
+            (Some(_), None) => return Ordering::Less,
+            (Some(x), Some(y)) => (x, y),
+        };
+        // Prefixes of one key are all the same length (a two-digit rank and a
+        // script code, then the kind), so comparing them first orders as the
+        // concatenated bytes do.
+        let ordering = x.prefix.cmp(&y.prefix).then_with(|| {
+            if x.collated && y.collated {
+                collator.compare_prepared(&x.text, &y.text)
+            } else {
+                x.text.as_bytes().cmp(y.text.as_bytes())
+            }
+        });
+        if key.direction == SortDirection::Descending {
+            ordering.reverse()
+        } else {
+            ordering
+        }
+    }
+}
+
+/// [`sort_key_sharing`] as a [`SortValue`].
+pub(crate) fn sort_value_sharing(
+    input: &KeyInput,
+    index: usize,
+    answers: Option<&super::SharedAnswers>,
+) -> Option<SortValue> {
+    let ranked = ranked_key(input, index, answers)?;
+    Some(match ranked.value {
+        RawKey::Plain(text) => SortValue {
+            prefix: ranked.prefix,
+            text,
+            collated: false,
+        },
+        RawKey::Text(text) => SortValue {
+            prefix: ranked.prefix,
+            text: input.collator.prepared(&text).into_owned(),
+            collated: true,
+        },
+    })
+}
+
+/// A key's value with the bytes that go before it.
+struct Ranked {
+    /// The script rank (kaynak's `k:script-order`), then 0 for plain keys
+    /// and 1 for collated text.
+    prefix: Vec<u8>,
+    value: RawKey,
+}
+
+fn ranked_key(
+    input: &KeyInput,
+    index: usize,
+    answers: Option<&super::SharedAnswers>,
+) -> Option<Ranked> {
     let KeyInput {
-        collator,
         style,
         locale,
         item,
         section,
         cite,
+        ..
     } = *input;
     let key = section.sort.get(index)?;
     let walk = super::Walk::default();
@@ -126,25 +214,19 @@ pub(crate) fn sort_key_sharing(
         RawKey::Plain(text) | RawKey::Text(text) => text,
     };
     #[cfg(feature = "multilingual")]
-    let mut bytes = super::ext::script_rank(&ctx, ext, text)
+    let mut prefix = super::ext::script_rank(&ctx, ext, text)
         .map(String::into_bytes)
         .unwrap_or_default();
     #[cfg(not(feature = "multilingual"))]
-    let mut bytes = {
+    let mut prefix = {
         let _ = text;
         Vec::new()
     };
-    match value {
-        RawKey::Plain(text) => {
-            bytes.push(0);
-            bytes.extend_from_slice(text.as_bytes());
-        }
-        RawKey::Text(text) => {
-            bytes.push(1);
-            collator.write_sort_key(&text, &mut bytes);
-        }
-    }
-    Some(bytes)
+    prefix.push(match value {
+        RawKey::Plain(_) => 0,
+        RawKey::Text(_) => 1,
+    });
+    Some(Ranked { prefix, value })
 }
 
 /// Compare one key's values under its direction; empty values go last.

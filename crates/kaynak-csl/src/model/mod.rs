@@ -164,6 +164,10 @@ pub struct Condition {
     /// Per type, its id in the style's list of tested types (see
     /// [`crate::Style::type_id`]): a condition compares ids, not strings.
     pub type_ids: Vec<u16>,
+    /// `type_ids` as a set of bits, when every id is below 128 (always, but
+    /// for styles that test more than 128 type names): one test instead of a
+    /// walk down the list, which long `type` lists made a hot spot.
+    pub type_mask: Option<u128>,
     /// `variable`: variables that must be present.
     pub variables: Vec<Variable>,
     /// A `variable`, `is-numeric` or `is-uncertain-date` test names a

@@ -716,6 +716,10 @@ impl StyleReader<'_, '_, '_> {
                 _ => None,
             })
             .collect();
+        let type_ids: Vec<u16> = list("type")
+            .iter()
+            .filter_map(|t| self.type_id(t))
+            .collect();
         Condition {
             match_mode: self.reader.enum_attr(node, "match", |v| match v {
                 "all" => Some(Match::All),
@@ -728,10 +732,10 @@ impl StyleReader<'_, '_, '_> {
             is_uncertain_date,
             locator: list("locator"),
             position,
-            type_ids: list("type")
+            type_mask: type_ids
                 .iter()
-                .filter_map(|t| self.type_id(t))
-                .collect(),
+                .try_fold(0u128, |mask, &id| (id < 128).then(|| mask | 1 << id)),
+            type_ids,
             types: list("type"),
             variables,
             unknown_variable,
