@@ -62,16 +62,15 @@ fn sort_by_keys(run: &Run, section: &Section, order: &mut [usize]) {
         for (&item, v) in need.iter().zip(values) {
             value[item] = v;
         }
-        let compare = |a: usize, b: usize| {
-            sort::SortValue::compare(collator, key, value[a].as_ref(), value[b].as_ref())
-        };
+        let mut rank: Vec<u32> = vec![0; run.items.len()];
         let mut still_tied = Vec::new();
         for range in tied {
             let run_items = &mut order[range.clone()];
-            run_items.sort_by(|a, b| compare(*a, *b));
+            rank_run(collator, key, &value, run_items, &mut rank);
+            run_items.sort_by_key(|item| rank[*item]);
             let mut start = 0;
             for at in 1..=run_items.len() {
-                if at == run_items.len() || compare(run_items[at - 1], run_items[at]).is_ne() {
+                if at == run_items.len() || rank[run_items[at - 1]] != rank[run_items[at]] {
                     if at - start > 1 {
                         still_tied.push(range.start + start..range.start + at);
                     }
@@ -80,6 +79,51 @@ fn sort_by_keys(run: &Run, section: &Section, order: &mut [usize]) {
             }
         }
         tied = still_tied;
+    }
+}
+
+/// Ranks the values of `items` (one run of tied items) under `key` into
+/// `rank`: equal values share a rank, an empty value ranks last. Values
+/// repeat within a run (one author, many works), so the distinct values are
+/// found first (sorted by their bytes, which is cheap) and only they are
+/// compared by the collator.
+fn rank_run(
+    collator: &kaynak_text::collate::Collator,
+    key: &SortKey,
+    value: &[Option<sort::SortValue>],
+    items: &[usize],
+    rank: &mut [u32],
+) {
+    let mut by_bytes: Vec<usize> = items.to_vec();
+    by_bytes.sort_unstable_by(|a, b| value[*a].cmp(&value[*b]));
+    // one item per distinct value, in the collator's order
+    let mut distinct: Vec<usize> = Vec::new();
+    for (at, &item) in by_bytes.iter().enumerate() {
+        if value[item].is_some() && (at == 0 || value[by_bytes[at - 1]] != value[item]) {
+            distinct.push(item);
+        }
+    }
+    let compare = |a: usize, b: usize| {
+        sort::SortValue::compare(collator, key, value[a].as_ref(), value[b].as_ref())
+    };
+    distinct.sort_by(|a, b| compare(*a, *b));
+    let mut next = 0;
+    for (at, &item) in distinct.iter().enumerate() {
+        if at > 0 && compare(distinct[at - 1], item).is_ne() {
+            next += 1;
+        }
+        rank[item] = next;
+    }
+    // the others take the rank of the first item with their value
+    let mut first: Option<usize> = None;
+    for &item in &by_bytes {
+        match &value[item] {
+            None => rank[item] = u32::MAX,
+            Some(v) => match first {
+                Some(f) if value[f].as_ref() == Some(v) => rank[item] = rank[f],
+                _ => first = Some(item),
+            },
+        }
     }
 }
 

@@ -112,7 +112,7 @@ pub(crate) fn sort_key_sharing(
 /// the bytes of [`sort_key_sharing`], without the collator's sort key. A sort
 /// compares a key with a few neighbours only, and most comparisons end at the
 /// first letters, so comparing the texts costs less than writing every key out.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) struct SortValue {
     /// The script rank (if the key has one) and the kind byte.
     prefix: Vec<u8>,
