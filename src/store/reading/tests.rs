@@ -163,10 +163,7 @@ fn a_chunk_that_does_not_decode_ends_the_cache() {
     cache::write(dir.path(), &parts).expect("write");
     let opened = cache::open(dir.path()).expect("whole and hashed");
     assert!(opened.decode(0..opened.chunks()).is_none());
-    let loaded = load(dir.path(), true);
-    assert_eq!(loaded.library.entries, cold.library.entries);
-    assert_eq!(loaded.diagnostics, cold.diagnostics);
-    assert_eq!(cache::read(dir.path()).len(), 60, "rebuilt");
+    assert_loads_as_cold_and_rebuilds(dir.path(), &cold, 60);
 }
 
 /// Known records unchanged on disk are skipped; a changed one is read.
@@ -226,6 +223,15 @@ fn library(age: Duration) -> tempfile::TempDir {
 fn age_file(path: &Path, age: Duration) {
     let file = fs::File::options().write(true).open(path).expect("open");
     file.set_modified(SystemTime::now() - age).expect("mtime");
+}
+
+/// A cached load of `dir` gives what the uncached load `cold` gave, and
+/// leaves a rebuilt cache of `records` records.
+fn assert_loads_as_cold_and_rebuilds(dir: &Path, cold: &Loaded, records: usize) {
+    let loaded = load(dir, true);
+    assert_eq!(loaded.library.entries, cold.library.entries);
+    assert_eq!(loaded.diagnostics, cold.diagnostics);
+    assert_eq!(cache::read(dir).len(), records, "rebuilt");
 }
 
 fn load(dir: &Path, cache: bool) -> Loaded {
@@ -324,10 +330,7 @@ fn corrupt_and_foreign_caches_are_ignored_and_rebuilt() {
     let bad: [&[u8]; 4] = [b"", b"garbage", &good[..good.len() / 2], &flipped];
     for bytes in bad {
         fs::write(&path, bytes).expect("write");
-        let loaded = load(dir.path(), true);
-        assert_eq!(loaded.library.entries, cold.library.entries);
-        assert_eq!(loaded.diagnostics, cold.diagnostics);
-        assert_eq!(cache::read(dir.path()).len(), 1, "rebuilt");
+        assert_loads_as_cold_and_rebuilds(dir.path(), &cold, 1);
     }
 }
 
