@@ -180,6 +180,12 @@ struct Bench {
     style: PathBuf,
     /// Results by (row name, size).
     results: BTreeMap<(String, u64), Sample>,
+    /// The baseline measured alongside each command, by (row name, size):
+    /// before each of the command's runs, one run of the baseline its ratio
+    /// is taken against (parse; the write loop for import), best of them.
+    /// The machine's speed drifts between the baselines at the start and a
+    /// command minutes later; a ratio to a baseline run next to it does not.
+    paired: BTreeMap<(String, u64), Sample>,
     has_search: bool,
 }
 
@@ -215,6 +221,7 @@ impl Bench {
             kaynak,
             style,
             results: BTreeMap::new(),
+            paired: BTreeMap::new(),
             has_search,
         })
     }
@@ -302,21 +309,41 @@ impl Bench {
         size: u64,
         runs: usize,
     ) -> io::Result<()> {
-        let exe = std::env::current_exe()?;
-        let scratch = self.root.join("write-baseline");
         let mut best: Option<Sample> = None;
         for _ in 0..runs {
-            let _ = fs::remove_dir_all(&scratch);
-            let mut command = Command::new(&exe);
-            command.arg("--baseline").arg(kind).arg(lib).arg(&scratch);
-            let sample = measure(command.stdout(Stdio::null()))?;
+            let sample = self.baseline_once(kind, lib)?;
             best = Some(best.map_or(sample, |b| b.merge(sample)));
         }
-        let _ = fs::remove_dir_all(&scratch);
         if let Some(sample) = best {
             self.record(&format!("baseline {kind}"), size, sample);
         }
         Ok(())
+    }
+
+    /// One run of the baseline `kind` on `lib`, as a child process.
+    fn baseline_once(&self, kind: &str, lib: &Path) -> io::Result<Sample> {
+        let exe = std::env::current_exe()?;
+        let scratch = self.root.join("write-baseline");
+        let _ = fs::remove_dir_all(&scratch);
+        let mut command = Command::new(&exe);
+        command.arg("--baseline").arg(kind).arg(lib).arg(&scratch);
+        let sample = measure(command.stdout(Stdio::null()));
+        let _ = fs::remove_dir_all(&scratch);
+        sample
+    }
+
+    /// Keeps `sample` of the baseline run alongside `name` (best of them).
+    fn pair(&mut self, name: &str, size: u64, sample: Sample) {
+        let key = (name.to_string(), size);
+        let best = self.paired.get(&key).map_or(sample, |b| b.merge(sample));
+        self.paired.insert(key, best);
+    }
+
+    /// The baseline `kind` to compare `name` with: the one run alongside
+    /// it, else the one at the start of the size.
+    fn base_for(&self, name: &str, size: u64, kind: &str) -> Option<Sample> {
+        (self.paired.get(&(name.to_string(), size)).copied())
+            .or_else(|| self.get(&format!("baseline {kind}"), size))
     }
 
     fn command(
@@ -334,6 +361,8 @@ impl Bench {
         let cache = lib.join(CACHE_FILE);
         let mut best: Option<Sample> = None;
         for _ in 0..self.options.repeat {
+            let base = self.baseline_once("parse", &lib)?;
+            self.pair(name, size, base);
             match warm {
                 Warm::No => remove_caches(&lib)?,
                 Warm::Yes if !cache.exists() => {
@@ -364,7 +393,10 @@ impl Bench {
     fn import(&mut self, size: u64, export: &Path) -> io::Result<()> {
         let target = self.root.join(format!("import-{size}"));
         let mut best: Option<Sample> = None;
+        let lib = self.library(size);
         for _ in 0..self.options.repeat {
+            let base = self.baseline_once("write", &lib)?;
+            self.pair("import", size, base);
             let _ = fs::remove_dir_all(&target);
             fs::create_dir_all(&target)?;
             let mut command = self.kaynak_command(&target, &["import"]);
@@ -403,12 +435,13 @@ impl Bench {
                 names.push(name);
             }
         }
+        println!("\nRatios are to the parse baseline run alongside each command (one run before each of its runs, best of them); a baseline row's are to the parse baseline at the start.");
         println!("\n| command | records | CPU s | wall s | peak MB | KB/record | CPU ÷ parse | wall ÷ parse |");
         println!("|---|---:|---:|---:|---:|---:|---:|---:|");
         for name in names {
             for &size in sizes {
                 let (Some(s), Some(parse)) =
-                    (self.get(name, size), self.get("baseline parse", size))
+                    (self.get(name, size), self.base_for(name, size, "parse"))
                 else {
                     continue;
                 };
@@ -429,11 +462,11 @@ impl Bench {
     }
 
     fn print_targets(&self) {
-        println!("\nTargets (ratios from this run):");
+        println!("\nTargets (ratios to the baseline run alongside each command):");
         let verdict = |ok: bool| if ok { "holds" } else { "MISSED" };
         if let (Some(r), Some(p)) = (
             self.get("render", 10_000),
-            self.get("baseline parse", 10_000),
+            self.base_for("render", 10_000, "parse"),
         ) {
             let cpu = ratio(r.cpu, p.cpu);
             let mb = r.peak_kb as f64 / 1024.0;
@@ -462,7 +495,7 @@ impl Bench {
         }
         if let (Some(c), Some(p)) = (
             self.get("check cold", 100_000),
-            self.get("baseline parse", 100_000),
+            self.base_for("check cold", 100_000, "parse"),
         ) {
             let r = ratio(c.cpu, p.cpu);
             let w = ratio(c.wall, p.wall);
@@ -473,7 +506,7 @@ impl Bench {
         }
         if let (Some(i), Some(w)) = (
             self.get("import", 100_000),
-            self.get("baseline write", 100_000),
+            self.base_for("import", 100_000, "write"),
         ) {
             let r = ratio(i.wall, w.wall);
             println!(
@@ -503,9 +536,17 @@ impl Bench {
             let wall = per10(ratio(b.wall, a.wall));
             ok &= cpu <= 11.0;
             line += &format!(
-                " {}→{}: CPU ×{cpu:.1}, wall ×{wall:.1} per 10×;",
+                " {}→{}: CPU ×{cpu:.1}, wall ×{wall:.1} per 10×",
                 pair[0], pair[1]
             );
+            let alongside = |size| self.paired.get(&(name.to_string(), size)).copied();
+            if let (Some(pa), Some(pb)) = (alongside(pair[0]), alongside(pair[1])) {
+                line += &format!(
+                    " (the parse run alongside: ×{:.1})",
+                    per10(ratio(pb.cpu, pa.cpu))
+                );
+            }
+            line += ";";
         }
         if let Some(&largest) = sizes.last() {
             if let Some(s) = self.get(name, largest) {
