@@ -46,12 +46,12 @@ fn sort_by_keys(run: &Run, section: &Section, order: &mut [usize]) {
     let collator = run.processor.collator();
     let mut value: Vec<Option<sort::SortValue>> = vec![None; run.items.len()];
     // runs of `order` whose items tie on every key so far: at first, all
-    let mut tied: Vec<std::ops::Range<usize>> = Vec::new();
-    tied.push(0..order.len());
+    let mut tied: Vec<std::ops::Range<usize>> = std::iter::once(0..order.len()).collect();
+    let mut rank: Vec<u32> = vec![0; run.items.len()];
     for (index, key) in section.sort.iter().enumerate() {
         let need: Vec<usize> = tied
             .iter()
-            .flat_map(|r| order[r.clone()].to_vec())
+            .flat_map(|r| order[r.clone()].iter().copied())
             .collect();
         if need.is_empty() {
             break;
@@ -62,7 +62,6 @@ fn sort_by_keys(run: &Run, section: &Section, order: &mut [usize]) {
         for (&item, v) in need.iter().zip(values) {
             value[item] = v;
         }
-        let mut rank: Vec<u32> = vec![0; run.items.len()];
         let mut still_tied = Vec::new();
         for range in tied {
             let run_items = &mut order[range.clone()];
@@ -114,15 +113,14 @@ fn rank_run(
         }
         rank[item] = next;
     }
-    // the others take the rank of the first item with their value
-    let mut first: Option<usize> = None;
-    for &item in &by_bytes {
-        match &value[item] {
-            None => rank[item] = u32::MAX,
-            Some(v) => match first {
-                Some(f) if value[f].as_ref() == Some(v) => rank[item] = rank[f],
-                _ => first = Some(item),
-            },
+    // equal values stand together in `by_bytes`, the first ranked above:
+    // the others take its rank
+    for at in 0..by_bytes.len() {
+        let item = by_bytes[at];
+        if value[item].is_none() {
+            rank[item] = u32::MAX;
+        } else if at > 0 && value[by_bytes[at - 1]] == value[item] {
+            rank[item] = rank[by_bytes[at - 1]];
         }
     }
 }
