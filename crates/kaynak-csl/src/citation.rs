@@ -21,7 +21,7 @@ struct RenderedCite<'c> {
     node: Inline,
     /// The author's text (its first names output), compared by collapsing.
     author: Option<String>,
-    keys: Vec<sort::KeyValue>,
+    keys: Vec<Option<sort::SortValue>>,
     prefix: Option<Inline>,
     suffix: Option<Inline>,
 }
@@ -78,14 +78,14 @@ fn render_cluster(
         let keys = if section.sort.is_empty() {
             Vec::new()
         } else {
-            sort::sort_keys(
-                run.processor.collator(),
-                &run.processor.style,
-                &run.processor.locale,
-                run.items[index],
+            sort::sort_values(&sort::KeyInput {
+                collator: run.processor.collator(),
+                style: &run.processor.style,
+                locale: &run.processor.locale,
+                item: run.items[index],
                 section,
-                &state,
-            )
+                cite: &state,
+            })
         };
         let node = if cite.author_only {
             Inline::Text(author.clone().unwrap_or_default().into())
@@ -134,7 +134,8 @@ fn render_cluster(
         });
     }
     if !section.sort.is_empty() {
-        cites.sort_by(|a, b| sort::compare_keys(section, &a.keys, &b.keys));
+        let collator = run.processor.collator();
+        cites.sort_by(|a, b| sort::compare_values(collator, section, &a.keys, &b.keys));
     }
     let delimiter = section.layout.delimiter.clone();
     let parts = match section.citation.collapse {

@@ -3,8 +3,9 @@
 //! Text keys are collated with the processor's [`Collator`] (ICU4X, CLDR order of the
 //! style's effective locale: Turkish `c < ç`, `ı < i`, Azerbaijani `e < ə`, Russian `е = ё`),
 //! at the primary level (case and accents ignored, as `cs:sort` keys were before). Each key
-//! is turned into bytes once per item, so sorting compares bytes only. Numbers and dates stay
-//! zero-padded digit strings compared as such, before any text value of the same key.
+//! is computed once per item as a [`SortValue`]: its text prepared for the collator, which
+//! compares it when a sort asks. Numbers and dates stay zero-padded digit strings compared
+//! as such, before any text value of the same key.
 
 use super::{date, number, render_elements, CiteState, Context};
 use crate::item::CslItem;
@@ -14,9 +15,6 @@ use crate::output::Inline;
 use crate::style::Style;
 use kaynak_text::collate::{CollationOptions, Collator, Level, MixedScripts};
 use std::cmp::Ordering;
-
-/// One computed key as comparable bytes: `None` (empty) always sorts last.
-pub type KeyValue = Option<Vec<u8>>;
 
 /// A key before collation.
 enum RawKey {
@@ -47,39 +45,31 @@ pub fn collator_for(lang: &str, mixed_scripts: MixedScripts) -> Collator {
         .unwrap_or_else(|_| Collator::root())
 }
 
-/// Compute the sort keys of an item for a section.
-pub fn sort_keys(
-    collator: &Collator,
-    style: &Style,
-    locale: &LocaleChain,
-    item: &dyn CslItem,
-    section: &Section,
-    cite: &CiteState,
-) -> Vec<KeyValue> {
-    (0..section.sort.len())
-        .map(|index| sort_key(collator, style, locale, item, section, cite, index))
+/// Every sort key of an item for a section (`None`: empty, sorted last).
+pub(crate) fn sort_values(input: &KeyInput) -> Vec<Option<SortValue>> {
+    (0..input.section.sort.len())
+        .map(|index| sort_value_sharing(input, index, None))
         .collect()
 }
 
-/// One sort key of an item (`index` into the section's keys).
-pub fn sort_key(
+/// Compares two items' keys ([`sort_values`]) under the section's keys.
+pub(crate) fn compare_values(
     collator: &Collator,
-    style: &Style,
-    locale: &LocaleChain,
-    item: &dyn CslItem,
     section: &Section,
-    cite: &CiteState,
-    index: usize,
-) -> KeyValue {
-    let input = KeyInput {
-        collator,
-        style,
-        locale,
-        item,
-        section,
-        cite,
-    };
-    sort_key_sharing(&input, index, None)
+    a: &[Option<SortValue>],
+    b: &[Option<SortValue>],
+) -> Ordering {
+    for (index, key) in section.sort.iter().enumerate() {
+        let (x, y) = (
+            a.get(index).and_then(Option::as_ref),
+            b.get(index).and_then(Option::as_ref),
+        );
+        let ordering = SortValue::compare(collator, key, x, y);
+        if ordering.is_ne() {
+            return ordering;
+        }
+    }
+    Ordering::Equal
 }
 
 /// What a sort key is computed from.
@@ -92,26 +82,11 @@ pub(crate) struct KeyInput<'a> {
     pub cite: &'a CiteState,
 }
 
-/// [`sort_key`], keeping the item's variable answers in `answers` when
-/// given (see `Context::share_answers`).
-pub(crate) fn sort_key_sharing(
-    input: &KeyInput,
-    index: usize,
-    answers: Option<&super::SharedAnswers>,
-) -> KeyValue {
-    let ranked = ranked_key(input, index, answers)?;
-    let mut bytes = ranked.prefix;
-    match ranked.value {
-        RawKey::Plain(text) => bytes.extend_from_slice(text.as_bytes()),
-        RawKey::Text(text) => input.collator.write_sort_key(&text, &mut bytes),
-    }
-    Some(bytes)
-}
-
-/// One computed key to compare with [`SortValue::compare`]: the same order as
-/// the bytes of [`sort_key_sharing`], without the collator's sort key. A sort
-/// compares a key with a few neighbours only, and most comparisons end at the
-/// first letters, so comparing the texts costs less than writing every key out.
+/// One computed key to compare with [`SortValue::compare`]: the order of the
+/// collator's sort keys (a unit test of the collator holds the two equal),
+/// without writing one out. A sort compares a key with a few others only, and
+/// most comparisons end at the first letters, so comparing the texts costs
+/// less than writing every key's sort key.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) struct SortValue {
     /// The script rank (if the key has one) and the kind byte.
@@ -153,7 +128,8 @@ impl SortValue {
     }
 }
 
-/// [`sort_key_sharing`] as a [`SortValue`].
+/// Sort key `index` of an item, keeping the item's variable answers in
+/// `answers` when given (see `Context::share_answers`).
 pub(crate) fn sort_value_sharing(
     input: &KeyInput,
     index: usize,
@@ -227,23 +203,6 @@ fn ranked_key(
         RawKey::Text(_) => 1,
     });
     Some(Ranked { prefix, value })
-}
-
-/// Compare one key's values under its direction; empty values go last.
-pub fn compare_values(key: &SortKey, x: &KeyValue, y: &KeyValue) -> Ordering {
-    match (x, y) {
-        (None, None) => Ordering::Equal,
-        (None, Some(_)) => Ordering::Greater,
-        (Some(_), None) => Ordering::Less,
-        (Some(x), Some(y)) => {
-            let o = x.cmp(y);
-            if key.direction == SortDirection::Descending {
-                o.reverse()
-            } else {
-                o
-            }
-        }
-    }
 }
 
 fn key_value(ctx: &Context, key: &SortKey) -> Option<RawKey> {
@@ -372,19 +331,6 @@ pub fn collation_text(text: &str) -> String {
     let leading = out.len() - out.trim_start().len();
     out.drain(..leading);
     out
-}
-
-/// Compare two key lists under the section's directions.
-pub fn compare_keys(section: &Section, a: &[KeyValue], b: &[KeyValue]) -> Ordering {
-    for (index, key) in section.sort.iter().enumerate() {
-        let none = None;
-        let (x, y) = (a.get(index).unwrap_or(&none), b.get(index).unwrap_or(&none));
-        let ordering = compare_values(key, x, y);
-        if ordering != Ordering::Equal {
-            return ordering;
-        }
-    }
-    Ordering::Equal
 }
 
 #[cfg(test)]
