@@ -366,18 +366,10 @@ pub fn flatten(node: &Inline) -> Vec<Event<'_>> {
 /// Appends a text event: through the punctuation clean-up when `NORMALIZE`
 /// (see [`normalize`]), else as it is.
 fn push_event_text<'t, const NORMALIZE: bool>(events: &mut Vec<Event<'t>>, text: &'t str) {
-    if !NORMALIZE {
-        return events.push(Event::Text(Cow::Borrowed(text)));
-    }
-    // The clean-up drops empty text and joins only text that starts with
-    // punctuation or a space (see `push_text`): the rest is pushed here,
-    // without a call.
-    match text.as_bytes().first() {
-        None => {}
-        Some(b'.' | b',' | b':' | b';' | b'!' | b'?' | b' ') => {
-            push_text(events, Cow::Borrowed(text))
-        }
-        Some(_) => events.push(Event::Text(Cow::Borrowed(text))),
+    if NORMALIZE {
+        push_text(events, Cow::Borrowed(text));
+    } else {
+        events.push(Event::Text(Cow::Borrowed(text)));
     }
 }
 
