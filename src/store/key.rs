@@ -13,15 +13,15 @@
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
+/// What ends or splits a key in BibTeX.
+const SPLITS_KEY: &[u8] = b"{}(),\"#%'=\\";
+
 /// Characters a key may not hold: white space and control characters, and
-/// what ends or splits a key in BibTeX (`{}(),"#%'=\`).
+/// what ends or splits a key in BibTeX ([`SPLITS_KEY`]).
 fn is_key_char(c: char) -> bool {
     !c.is_whitespace()
         && !c.is_control()
-        && !matches!(
-            c,
-            '{' | '}' | '(' | ')' | ',' | '"' | '#' | '%' | '\'' | '=' | '\\'
-        )
+        && !u8::try_from(c).is_ok_and(|b| SPLITS_KEY.contains(&b))
         && !crate::store::serialize::is_invisible_format(c)
 }
 
@@ -33,13 +33,7 @@ pub fn key_problem(key: &str) -> Option<String> {
     }
     // Most keys are printable ASCII outside the forbidden few: answered by
     // bytes, without asking each character's Unicode properties.
-    let plain = |b: &u8| {
-        b.is_ascii_graphic()
-            && !matches!(
-                b,
-                b'{' | b'}' | b'(' | b')' | b',' | b'"' | b'#' | b'%' | b'\'' | b'=' | b'\\'
-            )
-    };
+    let plain = |b: &u8| b.is_ascii_graphic() && !SPLITS_KEY.contains(b);
     if key.as_bytes().iter().all(plain) {
         return None;
     }
