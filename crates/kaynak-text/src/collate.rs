@@ -141,19 +141,15 @@ impl Collator {
         })
     }
 
-    /// The text actually ordered: NFC, and romanised when the mixed-script rule says so.
-    /// Keep it to compare the same text many times with [`Collator::compare_prepared`].
-    pub fn prepared<'a>(&self, text: &'a str) -> std::borrow::Cow<'a, str> {
-        self.prepare(text)
-    }
-
     /// Compares two texts [`Collator::prepared`] already: the order of
     /// [`Collator::compare`] on the texts they were prepared from.
     pub fn compare_prepared(&self, a: &str, b: &str) -> Ordering {
         self.inner.compare(a, b)
     }
 
-    fn prepare<'a>(&self, text: &'a str) -> std::borrow::Cow<'a, str> {
+    /// The text actually ordered: NFC, and romanised when the mixed-script rule says so.
+    /// Keep it to compare the same text many times with [`Collator::compare_prepared`].
+    pub fn prepared<'a>(&self, text: &'a str) -> std::borrow::Cow<'a, str> {
         match self.mixed_scripts {
             MixedScripts::Transliterated(scheme) if has_cyrillic(text) => {
                 transliterate(text, scheme).into()
@@ -164,7 +160,7 @@ impl Collator {
 
     /// Compares two strings in this collator's order.
     pub fn compare(&self, a: &str, b: &str) -> Ordering {
-        self.inner.compare(&self.prepare(a), &self.prepare(b))
+        self.inner.compare(&self.prepared(a), &self.prepared(b))
     }
 
     /// The sort key of `text`. Equal keys mean equal strings at the chosen level.
@@ -177,7 +173,7 @@ impl Collator {
     /// [`Collator::sort_key`] appended to `out`, with no vector of its own.
     pub fn write_sort_key(&self, text: &str, out: &mut Vec<u8>) {
         out.reserve(text.len() * 2 + 8);
-        let prepared = self.prepare(text);
+        let prepared = self.prepared(text);
         // Writing into a Vec cannot fail (its error type is Infallible).
         let Ok(()) = self.inner.write_sort_key_to(&prepared, out);
     }
