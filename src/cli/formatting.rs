@@ -6,7 +6,7 @@ use super::{DiagnosticFormat, Ui};
 use crate::adapter::{check_locale, load_style, prepare, LocaleFiles, RecordItem};
 use crate::csl::{self, Format, Processor, Warning};
 use crate::diag::Diagnostic;
-use crate::document::Library;
+use crate::document::{KeyIndex, Library};
 use crate::forms::{FormSettings, Notes};
 use crate::store::Loaded;
 use anyhow::{anyhow, bail};
@@ -52,7 +52,7 @@ pub struct Engine<'a> {
     pub processor: Processor,
     pub items: Vec<RecordItem<'a>>,
     /// Citation key → position in `items`.
-    pub index: HashMap<&'a str, usize>,
+    pub index: KeyIndex<'a>,
     /// The form settings of the run (the library's, with the flags applied).
     pub forms: FormSettings,
     /// What identifies the style's files ([`crate::adapter::LoadedStyle::source`]).
