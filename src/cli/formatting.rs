@@ -162,8 +162,15 @@ pub fn report_form_notes<'k>(
 ) -> anyhow::Result<()> {
     let extension = engine.processor.style.ext.active;
     let mut notes = Notes::default();
+    // A key comes once per citation and once in the bibliography: each
+    // record's notes are added once.
+    let mut added = vec![false; engine.items.len()];
     for key in printed {
-        if let Some(item) = engine.index.get(key).and_then(|&i| engine.items.get(i)) {
+        let Some(&index) = engine.index.get(key) else {
+            continue;
+        };
+        if let (Some(item), Some(done @ false)) = (engine.items.get(index), added.get_mut(index)) {
+            *done = true;
             item.add_notes(extension, &mut notes);
         }
     }
