@@ -100,11 +100,11 @@ mod tests {
                 // size and freed once, with its layout.
                 unsafe {
                     let zeroed = allocator.alloc_zeroed(layout);
-                    assert!(!zeroed.is_null() && zeroed as usize % align == 0);
+                    assert!(!zeroed.is_null() && (zeroed as usize).is_multiple_of(align));
                     assert!((0..size).all(|i| *zeroed.add(i) == 0));
                     allocator.dealloc(zeroed, layout);
                     let block = allocator.alloc(layout);
-                    assert!(!block.is_null() && block as usize % align == 0);
+                    assert!(!block.is_null() && (block as usize).is_multiple_of(align));
                     for i in 0..size {
                         *block.add(i) = i as u8;
                     }
@@ -112,7 +112,7 @@ mod tests {
                     let mut at = (block, layout);
                     for new_size in [size * 3, size / 2 + 1] {
                         let moved = allocator.realloc(at.0, at.1, new_size);
-                        assert!(!moved.is_null() && moved as usize % align == 0);
+                        assert!(!moved.is_null() && (moved as usize).is_multiple_of(align));
                         let kept = size.min(new_size);
                         assert!((0..kept).all(|i| *moved.add(i) == i as u8));
                         at = (moved, Layout::from_size_align(new_size, align).unwrap());

@@ -46,10 +46,7 @@ pub fn find_citations(doc: &str, labels: &LocatorLabels) -> Vec<Citation> {
         };
         // Only `[` and `@` can start a citation: the bytes before the next
         // one (or the next skipped range) are passed over at once.
-        match bytes[i..skip_start]
-            .iter()
-            .position(|&b| b == b'[' || b == b'@')
-        {
+        match memchr::memchr2(b'[', b'@', &bytes[i..skip_start]) {
             Some(offset) => i += offset,
             None => {
                 i = skip_start;
@@ -131,7 +128,7 @@ fn number_notes(doc: &str, skip: &SkipSet, notes: &NoteRanges, found: &mut [Cita
 /// `[^id]` references outside code (not the `[^id]:` definitions).
 fn footnote_references(doc: &str, skip: &SkipSet) -> Vec<(usize, String)> {
     let mut found = Vec::new();
-    for (at, _) in doc.match_indices("[^") {
+    for at in memchr::memmem::find_iter(doc.as_bytes(), "[^") {
         if skip.end_at(at).is_some() {
             continue;
         }
@@ -311,6 +308,16 @@ fn skipped_ranges(doc: &str) -> Vec<Span> {
         if let Some(block) = next_block.next_if(|b| b.start() <= i) {
             i = i.max(block.end());
             continue;
+        }
+        // Only these bytes start a skipped range: the bytes before the next
+        // one (or the next code block) are passed over at once.
+        let block_start = next_block.peek().map_or(bytes.len(), |b| b.start());
+        match memchr::memchr3(b'`', b'<', b'\\', &bytes[i..block_start]) {
+            Some(offset) => i += offset,
+            None => {
+                i = block_start;
+                continue;
+            }
         }
         let end = match bytes[i] {
             b'`' => code_span_end(doc, i),
@@ -509,6 +516,9 @@ mod tests {
     fn leaves_code_links_and_mail_alone() {
         let doc = "Mail me@x.org, see `[@a]` and\n\n```\n[@b]\n```\n\n    [@c] indented\n\n[link @d](http://x.org/@e) <!-- [@f] --> <http://y.org/@g> ![img @h](i.png) [@real]\n";
         assert_eq!(keys(doc), ["real"]);
+        // code spans right before and after a fenced block, and in it
+        let doc = "`x` [@one]\n\n```\n`[@two]`\n```\n`[@three]` [@four] `[@five]`";
+        assert_eq!(keys(doc), ["one", "four"]);
     }
 
     #[test]
