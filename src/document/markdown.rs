@@ -366,6 +366,13 @@ fn autolink_end(doc: &str, start: usize) -> Option<usize> {
 /// Fenced (``` or ~~~) and indented code blocks, by lines.
 fn code_blocks(doc: &str) -> Vec<Span> {
     let mut ranges = Vec::new();
+    // A block needs a fence or a line indented by four spaces or a tab: a
+    // manuscript with none (most) is not read line by line.
+    let has = |needle: &str| memchr::memmem::find(doc.as_bytes(), needle.as_bytes()).is_some();
+    let indented = doc.starts_with("    ") || doc.starts_with('\t');
+    if !(indented || has("```") || has("~~~") || has("\n    ") || has("\n\t")) {
+        return ranges;
+    }
     let mut fence: Option<(char, usize, usize)> = None; // (char, length, start)
     let mut offset = 0;
     let mut previous_blank = true;
@@ -440,7 +447,7 @@ impl NoteRanges {
 fn note_ranges(doc: &str, skip: &SkipSet) -> NoteRanges {
     let mut inline = Vec::new();
     let mut search = 0;
-    while let Some(p) = doc[search..].find("^[") {
+    while let Some(p) = memchr::memmem::find(&doc.as_bytes()[search..], b"^[") {
         let open = search + p + 1;
         if skip.end_at(open).is_none() {
             if let Some(close) = matching_bracket(doc, open, skip) {
@@ -452,7 +459,12 @@ fn note_ranges(doc: &str, skip: &SkipSet) -> NoteRanges {
     let mut definitions = Vec::new();
     let mut offset = 0;
     let mut current: Option<(usize, String)> = None;
-    for line in doc.split_inclusive('\n') {
+    // A definition is a line that starts with `[^`: without one (most
+    // manuscripts) the lines are not read one by one.
+    let has_definition =
+        doc.starts_with("[^") || memchr::memmem::find(doc.as_bytes(), b"\n[^").is_some();
+    let lines = if has_definition { doc } else { "" };
+    for line in lines.split_inclusive('\n') {
         let id = line
             .strip_prefix("[^")
             .and_then(|rest| rest.split_once("]:"))
@@ -519,6 +531,12 @@ mod tests {
         // code spans right before and after a fenced block, and in it
         let doc = "`x` [@one]\n\n```\n`[@two]`\n```\n`[@three]` [@four] `[@five]`";
         assert_eq!(keys(doc), ["one", "four"]);
+        // indented code at the very start, after a tab, and after a blank line
+        assert_eq!(
+            keys("    [@a]\n\n\t[@b]\n\nText [@c].\n\n    [@d]\n"),
+            ["c"]
+        );
+        assert_eq!(keys("~~~\n[@a]\n~~~\n[@b]"), ["b"]);
     }
 
     #[test]
@@ -529,6 +547,10 @@ mod tests {
         let in_note: Vec<bool> = found.iter().map(|c| c.in_note).collect();
         assert_eq!(keys(doc), ["a", "b", "c", "d", "e"]);
         assert_eq!(in_note, [true, false, true, true, false]);
+        // a definition on the first line
+        let found = find_citations("[^n]: In [@a].\n\nOut [@b].\n", &LocatorLabels::english());
+        let in_note: Vec<bool> = found.iter().map(|c| c.in_note).collect();
+        assert_eq!(in_note, [true, false]);
     }
 
     #[test]
