@@ -85,6 +85,7 @@ fn render_cluster(
                 item: run.items[index],
                 section,
                 cite: &state,
+                tree: run.tree_of(index),
             })
         };
         let node = if cite.author_only {

@@ -16,10 +16,13 @@ use std::ops::ControlFlow;
 const MAX_NAMES: usize = 50;
 
 pub(crate) fn disambiguate(run: &mut Run, _clusters: &[Cluster]) {
-    let Some(section) = run.processor.style.citation.clone() else {
+    // the citation section itself, not a copy: the keys render as the
+    // cites do (a copy is not the style's own section, see `Run::render_item`)
+    let processor = run.processor;
+    let Some(section) = processor.style.citation.as_ref() else {
         return;
     };
-    let options = section.citation.clone();
+    let options = &section.citation;
     let all: Vec<usize> = (0..run.items.len()).collect();
     if options.disambiguate_add_givenname {
         let rule = options.givenname_rule.unwrap_or(GivennameRule::ByCite);
@@ -34,7 +37,7 @@ pub(crate) fn disambiguate(run: &mut Run, _clusters: &[Cluster]) {
     if !needs {
         return;
     }
-    let initial = ambiguous_groups(run, &section, &all);
+    let initial = ambiguous_groups(run, section, &all);
     // only items that were ambiguous at first are looked at again
     let members: Vec<usize> = initial.iter().flatten().copied().collect();
     for group in &initial {
@@ -46,11 +49,11 @@ pub(crate) fn disambiguate(run: &mut Run, _clusters: &[Cluster]) {
                     _ => 2,
                 }
             });
-            add_names(run, &section, group, expand);
+            add_names(run, section, group, expand);
         }
         if options.disambiguate_add_givenname {
             let rule = options.givenname_rule.unwrap_or(GivennameRule::ByCite);
-            add_givenname(run, &section, group, rule);
+            add_givenname(run, section, group, rule);
         }
     }
     // disambiguate="true" tests hold one more at a time, for the members
@@ -63,7 +66,7 @@ pub(crate) fn disambiguate(run: &mut Run, _clusters: &[Cluster]) {
         true => disambiguate_tests(&run.processor.style).min(1),
         false => disambiguate_tests(&run.processor.style),
     };
-    let mut still: Vec<usize> = ambiguous_groups(run, &section, &members)
+    let mut still: Vec<usize> = ambiguous_groups(run, section, &members)
         .into_iter()
         .flatten()
         .collect();
@@ -74,7 +77,7 @@ pub(crate) fn disambiguate(run: &mut Run, _clusters: &[Cluster]) {
         for &i in &still {
             run.disambiguation[i].disambiguate = level;
         }
-        still = ambiguous_groups(run, &section, &still)
+        still = ambiguous_groups(run, section, &still)
             .into_iter()
             .flatten()
             .collect();
@@ -86,7 +89,7 @@ pub(crate) fn disambiguate(run: &mut Run, _clusters: &[Cluster]) {
             .enumerate()
             .map(|(r, i)| (*i, r))
             .collect();
-        for mut group in ambiguous_groups(run, &section, &members) {
+        for mut group in ambiguous_groups(run, section, &members) {
             group.sort_by_key(|i| rank.get(i).copied().unwrap_or(usize::MAX));
             for (n, i) in group.iter().enumerate() {
                 run.disambiguation[*i].year_suffix = Some(n);

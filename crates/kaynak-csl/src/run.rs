@@ -5,13 +5,14 @@
 
 use crate::cluster::Cluster;
 use crate::diagnostic::Warning;
+use crate::eval::specialize::{ItemFacts, Tested, Tree};
 use crate::eval::{self, sort, Author, CiteState, Context, Walk};
+use crate::fasthash::FastMap;
 use crate::item::CslItem;
 use crate::model::*;
 use crate::output::{Inline, Tag};
 use crate::processor::Processor;
 use crate::style::Style;
-use std::collections::HashMap;
 
 /// Per-run state shared by the passes.
 pub(crate) struct Run<'p, 'i> {
@@ -25,14 +26,24 @@ pub(crate) struct Run<'p, 'i> {
     pub disambiguation: Vec<Disambiguated>,
     pub warnings: Vec<Warning>,
     /// Item id → index (the ids are the items' own).
-    pub index: HashMap<&'i str, usize>,
+    pub index: FastMap<&'i str, usize>,
     /// Whether the citation layout tests `position`.
     pub uses_positions: bool,
     /// Per item, whether it has each variable the style's conditions test
     /// (see `Context::share_answers`): an item renders several times, and
     /// the same tests were asked anew each time.
     variable_answers: Vec<eval::SharedAnswers>,
+    /// The style's trees with the conditions an item decides decided, one
+    /// per kind of item (see [`crate::eval::specialize`]).
+    trees: Vec<Tree>,
+    /// Per item, the index of its tree.
+    tree_slots: Vec<u32>,
 }
+
+/// How many trees a run makes for kinds of item. Each is a copy of the
+/// parts of the style its kind renders; items of further kinds share a
+/// tree per type, which decides only `type` tests.
+const MAX_TREES: usize = 256;
 
 /// Sorts `order` (item indexes) by the bibliography's keys, computing only
 /// the keys a comparison reads: every item's first key, then key k+1 of the
@@ -144,13 +155,14 @@ fn sort_value_of(
         item: run.items[item],
         section,
         cite: &cite,
+        tree: run.tree_of(item),
     };
     sort::sort_value_sharing(&key, index, Some(run.answers_of(item)))
 }
 
 impl<'p, 'i> Run<'p, 'i> {
     pub fn new(processor: &'p Processor, items: &[&'i dyn CslItem], clusters: &[Cluster]) -> Self {
-        let index: HashMap<&'i str, usize> = items
+        let index: FastMap<&'i str, usize> = items
             .iter()
             .enumerate()
             .map(|(i, item)| (item.id(), i))
@@ -187,9 +199,55 @@ impl<'p, 'i> Run<'p, 'i> {
             variable_answers: (0..items.len())
                 .map(|_| eval::SharedAnswers::default())
                 .collect(),
+            trees: Vec::new(),
+            tree_slots: Vec::new(),
         };
+        run.decide_trees();
         run.sort_bibliography();
         run
+    }
+
+    /// Builds the style's trees for the items: one per kind of item (see
+    /// [`ItemFacts`]), up to [`MAX_TREES`]; items beyond share a tree per type.
+    fn decide_trees(&mut self) {
+        let style = &self.processor.style;
+        let tested = Tested::of(style);
+        let mut slot_of: FastMap<ItemFacts, u32> = FastMap::default();
+        let mut trees: Vec<Tree> = Vec::new();
+        let mut tree_slots = Vec::with_capacity(self.items.len());
+        for item in &self.items {
+            let type_id = style.type_id(item.item_type());
+            let mut facts = tested.answers(*item, type_id);
+            if trees.len() >= MAX_TREES && !slot_of.contains_key(&facts) {
+                facts.answers = None;
+            }
+            let slot = *slot_of.entry(facts).or_insert_with(|| {
+                trees.push(Tree::for_item(style, &facts));
+                // at most MAX_TREES plus one per type: far below u32::MAX
+                (trees.len() - 1) as u32
+            });
+            tree_slots.push(slot);
+        }
+        self.trees = trees;
+        self.tree_slots = tree_slots;
+    }
+
+    /// The style's trees for item `index`.
+    pub(crate) fn tree_of(&self, index: usize) -> Option<&Tree> {
+        let slot = *self.tree_slots.get(index)?;
+        self.trees.get(slot as usize)
+    }
+
+    /// The elements `section`'s layout renders for item `index`: from the
+    /// tree of the item's type when `section` is one of the style's own.
+    fn layout_elements<'s>(&'s self, index: usize, section: &'s Section) -> &'s [Element] {
+        let style = &self.processor.style;
+        let is = |own: &Option<Section>| own.as_ref().is_some_and(|s| std::ptr::eq(s, section));
+        match self.tree_of(index) {
+            Some(tree) if is(&style.citation) => &tree.citation,
+            Some(tree) if is(&style.bibliography) => &tree.bibliography,
+            _ => &section.layout.elements,
+        }
     }
 
     /// The variable answers kept for item `index`.
@@ -253,7 +311,10 @@ impl<'p, 'i> Run<'p, 'i> {
             &walk,
         );
         ctx.share_answers(self.answers_of(index));
-        let parts = eval::render_elements(&ctx, &section.layout.elements);
+        if let Some(tree) = self.tree_of(index) {
+            ctx.use_tree(tree);
+        }
+        let parts = eval::render_elements(&ctx, self.layout_elements(index, section));
         drop(ctx);
         warnings.extend(walk.into_warnings());
         ItemRender { parts }

@@ -52,7 +52,7 @@ fn condition_holds(ctx: &Context, condition: &Condition) -> bool {
             .position
             .iter()
             .any(|p| decides(position_matches(ctx, *p)))
-        || type_found(ctx, condition, decisive)
+        || type_found(condition, ctx.item_type_id, decisive)
         || condition
             .variables
             .iter()
@@ -70,14 +70,14 @@ fn condition_holds(ctx: &Context, condition: &Condition) -> bool {
     }
 }
 
-/// Whether one of the condition's `type` tests comes out `decisive` (as
-/// `type_ids.iter().any(|t| (item type == t) == decisive)`): with the types
-/// as bits, whether the item's type is among them, or another type is.
-fn type_found(ctx: &Context, condition: &Condition, decisive: bool) -> bool {
+/// Whether one of the condition's `type` tests comes out `decisive` for an
+/// item whose type has id `item_type_id` (as `type_ids.iter().any(|t|
+/// (item type == t) == decisive)`): with the types as bits, whether the
+/// item's type is among them, or another type is.
+pub(crate) fn type_found(condition: &Condition, item_type_id: Option<u16>, decisive: bool) -> bool {
     match condition.type_mask {
         Some(mask) => {
-            let item = ctx
-                .item_type_id
+            let item = item_type_id
                 .filter(|id| *id < 128)
                 .map_or(0, |id| 1u128 << id);
             if decisive {
@@ -89,7 +89,7 @@ fn type_found(ctx: &Context, condition: &Condition, decisive: bool) -> bool {
         None => condition
             .type_ids
             .iter()
-            .any(|t| (ctx.item_type_id == Some(*t)) == decisive),
+            .any(|t| (item_type_id == Some(*t)) == decisive),
     }
 }
 
@@ -131,7 +131,7 @@ fn is_numeric_variable(ctx: &Context, variable: Variable) -> bool {
     let value = match variable {
         Variable::Locator => ctx.cite.locator.clone(),
         Variable::CitationNumber => ctx.cite.citation_number.map(|n| n.to_string()),
-        _ => ctx.item.variable(variable).map(str::to_string),
+        _ => return super::item_is_numeric(ctx.item, variable),
     };
     value
         .map(|v| super::number::is_numeric_condition(&v))

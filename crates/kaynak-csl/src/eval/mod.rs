@@ -30,6 +30,7 @@ pub mod number;
 mod parts;
 pub mod position;
 pub mod sort;
+pub(crate) mod specialize;
 pub mod text;
 
 use crate::diagnostic::Warning;
@@ -41,7 +42,9 @@ use crate::style::Style;
 use answers::Answers;
 pub(crate) use answers::SharedAnswers;
 pub(crate) use before::{hoist, Before, Facts};
+pub(crate) use choose::type_found;
 pub(crate) use parts::Parts;
+use specialize::Tree;
 use std::cell::{Cell, RefCell};
 
 /// Per-cite facts decided by the citation passes.
@@ -175,6 +178,9 @@ pub struct Context<'a> {
     /// this item across its renders (citation, bibliography, sort keys,
     /// disambiguation), when it keeps them: they depend on the item alone.
     shared_answers: Option<&'a SharedAnswers>,
+    /// The style's trees decided for the item's type, when the run keeps
+    /// them (see [`specialize`]): macros are read there.
+    tree: Option<&'a Tree>,
 }
 
 impl<'a> Context<'a> {
@@ -215,6 +221,21 @@ impl<'a> Context<'a> {
             ext_frames: &walk.ext_frames,
             item_type_id: style.type_id(item.item_type()),
             shared_answers: None,
+            tree: None,
+        }
+    }
+
+    /// Read macros from `tree`, the style's trees for the item's type.
+    pub(crate) fn use_tree(&mut self, tree: &'a Tree) {
+        self.tree = Some(tree);
+    }
+
+    /// The elements of macro `index`: from the item type's tree when the
+    /// context has one, else from the style.
+    pub(crate) fn macro_elements(&self, index: usize) -> Option<&'a [Element]> {
+        match self.tree {
+            Some(tree) => tree.macros.get(index).map(Vec::as_slice),
+            None => self.style.macros.get(index).map(|m| m.elements.as_slice()),
         }
     }
 
@@ -314,15 +335,7 @@ impl<'a> Context<'a> {
     /// answer is remembered for this render (or, when the run shares them,
     /// for this item).
     pub(crate) fn item_has_variable(&self, variable: Variable) -> bool {
-        let look_up = || {
-            self.item.variable(variable).is_some()
-                || self.item.names(variable).is_some()
-                || self
-                    .item
-                    .date(variable)
-                    .map(|d| !d.parts.is_empty() || d.literal.is_some())
-                    .unwrap_or(false)
-        };
+        let look_up = || item_has(self.item, variable);
         match self.shared_answers {
             Some(shared) => shared.get(variable, look_up),
             None => self.walk.variable_answers.get(variable, look_up),
@@ -343,6 +356,23 @@ impl<'a> Context<'a> {
                 .is_some_and(|prefix| prefix.eq_ignore_ascii_case("en")),
         }
     }
+}
+
+/// Whether `item` has a value, names or a date for `variable` (what a
+/// `variable=` condition asks of an item variable).
+pub(crate) fn item_has(item: &dyn CslItem, variable: Variable) -> bool {
+    item.variable(variable).is_some()
+        || item.names(variable).is_some()
+        || item
+            .date(variable)
+            .is_some_and(|d| !d.parts.is_empty() || d.literal.is_some())
+}
+
+/// Whether `item`'s value of `variable` is numeric (what an `is-numeric=`
+/// condition asks of an item variable).
+pub(crate) fn item_is_numeric(item: &dyn CslItem, variable: Variable) -> bool {
+    item.variable(variable)
+        .is_some_and(number::is_numeric_condition)
 }
 
 /// Render a list of elements, concatenated.

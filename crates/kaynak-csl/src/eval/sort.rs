@@ -80,6 +80,8 @@ pub(crate) struct KeyInput<'a> {
     pub item: &'a dyn CslItem,
     pub section: &'a Section,
     pub cite: &'a CiteState,
+    /// The style's trees for the item's type, when the run keeps them.
+    pub tree: Option<&'a crate::eval::specialize::Tree>,
 }
 
 /// One computed key to compare with [`SortValue::compare`]: the order of the
@@ -169,6 +171,7 @@ fn ranked_key(
         item,
         section,
         cite,
+        tree,
         ..
     } = *input;
     let key = section.sort.get(index)?;
@@ -176,6 +179,9 @@ fn ranked_key(
     let mut ctx = Context::new(style, locale, item, section, cite, &walk);
     if let Some(answers) = answers {
         ctx.share_answers(answers);
+    }
+    if let Some(tree) = tree {
+        ctx.use_tree(tree);
     }
     ctx.sorting = true;
     ctx.sort_names = Some((key.names_min, key.names_use_first, key.names_use_last));
@@ -208,11 +214,11 @@ fn ranked_key(
 fn key_value(ctx: &Context, key: &SortKey) -> Option<RawKey> {
     match &key.source {
         SortKeySource::Macro(index) => {
-            let m = ctx.style.macros.get(*index)?;
+            let elements = ctx.macro_elements(*index)?;
             #[cfg(feature = "multilingual")]
-            let nodes = super::ext::in_macro(ctx, *index, || render_elements(ctx, &m.elements));
+            let nodes = super::ext::in_macro(ctx, *index, || render_elements(ctx, elements));
             #[cfg(not(feature = "multilingual"))]
-            let nodes = render_elements(ctx, &m.elements);
+            let nodes = render_elements(ctx, elements);
             // sized first: growing piece by piece reallocated often
             let length = nodes.iter().map(Inline::plain_len).sum();
             let mut text = String::with_capacity(length);

@@ -32,14 +32,14 @@ pub fn render_text(ctx: &Context, text: &Text) -> Option<Inline> {
             None
         }
         TextSource::Macro(index) => {
-            let m = ctx.style.macros.get(*index)?;
+            let elements = ctx.macro_elements(*index)?;
             let before = ctx.variable_counts();
             // kaynak multilingual extension: settings are lexical.
             #[cfg(feature = "multilingual")]
             let (parts, facts) =
-                super::ext::in_macro(ctx, *index, || render_parts_with_facts(ctx, &m.elements));
+                super::ext::in_macro(ctx, *index, || render_parts_with_facts(ctx, elements));
             #[cfg(not(feature = "multilingual"))]
-            let (parts, facts) = render_parts_with_facts(ctx, &m.elements);
+            let (parts, facts) = render_parts_with_facts(ctx, elements);
             let after = ctx.variable_counts();
             // like citeproc-js, a macro is suppressed as a group would be
             let (called, rendered) = (after.0 - before.0, after.1 - before.1);
