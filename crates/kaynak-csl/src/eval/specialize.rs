@@ -165,9 +165,17 @@ pub struct Tree {
 impl Tree {
     /// `style`'s trees for items with `facts`.
     pub(crate) fn for_item(style: &Style, facts: &ItemFacts) -> Tree {
+        #[cfg(feature = "multilingual")]
+        let lexical = style.ext.active;
+        #[cfg(not(feature = "multilingual"))]
+        let lexical = false;
         let mut decider = Decider {
+            style,
             facts,
-            called: Vec::new(),
+            macros: vec![None; style.macros.len()],
+            // the extension's settings are lexical: a macro's own settings
+            // apply to what it renders, so its elements stay inside it
+            inline: !lexical,
         };
         let mut layout = |section: &Option<Section>| {
             section
@@ -177,40 +185,85 @@ impl Tree {
         };
         let citation = layout(&style.citation);
         let bibliography = layout(&style.bibliography);
-        let mut macros: Vec<Option<Vec<Element>>> = vec![None; style.macros.len()];
         let keys = [&style.citation, &style.bibliography]
             .into_iter()
             .flatten()
             .flat_map(|s| &s.sort);
         for key in keys {
             if let SortKeySource::Macro(index) = key.source {
-                decider.called.push(index);
+                decider.macro_body(index);
             }
         }
-        // each macro reached is decided once; a list, not recursion
-        while let Some(index) = decider.called.pop() {
-            let Some(slot) = macros.get_mut(index).filter(|slot| slot.is_none()) else {
-                continue;
-            };
-            *slot = Some(Vec::new());
-            let decided = decider.elements(&style.macros[index].elements);
-            macros[index] = Some(decided);
-        }
         Tree {
-            macros: macros.into_iter().map(Option::unwrap_or_default).collect(),
+            macros: decider
+                .macros
+                .into_iter()
+                .map(Option::unwrap_or_default)
+                .collect(),
             citation,
             bibliography,
         }
     }
 }
 
-/// Decides elements for one item's facts, noting the macros they call.
+/// Decides elements for one item's facts, and the macros they reach.
 struct Decider<'f> {
+    style: &'f Style,
     facts: &'f ItemFacts,
-    called: Vec<usize>,
+    /// Each macro's decided elements, once a decided element calls it.
+    macros: Vec<Option<Vec<Element>>>,
+    /// Whether a plain macro or group around one element may give way to it.
+    inline: bool,
+}
+
+/// Whether `element` is one whose output always counts as a rendered
+/// variable for the groups around it (a text, number or date of a variable,
+/// or names): a plain group or macro around it alone renders exactly what
+/// it renders, and counts for its own group as it does.
+fn counts_itself(element: &Element) -> bool {
+    match element {
+        Element::Text(text) => matches!(
+            text.source,
+            TextSource::Variable { name, .. } if name != Variable::YearSuffix
+        ),
+        Element::Date(_) | Element::Number(_) | Element::Names(_) => true,
+        _ => false,
+    }
+}
+
+/// Whether `rendering` changes nothing of what it wraps.
+fn is_plain(rendering: &Rendering) -> bool {
+    let empty = |affix: &Option<String>| affix.as_deref().is_none_or(str::is_empty);
+    rendering.formatting.is_empty()
+        && empty(&rendering.prefix)
+        && empty(&rendering.suffix)
+        && rendering.display.is_none()
+        && !rendering.quotes
+        && !rendering.strip_periods
+        && rendering.text_case.is_none()
 }
 
 impl Decider<'_> {
+    /// Macro `index` decided (once; the style reader has ruled out loops
+    /// and bounded how deep macros call macros).
+    fn macro_body(&mut self, index: usize) -> &[Element] {
+        if self.macros.get(index).is_some_and(Option::is_none) {
+            // marked first: a call met while deciding it finds it begun
+            self.macros[index] = Some(Vec::new());
+            let style = self.style;
+            let decided = style
+                .macros
+                .get(index)
+                .map(|m| self.elements(&m.elements))
+                .unwrap_or_default();
+            self.macros[index] = Some(decided);
+        }
+        self.macros
+            .get(index)
+            .and_then(Option::as_deref)
+            .unwrap_or_default()
+    }
+
     /// `list`, a list whose outputs are its parent's parts (a layout, a
     /// macro, a group, a branch), decided. A `cs:choose` left with no test
     /// is replaced by the elements it renders: a chosen branch renders
@@ -240,11 +293,19 @@ impl Decider<'_> {
     fn element(&mut self, element: &Element) -> Element {
         match element {
             Element::Choose(choose) => Element::Choose(self.choose(choose)),
-            Element::Group(group) => Element::Group(Group {
-                children: self.elements(&group.children),
-                delimiter: group.delimiter.clone(),
-                rendering: group.rendering.clone(),
-            }),
+            Element::Group(group) => {
+                let mut children = self.elements(&group.children);
+                if self.inline && is_plain(&group.rendering) && children.len() == 1 {
+                    if let Some(only) = children.pop_if(|only| counts_itself(only)) {
+                        return only;
+                    }
+                }
+                Element::Group(Group {
+                    children,
+                    delimiter: group.delimiter.clone(),
+                    rendering: group.rendering.clone(),
+                })
+            }
             Element::Names(names) => {
                 let mut names = names.clone();
                 if let Some(substitute) = names.substitute.as_mut() {
@@ -254,7 +315,12 @@ impl Decider<'_> {
             }
             Element::Text(text) => {
                 if let TextSource::Macro(index) = text.source {
-                    self.called.push(index);
+                    let plain = self.inline && is_plain(&text.rendering);
+                    if let [only] = self.macro_body(index) {
+                        if plain && counts_itself(only) {
+                            return only.clone();
+                        }
+                    }
                 }
                 Element::Text(text.clone())
             }
@@ -414,8 +480,25 @@ mod tests {
       </names>
     </group>
   </macro>
+  <macro name="title-only">
+    <text variable="title" font-style="italic"/>
+  </macro>
+  <macro name="edition-only">
+    <group><text variable="edition"/></group>
+  </macro>
+  <macro name="wrapped">
+    <group delimiter=" ">
+      <text macro="title-only"/>
+      <text macro="edition-only" prefix="(" suffix=")"/>
+      <group><text variable="volume"/></group>
+      <group><text variable="edition"/><group><text value="x"/></group></group>
+      <group><text term="in"/><group><text variable="publisher"/></group></group>
+      <group><names variable="author"/></group>
+    </group>
+  </macro>
   <citation>
     <layout delimiter="; ">
+      <text macro="wrapped" suffix=": "/>
       <choose>
         <if position="first"><text macro="kind"/><text macro="detail" prefix=" "/></if>
         <else><text macro="kind" suffix="!"/><text macro="detail"/></else>
