@@ -17,10 +17,14 @@
 //! `disambiguate` test: that test counts as it is asked (see
 //! `Context::disambiguate_test`), so it must be asked where the style asks it.
 
+mod outcome;
+
 use super::{item_has, item_is_numeric, type_found};
 use crate::item::CslItem;
+use crate::locale::LocaleChain;
 use crate::model::*;
 use crate::style::Style;
+use outcome::Outcome;
 
 /// The item tests a style's conditions make, as sets of variables by
 /// [`Variable::index`].
@@ -32,6 +36,12 @@ pub(crate) struct Tested {
     numeric: u128,
     /// `is-uncertain-date=` tests.
     uncertain: u128,
+    /// Item variables a text or number prints (with their short forms).
+    text: u128,
+    /// Date variables a date prints.
+    dates: u128,
+    /// Name variables a names element prints.
+    names: u128,
 }
 
 // every variable has a bit
@@ -76,7 +86,16 @@ impl Tested {
                     stack.extend(&choose.otherwise);
                 }
                 Element::Group(group) => stack.extend(&group.children),
-                Element::Names(names) => stack.extend(names.substitute.iter().flatten()),
+                Element::Names(names) => {
+                    tested.names |= names.variables.iter().fold(0, |set, v| set | bit(*v));
+                    stack.extend(names.substitute.iter().flatten())
+                }
+                Element::Text(Text {
+                    source: TextSource::Variable { name, form },
+                    ..
+                }) => tested.add_text(*name, *form),
+                Element::Number(number) => tested.add_text(number.variable, TermForm::Long),
+                Element::Date(date) => tested.dates |= bit(date.variable),
                 // kaynak multilingual extension
                 #[cfg(feature = "multilingual")]
                 Element::Ext(ext) => stack.push(&ext.element),
@@ -84,6 +103,16 @@ impl Tested {
             }
         }
         tested
+    }
+
+    fn add_text(&mut self, variable: Variable, form: TermForm) {
+        if !outcome::is_item_text(variable) {
+            return;
+        }
+        self.text |= bit(variable);
+        if let Some(short) = variable.short_form().filter(|_| form == TermForm::Short) {
+            self.text |= bit(short);
+        }
     }
 
     fn add(&mut self, condition: &Condition) {
@@ -111,6 +140,12 @@ impl Tested {
                 uncertain: holding(self.uncertain, |v| {
                     item.date(v).is_some_and(|date| date.circa)
                 }),
+                text: holding(self.text, |v| item.variable(v).is_some()),
+                dates: holding(self.dates, |v| {
+                    item.date(v)
+                        .is_some_and(|d| !d.parts.is_empty() || d.literal.is_some())
+                }),
+                names: holding(self.names, |v| item.names(v).is_some()),
             }),
         }
     }
@@ -146,6 +181,10 @@ pub(crate) struct Answers {
     present: u128,
     numeric: u128,
     uncertain: u128,
+    /// The printed variables the item has: texts, dates, names.
+    text: u128,
+    dates: u128,
+    names: u128,
 }
 
 /// The macros' and layouts' elements for items with some [`ItemFacts`].
@@ -163,24 +202,28 @@ pub struct Tree {
 }
 
 impl Tree {
-    /// `style`'s trees for items with `facts`.
-    pub(crate) fn for_item(style: &Style, facts: &ItemFacts) -> Tree {
+    /// `style`'s trees for items with `facts`; `locale` tells which terms
+    /// are defined (a missing one warns where it renders).
+    pub(crate) fn for_item(style: &Style, locale: &LocaleChain, facts: &ItemFacts) -> Tree {
         #[cfg(feature = "multilingual")]
         let lexical = style.ext.active;
         #[cfg(not(feature = "multilingual"))]
         let lexical = false;
         let mut decider = Decider {
             style,
+            locale,
             facts,
             macros: vec![None; style.macros.len()],
-            // the extension's settings are lexical: a macro's own settings
-            // apply to what it renders, so its elements stay inside it
+            // the extension's settings are lexical (a macro's own settings
+            // apply to what it renders, so its elements stay inside it),
+            // and it may render a variable the item lacks in another form
             inline: !lexical,
+            prune: !lexical && facts.answers.is_some(),
         };
         let mut layout = |section: &Option<Section>| {
             section
                 .as_ref()
-                .map(|s| decider.elements(&s.layout.elements))
+                .map(|s| decider.elements(&s.layout.elements).0)
                 .unwrap_or_default()
         };
         let citation = layout(&style.citation);
@@ -198,7 +241,7 @@ impl Tree {
             macros: decider
                 .macros
                 .into_iter()
-                .map(Option::unwrap_or_default)
+                .map(|m| m.map(|(elements, _)| elements).unwrap_or_default())
                 .collect(),
             citation,
             bibliography,
@@ -209,11 +252,16 @@ impl Tree {
 /// Decides elements for one item's facts, and the macros they reach.
 struct Decider<'f> {
     style: &'f Style,
+    locale: &'f LocaleChain,
     facts: &'f ItemFacts,
-    /// Each macro's decided elements, once a decided element calls it.
-    macros: Vec<Option<Vec<Element>>>,
+    /// Each macro's decided elements and what its output may do as a
+    /// whole, once a decided element calls it.
+    macros: Vec<Option<(Vec<Element>, Outcome)>>,
     /// Whether a plain macro or group around one element may give way to it.
     inline: bool,
+    /// Whether elements that render nothing for the item are left out
+    /// (see [`outcome`]).
+    prune: bool,
 }
 
 /// Whether `element` is one whose output always counts as a rendered
@@ -243,121 +291,264 @@ fn is_plain(rendering: &Rendering) -> bool {
         && rendering.text_case.is_none()
 }
 
+/// One absent variable: what an element that surely calls a variable and
+/// renders nothing leaves behind for the groups around it.
+fn absent_variable() -> Element {
+    Element::Text(Text {
+        source: TextSource::UnknownVariable(String::new()),
+        rendering: Rendering::default(),
+    })
+}
+
 impl Decider<'_> {
     /// Macro `index` decided (once; the style reader has ruled out loops
-    /// and bounded how deep macros call macros).
-    fn macro_body(&mut self, index: usize) -> &[Element] {
+    /// and bounded how deep macros call macros), with what it may do.
+    fn macro_body(&mut self, index: usize) -> (&[Element], Outcome) {
         if self.macros.get(index).is_some_and(Option::is_none) {
             // marked first: a call met while deciding it finds it begun
-            self.macros[index] = Some(Vec::new());
+            self.macros[index] = Some((Vec::new(), Outcome::UNKNOWN));
             let style = self.style;
-            let decided = style
-                .macros
-                .get(index)
-                .map(|m| self.elements(&m.elements))
-                .unwrap_or_default();
+            let decided = match style.macros.get(index) {
+                Some(m) => self.elements(&m.elements),
+                None => (Vec::new(), Outcome::NONE),
+            };
             self.macros[index] = Some(decided);
         }
-        self.macros
-            .get(index)
-            .and_then(Option::as_deref)
-            .unwrap_or_default()
+        match self.macros.get(index).and_then(Option::as_ref) {
+            Some((elements, outcome)) => (elements, *outcome),
+            None => (&[], Outcome::UNKNOWN),
+        }
     }
 
     /// `list`, a list whose outputs are its parent's parts (a layout, a
-    /// macro, a group, a branch), decided. A `cs:choose` left with no test
-    /// is replaced by the elements it renders: a chosen branch renders
-    /// straight into its parent's parts, so this is the same output, one
-    /// level less. The recursion follows the style's nesting, which the
-    /// style reader bounds.
-    fn elements(&mut self, list: &[Element]) -> Vec<Element> {
+    /// macro, a group, a branch), decided, with what it may do as a whole.
+    /// A `cs:choose` left with no test is replaced by the elements it
+    /// renders: a chosen branch renders straight into its parent's parts,
+    /// so this is the same output, one level less. An element that renders
+    /// nothing for the item is left out, or stands as one absent variable.
+    /// The recursion follows the style's nesting, which the style reader
+    /// bounds.
+    fn elements(&mut self, list: &[Element]) -> (Vec<Element>, Outcome) {
         let mut out = Vec::with_capacity(list.len());
+        let mut all = Outcome::NONE;
         for element in list {
-            match self.element(element) {
+            let (decided, outcome) = self.element(element);
+            all = all.then(outcome);
+            match decided {
+                _ if self.prune && outcome.is_idle() => {
+                    if outcome.calls == outcome::Calls::Always {
+                        out.push(absent_variable());
+                    }
+                }
                 Element::Choose(choose) if choose.branches.is_empty() => {
                     out.extend(choose.otherwise)
                 }
                 other => out.push(other),
             }
         }
-        out
+        (out, all)
     }
 
     /// `list` decided element by element, each kept as one: a
     /// `cs:substitute` takes the first of its elements that renders, so a
-    /// choose there stays one element.
-    fn each(&mut self, list: &[Element]) -> Vec<Element> {
-        list.iter().map(|e| self.element(e)).collect()
+    /// choose there stays one element. Returns what the substitution may
+    /// do: print what one of them prints.
+    fn each(&mut self, list: &[Element]) -> (Vec<Element>, Outcome) {
+        let mut all = Outcome::NONE;
+        let decided = list
+            .iter()
+            .map(|e| {
+                let (decided, outcome) = self.element(e);
+                all = all.then(outcome);
+                decided
+            })
+            .collect();
+        (decided, all)
     }
 
-    fn element(&mut self, element: &Element) -> Element {
+    fn element(&mut self, element: &Element) -> (Element, Outcome) {
         match element {
-            Element::Choose(choose) => Element::Choose(self.choose(choose)),
+            Element::Choose(choose) => self.choose(choose),
             Element::Group(group) => {
-                let mut children = self.elements(&group.children);
+                let (mut children, outcome) = self.elements(&group.children);
+                let outcome = outcome.grouped();
                 if self.inline && is_plain(&group.rendering) && children.len() == 1 {
                     if let Some(only) = children.pop_if(|only| counts_itself(only)) {
-                        return only;
+                        return (only, outcome);
                     }
                 }
-                Element::Group(Group {
+                let group = Group {
                     children,
                     delimiter: group.delimiter.clone(),
                     rendering: group.rendering.clone(),
-                })
+                };
+                (Element::Group(group), outcome)
             }
             Element::Names(names) => {
                 let mut names = names.clone();
+                let mut substituted = None;
                 if let Some(substitute) = names.substitute.as_mut() {
-                    *substitute = self.each(substitute);
+                    let (decided, outcome) = self.each(substitute);
+                    *substitute = decided;
+                    substituted = Some(outcome);
                 }
-                Element::Names(names)
+                let outcome = self.names_outcome(&names.variables, substituted);
+                (Element::Names(names), outcome)
             }
             Element::Text(text) => {
                 if let TextSource::Macro(index) = text.source {
                     let plain = self.inline && is_plain(&text.rendering);
-                    if let [only] = self.macro_body(index) {
+                    let (body, outcome) = self.macro_body(index);
+                    let outcome = outcome.grouped();
+                    if let [only] = body {
                         if plain && counts_itself(only) {
-                            return only.clone();
+                            return (only.clone(), outcome);
                         }
                     }
+                    return (Element::Text(text.clone()), outcome);
                 }
-                Element::Text(text.clone())
+                (Element::Text(text.clone()), self.text_outcome(text))
             }
+            Element::Number(number) => {
+                let outcome = self.variable_outcome(number.variable, TermForm::Long);
+                (Element::Number(number.clone()), outcome)
+            }
+            Element::Date(date) => {
+                let outcome = match self.facts.answers.as_ref() {
+                    Some(answers) if !holds(answers.dates, date.variable) => Outcome::ABSENT,
+                    _ => Outcome::PRESENT,
+                };
+                (Element::Date(date.clone()), outcome)
+            }
+            Element::Label(label) => (Element::Label(label.clone()), Outcome::TEXT),
             // kaynak multilingual extension
             #[cfg(feature = "multilingual")]
-            Element::Ext(ext) => Element::Ext(Box::new(ext::ElementExt {
-                settings: ext.settings.clone(),
-                element: self.element(&ext.element),
-            })),
-            other => other.clone(),
+            Element::Ext(ext) => {
+                let (element, _) = self.element(&ext.element);
+                let ext = ext::ElementExt {
+                    settings: ext.settings.clone(),
+                    element,
+                };
+                (Element::Ext(Box::new(ext)), Outcome::UNKNOWN)
+            }
+        }
+    }
+
+    /// What a `cs:text` of a variable, a value or a term may do.
+    fn text_outcome(&self, text: &Text) -> Outcome {
+        match &text.source {
+            TextSource::Variable { name, form } => self.variable_outcome(*name, *form),
+            TextSource::UnknownVariable(_) => Outcome::ABSENT,
+            TextSource::Term { name, form, plural } => Outcome {
+                // a term the locale lacks warns where it renders
+                effect: self.locale.term_text(name, *form, *plural).is_none(),
+                ..Outcome::TEXT
+            },
+            TextSource::Value(_) => Outcome::TEXT,
+            TextSource::Macro(_) => Outcome::UNKNOWN,
+        }
+    }
+
+    /// What the text of `variable` in `form` may do for the item.
+    fn variable_outcome(&self, variable: Variable, form: TermForm) -> Outcome {
+        let Some(answers) = self.facts.answers.as_ref() else {
+            return Outcome::PRESENT;
+        };
+        if variable == Variable::YearSuffix {
+            // counts a call only when there is one
+            return Outcome {
+                calls: outcome::Calls::Maybe,
+                ..Outcome::PRESENT
+            };
+        }
+        if !outcome::is_item_text(variable) {
+            return Outcome::PRESENT;
+        }
+        let short = match form {
+            TermForm::Short => variable
+                .short_form()
+                .is_some_and(|s| holds(answers.text, s)),
+            _ => false,
+        };
+        match holds(answers.text, variable) || short {
+            true => Outcome::PRESENT,
+            false => Outcome::ABSENT,
+        }
+    }
+
+    /// What a `cs:names` of `variables` may do, with what its substitute may.
+    fn names_outcome(&self, variables: &[Variable], substitute: Option<Outcome>) -> Outcome {
+        let Some(answers) = self.facts.answers.as_ref() else {
+            return Outcome::PRESENT;
+        };
+        if variables.iter().any(|v| holds(answers.names, *v)) {
+            return Outcome::PRESENT;
+        }
+        // no names: it counts a call, and renders what its substitute does
+        match substitute {
+            None => Outcome::ABSENT,
+            Some(outcome) => Outcome {
+                output: outcome.output,
+                rendered: outcome.output,
+                calls: outcome::Calls::Always,
+                effect: outcome.effect,
+            },
         }
     }
 
     /// `choose` with the branches that can't hold left out, and the first
-    /// one that must hold as its `cs:else`.
-    fn choose(&mut self, choose: &Choose) -> Choose {
+    /// one that must hold as its `cs:else`; what it may do is what any
+    /// branch left may do.
+    fn choose(&mut self, choose: &Choose) -> (Element, Outcome) {
         let mut branches = Vec::new();
+        let mut outcome: Option<Outcome> = None;
+        let mut either = |o: Outcome| {
+            outcome = Some(outcome.map_or(o, |all: Outcome| all.or(o)));
+        };
         for branch in &choose.branches {
             match decide(&branch.condition, self.facts) {
                 Decided::Always(false) => {}
                 Decided::Always(true) => {
-                    return Choose {
+                    let (otherwise, o) = self.elements(&branch.children);
+                    either(o);
+                    let effect = outcome.is_some_and(|o| o.effect) || has_effect(&branches);
+                    let chosen = Choose {
                         branches,
-                        otherwise: self.elements(&branch.children),
-                    }
+                        otherwise,
+                    };
+                    let outcome = outcome.unwrap_or(Outcome::NONE);
+                    return (Element::Choose(chosen), Outcome { effect, ..outcome });
                 }
-                Decided::Test(condition) => branches.push(Branch {
-                    condition: *condition,
-                    children: self.elements(&branch.children),
-                }),
+                Decided::Test(condition) => {
+                    let (children, o) = self.elements(&branch.children);
+                    either(o);
+                    branches.push(Branch {
+                        condition: *condition,
+                        children,
+                    });
+                }
             }
         }
-        Choose {
+        let (otherwise, o) = self.elements(&choose.otherwise);
+        either(o);
+        let effect = outcome.is_some_and(|o| o.effect) || has_effect(&branches);
+        let outcome = outcome.unwrap_or(Outcome::NONE);
+        let chosen = Choose {
             branches,
-            otherwise: self.elements(&choose.otherwise),
-        }
+            otherwise,
+        };
+        (Element::Choose(chosen), Outcome { effect, ..outcome })
     }
+}
+
+/// Whether asking these branches' conditions has an effect: a
+/// `disambiguate` test counts as it is asked.
+fn has_effect(branches: &[Branch]) -> bool {
+    branches.iter().any(|b| b.condition.disambiguate.is_some())
+}
+
+fn holds(set: u128, variable: Variable) -> bool {
+    set & bit(variable) != 0
 }
 
 /// A condition with its item tests decided.
@@ -434,171 +625,4 @@ fn asks_nothing(condition: &Condition) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::eval::{render_elements, CiteState, Context, Walk};
-    use crate::JsonItem;
-
-    /// Conditions of every kind a tree decides or keeps, mixed: types,
-    /// item variables, cite variables, is-numeric, uncertain dates,
-    /// positions and a `disambiguate` test, in all three match modes.
-    const STYLE: &str = r#"<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">
-  <info><id>t</id><title>t</title></info>
-  <macro name="kind">
-    <choose>
-      <if type="book report" match="any"><text value="B"/></if>
-      <else-if type="article-journal" variable="volume"><text value="AV"/></else-if>
-      <else-if type="article-journal" variable="volume" match="none"><text value="N"/></else-if>
-      <else-if type="chapter" disambiguate="true"><text value="D"/></else-if>
-      <else><text value="E"/></else>
-    </choose>
-  </macro>
-  <macro name="detail">
-    <group delimiter="/">
-      <choose>
-        <if is-numeric="volume"><text variable="volume" prefix="v"/></if>
-        <else-if variable="volume"><text value="textual"/></else-if>
-      </choose>
-      <choose>
-        <if is-uncertain-date="issued"><text value="ca."/></if>
-        <else-if disambiguate="true"><text value="dis"/></else-if>
-      </choose>
-      <choose>
-        <if variable="locator page" match="all"><text variable="locator"/></if>
-        <else-if variable="locator title" match="any"><text variable="title"/></else-if>
-        <else-if position="subsequent" type="book"><text value="short"/></else-if>
-      </choose>
-      <choose>
-        <if variable="edition" is-numeric="edition"><text variable="edition"/></if>
-        <else-if match="none" variable="publisher" type="thesis"><text value="np"/></else-if>
-      </choose>
-      <names variable="author">
-        <substitute>
-          <choose><if type="book"><text value="anon"/></if></choose>
-          <text variable="title"/>
-        </substitute>
-      </names>
-    </group>
-  </macro>
-  <macro name="title-only">
-    <text variable="title" font-style="italic"/>
-  </macro>
-  <macro name="edition-only">
-    <group><text variable="edition"/></group>
-  </macro>
-  <macro name="wrapped">
-    <group delimiter=" ">
-      <text macro="title-only"/>
-      <text macro="edition-only" prefix="(" suffix=")"/>
-      <group><text variable="volume"/></group>
-      <group><text variable="edition"/><group><text value="x"/></group></group>
-      <group><text term="in"/><group><text variable="publisher"/></group></group>
-      <group><names variable="author"/></group>
-    </group>
-  </macro>
-  <citation>
-    <layout delimiter="; ">
-      <text macro="wrapped" suffix=": "/>
-      <choose>
-        <if position="first"><text macro="kind"/><text macro="detail" prefix=" "/></if>
-        <else><text macro="kind" suffix="!"/><text macro="detail"/></else>
-      </choose>
-    </layout>
-  </citation>
-</style>"#;
-
-    const ITEMS: &str = r#"[
-      {"id":"a","type":"book","title":"T","volume":"3","author":[{"family":"F"}]},
-      {"id":"b","type":"article-journal","title":"T","volume":"iii","page":"4"},
-      {"id":"c","type":"article-journal","edition":"2","publisher":"P"},
-      {"id":"d","type":"chapter","issued":{"date-parts":[[1990]],"circa":true}},
-      {"id":"e","type":"thesis","title":"T","edition":"second"},
-      {"id":"f","type":"report"},
-      {"id":"g","type":"book"}
-    ]"#;
-
-    fn count_chooses(elements: &[Element]) -> usize {
-        elements
-            .iter()
-            .map(|e| match e {
-                Element::Choose(c) => {
-                    1 + c
-                        .branches
-                        .iter()
-                        .map(|b| count_chooses(&b.children))
-                        .sum::<usize>()
-                        + count_chooses(&c.otherwise)
-                }
-                Element::Group(g) => count_chooses(&g.children),
-                Element::Names(n) => count_chooses(n.substitute.as_deref().unwrap_or(&[])),
-                _ => 0,
-            })
-            .sum()
-    }
-
-    #[test]
-    fn a_decided_tree_renders_what_the_style_renders() {
-        let style = Style::parse(STYLE).expect("the test style parses");
-        let processor =
-            crate::processor_with_locale(style, Some("en-US"), &crate::embedded_locales);
-        let (style, locale) = (&processor.style, &processor.locale);
-        let section = style.citation.as_ref().expect("a citation");
-        let items = JsonItem::parse_array(ITEMS).expect("test items");
-        let tested = Tested::of(style);
-        let mut decided_some = false;
-        for item in &items {
-            let type_id = style.type_id(item.item_type());
-            let facts = tested.answers(item, type_id);
-            let by_type = ItemFacts {
-                answers: None,
-                ..facts
-            };
-            for facts in [facts, by_type] {
-                let tree = Tree::for_item(style, &facts);
-                let before = count_chooses(&section.layout.elements)
-                    + style
-                        .macros
-                        .iter()
-                        .map(|m| count_chooses(&m.elements))
-                        .sum::<usize>();
-                let after = count_chooses(&tree.citation)
-                    + tree.macros.iter().map(|m| count_chooses(m)).sum::<usize>();
-                decided_some |= after < before;
-                for position in [Position::First, Position::Subsequent] {
-                    for locator in [None, Some("12".to_string())] {
-                        for disambiguate in [0, 1, 2] {
-                            let cite = CiteState {
-                                position: Some(position),
-                                locator: locator.clone(),
-                                disambiguate,
-                                ..CiteState::default()
-                            };
-                            let render = |tree: Option<&Tree>| {
-                                let walk = Walk::default();
-                                let mut ctx =
-                                    Context::new(style, locale, item, section, &cite, &walk);
-                                let elements = match tree {
-                                    Some(tree) => {
-                                        ctx.use_tree(tree);
-                                        &tree.citation
-                                    }
-                                    None => &section.layout.elements,
-                                };
-                                format!("{:?}", render_elements(&ctx, elements))
-                            };
-                            assert_eq!(
-                                render(Some(&tree)),
-                                render(None),
-                                "item {} at {position:?}, locator {locator:?}, \
-                                 disambiguate {disambiguate}, decided {:?}",
-                                item.id(),
-                                facts.answers.is_some()
-                            );
-                        }
-                    }
-                }
-            }
-        }
-        assert!(decided_some, "no tree decided a choose");
-    }
-}
+mod tests;
