@@ -222,7 +222,7 @@ impl<'p, 'i> Run<'p, 'i> {
                 facts.answers = None;
             }
             let slot = *slot_of.entry(facts).or_insert_with(|| {
-                trees.push(Tree::for_item(style, &facts));
+                trees.push(Tree::for_item(style, &self.processor.locale, &facts));
                 // at most MAX_TREES plus one per type: far below u32::MAX
                 (trees.len() - 1) as u32
             });

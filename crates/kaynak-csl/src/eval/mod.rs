@@ -18,6 +18,7 @@
 mod answers;
 mod before;
 pub mod case;
+mod cased;
 mod choose;
 mod date;
 #[cfg(feature = "multilingual")]
@@ -540,7 +541,7 @@ fn wrap_by(
     }
     if let Some(case) = rendering.text_case {
         let (english, turkic) = case_language(ctx, by);
-        case::apply_case_in(&mut content, case, english, turkic);
+        cased::apply_case_in(&mut content, case, english, turkic);
     }
     if rendering.strip_periods {
         case::strip_periods(&mut content);
@@ -570,7 +571,7 @@ pub fn wrap_one(ctx: &Context, node: Inline, rendering: &Rendering) -> Option<In
     let mut node = node;
     if let Some(case) = rendering.text_case {
         let turkic = case::is_turkic(ctx.item.language());
-        case::apply_case_in(
+        cased::apply_case_in(
             std::slice::from_mut(&mut node),
             case,
             ctx.is_english(),

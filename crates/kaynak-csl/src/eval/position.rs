@@ -3,13 +3,13 @@
 
 use super::CiteState;
 use crate::cluster::{Cite, Cluster};
+use crate::fasthash::FastMap;
 use crate::model::Position;
-use std::collections::HashMap;
 
 /// The position facts of every cite, indexed `[cluster][cite]`.
 pub fn positions(clusters: &[Cluster], near_note_distance: u32) -> Vec<Vec<CiteState>> {
-    let mut first_note: HashMap<&str, u32> = HashMap::new();
-    let mut last_note: HashMap<&str, u32> = HashMap::new();
+    let mut first_note: FastMap<&str, u32> = FastMap::default();
+    let mut last_note: FastMap<&str, u32> = FastMap::default();
     let mut out = Vec::with_capacity(clusters.len());
     // the cites that came just before, per stream: notes, and in-text
     // citations (note number 0), which citeproc-js tracks apart

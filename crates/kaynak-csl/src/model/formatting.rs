@@ -84,7 +84,7 @@ pub enum Display {
 }
 
 /// `text-case`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TextCase {
     /// `lowercase`.
     Lowercase,
