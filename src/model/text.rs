@@ -27,7 +27,7 @@ pub fn strip_control_characters(text: &str) -> Cow<'_, str> {
 /// together in one box made only when a text has either: a plain text is 32
 /// bytes, not 72 (a record keeps several, a name two).
 #[derive(Debug, Clone, Default, serde::Deserialize)]
-#[serde(from = "TextParts<String, BTreeMap<String, String>>")]
+#[serde(from = "TextParts<String, Translations>")]
 pub struct MultiText {
     /// The text as published, in its own script.
     pub original: String,
@@ -158,6 +158,51 @@ impl serde::Serialize for MultiText {
             translations: self.translations(),
         }
         .serialize(serializer)
+    }
+}
+
+/// A text's translations as they are decoded: no map at all when there are
+/// none (most texts), not an empty one made and dropped for every text of a
+/// warm load.
+struct Translations(Option<BTreeMap<String, String>>);
+
+impl<'de> serde::Deserialize<'de> for Translations {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(TranslationsVisitor)
+    }
+}
+
+struct TranslationsVisitor;
+
+impl<'de> serde::de::Visitor<'de> for TranslationsVisitor {
+    type Value = Translations;
+
+    fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+        formatter.write_str("a map from language tag to translation")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Translations, A::Error> {
+        let mut translations: Option<BTreeMap<String, String>> = None;
+        while let Some((tag, text)) = map.next_entry::<String, String>()? {
+            translations
+                .get_or_insert_with(BTreeMap::new)
+                .insert(tag, text);
+        }
+        Ok(Translations(translations))
+    }
+}
+
+impl From<TextParts<String, Translations>> for MultiText {
+    fn from(parts: TextParts<String, Translations>) -> MultiText {
+        let Translations(translations) = parts.translations;
+        if parts.translit.is_none() && translations.is_none() {
+            return MultiText::plain(parts.original);
+        }
+        MultiText::from(TextParts {
+            original: parts.original,
+            translit: parts.translit,
+            translations: translations.unwrap_or_default(),
+        })
     }
 }
 
