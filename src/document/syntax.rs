@@ -64,7 +64,7 @@ fn split_items(inner: &str) -> Vec<&str> {
 }
 
 fn parse_item(part: &str, offset: usize, labels: &LocatorLabels) -> Result<CiteItem, SyntaxError> {
-    let Some(at) = find_key_start(part) else {
+    let Some((at, key, key_len)) = find_key(part) else {
         return Err(SyntaxError {
             message: format!("`{}` has no @key", part.trim()),
             offset,
@@ -72,10 +72,7 @@ fn parse_item(part: &str, offset: usize, labels: &LocatorLabels) -> Result<CiteI
     };
     let suppress = at > 0 && part[..at].ends_with('-');
     let prefix_end = if suppress { at - 1 } else { at };
-    let (key, key_len) = read_key(&part[at + 1..]).ok_or_else(|| SyntaxError {
-        message: "`@` is not followed by a citation key".into(),
-        offset: offset + at,
-    })?;
+    let key = part[at + 1..][key].to_string();
     let rest = &part[at + 1 + key_len..];
     let (locator, suffix) = split_locator(rest, labels);
     Ok(CiteItem {
@@ -103,15 +100,25 @@ pub(crate) fn prefix_text(raw: &str) -> String {
 /// The position of the `@` that starts a key: at the start or after a space,
 /// `-`, `[` or `;` (so `name@mail.org` is not a citation).
 pub fn find_key_start(text: &str) -> Option<usize> {
+    find_key(text).map(|(at, _, _)| at)
+}
+
+/// [`find_key_start`], with where the key is after the `@` and the bytes it
+/// takes ([`key_at`]): found once, not again to be read.
+fn find_key(text: &str) -> Option<(usize, std::ops::Range<usize>, usize)> {
     let bytes = text.as_bytes();
-    (0..bytes.len()).find(|&i| {
-        bytes[i] == b'@'
+    (0..bytes.len()).find_map(|i| {
+        let starts = bytes[i] == b'@'
             && (i == 0
                 || matches!(
                     bytes[i - 1],
                     b' ' | b'-' | b'[' | b';' | b'\n' | b'\t' | b'('
-                ))
-            && key_at(&text[i + 1..]).is_some()
+                ));
+        if !starts {
+            return None;
+        }
+        let (key, len) = key_at(&text[i + 1..])?;
+        Some((i, key, len))
     })
 }
 
