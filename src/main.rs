@@ -1,6 +1,7 @@
 //! The `kaynak` binary: parse the command line, run it, map the outcome to an
 //! exit code (0 ok, 1 findings, 2 failure). A closed pipe ends quietly with 0.
 
+mod allocator;
 mod cli;
 
 // The library's modules, at the paths the CLI names them by (`crate::store` …).
@@ -14,7 +15,7 @@ use std::process::ExitCode;
 /// millions of small short-lived allocations, and glibc's malloc and free
 /// cost about an eighth of a render's instructions (docs/performance.md).
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: allocator::MiMalloc = allocator::MiMalloc;
 
 fn main() -> ExitCode {
     keep_memory_in_small_pages();

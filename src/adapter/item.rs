@@ -33,6 +33,27 @@ fn find<T>(list: &[(Variable, T)], variable: Variable) -> Option<&T> {
     list.iter().find(|(k, _)| *k == variable).map(|(_, v)| v)
 }
 
+/// The variables an item has values for, one bit each by
+/// [`Variable::index`]: the engine asks mostly for variables an item lacks,
+/// and the bit answers those without a scan.
+#[derive(Debug, Clone, Copy, Default)]
+struct Present(u128);
+
+const _: () = assert!(
+    Variable::COUNT <= 128,
+    "a variable's bit must fit in a u128"
+);
+
+impl Present {
+    fn with(self, variable: Variable) -> Present {
+        Present(self.0 | 1 << variable.index())
+    }
+
+    fn has(self, variable: Variable) -> bool {
+        self.0 & 1 << variable.index() != 0
+    }
+}
+
 /// The variable a record's field is named after (every field a record
 /// keeps is a CSL variable; `None` would be a field that is not).
 fn variable_of(name: &str) -> Option<Variable> {
@@ -48,6 +69,8 @@ pub struct RecordItem<'a> {
     variables: ByName<Cow<'a, str>>,
     names: ByName<Vec<csl::Name>>,
     dates: ByName<csl::Date>,
+    /// Which variables `variables`, `names` and `dates` hold.
+    present: Present,
     translit: Translit,
     /// What the policy said about the plain variables.
     plain_notes: RecordNotes,
@@ -131,7 +154,7 @@ impl<'a> RecordItem<'a> {
         if let Some(language) = language {
             variables.push((Variable::Language, Cow::Borrowed(language)));
         }
-        let names = entry
+        let names: ByName<Vec<csl::Name>> = entry
             .names
             .iter()
             .filter_map(|(name, field)| {
@@ -150,16 +173,22 @@ impl<'a> RecordItem<'a> {
                 Some((variable, list))
             })
             .collect();
-        let dates = entry
+        let dates: ByName<csl::Date> = entry
             .dates
             .iter()
             .filter_map(|(name, field)| Some((variable_of(name)?, csl_date(&field.value))))
             .collect();
+        let keys = variables.iter().map(|(v, _)| v);
+        let keys = keys.chain(names.iter().map(|(v, _)| v));
+        let present = keys
+            .chain(dates.iter().map(|(v, _)| v))
+            .fold(Present::default(), |present, v| present.with(*v));
         RecordItem {
             entry,
             variables,
             names,
             dates,
+            present,
             translit: policy.settings.translit,
             plain_notes,
             forms: OnceLock::new(),
@@ -279,14 +308,23 @@ impl CslItem for RecordItem<'_> {
     }
 
     fn variable(&self, variable: Variable) -> Option<&str> {
+        if !self.present.has(variable) {
+            return None;
+        }
         find(&self.variables, variable).map(|v| v.as_ref())
     }
 
     fn names(&self, variable: Variable) -> Option<Cow<'_, [csl::Name]>> {
+        if !self.present.has(variable) {
+            return None;
+        }
         find(&self.names, variable).map(|n| Cow::Borrowed(n.as_slice()))
     }
 
     fn date(&self, variable: Variable) -> Option<Cow<'_, csl::Date>> {
+        if !self.present.has(variable) {
+            return None;
+        }
         find(&self.dates, variable).map(Cow::Borrowed)
     }
 

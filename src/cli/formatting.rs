@@ -6,7 +6,7 @@ use super::{DiagnosticFormat, Ui};
 use crate::adapter::{check_locale, load_style, prepare, LocaleFiles, RecordItem};
 use crate::csl::{self, Format, Processor, Warning};
 use crate::diag::Diagnostic;
-use crate::document::Library;
+use crate::document::{KeyIndex, Library};
 use crate::forms::{FormSettings, Notes};
 use crate::store::Loaded;
 use anyhow::{anyhow, bail};
@@ -52,7 +52,7 @@ pub struct Engine<'a> {
     pub processor: Processor,
     pub items: Vec<RecordItem<'a>>,
     /// Citation key → position in `items`.
-    pub index: HashMap<&'a str, usize>,
+    pub index: KeyIndex<'a>,
     /// The form settings of the run (the library's, with the flags applied).
     pub forms: FormSettings,
     /// What identifies the style's files ([`crate::adapter::LoadedStyle::source`]).
@@ -162,8 +162,15 @@ pub fn report_form_notes<'k>(
 ) -> anyhow::Result<()> {
     let extension = engine.processor.style.ext.active;
     let mut notes = Notes::default();
+    // A key comes once per citation and once in the bibliography: each
+    // record's notes are added once.
+    let mut added = vec![false; engine.items.len()];
     for key in printed {
-        if let Some(item) = engine.index.get(key).and_then(|&i| engine.items.get(i)) {
+        let Some(&index) = engine.index.get(key) else {
+            continue;
+        };
+        if let (Some(item), Some(done @ false)) = (engine.items.get(index), added.get_mut(index)) {
+            *done = true;
             item.add_notes(extension, &mut notes);
         }
     }

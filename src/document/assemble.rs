@@ -33,6 +33,27 @@ pub struct Pieces<'a> {
     pub heading: Option<&'a str>,
 }
 
+/// `[^cite-N]`, pushed piece by piece: through `write!` each mark and note
+/// line cost a 10,000-note render about 0.3 % of its instructions.
+fn push_note_mark(out: &mut String, n: usize) {
+    out.push_str("[^cite-");
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    if let Ok(number) = std::str::from_utf8(&digits[at..]) {
+        out.push_str(number);
+    }
+    out.push(']');
+}
+
 /// Enough CSS for a readable page: hanging indents in the bibliography.
 const STYLE: &str =
     "body{max-width:46em;margin:2em auto;padding:0 1em;font-family:serif;line-height:1.5}\
@@ -43,8 +64,11 @@ pub fn markdown(p: &Pieces) -> String {
     // each note's line, written as it is marked (no string per note or mark)
     let mut notes = String::new();
     let body = marked(p, |n, note, out| {
-        let _ = writeln!(notes, "[^cite-{n}]: {note}");
-        let _ = write!(out, "[^cite-{n}]");
+        push_note_mark(&mut notes, n);
+        notes.push_str(": ");
+        notes.push_str(note);
+        notes.push('\n');
+        push_note_mark(out, n);
     });
     let bib = if p.bibliography.is_empty() {
         String::new()
@@ -173,6 +197,11 @@ pub struct RefsMarker {
 /// empty `<div id="refs"></div>`.
 pub fn refs_markers(body: &str) -> Vec<RefsMarker> {
     let mut found = Vec::new();
+    // Every marker holds one of these: a body with neither (most) is not
+    // read line by line, which cost a 10,000-note render 0.4 % (twice).
+    if !body.contains(":::") && !body.contains(REFS_DIV) {
+        return found;
+    }
     let mut offset = 0;
     let mut open: Option<(usize, usize)> = None; // (marker start, content start)
     for line in body.split_inclusive('\n') {
@@ -183,9 +212,9 @@ pub fn refs_markers(body: &str) -> Vec<RefsMarker> {
             // most lines hold no `<` at all: the search is set up only for those that do
             None if !line.contains('<') => {}
             None => {
-                if let Some(at) = line.find("<div id=\"refs\"></div>") {
+                if let Some(at) = line.find(REFS_DIV) {
                     let start = offset + at;
-                    let stop = start + "<div id=\"refs\"></div>".len();
+                    let stop = start + REFS_DIV.len();
                     found.push(RefsMarker {
                         start,
                         end: stop,
@@ -211,6 +240,9 @@ pub fn refs_markers(body: &str) -> Vec<RefsMarker> {
     }
     found
 }
+
+/// The empty div that marks where the bibliography goes.
+const REFS_DIV: &str = "<div id=\"refs\"></div>";
 
 fn is_refs_fence(line: &str) -> bool {
     let Some(rest) = line.strip_prefix(":::") else {
@@ -292,10 +324,21 @@ mod tests {
     }
 
     #[test]
+    fn note_marks_are_numbered() {
+        for n in [0, 7, 10, 99, 12_345, usize::MAX] {
+            let mut out = String::from("x");
+            push_note_mark(&mut out, n);
+            assert_eq!(out, format!("x[^cite-{n}]"));
+        }
+    }
+
+    #[test]
     fn markers() {
         let body = "x\n::: {#refs .big}\nIntro.\n:::\n<div id=\"refs\"></div>\n";
         let found = refs_markers(body);
         assert_eq!(found.len(), 2);
+        assert!(refs_markers("no marker: a <div> and ::: not refs\n").is_empty());
+        assert_eq!(refs_markers("x\n<div id=\"refs\"></div>").len(), 1);
         assert_eq!(&body[found[0].content.clone()], "Intro.\n");
         assert_eq!(place_bibliography(body, "BIB", None), "x\nIntro.\nBIB\n\n");
     }

@@ -9,7 +9,8 @@
 use super::{Citation, CiteItem};
 use crate::csl::style::model::{Position, Rendering, StyleClass};
 use crate::csl::{self, Cite, Cluster, CslItem, Inline, Processor};
-use std::collections::{HashMap, HashSet};
+use foldhash::HashSet;
+use std::collections::HashMap;
 
 /// What a missing record prints as (and pandoc's old citeproc did).
 pub const MISSING: &str = "???";
@@ -18,13 +19,19 @@ pub const MISSING: &str = "???";
 /// wording, which the processor follows).
 const NO_PRINTED_FORM: &str = "[CSL STYLE ERROR: reference with no printed form.]";
 
+/// Citation key → position of its record. foldhash, not std's SipHash: a
+/// render looks every cited key up several times, and SipHash cost it 1 % of
+/// its instructions; foldhash is seeded per process too, so keys chosen to
+/// collide cannot be written in advance.
+pub type KeyIndex<'a> = HashMap<&'a str, usize, foldhash::fast::RandomState>;
+
 /// The processor and the library it formats.
 pub struct Library<'a> {
     pub processor: &'a Processor,
     /// Every record of the library, in library order.
     pub items: &'a [&'a dyn CslItem],
     /// Citation key → position in `items`.
-    pub index: &'a HashMap<&'a str, usize>,
+    pub index: &'a KeyIndex<'a>,
 }
 
 /// Works listed in the bibliography without being cited (pandoc's `nocite`).
@@ -218,7 +225,7 @@ fn author_texts(
     }
     // Only the author-in-text clusters are rendered again: their position is
     // given (first or later, never "ibid."), so the others are not needed.
-    let mut cited: HashSet<&str> = HashSet::new();
+    let mut cited: HashSet<&str> = HashSet::default();
     let mut asked: Vec<usize> = Vec::new();
     let mut author_clusters: Vec<Cluster> = Vec::new();
     for (index, (citation, cluster)) in citations.iter().zip(clusters).enumerate() {
@@ -371,7 +378,7 @@ fn strip_last_period(node: &mut Inline) -> bool {
 
 /// Every cited key the library lacks, once, in the order first cited.
 fn unknown_keys(library: &Library, citations: &[Citation]) -> Vec<String> {
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     citations
         .iter()
         .flat_map(|c| &c.items)

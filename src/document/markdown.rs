@@ -46,10 +46,7 @@ pub fn find_citations(doc: &str, labels: &LocatorLabels) -> Vec<Citation> {
         };
         // Only `[` and `@` can start a citation: the bytes before the next
         // one (or the next skipped range) are passed over at once.
-        match bytes[i..skip_start]
-            .iter()
-            .position(|&b| b == b'[' || b == b'@')
-        {
+        match memchr::memchr2(b'[', b'@', &bytes[i..skip_start]) {
             Some(offset) => i += offset,
             None => {
                 i = skip_start;
@@ -131,7 +128,7 @@ fn number_notes(doc: &str, skip: &SkipSet, notes: &NoteRanges, found: &mut [Cita
 /// `[^id]` references outside code (not the `[^id]:` definitions).
 fn footnote_references(doc: &str, skip: &SkipSet) -> Vec<(usize, String)> {
     let mut found = Vec::new();
-    for (at, _) in doc.match_indices("[^") {
+    for at in memchr::memmem::find_iter(doc.as_bytes(), "[^") {
         if skip.end_at(at).is_some() {
             continue;
         }
@@ -312,6 +309,16 @@ fn skipped_ranges(doc: &str) -> Vec<Span> {
             i = i.max(block.end());
             continue;
         }
+        // Only these bytes start a skipped range: the bytes before the next
+        // one (or the next code block) are passed over at once.
+        let block_start = next_block.peek().map_or(bytes.len(), |b| b.start());
+        match memchr::memchr3(b'`', b'<', b'\\', &bytes[i..block_start]) {
+            Some(offset) => i += offset,
+            None => {
+                i = block_start;
+                continue;
+            }
+        }
         let end = match bytes[i] {
             b'`' => code_span_end(doc, i),
             b'<' if doc[i..].starts_with("<!--") => doc[i..].find("-->").map(|p| i + p + 3),
@@ -359,6 +366,13 @@ fn autolink_end(doc: &str, start: usize) -> Option<usize> {
 /// Fenced (``` or ~~~) and indented code blocks, by lines.
 fn code_blocks(doc: &str) -> Vec<Span> {
     let mut ranges = Vec::new();
+    // A block needs a fence or a line indented by four spaces or a tab: a
+    // manuscript with none (most) is not read line by line.
+    let has = |needle: &str| memchr::memmem::find(doc.as_bytes(), needle.as_bytes()).is_some();
+    let indented = doc.starts_with("    ") || doc.starts_with('\t');
+    if !(indented || has("```") || has("~~~") || has("\n    ") || has("\n\t")) {
+        return ranges;
+    }
     let mut fence: Option<(char, usize, usize)> = None; // (char, length, start)
     let mut offset = 0;
     let mut previous_blank = true;
@@ -433,7 +447,7 @@ impl NoteRanges {
 fn note_ranges(doc: &str, skip: &SkipSet) -> NoteRanges {
     let mut inline = Vec::new();
     let mut search = 0;
-    while let Some(p) = doc[search..].find("^[") {
+    while let Some(p) = memchr::memmem::find(&doc.as_bytes()[search..], b"^[") {
         let open = search + p + 1;
         if skip.end_at(open).is_none() {
             if let Some(close) = matching_bracket(doc, open, skip) {
@@ -445,7 +459,12 @@ fn note_ranges(doc: &str, skip: &SkipSet) -> NoteRanges {
     let mut definitions = Vec::new();
     let mut offset = 0;
     let mut current: Option<(usize, String)> = None;
-    for line in doc.split_inclusive('\n') {
+    // A definition is a line that starts with `[^`: without one (most
+    // manuscripts) the lines are not read one by one.
+    let has_definition =
+        doc.starts_with("[^") || memchr::memmem::find(doc.as_bytes(), b"\n[^").is_some();
+    let lines = if has_definition { doc } else { "" };
+    for line in lines.split_inclusive('\n') {
         let id = line
             .strip_prefix("[^")
             .and_then(|rest| rest.split_once("]:"))
@@ -509,6 +528,15 @@ mod tests {
     fn leaves_code_links_and_mail_alone() {
         let doc = "Mail me@x.org, see `[@a]` and\n\n```\n[@b]\n```\n\n    [@c] indented\n\n[link @d](http://x.org/@e) <!-- [@f] --> <http://y.org/@g> ![img @h](i.png) [@real]\n";
         assert_eq!(keys(doc), ["real"]);
+        // code spans right before and after a fenced block, and in it
+        let doc = "`x` [@one]\n\n```\n`[@two]`\n```\n`[@three]` [@four] `[@five]`";
+        assert_eq!(keys(doc), ["one", "four"]);
+        // indented code at the very start, after a tab, and after a blank line
+        assert_eq!(
+            keys("    [@a]\n\n\t[@b]\n\nText [@c].\n\n    [@d]\n"),
+            ["c"]
+        );
+        assert_eq!(keys("~~~\n[@a]\n~~~\n[@b]"), ["b"]);
     }
 
     #[test]
@@ -519,6 +547,10 @@ mod tests {
         let in_note: Vec<bool> = found.iter().map(|c| c.in_note).collect();
         assert_eq!(keys(doc), ["a", "b", "c", "d", "e"]);
         assert_eq!(in_note, [true, false, true, true, false]);
+        // a definition on the first line
+        let found = find_citations("[^n]: In [@a].\n\nOut [@b].\n", &LocatorLabels::english());
+        let in_note: Vec<bool> = found.iter().map(|c| c.in_note).collect();
+        assert_eq!(in_note, [true, false]);
     }
 
     #[test]

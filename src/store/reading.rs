@@ -13,9 +13,10 @@ use super::{
 };
 use crate::diag::{Diagnostic, Location, Span};
 use crate::model::Entry;
+use foldhash::HashMap;
 use rayon::prelude::*;
 use std::borrow::Cow;
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
@@ -344,7 +345,8 @@ impl CacheStream {
 fn check_keys(files: &[PathBuf]) -> Vec<Result<String, Diagnostic>> {
     // Folded key → index of its file: a hash map, as a library may hold
     // 100,000 records (an index, not a second copy of every path).
-    let mut seen: HashMap<Cow<str>, usize> = HashMap::with_capacity(files.len());
+    let mut seen: HashMap<Cow<str>, usize> =
+        HashMap::with_capacity_and_hasher(files.len(), Default::default());
     let mut keys = Vec::with_capacity(files.len());
     for (index, path) in files.iter().enumerate() {
         keys.push(check_key(path, index, files, &mut seen));
