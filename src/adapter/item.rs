@@ -328,6 +328,15 @@ impl CslItem for RecordItem<'_> {
         find(&self.dates, variable).map(Cow::Borrowed)
     }
 
+    fn has_variable(&self, variable: Variable) -> bool {
+        // most variables a style asks about are absent: one bit says so
+        self.present.has(variable)
+            && (find(&self.variables, variable).is_some()
+                || find(&self.names, variable).is_some()
+                || find(&self.dates, variable)
+                    .is_some_and(|d| !d.parts.is_empty() || d.literal.is_some()))
+    }
+
     fn text_form(&self, variable: Variable, query: FormQuery<'_>) -> Option<Cow<'_, str>> {
         let Some(field) = self.entry.texts.get(variable.as_str()) else {
             return csl::ext::default_text_form(self.variable(variable), query);
@@ -383,6 +392,39 @@ mod tests {
             },
         };
         FormPolicy::for_locale(settings, locale)
+    }
+
+    /// The engine's default answer to "has the item this variable".
+    fn looked_up(item: &RecordItem, variable: Variable) -> bool {
+        item.variable(variable).is_some()
+            || item.names(variable).is_some()
+            || item
+                .date(variable)
+                .is_some_and(|d| !d.parts.is_empty() || d.literal.is_some())
+    }
+
+    #[test]
+    fn the_variable_bits_answer_as_the_values_do() {
+        let mut entry = russian_entry();
+        // a date with no known end has no parts: it is not there for the engine
+        let unknown = Date {
+            start: crate::model::Endpoint::Unknown,
+            end: None,
+        };
+        entry.set_date("accessed", unknown);
+        let item = RecordItem::new(&entry, &policy(Form::Auto, None, "en-US"));
+        let mut held = 0;
+        for variable in Variable::ALL {
+            assert_eq!(
+                item.has_variable(variable),
+                looked_up(&item, variable),
+                "{variable:?}"
+            );
+            held += usize::from(item.has_variable(variable));
+        }
+        // title, container-title, language, issued; not the empty date
+        assert_eq!(held, 4);
+        assert!(!item.has_variable(Variable::Accessed));
     }
 
     #[test]

@@ -2,7 +2,10 @@
 //! item's output, so the passes that render every item once (disambiguation
 //! keys, sort keys, bibliography entries, notes) split the items into one
 //! contiguous chunk per thread. Results and warnings come back in item
-//! order, so the output is the same whatever the thread count.
+//! order, so the output is the same whatever the thread count. The worker
+//! threads are made once, on first use, and kept for the process (rayon's
+//! pool, with a stack for the deepest style), so a pass starts on warm
+//! threads: their allocator heaps and the per-thread text-case memo.
 
 use crate::diagnostic::Warning;
 
@@ -14,6 +17,22 @@ pub const MIN_ITEMS: usize = 256;
 /// style may have (`style::analysis::MAX_DEPTH`), whatever `RUST_MIN_STACK`
 /// says. Only the pages used are ever committed.
 const WORKER_STACK: usize = 16 << 20;
+
+/// The worker threads, made once and kept: a thread made for each pass
+/// started with a cold cache and allocator every time. `None` when no
+/// thread can be made.
+fn pool() -> Option<&'static rayon::ThreadPool> {
+    static POOL: std::sync::OnceLock<Option<rayon::ThreadPool>> = std::sync::OnceLock::new();
+    POOL.get_or_init(|| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(default_threads().saturating_sub(1).max(1))
+            .stack_size(WORKER_STACK)
+            .thread_name(|i| format!("kaynak-csl-{i}"))
+            .build()
+            .ok()
+    })
+    .as_ref()
+}
 
 /// The number of threads a processor uses unless told otherwise.
 pub fn default_threads() -> usize {
@@ -40,31 +59,22 @@ where
         return run_chunk(inputs);
     }
     let size = inputs.len().div_ceil(threads);
-    let mut chunks = inputs.chunks(size);
-    let first = chunks.next().unwrap_or(&[]);
-    let parts = std::thread::scope(|scope| {
-        let handles: Vec<_> = chunks
-            .map(|chunk| {
-                let thread = std::thread::Builder::new()
-                    .stack_size(WORKER_STACK)
-                    .spawn_scoped(scope, move || run_chunk(chunk));
-                (chunk, thread)
-            })
-            .collect();
-        // the calling thread takes the first chunk instead of waiting idle
-        let mut parts = vec![run_chunk(first)];
-        for (chunk, thread) in handles {
-            match thread {
-                Ok(thread) => match thread.join() {
-                    Ok(part) => parts.push(part),
-                    Err(panic) => std::panic::resume_unwind(panic),
-                },
-                // no thread to be had: the chunk runs here
-                Err(_) => parts.push(run_chunk(chunk)),
-            }
+    let chunks: Vec<&[T]> = inputs.chunks(size).collect();
+    let Some(pool) = pool() else {
+        // no pool to be had: every chunk runs here
+        return run_chunk(inputs);
+    };
+    let mut parts: Vec<Option<(Vec<R>, Vec<Warning>)>> = (0..chunks.len()).map(|_| None).collect();
+    pool.in_place_scope(|scope| {
+        let (first, rest) = parts.split_at_mut(1);
+        for (slot, chunk) in rest.iter_mut().zip(&chunks[1..]) {
+            let run_chunk = &run_chunk;
+            scope.spawn(move |_| *slot = Some(run_chunk(chunk)));
         }
-        parts
+        // the calling thread takes the first chunk instead of waiting idle
+        first[0] = Some(run_chunk(chunks[0]));
     });
+    let parts = parts.into_iter().flatten();
     let mut out = Vec::with_capacity(inputs.len());
     let mut warnings = Vec::new();
     for (part, part_warnings) in parts {

@@ -362,11 +362,7 @@ impl<'a> Context<'a> {
 /// Whether `item` has a value, names or a date for `variable` (what a
 /// `variable=` condition asks of an item variable).
 pub(crate) fn item_has(item: &dyn CslItem, variable: Variable) -> bool {
-    item.variable(variable).is_some()
-        || item.names(variable).is_some()
-        || item
-            .date(variable)
-            .is_some_and(|d| !d.parts.is_empty() || d.literal.is_some())
+    item.has_variable(variable)
 }
 
 /// Whether `item`'s value of `variable` is numeric (what an `is-numeric=`

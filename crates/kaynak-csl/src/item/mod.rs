@@ -86,6 +86,17 @@ pub trait CslItem: Sync {
     fn names(&self, variable: Variable) -> Option<Cow<'_, [Name]>>;
     /// A date variable (issued, accessed, …).
     fn date(&self, variable: Variable) -> Option<Cow<'_, Date>>;
+    /// Whether the item has a value, names or a date for `variable` (what a
+    /// `variable=` condition asks). An item that knows which variables it
+    /// holds answers without looking the value up; the answer must be the
+    /// default's.
+    fn has_variable(&self, variable: Variable) -> bool {
+        self.variable(variable).is_some()
+            || self.names(variable).is_some()
+            || self
+                .date(variable)
+                .is_some_and(|d| !d.parts.is_empty() || d.literal.is_some())
+    }
 
     // --- kaynak multilingual extension (docs/csl-extension.md) ---------------
     /// One form of a text variable: the original, the record's own
