@@ -558,11 +558,17 @@ fn wrap_by(
 /// formatting it needs no vector around it (one per text was a large
 /// share of allocation).
 pub fn wrap_one(ctx: &Context, node: Inline, rendering: &Rendering) -> Option<Inline> {
-    if !rendering.formatting.is_empty() {
-        return wrap(ctx, vec![node], rendering);
-    }
     if node.is_empty() {
         return None;
+    }
+    wrap_present(ctx, node, rendering)
+}
+
+/// [`wrap_one`] for a node known to print something (a part of [`Parts`],
+/// which only ever holds such nodes): the check is not made again.
+pub(crate) fn wrap_present(ctx: &Context, node: Inline, rendering: &Rendering) -> Option<Inline> {
+    if !rendering.formatting.is_empty() {
+        return wrap(ctx, vec![node], rendering);
     }
     let mut node = node;
     if let Some(case) = rendering.text_case {

@@ -2,11 +2,12 @@
 //! second one comes: most groups and macros render one part or none, and a
 //! vector each was the largest single share of allocation.
 
-use super::{join, wrap, wrap_one, Context};
+use super::{join, wrap, wrap_present, Context};
 use crate::model::Rendering;
 use crate::output::Inline;
 
-/// The rendered parts of a list of elements, in order.
+/// The rendered parts of a list of elements, in order; each prints
+/// something (empty nodes are never pushed).
 #[derive(Default)]
 pub(crate) enum Parts {
     #[default]
@@ -23,6 +24,7 @@ impl Parts {
     /// Appends `node`; `room` is how many parts may still come, this one
     /// included, so a list grows once rather than at every doubling.
     pub(crate) fn push(&mut self, node: Inline, room: usize) {
+        debug_assert!(!node.is_empty(), "a part prints something");
         match self {
             Parts::None => *self = Parts::One(node),
             Parts::One(_) => {
@@ -61,8 +63,8 @@ impl Parts {
     ) -> Option<Inline> {
         match self {
             Parts::None => None,
-            // a list of one is wrapped like a single node
-            Parts::One(node) => wrap_one(ctx, node, rendering),
+            // a list of one is wrapped like a single node (a part prints)
+            Parts::One(node) => wrap_present(ctx, node, rendering),
             Parts::Many(list) => wrap(ctx, join(list, delimiter), rendering),
         }
     }
