@@ -328,6 +328,10 @@ impl CslItem for RecordItem<'_> {
         find(&self.dates, variable).map(Cow::Borrowed)
     }
 
+    fn held_variables(&self) -> Option<u128> {
+        Some(self.present.0)
+    }
+
     fn has_variable(&self, variable: Variable) -> bool {
         // most variables a style asks about are absent: one bit says so
         self.present.has(variable)
@@ -413,6 +417,7 @@ mod tests {
         };
         entry.set_date("accessed", unknown);
         let item = RecordItem::new(&entry, &policy(Form::Auto, None, "en-US"));
+        let bits = item.held_variables().unwrap_or(u128::MAX);
         let mut held = 0;
         for variable in Variable::ALL {
             assert_eq!(
@@ -421,6 +426,11 @@ mod tests {
                 "{variable:?}"
             );
             held += usize::from(item.has_variable(variable));
+            // the bits hold every variable the item gives something for
+            let any = item.variable(variable).is_some()
+                || item.names(variable).is_some()
+                || item.date(variable).is_some();
+            assert!(!any || bits & 1 << variable.index() != 0, "{variable:?}");
         }
         // title, container-title, language, issued; not the empty date
         assert_eq!(held, 4);

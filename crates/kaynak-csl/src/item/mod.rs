@@ -86,6 +86,15 @@ pub trait CslItem: Sync {
     fn names(&self, variable: Variable) -> Option<Cow<'_, [Name]>>;
     /// A date variable (issued, accessed, …).
     fn date(&self, variable: Variable) -> Option<Cow<'_, Date>>;
+    /// The variables the item may have, as bits by [`Variable::index`]: a
+    /// set holding every variable for which [`CslItem::variable`],
+    /// [`CslItem::names`] or [`CslItem::date`] gives something (it may hold
+    /// more). `None`, the default: any. A run asks each item about every
+    /// variable its style tests or prints; this lets it pass over the many
+    /// an item lacks.
+    fn held_variables(&self) -> Option<u128> {
+        None
+    }
     /// Whether the item has a value, names or a date for `variable` (what a
     /// `variable=` condition asks). An item that knows which variables it
     /// holds answers without looking the value up; the answer must be the

@@ -132,20 +132,22 @@ impl Tested {
 
     /// How `item`, whose type has id `type_id`, answers these tests.
     pub(crate) fn answers(&self, item: &dyn CslItem, type_id: Option<u16>) -> ItemFacts {
+        // a variable the item can't have answers no to every test
+        let held = item.held_variables().unwrap_or(u128::MAX);
         ItemFacts {
             type_id,
             answers: Some(Answers {
-                present: holding(self.present, |v| item_has(item, v)),
-                numeric: holding(self.numeric, |v| item_is_numeric(item, v)),
-                uncertain: holding(self.uncertain, |v| {
+                present: holding(self.present & held, |v| item_has(item, v)),
+                numeric: holding(self.numeric & held, |v| item_is_numeric(item, v)),
+                uncertain: holding(self.uncertain & held, |v| {
                     item.date(v).is_some_and(|date| date.circa)
                 }),
-                text: holding(self.text, |v| item.variable(v).is_some()),
-                dates: holding(self.dates, |v| {
+                text: holding(self.text & held, |v| item.variable(v).is_some()),
+                dates: holding(self.dates & held, |v| {
                     item.date(v)
                         .is_some_and(|d| !d.parts.is_empty() || d.literal.is_some())
                 }),
-                names: holding(self.names, |v| item.names(v).is_some()),
+                names: holding(self.names & held, |v| item.names(v).is_some()),
             }),
         }
     }
