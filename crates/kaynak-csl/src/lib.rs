@@ -34,7 +34,8 @@
 //! 2. [`locale`] (locale files and chains), then [`style`] (reading a style).
 //! 3. [`output`] (the output tree and its backends); [`cluster`] (what a
 //!    document cites) and [`rendered`] (what a run gives back).
-//! 4. the evaluator (private: one element of a layout for one item), then
+//! 4. the evaluator (private: one element of a layout for one item, and the
+//!    style's trees decided for a kind of item, `eval::specialize`), then
 //!    [`processor`] ([`Processor`]: style, locales, sort options, threads).
 //! 5. private: a run's state, then its passes (disambiguation, citations,
 //!    bibliography), then [`Processor::process`], which calls them in order.
@@ -174,8 +175,13 @@
 //! * Threads: a run of 256 items or more renders its per-item passes
 //!   (disambiguation keys, sort keys, notes, entries) on
 //!   [`Processor::threads`] threads (default: the cores, at most 8;
-//!   [`Processor::set_threads`] changes it). Results and warnings come back in
-//!   item order, so the output never depends on the thread count.
+//!   [`Processor::set_threads`] changes it), the workers kept for the
+//!   process. Results and warnings come back in item order, so the output
+//!   never depends on the thread count.
+//! * An item renders with the style decided for its kind: its type and its
+//!   answers to the style's conditions on the item. [`CslItem::has_variable`]
+//!   and [`CslItem::held_variables`] let an item answer without its values
+//!   being looked up; their defaults look them up.
 //! * Warnings (missing terms, unknown cited ids) are data in
 //!   `Rendered::warnings`; the library never prints.
 //! * Own records: implement [`CslItem`] (id, type, language, variables by
