@@ -29,7 +29,13 @@ use outcome::Outcome;
 /// The item tests a style's conditions make, as sets of variables by
 /// [`Variable::index`].
 #[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct Tested {
+pub(crate) struct Tested(Sets);
+
+/// Variables as bits by [`Variable::index`], one set per kind of question
+/// about the item: which the style asks ([`Tested`]), and which hold for an
+/// item ([`Answers`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub(crate) struct Sets {
     /// `variable=` tests of item variables.
     present: u128,
     /// `is-numeric=` tests of item variables.
@@ -43,6 +49,10 @@ pub(crate) struct Tested {
     /// Name variables a names element prints.
     names: u128,
 }
+
+/// An item's answers to [`Tested`]: of each set asked, the variables that
+/// hold for the item.
+pub(crate) type Answers = Sets;
 
 // every variable has a bit
 const _: () = assert!(Variable::COUNT <= 128);
@@ -87,7 +97,7 @@ impl Tested {
                 }
                 Element::Group(group) => stack.extend(&group.children),
                 Element::Names(names) => {
-                    tested.names |= names.variables.iter().fold(0, |set, v| set | bit(*v));
+                    tested.0.names |= names.variables.iter().fold(0, |set, v| set | bit(*v));
                     stack.extend(names.substitute.iter().flatten())
                 }
                 Element::Text(Text {
@@ -95,7 +105,7 @@ impl Tested {
                     ..
                 }) => tested.add_text(*name, *form),
                 Element::Number(number) => tested.add_text(number.variable, TermForm::Long),
-                Element::Date(date) => tested.dates |= bit(date.variable),
+                Element::Date(date) => tested.0.dates |= bit(date.variable),
                 // kaynak multilingual extension
                 #[cfg(feature = "multilingual")]
                 Element::Ext(ext) => stack.push(&ext.element),
@@ -109,9 +119,9 @@ impl Tested {
         if !outcome::is_item_text(variable) {
             return;
         }
-        self.text |= bit(variable);
+        self.0.text |= bit(variable);
         if let Some(short) = variable.short_form().filter(|_| form == TermForm::Short) {
-            self.text |= bit(short);
+            self.0.text |= bit(short);
         }
     }
 
@@ -121,10 +131,10 @@ impl Tested {
             return;
         }
         let variables = condition.variables.iter().filter(|v| present_is_item(**v));
-        self.present |= variables.fold(0, |set, v| set | bit(*v));
+        self.0.present |= variables.fold(0, |set, v| set | bit(*v));
         let numeric = condition.is_numeric.iter().filter(|v| numeric_is_item(**v));
-        self.numeric |= numeric.fold(0, |set, v| set | bit(*v));
-        self.uncertain |= condition
+        self.0.numeric |= numeric.fold(0, |set, v| set | bit(*v));
+        self.0.uncertain |= condition
             .is_uncertain_date
             .iter()
             .fold(0, |set, v| set | bit(*v));
@@ -137,17 +147,17 @@ impl Tested {
         ItemFacts {
             type_id,
             answers: Some(Answers {
-                present: holding(self.present & held, |v| item_has(item, v)),
-                numeric: holding(self.numeric & held, |v| item_is_numeric(item, v)),
-                uncertain: holding(self.uncertain & held, |v| {
+                present: holding(self.0.present & held, |v| item_has(item, v)),
+                numeric: holding(self.0.numeric & held, |v| item_is_numeric(item, v)),
+                uncertain: holding(self.0.uncertain & held, |v| {
                     item.date(v).is_some_and(|date| date.circa)
                 }),
-                text: holding(self.text & held, |v| item.variable(v).is_some()),
-                dates: holding(self.dates & held, |v| {
+                text: holding(self.0.text & held, |v| item.variable(v).is_some()),
+                dates: holding(self.0.dates & held, |v| {
                     item.date(v)
                         .is_some_and(|d| !d.parts.is_empty() || d.literal.is_some())
                 }),
-                names: holding(self.names & held, |v| item.names(v).is_some()),
+                names: holding(self.0.names & held, |v| item.names(v).is_some()),
             }),
         }
     }
@@ -175,18 +185,6 @@ pub(crate) struct ItemFacts {
     pub type_id: Option<u16>,
     /// The answers to the item tests; `None`: the tree decides types only.
     pub answers: Option<Answers>,
-}
-
-/// An item's answers to [`Tested`]: the variables that hold.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) struct Answers {
-    present: u128,
-    numeric: u128,
-    uncertain: u128,
-    /// The printed variables the item has: texts, dates, names.
-    text: u128,
-    dates: u128,
-    names: u128,
 }
 
 /// The macros' and layouts' elements for items with some [`ItemFacts`].

@@ -141,13 +141,8 @@ impl Outcome {
 /// Whether `variable`'s text is the item's own value (or its short form's)
 /// and nothing else: not a cite's, nor one derived from other variables.
 pub(super) fn is_item_text(variable: Variable) -> bool {
-    !matches!(
-        variable,
-        Variable::Locator
-            | Variable::CitationNumber
-            | Variable::FirstReferenceNoteNumber
-            | Variable::YearSuffix
-            | Variable::PageFirst
-            | Variable::CitationLabel
-    )
+    // the cite's variables, and the two the engine derives when the item
+    // has none of its own (`page-first` from `page`, `citation-label`)
+    super::present_is_item(variable)
+        && !matches!(variable, Variable::PageFirst | Variable::CitationLabel)
 }
