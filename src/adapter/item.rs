@@ -337,8 +337,7 @@ impl CslItem for RecordItem<'_> {
         self.present.has(variable)
             && (find(&self.variables, variable).is_some()
                 || find(&self.names, variable).is_some()
-                || find(&self.dates, variable)
-                    .is_some_and(|d| !d.parts.is_empty() || d.literal.is_some()))
+                || find(&self.dates, variable).is_some_and(|d| d.is_given()))
     }
 
     fn text_form(&self, variable: Variable, query: FormQuery<'_>) -> Option<Cow<'_, str>> {
@@ -402,9 +401,7 @@ mod tests {
     fn looked_up(item: &RecordItem, variable: Variable) -> bool {
         item.variable(variable).is_some()
             || item.names(variable).is_some()
-            || item
-                .date(variable)
-                .is_some_and(|d| !d.parts.is_empty() || d.literal.is_some())
+            || item.date(variable).is_some_and(|d| d.is_given())
     }
 
     #[test]

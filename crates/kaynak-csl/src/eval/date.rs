@@ -13,7 +13,7 @@ pub fn render_date(ctx: &Context, element: &DateElement) -> Option<Inline> {
     } else {
         ctx.item.date(element.variable)
     };
-    let date = date.filter(|d| !d.parts.is_empty() || d.literal.is_some());
+    let date = date.filter(|d| d.is_given());
     let Some(date) = date else {
         ctx.note_variable(false);
         return None;

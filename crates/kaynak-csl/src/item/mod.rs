@@ -45,6 +45,12 @@ pub struct Date {
 }
 
 impl Date {
+    /// Whether the date says anything: a part or a literal (a date with
+    /// neither renders as an absent variable).
+    pub fn is_given(&self) -> bool {
+        !self.parts.is_empty() || self.literal.is_some()
+    }
+
     /// The start (or only) date, as `[year, month, day]`.
     pub fn start(&self) -> Option<&[i32; 3]> {
         self.parts.first()
@@ -102,9 +108,7 @@ pub trait CslItem: Sync {
     fn has_variable(&self, variable: Variable) -> bool {
         self.variable(variable).is_some()
             || self.names(variable).is_some()
-            || self
-                .date(variable)
-                .is_some_and(|d| !d.parts.is_empty() || d.literal.is_some())
+            || self.date(variable).is_some_and(|d| d.is_given())
     }
 
     // --- kaynak multilingual extension (docs/csl-extension.md) ---------------

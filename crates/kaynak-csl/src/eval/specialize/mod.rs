@@ -154,8 +154,7 @@ impl Tested {
                 }),
                 text: holding(self.0.text & held, |v| item.variable(v).is_some()),
                 dates: holding(self.0.dates & held, |v| {
-                    item.date(v)
-                        .is_some_and(|d| !d.parts.is_empty() || d.literal.is_some())
+                    item.date(v).is_some_and(|d| d.is_given())
                 }),
                 names: holding(self.0.names & held, |v| item.names(v).is_some()),
             }),
