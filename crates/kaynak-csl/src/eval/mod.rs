@@ -336,7 +336,7 @@ impl<'a> Context<'a> {
     /// answer is remembered for this render (or, when the run shares them,
     /// for this item).
     pub(crate) fn item_has_variable(&self, variable: Variable) -> bool {
-        let look_up = || item_has(self.item, variable);
+        let look_up = || self.item.has_variable(variable);
         match self.shared_answers {
             Some(shared) => shared.get(variable, look_up),
             None => self.walk.variable_answers.get(variable, look_up),
@@ -357,12 +357,6 @@ impl<'a> Context<'a> {
                 .is_some_and(|prefix| prefix.eq_ignore_ascii_case("en")),
         }
     }
-}
-
-/// Whether `item` has a value, names or a date for `variable` (what a
-/// `variable=` condition asks of an item variable).
-pub(crate) fn item_has(item: &dyn CslItem, variable: Variable) -> bool {
-    item.has_variable(variable)
 }
 
 /// Whether `item`'s value of `variable` is numeric (what an `is-numeric=`

@@ -19,7 +19,7 @@
 
 mod outcome;
 
-use super::{item_has, item_is_numeric, type_found};
+use super::{item_is_numeric, type_found};
 use crate::item::CslItem;
 use crate::locale::LocaleChain;
 use crate::model::*;
@@ -147,7 +147,7 @@ impl Tested {
         ItemFacts {
             type_id,
             answers: Some(Answers {
-                present: holding(self.0.present & held, |v| item_has(item, v)),
+                present: holding(self.0.present & held, |v| item.has_variable(v)),
                 numeric: holding(self.0.numeric & held, |v| item_is_numeric(item, v)),
                 uncertain: holding(self.0.uncertain & held, |v| {
                     item.date(v).is_some_and(|date| date.circa)
@@ -500,27 +500,19 @@ impl Decider<'_> {
     /// branch left may do.
     fn choose(&mut self, choose: &Choose) -> (Element, Outcome) {
         let mut branches = Vec::new();
-        let mut outcome: Option<Outcome> = None;
-        let mut either = |o: Outcome| {
-            outcome = Some(outcome.map_or(o, |all: Outcome| all.or(o)));
-        };
+        // what the branches left may do, whichever renders
+        let mut tested: Option<Outcome> = None;
+        let mut otherwise = &choose.otherwise;
         for branch in &choose.branches {
             match decide(&branch.condition, self.facts) {
                 Decided::Always(false) => {}
                 Decided::Always(true) => {
-                    let (otherwise, o) = self.elements(&branch.children);
-                    either(o);
-                    let effect = outcome.is_some_and(|o| o.effect) || has_effect(&branches);
-                    let chosen = Choose {
-                        branches,
-                        otherwise,
-                    };
-                    let outcome = outcome.unwrap_or(Outcome::NONE);
-                    return (Element::Choose(chosen), Outcome { effect, ..outcome });
+                    otherwise = &branch.children;
+                    break;
                 }
                 Decided::Test(condition) => {
                     let (children, o) = self.elements(&branch.children);
-                    either(o);
+                    tested = Some(tested.map_or(o, |all| all.or(o)));
                     branches.push(Branch {
                         condition: *condition,
                         children,
@@ -528,10 +520,9 @@ impl Decider<'_> {
                 }
             }
         }
-        let (otherwise, o) = self.elements(&choose.otherwise);
-        either(o);
-        let effect = outcome.is_some_and(|o| o.effect) || has_effect(&branches);
-        let outcome = outcome.unwrap_or(Outcome::NONE);
+        let (otherwise, last) = self.elements(otherwise);
+        let outcome = tested.map_or(last, |all| all.or(last));
+        let effect = outcome.effect || has_effect(&branches);
         let chosen = Choose {
             branches,
             otherwise,
@@ -579,20 +570,19 @@ fn decide(condition: &Condition, facts: &ItemFacts) -> Decided {
     let mut found =
         type_found(condition, facts.type_id, decisive) || condition.unknown_variable && !decisive;
     if let Some(answers) = &facts.answers {
-        let holds = |set: u128, v: &Variable| set & bit(*v) != 0;
         found = found
             || condition
                 .variables
                 .iter()
-                .any(|v| present_is_item(*v) && holds(answers.present, v) == decisive)
+                .any(|v| present_is_item(*v) && holds(answers.present, *v) == decisive)
             || condition
                 .is_numeric
                 .iter()
-                .any(|v| numeric_is_item(*v) && holds(answers.numeric, v) == decisive)
+                .any(|v| numeric_is_item(*v) && holds(answers.numeric, *v) == decisive)
             || condition
                 .is_uncertain_date
                 .iter()
-                .any(|v| holds(answers.uncertain, v) == decisive);
+                .any(|v| holds(answers.uncertain, *v) == decisive);
         rest.variables.retain(|v| !present_is_item(*v));
         rest.is_numeric.retain(|v| !numeric_is_item(*v));
         rest.is_uncertain_date.clear();
