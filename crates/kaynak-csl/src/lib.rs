@@ -175,8 +175,8 @@
 //! * Threads: a run of 256 items or more renders its per-item passes
 //!   (disambiguation keys, sort keys, notes, entries) on
 //!   [`Processor::threads`] threads (default: the cores, at most 8;
-//!   [`Processor::set_threads`] changes it), the workers kept for the
-//!   process. Results and warnings come back in item order, so the output
+//!   [`Processor::set_threads`] lowers it; more than that many would only
+//!   wait), the workers kept for the process. Results and warnings come back in item order, so the output
 //!   never depends on the thread count.
 //! * An item renders with the style decided for its kind: its type and its
 //!   answers to the style's conditions on the item. [`CslItem::has_variable`]

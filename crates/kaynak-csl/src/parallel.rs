@@ -43,7 +43,9 @@ pub fn default_threads() -> usize {
 }
 
 /// `work` applied to every element of `inputs`, in order, on up to `threads`
-/// threads. Each call gets a warning sink; the sinks are joined in input order.
+/// threads (and no more than the pool's workers and the calling thread: the
+/// cores, at most 8). Each call gets a warning sink; the sinks are joined in
+/// input order.
 pub fn map<T, R, F>(threads: usize, inputs: &[T], work: F) -> (Vec<R>, Vec<Warning>)
 where
     T: Sync,
@@ -58,12 +60,15 @@ where
     if threads <= 1 || inputs.len() < MIN_ITEMS {
         return run_chunk(inputs);
     }
-    let size = inputs.len().div_ceil(threads);
-    let chunks: Vec<&[T]> = inputs.chunks(size).collect();
     let Some(pool) = pool() else {
         // no pool to be had: every chunk runs here
         return run_chunk(inputs);
     };
+    // one chunk per thread that can run: the pool's workers and this one
+    // (a chunk more would only wait for a worker)
+    let threads = threads.min(pool.current_num_threads() + 1);
+    let size = inputs.len().div_ceil(threads);
+    let chunks: Vec<&[T]> = inputs.chunks(size).collect();
     let mut parts: Vec<Option<(Vec<R>, Vec<Warning>)>> = (0..chunks.len()).map(|_| None).collect();
     pool.in_place_scope(|scope| {
         let (first, rest) = parts.split_at_mut(1);
