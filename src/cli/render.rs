@@ -5,6 +5,7 @@
 //! finding, formatting and assembling are `document`'s; this file reads and
 //! writes files and prints.
 
+use super::bib::IoWriter;
 use super::formatting::{engine, report_form_notes, report_warnings, FormatArgs};
 use super::report::load_exit;
 use super::{Cli, DiagnosticFormat, Exit, Ui};
@@ -12,7 +13,7 @@ use crate::csl::Format;
 use crate::diag::Span;
 use crate::document::metadata::front_matter;
 use crate::document::unknown::unknown_key_errors;
-use crate::document::write::{write, Manuscript};
+use crate::document::write::{warnings, write, write_markdown, Manuscript};
 use crate::document::{find_citations, format_citations, LocatorLabels};
 use crate::store::write as store_write;
 use anyhow::{bail, Context};
@@ -80,26 +81,40 @@ pub fn run(cli: &Cli, args: &RenderArgs, ui: &mut Ui) -> anyhow::Result<Exit> {
         formatted: &formatted,
     };
     let format = args.format.format.unwrap_or(Format::Markdown);
-    let (text, warnings) = match write(&manuscript, &engine.processor, format) {
-        Ok(written) => written,
-        Err(message) => bail!(message),
-    };
-    ui.diagnostics(
-        &warnings,
-        DiagnosticFormat::Concise,
-        &HashMap::<PathBuf, String>::new(),
-    )?;
-    match &args.output {
-        Some(target) => store_write::replace(target, text.as_bytes())
-            .with_context(|| format!("cannot write {}", target.display()))?,
-        None => ui.out().write_all(text.as_bytes())?,
+    if format == Format::Markdown && args.output.is_none() {
+        // written as it is assembled: the document is never held whole
+        ui.diagnostics(
+            &warnings(&manuscript),
+            DiagnosticFormat::Concise,
+            &HashMap::<PathBuf, String>::new(),
+        )?;
+        let mut out = IoWriter::new(std::io::BufWriter::new(ui.out()));
+        let written = write_markdown(&manuscript, &engine.processor, &mut out);
+        out.check(written)?;
+        out.inner.flush()?;
+    } else {
+        let (text, warnings) = match write(&manuscript, &engine.processor, format) {
+            Ok(written) => written,
+            Err(message) => bail!(message),
+        };
+        ui.diagnostics(
+            &warnings,
+            DiagnosticFormat::Concise,
+            &HashMap::<PathBuf, String>::new(),
+        )?;
+        match &args.output {
+            Some(target) => store_write::replace(target, text.as_bytes())
+                .with_context(|| format!("cannot write {}", target.display()))?,
+            None => ui.out().write_all(text.as_bytes())?,
+        }
+        std::mem::forget(text);
     }
     let exit = load_exit(&loaded);
     // The process ends after this command, and everything left is read-only
     // data already written out (as `check` does): freeing every entry,
     // rendered tree and citation one by one cost a 10,000-note render about
     // 3% of its instructions.
-    std::mem::forget((text, formatted, citations));
+    std::mem::forget((formatted, citations));
     std::mem::forget(engine);
     std::mem::forget(loaded);
     Ok(exit)

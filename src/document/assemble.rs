@@ -59,31 +59,134 @@ const STYLE: &str =
     "body{max-width:46em;margin:2em auto;padding:0 1em;font-family:serif;line-height:1.5}\
 .csl-entry{padding-left:2em;text-indent:-2em;margin-bottom:.4em}.footnotes{font-size:.92em}";
 
-/// The manuscript as Markdown with `[^cite-N]` footnotes.
+/// The manuscript as Markdown with `[^cite-N]` footnotes, as one string
+/// (what [`markdown_to`] writes, which the tests read).
+#[cfg(test)]
 pub fn markdown(p: &Pieces) -> String {
-    // each note's line, written as it is marked (no string per note or mark)
-    let mut notes = String::new();
-    let body = marked(p, |n, note, out| {
-        push_note_mark(&mut notes, n);
-        notes.push_str(": ");
-        notes.push_str(note);
-        notes.push('\n');
-        push_note_mark(out, n);
-    });
-    let bib = if p.bibliography.is_empty() {
-        String::new()
-    } else {
-        format!("{}\n", p.bibliography.trim_end())
-    };
-    let heading = p.heading.map(|h| format!("# {h}\n\n"));
-    let mut out = place_bibliography(&body, &bib, heading.as_deref());
-    if !notes.is_empty() {
-        out.truncate(out.trim_end().len());
-        out.reserve(notes.len() + 2);
-        out.push_str("\n\n");
-        out.push_str(&notes);
-    }
+    let mut out = String::new();
+    let notes = p.texts.iter().filter_map(|t| t.note.as_deref());
+    let bibliography = (!p.bibliography.is_empty())
+        .then_some(|out: &mut dyn std::fmt::Write| out.write_str(p.bibliography));
+    // writing to a String cannot fail
+    let _ = markdown_to(p, bibliography, notes, &mut out);
     out
+}
+
+/// [`markdown`] written to `out` piece by piece: `bibliography` writes the
+/// bibliography's text (when there is one) where it goes, and `notes` gives
+/// each note's text as it is written, so neither the document, its notes nor
+/// its bibliography need be held whole. The note texts of `p.texts` are not
+/// read, only whether each citation has one.
+pub fn markdown_to<B, N>(
+    p: &Pieces,
+    bibliography: Option<B>,
+    notes: impl IntoIterator<Item = N>,
+    out: &mut dyn std::fmt::Write,
+) -> std::fmt::Result
+where
+    B: FnOnce(&mut dyn std::fmt::Write) -> std::fmt::Result,
+    N: AsRef<str>,
+{
+    let body = marked(p, |n, _, out| push_note_mark(out, n));
+    let mut placed = HoldTrailing::new(out);
+    let mut bibliography = bibliography;
+    let markers = refs_markers(&body);
+    if markers.is_empty() {
+        placed.write_str(&body)?;
+        if let Some(write) = bibliography.take() {
+            placed.drop_held();
+            placed.write_str("\n\n")?;
+            if let Some(heading) = p.heading {
+                placed.write_str("# ")?;
+                placed.write_str(heading)?;
+                placed.write_str("\n\n")?;
+            }
+            write_trimmed_line(write, &mut placed)?;
+        }
+    } else {
+        let mut last = 0;
+        for marker in &markers {
+            placed.write_str(&body[last..marker.start])?;
+            placed.write_str(&body[marker.content.clone()])?;
+            // at the first marker only
+            if let Some(write) = bibliography.take() {
+                write_trimmed_line(write, &mut placed)?;
+            }
+            last = marker.end;
+        }
+        placed.write_str(&body[last..])?;
+    }
+    let mut notes = notes.into_iter().peekable();
+    if notes.peek().is_none() {
+        return placed.finish();
+    }
+    // the notes follow the text, its trailing space dropped
+    placed.drop_held();
+    let out = placed.out;
+    out.write_str("\n\n")?;
+    let mut mark = String::new();
+    for (n, note) in notes.enumerate() {
+        mark.clear();
+        push_note_mark(&mut mark, n + 1);
+        out.write_str(&mark)?;
+        out.write_str(": ")?;
+        out.write_str(note.as_ref())?;
+        out.write_str("\n")?;
+    }
+    Ok(())
+}
+
+/// What `write` writes, its trailing space dropped, then a line break.
+fn write_trimmed_line(
+    write: impl FnOnce(&mut dyn std::fmt::Write) -> std::fmt::Result,
+    out: &mut dyn std::fmt::Write,
+) -> std::fmt::Result {
+    let mut trimmed = HoldTrailing::new(&mut *out);
+    write(&mut trimmed)?;
+    drop(trimmed);
+    out.write_str("\n")
+}
+
+/// Passes text on but holds back its trailing whitespace (what `trim_end`
+/// would drop) until more text follows: the end of everything written can
+/// then be trimmed without keeping it. Dropped, it forgets what it holds.
+struct HoldTrailing<'w> {
+    out: &'w mut dyn std::fmt::Write,
+    held: String,
+}
+
+impl<'w> HoldTrailing<'w> {
+    fn new(out: &'w mut dyn std::fmt::Write) -> HoldTrailing<'w> {
+        HoldTrailing {
+            out,
+            held: String::new(),
+        }
+    }
+
+    /// Forgets the trailing whitespace written so far.
+    fn drop_held(&mut self) {
+        self.held.clear();
+    }
+
+    /// Writes out what is held.
+    fn finish(self) -> std::fmt::Result {
+        self.out.write_str(&self.held)
+    }
+}
+
+impl Write for HoldTrailing<'_> {
+    fn write_str(&mut self, text: &str) -> std::fmt::Result {
+        let kept = text.trim_end();
+        if kept.is_empty() {
+            self.held.push_str(text);
+            return Ok(());
+        }
+        self.out.write_str(&self.held)?;
+        self.held.clear();
+        self.out.write_str(kept)?;
+        self.held.push_str(&text[kept.len()..]);
+        Ok(())
+    }
 }
 
 /// The manuscript as a standalone HTML page; footnotes link to their text and back.
@@ -312,6 +415,69 @@ mod tests {
             out,
             "One.[^cite-1] Two.^[In a note (B).] As C[^cite-2] says.\n\n# Bibliography\n\nA. Book.\n\n[^cite-1]: A, 1.\n[^cite-2]: Title.\n"
         );
+    }
+
+    /// The Markdown as one string, put together as the rules read: the body
+    /// with its marks, the bibliography (trimmed, then a line break) at the
+    /// first refs marker or appended under its heading, and the notes after
+    /// the trimmed text.
+    fn markdown_as_strings(p: &Pieces) -> String {
+        let mut notes = String::new();
+        let body = marked(p, |n, note, out| {
+            notes.push_str(&format!("[^cite-{n}]: {note}\n"));
+            out.push_str(&format!("[^cite-{n}]"));
+        });
+        let bib = if p.bibliography.is_empty() {
+            String::new()
+        } else {
+            format!("{}\n", p.bibliography.trim_end())
+        };
+        let heading = p.heading.map(|h| format!("# {h}\n\n"));
+        let mut out = place_bibliography(&body, &bib, heading.as_deref());
+        if !notes.is_empty() {
+            out = format!("{}\n\n{notes}", out.trim_end());
+        }
+        out
+    }
+
+    /// Written piece by piece, holding back only trailing space, the text is
+    /// the one put together whole: with and without notes, refs markers,
+    /// a bibliography, a heading, and trailing space (also non-breaking, and
+    /// a bibliography of nothing but space) in each place.
+    #[test]
+    fn streamed_markdown_is_the_whole_text() {
+        let docs = [
+            "Text [@a].\n",
+            "Text [@a]. \n\n \t",
+            "[@a]\n\n::: refs\n:::\n",
+            "[@a]\n\n::: refs\nkept\n:::\n  \n",
+            "Before.\n\n<div id=\"refs\"></div>\u{a0}\n\n::: {#refs}\n:::\n[@a]",
+            "",
+        ];
+        let bibliographies = ["", "A. Book.", "A. Book.\n\n \u{a0}", " \n ", "A.\n\nB.\n"];
+        let texts_of = [vec![inline("(A)")], vec![note("A, 1. ")], vec![note("")]];
+        for doc in docs {
+            let citations = find_citations(doc, &LocatorLabels::english());
+            for texts in &texts_of {
+                let texts = &texts[..citations.len().min(texts.len())];
+                for bibliography in bibliographies {
+                    for heading in [None, Some("Works")] {
+                        let p = Pieces {
+                            doc,
+                            citations: &citations[..texts.len()],
+                            texts,
+                            bibliography,
+                            heading,
+                        };
+                        assert_eq!(
+                            markdown(&p),
+                            markdown_as_strings(&p),
+                            "{doc:?} {texts:?} {bibliography:?} {heading:?}"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]
