@@ -89,33 +89,10 @@ where
 {
     let body = marked(p, |n, _, out| push_note_mark(out, n));
     let mut placed = HoldTrailing::new(out);
-    let mut bibliography = bibliography;
-    let markers = refs_markers(&body);
-    if markers.is_empty() {
-        placed.write_str(&body)?;
-        if let Some(write) = bibliography.take() {
-            placed.drop_held();
-            placed.write_str("\n\n")?;
-            if let Some(heading) = p.heading {
-                placed.write_str("# ")?;
-                placed.write_str(heading)?;
-                placed.write_str("\n\n")?;
-            }
-            write_trimmed_line(write, &mut placed)?;
-        }
-    } else {
-        let mut last = 0;
-        for marker in &markers {
-            placed.write_str(&body[last..marker.start])?;
-            placed.write_str(&body[marker.content.clone()])?;
-            // at the first marker only
-            if let Some(write) = bibliography.take() {
-                write_trimmed_line(write, &mut placed)?;
-            }
-            last = marker.end;
-        }
-        placed.write_str(&body[last..])?;
-    }
+    let heading = p.heading.map(|h| format!("# {h}\n\n"));
+    let bibliography = bibliography
+        .map(|write| move |out: &mut dyn std::fmt::Write| write_trimmed_line(write, out));
+    place_bibliography_into(&body, bibliography, heading.as_deref(), &mut placed)?;
     let mut notes = notes.into_iter().peekable();
     if notes.peek().is_none() {
         return placed.finish();
@@ -266,25 +243,47 @@ pub fn marked(p: &Pieces, mut mark: impl FnMut(usize, &str, &mut String)) -> Str
 /// Puts `bib` at the first refs marker of `body` (dropping any later one), or
 /// appends it under `heading`.
 pub fn place_bibliography(body: &str, bib: &str, heading: Option<&str>) -> String {
+    let mut placed = String::with_capacity(body.len() + bib.len());
+    let mut out = HoldTrailing::new(&mut placed);
+    let bibliography = (!bib.is_empty()).then_some(|out: &mut dyn Write| out.write_str(bib));
+    // writing to a String cannot fail
+    let _ = place_bibliography_into(body, bibliography, heading, &mut out);
+    let _ = out.finish();
+    placed
+}
+
+/// [`place_bibliography`] written to `out`, the bibliography by `bibliography`
+/// (`None`: there is none). Appended, it follows the body without its
+/// trailing space, which `out` holds back.
+fn place_bibliography_into(
+    body: &str,
+    bibliography: Option<impl FnOnce(&mut dyn Write) -> std::fmt::Result>,
+    heading: Option<&str>,
+    out: &mut HoldTrailing,
+) -> std::fmt::Result {
+    let mut bibliography = bibliography;
     let markers = refs_markers(body);
     if markers.is_empty() {
-        if bib.is_empty() {
-            return body.to_string();
+        out.write_str(body)?;
+        if let Some(write) = bibliography {
+            out.drop_held();
+            out.write_str("\n\n")?;
+            out.write_str(heading.unwrap_or(""))?;
+            write(out)?;
         }
-        return format!("{}\n\n{}{bib}", body.trim_end(), heading.unwrap_or(""));
+        return Ok(());
     }
-    let mut out = String::with_capacity(body.len() + bib.len());
     let mut last = 0;
-    for (n, marker) in markers.iter().enumerate() {
-        out.push_str(&body[last..marker.start]);
-        out.push_str(&body[marker.content.clone()]);
-        if n == 0 {
-            out.push_str(bib);
+    for marker in &markers {
+        out.write_str(&body[last..marker.start])?;
+        out.write_str(&body[marker.content.clone()])?;
+        // at the first marker only
+        if let Some(write) = bibliography.take() {
+            write(out)?;
         }
         last = marker.end;
     }
-    out.push_str(&body[last..]);
-    out
+    out.write_str(&body[last..])
 }
 
 /// A refs marker: the whole marker, and the text inside a fenced div.
